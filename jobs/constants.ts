@@ -1,0 +1,15 @@
+// The one list of jobs (STYLE.md, Jobs). Names are domain.verb; each has a definition in jobs/definitions.ts.
+export const QUEUE_NAME = "pmc";
+
+export const JOB_NAMES = {
+  importRun: "import.run",
+} as const;
+
+export type JobName = (typeof JOB_NAMES)[keyof typeof JOB_NAMES];
+
+export const DEFAULT_JOB_OPTIONS = {
+  attempts: 3,
+  backoff: { type: "exponential", delay: 5_000 },
+  removeOnComplete: { age: 7 * 24 * 3600, count: 1000 },
+  removeOnFail: { age: 30 * 24 * 3600 },
+} as const;

@@ -1,0 +1,36 @@
+// One definition per job: payload schema (checked when enqueued and again when processed), a deterministic jobId,
+// and the processor. Payloads carry IDs only; processors re-read state from PostgreSQL.
+import "server-only";
+import { z } from "zod";
+import type { Job } from "bullmq";
+import { JOB_NAMES, type JobName } from "@/jobs/constants";
+import { processImportRun } from "@/jobs/processors/import-run";
+
+export type JobDefinition<S extends z.ZodType> = {
+  schema: S;
+  jobId: (payload: z.infer<S>) => string;
+  handle: (job: Job<z.infer<S>>, report: ProgressReporter) => Promise<unknown>;
+};
+
+export type ProgressReporter = (percent: number) => Promise<void>;
+
+const ImportRunPayload = z.object({ batchId: z.number().int().positive() });
+
+export const jobDefinitions = {
+  [JOB_NAMES.importRun]: {
+    schema: ImportRunPayload,
+    jobId: (p: z.infer<typeof ImportRunPayload>) => `import-${p.batchId}`,
+    handle: (job: Job<z.infer<typeof ImportRunPayload>>, report: ProgressReporter) =>
+      processImportRun(job.data.batchId, report),
+  },
+} satisfies Record<JobName, JobDefinition<z.ZodType>>;
+
+export type JobPayload<N extends JobName> = z.input<(typeof jobDefinitions)[N]["schema"]>;
+
+// Runs one job's processor with a validated payload: used by the worker and, in-process, by the CLI.
+export async function runJob(job: Job, report: ProgressReporter): Promise<unknown> {
+  const definition = jobDefinitions[job.name as JobName];
+  if (!definition) throw new Error(`Unknown job ${job.name}`);
+  job.data = definition.schema.parse(job.data);
+  return definition.handle(job as never, report);
+}

@@ -1,0 +1,39 @@
+// Worker process (`npm run worker`): runs every processor of jobs/definitions.ts. Holds no local state, so any
+// number of workers on any number of machines can share one Redis and one PostgreSQL.
+import { Worker, UnrecoverableError } from "bullmq";
+import { ZodError } from "zod";
+import { env } from "@/lib/env";
+import { createRedis } from "@/lib/redis";
+import { logger } from "@/lib/logger";
+import { QUEUE_NAME } from "@/jobs/constants";
+import { runJob } from "@/jobs/definitions";
+
+const worker = new Worker(
+  QUEUE_NAME,
+  async (job) => {
+    try {
+      return await runJob(job, (percent) => job.updateProgress(Math.round(percent * 10) / 10));
+    } catch (error) {
+      // A payload that fails validation can never succeed: do not retry it.
+      if (error instanceof ZodError) throw new UnrecoverableError(error.message);
+      throw error;
+    }
+  },
+  { connection: createRedis(), prefix: env.QUEUE_PREFIX, concurrency: 2 },
+);
+
+worker.on("ready", () => logger.info({ queue: QUEUE_NAME }, "worker ready"));
+worker.on("completed", (job) => logger.info({ job: job.id, name: job.name }, "job completed"));
+worker.on("failed", (job, error) => logger.error({ job: job?.id, name: job?.name, err: error.message }, "job failed"));
+worker.on("error", (error) => logger.error({ err: error.message }, "worker error"));
+
+let closing = false;
+async function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  logger.info({ signal }, "worker closing: finishing running jobs");
+  await worker.close();
+  process.exit(0);
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -1,0 +1,1 @@
+console.log("pmc", process.argv.slice(2).join(" "));

@@ -1,0 +1,21 @@
+// The one place that reads process.env (STYLE.md): parsed once, typed everywhere else.
+import { z } from "zod";
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().default("postgresql://postgres@127.0.0.1:5432/pmc"),
+  REDIS_URL: z.string().default("redis://127.0.0.1:6379"),
+  // Prefix for BullMQ keys, so test runs and the demo never share queues on one Redis.
+  QUEUE_PREFIX: z.string().default("pmc"),
+  // Where uploaded files are kept until their import has run.
+  DATA_DIR: z.string().default("data"),
+  AUTH_SECRET: z.string().min(32).optional(),
+  SESSION_MAX_AGE_SECONDS: z.coerce.number().int().positive().default(8 * 3600),
+  LOGIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
+  LOGIN_WINDOW_SECONDS: z.coerce.number().int().positive().default(15 * 60),
+  UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024 * 1024),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+export const env: Env = EnvSchema.parse(process.env);

@@ -1,0 +1,101 @@
+// Long-running children of the test harness (web server, workers), each in its own process group: npx/tsx/next
+// start grandchildren, and only signalling the whole group stops them all.
+import { spawn, type ChildProcess } from "node:child_process";
+
+export type ChildGroup = {
+  pid: number;
+  /** Everything the child wrote so far, stdout and stderr interleaved. */
+  output: () => string;
+  /** Resolves when a stdout line satisfies `matches`; rejects if the child exits first or time runs out. */
+  waitForLine: (matches: (line: string) => boolean, timeoutMs: number, what: string) => Promise<void>;
+  /** Rejects as soon as the child exits: race it against a readiness check. */
+  exitedEarly: (what: string) => Promise<never>;
+  /** SIGTERM to the group, SIGKILL after `graceMs`. Resolves with the exit code. */
+  stop: (graceMs?: number) => Promise<number | null>;
+};
+
+const running = new Set<ChildProcess>();
+
+// A harness that throws before its teardown must not leave servers or workers behind when vitest exits.
+process.once("exit", () => {
+  for (const child of running) signalGroup(child, "SIGKILL");
+});
+
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals) {
+  try {
+    process.kill(-child.pid!, signal);
+  } catch {
+    // the group is already gone
+  }
+}
+
+function hasExited(child: ChildProcess) {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
+export function spawnGroup(
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+): ChildGroup {
+  const child = spawn(command, args, { ...options, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  running.add(child);
+  const exited = new Promise<number | null>((resolve) =>
+    child.once("exit", (code) => {
+      running.delete(child);
+      resolve(code);
+    }),
+  );
+
+  let output = "";
+  const lineListeners = new Set<(line: string) => void>();
+  let pending = "";
+  child.stdout!.on("data", (chunk: Buffer) => {
+    output += chunk;
+    const lines = (pending + chunk).split("\n");
+    pending = lines.pop()!;
+    for (const line of lines) for (const listener of lineListeners) listener(line);
+  });
+  child.stderr!.on("data", (chunk: Buffer) => {
+    output += chunk;
+  });
+
+  const exitedEarly = (what: string) => {
+    const early = exited.then((code): never => {
+      throw new Error(`${what} exited (code ${code}) before it was ready:\n${output.slice(-4000)}`);
+    });
+    // Once readiness has won the race, the child's later exit is not an error.
+    early.catch(() => undefined);
+    return early;
+  };
+
+  const waitForLine = (matches: (line: string) => boolean, timeoutMs: number, what: string) => {
+    let timer: NodeJS.Timeout | undefined;
+    let listener: ((line: string) => void) | undefined;
+    const found = new Promise<void>((resolve, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`${what} not ready after ${timeoutMs} ms:\n${output.slice(-4000)}`)),
+        timeoutMs,
+      );
+      listener = (line) => matches(line) && resolve();
+      lineListeners.add(listener);
+    });
+    return Promise.race([found, exitedEarly(what)]).finally(() => {
+      clearTimeout(timer);
+      lineListeners.delete(listener!);
+    });
+  };
+
+  const stop = async (graceMs = 15_000) => {
+    if (hasExited(child)) return child.exitCode;
+    signalGroup(child, "SIGTERM");
+    const timer = setTimeout(() => signalGroup(child, "SIGKILL"), graceMs);
+    const code = await exited;
+    clearTimeout(timer);
+    // Grandchildren that outlived their parent would keep ports and queues busy.
+    signalGroup(child, "SIGKILL");
+    return code;
+  };
+
+  return { pid: child.pid!, output: () => output, waitForLine, exitedEarly, stop };
+}

@@ -16,21 +16,24 @@ export type ProgressReporter = (percent: number) => Promise<void>;
 
 const ImportRunPayload = z.object({ batchId: z.number().int().positive() });
 
+function defineJob<S extends z.ZodType>(definition: JobDefinition<S>): JobDefinition<S> {
+  return definition;
+}
+
 export const jobDefinitions = {
-  [JOB_NAMES.importRun]: {
+  [JOB_NAMES.importRun]: defineJob({
     schema: ImportRunPayload,
-    jobId: (p: z.infer<typeof ImportRunPayload>) => `import-${p.batchId}`,
-    handle: (job: Job<z.infer<typeof ImportRunPayload>>, report: ProgressReporter) =>
-      processImportRun(job.data.batchId, report),
-  },
-} satisfies Record<JobName, JobDefinition<z.ZodType>>;
+    jobId: (p) => `import-${p.batchId}`,
+    handle: (job, report) => processImportRun(job.data.batchId, report),
+  }),
+} satisfies Record<JobName, unknown>;
 
 export type JobPayload<N extends JobName> = z.input<(typeof jobDefinitions)[N]["schema"]>;
 
 // Runs one job's processor with a validated payload: used by the worker and, in-process, by the CLI.
 export async function runJob(job: Job, report: ProgressReporter): Promise<unknown> {
-  const definition = jobDefinitions[job.name as JobName];
+  const definition = jobDefinitions[job.name as JobName] as JobDefinition<z.ZodType> | undefined;
   if (!definition) throw new Error(`Unknown job ${job.name}`);
   job.data = definition.schema.parse(job.data);
-  return definition.handle(job as never, report);
+  return definition.handle(job, report);
 }

@@ -1,1 +1,44 @@
-console.log("pmc", process.argv.slice(2).join(" "));
+// `pmc` command line (spec/cli.md): a thin front over the same services and job processors as the portal.
+// Progress goes to stderr; any error ends with a one-line reason and a non-zero exit.
+import { parseArgs } from "node:util";
+import { commands } from "@/lib/cli/commands";
+
+const USAGE = `usage: pmc <command> [options]
+  db reset --yes
+  generate --out DIR [--declarations N] [--seed S] [--from DATE --to DATE]
+  import --dir DIR | --kcs FILE`;
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      yes: { type: "boolean" },
+      dir: { type: "string" },
+      kcs: { type: "string" },
+      out: { type: "string" },
+      declarations: { type: "string" },
+      seed: { type: "string" },
+      from: { type: "string" },
+      to: { type: "string" },
+      subject: { type: "string" },
+      year: { type: "string" },
+    },
+  });
+  const [first, second] = positionals;
+  const name = first === "db" ? `db ${second ?? ""}`.trim() : first;
+  const command = name ? commands[name] : undefined;
+  if (!command) {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  return command(values as Record<string, string | boolean | undefined>);
+}
+
+main(process.argv.slice(2))
+  .then((code) => process.exit(code))
+  .catch((error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`pmc: ${message.split("\n")[0]}\n`);
+    process.exit(1);
+  });

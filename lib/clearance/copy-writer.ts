@@ -1,0 +1,52 @@
+// Bulk load through COPY … FROM STDIN (text format), in ~256 KB chunks that respect the stream's backpressure.
+import "server-only";
+import type { PoolClient } from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { finished } from "node:stream/promises";
+
+const FLUSH_AT = 256 * 1024;
+
+export function copyTextValue(value: string | number | null): string {
+  if (value === null) return "\\N";
+  const s = String(value);
+  return /[\\\t\n\r]/.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]!) : s;
+}
+
+const COPY_ESCAPES: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
+
+export class CopyWriter {
+  private buffer = "";
+  private readonly stream: ReturnType<typeof copyFrom>;
+  private failure: Error | null = null;
+
+  constructor(client: PoolClient, table: string, columns: string[]) {
+    this.stream = client.query(copyFrom(`COPY ${table} (${columns.join(", ")}) FROM STDIN`));
+    this.stream.on("error", (error: Error) => {
+      this.failure = error;
+    });
+  }
+
+  async write(values: (string | number | null)[]): Promise<void> {
+    if (this.failure) throw this.failure;
+    this.buffer += values.map(copyTextValue).join("\t") + "\n";
+    if (this.buffer.length >= FLUSH_AT) await this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    if (!this.buffer) return;
+    const chunk = this.buffer;
+    this.buffer = "";
+    if (!this.stream.write(chunk)) {
+      await new Promise<void>((resolve, reject) => {
+        this.stream.once("drain", resolve);
+        this.stream.once("error", reject);
+      });
+    }
+  }
+
+  async end(): Promise<void> {
+    await this.flush();
+    this.stream.end();
+    await finished(this.stream);
+  }
+}

@@ -1,0 +1,192 @@
+// Import of the Korea Customs Service synthetic declarations (../shared/data/kcs/README.md): one declaration per
+// row with one item and one inspection (every row was inspected; Fraud = offence, Critical Fraud = CRITICAL).
+// Rows are staged once into stg_kcs, then spread into the canonical staging tables in SQL, so the rest of the
+// pipeline (reference checks, upserts, quality report) is the canonical one.
+import "server-only";
+import fs from "node:fs";
+import path from "node:path";
+import type { PoolClient } from "pg";
+import { parse } from "csv-parse";
+import { CopyWriter } from "@/lib/clearance/copy-writer";
+import { parseField, type FieldType } from "@/lib/clearance/fields";
+import { runImport, type ImportOutcome, type Progress } from "@/lib/clearance/import-pipeline";
+import { ImportInputError } from "@/lib/clearance/import-input-error";
+import type { StageResult } from "@/lib/clearance/stage-file";
+import type { RejectedRowsWriter } from "@/lib/clearance/rejected-rows";
+
+const KCS_COLUMNS = {
+  declId: "Declaration ID",
+  date: "Date",
+  office: "Office ID",
+  importType: "Import Type",
+  declarant: "Declarant ID",
+  importer: "Importer ID",
+  hs6: "HS6 Code",
+  departure: "Country of Departure",
+  origin: "Country of Origin",
+  taxRate: "Tax Rate",
+  netMass: "Net Mass",
+  price: "Item Price",
+  fraud: "Fraud",
+  critical: "Critical Fraud",
+} as const;
+
+type KcsField = keyof typeof KCS_COLUMNS;
+
+export type KcsRow = {
+  decl_id: string;
+  office_code: string;
+  regime: string | null;
+  broker_id: string | null;
+  importer_id: string | null;
+  export_country: string | null;
+  reg_ts: string;
+  hs_code: string;
+  origin_country: string;
+  net_kg: string | null;
+  cif_value: string | null;
+  taxes: string | null;
+  fraud: boolean;
+  critical: boolean;
+};
+
+// Amounts in the KCS files carry binary float noise (1.7999999999): round to the format's 2 decimals.
+function round(raw: string, decimals: number): string | null {
+  if (raw === "") return null;
+  const n = Number(raw);
+  return Number.isFinite(n) ? n.toFixed(decimals) : null;
+}
+
+export function mapKcsRecord(get: (f: KcsField) => string): { ok: true; row: KcsRow } | { ok: false; column: string; reason: string } {
+  const check = (field: KcsField, type: FieldType, value = get(field)) => {
+    const r = parseField(type, value);
+    return r.ok ? null : { ok: false as const, column: KCS_COLUMNS[field], reason: r.reason };
+  };
+  for (const f of ["declId", "date", "office", "hs6", "origin"] as const) {
+    if (!get(f)) return { ok: false, column: KCS_COLUMNS[f], reason: "required value is empty" };
+  }
+  const hs6 = get("hs6").padStart(6, "0");
+  const problems = [
+    check("date", "date"),
+    check("hs6", "hsCode", hs6),
+    check("origin", "country"),
+    get("departure") ? check("departure", "country") : null,
+    check("netMass", "nonNegativeNumber", round(get("netMass"), 3) ?? ""),
+    check("price", "money", round(get("price"), 2) ?? ""),
+    check("fraud", { oneOf: ["0", "1"] }),
+    check("critical", { oneOf: ["0", "1"] }),
+  ].find((p) => p !== null);
+  if (problems) return problems;
+  const price = round(get("price"), 2)!;
+  const rate = Number(get("taxRate") || "0");
+  if (!Number.isFinite(rate) || rate < 0) return { ok: false, column: KCS_COLUMNS.taxRate, reason: `not a tax rate: "${get("taxRate")}"` };
+  return {
+    ok: true,
+    row: {
+      decl_id: get("declId"),
+      office_code: get("office"),
+      regime: get("importType") || null,
+      broker_id: get("declarant") || null,
+      importer_id: get("importer") || null,
+      export_country: get("departure") || null,
+      reg_ts: `${get("date")} 00:00:00`,
+      hs_code: hs6,
+      origin_country: get("origin"),
+      net_kg: round(get("netMass"), 3),
+      cif_value: price,
+      taxes: ((Number(price) * rate) / 100).toFixed(2),
+      fraud: get("fraud") === "1",
+      critical: get("critical") === "1",
+    },
+  };
+}
+
+const STG_KCS_COLUMNS = [
+  "decl_id", "office_code", "regime", "broker_id", "importer_id", "export_country", "reg_ts",
+  "hs_code", "origin_country", "net_kg", "cif_value", "taxes", "fraud", "critical",
+] as const;
+
+export async function importKcs(batchId: number, file: string, progress: Progress): Promise<ImportOutcome> {
+  const stat = await fs.promises.stat(file).catch(() => null);
+  if (!stat?.isFile()) throw new ImportInputError(`${file} is not a readable file`);
+  return runImport(batchId, (client, rejects, report) => stageKcs(client, file, stat.size, rejects, report), progress);
+}
+
+async function stageKcs(
+  client: PoolClient,
+  file: string,
+  size: number,
+  rejects: RejectedRowsWriter,
+  report: (fraction: number) => Promise<void>,
+): Promise<Record<string, StageResult>> {
+  const name = path.basename(file);
+  await client.query(`CREATE TEMP TABLE stg_kcs (line integer, decl_id text, office_code text, regime text,
+    broker_id text, importer_id text, export_country text, reg_ts timestamp(0), hs_code text, origin_country text,
+    net_kg numeric(18,3), cif_value numeric(18,2), taxes numeric(18,2), fraud boolean, critical boolean)`);
+  try {
+    const result: StageResult = { read: 0, rejected: 0, warnings: [], error: null };
+    const input = fs.createReadStream(file);
+    let bytes = 0;
+    input.on("data", (chunk) => {
+      bytes += chunk.length;
+      void report(bytes / size);
+    });
+    const writer = new CopyWriter(client, "stg_kcs", ["line", ...STG_KCS_COLUMNS]);
+    let header: string[] | null = null;
+    const parser = input.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true }));
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      if (!header) {
+        header = record.map((h) => h.trim());
+        const missing = Object.values(KCS_COLUMNS).filter((c) => !header!.includes(c));
+        if (missing.length) throw new ImportInputError(`${name}: missing KCS column(s): ${missing.join(", ")}`);
+        continue;
+      }
+      result.read++;
+      const indexOf = header;
+      const mapped = mapKcsRecord((f) => (record[indexOf.indexOf(KCS_COLUMNS[f])] ?? "").trim());
+      if (mapped.ok) {
+        const r = mapped.row;
+        await writer.write([info.lines, ...STG_KCS_COLUMNS.map((c) => (typeof r[c] === "boolean" ? (r[c] ? "t" : "f") : r[c]))]);
+      } else {
+        result.rejected++;
+        await rejects.add({
+          file: name,
+          line: info.lines,
+          column: mapped.column,
+          reason: mapped.reason,
+          values: Object.fromEntries(header.map((h, i) => [h, record[i] ?? ""])),
+        });
+      }
+    }
+    await writer.end();
+    await spreadKcs(client);
+    const { rows } = await client.query<{ offices: number }>("SELECT count(*)::int AS offices FROM stg_offices");
+    const none = { read: 0, rejected: 0, warnings: [], error: null };
+    return {
+      "offices.csv": { ...none, read: rows[0]!.offices },
+      "declarations.csv": result,
+      "items.csv": { ...none, read: result.read - result.rejected },
+      "inspections.csv": { ...none, read: result.read - result.rejected },
+    };
+  } finally {
+    await client.query("DROP TABLE IF EXISTS stg_kcs");
+  }
+}
+
+// KCS has no office hours: new offices get a documented default (Mon–Fri 09:00–18:00).
+async function spreadKcs(client: PoolClient): Promise<void> {
+  await client.query(`INSERT INTO stg_offices (line, office_code, name, open_time, close_time, workdays)
+    SELECT min(line), office_code, 'KCS office ' || office_code, '09:00', '18:00', '{1,2,3,4,5}'
+      FROM stg_kcs s WHERE NOT EXISTS (SELECT 1 FROM offices o WHERE o.office_code = s.office_code)
+     GROUP BY office_code`);
+  await client.query(`INSERT INTO stg_declarations (line, decl_id, office_code, flow, regime, broker_id, importer_id,
+      export_country, reg_ts, lane_initial, lane_final, assignment_mode, value_initial, status)
+    SELECT line, decl_id, office_code, 'I'::"Flow", regime, broker_id, importer_id, export_country, reg_ts,
+           'R'::"Lane", 'R'::"Lane", 'auto'::"AssignmentMode", cif_value, 'registered'::"DeclarationStatus"
+      FROM stg_kcs`);
+  await client.query(`INSERT INTO stg_items (line, decl_id, item_no, hs_code, origin_country, net_kg, cif_value, taxes)
+    SELECT line, decl_id, 1, hs_code, origin_country, net_kg, cif_value, taxes FROM stg_kcs`);
+  await client.query(`INSERT INTO stg_inspections (line, decl_id, exam_ts, result, offence_code)
+    SELECT line, decl_id, reg_ts, (CASE WHEN fraud THEN 'offence' ELSE 'no_offence' END)::"InspectionResult",
+           CASE WHEN critical THEN 'CRITICAL' END FROM stg_kcs`);
+}

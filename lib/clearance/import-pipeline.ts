@@ -1,0 +1,103 @@
+// The shape every import shares: stage files into temporary tables (the part that differs between formats), then
+// one transaction that rejects what does not fit, upserts the rest and builds the quality report. A failure
+// anywhere rolls the transaction back, so data already stored is never touched by a failed import.
+import "server-only";
+import type { PoolClient } from "pg";
+import { withClient } from "@/lib/pg";
+import { CANONICAL_FILES } from "@/lib/clearance/canonical-files";
+import { createStagingTable, stagingTable, type StageResult } from "@/lib/clearance/stage-file";
+import {
+  rejectDuplicateKeys,
+  rejectUnknownReferences,
+  storeSetRejections,
+  upsertAccepted,
+  upsertParties,
+} from "@/lib/clearance/merge-staged";
+import { buildQualityReport, type QualityReport } from "@/lib/clearance/quality-report";
+import { RejectedRowsWriter } from "@/lib/clearance/rejected-rows";
+
+export type FileCounts = {
+  read: number;
+  accepted: number;
+  rejected: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  warnings: string[];
+  error: string | null;
+};
+
+export type ImportOutcome = { files: Record<string, FileCounts>; quality: QualityReport };
+
+export type Progress = (fraction: number, phase: string) => Promise<void>;
+
+export type Stager = (
+  client: PoolClient,
+  rejects: RejectedRowsWriter,
+  progress: (fraction: number) => Promise<void>,
+) => Promise<Record<string, StageResult>>;
+
+// Imports touch the same tables; one at a time keeps counts and rejections exact.
+const IMPORT_LOCK = 7_320_001;
+const STAGING_SHARE = 0.8;
+
+export async function runImport(batchId: number, stage: Stager, progress: Progress): Promise<ImportOutcome> {
+  return withClient(async (client) => {
+    await progress(0, "waiting");
+    await client.query("SELECT pg_advisory_lock($1)", [IMPORT_LOCK]);
+    try {
+      for (const spec of CANONICAL_FILES) await createStagingTable(client, spec);
+      const rejects = await RejectedRowsWriter.open(batchId);
+      let staged: Record<string, StageResult>;
+      try {
+        staged = await stage(client, rejects, (f) => progress(f * STAGING_SHARE, "reading"));
+      } finally {
+        await rejects.close();
+      }
+      for (const spec of CANONICAL_FILES) await client.query(`ANALYZE ${stagingTable(spec)}`);
+      return await mergeAll(client, batchId, staged, progress);
+    } finally {
+      await client.query(CANONICAL_FILES.map((s) => `DROP TABLE IF EXISTS ${stagingTable(s)}`).join("; "));
+      await client.query("SELECT pg_advisory_unlock($1)", [IMPORT_LOCK]);
+    }
+  });
+}
+
+async function mergeAll(
+  client: PoolClient,
+  batchId: number,
+  staged: Record<string, StageResult>,
+  progress: Progress,
+): Promise<ImportOutcome> {
+  const files: Record<string, FileCounts> = {};
+  await client.query("BEGIN");
+  try {
+    for (const [i, spec] of CANONICAL_FILES.entries()) {
+      const stage = staged[spec.fileName];
+      if (!stage) continue;
+      await progress(STAGING_SHARE + ((1 - STAGING_SHARE) * i) / CANONICAL_FILES.length, `saving ${spec.fileName}`);
+      await rejectDuplicateKeys(client, spec);
+      await rejectUnknownReferences(client, spec);
+      const setRejected = await storeSetRejections(client, spec, batchId);
+      const { accepted, inserted, updated } = await upsertAccepted(client, spec, batchId);
+      if (spec.name === "declarations") await upsertParties(client);
+      files[spec.fileName] = {
+        read: stage.read,
+        accepted,
+        rejected: stage.rejected + setRejected,
+        inserted,
+        updated,
+        unchanged: accepted - inserted - updated,
+        warnings: stage.warnings,
+        error: stage.error,
+      };
+    }
+    await progress(0.97, "checking quality");
+    const quality = await buildQualityReport(client);
+    await client.query("COMMIT");
+    return { files, quality };
+  } catch (error) {
+    await client.query("ROLLBACK");
+    throw error;
+  }
+}

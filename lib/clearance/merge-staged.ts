@@ -1,0 +1,94 @@
+// Set-based end of an import, inside one transaction: reject duplicate keys and rows whose references are unknown
+// (neither stored nor accepted in this import), then upsert every accepted row. Rows whose values are unchanged are
+// left alone, so importing the same files twice changes nothing.
+import "server-only";
+import type { PoolClient } from "pg";
+import type { CanonicalFileSpec } from "@/lib/clearance/canonical-files";
+import { fileSpec } from "@/lib/clearance/canonical-files";
+import { stagingTable } from "@/lib/clearance/stage-file";
+
+export type MergeCounts = { rejected: number; inserted: number; updated: number; unchanged: number };
+
+export async function rejectDuplicateKeys(client: PoolClient, spec: CanonicalFileSpec): Promise<void> {
+  const stg = stagingTable(spec);
+  const key = spec.key.map((k) => (spec.columns.find((c) => c.name === k)?.nullAs ? `coalesce(${k}, '')` : k));
+  await client.query(`
+    UPDATE ${stg} s
+       SET reject_column = '${spec.key.join(", ")}',
+           reject_reason = 'duplicate key: the same ${spec.key.join(" + ")} is on line ' || d.first_line || ' of this file'
+      FROM (SELECT line, min(line) OVER (PARTITION BY ${key.join(", ")}) AS first_line
+              FROM ${stg} WHERE reject_reason IS NULL) d
+     WHERE s.line = d.line AND d.line <> d.first_line`);
+}
+
+export async function rejectUnknownReferences(client: PoolClient, spec: CanonicalFileSpec): Promise<void> {
+  for (const ref of spec.references) {
+    const target = fileSpec(ref.file);
+    await client.query(`
+      UPDATE ${stagingTable(spec)} s
+         SET reject_column = '${ref.column}',
+             reject_reason = 'unknown ${ref.column} "' || s.${ref.column} || '": not in ${target.fileName} (stored or accepted in this import)'
+       WHERE s.reject_reason IS NULL AND s.${ref.column} IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM ${target.table} t WHERE t.${ref.keyColumn} = s.${ref.column})
+         AND NOT EXISTS (SELECT 1 FROM ${stagingTable(target)} r
+                          WHERE r.${ref.keyColumn} = s.${ref.column} AND r.reject_reason IS NULL)`);
+  }
+}
+
+export async function storeSetRejections(client: PoolClient, spec: CanonicalFileSpec, batchId: number): Promise<number> {
+  // json_build_object keeps the file's column order for the download (jsonb would sort the keys).
+  const values = spec.columns
+    .map((c) => `'${c.name}', ${c.pgType.startsWith("timestamp") ? `to_char(${c.name}, 'YYYY-MM-DD HH24:MI:SS')` : c.name}`)
+    .join(", ");
+  const { rowCount } = await client.query(
+    `INSERT INTO import_rejected_rows (batch_id, file, line, "column", reason, "values")
+     SELECT $1, $2, line, reject_column, reject_reason, json_build_object(${values})
+       FROM ${stagingTable(spec)} s WHERE reject_reason IS NOT NULL`,
+    [batchId, spec.fileName],
+  );
+  return rowCount ?? 0;
+}
+
+export async function upsertAccepted(
+  client: PoolClient,
+  spec: CanonicalFileSpec,
+  batchId: number,
+): Promise<Omit<MergeCounts, "rejected" | "unchanged"> & { accepted: number }> {
+  const targets = [...spec.columns.map((c) => c.name), ...(spec.derived ?? []).map((d) => d.name)];
+  const selects = [
+    ...spec.columns.map((c) => (c.nullAs ? `coalesce(${c.name}, ${c.nullAs})` : c.name)),
+    ...(spec.derived ?? []).map((d) => d.expr),
+  ];
+  const tracksBatch = spec.name === "declarations";
+  const compared = targets.filter((t) => !spec.key.includes(t));
+  const sets = [...compared.map((t) => `${t} = EXCLUDED.${t}`), ...(tracksBatch ? ["import_batch_id = EXCLUDED.import_batch_id"] : [])];
+  const conflict = compared.length
+    ? `DO UPDATE SET ${sets.join(", ")}
+       WHERE (${compared.map((t) => `t.${t}`).join(", ")}) IS DISTINCT FROM (${compared.map((t) => `EXCLUDED.${t}`).join(", ")})`
+    : "DO NOTHING";
+  const { rows } = await client.query<{ accepted: number; inserted: number; updated: number }>(
+    `WITH up AS (
+       INSERT INTO ${spec.table} AS t (${[...targets, ...(tracksBatch ? ["import_batch_id"] : [])].join(", ")})
+       SELECT ${[...selects, ...(tracksBatch ? ["$1::int"] : [])].join(", ")}
+         FROM ${stagingTable(spec)} WHERE reject_reason IS NULL
+       ON CONFLICT (${spec.key.join(", ")}) ${conflict}
+       RETURNING (xmax = 0) AS inserted)
+     SELECT (SELECT count(*) FROM ${stagingTable(spec)} WHERE reject_reason IS NULL)::int AS accepted,
+            count(*) FILTER (WHERE inserted)::int AS inserted,
+            count(*) FILTER (WHERE NOT inserted)::int AS updated
+       FROM up`,
+    tracksBatch ? [batchId] : [],
+  );
+  return rows[0]!;
+}
+
+// Brokers and importers have no file of their own: they are the distinct ids the declarations name.
+export async function upsertParties(client: PoolClient): Promise<void> {
+  const stg = stagingTable(fileSpec("declarations"));
+  await client.query(`INSERT INTO brokers (broker_id)
+    SELECT DISTINCT broker_id FROM ${stg} WHERE reject_reason IS NULL AND broker_id IS NOT NULL
+    ON CONFLICT DO NOTHING`);
+  await client.query(`INSERT INTO importers (importer_id)
+    SELECT DISTINCT importer_id FROM ${stg} WHERE reject_reason IS NULL AND importer_id IS NOT NULL
+    ON CONFLICT DO NOTHING`);
+}

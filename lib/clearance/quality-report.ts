@@ -1,0 +1,87 @@
+// Data-quality report of one import ("quality data in a timely manner"): completeness of every column, accepted but
+// suspicious sequences, timeliness of the data by office, and volumes by office and month. Computed in SQL over the
+// rows this import accepted, before its transaction commits.
+import "server-only";
+import type { PoolClient } from "pg";
+import { fileSpec } from "@/lib/clearance/canonical-files";
+import { stagingTable } from "@/lib/clearance/stage-file";
+
+export type QualityReport = {
+  declarations: number;
+  completeness: { file: string; column: string; nullShare: number; nulls: number; rows: number }[];
+  sequences: { check: SequenceCheck; count: number; share: number; examples: string[] }[];
+  timeliness: { officeCode: string; declarations: number; medianLagDays: number; p90LagDays: number }[];
+  volumes: { officeCode: string; month: string; declarations: number }[];
+};
+
+export type SequenceCheck =
+  | "release_before_payment"
+  | "payment_before_assessment"
+  | "release_before_registration"
+  | "arrival_after_registration"
+  | "inspection_before_registration";
+
+const DECLARATION_SEQUENCES: Record<Exclude<SequenceCheck, "inspection_before_registration">, string> = {
+  release_before_payment: "release_ts < pay_ts",
+  payment_before_assessment: "pay_ts < asmt_ts",
+  release_before_registration: "release_ts < reg_ts",
+  arrival_after_registration: "arrival_ts > reg_ts",
+};
+
+const COMPLETENESS_FILES = ["declarations", "items", "inspections", "events"] as const;
+
+export async function buildQualityReport(client: PoolClient): Promise<QualityReport> {
+  const decl = stagingTable(fileSpec("declarations"));
+  const accepted = `reject_reason IS NULL`;
+
+  const completeness: QualityReport["completeness"] = [];
+  for (const name of COMPLETENESS_FILES) {
+    const spec = fileSpec(name);
+    const counts = spec.columns.map((c) => `count(${c.name})::int AS "${c.name}"`).join(", ");
+    const { rows } = await client.query(`SELECT count(*)::int AS rows, ${counts} FROM ${stagingTable(spec)} WHERE ${accepted}`);
+    const row = rows[0] as Record<string, number>;
+    if (!row.rows) continue;
+    for (const c of spec.columns) {
+      const nulls = row.rows - row[c.name]!;
+      completeness.push({ file: spec.fileName, column: c.name, nulls, rows: row.rows, nullShare: nulls / row.rows });
+    }
+  }
+
+  const { rows: totals } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${decl} WHERE ${accepted}`);
+  const declarations = totals[0]!.n;
+
+  const sequenceSql = Object.entries(DECLARATION_SEQUENCES).map(
+    ([check, condition]) => `SELECT '${check}' AS "check", count(*)::int AS count,
+        (array_agg(decl_id ORDER BY decl_id))[1:5] AS examples
+       FROM ${decl} WHERE ${accepted} AND ${condition}`,
+  );
+  sequenceSql.push(`SELECT 'inspection_before_registration', count(*)::int,
+        (array_agg(i.decl_id ORDER BY i.decl_id))[1:5]
+       FROM ${stagingTable(fileSpec("inspections"))} i JOIN declarations d USING (decl_id)
+      WHERE i.${accepted} AND i.exam_ts < d.reg_ts`);
+  const { rows: sequenceRows } = await client.query<{ check: SequenceCheck; count: number; examples: string[] | null }>(
+    sequenceSql.join(" UNION ALL "),
+  );
+  const sequences = sequenceRows.map((r) => ({
+    check: r.check,
+    count: r.count,
+    share: declarations ? r.count / declarations : 0,
+    examples: r.examples ?? [],
+  }));
+
+  // Lag between registration (office-local time) and the moment of this import, in days.
+  const { rows: timeliness } = await client.query(`
+    SELECT office_code AS "officeCode", count(*)::int AS declarations,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY lag) AS "medianLagDays",
+           percentile_cont(0.9) WITHIN GROUP (ORDER BY lag) AS "p90LagDays"
+      FROM (SELECT office_code, extract(epoch FROM localtimestamp - reg_ts) / 86400 AS lag
+              FROM ${decl} WHERE ${accepted}) x
+     GROUP BY office_code ORDER BY office_code`);
+
+  const { rows: volumes } = await client.query(`
+    SELECT office_code AS "officeCode", to_char(reg_ts, 'YYYY-MM') AS month, count(*)::int AS declarations
+      FROM ${decl} WHERE ${accepted}
+     GROUP BY 1, 2 ORDER BY 1, 2`);
+
+  return { declarations, completeness, sequences, timeliness, volumes } as QualityReport;
+}

@@ -1,0 +1,93 @@
+// Streams one canonical CSV file into its staging table: parse, validate each row, COPY the valid ones, hand the
+// invalid ones to the rejected-rows writer. Memory stays flat whatever the file size.
+import "server-only";
+import type { PoolClient } from "pg";
+import { parse } from "csv-parse";
+import type { CanonicalFileSpec } from "@/lib/clearance/canonical-files";
+import { CopyWriter } from "@/lib/clearance/copy-writer";
+import { planHeader, recordAsObject, validateRow } from "@/lib/clearance/validate-row";
+import type { RejectedRowsWriter } from "@/lib/clearance/rejected-rows";
+import type { SourceFile } from "@/lib/clearance/sources";
+
+export type StageResult = { read: number; rejected: number; warnings: string[]; error: string | null };
+
+export function stagingTable(spec: CanonicalFileSpec): string {
+  return `stg_${spec.name}`;
+}
+
+export async function createStagingTable(client: PoolClient, spec: CanonicalFileSpec): Promise<void> {
+  const table = stagingTable(spec);
+  const columns = spec.columns.map((c) => `${c.name} ${c.pgType}`).join(", ");
+  await client.query(`DROP TABLE IF EXISTS ${table}`);
+  // reject_reason/reject_column are filled by the set-based reference checks before the merge.
+  await client.query(
+    `CREATE TEMP TABLE ${table} (line integer NOT NULL, ${columns}, reject_column text, reject_reason text)`,
+  );
+}
+
+export async function stageFile(
+  client: PoolClient,
+  spec: CanonicalFileSpec,
+  file: SourceFile,
+  rejects: RejectedRowsWriter,
+  onBytes: (bytes: number) => void,
+): Promise<StageResult> {
+  const result: StageResult = { read: 0, rejected: 0, warnings: [], error: null };
+  const input = await file.open();
+  input.on("data", (chunk: Buffer) => onBytes(chunk.length));
+  const skipped: { line: number; reason: string; raw: string }[] = [];
+  const parser = input.pipe(
+    parse({
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: true,
+      skip_records_with_error: true,
+      on_skip: (error, raw) => {
+        skipped.push({ line: Number(error?.lines ?? 0), reason: `malformed CSV: ${error?.message ?? "unreadable record"}`, raw: raw ?? "" });
+        return undefined;
+      },
+    }),
+  );
+
+  let header: string[] | null = null;
+  let plan: ReturnType<typeof planHeader> | null = null;
+  let writer: CopyWriter | null = null;
+  const reject = async (line: number, column: string | null, reason: string, values: object) => {
+    result.rejected++;
+    await rejects.add({ file: file.name, line, column, reason, values });
+  };
+  const rejectUnparsable = async () => {
+    for (const s of skipped.splice(0)) {
+      result.read++;
+      await reject(s.line, null, s.reason, { raw: s.raw });
+    }
+  };
+
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      await rejectUnparsable();
+      if (!header) {
+        header = record;
+        plan = planHeader(spec, header);
+        if (plan.unknown.length) result.warnings.push(`unknown columns ignored: ${plan.unknown.join(", ")}`);
+        if (plan.missingRequired.length) {
+          result.error = `missing required column(s): ${plan.missingRequired.join(", ")}; file not imported`;
+          input.destroy();
+          return result;
+        }
+        writer = new CopyWriter(client, stagingTable(spec), ["line", ...spec.columns.map((c) => c.name)]);
+        continue;
+      }
+      result.read++;
+      const row = validateRow(spec, plan!, record);
+      if (row.ok) await writer!.write([info.lines, ...row.values]);
+      else await reject(info.lines, row.column, row.reason, recordAsObject(header, record));
+    }
+    await rejectUnparsable();
+    if (!header) result.error = "empty file: no header row";
+  } finally {
+    await writer?.end();
+  }
+  return result;
+}

@@ -1,0 +1,39 @@
+// pmc import --dir DIR | --kcs FILE: runs the import job's processor in this process, prints per-file counts and
+// writes the rejected rows to DIR/rejected/ (next to the file for --kcs).
+import path from "node:path";
+import { createImportBatch } from "@/lib/clearance/create-import-batch";
+import { runImportBatch } from "@/lib/clearance/run-import-batch";
+import { writeRejectedRowFiles } from "@/lib/clearance/rejected-row-files";
+import { db } from "@/lib/db";
+import { pool } from "@/lib/pg";
+import { stringOption, type CliOptions } from "@/lib/cli/commands";
+
+export async function runImportCommand(options: CliOptions): Promise<number> {
+  const dir = stringOption(options, "dir");
+  const kcs = stringOption(options, "kcs");
+  if (!dir === !kcs) throw new Error("give exactly one of --dir DIR or --kcs FILE");
+  try {
+    const location = (dir ?? kcs)!;
+    const batchId = await createImportBatch({ kind: dir ? "CANONICAL" : "KCS", sourcePath: location });
+    let shown = -10;
+    const outcome = await runImportBatch(batchId, async (percent) => {
+      if (percent - shown >= 10 || percent === 100) {
+        shown = percent;
+        process.stderr.write(`import ${batchId}: ${percent.toFixed(0)} %\n`);
+      }
+    });
+    const width = Math.max(...Object.keys(outcome.files).map((f) => f.length));
+    for (const [file, c] of Object.entries(outcome.files)) {
+      const detail = c.error ? `  ERROR: ${c.error}` : `  (${c.inserted} new, ${c.updated} changed, ${c.unchanged} unchanged)`;
+      process.stdout.write(`${file.padEnd(width)}  accepted ${c.accepted}  rejected ${c.rejected}${detail}\n`);
+      for (const w of c.warnings) process.stdout.write(`${" ".repeat(width)}  warning: ${w}\n`);
+    }
+    const rejectedDir = path.join(dir ?? path.dirname(kcs!), "rejected");
+    const written = await writeRejectedRowFiles(batchId, rejectedDir);
+    if (written.length) process.stdout.write(`rejected rows written to ${rejectedDir}: ${written.join(", ")}\n`);
+    return 0;
+  } finally {
+    await db.$disconnect();
+    await pool.end();
+  }
+}

@@ -1,0 +1,43 @@
+"use client";
+// Live progress of a running import, polled from /api/imports/:id; when the import ends the page re-renders on
+// the server with its counts and quality report.
+import { useEffect, useState } from "react";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { ProgressBar } from "@/components/data/progress-bar";
+import { phaseLabel } from "@/components/data/phase-label";
+
+type Status = { status: string; progress: number; phase: string | null };
+
+const POLL_MS = 700;
+
+export function ImportProgress({ id, initial }: { id: number; initial: Status }) {
+  const t = useTranslations("data");
+  const router = useRouter();
+  const [state, setState] = useState(initial);
+
+  useEffect(() => {
+    let stopped = false;
+    const timer = setInterval(async () => {
+      const response = await fetch(`/api/imports/${id}`, { cache: "no-store" });
+      if (!response.ok || stopped) return;
+      const next = (await response.json()) as Status;
+      setState(next);
+      if (next.status === "SUCCEEDED" || next.status === "FAILED") {
+        stopped = true;
+        clearInterval(timer);
+        router.refresh();
+      }
+    }, POLL_MS);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, [id, router]);
+
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" aria-live="polite">
+      <ProgressBar value={state.progress} label={phaseLabel(t, state.status, state.phase)} />
+    </div>
+  );
+}

@@ -13,6 +13,9 @@ const EnvSchema = z.object({
   SESSION_MAX_AGE_SECONDS: z.coerce.number().int().positive().default(8 * 3600),
   LOGIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().positive().default(15 * 60),
+  // Failed logins tolerated from one IP address in the same window, all accounts together: higher than the per-email
+  // budget because colleagues behind one office NAT share an address (docs/decisions/011-login-rate-limit.md).
+  LOGIN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().positive().default(50),
   UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024 * 1024),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });

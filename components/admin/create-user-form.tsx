@@ -1,0 +1,52 @@
+"use client";
+// "New user" form of the admin screen. On success the form is cleared for the next account.
+import { useTranslations } from "next-intl";
+import type { OfficeOption } from "@/lib/users/list-office-options";
+import type { OfficerOption } from "@/lib/users/search-officers";
+import { PASSWORD_MIN_LENGTH } from "@/lib/users/schema";
+import { Field, inputClasses } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { AccessFields } from "@/components/admin/access-fields";
+import { FormFeedback, useFieldError } from "@/components/admin/form-feedback";
+import { useAdminForm, type FormAction } from "@/components/admin/use-admin-form";
+
+export function CreateUserForm({
+  action,
+  offices,
+  searchOfficers,
+}: {
+  action: FormAction;
+  offices: OfficeOption[];
+  searchOfficers: (query: string) => Promise<OfficerOption[]>;
+}) {
+  const t = useTranslations("admin");
+  const { result, pending, round, formProps } = useAdminForm(action, { resetOnSuccess: true });
+  const errorFor = useFieldError(result);
+
+  return (
+    <form {...formProps} className="flex flex-col gap-5">
+      <FormFeedback result={result} />
+      <div key={round} className="grid grid-cols-1 gap-5 sm:grid-cols-2">
+        <Field id="new-email" label={t("fields.email")} error={errorFor("email")}>
+          <input name="email" type="email" autoComplete="off" required className={inputClasses} />
+        </Field>
+        <Field id="new-name" label={t("fields.name")} error={errorFor("name")}>
+          <input name="name" type="text" autoComplete="off" required className={inputClasses} />
+        </Field>
+        <Field
+          id="new-password"
+          label={t("fields.initialPassword")}
+          hint={t("fields.passwordHint", { min: PASSWORD_MIN_LENGTH })}
+          error={errorFor("password")}
+        >
+          <input name="password" type="password" autoComplete="new-password" minLength={PASSWORD_MIN_LENGTH} required className={inputClasses} />
+        </Field>
+        <div className="hidden sm:block" />
+        <AccessFields idPrefix="new" offices={offices} searchOfficers={searchOfficers} errorFor={errorFor} />
+      </div>
+      <div>
+        <SubmitButton pending={pending} pendingLabel={t("actions.creating")}>{t("actions.create")}</SubmitButton>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,41 @@
+// Which portal areas each user may open. One table drives the navigation, the home redirect and the page guards,
+// so what a user sees in the menu and what the server lets through cannot drift apart.
+import type { Role } from "@prisma/client";
+
+export type AreaId = "contracts" | "me" | "integrity" | "data" | "admin";
+
+type Area = {
+  id: AreaId;
+  path: `/${string}`;
+  roles: readonly Role[];
+  // "My indicators" is also open to a user of any role who is linked to an officer record.
+  openToLinkedOfficers?: boolean;
+};
+
+// Order = menu order.
+export const AREAS: readonly Area[] = [
+  { id: "contracts", path: "/contracts", roles: ["ADMIN", "MANAGER"] },
+  { id: "me", path: "/me", roles: ["OFFICER"], openToLinkedOfficers: true },
+  { id: "integrity", path: "/integrity", roles: ["INTEGRITY", "ADMIN"] },
+  { id: "data", path: "/data", roles: ["ADMIN", "MANAGER"] },
+  { id: "admin", path: "/admin", roles: ["ADMIN"] },
+];
+
+type AreaUser = { role: Role; officerId: string | null };
+
+export function canOpenArea(user: AreaUser, areaId: AreaId): boolean {
+  const area = AREAS.find((a) => a.id === areaId);
+  if (!area) return false;
+  return area.roles.includes(user.role) || (area.openToLinkedOfficers === true && user.officerId !== null);
+}
+
+export function areasForUser(user: AreaUser): Area[] {
+  return AREAS.filter((area) => canOpenArea(user, area.id));
+}
+
+// The landing page after sign-in: the first area the role itself grants (an analyst linked to an officer lands on
+// Integrity, not on their personal indicators).
+export function homePathForUser(user: AreaUser): string {
+  const byRole = AREAS.find((area) => area.roles.includes(user.role));
+  return (byRole ?? areasForUser(user)[0])?.path ?? "/login";
+}

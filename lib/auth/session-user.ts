@@ -1,0 +1,17 @@
+// The signed-in user as every guard, page and action sees it: loaded from the database on each request, so a role
+// change or a deactivation takes effect at once rather than when the JWT expires.
+import type { Role } from "@prisma/client";
+import type { Locale } from "@/lib/i18n/locales";
+
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  // null = every office (e.g. the Director General's staff).
+  officeCode: string | null;
+  officerId: string | null;
+  locale: Locale;
+};
+
+export const ROLES = ["ADMIN", "MANAGER", "OFFICER", "INTEGRITY"] as const satisfies readonly Role[];

@@ -1,0 +1,18 @@
+// Messages are split per area (one JSON file per namespace) so engineers working on different areas never edit
+// the same file; this loader puts them back together as { common: {...}, auth: {...}, ... }.
+import type { Locale } from "@/lib/i18n/locales";
+
+export const MESSAGE_AREAS = ["common", "auth", "nav", "admin", "contracts", "me", "integrity", "data"] as const;
+export type MessageArea = (typeof MESSAGE_AREAS)[number];
+
+export type Messages = Record<MessageArea, Record<string, unknown>>;
+
+export async function loadMessages(locale: Locale): Promise<Messages> {
+  const entries = await Promise.all(
+    MESSAGE_AREAS.map(async (area) => {
+      const file = (await import(`./messages/${locale}/${area}.json`)) as { default: Record<string, unknown> };
+      return [area, file.default] as const;
+    }),
+  );
+  return Object.fromEntries(entries) as Messages;
+}

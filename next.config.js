@@ -1,0 +1,16 @@
+// Next.js configuration. i18n without locale in the URL: next-intl reads the request config below
+// (docs/decisions/012-i18n-cookie-locale.md).
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
+/** @type {import("next").NextConfig} */
+const nextConfig = {
+  // forbidden() renders app/(portal)/forbidden.tsx with HTTP 403 (docs/decisions/013-guards-and-403.md).
+  experimental: { authInterrupts: true },
+  // Native and Node-only packages stay out of the server bundle.
+  serverExternalPackages: ["@node-rs/argon2", "pg", "pg-copy-streams", "ioredis", "bullmq", "pino"],
+  poweredByHeader: false,
+};
+
+export default withNextIntl(nextConfig);

@@ -1,17 +1,23 @@
 // Proxy (Next 16's name for middleware): sends anonymous visitors of portal pages to /login, keeping where they were
 // going in callbackUrl. It decides nothing else: roles are checked by the guards in lib/auth/guards.ts.
 import NextAuth from "next-auth";
-import { NextResponse } from "next/server";
+import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { authConfig, LOGIN_PATH } from "@/lib/auth/config";
 
 const { auth } = NextAuth(authConfig);
 
-export const proxy = auth((request) => {
+const redirectAnonymous = auth((request) => {
   if (request.auth?.user) return NextResponse.next();
   const login = new URL(LOGIN_PATH, request.nextUrl.origin);
   login.searchParams.set("callbackUrl", `${request.nextUrl.pathname}${request.nextUrl.search}`);
   return NextResponse.redirect(login);
 });
+
+export async function proxy(request: NextRequest, event: NextFetchEvent) {
+  // With a lazily built config (see authConfig), Auth.js hands the wrapped handler back as a promise.
+  const handler = await redirectAnonymous;
+  return handler(request, event);
+}
 
 export const config = {
   // API routes answer 401 JSON themselves (withRole); the login page and static assets stay open.

@@ -1,0 +1,35 @@
+// Browser helpers of the auth e2e tests, on top of the shared Chromium launcher (tests/support/browser.ts):
+// a fresh context per user, a login helper, and screenshots saved as screenshots/<name>.png.
+import { mkdir } from "node:fs/promises";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { SCREENSHOTS_DIR, baseUrl, launchChromium, screenshotPath } from "../../support/browser";
+
+export { launchChromium, baseUrl };
+
+// Each context is a separate browser profile: its own cookies, so its own session and NEXT_LOCALE.
+export async function newPage(browser: Browser, options: { locale?: string } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    baseURL: baseUrl(),
+    locale: options.locale ?? "en-GB",
+    viewport: { width: 1366, height: 900 },
+  });
+  return { context, page: await context.newPage() };
+}
+
+// Fills and submits the login form; resolves once the next page (or the refusal message) is there.
+export async function login(page: Page, email: string, password: string): Promise<void> {
+  await page.goto("/login");
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(password);
+  await Promise.all([
+    page.waitForFunction(() => !location.pathname.startsWith("/login") || document.querySelector('[role="alert"]') !== null),
+    page.locator('form:has(input[name="password"]) button[type="submit"]').click(),
+  ]);
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  await mkdir(SCREENSHOTS_DIR, { recursive: true });
+  const file = screenshotPath(name);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}

@@ -29,8 +29,9 @@ const MONEY = /^-?\d{1,16}(\.\d{1,2})?$/;
 const NUMBER = /^-?\d{1,15}(\.\d{1,6})?$/;
 const HHMM = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
+// Years outside 1900–2999 are typing errors in clearance data (and year 0 does not exist in PostgreSQL).
 function isRealDate(y: number, m: number, d: number): boolean {
-  if (m < 1 || m > 12 || d < 1) return false;
+  if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1) return false;
   const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
   return d <= days;
 }

@@ -1,0 +1,33 @@
+// Helpers for integration tests that import clearance data into the test database.
+import { pool } from "@/lib/pg";
+
+const CLEARANCE_TABLES = [
+  "events", "inspections", "items", "declarations", "brokers", "importers", "officers", "offices",
+  "holidays", "exchange_rates", "mirror_exports",
+];
+
+// DELETE rather than TRUNCATE … CASCADE, which would also empty the users table through its office link.
+export async function clearClearanceData(): Promise<void> {
+  for (const table of CLEARANCE_TABLES) await pool.query(`DELETE FROM ${table}`);
+}
+
+export async function tableCounts(): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const table of CLEARANCE_TABLES) {
+    const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
+    out[table] = rows[0]!.n;
+  }
+  return out;
+}
+
+// A digest of every clearance row, to prove that something changed nothing.
+export async function clearanceDigest(): Promise<string> {
+  const parts: string[] = [];
+  for (const table of CLEARANCE_TABLES) {
+    const { rows } = await pool.query<{ d: string | null }>(
+      `SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS d FROM ${table} t`,
+    );
+    parts.push(`${table}:${rows[0]!.d}`);
+  }
+  return parts.join(",");
+}

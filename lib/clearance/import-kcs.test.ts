@@ -23,6 +23,14 @@ describe("mapKcsRecord", () => {
     expect(r.ok && [r.row.cif_value, r.row.hs_code]).toEqual(["1.80", "030617"]);
   });
 
+  it("marks CRITICAL only for the documented Critical Fraud = 1, and accepts the 2 found in the files", () => {
+    const critical = (v: string) => {
+      const r = map({ fraud: "1", critical: v });
+      return r.ok && r.row.critical;
+    };
+    expect([critical("1"), critical("2"), critical("0")]).toEqual([true, false, false]);
+  });
+
   it("rejects impossible dates and unknown fraud labels with the KCS column name", () => {
     expect(map({ date: "2020-13-01" })).toMatchObject({ ok: false, column: "Date" });
     expect(map({ fraud: "yes" })).toMatchObject({ ok: false, column: "Fraud" });

@@ -74,7 +74,9 @@ export function mapKcsRecord(get: (f: KcsField) => string): { ok: true; row: Kcs
     check("netMass", "nonNegativeNumber", round(get("netMass"), 3) ?? ""),
     check("price", "money", round(get("price"), 2) ?? ""),
     check("fraud", { oneOf: ["0", "1"] }),
-    check("critical", { oneOf: ["0", "1"] }),
+    // The README says 0/1, but the files also hold 2 (472 rows, always with Fraud = 1): accepted, and only the
+    // documented value 1 becomes offence_code CRITICAL.
+    check("critical", { oneOf: ["0", "1", "2"] }),
   ].find((p) => p !== null);
   if (problems) return problems;
   const price = round(get("price"), 2)!;

@@ -28,7 +28,8 @@ export async function runImportCommand(options: CliOptions): Promise<number> {
       process.stdout.write(`${file.padEnd(width)}  accepted ${c.accepted}  rejected ${c.rejected}${detail}\n`);
       for (const w of c.warnings) process.stdout.write(`${" ".repeat(width)}  warning: ${w}\n`);
     }
-    const rejectedDir = path.join(dir ?? path.dirname(kcs!), "rejected");
+    // A KCS file usually sits in a read-only data folder: its rejected rows go to ./rejected instead.
+    const rejectedDir = path.join(dir ?? process.cwd(), "rejected");
     const written = await writeRejectedRowFiles(batchId, rejectedDir);
     if (written.length) process.stdout.write(`rejected rows written to ${rejectedDir}: ${written.join(", ")}\n`);
     return 0;

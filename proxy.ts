@@ -16,7 +16,8 @@ const redirectAnonymous = auth((request) => {
 export async function proxy(request: NextRequest, event: NextFetchEvent) {
   // With a lazily built config (see authConfig), Auth.js hands the wrapped handler back as a promise.
   const handler = await redirectAnonymous;
-  return handler(request, event);
+  // Typed for route handlers; as a proxy it receives (request, event) and passes the event through untouched.
+  return handler(request, event as unknown as Parameters<typeof handler>[1]);
 }
 
 export const config = {

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { areasForUser, canOpenArea, homePathForUser } from "@/lib/auth/areas";
+
+const ids = (user: Parameters<typeof areasForUser>[0]) => areasForUser(user).map((area) => area.id);
+
+describe("areas by role (the access table of the brief)", () => {
+  it("gives an administrator contracts, integrity, data and admin, but not My indicators when unlinked", () => {
+    expect(ids({ role: "ADMIN", officerId: null })).toEqual(["contracts", "integrity", "data", "admin"]);
+  });
+
+  it("gives a manager contracts and data only", () => {
+    expect(ids({ role: "MANAGER", officerId: null })).toEqual(["contracts", "data"]);
+  });
+
+  it("gives an integrity analyst the integrity area only", () => {
+    expect(ids({ role: "INTEGRITY", officerId: null })).toEqual(["integrity"]);
+  });
+
+  it("gives an officer My indicators only, linked or not", () => {
+    expect(ids({ role: "OFFICER", officerId: "OF001" })).toEqual(["me"]);
+    expect(ids({ role: "OFFICER", officerId: null })).toEqual(["me"]);
+  });
+
+  it("opens My indicators to any role linked to an officer record", () => {
+    expect(canOpenArea({ role: "MANAGER", officerId: "OF007" }, "me")).toBe(true);
+    expect(canOpenArea({ role: "MANAGER", officerId: null }, "me")).toBe(false);
+  });
+
+  it("never opens admin or data to an officer", () => {
+    expect(canOpenArea({ role: "OFFICER", officerId: "OF001" }, "admin")).toBe(false);
+    expect(canOpenArea({ role: "OFFICER", officerId: "OF001" }, "data")).toBe(false);
+    expect(canOpenArea({ role: "INTEGRITY", officerId: null }, "admin")).toBe(false);
+  });
+});
+
+describe("home page after sign-in", () => {
+  it("is the first area the role grants", () => {
+    expect(homePathForUser({ role: "ADMIN", officerId: null })).toBe("/contracts");
+    expect(homePathForUser({ role: "MANAGER", officerId: null })).toBe("/contracts");
+    expect(homePathForUser({ role: "INTEGRITY", officerId: null })).toBe("/integrity");
+    expect(homePathForUser({ role: "OFFICER", officerId: "OF001" })).toBe("/me");
+  });
+
+  it("is not My indicators for an analyst who happens to be linked to an officer", () => {
+    expect(homePathForUser({ role: "INTEGRITY", officerId: "OF003" })).toBe("/integrity");
+  });
+});

@@ -1,6 +1,6 @@
 "use client";
-// Live progress of a running import, polled from /api/imports/:id; when the import ends the page re-renders on
-// the server with its counts and quality report.
+// Progress of an import, polled live from /api/imports/:id while it runs; when it ends the page re-renders on the
+// server with its counts and quality report.
 import { useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -10,6 +10,7 @@ import { phaseLabel } from "@/components/data/phase-label";
 type Status = { status: string; progress: number; phase: string | null };
 
 const POLL_MS = 700;
+const isFinal = (status: string) => status === "SUCCEEDED" || status === "FAILED";
 
 export function ImportProgress({ id, initial }: { id: number; initial: Status }) {
   const t = useTranslations("data");
@@ -17,13 +18,14 @@ export function ImportProgress({ id, initial }: { id: number; initial: Status })
   const [state, setState] = useState(initial);
 
   useEffect(() => {
+    if (isFinal(initial.status)) return;
     let stopped = false;
     const timer = setInterval(async () => {
       const response = await fetch(`/api/imports/${id}`, { cache: "no-store" });
       if (!response.ok || stopped) return;
       const next = (await response.json()) as Status;
       setState(next);
-      if (next.status === "SUCCEEDED" || next.status === "FAILED") {
+      if (isFinal(next.status)) {
         stopped = true;
         clearInterval(timer);
         router.refresh();
@@ -33,7 +35,7 @@ export function ImportProgress({ id, initial }: { id: number; initial: Status })
       stopped = true;
       clearInterval(timer);
     };
-  }, [id, router]);
+  }, [id, initial.status, router]);
 
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" aria-live="polite">

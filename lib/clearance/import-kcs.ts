@@ -126,6 +126,7 @@ async function stageKcs(
     broker_id text, importer_id text, export_country text, reg_ts timestamp(0), hs_code text, origin_country text,
     net_kg numeric(18,3), cif_value numeric(18,2), taxes numeric(18,2), fraud boolean, critical boolean)`);
   try {
+    const started = performance.now();
     const result: StageResult = { read: 0, rejected: 0, warnings: [], error: null };
     const input = fs.createReadStream(file);
     let bytes = 0;
@@ -162,6 +163,7 @@ async function stageKcs(
     }
     await writer.end();
     await spreadKcs(client);
+    result.seconds = (performance.now() - started) / 1000;
     const { rows } = await client.query<{ offices: number }>("SELECT count(*)::int AS offices FROM stg_offices");
     const none = { read: 0, rejected: 0, warnings: [], error: null };
     return {

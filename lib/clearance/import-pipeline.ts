@@ -25,6 +25,8 @@ export type FileCounts = {
   unchanged: number;
   warnings: string[];
   error: string | null;
+  // Time spent reading and checking the file, then saving it.
+  seconds: number;
 };
 
 export type ImportOutcome = { files: Record<string, FileCounts>; quality: QualityReport };
@@ -76,6 +78,7 @@ async function mergeAll(
       const stage = staged[spec.fileName];
       if (!stage) continue;
       await progress(STAGING_SHARE + ((1 - STAGING_SHARE) * i) / CANONICAL_FILES.length, `saving ${spec.fileName}`);
+      const started = performance.now();
       await rejectDuplicateKeys(client, spec);
       await rejectUnknownReferences(client, spec);
       const setRejected = await storeSetRejections(client, spec, batchId);
@@ -90,6 +93,7 @@ async function mergeAll(
         unchanged: accepted - inserted - updated,
         warnings: stage.warnings,
         error: stage.error,
+        seconds: (stage.seconds ?? 0) + (performance.now() - started) / 1000,
       };
     }
     await progress(0.97, "checking quality");

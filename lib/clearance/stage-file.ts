@@ -9,7 +9,7 @@ import { planHeader, recordAsObject, validateRow } from "@/lib/clearance/validat
 import type { RejectedRowsWriter } from "@/lib/clearance/rejected-rows";
 import type { SourceFile } from "@/lib/clearance/sources";
 
-export type StageResult = { read: number; rejected: number; warnings: string[]; error: string | null };
+export type StageResult = { read: number; rejected: number; warnings: string[]; error: string | null; seconds?: number };
 
 export function stagingTable(spec: CanonicalFileSpec): string {
   return `stg_${spec.name}`;
@@ -32,6 +32,7 @@ export async function stageFile(
   rejects: RejectedRowsWriter,
   onBytes: (bytes: number) => void,
 ): Promise<StageResult> {
+  const started = performance.now();
   const result: StageResult = { read: 0, rejected: 0, warnings: [], error: null };
   const input = await file.open();
   input.on("data", (chunk: Buffer) => onBytes(chunk.length));
@@ -88,6 +89,7 @@ export async function stageFile(
     if (!header) result.error = "empty file: no header row";
   } finally {
     await writer?.end();
+    result.seconds = (performance.now() - started) / 1000;
   }
   return result;
 }

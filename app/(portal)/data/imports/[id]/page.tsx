@@ -43,7 +43,6 @@ export default async function ImportPage({ params }: Props) {
     getFormatter(),
     rejectedFiles(batch.id),
   ]);
-  const running = batch.status === "QUEUED" || batch.status === "RUNNING";
   return (
     <>
       <PageHeader title={t("title", { id: batch.id })} description={t("description", { source: batch.sourceName })}>
@@ -58,7 +57,7 @@ export default async function ImportPage({ params }: Props) {
           <div><dt className="text-slate-600">{t("created")}</dt><dd className="mt-1">{format.dateTime(new Date(batch.createdAt), { dateStyle: "medium", timeStyle: "short" })}{batch.createdBy ? ` · ${batch.createdBy}` : ""}</dd></div>
           <div><dt className="text-slate-600">{t("hash")}</dt><dd className="mt-1 truncate font-mono text-xs" title={batch.sha256}>{batch.sha256.slice(0, 16)}…</dd></div>
         </dl>
-        {running ? <ImportProgress id={batch.id} initial={batch} /> : null}
+        <ImportProgress id={batch.id} initial={batch} />
         {batch.status === "FAILED" ? <Notice tone="error">{t("failed", { error: batch.error ?? "" })}</Notice> : null}
         {batch.files ? <FileCountsTable id={batch.id} files={batch.files} rejectedFiles={rejected} /> : null}
         {batch.quality ? <QualityReportView report={batch.quality} /> : null}

@@ -22,7 +22,7 @@ export async function login(page: Page, email: string, password: string): Promis
   await page.locator('input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill(password);
   await Promise.all([
-    page.waitForFunction(() => !location.pathname.startsWith("/login") || document.querySelector('[role="alert"]') !== null),
+    page.waitForFunction(() => !location.pathname.startsWith("/login") || document.querySelector('form [role="alert"]') !== null),
     page.locator('form:has(input[name="password"]) button[type="submit"]').click(),
   ]);
 }

@@ -1,0 +1,143 @@
+// Sign-in, throttling, role guards and language switch, through Chromium against the running portal
+// (E2E_BASE_URL, demo users seeded by the e2e global setup).
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { env } from "@/lib/env";
+import { launchChromium, login, newPage, screenshot } from "./support/browser";
+
+const ADMIN = { email: "admin@pmc.local", password: "admin-demo-2026" };
+const OFFICER = { email: "officer@pmc.local", password: "officer-demo-2026" };
+const OFFICER2 = { email: "officer2@pmc.local", password: "officer2-demo-2026" };
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("sign-in", () => {
+  it("lets the administrator in and on to /admin", async () => {
+    const { context, page } = await newPage(browser);
+    await login(page, ADMIN.email, ADMIN.password);
+    await page.waitForURL("**/contracts");
+    const response = await page.goto("/admin");
+    expect(response?.status()).toBe(200);
+    await expect(page.locator("h1").textContent()).resolves.toBe("Administration");
+    await expect(page.getByTestId("current-user").textContent()).resolves.toContain("Administrator");
+    await screenshot(page, "auth-admin-en");
+    await context.close();
+  });
+
+  it("refuses a wrong password with a message and stays on the login page", async () => {
+    const { context, page } = await newPage(browser);
+    await login(page, ADMIN.email, "not-the-password");
+    await expect(page.locator("form [role=alert]").textContent()).resolves.toBe("Email address or password is incorrect.");
+    expect(new URL(page.url()).pathname).toBe("/login");
+    await screenshot(page, "auth-login-refused-en");
+    await context.close();
+  });
+
+  it("after LOGIN_MAX_ATTEMPTS wrong passwords refuses the right one too, saying when to retry", async () => {
+    // A throwaway account, created through the admin screen, so the lock-out cannot hold up other tests.
+    const email = `lockout-${randomUUID().slice(0, 8)}@pmc.local`;
+    const password = "lockout-pass-2026";
+    const admin = await newPage(browser);
+    await login(admin.page, ADMIN.email, ADMIN.password);
+    await admin.page.goto("/admin");
+    const form = admin.page.locator("form", { has: admin.page.locator('input[name="email"]') });
+    await form.locator('input[name="email"]').fill(email);
+    await form.locator('input[name="name"]').fill("Lockout Tester");
+    await form.locator('input[name="password"]').fill(password);
+    await form.locator('select[name="role"]').selectOption("MANAGER");
+    await form.getByRole("button", { name: "Create user" }).click();
+    await expect(form.getByRole("status").textContent()).resolves.toBe("The user has been created.");
+    await admin.context.close();
+
+    const { context, page } = await newPage(browser);
+    for (let attempt = 1; attempt <= env.LOGIN_MAX_ATTEMPTS; attempt++) {
+      await login(page, email, `wrong-${attempt}`);
+      await expect(page.locator("form [role=alert]").textContent()).resolves.toBe("Email address or password is incorrect.");
+    }
+    await login(page, email, password);
+    const minutes = Math.ceil(env.LOGIN_WINDOW_SECONDS / 60);
+    await expect(page.locator("form [role=alert]").textContent()).resolves.toBe(
+      `Too many sign-in attempts. Try again in ${minutes} minutes.`,
+    );
+    expect(new URL(page.url()).pathname).toBe("/login");
+    await screenshot(page, "auth-login-rate-limited-en");
+    await context.close();
+  });
+
+  it("sends an anonymous visitor to the login page, remembering where they were going", async () => {
+    const { context, page } = await newPage(browser);
+    await page.goto("/integrity");
+    const url = new URL(page.url());
+    expect(url.pathname).toBe("/login");
+    expect(url.searchParams.get("callbackUrl")).toBe("/integrity");
+    await context.close();
+  });
+});
+
+describe("role guards", () => {
+  it("answers an officer opening /admin or /data with a 403 page, and the admin endpoint with 403", async () => {
+    const { context, page } = await newPage(browser);
+    await login(page, OFFICER.email, OFFICER.password);
+    await page.waitForURL("**/me");
+
+    for (const path of ["/admin", "/data"]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(403);
+      await expect(page.locator("h1").textContent()).resolves.toBe("You do not have access to this page");
+    }
+    await screenshot(page, "auth-forbidden-en");
+
+    const api = await context.request.get("/api/admin/users");
+    expect(api.status()).toBe(403);
+    expect(await api.json()).toMatchObject({ error: { code: "FORBIDDEN" } });
+    await context.close();
+  });
+
+  it("answers the admin endpoint with 401 when nobody is signed in", async () => {
+    const { context } = await newPage(browser);
+    const api = await context.request.get("/api/admin/users");
+    expect(api.status()).toBe(401);
+    await context.close();
+  });
+});
+
+describe("language", () => {
+  it("switches the portal to French from the header, and back", async () => {
+    const { context, page } = await newPage(browser);
+    await login(page, OFFICER2.email, OFFICER2.password);
+    await page.waitForURL("**/me");
+    await expect(page.locator("h1").textContent()).resolves.toBe("My indicators");
+
+    try {
+      await page.getByRole("button", { name: "Français" }).click();
+      await page.waitForFunction(() => document.documentElement.lang === "fr");
+      await expect(page.locator("h1").textContent()).resolves.toBe("Mes indicateurs");
+      await expect(page.getByRole("button", { name: "Se déconnecter" }).count()).resolves.toBe(1);
+      await expect(page.getByTestId("current-user").textContent()).resolves.toContain("Agent");
+      await screenshot(page, "auth-me-fr");
+    } finally {
+      // The choice is also saved as the user's preference: put it back for other tests signing in as this user.
+      await page.getByRole("button", { name: "English" }).click();
+      await page.waitForFunction(() => document.documentElement.lang === "en");
+      await context.close();
+    }
+  });
+
+  it("shows the login page in French to a browser that asks for French", async () => {
+    const { context, page } = await newPage(browser, { locale: "fr-FR" });
+    await page.goto("/login");
+    await expect(page.locator("h1").textContent()).resolves.toBe("Connexion");
+    await expect(page.locator('label[for="password"]').textContent()).resolves.toBe("Mot de passe");
+    await screenshot(page, "auth-login-fr");
+    await context.close();
+  });
+});

@@ -6,7 +6,8 @@ import { commands } from "@/lib/cli/commands";
 const USAGE = `usage: pmc <command> [options]
   db reset --yes
   generate --out DIR [--declarations N] [--seed S] [--from DATE --to DATE]
-  import --dir DIR | --kcs FILE`;
+  import --dir DIR | --kcs FILE
+  kpis --from DATE --to DATE --subject officer|office --out FILE`;
 
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({

@@ -1,0 +1,138 @@
+// Computes the whole KPI catalogue (catalogue.ts) for every officer or every office over a period, in PostgreSQL:
+// one set-based query per set of kpis.md (B, E, assessed declarations, officer events, items), grouped by subject.
+// JavaScript only turns the per-subject aggregates into rows. Used by the worker's jobs, the web app and the CLI.
+import "server-only";
+import type { PoolClient } from "pg";
+import { pool } from "@/lib/pg";
+import { KPI_CATALOGUE, type KpiDefinition, type KpiId, type KpiSet } from "@/lib/kpis/catalogue";
+
+export type KpiSubjectType = "officer" | "office";
+
+export type KpiRow = {
+  subjectType: KpiSubjectType;
+  subjectId: string;
+  periodFrom: string;
+  periodTo: string;
+  kpiId: KpiId;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+};
+
+export type KpiParams = {
+  from: string;
+  to: string;
+  subject: KpiSubjectType;
+  // kpis.md I9: "too fast" threshold in hours (param, default 1 h).
+  i9Hours?: number;
+  // Restrict to some subjects (e.g. the officers of one contract); all when absent.
+  subjectIds?: string[];
+  kpiIds?: readonly KpiId[];
+};
+
+type Queryable = Pick<PoolClient, "query">;
+
+// $1 = from (date), $2 = to (date), $3 = I9 hours, $4 = subject ids or null.
+// A period is [from, to] in local dates: reg_ts >= from and reg_ts < to + 1 day, which uses the indexes.
+const PERIOD = `$1::date::timestamp`;
+const AS_OF = `($2::date + 1)::timestamp`;
+
+function setQuery(set: KpiSet, subject: KpiSubjectType): string {
+  const decl = subject === "officer" ? "d.assessing_officer_id" : "d.office_code";
+  const only = (expr: string) => `${expr} IS NOT NULL AND ($4::text[] IS NULL OR ${expr} = ANY ($4::text[]))`;
+  switch (set) {
+    case "B":
+      // B with cancelled declarations kept (I12 counts them); every other KPI filters on live.
+      return `SELECT ${decl} AS subject_id, d.*, d.status <> 'cancelled' AS live, ${AS_OF} AS as_of,
+                     extract(epoch FROM d.asmt_ts - d.reg_ts)::float8 / 3600 AS asmt_h,
+                     CASE WHEN d.lane_initial = 'R' THEN EXISTS (SELECT 1 FROM inspections x WHERE x.decl_id = d.decl_id) END AS inspected,
+                     (d.asmt_ts IS NOT NULL AND EXISTS (SELECT 1 FROM events e
+                        WHERE e.decl_id = d.decl_id AND e.action = 'amend' AND e.ts > d.asmt_ts)) AS amended_after
+                FROM declarations d
+               WHERE d.reg_ts >= ${PERIOD} AND d.reg_ts < ${AS_OF} AND ${only(decl)}`;
+    case "E":
+      // E includes inspections of cancelled declarations.
+      return subject === "officer"
+        ? `SELECT i.inspector_id AS subject_id, i.* FROM inspections i
+            WHERE i.exam_ts >= ${PERIOD} AND i.exam_ts < ${AS_OF} AND ${only("i.inspector_id")}`
+        : `SELECT d.office_code AS subject_id, i.* FROM inspections i JOIN declarations d USING (decl_id)
+            WHERE i.exam_ts >= ${PERIOD} AND i.exam_ts < ${AS_OF} AND ${only("d.office_code")}`;
+    case "assessed":
+      return `SELECT ${decl} AS subject_id, d.asmt_ts FROM declarations d
+               WHERE d.status <> 'cancelled' AND d.asmt_ts >= ${PERIOD} AND d.asmt_ts < ${AS_OF} AND ${only(decl)}`;
+    case "events": {
+      // Office hours, workdays and holidays are those of the declaration's office, whoever did the event.
+      const who = subject === "officer" ? "e.officer_id" : "d.office_code";
+      return `SELECT ${who} AS subject_id,
+                     (e.ts::time < o.open_time::time OR e.ts::time >= o.close_time::time
+                      OR NOT (extract(isodow FROM e.ts)::int = ANY (o.workdays))
+                      OR EXISTS (SELECT 1 FROM holidays h WHERE h.date = e.ts::date AND h.office_code IN ('', d.office_code))
+                     ) AS off_hours
+                FROM events e JOIN declarations d USING (decl_id) JOIN offices o ON o.office_code = d.office_code
+               WHERE e.officer_id IS NOT NULL AND e.ts >= ${PERIOD} AND e.ts < ${AS_OF} AND ${only(who)}`;
+    }
+    case "items":
+      // I10 reference: p10 of unit values per (hs6, origin) over all live declarations of the period, where the
+      // group has at least 20 items with net_kg > 0.
+      return `WITH ref AS (
+                SELECT i.hs6, i.origin_country,
+                       percentile_cont(0.1) WITHIN GROUP (ORDER BY i.cif_value::float8 / i.net_kg::float8) AS ref_p10
+                  FROM items i JOIN declarations d USING (decl_id)
+                 WHERE d.status <> 'cancelled' AND d.reg_ts >= ${PERIOD} AND d.reg_ts < ${AS_OF} AND i.net_kg > 0
+                 GROUP BY i.hs6, i.origin_country HAVING count(*) >= 20)
+              SELECT ${decl} AS subject_id, i.cif_value::float8 AS cif_value, i.net_kg::float8 AS net_kg, r.ref_p10
+                FROM items i JOIN declarations d USING (decl_id) JOIN ref r USING (hs6, origin_country)
+               WHERE d.status <> 'cancelled' AND d.reg_ts >= ${PERIOD} AND d.reg_ts < ${AS_OF} AND i.net_kg > 0
+                 AND ${only(decl)}`;
+  }
+}
+
+function aggregateQuery(set: KpiSet, subject: KpiSubjectType, kpis: KpiDefinition[]): string {
+  const columns = kpis.flatMap((k) => [
+    `${k.numerator ?? k.value} AS "${k.id}:top"`,
+    `${k.denominator} AS "${k.id}:n"`,
+  ]);
+  // The unused CTE types every parameter, since not every set's query refers to all of them.
+  const sql = `WITH typed_params AS (SELECT $1::date, $2::date, $3::float8, $4::text[])
+    SELECT subject_id, ${columns.join(",\n ")} FROM (${setQuery(set, subject)}) r GROUP BY subject_id`;
+  return sql.replaceAll(":i9_hours", "$3::float8");
+}
+
+const toNumber = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
+export async function computeKpis(params: KpiParams, db: Queryable = pool): Promise<KpiRow[]> {
+  const kpis = KPI_CATALOGUE.filter((k) => !params.kpiIds || params.kpiIds.includes(k.id));
+  const args = [params.from, params.to, params.i9Hours ?? 1, params.subjectIds ?? null];
+  const subjectSql =
+    params.subject === "officer"
+      ? `SELECT officer_id AS id FROM officers WHERE $1::text[] IS NULL OR officer_id = ANY ($1::text[]) ORDER BY 1`
+      : `SELECT office_code AS id FROM offices WHERE $1::text[] IS NULL OR office_code = ANY ($1::text[]) ORDER BY 1`;
+
+  const sets = [...new Set(kpis.map((k) => k.set))];
+  const [subjects, ...perSet] = await Promise.all([
+    db.query<{ id: string }>(subjectSql, [params.subjectIds ?? null]),
+    ...sets.map((set) =>
+      db.query<Record<string, unknown>>(aggregateQuery(set, params.subject, kpis.filter((k) => k.set === set)), args),
+    ),
+  ]);
+
+  const aggregates = new Map<string, Record<string, unknown>>();
+  for (const result of perSet) {
+    for (const row of result.rows) {
+      const id = row.subject_id as string;
+      aggregates.set(id, { ...aggregates.get(id), ...row });
+    }
+  }
+
+  return subjects.rows.flatMap(({ id }) =>
+    kpis.map((k) => {
+      const agg = aggregates.get(id) ?? {};
+      const top = toNumber(agg[`${k.id}:top`]);
+      const n = toNumber(agg[`${k.id}:n`]) ?? 0;
+      const base = { subjectType: params.subject, subjectId: id, periodFrom: params.from, periodTo: params.to, kpiId: k.id };
+      // A KPI whose set is empty has an empty value (kpis.md, Scope).
+      if (k.kind === "ratio") return { ...base, value: n > 0 ? (top ?? 0) / n : null, numerator: top ?? 0, denominator: n };
+      return { ...base, value: n > 0 ? top : null, numerator: null, denominator: n };
+    }),
+  );
+}

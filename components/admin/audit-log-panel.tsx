@@ -30,12 +30,17 @@ export async function AuditLogPanel({ entries }: { entries: AuditRow[] }) {
               <td className="whitespace-nowrap px-4 py-2.5 text-slate-700">
                 <time dateTime={entry.at}>{format.dateTime(new Date(entry.at), { dateStyle: "medium", timeStyle: "medium" })}</time>
               </td>
-              <td className="px-4 py-2.5 text-slate-700">{entry.actorEmail ?? t("system")}</td>
+              <td className="px-4 py-2.5 text-slate-700">
+                {entry.actorEmail ?? (entry.actorId ? <span title={entry.actorId}>{t("removedUser")}</span> : t("system"))}
+              </td>
               <td className="whitespace-nowrap px-4 py-2.5">
                 <code className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-800">{entry.action}</code>
               </td>
               <td className="px-4 py-2.5 text-slate-700">
-                {entry.entityType} <span className="text-xs text-slate-500">{entry.entityId}</span>
+                {entry.entityType}{" "}
+                <span className="text-xs text-slate-500" title={entry.entityId}>
+                  {entry.entityLabel ?? entry.entityId}
+                </span>
               </td>
               <td className="max-w-md truncate px-4 py-2.5 text-xs text-slate-600" title={summarize(entry.data)}>
                 {summarize(entry.data)}

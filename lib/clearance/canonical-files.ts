@@ -27,7 +27,7 @@ export type CanonicalFileSpec = {
   columns: ColumnSpec[];
   key: string[];
   references: ReferenceSpec[];
-  // Target columns computed from staged columns (SQL over the staging row).
+  // Target columns computed from staged columns (SQL over the staging row, aliased s).
   derived?: { name: string; expr: string }[];
 };
 
@@ -169,7 +169,7 @@ export const CANONICAL_FILES: CanonicalFileSpec[] = [
     ],
     key: ["decl_id", "item_no"],
     references: [declRef],
-    derived: [{ name: "hs6", expr: "left(hs_code, 6)" }],
+    derived: [{ name: "hs6", expr: "left(s.hs_code, 6)" }],
   },
   {
     name: "inspections",

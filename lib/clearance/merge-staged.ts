@@ -49,37 +49,47 @@ export async function storeSetRejections(client: PoolClient, spec: CanonicalFile
   return rowCount ?? 0;
 }
 
+// Update-then-insert by key rather than INSERT … ON CONFLICT: declarations are partitioned by month, and a
+// partitioned table cannot have a unique index on decl_id alone. Imports run one at a time, so the two steps
+// cannot interleave with another writer.
 export async function upsertAccepted(
   client: PoolClient,
   spec: CanonicalFileSpec,
   batchId: number,
-): Promise<Omit<MergeCounts, "rejected" | "unchanged"> & { accepted: number }> {
+): Promise<{ accepted: number; inserted: number; updated: number }> {
+  const stg = stagingTable(spec);
   const targets = [...spec.columns.map((c) => c.name), ...(spec.derived ?? []).map((d) => d.name)];
-  const selects = [
-    ...spec.columns.map((c) => (c.nullAs ? `coalesce(${c.name}, ${c.nullAs})` : c.name)),
+  const sources = [
+    ...spec.columns.map((c) => (c.nullAs ? `coalesce(s.${c.name}, ${c.nullAs})` : `s.${c.name}`)),
     ...(spec.derived ?? []).map((d) => d.expr),
   ];
   const tracksBatch = spec.name === "declarations";
-  const compared = targets.filter((t) => !spec.key.includes(t));
-  const sets = [...compared.map((t) => `${t} = EXCLUDED.${t}`), ...(tracksBatch ? ["import_batch_id = EXCLUDED.import_batch_id"] : [])];
-  const conflict = compared.length
-    ? `DO UPDATE SET ${sets.join(", ")}
-       WHERE (${compared.map((t) => `t.${t}`).join(", ")}) IS DISTINCT FROM (${compared.map((t) => `EXCLUDED.${t}`).join(", ")})`
-    : "DO NOTHING";
-  const { rows } = await client.query<{ accepted: number; inserted: number; updated: number }>(
-    `WITH up AS (
-       INSERT INTO ${spec.table} AS t (${[...targets, ...(tracksBatch ? ["import_batch_id"] : [])].join(", ")})
-       SELECT ${[...selects, ...(tracksBatch ? ["$1::int"] : [])].join(", ")}
-         FROM ${stagingTable(spec)} WHERE reject_reason IS NULL
-       ON CONFLICT (${spec.key.join(", ")}) ${conflict}
-       RETURNING (xmax = 0) AS inserted)
-     SELECT (SELECT count(*) FROM ${stagingTable(spec)} WHERE reject_reason IS NULL)::int AS accepted,
-            count(*) FILTER (WHERE inserted)::int AS inserted,
-            count(*) FILTER (WHERE NOT inserted)::int AS updated
-       FROM up`,
+  const keyMatch = spec.key.map((k) => `t.${k} = ${sources[targets.indexOf(k)]}`).join(" AND ");
+  const compared = targets.map((t, i) => [t, sources[i]!] as const).filter(([t]) => !spec.key.includes(t));
+  const accepted = `s.reject_reason IS NULL`;
+
+  if (tracksBatch) {
+    await client.query(`SELECT ensure_declaration_partitions(min(reg_ts), max(reg_ts)) FROM ${stg} s WHERE ${accepted}`);
+  }
+  let updated = 0;
+  if (compared.length) {
+    const sets = [...compared.map(([t, src]) => `${t} = ${src}`), ...(tracksBatch ? ["import_batch_id = $1"] : [])];
+    const result = await client.query(
+      `UPDATE ${spec.table} t SET ${sets.join(", ")} FROM ${stg} s
+        WHERE ${accepted} AND ${keyMatch}
+          AND (${compared.map(([t]) => `t.${t}`).join(", ")}) IS DISTINCT FROM (${compared.map(([, src]) => src).join(", ")})`,
+      tracksBatch ? [batchId] : [],
+    );
+    updated = result.rowCount ?? 0;
+  }
+  const inserted = await client.query(
+    `INSERT INTO ${spec.table} (${[...targets, ...(tracksBatch ? ["import_batch_id"] : [])].join(", ")})
+     SELECT ${[...sources, ...(tracksBatch ? ["$1::int"] : [])].join(", ")} FROM ${stg} s
+      WHERE ${accepted} AND NOT EXISTS (SELECT 1 FROM ${spec.table} t WHERE ${keyMatch})`,
     tracksBatch ? [batchId] : [],
   );
-  return rows[0]!;
+  const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${stg} s WHERE ${accepted}`);
+  return { accepted: rows[0]!.n, inserted: inserted.rowCount ?? 0, updated };
 }
 
 // Brokers and importers have no file of their own: they are the distinct ids the declarations name.

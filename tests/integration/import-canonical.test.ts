@@ -139,6 +139,17 @@ describe("canonical import of a small hand-made folder", () => {
     expect(rows[0].regime).toBe("IM7");
   });
 
+  it("moves a declaration to its new month when its registration changes, without duplicating it", async () => {
+    const dir = await copyFixture({
+      "declarations.csv": (text) => text.replace("2025-04-01 00:00:00,G,G,auto", "2025-03-15 00:00:00,G,G,auto"),
+    });
+    const { outcome } = await importFolder(dir);
+    expect(outcome.files["declarations.csv"]).toMatchObject({ inserted: 0, updated: 1 });
+    const { rows } = await pool.query(`SELECT tableoid::regclass::text AS partition, reg_ts FROM declarations WHERE decl_id = 'D005'`);
+    expect(rows).toEqual([{ partition: "declarations_2025_03", reg_ts: "2025-03-15 00:00:00" }]);
+    await importFolder(FIXTURE);
+  });
+
   it("leaves earlier data intact when an import fails half-way", async () => {
     const before = await clearanceDigest();
     // A database rule the import cannot know about makes its declarations upsert fail after offices and officers

@@ -29,9 +29,16 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals) {
   }
 }
 
-function hasExited(child: ChildProcess) {
-  return child.exitCode !== null || child.signalCode !== null;
+function groupAlive(child: ChildProcess) {
+  try {
+    process.kill(-child.pid!, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function spawnGroup(
   command: string,
@@ -86,15 +93,14 @@ export function spawnGroup(
     });
   };
 
+  // Waits for the whole group (tsx and next start leave grandchildren), not only the direct child, so a graceful
+  // shutdown is never cut short; whatever is still running after `graceMs` is killed.
   const stop = async (graceMs = 15_000) => {
-    if (hasExited(child)) return child.exitCode;
+    const deadline = Date.now() + graceMs;
     signalGroup(child, "SIGTERM");
-    const timer = setTimeout(() => signalGroup(child, "SIGKILL"), graceMs);
-    const code = await exited;
-    clearTimeout(timer);
-    // Grandchildren that outlived their parent would keep ports and queues busy.
-    signalGroup(child, "SIGKILL");
-    return code;
+    while (groupAlive(child) && Date.now() < deadline) await sleep(50);
+    if (groupAlive(child)) signalGroup(child, "SIGKILL");
+    return exited;
   };
 
   return { pid: child.pid!, output: () => output, waitForLine, exitedEarly, stop };

@@ -37,7 +37,7 @@ export async function AuditLogPanel({ entries }: { entries: AuditRow[] }) {
                 <code className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-800">{entry.action}</code>
               </td>
               <td className="px-4 py-2.5 text-slate-700">
-                {entry.entityType}{" "}
+                {t.has(`entityTypes.${entry.entityType}`) ? t(`entityTypes.${entry.entityType}`) : entry.entityType}{" "}
                 <span className="text-xs text-slate-500" title={entry.entityId}>
                   {entry.entityLabel ?? entry.entityId}
                 </span>

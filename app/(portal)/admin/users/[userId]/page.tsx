@@ -12,9 +12,10 @@ import { resetPasswordAction, searchOfficersAction, setUserActiveAction, updateU
 
 type Props = { params: Promise<{ userId: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const user = await getUserForAdminOrNotFound((await params).userId);
-  return { title: user.email };
+// A fixed title: metadata is resolved alongside the admin layout's guard, so reading the user here would put their
+// email in the <title> of the 403 page an unauthorised visitor gets.
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("admin"))("edit.title") };
 }
 
 function Panel({ title, children }: { title: string; children: React.ReactNode }) {

@@ -3,6 +3,8 @@ export const QUEUE_NAME = "pmc";
 
 export const JOB_NAMES = {
   importRun: "import.run",
+  kpisCompute: "kpis.compute",
+  kpisRecomputeOpen: "kpis.recompute-open",
 } as const;
 
 export type JobName = (typeof JOB_NAMES)[keyof typeof JOB_NAMES];
@@ -13,3 +15,6 @@ export const DEFAULT_JOB_OPTIONS = {
   removeOnComplete: { age: 7 * 24 * 3600, count: 1000 },
   removeOnFail: { age: 30 * 24 * 3600 },
 } as const;
+
+// Open periods are recomputed every night at 02:00 (server time), when late data of the day has arrived.
+export const NIGHTLY_KPI_SCHEDULE = { id: "kpis-nightly", pattern: "0 2 * * *" } as const;

@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Job } from "bullmq";
 import { JOB_NAMES, type JobName } from "@/jobs/constants";
 import { processImportRun } from "@/jobs/processors/import-run";
+import { processKpisCompute, processKpisRecomputeOpen } from "@/jobs/processors/kpis";
 
 export type JobDefinition<S extends z.ZodType> = {
   schema: S;
@@ -15,6 +16,13 @@ export type JobDefinition<S extends z.ZodType> = {
 export type ProgressReporter = (percent: number) => Promise<void>;
 
 const ImportRunPayload = z.object({ batchId: z.number().int().positive() });
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const KpisComputePayload = z.object({
+  from: Day,
+  to: Day,
+  subjectType: z.enum(["officer", "office"]),
+  subjectIds: z.array(z.string()).nullable(),
+});
 
 function defineJob<S extends z.ZodType>(definition: JobDefinition<S>): JobDefinition<S> {
   return definition;
@@ -25,6 +33,16 @@ export const jobDefinitions = {
     schema: ImportRunPayload,
     jobId: (p) => `import-${p.batchId}`,
     handle: (job, report) => processImportRun(job.data.batchId, report),
+  }),
+  [JOB_NAMES.kpisCompute]: defineJob({
+    schema: KpisComputePayload,
+    jobId: (p) => `kpis-${p.subjectType}-${p.from}-${p.to}`,
+    handle: (job, report) => processKpisCompute(job.data, report),
+  }),
+  [JOB_NAMES.kpisRecomputeOpen]: defineJob({
+    schema: z.object({}),
+    jobId: () => `kpis-open-${new Date().toISOString().slice(0, 10)}`,
+    handle: (_job, report) => processKpisRecomputeOpen(report),
   }),
 } satisfies Record<JobName, unknown>;
 

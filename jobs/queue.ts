@@ -4,7 +4,8 @@ import { Queue } from "bullmq";
 import { env } from "@/lib/env";
 import { createRedis } from "@/lib/redis";
 import { DEFAULT_JOB_OPTIONS, QUEUE_NAME } from "@/jobs/constants";
-import { jobDefinitions, type JobPayload } from "@/jobs/definitions";
+import type { z } from "zod";
+import { jobDefinitions, type JobDefinition, type JobPayload } from "@/jobs/definitions";
 import type { JobName } from "@/jobs/constants";
 
 const globalForQueue = globalThis as unknown as { pmcQueue?: Queue };
@@ -18,10 +19,13 @@ export function getQueue(): Queue {
   return globalForQueue.pmcQueue;
 }
 
-export async function enqueue<N extends JobName>(name: N, payload: JobPayload<N>): Promise<string> {
-  const definition = jobDefinitions[name];
+// jobIdSuffix distinguishes requests with the same payload made for different reasons (two imports touching the
+// same cells must both be computed, while the same import queuing twice must not).
+export async function enqueue<N extends JobName>(name: N, payload: JobPayload<N>, jobIdSuffix?: string): Promise<string> {
+  const definition = jobDefinitions[name] as JobDefinition<z.ZodType>;
   const data = definition.schema.parse(payload);
-  const job = await getQueue().add(name, data, { jobId: definition.jobId(data as never) });
+  const jobId = jobIdSuffix ? `${definition.jobId(data)}-${jobIdSuffix}` : definition.jobId(data);
+  const job = await getQueue().add(name, data, { jobId });
   return job.id!;
 }
 

@@ -1,12 +1,14 @@
 // Worker process (`npm run worker`): runs every processor of jobs/definitions.ts. Holds no local state, so any
 // number of workers on any number of machines can share one Redis and one PostgreSQL.
+import os from "node:os";
 import { Worker, UnrecoverableError } from "bullmq";
 import { ZodError } from "zod";
 import { env } from "@/lib/env";
 import { createRedis } from "@/lib/redis";
 import { logger } from "@/lib/logger";
-import { QUEUE_NAME } from "@/jobs/constants";
+import { JOB_NAMES, NIGHTLY_KPI_SCHEDULE, QUEUE_NAME } from "@/jobs/constants";
 import { runJob } from "@/jobs/definitions";
+import { getQueue } from "@/jobs/queue";
 
 const worker = new Worker(
   QUEUE_NAME,
@@ -19,7 +21,8 @@ const worker = new Worker(
       throw error;
     }
   },
-  { connection: createRedis(), prefix: env.QUEUE_PREFIX, concurrency: 2 },
+  // The name is stored on every job it processes: which machine and process did the work.
+  { connection: createRedis(), prefix: env.QUEUE_PREFIX, concurrency: env.WORKER_CONCURRENCY, name: `${os.hostname()}:${process.pid}` },
 );
 
 worker.on("ready", () => logger.info({ queue: QUEUE_NAME }, "worker ready"));
@@ -27,12 +30,19 @@ worker.on("completed", (job) => logger.info({ job: job.id, name: job.name }, "jo
 worker.on("failed", (job, error) => logger.error({ job: job?.id, name: job?.name, err: error.message }, "job failed"));
 worker.on("error", (error) => logger.error({ err: error.message }, "worker error"));
 
+// Idempotent: every worker upserts the same scheduler, so there is one nightly job however many workers run.
+await getQueue().upsertJobScheduler(NIGHTLY_KPI_SCHEDULE.id, { pattern: NIGHTLY_KPI_SCHEDULE.pattern }, {
+  name: JOB_NAMES.kpisRecomputeOpen,
+  data: {},
+});
+
 let closing = false;
 async function shutdown(signal: string) {
   if (closing) return;
   closing = true;
   logger.info({ signal }, "worker closing: finishing running jobs");
   await worker.close();
+  await getQueue().close();
   process.exit(0);
 }
 process.on("SIGTERM", () => void shutdown("SIGTERM"));

@@ -15,6 +15,8 @@ import {
 } from "@/lib/clearance/merge-staged";
 import { buildQualityReport, type QualityReport } from "@/lib/clearance/quality-report";
 import { RejectedRowsWriter } from "@/lib/clearance/rejected-rows";
+import { affectedCells } from "@/lib/clearance/affected-cells";
+import type { Cell } from "@/lib/kpis/recomputation";
 
 export type FileCounts = {
   read: number;
@@ -29,7 +31,7 @@ export type FileCounts = {
   seconds: number;
 };
 
-export type ImportOutcome = { files: Record<string, FileCounts>; quality: QualityReport };
+export type ImportOutcome = { files: Record<string, FileCounts>; quality: QualityReport; affectedCells: Cell[] };
 
 export type Progress = (fraction: number, phase: string) => Promise<void>;
 
@@ -72,6 +74,7 @@ async function mergeAll(
   progress: Progress,
 ): Promise<ImportOutcome> {
   const files: Record<string, FileCounts> = {};
+  const cells = new Map<string, Cell>();
   await client.query("BEGIN");
   try {
     for (const [i, spec] of CANONICAL_FILES.entries()) {
@@ -82,7 +85,9 @@ async function mergeAll(
       await rejectDuplicateKeys(client, spec);
       await rejectUnknownReferences(client, spec);
       const setRejected = await storeSetRejections(client, spec, batchId);
+      const touched = await affectedCells(client, spec);
       const { accepted, inserted, updated } = await upsertAccepted(client, spec, batchId);
+      if (inserted + updated > 0) for (const cell of touched) cells.set(cell.join("|"), cell);
       if (spec.name === "declarations") await upsertParties(client);
       files[spec.fileName] = {
         read: stage.read,
@@ -99,7 +104,7 @@ async function mergeAll(
     await progress(0.97, "checking quality");
     const quality = await buildQualityReport(client);
     await client.query("COMMIT");
-    return { files, quality };
+    return { files, quality, affectedCells: [...cells.values()] };
   } catch (error) {
     await client.query("ROLLBACK");
     throw error;

@@ -49,6 +49,28 @@ export async function storeSetRejections(client: PoolClient, spec: CanonicalFile
   return rowCount ?? 0;
 }
 
+// How a staged row (alias s) maps onto its stored row (alias t): target columns, the staged expressions for them,
+// the key match and the compared (non-key) columns.
+export function rowComparison(spec: CanonicalFileSpec) {
+  const targets = [...spec.columns.map((c) => c.name), ...(spec.derived ?? []).map((d) => d.name)];
+  const sources = [
+    ...spec.columns.map((c) => (c.nullAs ? `coalesce(s.${c.name}, ${c.nullAs})` : `s.${c.name}`)),
+    ...(spec.derived ?? []).map((d) => d.expr),
+  ];
+  const keyMatch = spec.key.map((k) => `t.${k} = ${sources[targets.indexOf(k)]}`).join(" AND ");
+  const compared = targets.map((t, i) => [t, sources[i]!] as const).filter(([t]) => !spec.key.includes(t));
+  return { targets, sources, keyMatch, compared };
+}
+
+// True for a staged row that is new or differs from the row it would replace.
+export function stagedRowChanges(spec: CanonicalFileSpec): string {
+  const { keyMatch, compared } = rowComparison(spec);
+  const same = compared.length
+    ? ` AND (${compared.map(([t]) => `t.${t}`).join(", ")}) IS NOT DISTINCT FROM (${compared.map(([, src]) => src).join(", ")})`
+    : "";
+  return `NOT EXISTS (SELECT 1 FROM ${spec.table} t WHERE ${keyMatch}${same})`;
+}
+
 // Update-then-insert by key rather than INSERT … ON CONFLICT: declarations are partitioned by month, and a
 // partitioned table cannot have a unique index on decl_id alone. Imports run one at a time, so the two steps
 // cannot interleave with another writer.
@@ -58,14 +80,8 @@ export async function upsertAccepted(
   batchId: number,
 ): Promise<{ accepted: number; inserted: number; updated: number }> {
   const stg = stagingTable(spec);
-  const targets = [...spec.columns.map((c) => c.name), ...(spec.derived ?? []).map((d) => d.name)];
-  const sources = [
-    ...spec.columns.map((c) => (c.nullAs ? `coalesce(s.${c.name}, ${c.nullAs})` : `s.${c.name}`)),
-    ...(spec.derived ?? []).map((d) => d.expr),
-  ];
+  const { targets, sources, keyMatch, compared } = rowComparison(spec);
   const tracksBatch = spec.name === "declarations";
-  const keyMatch = spec.key.map((k) => `t.${k} = ${sources[targets.indexOf(k)]}`).join(" AND ");
-  const compared = targets.map((t, i) => [t, sources[i]!] as const).filter(([t]) => !spec.key.includes(t));
   const accepted = `s.reject_reason IS NULL`;
 
   if (tracksBatch) {

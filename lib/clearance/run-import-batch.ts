@@ -8,6 +8,8 @@ import { writeAudit } from "@/lib/audit";
 import { importCanonical } from "@/lib/clearance/import-canonical";
 import { importKcs } from "@/lib/clearance/import-kcs";
 import type { ImportOutcome } from "@/lib/clearance/import-pipeline";
+import { queueKpiRecomputation } from "@/lib/kpis/queue-recomputation";
+import { logger } from "@/lib/logger";
 
 const PROGRESS_EVERY_MS = 250;
 
@@ -16,7 +18,7 @@ export type ProgressListener = (percent: number) => Promise<void>;
 export async function runImportBatch(batchId: number, onProgress?: ProgressListener): Promise<ImportOutcome> {
   const batch = await db.importBatch.findUniqueOrThrow({ where: { id: batchId } });
   if (batch.status === "SUCCEEDED") {
-    return { files: batch.fileCounts, quality: batch.quality } as unknown as ImportOutcome;
+    return { files: batch.fileCounts, quality: batch.quality, affectedCells: batch.affectedCells ?? [] } as unknown as ImportOutcome;
   }
   await db.importBatch.update({
     where: { id: batchId },
@@ -49,15 +51,21 @@ export async function runImportBatch(batchId: number, onProgress?: ProgressListe
         finishedAt: new Date(),
         fileCounts: outcome.files as unknown as Prisma.InputJsonValue,
         quality: outcome.quality as unknown as Prisma.InputJsonValue,
+        affectedCells: outcome.affectedCells as unknown as Prisma.InputJsonValue,
       },
     });
     await onProgress?.(100);
+    // The data is in; should the queue be down, the nightly recomputation catches up with it.
+    const recomputations = await queueKpiRecomputation(`import-${batchId}`, outcome.affectedCells).catch((error: Error) => {
+      logger.error({ batchId, err: error.message }, "could not queue KPI recomputation");
+      return 0;
+    });
     await writeAudit({
       actorId: batch.createdById,
       action: "import.succeeded",
       entityType: "import",
       entityId: String(batchId),
-      data: { source: batch.sourceName, files: summarize(outcome) },
+      data: { source: batch.sourceName, files: summarize(outcome), recomputations },
     });
     return outcome;
   } catch (error) {

@@ -6,6 +6,7 @@ import { runImportBatch } from "@/lib/clearance/run-import-batch";
 import { writeRejectedRowFiles } from "@/lib/clearance/rejected-row-files";
 import { db } from "@/lib/db";
 import { pool } from "@/lib/pg";
+import { closeQueue } from "@/jobs/queue";
 import { stringOption, type CliOptions } from "@/lib/cli/commands";
 
 export async function runImportCommand(options: CliOptions): Promise<number> {
@@ -34,6 +35,7 @@ export async function runImportCommand(options: CliOptions): Promise<number> {
     if (written.length) process.stdout.write(`rejected rows written to ${rejectedDir}: ${written.join(", ")}\n`);
     return 0;
   } finally {
+    await closeQueue();
     await db.$disconnect();
     await pool.end();
   }

@@ -12,8 +12,9 @@ import {
   recreateDatabase,
 } from "./local-services";
 
-const TEST_DATABASE = "pmc_test";
-const TEST_QUEUE_PREFIX = "pmctest";
+// Overridable so that several test runs can share one machine without dropping each other's database.
+const TEST_DATABASE = process.env.PMC_TEST_DATABASE ?? "pmc_test";
+const TEST_QUEUE_PREFIX = process.env.PMC_TEST_QUEUE_PREFIX ?? "pmctest";
 
 export default async function setup(project: TestProject) {
   const databaseUrl = localDatabaseUrl(TEST_DATABASE);

@@ -1,0 +1,25 @@
+// kpis.compute: one period's catalogue for the officers or offices named (all when null), stored in kpi_results.
+// kpis.recompute-open: the nightly pass over the periods that can still change.
+import "server-only";
+import { computeAndStoreKpis } from "@/lib/kpis/store-kpis";
+import { openPeriods } from "@/lib/kpis/open-periods";
+import type { ProgressReporter } from "@/jobs/definitions";
+
+export async function processKpisCompute(
+  p: { from: string; to: string; subjectType: "officer" | "office"; subjectIds: string[] | null },
+  report: ProgressReporter,
+): Promise<{ rows: number }> {
+  const rows = await computeAndStoreKpis({ from: p.from, to: p.to, subject: p.subjectType, subjectIds: p.subjectIds ?? undefined });
+  await report(100);
+  return { rows };
+}
+
+export async function processKpisRecomputeOpen(report: ProgressReporter): Promise<{ periods: number; rows: number }> {
+  const periods = await openPeriods();
+  let rows = 0;
+  for (const [i, period] of periods.entries()) {
+    for (const subject of ["officer", "office"] as const) rows += await computeAndStoreKpis({ ...period, subject });
+    await report(((i + 1) / periods.length) * 100);
+  }
+  return { periods: periods.length, rows };
+}

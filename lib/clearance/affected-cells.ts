@@ -1,0 +1,76 @@
+// The KPI cells (subject, month) an import changes, read from a file's new or changed staged rows and from the
+// rows they replace (a declaration moving to another officer changes both officers' indicators). Computed before
+// the upsert, while the replaced rows are still there.
+import "server-only";
+import type { PoolClient } from "pg";
+import type { CanonicalFileSpec } from "@/lib/clearance/canonical-files";
+import { stagingTable } from "@/lib/clearance/stage-file";
+import { stagedRowChanges } from "@/lib/clearance/merge-staged";
+import type { Cell } from "@/lib/kpis/recomputation";
+
+const month = (ts: string) => `to_char(${ts}, 'YYYY-MM')`;
+
+// VALUES rows (subject type, subject id, month) per file; "s" is the staged row, "o" the stored row it replaces,
+// "d" the stored declaration it belongs to.
+const CELLS: Partial<Record<CanonicalFileSpec["name"], { join: string; values: string[] }>> = {
+  declarations: {
+    join: "LEFT JOIN declarations o ON o.decl_id = s.decl_id",
+    values: ["s", "o"].flatMap((r) => [
+      `('office', ${r}.office_code, ${month(`${r}.reg_ts`)})`,
+      `('officer', ${r}.assessing_officer_id, ${month(`${r}.reg_ts`)})`,
+      // P13 counts declarations by assessment date.
+      `('office', ${r}.office_code, ${month(`${r}.asmt_ts`)})`,
+      `('officer', ${r}.assessing_officer_id, ${month(`${r}.asmt_ts`)})`,
+    ]),
+  },
+  inspections: {
+    join: `LEFT JOIN inspections o ON o.decl_id = s.decl_id AND o.exam_ts = s.exam_ts
+           LEFT JOIN declarations d ON d.decl_id = s.decl_id`,
+    values: [
+      `('officer', s.inspector_id, ${month("s.exam_ts")})`,
+      `('officer', o.inspector_id, ${month("s.exam_ts")})`,
+      `('office', d.office_code, ${month("s.exam_ts")})`,
+      // I2 looks for an inspection at any date of the declarations registered in the period.
+      `('officer', d.assessing_officer_id, ${month("d.reg_ts")})`,
+      `('office', d.office_code, ${month("d.reg_ts")})`,
+    ],
+  },
+  events: {
+    join: `LEFT JOIN events o ON o.decl_id = s.decl_id AND o.ts = s.ts AND o.action = s.action
+           LEFT JOIN declarations d ON d.decl_id = s.decl_id`,
+    values: [
+      `('officer', s.officer_id, ${month("s.ts")})`,
+      `('officer', o.officer_id, ${month("s.ts")})`,
+      `('office', d.office_code, ${month("s.ts")})`,
+      // I12 looks for amendments of the declarations registered in the period.
+      `('officer', d.assessing_officer_id, ${month("d.reg_ts")})`,
+      `('office', d.office_code, ${month("d.reg_ts")})`,
+    ],
+  },
+  // An item moves the I10 reference of its whole (hs6, origin) group: every subject of the month.
+  items: {
+    join: "JOIN declarations d ON d.decl_id = s.decl_id",
+    values: [`('officer', '*', ${month("d.reg_ts")})`, `('office', '*', ${month("d.reg_ts")})`],
+  },
+};
+
+// Office hours, holidays and the list of officers or offices weigh on every period.
+const EVERYTHING = new Set(["offices", "officers", "holidays"]);
+
+export async function affectedCells(client: PoolClient, spec: CanonicalFileSpec): Promise<Cell[]> {
+  if (EVERYTHING.has(spec.name)) {
+    return [
+      ["officer", "*", "*"],
+      ["office", "*", "*"],
+    ];
+  }
+  const cells = CELLS[spec.name];
+  if (!cells) return [];
+  const { rows } = await client.query<{ t: Cell[0]; id: string; m: string }>(
+    `SELECT DISTINCT v.t, v.id, v.m
+       FROM ${stagingTable(spec)} s ${cells.join}
+      CROSS JOIN LATERAL (VALUES ${cells.values.join(", ")}) AS v(t, id, m)
+      WHERE s.reject_reason IS NULL AND ${stagedRowChanges(spec)} AND v.id IS NOT NULL AND v.m IS NOT NULL`,
+  );
+  return rows.map((r) => [r.t, r.id, r.m]);
+}

@@ -1,0 +1,30 @@
+// Queues the KPI recomputation a change calls for (an import, an amended contract period), one kpis.compute job
+// per period and subject type. Job ids are derived from the reason and the request, so queuing twice is one job.
+import "server-only";
+import crypto from "node:crypto";
+import { pool } from "@/lib/pg";
+import { enqueue } from "@/jobs/queue";
+import { JOB_NAMES } from "@/jobs/constants";
+import { addMonths, monthOf, type Period } from "@/lib/kpis/periods";
+import { recomputeRequests, type Cell } from "@/lib/kpis/recomputation";
+
+export async function monthsWithData(): Promise<string[]> {
+  const { rows } = await pool.query<{ first: string | null; last: string | null }>(
+    `SELECT min(reg_ts)::date::text AS first, max(reg_ts)::date::text AS last FROM declarations`,
+  );
+  const { first, last } = rows[0]!;
+  if (!first || !last) return [];
+  const months: string[] = [];
+  for (let m = monthOf(first); m <= monthOf(last); m = addMonths(m, 1)) months.push(m);
+  return months;
+}
+
+export async function queueKpiRecomputation(reason: string, cells: Cell[], extraPeriods: Period[] = []): Promise<number> {
+  if (!cells.length) return 0;
+  const requests = recomputeRequests(cells, await monthsWithData(), extraPeriods);
+  for (const r of requests) {
+    const digest = crypto.createHash("sha1").update(JSON.stringify(r)).digest("hex").slice(0, 12);
+    await enqueue(JOB_NAMES.kpisCompute, r, `${reason}-${digest}`);
+  }
+  return requests.length;
+}

@@ -1,0 +1,105 @@
+// KPI computation as jobs: an import queues the recomputation of the cells it touched, two worker processes share
+// the work, and recomputing writes the same rows again without duplicates.
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { pool } from "@/lib/pg";
+import { createImportBatch } from "@/lib/clearance/create-import-batch";
+import { runImportBatch } from "@/lib/clearance/run-import-batch";
+import { computeKpis } from "@/lib/kpis/compute-kpis";
+import { closeQueue, getQueue } from "@/jobs/queue";
+import { clearClearanceData } from "@/tests/support/clearance-db";
+import { startWorker, type WorkerProcess } from "@/tests/support/worker-process";
+
+const FIXTURE = path.resolve("tests/fixtures/canonical-small");
+
+async function drained(timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    // The nightly scheduler's next run is always "delayed": only work that is due counts.
+    const counts = await getQueue().getJobCounts("waiting", "active", "prioritized");
+    if (Object.values(counts).every((n) => n === 0)) return;
+    if (Date.now() > deadline) throw new Error(`queue not drained: ${JSON.stringify(counts)}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe("KPI jobs", () => {
+  const workers: WorkerProcess[] = [];
+  beforeAll(async () => {
+    await clearClearanceData();
+    await pool.query("DELETE FROM kpi_results");
+    await getQueue().obliterate({ force: true });
+  });
+  afterAll(async () => {
+    await Promise.all(workers.map((w) => w.stop()));
+    await closeQueue();
+    await db.$disconnect();
+  });
+
+  it("recomputes after an import exactly the cells it touched, shared by two workers", async () => {
+    // One job at a time each, so the second worker takes what arrives while the first is busy.
+    workers.push(...(await Promise.all([1, 2].map(() => startWorker({ env: { WORKER_CONCURRENCY: "1" } as NodeJS.ProcessEnv })))));
+    const batchId = await createImportBatch({ kind: "CANONICAL", sourcePath: FIXTURE });
+    const outcome = await runImportBatch(batchId);
+    // Offices and officers are new, so every subject of every month with data (March and April 2025) is touched.
+    const jobs = await getQueue().getJobs(["waiting", "active", "completed"]);
+    expect(jobs.map((j) => `${j.data.subjectType} ${j.data.from} ${j.data.to}`).sort()).toEqual([
+      "office 2025-01-01 2025-03-31",
+      "office 2025-03-01 2025-03-31",
+      "office 2025-04-01 2025-04-30",
+      "office 2025-04-01 2025-06-30",
+      "officer 2025-01-01 2025-03-31",
+      "officer 2025-03-01 2025-03-31",
+      "officer 2025-04-01 2025-04-30",
+      "officer 2025-04-01 2025-06-30",
+    ]);
+    expect(outcome.affectedCells).toContainEqual(["office", "*", "*"]);
+
+    await drained();
+    const done = await getQueue().getJobs(["completed"]);
+    expect(done).toHaveLength(8);
+    const processedBy = new Set(done.map((j) => j.processedBy));
+    expect(processedBy.size).toBe(2);
+
+    const { rows } = await pool.query(
+      `SELECT subject_id, value, numerator, denominator, last_import_id FROM kpi_results
+        WHERE subject_type = 'officer' AND period_from = '2025-03-01' AND period_to = '2025-03-31' AND kpi_id = 'P4'
+        ORDER BY subject_id`,
+    );
+    const expected = (await computeKpis({ from: "2025-03-01", to: "2025-03-31", subject: "officer", kpiIds: ["P4"] }))
+      .map((r) => ({ subject_id: r.subjectId, value: r.value, numerator: r.numerator, denominator: r.denominator, last_import_id: batchId }));
+    expect(rows).toEqual(expected);
+    // OF001 assessed D001 after 1.75 h and D002 after 24.5 h: median 13.125 h.
+    expect(rows.find((r) => r.subject_id === "OF001")?.value).toBe(13.125);
+  });
+
+  it("queues only the touched subjects when one declaration changes, and overwrites its cells", async () => {
+    const before = await pool.query<{ n: number }>("SELECT count(*)::int AS n FROM kpi_results");
+    const fs = await import("node:fs/promises");
+    const os = await import("node:os");
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), "pmc-kpi-"));
+    for (const f of await fs.readdir(FIXTURE)) {
+      if (!f.endsWith(".csv")) continue;
+      let text = await fs.readFile(path.join(FIXTURE, f), "utf8");
+      // D003 (OF002, CMDLA1, registered 2025-03-03) is assessed one day earlier.
+      if (f === "declarations.csv") text = text.replace("2025-03-10 11:00:00,2025-03-11", "2025-03-09 11:00:00,2025-03-11");
+      await fs.writeFile(path.join(dir, f), text);
+    }
+    const batchId = await createImportBatch({ kind: "CANONICAL", sourcePath: dir });
+    const outcome = await runImportBatch(batchId);
+    expect(outcome.affectedCells.sort()).toEqual([
+      ["office", "CMDLA1", "2025-03"],
+      ["officer", "OF002", "2025-03"],
+    ]);
+    await drained();
+    const { rows } = await pool.query(
+      `SELECT value, last_import_id FROM kpi_results WHERE subject_type = 'officer' AND subject_id = 'OF002'
+          AND period_from = '2025-03-01' AND period_to = '2025-03-31' AND kpi_id = 'P4'`,
+    );
+    // 2025-03-03 11:00 → 2025-03-09 11:00 is 144 h.
+    expect(rows).toEqual([{ value: 144, last_import_id: batchId }]);
+    const after = await pool.query<{ n: number }>("SELECT count(*)::int AS n FROM kpi_results");
+    expect(after.rows[0]!.n).toBe(before.rows[0]!.n);
+  });
+});

@@ -39,7 +39,7 @@ describe("KPI jobs", () => {
 
   it("recomputes after an import exactly the cells it touched, shared by two workers", async () => {
     // One job at a time each, so the second worker takes what arrives while the first is busy.
-    workers.push(...(await Promise.all([1, 2].map(() => startWorker({ env: { WORKER_CONCURRENCY: "1" } as NodeJS.ProcessEnv })))));
+    workers.push(...(await Promise.all([1, 2].map(() => startWorker({ env: { ...process.env, WORKER_CONCURRENCY: "1" } })))));
     const batchId = await createImportBatch({ kind: "CANONICAL", sourcePath: FIXTURE });
     const outcome = await runImportBatch(batchId);
     // Offices and officers are new, so every subject of every month with data (March and April 2025) is touched.

@@ -1,0 +1,59 @@
+// The contract a manager drafts, checked the same way in the form and in the server action. Messages are i18n keys
+// of the "contracts.errors" namespace, with their values in the issue's params.
+import { z } from "zod";
+import { KPI_CATALOGUE, type KpiId } from "@/lib/kpis/catalogue";
+
+// P13 (throughput) is "context only" in kpis.md: shown beside a contract, never scored.
+export const CONTRACT_KPIS = KPI_CATALOGUE.filter((k) => k.direction !== "context");
+const CONTRACT_KPI_IDS = CONTRACT_KPIS.map((k) => k.id) as [KpiId, ...KpiId[]];
+
+export const MAX_INDICATORS = 12;
+export const DEFAULT_MIN_VOLUME = 30;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export const IndicatorInput = z.object({
+  kpiId: z.enum(CONTRACT_KPI_IDS, { message: "unknownKpi" }),
+  threshold: z.number({ message: "number" }).finite(),
+  target: z.number({ message: "number" }).finite(),
+  weight: z.number({ message: "number" }).gt(0, { message: "weightPositive" }).max(100, { message: "weightMax" }),
+  minVolume: z.number().int().min(1, { message: "minVolume" }).default(DEFAULT_MIN_VOLUME),
+});
+
+export const ContractInput = z
+  .object({
+    title: z.string().trim().min(3, { message: "titleShort" }).max(200, { message: "titleLong" }),
+    partyType: z.enum(["OFFICER", "UNIT", "OFFICE"]),
+    partyOfficerId: z.string().min(1).nullable().default(null),
+    officeCode: z.string().min(1, { message: "officeRequired" }),
+    partyUnit: z.string().min(1).nullable().default(null),
+    periodFrom: z.string().regex(DAY, { message: "date" }),
+    periodTo: z.string().regex(DAY, { message: "date" }),
+    templateKey: z.string().nullable().default(null),
+    indicators: z
+      .array(IndicatorInput)
+      .min(1, { message: "indicatorsMin" })
+      .max(MAX_INDICATORS, { message: "indicatorsMax" }),
+  })
+  .superRefine((c, ctx) => {
+    if (c.partyType === "OFFICER" && !c.partyOfficerId) ctx.addIssue({ code: "custom", path: ["partyOfficerId"], message: "officerRequired" });
+    if (c.partyType === "UNIT" && !c.partyUnit) ctx.addIssue({ code: "custom", path: ["partyUnit"], message: "unitRequired" });
+    if (c.periodFrom > c.periodTo || Number.isNaN(Date.parse(c.periodFrom)) || Number.isNaN(Date.parse(c.periodTo))) {
+      ctx.addIssue({ code: "custom", path: ["periodTo"], message: "periodOrder" });
+    }
+    const seen = new Set<string>();
+    c.indicators.forEach((ind, i) => {
+      if (seen.has(ind.kpiId)) ctx.addIssue({ code: "custom", path: ["indicators", i, "kpiId"], message: "duplicateKpi" });
+      seen.add(ind.kpiId);
+      const direction = KPI_CATALOGUE.find((k) => k.id === ind.kpiId)?.direction;
+      const targetBetter = direction === "lower" ? ind.target < ind.threshold : ind.target > ind.threshold;
+      if (!targetBetter) {
+        ctx.addIssue({ code: "custom", path: ["indicators", i, "target"], message: direction === "lower" ? "targetBelowThreshold" : "targetAboveThreshold" });
+      }
+    });
+    const total = c.indicators.reduce((s, i) => s + i.weight, 0);
+    if (Math.abs(total - 100) > 1e-6) {
+      ctx.addIssue({ code: "custom", path: ["indicators"], message: "weightsSum", params: { total } });
+    }
+  });
+
+export type ContractInput = z.infer<typeof ContractInput>;

@@ -81,29 +81,29 @@ export function OfficerPicker({
               {results.map((officer) => {
                 const takenBy = officer.linkedUserEmail !== ownerEmail ? officer.linkedUserEmail : null;
                 return (
-                <li key={officer.officerId} className="flex items-center justify-between gap-3 px-3 py-2 text-sm">
-                  <span>
-                    <span className="font-medium text-slate-900">{officer.fullName}</span>
-                    <span className="text-slate-600">
-                      {" "}
-                      · {officer.officerId} · {officer.officeCode} · {officer.unit}
+                  <li key={officer.officerId} className="flex items-center justify-between gap-3 px-3 py-2 text-sm">
+                    <span>
+                      <span className="font-medium text-slate-900">{officer.fullName}</span>
+                      <span className="text-slate-600">
+                        {" "}
+                        · {officer.officerId} · {officer.officeCode} · {officer.unit}
+                      </span>
+                      {takenBy ? (
+                        <span className="block text-xs text-amber-800">{t("alreadyLinked", { email: takenBy })}</span>
+                      ) : null}
                     </span>
-                    {takenBy ? (
-                      <span className="block text-xs text-amber-800">{t("alreadyLinked", { email: takenBy })}</span>
-                    ) : null}
-                  </span>
-                  <Button
-                    variant="secondary"
-                    className="px-2.5 py-1 text-xs"
-                    disabled={takenBy !== null}
-                    onClick={() => {
-                      setPicked({ officerId: officer.officerId, fullName: officer.fullName, officeCode: officer.officeCode });
-                      setQuery("");
-                    }}
-                  >
-                    {t("choose")}
-                  </Button>
-                </li>
+                    <Button
+                      variant="secondary"
+                      className="px-2.5 py-1 text-xs"
+                      disabled={takenBy !== null}
+                      onClick={() => {
+                        setPicked({ officerId: officer.officerId, fullName: officer.fullName, officeCode: officer.officeCode });
+                        setQuery("");
+                      }}
+                    >
+                      {t("choose")}
+                    </Button>
+                  </li>
                 );
               })}
             </ul>

@@ -6,7 +6,9 @@ import type { PoolClient } from "pg";
 import { pool } from "@/lib/pg";
 import { KPI_CATALOGUE, type KpiDefinition, type KpiId, type KpiSet } from "@/lib/kpis/catalogue";
 
-export type KpiSubjectType = "officer" | "office";
+// A unit is a team inside an office (officers.unit); its id is "OFFICE_CODE/UNIT". Its sets are those of its
+// officers together, for collective contracts.
+export type KpiSubjectType = "officer" | "unit" | "office";
 
 export type KpiRow = {
   subjectType: KpiSubjectType;
@@ -37,8 +39,11 @@ type Queryable = Pick<PoolClient, "query">;
 const PERIOD = `$1::date::timestamp`;
 const AS_OF = `($2::date + 1)::timestamp`;
 
+const unitOf = (officerId: string) =>
+  `(SELECT u.office_code || '/' || u.unit FROM officers u WHERE u.officer_id = ${officerId})`;
+
 function setQuery(set: KpiSet, subject: KpiSubjectType): string {
-  const decl = subject === "officer" ? "d.assessing_officer_id" : "d.office_code";
+  const decl = { officer: "d.assessing_officer_id", unit: unitOf("d.assessing_officer_id"), office: "d.office_code" }[subject];
   const only = (expr: string) => `${expr} IS NOT NULL AND ($4::text[] IS NULL OR ${expr} = ANY ($4::text[]))`;
   switch (set) {
     case "B":
@@ -50,19 +55,19 @@ function setQuery(set: KpiSet, subject: KpiSubjectType): string {
                         WHERE e.decl_id = d.decl_id AND e.action = 'amend' AND e.ts > d.asmt_ts)) AS amended_after
                 FROM declarations d
                WHERE d.reg_ts >= ${PERIOD} AND d.reg_ts < ${AS_OF} AND ${only(decl)}`;
-    case "E":
-      // E includes inspections of cancelled declarations.
-      return subject === "officer"
-        ? `SELECT i.inspector_id AS subject_id, i.* FROM inspections i
-            WHERE i.exam_ts >= ${PERIOD} AND i.exam_ts < ${AS_OF} AND ${only("i.inspector_id")}`
-        : `SELECT d.office_code AS subject_id, i.* FROM inspections i JOIN declarations d USING (decl_id)
-            WHERE i.exam_ts >= ${PERIOD} AND i.exam_ts < ${AS_OF} AND ${only("d.office_code")}`;
+    case "E": {
+      // E includes inspections of cancelled declarations; an officer's are those they examined.
+      const who = { officer: "i.inspector_id", unit: unitOf("i.inspector_id"), office: "d.office_code" }[subject];
+      const join = subject === "office" ? "JOIN declarations d USING (decl_id)" : "";
+      return `SELECT ${who} AS subject_id, i.* FROM inspections i ${join}
+               WHERE i.exam_ts >= ${PERIOD} AND i.exam_ts < ${AS_OF} AND ${only(who)}`;
+    }
     case "assessed":
       return `SELECT ${decl} AS subject_id, d.asmt_ts FROM declarations d
                WHERE d.status <> 'cancelled' AND d.asmt_ts >= ${PERIOD} AND d.asmt_ts < ${AS_OF} AND ${only(decl)}`;
     case "events": {
       // Office hours, workdays and holidays are those of the declaration's office, whoever did the event.
-      const who = subject === "officer" ? "e.officer_id" : "d.office_code";
+      const who = { officer: "e.officer_id", unit: unitOf("e.officer_id"), office: "d.office_code" }[subject];
       return `SELECT ${who} AS subject_id,
                      (e.ts::time < o.open_time::time OR e.ts::time >= o.close_time::time
                       OR NOT (extract(isodow FROM e.ts)::int = ANY (o.workdays))
@@ -103,10 +108,10 @@ const toNumber = (v: unknown): number | null => (v === null || v === undefined ?
 export async function computeKpis(params: KpiParams, db: Queryable = pool): Promise<KpiRow[]> {
   const kpis = KPI_CATALOGUE.filter((k) => !params.kpiIds || params.kpiIds.includes(k.id));
   const args = [params.from, params.to, params.i9Hours ?? 1, params.subjectIds ?? null];
-  const subjectSql =
-    params.subject === "officer"
-      ? `SELECT officer_id AS id FROM officers WHERE $1::text[] IS NULL OR officer_id = ANY ($1::text[]) ORDER BY 1`
-      : `SELECT office_code AS id FROM offices WHERE $1::text[] IS NULL OR office_code = ANY ($1::text[]) ORDER BY 1`;
+  const subjectIdSql = { officer: "officer_id", unit: "office_code || '/' || unit", office: "office_code" }[params.subject];
+  const subjectTable = params.subject === "office" ? "offices" : "officers";
+  const subjectSql = `SELECT DISTINCT ${subjectIdSql} AS id FROM ${subjectTable}
+                       WHERE $1::text[] IS NULL OR ${subjectIdSql} = ANY ($1::text[]) ORDER BY 1`;
 
   const sets = [...new Set(kpis.map((k) => k.set))];
   const [subjects, ...perSet] = await Promise.all([

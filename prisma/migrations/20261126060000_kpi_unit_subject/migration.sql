@@ -1,0 +1,3 @@
+-- AlterEnum
+ALTER TYPE "KpiSubjectType" ADD VALUE 'unit';
+

@@ -5,7 +5,7 @@ import "server-only";
 import type { PoolClient } from "pg";
 import type { CanonicalFileSpec } from "@/lib/clearance/canonical-files";
 import { stagingTable } from "@/lib/clearance/stage-file";
-import { stagedRowChanges } from "@/lib/clearance/merge-staged";
+import { stagedRowChanges, tableIsEmpty } from "@/lib/clearance/merge-staged";
 import type { Cell } from "@/lib/kpis/recomputation";
 
 const month = (ts: string) => `to_char(${ts}, 'YYYY-MM')`;
@@ -66,11 +66,14 @@ export async function affectedCells(client: PoolClient, spec: CanonicalFileSpec)
   }
   const cells = CELLS[spec.name];
   if (!cells) return [];
+  // Into an empty table every staged row is new: no replaced rows to look at.
+  const empty = await tableIsEmpty(client, spec.table);
+  const values = empty ? cells.values.filter((v) => !/\bo\./.test(v)) : cells.values;
   const { rows } = await client.query<{ t: Cell[0]; id: string; m: string }>(
     `SELECT DISTINCT v.t, v.id, v.m
-       FROM ${stagingTable(spec)} s ${cells.join}
-      CROSS JOIN LATERAL (VALUES ${cells.values.join(", ")}) AS v(t, id, m)
-      WHERE s.reject_reason IS NULL AND ${stagedRowChanges(spec)} AND v.id IS NOT NULL AND v.m IS NOT NULL`,
+       FROM ${stagingTable(spec)} s ${empty ? cells.join.replace(/LEFT JOIN \w+ o ON [^\n]*\n?/, "") : cells.join}
+      CROSS JOIN LATERAL (VALUES ${values.join(", ")}) AS v(t, id, m)
+      WHERE s.reject_reason IS NULL ${empty ? "" : `AND ${stagedRowChanges(spec)}`} AND v.id IS NOT NULL AND v.m IS NOT NULL`,
   );
   return rows.map((r) => [r.t, r.id, r.m]);
 }

@@ -6,7 +6,7 @@ import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import type { PoolClient } from "pg";
-import { parse } from "csv-parse";
+import { csvRecords } from "@/lib/clearance/csv-records";
 import { CopyWriter } from "@/lib/clearance/copy-writer";
 import { parseField, type FieldType } from "@/lib/clearance/fields";
 import { runImport, type ImportOutcome, type Progress } from "@/lib/clearance/import-pipeline";
@@ -128,7 +128,7 @@ async function stageKcs(
   try {
     const started = performance.now();
     const result: StageResult = { read: 0, rejected: 0, warnings: [], error: null };
-    const input = fs.createReadStream(file);
+    const input = fs.createReadStream(file, { highWaterMark: 1 << 20 });
     let bytes = 0;
     input.on("data", (chunk) => {
       bytes += chunk.length;
@@ -136,29 +136,32 @@ async function stageKcs(
     });
     const writer = new CopyWriter(client, "stg_kcs", ["line", ...STG_KCS_COLUMNS]);
     let header: string[] | null = null;
-    const parser = input.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true }));
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      if (!header) {
-        header = record.map((h) => h.trim());
-        const missing = Object.values(KCS_COLUMNS).filter((c) => !header!.includes(c));
-        if (missing.length) throw new ImportInputError(`${name}: missing KCS column(s): ${missing.join(", ")}`);
-        continue;
-      }
-      result.read++;
-      const indexOf = header;
-      const mapped = mapKcsRecord((f) => (record[indexOf.indexOf(KCS_COLUMNS[f])] ?? "").trim());
-      if (mapped.ok) {
-        const r = mapped.row;
-        await writer.write([info.lines, ...STG_KCS_COLUMNS.map((c) => (typeof r[c] === "boolean" ? (r[c] ? "t" : "f") : r[c]))]);
-      } else {
-        result.rejected++;
-        await rejects.add({
-          file: name,
-          line: info.lines,
-          column: mapped.column,
-          reason: mapped.reason,
-          values: Object.fromEntries(header.map((h, i) => [h, record[i] ?? ""])),
-        });
+    for await (const batch of csvRecords(input)) {
+      for (const { line, fields, error } of batch) {
+        if (!header) {
+          header = fields.map((h) => h.trim());
+          const missing = Object.values(KCS_COLUMNS).filter((c) => !header!.includes(c));
+          if (missing.length) throw new ImportInputError(`${name}: missing KCS column(s): ${missing.join(", ")}`);
+          continue;
+        }
+        result.read++;
+        const indexOf = header;
+        const mapped = error
+          ? { ok: false as const, column: null, reason: `malformed CSV: ${error}` }
+          : mapKcsRecord((f) => (fields[indexOf.indexOf(KCS_COLUMNS[f])] ?? "").trim());
+        if (mapped.ok) {
+          const r = mapped.row;
+          await writer.write([line, ...STG_KCS_COLUMNS.map((c) => (typeof r[c] === "boolean" ? (r[c] ? "t" : "f") : r[c]))]);
+        } else {
+          result.rejected++;
+          await rejects.add({
+            file: name,
+            line,
+            column: mapped.column,
+            reason: mapped.reason,
+            values: Object.fromEntries(header.map((h, i) => [h, fields[i] ?? ""])),
+          });
+        }
       }
     }
     await writer.end();

@@ -3,7 +3,7 @@
 // anywhere rolls the transaction back, so data already stored is never touched by a failed import.
 import "server-only";
 import type { PoolClient } from "pg";
-import { withClient } from "@/lib/pg";
+import { withImportSession } from "@/lib/clearance/import-session";
 import { CANONICAL_FILES } from "@/lib/clearance/canonical-files";
 import { createStagingTable, stagingTable, type StageResult } from "@/lib/clearance/stage-file";
 import {
@@ -46,7 +46,7 @@ const IMPORT_LOCK = 7_320_001;
 const STAGING_SHARE = 0.8;
 
 export async function runImport(batchId: number, stage: Stager, progress: Progress): Promise<ImportOutcome> {
-  return withClient(async (client) => {
+  return withImportSession(async (client) => {
     await progress(0, "waiting");
     await client.query("SELECT pg_advisory_lock($1)", [IMPORT_LOCK]);
     try {

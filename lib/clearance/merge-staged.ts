@@ -9,16 +9,20 @@ import { stagingTable } from "@/lib/clearance/stage-file";
 
 export type MergeCounts = { rejected: number; inserted: number; updated: number; unchanged: number };
 
+// Hash aggregation on the key finds the few duplicates without sorting millions of rows.
+// Hash aggregation on the key finds the few duplicates without sorting millions of rows.
 export async function rejectDuplicateKeys(client: PoolClient, spec: CanonicalFileSpec): Promise<void> {
   const stg = stagingTable(spec);
-  const key = spec.key.map((k) => (spec.columns.find((c) => c.name === k)?.nullAs ? `coalesce(${k}, '')` : k));
+  const keyOf = (alias: string) =>
+    spec.key.map((k) => (spec.columns.find((c) => c.name === k)?.nullAs ? `coalesce(${alias}.${k}, '')` : `${alias}.${k}`));
   await client.query(`
     UPDATE ${stg} s
        SET reject_column = '${spec.key.join(", ")}',
            reject_reason = 'duplicate key: the same ${spec.key.join(" + ")} is on line ' || d.first_line || ' of this file'
-      FROM (SELECT line, min(line) OVER (PARTITION BY ${key.join(", ")}) AS first_line
-              FROM ${stg} WHERE reject_reason IS NULL) d
-     WHERE s.line = d.line AND d.line <> d.first_line`);
+      FROM (SELECT ${keyOf("x").map((k, i) => `${k} AS k${i}`).join(", ")}, min(x.line) AS first_line
+              FROM ${stg} x WHERE x.reject_reason IS NULL GROUP BY ${keyOf("x").join(", ")} HAVING count(*) > 1) d
+     WHERE ${keyOf("s").map((k, i) => `${k} = d.k${i}`).join(" AND ")}
+       AND s.line <> d.first_line AND s.reject_reason IS NULL`);
 }
 
 export async function rejectUnknownReferences(client: PoolClient, spec: CanonicalFileSpec): Promise<void> {
@@ -87,8 +91,10 @@ export async function upsertAccepted(
   if (tracksBatch) {
     await client.query(`SELECT ensure_declaration_partitions(min(reg_ts), max(reg_ts)) FROM ${stg} s WHERE ${accepted}`);
   }
+  // Loading into an empty table (a first import): nothing to update and nothing to look up.
+  const empty = await tableIsEmpty(client, spec.table);
   let updated = 0;
-  if (compared.length) {
+  if (compared.length && !empty) {
     const sets = [...compared.map(([t, src]) => `${t} = ${src}`), ...(tracksBatch ? ["import_batch_id = $1"] : [])];
     const result = await client.query(
       `UPDATE ${spec.table} t SET ${sets.join(", ")} FROM ${stg} s
@@ -101,7 +107,7 @@ export async function upsertAccepted(
   const inserted = await client.query(
     `INSERT INTO ${spec.table} (${[...targets, ...(tracksBatch ? ["import_batch_id"] : [])].join(", ")})
      SELECT ${[...sources, ...(tracksBatch ? ["$1::int"] : [])].join(", ")} FROM ${stg} s
-      WHERE ${accepted} AND NOT EXISTS (SELECT 1 FROM ${spec.table} t WHERE ${keyMatch})`,
+      WHERE ${accepted}${empty ? "" : ` AND NOT EXISTS (SELECT 1 FROM ${spec.table} t WHERE ${keyMatch})`}`,
     tracksBatch ? [batchId] : [],
   );
   const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${stg} s WHERE ${accepted}`);
@@ -117,4 +123,9 @@ export async function upsertParties(client: PoolClient): Promise<void> {
   await client.query(`INSERT INTO importers (importer_id)
     SELECT DISTINCT importer_id FROM ${stg} WHERE reject_reason IS NULL AND importer_id IS NOT NULL
     ON CONFLICT DO NOTHING`);
+}
+
+export async function tableIsEmpty(client: PoolClient, table: string): Promise<boolean> {
+  const { rows } = await client.query<{ empty: boolean }>(`SELECT NOT EXISTS (SELECT 1 FROM ${table}) AS empty`);
+  return rows[0]!.empty;
 }

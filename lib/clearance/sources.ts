@@ -24,7 +24,7 @@ async function openFolder(dir: string): Promise<ImportSource> {
     if (!entry.isFile()) continue;
     const full = path.join(dir, entry.name);
     const { size } = await fs.promises.stat(full);
-    files.set(entry.name, { name: entry.name, size, open: async () => fs.createReadStream(full) });
+    files.set(entry.name, { name: entry.name, size, open: async () => fs.createReadStream(full, { highWaterMark: 1 << 20 }) });
   }
   return { files, close: () => {} };
 }

@@ -2,7 +2,7 @@
 // invalid ones to the rejected-rows writer. Memory stays flat whatever the file size.
 import "server-only";
 import type { PoolClient } from "pg";
-import { parse } from "csv-parse";
+import { csvRecords } from "@/lib/clearance/csv-records";
 import type { CanonicalFileSpec } from "@/lib/clearance/canonical-files";
 import { CopyWriter } from "@/lib/clearance/copy-writer";
 import { planHeader, recordAsObject, validateRow } from "@/lib/clearance/validate-row";
@@ -36,20 +36,6 @@ export async function stageFile(
   const result: StageResult = { read: 0, rejected: 0, warnings: [], error: null };
   const input = await file.open();
   input.on("data", (chunk: Buffer) => onBytes(chunk.length));
-  const skipped: { line: number; reason: string; raw: string }[] = [];
-  const parser = input.pipe(
-    parse({
-      bom: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      info: true,
-      skip_records_with_error: true,
-      on_skip: (error, raw) => {
-        skipped.push({ line: Number(error?.lines ?? 0), reason: `malformed CSV: ${error?.message ?? "unreadable record"}`, raw: raw ?? "" });
-        return undefined;
-      },
-    }),
-  );
 
   let header: string[] | null = null;
   let plan: ReturnType<typeof planHeader> | null = null;
@@ -58,34 +44,32 @@ export async function stageFile(
     result.rejected++;
     await rejects.add({ file: file.name, line, column, reason, values });
   };
-  const rejectUnparsable = async () => {
-    for (const s of skipped.splice(0)) {
-      result.read++;
-      await reject(s.line, null, s.reason, { raw: s.raw });
-    }
-  };
 
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      await rejectUnparsable();
-      if (!header) {
-        header = record;
-        plan = planHeader(spec, header);
-        if (plan.unknown.length) result.warnings.push(`unknown columns ignored: ${plan.unknown.join(", ")}`);
-        if (plan.missingRequired.length) {
-          result.error = `missing required column(s): ${plan.missingRequired.join(", ")}; file not imported`;
-          input.destroy();
-          return result;
+    for await (const batch of csvRecords(input)) {
+      for (const record of batch) {
+        if (!header) {
+          header = record.fields.map((h) => h.trim());
+          plan = planHeader(spec, header);
+          if (plan.unknown.length) result.warnings.push(`unknown columns ignored: ${plan.unknown.join(", ")}`);
+          if (plan.missingRequired.length) {
+            result.error = `missing required column(s): ${plan.missingRequired.join(", ")}; file not imported`;
+            input.destroy();
+            return result;
+          }
+          writer = new CopyWriter(client, stagingTable(spec), ["line", ...spec.columns.map((c) => c.name)]);
+          continue;
         }
-        writer = new CopyWriter(client, stagingTable(spec), ["line", ...spec.columns.map((c) => c.name)]);
-        continue;
+        result.read++;
+        if (record.error) {
+          await reject(record.line, null, `malformed CSV: ${record.error}`, {});
+          continue;
+        }
+        const row = validateRow(spec, plan!, record.fields);
+        if (row.ok) await writer!.write([record.line, ...row.values]);
+        else await reject(record.line, row.column, row.reason, recordAsObject(header, record.fields));
       }
-      result.read++;
-      const row = validateRow(spec, plan!, record);
-      if (row.ok) await writer!.write([info.lines, ...row.values]);
-      else await reject(info.lines, row.column, row.reason, recordAsObject(header, record));
     }
-    await rejectUnparsable();
     if (!header) result.error = "empty file: no header row";
   } finally {
     await writer?.end();

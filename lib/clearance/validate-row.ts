@@ -1,13 +1,14 @@
 // Validation of one CSV record against its file's spec: field types, required values, the per-row rules of
 // clearance-data.md (reg_ts not after asmt_ts, field length, valid UTF-8). Reference checks run later in SQL.
 import { parseField } from "@/lib/clearance/fields";
-import type { CanonicalFileSpec } from "@/lib/clearance/canonical-files";
+import { fileSpec, type CanonicalFileSpec } from "@/lib/clearance/canonical-files";
 
 export const MAX_FIELD_LENGTH = 10_000;
 
 export type HeaderPlan = {
   // For each spec column, its index in the record, or -1 when the optional column is absent.
   indexes: number[];
+  lastIndex: number;
   missingRequired: string[];
   unknown: string[];
 };
@@ -18,6 +19,7 @@ export function planHeader(spec: CanonicalFileSpec, header: string[]): HeaderPla
   const known = new Set(spec.columns.map((c) => c.name));
   return {
     indexes,
+    lastIndex: Math.max(...indexes),
     missingRequired: spec.columns.filter((c, i) => c.required && indexes[i] === -1).map((c) => c.name),
     unknown: names.filter((n) => !known.has(n)),
   };
@@ -28,8 +30,7 @@ export type RowResult =
   | { ok: false; column: string | null; reason: string };
 
 export function validateRow(spec: CanonicalFileSpec, plan: HeaderPlan, record: string[]): RowResult {
-  const longest = Math.max(...plan.indexes);
-  if (record.length <= longest) {
+  if (record.length <= plan.lastIndex) {
     return { ok: false, column: null, reason: `too few fields: ${record.length}, the header has more` };
   }
   const values: (string | null)[] = new Array(spec.columns.length);
@@ -55,11 +56,14 @@ export function validateRow(spec: CanonicalFileSpec, plan: HeaderPlan, record: s
 }
 
 // Timestamps are normalised "YYYY-MM-DD HH:MM:SS", so string order is time order.
+const column = (spec: CanonicalFileSpec, name: string) => spec.columns.findIndex((c) => c.name === name);
+const DECLARATION_REG = column(fileSpec("declarations"), "reg_ts");
+const DECLARATION_ASMT = column(fileSpec("declarations"), "asmt_ts");
+
 function checkRowRules(spec: CanonicalFileSpec, values: (string | null)[]): RowResult {
   if (spec.name === "declarations") {
-    const at = (name: string) => values[spec.columns.findIndex((c) => c.name === name)] ?? null;
-    const reg = at("reg_ts");
-    const asmt = at("asmt_ts");
+    const reg = values[DECLARATION_REG];
+    const asmt = values[DECLARATION_ASMT];
     if (reg && asmt && reg > asmt) return { ok: false, column: "asmt_ts", reason: "reg_ts is after asmt_ts" };
   }
   return { ok: true, values };

@@ -1,0 +1,84 @@
+// Shared by the benchmarks: the generated data set, fresh databases, psql, result files.
+import { execFileSync, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { generateDataset } from "@/lib/generator/generate-dataset";
+
+export const ROOT = path.resolve(import.meta.dirname, "..");
+export const DECLARATIONS = Number(process.env.BENCH_DECLARATIONS ?? 1_000_000);
+export const DATA = path.join(ROOT, "data", `bench-${DECLARATIONS}`);
+export const BENCH_DATABASE = "pmc_bench";
+const PG = { host: "127.0.0.1", user: "postgres" };
+
+export function databaseUrl(name: string): string {
+  return `postgresql://${PG.user}@${PG.host}:5432/${name}`;
+}
+
+export function psql(database: string, sql: string): string {
+  return execFileSync("psql", ["-h", PG.host, "-U", PG.user, "-d", database, "-v", "ON_ERROR_STOP=1", "-qAtc", sql], {
+    encoding: "utf8",
+  });
+}
+
+export function freshDatabase(name: string): string {
+  psql("postgres", `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  psql("postgres", `CREATE DATABASE ${name}`);
+  const url = databaseUrl(name);
+  const migrate = spawnSync("npx", ["prisma", "migrate", "deploy"], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, stdio: "ignore" });
+  if (migrate.status !== 0) throw new Error(`migrating ${name} failed`);
+  return url;
+}
+
+export async function ensureData(): Promise<void> {
+  if (fs.existsSync(path.join(DATA, "manifest.json"))) return;
+  process.stderr.write(`generating ${DECLARATIONS} declarations into ${DATA}\n`);
+  await generateDataset({ outDir: DATA, declarations: DECLARATIONS, seed: 7, from: "2025-01-01", to: "2025-12-31" });
+}
+
+export type PipelineImport = {
+  seconds: number;
+  peakRssMb: number;
+  files: Record<string, { accepted: number; rejected: number; seconds: number }>;
+};
+
+// Imports the bench data into `database` in a child process (the product's pipeline, as the worker runs it).
+export function importWithPipeline(database: string): PipelineImport {
+  const child = spawnSync(
+    path.join(ROOT, "node_modules/.bin/tsx"),
+    ["--require", "./lib/runtime/allow-server-only.cjs", "bench/run-import.ts", DATA],
+    {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: databaseUrl(database), QUEUE_PREFIX: "pmcbench", LOG_LEVEL: "warn" },
+      encoding: "utf8",
+      maxBuffer: 64 * 2 ** 20,
+    },
+  );
+  if (child.status !== 0) throw new Error(`import failed: ${child.stderr}`);
+  return JSON.parse(child.stdout.trim().split("\n").pop()!) as PipelineImport;
+}
+
+// The bench database holding the whole data set, imported once and reused by later benchmarks.
+export async function ensureImportedBenchDatabase(): Promise<void> {
+  await ensureData();
+  const exists = psql("postgres", `SELECT 1 FROM pg_database WHERE datname = '${BENCH_DATABASE}'`).trim() === "1";
+  const count = exists ? Number(psql(BENCH_DATABASE, "SELECT count(*) FROM declarations").trim() || 0) : 0;
+  if (count >= DECLARATIONS * 0.9) return;
+  freshDatabase(BENCH_DATABASE);
+  importWithPipeline(BENCH_DATABASE);
+}
+
+export function machine() {
+  return { cpus: os.cpus().length, memoryGb: round(os.totalmem() / 2 ** 30), node: process.version };
+}
+
+export function round(v: number, digits = 2): number {
+  const f = 10 ** digits;
+  return Math.round(v * f) / f;
+}
+
+export function writeResult(name: string, result: object): void {
+  fs.mkdirSync(path.join(ROOT, "bench/results"), { recursive: true });
+  fs.writeFileSync(path.join(ROOT, `bench/results/${name}.json`), JSON.stringify(result, null, 2) + "\n");
+  process.stdout.write(JSON.stringify(result, null, 2) + "\n");
+}

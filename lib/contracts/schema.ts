@@ -29,6 +29,8 @@ export const ContractInput = z
     periodFrom: z.string().regex(DAY, { message: "date" }),
     periodTo: z.string().regex(DAY, { message: "date" }),
     templateKey: z.string().nullable().default(null),
+    // Who signs for the administration: the creating manager when null, or another manager or administrator.
+    principalId: z.string().min(1).nullable().default(null),
     indicators: z
       .array(IndicatorInput)
       .min(1, { message: "indicatorsMin" })
@@ -57,3 +59,60 @@ export const ContractInput = z
   });
 
 export type ContractInput = z.infer<typeof ContractInput>;
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const Id = z.coerce.number({ message: "notFound" }).int().positive({ message: "notFound" });
+const text = (min: number, max: number, tooShort: string) =>
+  z.string().trim().min(min, { message: tooShort }).max(max, { message: "textLong" });
+
+// "Apply a template to a unit": one draft per officer of the unit, all with the same title and period.
+export const UnitTemplateInput = z
+  .object({
+    templateKey: z.string().min(1, { message: "templateRequired" }),
+    officeCode: z.string().min(1, { message: "officeRequired" }),
+    unit: z.string().min(1, { message: "unitRequired" }),
+    title: z.string().trim().min(3, { message: "titleShort" }).max(200, { message: "titleLong" }),
+    periodFrom: z.string().regex(DAY, { message: "date" }),
+    periodTo: z.string().regex(DAY, { message: "date" }),
+    principalId: z.string().min(1).nullable().default(null),
+  })
+  .superRefine((c, ctx) => {
+    if (c.periodFrom > c.periodTo) ctx.addIssue({ code: "custom", path: ["periodTo"], message: "periodOrder" });
+  });
+export type UnitTemplateInput = z.infer<typeof UnitTemplateInput>;
+
+export const ContractIdInput = z.object({ contractId: Id });
+
+export const CloseInput = z.object({ contractId: Id, note: z.string().trim().max(2000, { message: "textLong" }).default("") });
+export type CloseInput = z.infer<typeof CloseInput>;
+
+export const AmendInput = z.object({ contractId: Id, reason: text(5, 2000, "reasonShort") });
+export type AmendInput = z.infer<typeof AmendInput>;
+
+export const ReviewInput = z.object({
+  contractId: Id,
+  month: z.string().regex(MONTH, { message: "month" }),
+  note: text(3, 4000, "noteShort"),
+  agreedActions: z.string().trim().max(4000, { message: "textLong" }).default(""),
+});
+export type ReviewInput = z.infer<typeof ReviewInput>;
+
+export const EVALUATION_DECISIONS = ["REWARD", "NO_ACTION", "WARNING", "SANCTION"] as const;
+
+export const EvaluationInput = z.object({
+  contractId: Id,
+  quarter: z.string().regex(/^\d{4}-Q[1-4]$/, { message: "quarter" }),
+  decision: z.enum(EVALUATION_DECISIONS, { message: "decisionRequired" }),
+  comments: text(3, 4000, "commentsShort"),
+});
+export type EvaluationInput = z.infer<typeof EvaluationInput>;
+
+export const AppealInput = z.object({ evaluationId: Id, reason: text(10, 4000, "reasonShort") });
+export type AppealInput = z.infer<typeof AppealInput>;
+
+export const AppealDecisionInput = z.object({
+  evaluationId: Id,
+  outcome: z.enum(["UPHELD", "OVERTURNED"], { message: "outcomeRequired" }),
+  comments: text(3, 4000, "commentsShort"),
+});
+export type AppealDecisionInput = z.infer<typeof AppealDecisionInput>;

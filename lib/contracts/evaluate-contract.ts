@@ -1,0 +1,107 @@
+// The quarterly evaluation: the scorecard of one quarter (clipped to the contract period, and over) built from the
+// party's KPI values, frozen as a snapshot with the sha256 of its inputs, with the manager's decision. Later data
+// changes never touch it: the snapshot holds every number it was computed from.
+import "server-only";
+import type { Prisma } from "@prisma/client";
+import type { z } from "zod";
+import { db } from "@/lib/db";
+import { writeAudit } from "@/lib/audit";
+import { EvaluationInput } from "@/lib/contracts/schema";
+import { refusalFor, type Actor } from "@/lib/contracts/lifecycle";
+import { contractFacts, getContractForActorOrThrow, type ContractWithIndicators } from "@/lib/contracts/access";
+import { ContractError, throwIfRefused } from "@/lib/contracts/contract-error";
+import { contractQuarters, isoDate, todayIso } from "@/lib/contracts/contract-periods";
+import { indicatorsFor } from "@/lib/contracts/contract-indicators";
+import { inputsHash, type EvaluationInputs } from "@/lib/contracts/inputs-hash";
+import type { Scorecard } from "@/lib/contracts/scoring";
+import { dayToDate } from "@/lib/contracts/check-contract-terms";
+import { AUDIT_ENTITY } from "@/lib/contracts/contract-data";
+
+// What contract_evaluations.scorecard holds.
+export type EvaluationSnapshot = {
+  quarter: string;
+  inputs: EvaluationInputs;
+  scorecard: Scorecard;
+  // The data the values reflect.
+  lastImportId: number | null;
+  computedAt: string | null;
+};
+
+function quarterOrThrow(contract: ContractWithIndicators, quarter: string) {
+  const contractPeriod = { from: isoDate(contract.periodFrom), to: isoDate(contract.periodTo) };
+  const found = contractQuarters(contractPeriod, todayIso()).find((q) => q.quarter === quarter);
+  if (!found) throw new ContractError("INVALID", "quarterOutsidePeriod", { quarter }, "quarter");
+  // A quarter still running would freeze half its data.
+  if (!found.ended) throw new ContractError("INVALID", "quarterNotOver", { quarter, to: found.period.to }, "quarter");
+  return found;
+}
+
+export async function evaluateContract(raw: z.input<typeof EvaluationInput>, actor: Actor): Promise<{ id: number; inputsHash: string }> {
+  const input = EvaluationInput.parse(raw);
+  const contract = await getContractForActorOrThrow(input.contractId, actor);
+  throwIfRefused(refusalFor("evaluate", contractFacts(contract), actor));
+  const { period } = quarterOrThrow(contract, input.quarter);
+  const measured = await indicatorsFor(contract, period);
+
+  const inputs: EvaluationInputs = {
+    contract: {
+      id: contract.id,
+      contractNo: contract.contractNo,
+      version: contract.version,
+      partyType: contract.partyType,
+      subject: measured.subject,
+      periodFrom: isoDate(contract.periodFrom),
+      periodTo: isoDate(contract.periodTo),
+      indicators: contract.indicators.map(({ kpiId, direction, threshold, target, weight, minVolume }) => ({
+        kpiId, direction, threshold, target, weight, minVolume,
+      })),
+    },
+    period,
+    kpis: contract.indicators.map(({ kpiId }) => {
+      const cell = measured.values.get(kpiId);
+      return { kpiId, value: cell?.value ?? null, numerator: cell?.numerator ?? null, denominator: cell?.denominator ?? null };
+    }),
+  };
+  const hash = inputsHash(inputs);
+  const snapshot: EvaluationSnapshot = {
+    quarter: input.quarter,
+    inputs,
+    scorecard: measured.scorecard,
+    lastImportId: measured.lastImportId,
+    computedAt: measured.computedAt?.toISOString() ?? null,
+  };
+
+  return db.$transaction(async (tx) => {
+    const locked = await getContractForActorOrThrow(contract.id, actor, { tx, lock: true });
+    // Checked again under the lock: an amendment since the scorecard was built would have superseded this version.
+    throwIfRefused(refusalFor("evaluate", contractFacts(locked), actor));
+    const existing = await tx.contractEvaluation.findFirst({
+      where: { periodFrom: dayToDate(period.from), periodTo: dayToDate(period.to), contract: { contractNo: locked.contractNo } },
+    });
+    if (existing) throw new ContractError("CONFLICT", "alreadyEvaluated", { quarter: input.quarter }, "quarter");
+    const evaluation = await tx.contractEvaluation.create({
+      data: {
+        contractId: locked.id,
+        periodFrom: dayToDate(period.from),
+        periodTo: dayToDate(period.to),
+        scorecard: snapshot as unknown as Prisma.InputJsonObject,
+        inputsHash: hash,
+        overallScore: measured.scorecard.overall,
+        decision: input.decision,
+        comments: input.comments,
+        evaluatorId: actor.id,
+      },
+    });
+    await writeAudit(
+      {
+        actorId: actor.id,
+        action: "contract.evaluate",
+        entityType: AUDIT_ENTITY,
+        entityId: String(locked.id),
+        data: { evaluationId: evaluation.id, quarter: input.quarter, period, decision: input.decision, overallScore: measured.scorecard.overall, inputsHash: hash },
+      },
+      tx,
+    );
+    return { id: evaluation.id, inputsHash: hash };
+  });
+}

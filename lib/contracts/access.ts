@@ -17,7 +17,8 @@ export function contractVisibilityWhere(actor: Actor): Prisma.ContractWhereInput
   if (actor.officerId !== null) {
     visible.push({ partyType: "OFFICER", partyOfficerId: actor.officerId, status: { not: "DRAFT" } });
   }
-  return { OR: visible };
+  // Nothing to see: an explicit empty match (Prisma reads an empty OR as no condition at all).
+  return visible.length ? { OR: visible } : { id: { in: [] } };
 }
 
 export function requireManagingRole(actor: Actor): void {

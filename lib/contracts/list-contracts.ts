@@ -34,7 +34,8 @@ export type ContractListRow = {
   officeName: string;
   periodFrom: string;
   periodTo: string;
-  // Over the period so far; null for a draft, a contract not started yet, or with nothing evaluable.
+  // Over the period so far; null for a draft, a contract not started yet, or with nothing evaluable
+  // (scored = false for the first two).
   overall: number | null;
   scored: boolean;
 };
@@ -70,7 +71,8 @@ export async function listContracts(actor: Actor, filters: ContractListFilters):
     take: LIST_LIMIT + 1,
   });
   const shown = contracts.slice(0, LIST_LIMIT);
-  const scores = await currentIndicators(shown.filter((c) => c.status !== "DRAFT"));
+  // Only contracts that were signed have a score: a draft (or a withdrawn one) binds nobody yet.
+  const scores = await currentIndicators(shown.filter((c) => c.signedAt !== null));
   return {
     truncated: contracts.length > LIST_LIMIT,
     rows: shown.map((c) => {

@@ -8,6 +8,7 @@ export const commands: Record<string, Command> = {
   generate: async (o) => (await import("@/lib/cli/generate-command")).runGenerateCommand(o),
   import: async (o) => (await import("@/lib/cli/import-command")).runImportCommand(o),
   kpis: async (o) => (await import("@/lib/cli/kpis-command")).runKpisCommand(o),
+  flags: async (o) => (await import("@/lib/cli/flags-command")).runFlagsCommand(o),
 };
 
 export function stringOption(options: CliOptions, name: string): string | undefined {

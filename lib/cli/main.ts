@@ -7,7 +7,8 @@ const USAGE = `usage: pmc <command> [options]
   db reset --yes
   generate --out DIR [--declarations N] [--seed S] [--from DATE --to DATE]
   import --dir DIR | --kcs FILE
-  kpis --from DATE --to DATE --subject officer|office --out FILE`;
+  kpis --from DATE --to DATE --subject officer|office --out FILE
+  flags --from DATE --to DATE --out FILE`;
 
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({

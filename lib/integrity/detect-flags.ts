@@ -1,0 +1,194 @@
+// The detection methods of spec/kpis.md "Flags" over one period. Rates and values come from the KPI engine (per
+// officer and per office); broker–officer pairs, Benford first digits and unit values are aggregated in SQL. Only
+// the statistics of the few resulting candidates (z, modified z, binomial tails, Benford MAD) run in JavaScript.
+import "server-only";
+import type { PoolClient } from "pg";
+import { pool } from "@/lib/pg";
+import { computeKpis, type KpiRow } from "@/lib/kpis/compute-kpis";
+import { kpiDefinition, type KpiId } from "@/lib/kpis/catalogue";
+import { DEFAULT_DETECTION_PARAMS, type DetectionParams } from "@/lib/integrity/detection-params";
+import { benfordMad, binomialUpperTail, median, medianAbsoluteDeviation, modifiedZ, rateZ } from "@/lib/integrity/statistics";
+
+export type FlagMethod = "RATE_OUTLIER" | "VALUE_OUTLIER" | "BROKER_OFFICER_PAIR" | "BENFORD" | "UNIT_VALUE";
+
+export type Flag = {
+  method: FlagMethod;
+  kpiId: KpiId | null;
+  subjectType: "officer" | "broker" | "declaration";
+  subjectId: string;
+  // The officer of a broker–officer pair; the item number of a unit-value flag.
+  relatedId: string | null;
+  periodFrom: string;
+  periodTo: string;
+  score: number;
+  n: number;
+  // The statistics behind the score, shown with the flag.
+  stats: Record<string, number | string | null>;
+};
+
+type Queryable = Pick<PoolClient, "query">;
+type Period = { from: string; to: string };
+
+const worse = (kpiId: KpiId, signed: number, limit: number) =>
+  kpiDefinition(kpiId).direction === "higher" ? signed <= -limit : signed >= limit;
+
+async function officerOffices(db: Queryable): Promise<Map<string, string>> {
+  const { rows } = await db.query<{ officer_id: string; office_code: string }>("SELECT officer_id, office_code FROM officers");
+  return new Map(rows.map((r) => [r.officer_id, r.office_code]));
+}
+
+const byKey = (rows: KpiRow[]) => new Map(rows.map((r) => [`${r.subjectId}|${r.kpiId}`, r]));
+
+export function rateOutliers(
+  period: Period,
+  officers: KpiRow[],
+  offices: KpiRow[],
+  officeOf: Map<string, string>,
+  params: DetectionParams["rateOutlier"],
+): Flag[] {
+  const office = byKey(offices);
+  return officers.flatMap((r) => {
+    if (!(params.kpis as string[]).includes(r.kpiId) || r.value === null || (r.denominator ?? 0) < params.minN) return [];
+    const p0 = office.get(`${officeOf.get(r.subjectId)}|${r.kpiId}`)?.value ?? null;
+    if (p0 === null) return [];
+    const z = rateZ(r.value, p0, r.denominator!);
+    if (z === null || !worse(r.kpiId, z, params.z)) return [];
+    return [{
+      method: "RATE_OUTLIER", kpiId: r.kpiId, subjectType: "officer", subjectId: r.subjectId, relatedId: null,
+      periodFrom: period.from, periodTo: period.to, score: Math.abs(z), n: r.denominator!,
+      stats: { p: r.value, p0, z, officeCode: officeOf.get(r.subjectId) ?? null },
+    } satisfies Flag];
+  });
+}
+
+export function valueOutliers(
+  period: Period,
+  officers: KpiRow[],
+  officeOf: Map<string, string>,
+  params: DetectionParams["valueOutlier"],
+): Flag[] {
+  // #B of an officer is the denominator of P8 (revenue per declaration is Σ taxes_final / #B).
+  const declarations = new Map(officers.filter((r) => r.kpiId === "P8").map((r) => [r.subjectId, r.denominator ?? 0]));
+  const flags: Flag[] = [];
+  for (const kpiId of params.kpis) {
+    const peers = new Map<string, KpiRow[]>();
+    for (const r of officers) {
+      if (r.kpiId !== kpiId || r.value === null || (declarations.get(r.subjectId) ?? 0) < params.minDeclarations) continue;
+      const office = officeOf.get(r.subjectId) ?? "";
+      peers.set(office, [...(peers.get(office) ?? []), r]);
+    }
+    for (const [officeCode, rows] of peers) {
+      const values = rows.map((r) => r.value!);
+      const center = median(values)!;
+      const mad = medianAbsoluteDeviation(values, center)!;
+      for (const r of rows) {
+        const m = modifiedZ(r.value!, center, mad);
+        if (m === null || !worse(kpiId, m, params.m)) continue;
+        flags.push({
+          method: "VALUE_OUTLIER", kpiId, subjectType: "officer", subjectId: r.subjectId, relatedId: null,
+          periodFrom: period.from, periodTo: period.to, score: Math.abs(m), n: declarations.get(r.subjectId)!,
+          stats: { x: r.value, median: center, mad, m, peers: rows.length, officeCode },
+        });
+      }
+    }
+  }
+  return flags;
+}
+
+// Declarations of the period as kpis.md's B: registered in [from, to], not cancelled.
+const PERIOD_B = `d.reg_ts >= $1::date::timestamp AND d.reg_ts < ($2::date + 1)::timestamp AND d.status <> 'cancelled'`;
+
+async function brokerOfficerPairs(db: Queryable, period: Period, params: DetectionParams["brokerOfficerPair"]): Promise<Flag[]> {
+  const { rows } = await db.query<{ office_code: string; broker_id: string; officer_id: string; n: number; n_b: number; n_o: number; n_bo: number }>(
+    `WITH b AS (SELECT d.office_code, d.broker_id, d.assessing_officer_id FROM declarations d WHERE ${PERIOD_B}),
+          office AS (SELECT office_code, count(*)::int AS n FROM b GROUP BY office_code),
+          broker AS (SELECT office_code, broker_id, count(*)::int AS n_b FROM b WHERE broker_id IS NOT NULL GROUP BY 1, 2),
+          officer AS (SELECT office_code, assessing_officer_id, count(*)::int AS n_o FROM b
+                       WHERE assessing_officer_id IS NOT NULL GROUP BY 1, 2),
+          pair AS (SELECT office_code, broker_id, assessing_officer_id, count(*)::int AS n_bo FROM b
+                    WHERE broker_id IS NOT NULL AND assessing_officer_id IS NOT NULL
+                    GROUP BY 1, 2, 3 HAVING count(*) >= $3)
+     SELECT p.office_code, p.broker_id, p.assessing_officer_id AS officer_id, o.n, br.n_b, f.n_o, p.n_bo
+       FROM pair p JOIN office o USING (office_code) JOIN broker br USING (office_code, broker_id)
+       JOIN officer f USING (office_code, assessing_officer_id)
+      WHERE p.n_bo::float8 * o.n >= $4 * br.n_b::float8 * f.n_o`,
+    [period.from, period.to, params.minPair, params.ratio],
+  );
+  return rows.flatMap((r) => {
+    const expected = (r.n_b * r.n_o) / r.n;
+    const pValue = binomialUpperTail(r.n_bo, r.n_b, r.n_o / r.n);
+    if (!(pValue < params.pValue)) return [];
+    return [{
+      method: "BROKER_OFFICER_PAIR", kpiId: null, subjectType: "broker", subjectId: r.broker_id, relatedId: r.officer_id,
+      periodFrom: period.from, periodTo: period.to, score: r.n_bo / expected, n: r.n_bo,
+      stats: { officeCode: r.office_code, N: r.n, n_b: r.n_b, n_o: r.n_o, n_bo: r.n_bo, expected, pValue },
+    } satisfies Flag];
+  });
+}
+
+async function benfordBrokers(db: Queryable, period: Period, params: DetectionParams["benford"]): Promise<Flag[]> {
+  const { rows } = await db.query<{ broker_id: string; n: number; span: number; counts: number[] }>(
+    `SELECT broker_id, count(*)::int AS n, max(v) / min(v) AS span,
+            array[${[1, 2, 3, 4, 5, 6, 7, 8, 9].map((d) => `count(*) FILTER (WHERE digit = '${d}')::int`).join(", ")}] AS counts
+       FROM (SELECT d.broker_id, d.value_initial::float8 AS v,
+                    -- First significant digit: the first non-zero digit of the amount's decimal text.
+                    left(ltrim(replace(d.value_initial::text, '.', ''), '0'), 1) AS digit
+               FROM declarations d
+              WHERE ${PERIOD_B} AND d.broker_id IS NOT NULL AND d.value_initial > 0) x
+      GROUP BY broker_id
+     HAVING count(*) >= $3 AND max(v) / min(v) >= power(10, $4::float8)`,
+    [period.from, period.to, params.minValues, params.minOrdersOfMagnitude],
+  );
+  return rows.flatMap((r) => {
+    const mad = benfordMad(r.counts);
+    if (mad === null || !(mad > params.mad)) return [];
+    return [{
+      method: "BENFORD", kpiId: null, subjectType: "broker", subjectId: r.broker_id, relatedId: null,
+      periodFrom: period.from, periodTo: period.to, score: mad, n: r.n,
+      stats: { mad, ordersOfMagnitude: Math.log10(r.span), counts: r.counts.join(",") },
+    } satisfies Flag];
+  });
+}
+
+async function unitValueItems(db: Queryable, period: Period, params: DetectionParams["unitValue"]): Promise<Flag[]> {
+  const { rows } = await db.query<{ decl_id: string; item_no: number; hs6: string; origin_country: string; n: number; x: number; med: number; mad: number; m: number }>(
+    `WITH it AS (
+        SELECT i.decl_id, i.item_no, i.hs6, i.origin_country, ln(i.cif_value::float8 / i.net_kg::float8) AS x
+          FROM items i JOIN declarations d USING (decl_id)
+         WHERE ${PERIOD_B} AND i.net_kg > 0 AND i.cif_value > 0),
+      grp AS (
+        SELECT hs6, origin_country, count(*)::int AS n, percentile_cont(0.5) WITHIN GROUP (ORDER BY x) AS med
+          FROM it GROUP BY hs6, origin_country HAVING count(*) >= $3),
+      spread AS (
+        SELECT it.hs6, it.origin_country, percentile_cont(0.5) WITHIN GROUP (ORDER BY abs(it.x - g.med)) AS mad
+          FROM it JOIN grp g USING (hs6, origin_country) GROUP BY it.hs6, it.origin_country)
+     SELECT it.decl_id, it.item_no, it.hs6, it.origin_country, g.n, it.x, g.med, s.mad, 0.6745 * (it.x - g.med) / s.mad AS m
+       FROM it JOIN grp g USING (hs6, origin_country) JOIN spread s USING (hs6, origin_country)
+      WHERE s.mad > 0 AND 0.6745 * (it.x - g.med) / s.mad < -$4::float8`,
+    [period.from, period.to, params.minGroup, params.m],
+  );
+  return rows.map((r) => ({
+    method: "UNIT_VALUE", kpiId: null, subjectType: "declaration", subjectId: r.decl_id, relatedId: String(r.item_no),
+    periodFrom: period.from, periodTo: period.to, score: Math.abs(r.m), n: r.n,
+    stats: { hs6: r.hs6, originCountry: r.origin_country, logUnitValue: r.x, median: r.med, mad: r.mad, m: r.m },
+  }));
+}
+
+export async function detectFlags(period: Period, params: DetectionParams = DEFAULT_DETECTION_PARAMS, db: Queryable = pool): Promise<Flag[]> {
+  const kpiIds = [...new Set<KpiId>([...params.rateOutlier.kpis, ...params.valueOutlier.kpis, "P8"])];
+  const [officers, offices, officeOf, pairs, benford, unitValues] = await Promise.all([
+    computeKpis({ ...period, subject: "officer", kpiIds }, db),
+    computeKpis({ ...period, subject: "office", kpiIds: params.rateOutlier.kpis }, db),
+    officerOffices(db),
+    brokerOfficerPairs(db, period, params.brokerOfficerPair),
+    benfordBrokers(db, period, params.benford),
+    unitValueItems(db, period, params.unitValue),
+  ]);
+  return [
+    ...rateOutliers(period, officers, offices, officeOf, params.rateOutlier),
+    ...valueOutliers(period, officers, officeOf, params.valueOutlier),
+    ...pairs,
+    ...benford,
+    ...unitValues,
+  ].sort((a, b) => a.method.localeCompare(b.method) || (a.kpiId ?? "").localeCompare(b.kpiId ?? "") || b.score - a.score);
+}

@@ -20,7 +20,7 @@ const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const KpisComputePayload = z.object({
   from: Day,
   to: Day,
-  subjectType: z.enum(["officer", "office"]),
+  subjectType: z.enum(["officer", "unit", "office"]),
   subjectIds: z.array(z.string()).nullable(),
 });
 

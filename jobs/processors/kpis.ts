@@ -6,7 +6,7 @@ import { openPeriods } from "@/lib/kpis/open-periods";
 import type { ProgressReporter } from "@/jobs/definitions";
 
 export async function processKpisCompute(
-  p: { from: string; to: string; subjectType: "officer" | "office"; subjectIds: string[] | null },
+  p: { from: string; to: string; subjectType: "officer" | "unit" | "office"; subjectIds: string[] | null },
   report: ProgressReporter,
 ): Promise<{ rows: number }> {
   const rows = await computeAndStoreKpis({ from: p.from, to: p.to, subject: p.subjectType, subjectIds: p.subjectIds ?? undefined });
@@ -18,7 +18,7 @@ export async function processKpisRecomputeOpen(report: ProgressReporter): Promis
   const periods = await openPeriods();
   let rows = 0;
   for (const [i, period] of periods.entries()) {
-    for (const subject of ["officer", "office"] as const) rows += await computeAndStoreKpis({ ...period, subject });
+    for (const subject of ["officer", "unit", "office"] as const) rows += await computeAndStoreKpis({ ...period, subject });
     await report(((i + 1) / periods.length) * 100);
   }
   return { periods: periods.length, rows };

@@ -12,6 +12,11 @@ export type KpiSet = "B" | "E" | "assessed" | "events" | "items";
 
 export type KpiKind = "ratio" | "percentile" | "sum";
 
+// One definition per KPI, as predicates and expressions over the rows of its set (columns listed in
+// compute-kpis.ts), so that the same text yields the aggregate (compute-kpis.ts) and the rows behind it
+// (drill-down): `population` is the rows counted in n; a ratio's numerator counts the population rows that also
+// match `numerator.count`, or sums `numerator.sum` over the population; a percentile or a sum takes `measure` over
+// the population.
 export type KpiDefinition = {
   id: KpiId;
   name: string;
@@ -19,11 +24,12 @@ export type KpiDefinition = {
   unit: "share" | "hours" | "amount" | "perDay";
   kind: KpiKind;
   set: KpiSet;
-  // SQL over the set's rows (columns listed in compute-kpis.ts). Ratio: numerator / denominator.
-  // Percentile and sum: value, with denominator = the size of the set the value is taken over.
-  numerator?: string;
-  denominator: string;
-  value?: string;
+  population: string;
+  numerator?: { count: string } | { sum: string };
+  // P13 divides by the number of distinct assessment days, not by the population.
+  denominatorDistinct?: string;
+  measure?: string;
+  fraction?: number;
 };
 
 // Columns of B rows prepared by compute-kpis.ts: every declarations column, plus
@@ -32,121 +38,131 @@ export type KpiDefinition = {
 //   as_of          the period's to + 1 day at 00:00
 //   inspected      the declaration has an inspection row at any date (only computed for red-lane ones)
 //   amended_after  an amend event after asmt_ts
-const LIVE = "live";
+const hours = (from: string, to: string) => `extract(epoch FROM ${to} - ${from})::float8 / 3600`;
 
 export const KPI_CATALOGUE: readonly KpiDefinition[] = [
   {
     id: "P1", name: "Same-day assessment rate", direction: "higher", unit: "share", kind: "ratio", set: "B",
-    numerator: `count(*) FILTER (WHERE ${LIVE} AND asmt_ts IS NOT NULL AND asmt_ts::date = reg_ts::date)`,
-    denominator: `count(*) FILTER (WHERE ${LIVE})`,
+    population: "live",
+    numerator: { count: "asmt_ts IS NOT NULL AND asmt_ts::date = reg_ts::date" },
   },
   {
     id: "P2", name: "Late assessment rate (≥ 5 days)", direction: "lower", unit: "share", kind: "ratio", set: "B",
-    numerator: `count(*) FILTER (WHERE ${LIVE} AND coalesce(asmt_ts, as_of) - reg_ts >= interval '120 hours')`,
-    denominator: `count(*) FILTER (WHERE ${LIVE})`,
+    population: "live",
+    numerator: { count: "coalesce(asmt_ts, as_of) - reg_ts >= interval '120 hours'" },
   },
   {
     id: "P3", name: "Backlog over 30 days", direction: "lower", unit: "share", kind: "ratio", set: "B",
-    numerator: `count(*) FILTER (WHERE ${LIVE} AND asmt_ts IS NULL AND as_of - reg_ts > interval '720 hours')`,
-    denominator: `count(*) FILTER (WHERE ${LIVE})`,
+    population: "live",
+    numerator: { count: "asmt_ts IS NULL AND as_of - reg_ts > interval '720 hours'" },
   },
   {
     id: "P4", name: "Median assessment time", direction: "lower", unit: "hours", kind: "percentile", set: "B",
-    value: `percentile_cont(0.5) WITHIN GROUP (ORDER BY asmt_h) FILTER (WHERE ${LIVE} AND asmt_ts IS NOT NULL)`,
-    denominator: `count(*) FILTER (WHERE ${LIVE} AND asmt_ts IS NOT NULL)`,
+    population: "live AND asmt_ts IS NOT NULL", measure: "asmt_h", fraction: 0.5,
   },
   {
     id: "P4_90", name: "90th percentile assessment time", direction: "lower", unit: "hours", kind: "percentile", set: "B",
-    value: `percentile_cont(0.9) WITHIN GROUP (ORDER BY asmt_h) FILTER (WHERE ${LIVE} AND asmt_ts IS NOT NULL)`,
-    denominator: `count(*) FILTER (WHERE ${LIVE} AND asmt_ts IS NOT NULL)`,
+    population: "live AND asmt_ts IS NOT NULL", measure: "asmt_h", fraction: 0.9,
   },
   {
     id: "P5", name: "Yellow-lane 24 h rate", direction: "higher", unit: "share", kind: "ratio", set: "B",
-    numerator: `count(*) FILTER (WHERE ${LIVE} AND lane_initial = 'Y' AND asmt_ts IS NOT NULL AND asmt_ts - reg_ts <= interval '24 hours')`,
-    denominator: `count(*) FILTER (WHERE ${LIVE} AND lane_initial = 'Y')`,
+    population: "live AND lane_initial = 'Y'",
+    numerator: { count: "asmt_ts IS NOT NULL AND asmt_ts - reg_ts <= interval '24 hours'" },
   },
   {
     id: "P6", name: "Median customs release time", direction: "lower", unit: "hours", kind: "percentile", set: "B",
-    value: `percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM release_ts - reg_ts) / 3600) FILTER (WHERE ${LIVE} AND release_ts IS NOT NULL)`,
-    denominator: `count(*) FILTER (WHERE ${LIVE} AND release_ts IS NOT NULL)`,
+    population: "live AND release_ts IS NOT NULL", measure: hours("reg_ts", "release_ts"), fraction: 0.5,
   },
   {
     id: "P7", name: "Median total release time", direction: "lower", unit: "hours", kind: "percentile", set: "B",
-    value: `percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM release_ts - arrival_ts) / 3600) FILTER (WHERE ${LIVE} AND release_ts IS NOT NULL AND arrival_ts IS NOT NULL)`,
-    denominator: `count(*) FILTER (WHERE ${LIVE} AND release_ts IS NOT NULL AND arrival_ts IS NOT NULL)`,
+    population: "live AND release_ts IS NOT NULL AND arrival_ts IS NOT NULL", measure: hours("arrival_ts", "release_ts"), fraction: 0.5,
   },
   {
     id: "P8", name: "Revenue per declaration", direction: "higher", unit: "amount", kind: "ratio", set: "B",
-    numerator: `coalesce(sum(coalesce(taxes_final, 0)) FILTER (WHERE ${LIVE}), 0)`,
-    denominator: `count(*) FILTER (WHERE ${LIVE})`,
+    population: "live",
+    numerator: { sum: "coalesce(taxes_final, 0)" },
   },
   {
     id: "P10", name: "Additional revenue from controls", direction: "higher", unit: "amount", kind: "sum", set: "B",
-    value: `sum(taxes_final - taxes_initial) FILTER (WHERE ${LIVE} AND taxes_final IS NOT NULL AND taxes_initial IS NOT NULL)`,
-    denominator: `count(*) FILTER (WHERE ${LIVE} AND taxes_final IS NOT NULL AND taxes_initial IS NOT NULL)`,
+    population: "live AND taxes_final IS NOT NULL AND taxes_initial IS NOT NULL", measure: "taxes_final - taxes_initial",
   },
   {
     id: "P11", name: "Inspection hit rate", direction: "higher", unit: "share", kind: "ratio", set: "E",
-    numerator: `count(*) FILTER (WHERE result = 'offence')`,
-    denominator: `count(*)`,
+    population: "true",
+    numerator: { count: "result = 'offence'" },
   },
   {
     id: "P12", name: "Yield per inspection", direction: "higher", unit: "amount", kind: "ratio", set: "E",
-    numerator: `coalesce(sum(adjustment_amount), 0)`,
-    denominator: `count(*)`,
+    population: "true",
+    numerator: { sum: "coalesce(adjustment_amount, 0)" },
   },
   {
     id: "P13", name: "Throughput", direction: "context", unit: "perDay", kind: "ratio", set: "assessed",
-    numerator: `count(*)`,
-    denominator: `count(DISTINCT asmt_ts::date)`,
+    population: "true",
+    numerator: { count: "true" },
+    denominatorDistinct: "asmt_ts::date",
   },
   {
     id: "I1", name: "Lane downgrade rate", direction: "lower", unit: "share", kind: "ratio", set: "B",
+    population: "live AND lane_initial IN ('Y', 'R')",
     // Lane is an enum declared G, B, Y, R: PostgreSQL compares enum values by that rank.
-    numerator: `count(*) FILTER (WHERE ${LIVE} AND lane_initial IN ('Y', 'R') AND lane_final < lane_initial)`,
-    denominator: `count(*) FILTER (WHERE ${LIVE} AND lane_initial IN ('Y', 'R'))`,
+    numerator: { count: "lane_final < lane_initial" },
   },
   {
     id: "I2", name: "Red released without inspection", direction: "lower", unit: "share", kind: "ratio", set: "B",
-    numerator: `count(*) FILTER (WHERE ${LIVE} AND lane_initial = 'R' AND lane_final IN ('G', 'B') AND NOT inspected)`,
-    denominator: `count(*) FILTER (WHERE ${LIVE} AND lane_initial = 'R')`,
+    population: "live AND lane_initial = 'R'",
+    numerator: { count: "lane_final IN ('G', 'B') AND NOT inspected" },
   },
   {
     id: "I4", name: "Value reduction rate", direction: "lower", unit: "share", kind: "ratio", set: "B",
-    numerator: `count(*) FILTER (WHERE ${LIVE} AND value_final < value_initial)`,
-    denominator: `count(*) FILTER (WHERE ${LIVE})`,
+    population: "live",
+    numerator: { count: "value_final < value_initial" },
   },
   {
     id: "I5", name: "Tax reduction amount", direction: "lower", unit: "amount", kind: "sum", set: "B",
-    value: `coalesce(sum(greatest(coalesce(taxes_initial - taxes_final, 0), 0)) FILTER (WHERE ${LIVE}), 0)`,
-    denominator: `count(*) FILTER (WHERE ${LIVE})`,
+    population: "live", measure: "greatest(coalesce(taxes_initial - taxes_final, 0), 0)",
   },
   {
     id: "I7", name: "Manual assignment share", direction: "lower", unit: "share", kind: "ratio", set: "B",
-    numerator: `count(*) FILTER (WHERE ${LIVE} AND assignment_mode = 'manual')`,
-    denominator: `count(*) FILTER (WHERE ${LIVE})`,
+    population: "live",
+    numerator: { count: "assignment_mode = 'manual'" },
   },
   {
     id: "I8", name: "Off-hours activity share", direction: "lower", unit: "share", kind: "ratio", set: "events",
-    numerator: `count(*) FILTER (WHERE off_hours)`,
-    denominator: `count(*)`,
+    population: "true",
+    numerator: { count: "off_hours" },
   },
   {
     id: "I9", name: "Too-fast red-lane assessment", direction: "lower", unit: "share", kind: "ratio", set: "B",
-    numerator: `count(*) FILTER (WHERE ${LIVE} AND lane_final = 'R' AND asmt_ts IS NOT NULL AND asmt_ts - reg_ts < make_interval(secs => :i9_hours * 3600))`,
-    denominator: `count(*) FILTER (WHERE ${LIVE} AND lane_final = 'R')`,
+    population: "live AND lane_final = 'R'",
+    numerator: { count: "asmt_ts IS NOT NULL AND asmt_ts - reg_ts < make_interval(secs => :i9_hours * 3600)" },
   },
   {
     id: "I10", name: "Unit value below reference", direction: "lower", unit: "share", kind: "ratio", set: "items",
-    numerator: `count(*) FILTER (WHERE cif_value / net_kg < ref_p10)`,
-    denominator: `count(*)`,
+    population: "true",
+    numerator: { count: "cif_value / net_kg < ref_p10" },
   },
   {
     id: "I12", name: "Amendment or cancellation rate", direction: "lower", unit: "share", kind: "ratio", set: "B",
-    numerator: `count(*) FILTER (WHERE status = 'cancelled' OR amended_after)`,
-    denominator: `count(*)`,
+    population: "true",
+    numerator: { count: "status = 'cancelled' OR amended_after" },
   },
 ];
+
+// The SQL aggregates of a KPI over its set's rows: `top` is the ratio's numerator, or the percentile or sum itself;
+// `n` is the denominator (the size of the set the value is taken over).
+export function kpiAggregates(k: KpiDefinition): { top: string; n: string } {
+  const where = `FILTER (WHERE ${k.population})`;
+  const n = k.denominatorDistinct ? `count(DISTINCT ${k.denominatorDistinct}) ${where}` : `count(*) ${where}`;
+  if (k.kind === "percentile") return { top: `percentile_cont(${k.fraction}) WITHIN GROUP (ORDER BY ${k.measure}) ${where}`, n };
+  if (k.kind === "sum") return { top: `sum(${k.measure}) ${where}`, n };
+  const numerator = k.numerator!;
+  const top =
+    "count" in numerator
+      ? `count(*) FILTER (WHERE (${k.population}) AND (${numerator.count}))`
+      : `coalesce(sum(${numerator.sum}) ${where}, 0)`;
+  return { top, n };
+}
 
 export const KPI_IDS: readonly KpiId[] = KPI_CATALOGUE.map((k) => k.id);
 

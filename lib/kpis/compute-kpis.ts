@@ -4,7 +4,7 @@
 import "server-only";
 import type { PoolClient } from "pg";
 import { pool } from "@/lib/pg";
-import { KPI_CATALOGUE, type KpiDefinition, type KpiId, type KpiSet } from "@/lib/kpis/catalogue";
+import { KPI_CATALOGUE, kpiAggregates, type KpiDefinition, type KpiId, type KpiSet } from "@/lib/kpis/catalogue";
 
 // A unit is a team inside an office (officers.unit); its id is "OFFICE_CODE/UNIT". Its sets are those of its
 // officers together, for collective contracts.
@@ -93,10 +93,10 @@ function setQuery(set: KpiSet, subject: KpiSubjectType): string {
 }
 
 function aggregateQuery(set: KpiSet, subject: KpiSubjectType, kpis: KpiDefinition[]): string {
-  const columns = kpis.flatMap((k) => [
-    `${k.numerator ?? k.value} AS "${k.id}:top"`,
-    `${k.denominator} AS "${k.id}:n"`,
-  ]);
+  const columns = kpis.flatMap((k) => {
+    const { top, n } = kpiAggregates(k);
+    return [`${top} AS "${k.id}:top"`, `${n} AS "${k.id}:n"`];
+  });
   // The unused CTE types every parameter, since not every set's query refers to all of them.
   const sql = `WITH typed_params AS (SELECT $1::date, $2::date, $3::float8, $4::text[])
     SELECT subject_id, ${columns.join(",\n ")} FROM (${setQuery(set, subject)}) r GROUP BY subject_id`;

@@ -10,7 +10,9 @@ describe("recomputeRequests", () => {
     ];
     expect(recomputeRequests(cells, [])).toEqual([
       { from: "2025-01-01", to: "2025-03-31", subjectType: "officer", subjectIds: ["OF1", "OF2"] },
+      { from: "2025-01-01", to: "2025-03-31", subjectType: "unit", subjectIds: null },
       { from: "2025-03-01", to: "2025-03-31", subjectType: "officer", subjectIds: ["OF1", "OF2"] },
+      { from: "2025-03-01", to: "2025-03-31", subjectType: "unit", subjectIds: null },
       { from: "2025-04-01", to: "2025-04-30", subjectType: "office", subjectIds: ["CMDLA1"] },
       { from: "2025-04-01", to: "2025-06-30", subjectType: "office", subjectIds: ["CMDLA1"] },
     ]);
@@ -30,7 +32,11 @@ describe("recomputeRequests", () => {
       { from: "2025-02-01", to: "2025-07-31" },
       { from: "2025-08-01", to: "2026-01-31" },
     ]);
-    expect(requests.map((r) => `${r.from}/${r.to}`)).toEqual(["2025-04-01/2025-06-30", "2025-05-01/2025-05-31", "2025-02-01/2025-07-31"]);
+    expect(requests.filter((r) => r.subjectType === "officer").map((r) => `${r.from}/${r.to}`)).toEqual([
+      "2025-04-01/2025-06-30",
+      "2025-05-01/2025-05-31",
+      "2025-02-01/2025-07-31",
+    ]);
   });
 
   it("asks for nothing when nothing changed", () => {

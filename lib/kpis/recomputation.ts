@@ -1,6 +1,7 @@
 // Which KPI cells to recompute after a change. A cell is (subject type, subject id, month); "*" stands for every
 // subject or every month (e.g. office hours changed, which moves I8 everywhere). Cells become one request per
-// period (the months and quarters that contain them) and subject type, naming only the subjects touched.
+// period (the months and quarters that contain them) and subject type, naming only the officers and offices
+// touched.
 import { periodsForMonths, periodContains, type Period } from "@/lib/kpis/periods";
 import type { KpiSubjectType } from "@/lib/kpis/compute-kpis";
 
@@ -24,6 +25,8 @@ export function recomputeRequests(cells: Cell[], monthsWithData: string[], extra
       if (!inPeriod.length) continue;
       const ids = inPeriod.some(([, id]) => id === "*") ? null : [...new Set(inPeriod.map(([, id]) => id))].sort();
       requests.push({ ...period, subjectType, subjectIds: ids });
+      // An officer's change moves their unit too; units are few, so all of them are recomputed.
+      if (subjectType === "officer") requests.push({ ...period, subjectType: "unit", subjectIds: null });
     }
   }
   return requests;

@@ -53,12 +53,16 @@ describe("KPI jobs", () => {
       "officer 2025-03-01 2025-03-31",
       "officer 2025-04-01 2025-04-30",
       "officer 2025-04-01 2025-06-30",
+      "unit 2025-01-01 2025-03-31",
+      "unit 2025-03-01 2025-03-31",
+      "unit 2025-04-01 2025-04-30",
+      "unit 2025-04-01 2025-06-30",
     ]);
     expect(outcome.affectedCells).toContainEqual(["office", "*", "*"]);
 
     await drained();
     const done = await getQueue().getJobs(["completed"]);
-    expect(done).toHaveLength(8);
+    expect(done).toHaveLength(12);
     const processedBy = new Set(done.map((j) => j.processedBy));
     expect(processedBy.size).toBe(2);
 

@@ -11,7 +11,7 @@ export type SubjectType = "officer" | "office";
 
 // Same shape as the engine's KpiRow; declared here so that the oracle depends on nothing from the engine.
 export type KpiRow = {
-  subjectType: SubjectType;
+  subjectType: string; // the engine also computes units, which this oracle does not
   subjectId: string;
   periodFrom: string;
   periodTo: string;

@@ -42,7 +42,9 @@ const AS_OF = `($2::date + 1)::timestamp`;
 const unitOf = (officerId: string) =>
   `(SELECT u.office_code || '/' || u.unit FROM officers u WHERE u.officer_id = ${officerId})`;
 
-function setQuery(set: KpiSet, subject: KpiSubjectType): string {
+// The rows of one KPI set for a period, with a subject_id column. Parameters: $1 from, $2 to, $3 I9 hours,
+// $4 subject ids (or null for all).
+export function setQuery(set: KpiSet, subject: KpiSubjectType): string {
   const decl = { officer: "d.assessing_officer_id", unit: unitOf("d.assessing_officer_id"), office: "d.office_code" }[subject];
   const only = (expr: string) => `${expr} IS NOT NULL AND ($4::text[] IS NULL OR ${expr} = ANY ($4::text[]))`;
   switch (set) {
@@ -63,12 +65,12 @@ function setQuery(set: KpiSet, subject: KpiSubjectType): string {
                WHERE i.exam_ts >= ${PERIOD} AND i.exam_ts < ${AS_OF} AND ${only(who)}`;
     }
     case "assessed":
-      return `SELECT ${decl} AS subject_id, d.asmt_ts FROM declarations d
+      return `SELECT ${decl} AS subject_id, d.* FROM declarations d
                WHERE d.status <> 'cancelled' AND d.asmt_ts >= ${PERIOD} AND d.asmt_ts < ${AS_OF} AND ${only(decl)}`;
     case "events": {
       // Office hours, workdays and holidays are those of the declaration's office, whoever did the event.
       const who = { officer: "e.officer_id", unit: unitOf("e.officer_id"), office: "d.office_code" }[subject];
-      return `SELECT ${who} AS subject_id,
+      return `SELECT ${who} AS subject_id, e.*,
                      (e.ts::time < o.open_time::time OR e.ts::time >= o.close_time::time
                       OR NOT (extract(isodow FROM e.ts)::int = ANY (o.workdays))
                       OR EXISTS (SELECT 1 FROM holidays h WHERE h.date = e.ts::date AND h.office_code IN ('', d.office_code))
@@ -85,7 +87,8 @@ function setQuery(set: KpiSet, subject: KpiSubjectType): string {
                   FROM items i JOIN declarations d USING (decl_id)
                  WHERE d.status <> 'cancelled' AND d.reg_ts >= ${PERIOD} AND d.reg_ts < ${AS_OF} AND i.net_kg > 0
                  GROUP BY i.hs6, i.origin_country HAVING count(*) >= 20)
-              SELECT ${decl} AS subject_id, i.cif_value::float8 AS cif_value, i.net_kg::float8 AS net_kg, r.ref_p10
+              SELECT ${decl} AS subject_id, i.decl_id, i.item_no, i.hs6, i.origin_country,
+                     i.cif_value::float8 AS cif_value, i.net_kg::float8 AS net_kg, r.ref_p10
                 FROM items i JOIN declarations d USING (decl_id) JOIN ref r USING (hs6, origin_country)
                WHERE d.status <> 'cancelled' AND d.reg_ts >= ${PERIOD} AND d.reg_ts < ${AS_OF} AND i.net_kg > 0
                  AND ${only(decl)}`;

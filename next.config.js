@@ -11,6 +11,8 @@ const nextConfig = {
   // Native and Node-only packages stay out of the server bundle.
   serverExternalPackages: ["@node-rs/argon2", "pg", "pg-copy-streams", "ioredis", "bullmq", "pino"],
   poweredByHeader: false,
+  // A second build directory lets a test run build beside a developer's own build (tooling config, not app env).
+  distDir: process.env.NEXT_DIST_DIR || ".next",
 };
 
 export default withNextIntl(nextConfig);

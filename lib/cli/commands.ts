@@ -9,6 +9,8 @@ export const commands: Record<string, Command> = {
   import: async (o) => (await import("@/lib/cli/import-command")).runImportCommand(o),
   kpis: async (o) => (await import("@/lib/cli/kpis-command")).runKpisCommand(o),
   flags: async (o) => (await import("@/lib/cli/flags-command")).runFlagsCommand(o),
+  trs: async (o) => (await import("@/lib/cli/trs-command")).runTrsCommand(o),
+  mirror: async (o) => (await import("@/lib/cli/mirror-command")).runMirrorCommand(o),
 };
 
 export function stringOption(options: CliOptions, name: string): string | undefined {

@@ -8,7 +8,9 @@ const USAGE = `usage: pmc <command> [options]
   generate --out DIR [--declarations N] [--seed S] [--from DATE --to DATE]
   import --dir DIR | --kcs FILE
   kpis --from DATE --to DATE --subject officer|office --out FILE
-  flags --from DATE --to DATE --out FILE`;
+  flags --from DATE --to DATE --out FILE
+  trs --from DATE --to DATE --out FILE
+  mirror --year YYYY --out FILE`;
 
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({

@@ -94,3 +94,14 @@ export async function listContracts(actor: Actor, filters: ContractListFilters):
     }),
   };
 }
+
+// The contracts a user is party to as an officer (the officer's own page), newest first, with their terms.
+export async function listPartyContracts(actor: Actor) {
+  if (actor.officerId === null) return [];
+  await activateDueContracts();
+  return db.contract.findMany({
+    where: { AND: [contractVisibilityWhere(actor), { partyType: "OFFICER", partyOfficerId: actor.officerId, status: { not: "DRAFT" } }] },
+    include: { indicators: { orderBy: { position: "asc" } }, office: { select: { name: true } }, principal: { select: { name: true } } },
+    orderBy: [{ periodFrom: "desc" }, { version: "desc" }],
+  });
+}

@@ -1,25 +1,77 @@
-// /contracts — performance measurement contracts (ADMIN, MANAGER).
+// /contracts — the contracts the user may see (their office's, or all for national managers and administrators),
+// filtered by status and text, with links to create one or to apply a template to a unit.
 import type { Metadata } from "next";
+import Link from "next/link";
+import { Suspense } from "react";
 import { getTranslations } from "next-intl/server";
 import { requireArea } from "@/lib/auth/guards";
+import { CONTRACT_STATUSES, ContractListFilters, listContracts } from "@/lib/contracts/list-contracts";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ContractIcon } from "@/components/ui/icons";
+import { Notice } from "@/components/ui/notice";
+import { inputClasses } from "@/components/ui/field";
+import { buttonClasses } from "@/components/ui/button";
 import { ScopeNote } from "@/components/shell/scope-note";
+import { ContractsTable } from "@/components/contracts/contracts-table";
+import { SectionSkeleton } from "@/components/contracts/section-skeleton";
+import type { SessionUser } from "@/lib/auth/session-user";
+
+export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("contracts"))("title") };
 }
 
-export default async function ContractsPage() {
-  const [user, t] = await Promise.all([requireArea("contracts"), getTranslations("contracts")]);
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+// The list computes each contract's score so far (KPI cells may need computing): it streams in after the filters.
+async function ContractsList({ user, filters }: { user: SessionUser; filters: ContractListFilters }) {
+  const [t, { rows, truncated }] = await Promise.all([getTranslations("contracts"), listContracts(user, filters)]);
+  const filtered = filters.status !== "" || filters.q !== "";
   return (
     <>
-      <PageHeader title={t("title")} description={t("description")} />
+      <Suspense key={`${filters.status}|${filters.q}`} fallback={<SectionSkeleton label={t("detail.loadingIndicators")} />}>
+        <ContractsList user={user} filters={filters} />
+      </Suspense>
+    </>
+  );
+}
+
+// No loading.tsx in this area: a contract page must be able to answer a real 404 before anything is streamed
+// (docs/decisions/013-guards-and-403.md); slow parts stream behind their own Suspense boundaries instead.
+export default async function ContractsPage({ searchParams }: Props) {
+  const user = await requireArea("contracts");
+  const filters = ContractListFilters.parse(await searchParams);
+  const t = await getTranslations("contracts");
+  const filtered = filters.status !== "" || filters.q !== "";
+  return (
+    <>
+      <PageHeader title={t("title")} description={t("description")}>
+        <Link href="/contracts/apply-template" className={buttonClasses("secondary")}>{t("list.applyTemplate")}</Link>
+        <Link href="/contracts/new" className={buttonClasses("primary")}>{t("list.newContract")}</Link>
+      </PageHeader>
       <ScopeNote user={user} />
-      <EmptyState title={t("empty.title")} icon={<ContractIcon />}>
-        <p>{t("empty.body")}</p>
-      </EmptyState>
+      <form method="get" role="search" aria-label={t("list.filters.label")} className="mb-6 flex flex-wrap items-end gap-4">
+        <div className="flex flex-col gap-1.5">
+          <label htmlFor="filter-status" className="text-sm font-medium text-slate-800">{t("list.filters.status")}</label>
+          <select id="filter-status" name="status" defaultValue={filters.status} className={inputClasses}>
+            <option value="">{t("list.filters.current")}</option>
+            {CONTRACT_STATUSES.map((s) => (
+              <option key={s} value={s}>{t(`status.${s}`)}</option>
+            ))}
+          </select>
+        </div>
+        <div className="flex min-w-72 flex-1 flex-col gap-1.5">
+          <label htmlFor="filter-q" className="text-sm font-medium text-slate-800">{t("list.filters.search")}</label>
+          <input id="filter-q" name="q" type="search" defaultValue={filters.q} placeholder={t("list.filters.searchPlaceholder")} className={inputClasses} />
+        </div>
+        <button type="submit" className={buttonClasses("secondary")}>{t("list.filters.apply")}</button>
+        {filtered ? <Link href="/contracts" className="py-2 text-sm font-medium text-brand-700 hover:underline">{t("list.filters.reset")}</Link> : null}
+      </form>
+      <Suspense key={`${filters.status}|${filters.q}`} fallback={<SectionSkeleton label={t("detail.loadingIndicators")} />}>
+        <ContractsList user={user} filters={filters} />
+      </Suspense>
     </>
   );
 }

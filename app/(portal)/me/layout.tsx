@@ -1,5 +1,6 @@
 // Guard of the area: runs before the page streams, so a wrong role gets a real HTTP 403
-// (docs/decisions/013-guards-and-403.md). Pages may add loading.tsx / Suspense below it without losing that.
+// (docs/decisions/013-guards-and-403.md). The area has no loading.tsx, so its pages can also answer a real 404
+// for a contract the user may not see; slow sections stream behind their own <Suspense>.
 import { requireArea } from "@/lib/auth/guards";
 
 export default async function AreaLayout({ children }: { children: React.ReactNode }) {

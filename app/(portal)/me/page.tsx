@@ -1,21 +1,53 @@
-// /me — an officer's own indicators (OFFICER, or any user linked to an officer record).
+// /me — an officer's own contracts: those awaiting their acknowledgement, their indicators under the contracts in
+// force, and earlier contracts. Only contracts the user is party to (never a colleague's).
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { Suspense } from "react";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { Card } from "@tremor/react";
 import { requireArea } from "@/lib/auth/guards";
 import { getLinkedOfficer } from "@/lib/users/get-linked-officer";
+import { listPartyContracts } from "@/lib/contracts/list-contracts";
+import { isoDate } from "@/lib/contracts/contract-periods";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Notice } from "@/components/ui/notice";
 import { ChartIcon } from "@/components/ui/icons";
+import { ContractStatusBadge } from "@/components/contracts/badges";
+import { CurrentIndicators } from "@/components/contracts/current-indicators";
+import { SectionSkeleton } from "@/components/contracts/section-skeleton";
+import { TermsList } from "@/components/contracts/terms-list";
+import { ConfirmForm } from "@/components/contracts/contract-actions";
+import { formatDay } from "@/components/contracts/kpi-format";
+import { acknowledgeAction } from "@/app/(portal)/contracts/actions";
+
+export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("me"))("title") };
 }
 
 export default async function MyIndicatorsPage() {
-  const [user, t] = await Promise.all([requireArea("me"), getTranslations("me")]);
-  const officer = user.officerId ? await getLinkedOfficer(user.officerId) : null;
+  const [user, t, tc, format] = await Promise.all([requireArea("me"), getTranslations("me"), getTranslations("contracts"), getFormatter()]);
+  const [officer, contracts] = await Promise.all([user.officerId ? getLinkedOfficer(user.officerId) : null, listPartyContracts(user)]);
+  const awaiting = contracts.filter((c) => c.status === "SIGNED");
+  const inForce = contracts.filter((c) => c.status === "ACTIVE" || c.status === "ACKNOWLEDGED");
+  const earlier = contracts.filter((c) => c.status === "CLOSED" || c.status === "SUPERSEDED");
+  const period = (c: (typeof contracts)[number]) => tc("period", { from: formatDay(format, isoDate(c.periodFrom)), to: formatDay(format, isoDate(c.periodTo)) });
+  const heading = (c: (typeof contracts)[number]) => (
+    <div className="flex flex-wrap items-center justify-between gap-3">
+      <div>
+        <h3 className="text-base font-semibold text-slate-900">
+          <Link href={`/me/contracts/${c.id}`} className="text-brand-700 underline-offset-2 hover:underline">{c.title}</Link>
+        </h3>
+        <p className="text-sm text-slate-600">
+          {tc("contractRef", { contractNo: c.contractNo, version: c.version })} · {period(c)} · {t("contract.principal", { name: c.principal.name })}
+        </p>
+      </div>
+      <ContractStatusBadge status={c.status} />
+    </div>
+  );
+
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
@@ -43,9 +75,56 @@ export default async function MyIndicatorsPage() {
           <Notice tone="info">{t("notLinked")}</Notice>
         </div>
       )}
-      <EmptyState title={t("empty.title")} icon={<ChartIcon />}>
-        <p>{t("empty.body")}</p>
-      </EmptyState>
+
+      {contracts.length === 0 && officer ? (
+        <EmptyState title={t("empty.title")} icon={<ChartIcon />}>
+          <p>{t("empty.body")}</p>
+        </EmptyState>
+      ) : null}
+
+      <div className="space-y-10">
+        {awaiting.length ? (
+          <section aria-labelledby="awaiting-title" className="space-y-4">
+            <h2 id="awaiting-title" className="text-lg font-semibold text-slate-900">{t("awaiting.title")}</h2>
+            <p className="text-sm text-slate-600">{t("awaiting.body")}</p>
+            {awaiting.map((c) => (
+              <article key={c.id} className="space-y-4 rounded-lg border border-amber-200 bg-white p-5 shadow-sm" data-contract={c.id}>
+                {heading(c)}
+                <TermsList indicators={c.indicators} />
+                <div className="max-w-md">
+                  <ConfirmForm contractId={c.id} action={acknowledgeAction} label={tc("actions.acknowledge")} pendingLabel={tc("actions.acknowledging")} confirm={tc("actions.acknowledgeConfirm")} />
+                </div>
+              </article>
+            ))}
+          </section>
+        ) : null}
+
+        {inForce.length ? (
+          <section aria-labelledby="current-title" className="space-y-4">
+            <h2 id="current-title" className="text-lg font-semibold text-slate-900">{t("current.title")}</h2>
+            <p className="text-sm text-slate-600">{t("current.body")}</p>
+            {inForce.map((c) => (
+              <article key={c.id} className="space-y-4" data-contract={c.id}>
+                {heading(c)}
+                <Suspense fallback={<SectionSkeleton label={tc("detail.loadingIndicators")} />}>
+                  <CurrentIndicators contract={c} />
+                </Suspense>
+              </article>
+            ))}
+          </section>
+        ) : null}
+
+        {earlier.length ? (
+          <section aria-labelledby="earlier-title" className="space-y-3">
+            <h2 id="earlier-title" className="text-lg font-semibold text-slate-900">{t("earlier.title")}</h2>
+            <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
+              {earlier.map((c) => (
+                <li key={c.id} className="px-4 py-3">{heading(c)}</li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+      </div>
     </>
   );
 }

@@ -1,0 +1,23 @@
+// /contracts/:id — one contract version for managers: terms, indicators so far, month by month, reviews,
+// evaluations, history, and the actions their role allows in its status.
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { requireArea } from "@/lib/auth/guards";
+import { loadContractDetailOr404 } from "@/lib/contracts/load-contract-page";
+import { ContractDetailView } from "@/components/contracts/contract-detail-view";
+import { contractPageActions } from "@/app/(portal)/contracts/page-actions";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }> };
+
+// Generic title: metadata resolves beside the guard and must not read a contract the user may not see.
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("contracts"))("title") };
+}
+
+export default async function ContractPage({ params }: Props) {
+  const user = await requireArea("contracts");
+  const detail = await loadContractDetailOr404((await params).id, user);
+  return <ContractDetailView detail={detail} basePath="/contracts" backHref="/contracts" act={contractPageActions} />;
+}

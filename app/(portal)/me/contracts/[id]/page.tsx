@@ -1,0 +1,22 @@
+// /me/contracts/:id — one of the officer's own contracts: terms, indicators so far, month by month, reviews,
+// evaluations with the appeal of a sanction, and history. Another officer's contract is a 404.
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { requireArea } from "@/lib/auth/guards";
+import { loadContractDetailOr404 } from "@/lib/contracts/load-contract-page";
+import { ContractDetailView } from "@/components/contracts/contract-detail-view";
+import { contractPageActions } from "@/app/(portal)/contracts/page-actions";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("me"))("title") };
+}
+
+export default async function MyContractPage({ params }: Props) {
+  const user = await requireArea("me");
+  const detail = await loadContractDetailOr404((await params).id, user);
+  return <ContractDetailView detail={detail} basePath="/me/contracts" backHref="/me" act={contractPageActions} />;
+}

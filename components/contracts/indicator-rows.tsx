@@ -1,0 +1,127 @@
+"use client";
+// The indicator rows of the contract form: KPI, threshold, target, weight and minimum volume, with the live total
+// of the weights. Rates are typed in % (converted by the form on submit).
+import { useTranslations } from "next-intl";
+import { CONTRACT_KPIS, MAX_INDICATORS } from "@/lib/contracts/schema";
+import { inputClasses } from "@/components/ui/field";
+import { Button } from "@/components/ui/button";
+import { kpiUnit } from "@/components/contracts/kpi-format";
+import { parseTypedNumber } from "@/components/contracts/number-input";
+
+export type IndicatorRowState = { key: number; kpiId: string; threshold: string; target: string; weight: string; minVolume: string };
+
+const cell = "px-2 py-2 align-top";
+const small = `${inputClasses} min-w-20 text-right tabular-nums`;
+
+export function IndicatorRows({
+  rows,
+  onChange,
+  errorFor,
+}: {
+  rows: IndicatorRowState[];
+  onChange: (rows: IndicatorRowState[]) => void;
+  errorFor: (field: string) => string | undefined;
+}) {
+  const t = useTranslations("contracts");
+  const total = rows.reduce((sum, r) => sum + (Number.isFinite(parseTypedNumber(r.weight)) ? parseTypedNumber(r.weight) : 0), 0);
+  const totalOk = Math.abs(total - 100) < 1e-6;
+  const update = (key: number, patch: Partial<IndicatorRowState>) => onChange(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+  const nextKey = rows.reduce((max, r) => Math.max(max, r.key), 0) + 1;
+  const unitHint = (kpiId: string) => (kpiId && kpiUnit(kpiId) !== "share" ? t(`unit.${kpiUnit(kpiId)}`) : kpiId ? "%" : "");
+  const listError = errorFor("indicators");
+
+  return (
+    <div className="space-y-3">
+      <div className="overflow-x-auto rounded-lg border border-slate-200">
+        <table className="min-w-full divide-y divide-slate-200 text-sm">
+          <caption className="sr-only">{t("detail.indicatorsCaption")}</caption>
+          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+            <tr>
+              <th scope="col" className="px-2 py-2">{t("form.columns.kpi")}</th>
+              <th scope="col" className="px-2 py-2">{t("form.columns.threshold")}</th>
+              <th scope="col" className="px-2 py-2">{t("form.columns.target")}</th>
+              <th scope="col" className="px-2 py-2">{t("form.columns.weight")}</th>
+              <th scope="col" className="px-2 py-2"><abbr title={t("form.minVolumeHint")}>{t("form.columns.minVolume")}</abbr></th>
+              <th scope="col" className="px-2 py-2"><span className="sr-only">{t("form.columns.remove")}</span></th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {rows.map((row, index) => {
+              const err = (f: string) => errorFor(`indicators.${index}.${f}`);
+              const direction = CONTRACT_KPIS.find((k) => k.id === row.kpiId)?.direction;
+              const numberCell = (field: "threshold" | "target" | "weight" | "minVolume", label: string, suffix?: string) => (
+                <td className={cell}>
+                  <div className="flex items-center gap-1">
+                    <input
+                      aria-label={`${label} — ${row.kpiId || index + 1}`}
+                      inputMode="decimal"
+                      value={row[field]}
+                      onChange={(e) => update(row.key, { [field]: e.target.value })}
+                      aria-invalid={err(field) ? true : undefined}
+                      className={small}
+                      name={`indicators.${index}.${field}`}
+                    />
+                    {suffix ? <span className="text-xs text-slate-500">{suffix}</span> : null}
+                  </div>
+                  {err(field) ? <p className="mt-1 max-w-48 text-xs font-medium text-red-700">{err(field)}</p> : null}
+                </td>
+              );
+              return (
+                <tr key={row.key} data-row={index}>
+                  <td className={`${cell} min-w-64`}>
+                    <select
+                      aria-label={`${t("form.columns.kpi")} ${index + 1}`}
+                      value={row.kpiId}
+                      onChange={(e) => update(row.key, { kpiId: e.target.value })}
+                      aria-invalid={err("kpiId") ? true : undefined}
+                      className={inputClasses}
+                      name={`indicators.${index}.kpiId`}
+                    >
+                      <option value="" disabled>{t("form.chooseKpi")}</option>
+                      {CONTRACT_KPIS.map((k) => (
+                        <option key={k.id} value={k.id}>{k.id} — {t(`kpis.${k.id}.name`)}</option>
+                      ))}
+                    </select>
+                    {direction ? <p className="mt-1 text-xs text-slate-500">{t(`direction.${direction === "lower" ? "lower" : "higher"}`)}</p> : null}
+                    {err("kpiId") ? <p className="mt-1 text-xs font-medium text-red-700">{err("kpiId")}</p> : null}
+                  </td>
+                  {numberCell("threshold", t("form.columns.threshold"), unitHint(row.kpiId))}
+                  {numberCell("target", t("form.columns.target"), unitHint(row.kpiId))}
+                  {numberCell("weight", t("form.columns.weight"), "%")}
+                  {numberCell("minVolume", t("form.columns.minVolume"))}
+                  <td className={cell}>
+                    <Button
+                      variant="ghost"
+                      className="px-2 py-1 text-xs"
+                      aria-label={t("form.removeIndicator", { kpi: row.kpiId || String(index + 1) })}
+                      onClick={() => onChange(rows.filter((r) => r.key !== row.key))}
+                    >
+                      {t("form.columns.remove")}
+                    </Button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <Button
+          variant="secondary"
+          disabled={rows.length >= MAX_INDICATORS}
+          onClick={() => onChange([...rows, { key: nextKey, kpiId: "", threshold: "", target: "", weight: "", minVolume: "30" }])}
+        >
+          {t("form.addIndicator")}
+        </Button>
+        <p
+          role="status"
+          data-testid="weight-total"
+          className={`rounded-md px-3 py-1.5 text-sm font-medium ${totalOk ? "bg-emerald-50 text-emerald-900" : "bg-amber-50 text-amber-900"}`}
+        >
+          {totalOk ? t("form.weightTotalOk") : t("form.weightTotalOff", { total: Math.round(total * 100) / 100 })}
+        </p>
+      </div>
+      {listError ? <p className="text-sm font-medium text-red-700">{listError}</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+// The indicators of a contract in a compact table (threshold, target, weight), for the officer deciding whether to
+// acknowledge it.
+import { getFormatter, getTranslations } from "next-intl/server";
+import { formatKpiValue } from "@/components/contracts/kpi-format";
+
+type Row = { kpiId: string; direction: string; threshold: number; target: number; weight: number; minVolume: number };
+
+export async function TermsList({ indicators }: { indicators: Row[] }) {
+  const [t, format] = await Promise.all([getTranslations("contracts"), getFormatter()]);
+  const th = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200">
+      <table className="min-w-full divide-y divide-slate-200 text-sm">
+        <caption className="sr-only">{t("detail.indicatorsCaption")}</caption>
+        <thead className="bg-slate-50">
+          <tr>
+            <th scope="col" className={th}>{t("form.columns.kpi")}</th>
+            <th scope="col" className={`${th} text-right`}>{t("form.columns.threshold")}</th>
+            <th scope="col" className={`${th} text-right`}>{t("form.columns.target")}</th>
+            <th scope="col" className={`${th} text-right`}>{t("detail.columns.weight")}</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {indicators.map((i) => (
+            <tr key={i.kpiId}>
+              <th scope="row" className="px-3 py-2 text-left font-normal">
+                <span className="font-medium text-slate-900">{t(`kpis.${i.kpiId}.name`)}</span> <span className="text-xs text-slate-500">({i.kpiId})</span>
+                <span className="block text-xs text-slate-600">{t(`kpis.${i.kpiId}.formula`)}</span>
+                <span className="block text-xs text-slate-500">{t(`direction.${i.direction}`)}</span>
+              </th>
+              <td className="px-3 py-2 text-right tabular-nums">{formatKpiValue(format, t, i.kpiId, i.threshold)}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{formatKpiValue(format, t, i.kpiId, i.target)}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{format.number(i.weight, { maximumFractionDigits: 1 })} %</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -5,6 +5,7 @@ export const JOB_NAMES = {
   importRun: "import.run",
   kpisCompute: "kpis.compute",
   kpisRecomputeOpen: "kpis.recompute-open",
+  integrityDetect: "integrity.detect",
 } as const;
 
 export type JobName = (typeof JOB_NAMES)[keyof typeof JOB_NAMES];

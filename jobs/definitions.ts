@@ -6,6 +6,7 @@ import type { Job } from "bullmq";
 import { JOB_NAMES, type JobName } from "@/jobs/constants";
 import { processImportRun } from "@/jobs/processors/import-run";
 import { processKpisCompute, processKpisRecomputeOpen } from "@/jobs/processors/kpis";
+import { processIntegrityDetect } from "@/jobs/processors/integrity";
 
 export type JobDefinition<S extends z.ZodType> = {
   schema: S;
@@ -38,6 +39,11 @@ export const jobDefinitions = {
     schema: KpisComputePayload,
     jobId: (p) => `kpis-${p.subjectType}-${p.from}-${p.to}`,
     handle: (job, report) => processKpisCompute(job.data, report),
+  }),
+  [JOB_NAMES.integrityDetect]: defineJob({
+    schema: z.object({ from: Day, to: Day }),
+    jobId: (p) => `detect-${p.from}-${p.to}`,
+    handle: (job, report) => processIntegrityDetect(job.data, report),
   }),
   [JOB_NAMES.kpisRecomputeOpen]: defineJob({
     schema: z.object({}),

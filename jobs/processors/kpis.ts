@@ -1,8 +1,9 @@
 // kpis.compute: one period's catalogue for the officers or offices named (all when null), stored in kpi_results.
-// kpis.recompute-open: the nightly pass over the periods that can still change.
+// kpis.recompute-open: the nightly pass over the periods that can still change, KPIs and then flags.
 import "server-only";
 import { computeAndStoreKpis } from "@/lib/kpis/store-kpis";
 import { openPeriods } from "@/lib/kpis/open-periods";
+import { detectAndStoreFlags } from "@/lib/integrity/store-flags";
 import type { ProgressReporter } from "@/jobs/definitions";
 
 export async function processKpisCompute(
@@ -19,6 +20,7 @@ export async function processKpisRecomputeOpen(report: ProgressReporter): Promis
   let rows = 0;
   for (const [i, period] of periods.entries()) {
     for (const subject of ["officer", "unit", "office"] as const) rows += await computeAndStoreKpis({ ...period, subject });
+    await detectAndStoreFlags(period);
     await report(((i + 1) / periods.length) * 100);
   }
   return { periods: periods.length, rows };

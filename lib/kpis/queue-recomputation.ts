@@ -1,5 +1,6 @@
-// Queues the KPI recomputation a change calls for (an import, an amended contract period), one kpis.compute job
-// per period and subject type. Job ids are derived from the reason and the request, so queuing twice is one job.
+// Queues the KPI recomputation a change calls for (an import, an amended contract period): one kpis.compute job
+// per period and subject type, and one integrity.detect job per period. Job ids are derived from the reason and
+// the request, so queuing twice is one job.
 import "server-only";
 import crypto from "node:crypto";
 import { pool } from "@/lib/pg";
@@ -26,5 +27,8 @@ export async function queueKpiRecomputation(reason: string, cells: Cell[], extra
     const digest = crypto.createHash("sha1").update(JSON.stringify(r)).digest("hex").slice(0, 12);
     await enqueue(JOB_NAMES.kpisCompute, r, `${reason}-${digest}`);
   }
+  // Detection compares each subject with its whole office, so it runs once per period touched.
+  const periods = new Map(requests.map((r) => [`${r.from}/${r.to}`, { from: r.from, to: r.to }]));
+  for (const period of periods.values()) await enqueue(JOB_NAMES.integrityDetect, period, reason);
   return requests.length;
 }

@@ -44,7 +44,13 @@ describe("KPI jobs", () => {
     const outcome = await runImportBatch(batchId);
     // Offices and officers are new, so every subject of every month with data (March and April 2025) is touched.
     const jobs = await getQueue().getJobs(["waiting", "active", "completed"]);
-    expect(jobs.map((j) => `${j.data.subjectType} ${j.data.from} ${j.data.to}`).sort()).toEqual([
+    expect(jobs.filter((j) => j.name === "integrity.detect").map((j) => `${j.data.from} ${j.data.to}`).sort()).toEqual([
+      "2025-01-01 2025-03-31",
+      "2025-03-01 2025-03-31",
+      "2025-04-01 2025-04-30",
+      "2025-04-01 2025-06-30",
+    ]);
+    expect(jobs.filter((j) => j.name === "kpis.compute").map((j) => `${j.data.subjectType} ${j.data.from} ${j.data.to}`).sort()).toEqual([
       "office 2025-01-01 2025-03-31",
       "office 2025-03-01 2025-03-31",
       "office 2025-04-01 2025-04-30",
@@ -62,7 +68,7 @@ describe("KPI jobs", () => {
 
     await drained();
     const done = await getQueue().getJobs(["completed"]);
-    expect(done).toHaveLength(12);
+    expect(done).toHaveLength(16);
     const processedBy = new Set(done.map((j) => j.processedBy));
     expect(processedBy.size).toBe(2);
 

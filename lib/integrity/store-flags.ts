@@ -21,7 +21,7 @@ export async function detectAndStoreFlags(period: { from: string; to: string }):
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
-    await client.query(
+    const { rows: raised } = await client.query<{ id: number }>(
       `INSERT INTO flags (method, kpi_id, subject_type, subject_id, related_id, period_from, period_to, score, n, stats, rule,
                           office_code, active, first_detected_at, last_detected_at)
        SELECT f.method, f.kpi_id, f.subject_type, f.subject_id, f.related_id, $1::date, $2::date, f.score, f.n, f.stats, f.rule,
@@ -34,7 +34,8 @@ export async function detectAndStoreFlags(period: { from: string; to: string }):
                                                  related_id text, score float8, n int, stats jsonb, rule jsonb)
        ON CONFLICT (method, kpi_id, subject_type, subject_id, related_id, period_from, period_to) DO UPDATE
           SET score = EXCLUDED.score, n = EXCLUDED.n, stats = EXCLUDED.stats, rule = EXCLUDED.rule,
-              active = true, last_detected_at = now()`,
+              active = true, last_detected_at = now()
+       RETURNING id`,
       [
         period.from,
         period.to,
@@ -49,8 +50,8 @@ export async function detectAndStoreFlags(period: { from: string; to: string }):
     );
     const retired = await client.query(
       `UPDATE flags SET active = false
-        WHERE period_from = $1::date AND period_to = $2::date AND active AND last_detected_at < now()`,
-      [period.from, period.to],
+        WHERE period_from = $1::date AND period_to = $2::date AND active AND NOT (id = ANY ($3::int[]))`,
+      [period.from, period.to, raised.map((r) => r.id)],
     );
     await client.query("COMMIT");
     return { raised: flags.length, retired: retired.rowCount ?? 0 };

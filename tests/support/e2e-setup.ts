@@ -14,6 +14,7 @@ import {
   DEFAULT_REDIS_URL,
   clearRedisPrefix,
   localDatabaseUrl,
+  lockDatabaseForRun,
   migrateDatabase,
   projectRoot,
   recreateDatabase,
@@ -61,45 +62,49 @@ async function waitForHttp(url: string, timeoutMs: number) {
 }
 
 export default async function setup(project: TestProject) {
-  if (await answersHttp(E2E_BASE_URL)) {
-    throw new Error(`Port ${E2E_PORT} is already in use (a server left over from another run?): stop it first.`);
-  }
   const databaseUrl = localDatabaseUrl(E2E_DATABASE);
   const redisUrl = process.env.REDIS_URL ?? DEFAULT_REDIS_URL;
-  await Promise.all([
-    recreateDatabase(databaseUrl).then(() => migrateDatabase(databaseUrl)),
-    clearRedisPrefix(redisUrl, E2E_QUEUE_PREFIX),
-    mkdir(SCREENSHOTS_DIR, { recursive: true }),
-  ]);
+  // Also serialises the use of port 3200 between concurrent runs.
+  const unlock = await lockDatabaseForRun(databaseUrl);
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "pmc-e2e-data-"));
-
-  const appEnv: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: databaseUrl,
-    REDIS_URL: redisUrl,
-    QUEUE_PREFIX: E2E_QUEUE_PREFIX,
-    DATA_DIR: dataDir,
-    AUTH_SECRET: E2E_AUTH_SECRET,
-    // Auth.js refuses requests whose host it was not told to trust outside Vercel.
-    AUTH_TRUST_HOST: "true",
-    NODE_ENV: "production",
-    NEXT_TELEMETRY_DISABLED: "1",
-  };
-  // The login-throttling tests rely on the default attempt budget.
-  delete appEnv.LOGIN_MAX_ATTEMPTS;
-
-  if (process.env.E2E_SKIP_BUILD === "1") log("E2E_SKIP_BUILD=1: using the existing .next build");
-  else await run("next build", bin("next"), ["build"], appEnv);
-
   let server: ChildGroup | undefined;
   let worker: WorkerProcess | undefined;
   let workerStarting: Promise<void> | undefined;
   const stopAll = async () => {
+    await workerStarting?.catch(() => undefined);
     await Promise.all([server?.stop(10_000), worker?.stop(10_000)]);
     await rm(dataDir, { recursive: true, force: true });
+    await unlock();
   };
 
   try {
+    if (await answersHttp(E2E_BASE_URL)) {
+      throw new Error(`Port ${E2E_PORT} is already in use (a server left over from another run?): stop it first.`);
+    }
+    await Promise.all([
+      recreateDatabase(databaseUrl).then(() => migrateDatabase(databaseUrl)),
+      clearRedisPrefix(redisUrl, E2E_QUEUE_PREFIX),
+      mkdir(SCREENSHOTS_DIR, { recursive: true }),
+    ]);
+
+    const appEnv: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: redisUrl,
+      QUEUE_PREFIX: E2E_QUEUE_PREFIX,
+      DATA_DIR: dataDir,
+      AUTH_SECRET: E2E_AUTH_SECRET,
+      // Auth.js refuses requests whose host it was not told to trust outside Vercel.
+      AUTH_TRUST_HOST: "true",
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+    };
+    // The login-throttling tests rely on the default attempt budget.
+    delete appEnv.LOGIN_MAX_ATTEMPTS;
+
+    if (process.env.E2E_SKIP_BUILD === "1") log("E2E_SKIP_BUILD=1: using the existing .next build");
+    else await run("next build", bin("next"), ["build"], appEnv);
+
     server = spawnGroup(bin("next"), ["start", "-p", String(E2E_PORT), "-H", "127.0.0.1"], {
       cwd: projectRoot,
       env: appEnv,
@@ -118,7 +123,6 @@ export default async function setup(project: TestProject) {
     await Promise.race([waitForHttp(E2E_BASE_URL, 120_000), server.exitedEarly("next start")]);
     await workerStarting;
   } catch (error) {
-    await workerStarting?.catch(() => undefined);
     await stopAll();
     throw error;
   }

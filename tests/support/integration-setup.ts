@@ -8,6 +8,7 @@ import {
   DEFAULT_REDIS_URL,
   clearRedisPrefix,
   localDatabaseUrl,
+  lockDatabaseForRun,
   migrateDatabase,
   recreateDatabase,
 } from "./local-services";
@@ -19,6 +20,7 @@ const TEST_QUEUE_PREFIX = process.env.PMC_TEST_QUEUE_PREFIX ?? "pmctest";
 export default async function setup(project: TestProject) {
   const databaseUrl = localDatabaseUrl(TEST_DATABASE);
   const redisUrl = process.env.REDIS_URL ?? DEFAULT_REDIS_URL;
+  const unlock = await lockDatabaseForRun(databaseUrl);
   await Promise.all([
     recreateDatabase(databaseUrl).then(() => migrateDatabase(databaseUrl)),
     clearRedisPrefix(redisUrl, TEST_QUEUE_PREFIX),
@@ -35,5 +37,6 @@ export default async function setup(project: TestProject) {
 
   return async () => {
     await rm(dataDir, { recursive: true, force: true });
+    await unlock();
   };
 }

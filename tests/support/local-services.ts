@@ -44,6 +44,34 @@ export async function recreateDatabase(databaseUrl: string): Promise<void> {
   }
 }
 
+// Test runs of several engineers share one machine and the fixed names pmc_test / pmc_e2e (and port 3200): a run
+// holds a session advisory lock named after its database from setup to teardown, and the next run waits for it
+// instead of dropping the database under the first one.
+export async function lockDatabaseForRun(databaseUrl: string, waitMs = 20 * 60_000): Promise<() => Promise<void>> {
+  const url = new URL(databaseUrl);
+  const name = url.pathname.slice(1);
+  url.pathname = "/postgres";
+  const session = new pg.Client({ connectionString: url.toString() });
+  await session.connect();
+  const deadline = Date.now() + waitMs;
+  let announced = false;
+  for (;;) {
+    const { rows } = await session.query<{ locked: boolean }>(
+      "SELECT pg_try_advisory_lock(hashtext('pmc test run ' || $1)) AS locked",
+      [name],
+    );
+    if (rows[0]!.locked) break;
+    if (Date.now() > deadline) {
+      await session.end();
+      throw new Error(`Another test run still holds ${name} after ${waitMs / 60_000} min`);
+    }
+    if (!announced) console.log(`[test-setup] another test run is using ${name}: waiting for it to finish`);
+    announced = true;
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+  }
+  return () => session.end(); // closing the session releases the lock
+}
+
 export async function migrateDatabase(databaseUrl: string): Promise<void> {
   const prisma = path.join(projectRoot, "node_modules/.bin/prisma");
   try {

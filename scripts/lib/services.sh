@@ -119,6 +119,18 @@ install_postgres() {
   trust_local_postgres
 }
 
+# `prisma migrate deploy` costs over 10 s even with nothing to do (docs/decisions/001-prisma-offline.md): ask the
+# database first whether every migration folder has been applied.
+has_pending_migrations() {
+  local applied dir
+  applied=$(psql_admin -d "$1" -Atc "select migration_name from _prisma_migrations
+    where finished_at is not null and rolled_back_at is null" 2>/dev/null) || return 0
+  for dir in prisma/migrations/*/; do
+    grep -qxF "$(basename "$dir")" <<<"$applied" || return 0
+  done
+  return 1
+}
+
 # Creates database $1 if missing, then applies the migrations of prisma/migrations to it.
 ensure_database() {
   local name=$1 output
@@ -127,6 +139,7 @@ ensure_database() {
     say "creating database $name"
     psql_admin -c "create database \"$name\"" || die "could not create database $name"
   fi
+  has_pending_migrations "$name" || return 0
   if ! output=$(DATABASE_URL=$(db_url "$name") npx --no-install prisma migrate deploy 2>&1); then
     printf '%s\n' "$output" >&2
     die "prisma migrate deploy failed on database $name"

@@ -1,6 +1,13 @@
 // Per-file outcome of an import, with the rejected rows of each file to download, fix and import again.
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { FileCounts } from "@/lib/clearance/import-pipeline";
+import { CANONICAL_FILES } from "@/lib/clearance/canonical-files";
+
+// In load order (offices first), whatever order the stored JSON returns them in.
+const rank = (file: string) => {
+  const i = CANONICAL_FILES.findIndex((s) => s.fileName === file);
+  return i === -1 ? CANONICAL_FILES.length : i;
+};
 
 export async function FileCountsTable({
   id,
@@ -31,7 +38,7 @@ export async function FileCountsTable({
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
-            {Object.entries(files).map(([file, c]) => (
+            {Object.entries(files).sort(([a], [b]) => rank(a) - rank(b)).map(([file, c]) => (
               <tr key={file} data-file={file}>
                 <th scope="row" className="px-4 py-3 text-left font-medium text-slate-900">{file}</th>
                 <td className="px-4 py-3 text-right tabular-nums">{n(c.read)}</td>

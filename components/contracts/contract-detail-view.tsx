@@ -49,7 +49,17 @@ async function Evaluations({ detail, act, pdfBase }: { detail: ContractDetail; a
   return <EvaluationsSection detail={detail} previews={previews} act={act} pdfBase={pdfBase} />;
 }
 
-export async function ContractDetailView({ detail, basePath, backHref, act }: { detail: ContractDetail; basePath: string; backHref: string; act: ContractPageActions }) {
+export async function ContractDetailView({
+  detail,
+  basePath,
+  back,
+  act,
+}: {
+  detail: ContractDetail;
+  basePath: string;
+  back: { href: string; label: string };
+  act: ContractPageActions;
+}) {
   const [t, format] = await Promise.all([getTranslations("contracts"), getFormatter()]);
   const c = detail.contract;
   const party = partyLabel(t, { type: c.partyType, officerId: c.partyOfficerId, name: c.partyOfficer?.fullName ?? null, unit: c.partyUnit });
@@ -59,7 +69,7 @@ export async function ContractDetailView({ detail, basePath, backHref, act }: { 
   return (
     <>
       <PageHeader title={c.title} description={`${t("contractRef", { contractNo: c.contractNo, version: c.version })} · ${t(`party.type.${c.partyType}`)} · ${party} · ${c.officeCode}`}>
-        <Link href={backHref} className={link}>{t("form.back")}</Link>
+        <Link href={back.href} className={link}>{back.label}</Link>
         <a href={`${pdfBase}/pdf`} className={link} data-testid="contract-pdf">{t("detail.print")}</a>
       </PageHeader>
       <div className="space-y-8">

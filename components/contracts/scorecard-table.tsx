@@ -55,9 +55,9 @@ export async function ScorecardTable({
               <td className={`${td} text-right text-slate-700`}>{value(i.kpiId, i.threshold)}</td>
               <td className={`${td} text-right text-slate-700`}>{value(i.kpiId, i.target)}</td>
               <td className={`${td} text-right text-slate-700`}>
-                {format.number(i.weight, { maximumFractionDigits: 1 })} %
+                {format.number(i.weight / 100, { style: "percent", maximumFractionDigits: 1 })}
                 {i.score !== null && Math.abs(i.effectiveWeight - i.weight) > 1e-9 ? (
-                  <span className="block text-xs text-slate-500">→ {format.number(i.effectiveWeight, { maximumFractionDigits: 1 })} %</span>
+                  <span className="block text-xs text-slate-500">→ {format.number(i.effectiveWeight / 100, { style: "percent", maximumFractionDigits: 1 })}</span>
                 ) : null}
               </td>
               <td className={`${td} text-right text-slate-900`}>{formatScore(format, i.score)}</td>

@@ -59,7 +59,7 @@ export async function TermsSection({ detail }: { detail: ContractDetail }) {
                 <td className="px-3 py-2 text-slate-700">{t(`direction.${i.direction}`)}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{formatKpiValue(format, t, i.kpiId, i.threshold)}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{formatKpiValue(format, t, i.kpiId, i.target)}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{format.number(i.weight, { maximumFractionDigits: 1 })} %</td>
+                <td className="px-3 py-2 text-right tabular-nums">{format.number(i.weight / 100, { style: "percent", maximumFractionDigits: 1 })}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{format.number(i.minVolume)}</td>
               </tr>
             ))}

@@ -26,6 +26,9 @@ import { getContractDetail } from "@/lib/contracts/get-contract-detail";
 import { currentIndicators, indicatorsFor } from "@/lib/contracts/contract-indicators";
 import { inputsHash } from "@/lib/contracts/inputs-hash";
 import { ContractError } from "@/lib/contracts/contract-error";
+import type { ContractInput } from "@/lib/contracts/schema";
+
+type ContractTerms = z.input<typeof ContractInput>;
 
 const run = randomUUID().slice(0, 6).toUpperCase();
 const OFFICE = `TC${run}`;
@@ -42,7 +45,8 @@ const INDICATORS = [
   { kpiId: "P1", threshold: 0.4, target: 0.8, weight: 60, minVolume: 30 },
   { kpiId: "I7", threshold: 0.2, target: 0.05, weight: 40, minVolume: 30 },
 ];
-const terms = (extra: Record<string, unknown> = {}) => ({
+// Terms as a form would post them; deliberately loose (tests also post invalid ones), the services parse them.
+const terms = (extra: Record<string, unknown> = {}): ContractTerms => ({
   title: "Douala Port I — 2025 H1",
   partyType: "OFFICER" as const,
   partyOfficerId: A,
@@ -51,7 +55,7 @@ const terms = (extra: Record<string, unknown> = {}) => ({
   periodTo: "2025-08-31",
   indicators: INDICATORS,
   ...extra,
-});
+}) as ContractTerms;
 
 async function refusal(promise: Promise<unknown>) {
   const error = await promise.then(

@@ -31,9 +31,16 @@ async function ContractsList({ user, filters }: { user: SessionUser; filters: Co
   const filtered = filters.status !== "" || filters.q !== "";
   return (
     <>
-      <Suspense key={`${filters.status}|${filters.q}`} fallback={<SectionSkeleton label={t("detail.loadingIndicators")} />}>
-        <ContractsList user={user} filters={filters} />
-      </Suspense>
+      {truncated ? <div className="mb-4"><Notice tone="info">{t("list.truncated", { count: rows.length })}</Notice></div> : null}
+      {rows.length ? (
+        <ContractsTable rows={rows} basePath="/contracts" />
+      ) : filtered ? (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-10 text-center text-sm text-slate-600">{t("emptyFiltered")}</p>
+      ) : (
+        <EmptyState title={t("empty.title")} icon={<ContractIcon />}>
+          <p>{t("empty.body")}</p>
+        </EmptyState>
+      )}
     </>
   );
 }

@@ -19,5 +19,6 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ContractPage({ params }: Props) {
   const user = await requireArea("contracts");
   const detail = await loadContractDetailOr404((await params).id, user);
-  return <ContractDetailView detail={detail} basePath="/contracts" backHref="/contracts" act={contractPageActions} />;
+  const t = await getTranslations("contracts.form");
+  return <ContractDetailView detail={detail} basePath="/contracts" back={{ href: "/contracts", label: t("back") }} act={contractPageActions} />;
 }

@@ -18,5 +18,6 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function MyContractPage({ params }: Props) {
   const user = await requireArea("me");
   const detail = await loadContractDetailOr404((await params).id, user);
-  return <ContractDetailView detail={detail} basePath="/me/contracts" backHref="/me" act={contractPageActions} />;
+  const t = await getTranslations("me");
+  return <ContractDetailView detail={detail} basePath="/me/contracts" back={{ href: "/me", label: t("back") }} act={contractPageActions} />;
 }

@@ -5,7 +5,8 @@ import type { PeriodIndicators } from "@/lib/contracts/contract-indicators";
 import { CONTEXT_KPIS } from "@/lib/contracts/contract-indicators";
 import { formatKpiValue, formatMonth, formatScore } from "@/components/contracts/kpi-format";
 
-const th = "px-3 py-2.5 text-right text-xs font-semibold uppercase tracking-wide text-slate-600 whitespace-nowrap";
+const thBase = "px-3 py-2.5 text-xs font-semibold uppercase tracking-wide text-slate-600 whitespace-nowrap";
+const th = `${thBase} text-right`;
 
 export async function MonthlyTable({ months, kpiIds }: { months: (PeriodIndicators & { month: string })[]; kpiIds: string[] }) {
   const [t, format] = await Promise.all([getTranslations("contracts"), getFormatter()]);
@@ -17,7 +18,7 @@ export async function MonthlyTable({ months, kpiIds }: { months: (PeriodIndicato
         <caption className="sr-only">{t("detail.monthlyCaption")}</caption>
         <thead className="bg-slate-50">
           <tr>
-            <th scope="col" className={`${th} text-left`}>{t("detail.columns.kpi")}</th>
+            <th scope="col" className={`${thBase} text-left`}>{t("detail.columns.kpi")}</th>
             {months.map((m) => (
               <th key={m.month} scope="col" className={th}>{formatMonth(format, m.month)}</th>
             ))}

@@ -7,7 +7,7 @@ import type { KpiValue } from "@/lib/contracts/build-scorecard";
 import { IndicatorStatusBadge } from "@/components/contracts/badges";
 import { formatKpiValue, formatScore } from "@/components/contracts/kpi-format";
 
-const th = "px-3 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
+const th = "px-3 py-2.5 text-xs font-semibold uppercase tracking-wide text-slate-600";
 const td = "px-3 py-2.5 align-top tabular-nums";
 
 export async function ScorecardTable({
@@ -31,14 +31,14 @@ export async function ScorecardTable({
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50">
           <tr>
-            <th scope="col" className={th}>{t("detail.columns.kpi")}</th>
+            <th scope="col" className={`${th} text-left`}>{t("detail.columns.kpi")}</th>
             <th scope="col" className={`${th} text-right`}>{t("detail.columns.value")}</th>
             <th scope="col" className={`${th} text-right`}><abbr title={t("detail.nExplained")}>{t("detail.columns.n")}</abbr></th>
             <th scope="col" className={`${th} text-right`}>{t("detail.columns.threshold")}</th>
             <th scope="col" className={`${th} text-right`}>{t("detail.columns.target")}</th>
             <th scope="col" className={`${th} text-right`}>{t("detail.columns.weight")}</th>
             <th scope="col" className={`${th} text-right`}>{t("detail.columns.score")}</th>
-            <th scope="col" className={th}>{t("detail.columns.status")}</th>
+            <th scope="col" className={`${th} text-left`}>{t("detail.columns.status")}</th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">

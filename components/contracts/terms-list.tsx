@@ -7,14 +7,14 @@ type Row = { kpiId: string; direction: string; threshold: number; target: number
 
 export async function TermsList({ indicators }: { indicators: Row[] }) {
   const [t, format] = await Promise.all([getTranslations("contracts"), getFormatter()]);
-  const th = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
+  const th = "px-3 py-2 text-xs font-semibold uppercase tracking-wide text-slate-600";
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">{t("detail.indicatorsCaption")}</caption>
         <thead className="bg-slate-50">
           <tr>
-            <th scope="col" className={th}>{t("form.columns.kpi")}</th>
+            <th scope="col" className={`${th} text-left`}>{t("form.columns.kpi")}</th>
             <th scope="col" className={`${th} text-right`}>{t("form.columns.threshold")}</th>
             <th scope="col" className={`${th} text-right`}>{t("form.columns.target")}</th>
             <th scope="col" className={`${th} text-right`}>{t("detail.columns.weight")}</th>

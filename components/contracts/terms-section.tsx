@@ -5,7 +5,7 @@ import type { ContractDetail } from "@/lib/contracts/get-contract-detail";
 import { formatDay, formatKpiValue } from "@/components/contracts/kpi-format";
 import { partyLabel } from "@/components/contracts/party-label";
 
-const th = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
+const th = "px-3 py-2 text-xs font-semibold uppercase tracking-wide text-slate-600";
 
 export async function TermsSection({ detail }: { detail: ContractDetail }) {
   const [t, format] = await Promise.all([getTranslations("contracts"), getFormatter()]);
@@ -41,8 +41,8 @@ export async function TermsSection({ detail }: { detail: ContractDetail }) {
           <caption className="sr-only">{t("detail.indicatorsCaption")}</caption>
           <thead className="bg-slate-50">
             <tr>
-              <th scope="col" className={th}>{t("form.columns.kpi")}</th>
-              <th scope="col" className={th}>{t("form.columns.direction")}</th>
+              <th scope="col" className={`${th} text-left`}>{t("form.columns.kpi")}</th>
+              <th scope="col" className={`${th} text-left`}>{t("form.columns.direction")}</th>
               <th scope="col" className={`${th} text-right`}>{t("form.columns.threshold")}</th>
               <th scope="col" className={`${th} text-right`}>{t("form.columns.target")}</th>
               <th scope="col" className={`${th} text-right`}>{t("detail.columns.weight")}</th>

@@ -1,0 +1,21 @@
+// GET /api/explore/kpi.xlsx?kpi=P1&type=officer&id=OF001&from=…&to=…[&only=numerator] — the whole drill-down of one
+// KPI value as an Excel workbook, for any signed-in user whose scope includes the subject (403 otherwise).
+import { withRole } from "@/lib/auth/guards";
+import { ROLES } from "@/lib/auth/session-user";
+import { KpiDrilldownInput, firstValues } from "@/lib/explore/schema";
+import { drilldownXlsxStream, exportFileName } from "@/lib/explore/export-drilldown";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+export const GET = withRole(ROLES, async (request, { user }) => {
+  const input = KpiDrilldownInput.parse(firstValues(new URL(request.url).searchParams));
+  const body = await drilldownXlsxStream(user, input);
+  return new Response(body, {
+    headers: {
+      "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "content-disposition": `attachment; filename="${exportFileName(input, "xlsx")}"`,
+      "cache-control": "no-store",
+    },
+  });
+});

@@ -41,12 +41,12 @@ export async function EvaluationPrintView({ detail, evaluation }: { detail: Cont
       {e.appealedAt ? (
         <section className="print-keep space-y-1 rounded-md border border-slate-300 p-4 text-sm">
           <p className="font-semibold">{t("evaluations.appealed", { date: format.dateTime(e.appealedAt, { dateStyle: "long" }) })}</p>
-          <p>{t("evaluations.appealReason")}: {e.appealReason}</p>
+          <p>{t("labelled", { label: t("evaluations.appealReason") })} {e.appealReason}</p>
           {e.appealOutcome ? (
             <>
               <p className="font-semibold">{t(`appealOutcome.${e.appealOutcome}`)}</p>
               <p className="text-slate-700">{t("evaluations.appealDecidedBy", { name: e.deciderName ?? "—", date: e.appealDecidedAt ? format.dateTime(e.appealDecidedAt, { dateStyle: "long" }) : "" })}</p>
-              {e.appealComments ? <p>{t("evaluations.appealComments")}: {e.appealComments}</p> : null}
+              {e.appealComments ? <p>{t("labelled", { label: t("evaluations.appealComments") })} {e.appealComments}</p> : null}
             </>
           ) : (
             <p>{t("evaluations.appealPending")}</p>

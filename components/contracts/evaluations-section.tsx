@@ -45,7 +45,7 @@ export async function EvaluationsSection({
               </div>
               <div className="flex items-center gap-3">
                 <span className="text-sm text-slate-700">
-                  {t("evaluations.overall")}: <strong className="tabular-nums">{formatScore(format, e.overallScore, 100)}</strong>
+                  {t("labelled", { label: t("evaluations.overall") })} <strong className="tabular-nums">{formatScore(format, e.overallScore, 100)}</strong>
                 </span>
                 <DecisionBadge decision={e.decision} />
                 <a href={`${pdfBase}/evaluations/${e.id}/pdf`} className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline print:hidden">
@@ -54,10 +54,10 @@ export async function EvaluationsSection({
               </div>
             </div>
             <p className="whitespace-pre-line text-sm text-slate-800">{e.comments}</p>
-            <ScorecardTable scorecard={e.snapshot.scorecard} caption={t("evaluations.snapshotCaption", { quarter })} testId={`evaluation-${e.id}`} />
+            <ScorecardTable scorecard={e.snapshot.scorecard} caption={t("evaluations.snapshotCaption", { quarter })} testId={`evaluation-${e.id}`} compact />
             <div className="text-xs text-slate-600">
               <p>
-                <span className="font-semibold">{t("evaluations.hash")}:</span>{" "}
+                <span className="font-semibold">{t("labelled", { label: t("evaluations.hash") })}</span>{" "}
                 <code className="break-all rounded bg-slate-100 px-1 py-0.5 text-slate-800" data-testid="inputs-hash">{e.inputsHash}</code>
               </p>
               <p className="mt-1">
@@ -68,12 +68,12 @@ export async function EvaluationsSection({
             {e.appealedAt ? (
               <div className="rounded-md border border-slate-200 bg-slate-50 p-3 text-sm">
                 <p className="font-semibold text-slate-900">{t("evaluations.appealed", { date: format.dateTime(e.appealedAt, { dateStyle: "medium" }) })}</p>
-                <p className="mt-1 text-slate-700"><span className="font-medium">{t("evaluations.appealReason")}:</span> {e.appealReason}</p>
+                <p className="mt-1 text-slate-700"><span className="font-medium">{t("labelled", { label: t("evaluations.appealReason") })}</span> {e.appealReason}</p>
                 {e.appealOutcome ? (
                   <>
                     <p className="mt-2 font-semibold text-slate-900">{t(`appealOutcome.${e.appealOutcome}`)}</p>
                     <p className="text-xs text-slate-600">{t("evaluations.appealDecidedBy", { name: e.deciderName ?? "—", date: e.appealDecidedAt ? format.dateTime(e.appealDecidedAt, { dateStyle: "medium" }) : "" })}</p>
-                    {e.appealComments ? <p className="mt-1 text-slate-700"><span className="font-medium">{t("evaluations.appealComments")}:</span> {e.appealComments}</p> : null}
+                    {e.appealComments ? <p className="mt-1 text-slate-700"><span className="font-medium">{t("labelled", { label: t("evaluations.appealComments") })}</span> {e.appealComments}</p> : null}
                   </>
                 ) : (
                   <p className="mt-2 text-slate-700">{t("evaluations.appealPending")}</p>
@@ -96,7 +96,7 @@ export async function EvaluationsSection({
             previews={Object.fromEntries(
               previews.map((p) => [
                 p.quarter,
-                <ScorecardTable key={p.quarter} scorecard={p.scorecard} caption={t("evaluations.preview", { quarter: formatQuarter(t, p.quarter) })} />,
+                <ScorecardTable key={p.quarter} scorecard={p.scorecard} caption={t("evaluations.preview", { quarter: formatQuarter(t, p.quarter) })} compact />,
               ]),
             )}
             action={act.evaluate}

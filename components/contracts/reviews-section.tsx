@@ -44,7 +44,7 @@ export async function ReviewsSection({
               ) : null}
               {values ? (
                 <p className="mt-3 text-xs text-slate-600">
-                  <span className="font-semibold">{t("reviews.monthValues", { month: formatMonth(format, r.month) })}: </span>
+                  <span className="font-semibold">{t("labelled", { label: t("reviews.monthValues", { month: formatMonth(format, r.month) }) })} </span>
                   {kpiIds
                     .map((k) => `${k} ${formatKpiValue(format, t, k, values.get(k)?.value ?? null)} (n = ${format.number(values.get(k)?.denominator ?? 0)})`)
                     .join(" · ")}

@@ -15,12 +15,15 @@ export async function ScorecardTable({
   caption,
   context = [],
   testId,
+  compact = false,
 }: {
   scorecard: Scorecard;
   caption: string;
   // Context-only KPIs (P13) shown under the scored ones, without score.
   context?: (KpiValue & { kpiId: string })[];
   testId?: string;
+  // Without the definitions under each name: for snapshots shown below the current indicators, which define them.
+  compact?: boolean;
 }) {
   const [t, format] = await Promise.all([getTranslations("contracts"), getFormatter()]);
   const value = (kpiId: string, v: number | null) => formatKpiValue(format, t, kpiId, v);
@@ -47,8 +50,12 @@ export async function ScorecardTable({
               <th scope="row" className="max-w-md px-3 py-2.5 text-left align-top font-normal">
                 <span className="font-medium text-slate-900">{t(`kpis.${i.kpiId}.name`)}</span>{" "}
                 <span className="text-xs text-slate-500">({i.kpiId})</span>
-                <span className="mt-0.5 block text-xs leading-snug text-slate-600">{t(`kpis.${i.kpiId}.formula`)}</span>
-                <span className="mt-0.5 block text-xs text-slate-500">{t(`direction.${i.direction}`)}</span>
+                {compact ? null : (
+                  <>
+                    <span className="mt-0.5 block text-xs leading-snug text-slate-600">{t(`kpis.${i.kpiId}.formula`)}</span>
+                    <span className="mt-0.5 block text-xs text-slate-500">{t(`direction.${i.direction}`)}</span>
+                  </>
+                )}
               </th>
               <td className={`${td} text-right font-semibold text-slate-900`}>{i.value === null ? t("detail.noValue") : value(i.kpiId, i.value)}</td>
               <td className={`${td} text-right text-slate-700`}>{format.number(i.n)}</td>
@@ -69,7 +76,7 @@ export async function ScorecardTable({
               <th scope="row" className="max-w-md px-3 py-2.5 text-left align-top font-normal">
                 <span className="font-medium text-slate-900">{t(`kpis.${c.kpiId}.name`)}</span>{" "}
                 <span className="text-xs text-slate-500">({c.kpiId})</span>
-                <span className="mt-0.5 block text-xs leading-snug text-slate-600">{t(`kpis.${c.kpiId}.formula`)}</span>
+                {compact ? null : <span className="mt-0.5 block text-xs leading-snug text-slate-600">{t(`kpis.${c.kpiId}.formula`)}</span>}
               </th>
               <td className={`${td} text-right font-semibold text-slate-900`}>{c.value === null ? t("detail.noValue") : value(c.kpiId, c.value)}</td>
               <td className={`${td} text-right text-slate-700`}>{format.number(c.denominator ?? 0)}</td>

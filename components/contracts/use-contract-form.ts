@@ -1,7 +1,7 @@
 "use client";
 // Runs a contract server action from a form: keeps what was typed when the server refuses it, shows the outcome,
-// and on success follows the action's redirect or refreshes the page so the new status shows everywhere.
-import { startTransition, useActionState, useEffect, type FormEvent } from "react";
+// empties the form after a success, and follows the action's redirect or refreshes the page so the new status shows everywhere.
+import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { IDLE, type ContractFormResult } from "@/lib/contracts/form-result";
@@ -11,9 +11,12 @@ export type ContractFormAction = (previous: ContractFormResult, formData: FormDa
 export function useContractForm(action: ContractFormAction) {
   const [result, dispatch, pending] = useActionState(action, IDLE);
   const router = useRouter();
+  const formRef = useRef<HTMLFormElement>(null);
 
   useEffect(() => {
     if (result.status !== "success") return;
+    // Emptied after a success, so what stays on screen is never mistaken for something still to send.
+    formRef.current?.reset();
     if (result.redirectTo) router.push(result.redirectTo);
     else router.refresh();
   }, [result, router]);
@@ -24,7 +27,7 @@ export function useContractForm(action: ContractFormAction) {
     startTransition(() => dispatch(formData));
   }
 
-  return { result, pending, formProps: { onSubmit, noValidate: true } };
+  return { result, pending, formProps: { ref: formRef, onSubmit, noValidate: true } };
 }
 
 // The translated error of one field (by its path), or undefined.

@@ -27,8 +27,8 @@ const sessions: BrowserContext[] = [];
 let contractId = 0;
 let otherContractId = 0;
 
-async function signIn(user: { email: string; password: string }, locale?: string): Promise<Page> {
-  const { context, page } = await newPage(browser, locale ? { locale } : {});
+async function signIn(user: { email: string; password: string }): Promise<Page> {
+  const { context, page } = await newPage(browser);
   sessions.push(context);
   await login(page, user.email, user.password);
   return page;
@@ -148,6 +148,8 @@ describe("contracts", () => {
     await expect(page.locator(`[data-contract="${otherContractId}"]`).count()).resolves.toBe(0);
     await screenshot(page, "contracts-me-awaiting-officer");
     await confirmAction(page, "Acknowledge the contract", "Active");
+    // The indicators stream in once computed ("being computed" placeholder until then).
+    await page.locator(`[data-contract="${contractId}"] [data-testid="current-scorecard"]`).waitFor();
     await screenshot(page, "contracts-me-officer");
 
     const shown = await scorecardRows(page, `[data-contract="${contractId}"]`);
@@ -270,9 +272,9 @@ describe("contracts", () => {
   });
 
   it("shows the manager's screens in French too", async () => {
-    const page = await signIn(MANAGER, "fr-FR");
+    const page = await signIn(MANAGER);
     await page.goto("/contracts");
-    await settle(page);
+    await Promise.all([page.waitForLoadState("networkidle"), page.locator('button[name="locale"][value="fr"]').click()]);
     await page.getByRole("heading", { name: "Contrats de performance" }).waitFor();
     await screenshot(page, "contracts-list-manager-fr");
     await page.goto(`/contracts/${contractId}`);

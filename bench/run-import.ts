@@ -4,6 +4,7 @@ import { createImportBatch } from "@/lib/clearance/create-import-batch";
 import { runImportBatch } from "@/lib/clearance/run-import-batch";
 import { db } from "@/lib/db";
 import { pool } from "@/lib/pg";
+import { closeQueue } from "@/jobs/queue";
 
 const dir = process.argv[2]!;
 const batchId = await createImportBatch({ kind: "CANONICAL", sourcePath: dir });
@@ -13,5 +14,7 @@ const seconds = (performance.now() - started) / 1000;
 process.stdout.write(
   JSON.stringify({ seconds, peakRssMb: process.resourceUsage().maxRSS / 1024, files: outcome.files }) + "\n",
 );
+// The import queued its KPI recomputation: close that connection too, or the process never exits.
+await closeQueue();
 await db.$disconnect();
 await pool.end();

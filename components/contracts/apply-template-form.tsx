@@ -12,7 +12,7 @@ import { Field, inputClasses } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { FormMessage } from "@/components/contracts/form-message";
 import { useFieldError } from "@/components/contracts/use-contract-form";
-import { periodEnd } from "@/components/contracts/contract-form";
+import { periodEnd } from "@/lib/contracts/contract-periods";
 
 export function ApplyTemplateForm({
   offices,

@@ -15,7 +15,8 @@ import { useFieldError } from "@/components/contracts/use-contract-form";
 import { PartyFields, type PartyState } from "@/components/contracts/party-fields";
 import { IndicatorRows, type IndicatorRowState } from "@/components/contracts/indicator-rows";
 import { fromDisplay, toDisplay } from "@/components/contracts/kpi-format";
-import { parseTypedNumber, typedNumber } from "@/components/contracts/number-input";
+import { parseTypedNumber, typedNumber } from "@/lib/contracts/typed-number";
+import { periodEnd } from "@/lib/contracts/contract-periods";
 
 export type ContractFormValues = {
   title: string;
@@ -27,16 +28,6 @@ export type ContractFormValues = {
   // In stored units (fractions for rates).
   indicators: { kpiId: string; threshold: number; target: number; weight: number; minVolume: number }[];
 };
-
-const pad = (n: number) => String(n).padStart(2, "0");
-const day = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-
-// A template's period: from the given first day, that many months, ending the day before.
-export function periodEnd(from: string, months: number): string {
-  const d = new Date(`${from}T00:00:00Z`);
-  if (Number.isNaN(d.getTime())) return "";
-  return day(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, d.getUTCDate() - 1)));
-}
 
 const toRows = (indicators: ContractFormValues["indicators"]): IndicatorRowState[] =>
   indicators.map((i, index) => ({

@@ -6,7 +6,7 @@ import { CONTRACT_KPIS, MAX_INDICATORS } from "@/lib/contracts/schema";
 import { inputClasses } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { kpiUnit } from "@/components/contracts/kpi-format";
-import { parseTypedNumber } from "@/components/contracts/number-input";
+import { parseTypedNumber } from "@/lib/contracts/typed-number";
 
 export type IndicatorRowState = { key: number; kpiId: string; threshold: string; target: string; weight: string; minVolume: string };
 

@@ -108,7 +108,8 @@ export function PartyFields({
             picked={value.officer}
             onPick={(officer) => onChange({ ...value, officer, officeCode: officer?.officeCode ?? value.officeCode, unit: officer?.unit ?? value.unit })}
             search={search}
-            error={errorFor("partyOfficerId") ?? errorFor("officeCode")}
+            // Without an officer the office is empty too: name what the user has to do, which is pick the officer.
+            error={errorFor("partyOfficerId") ?? (errorFor("officeCode") && !value.officer ? t("errors.officerRequired") : errorFor("officeCode"))}
           />
         </div>
       ) : (

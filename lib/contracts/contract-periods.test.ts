@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clipPeriod, contractMonths, contractQuarters, periodSoFar, periodsOverlap, quarterOf } from "@/lib/contracts/contract-periods";
+import { clipPeriod, contractMonths, contractQuarters, periodEnd, periodSoFar, periodsOverlap, quarterOf } from "@/lib/contracts/contract-periods";
 
 const contract = { from: "2025-03-01", to: "2025-08-31" };
 
@@ -32,5 +32,15 @@ describe("contract calendar", () => {
     expect(periodsOverlap(contract, { from: "2025-08-31", to: "2025-12-31" })).toBe(true);
     expect(periodsOverlap(contract, { from: "2025-09-01", to: "2025-12-31" })).toBe(false);
     expect(clipPeriod(contract, { from: "2025-09-01", to: "2025-12-31" })).toBeNull();
+  });
+});
+
+describe("template periods", () => {
+  it("ends the day before the same day that many months later", () => {
+    expect(periodEnd("2025-03-01", 6)).toBe("2025-08-31");
+    expect(periodEnd("2025-09-01", 6)).toBe("2026-02-28");
+    expect(periodEnd("2024-09-01", 6)).toBe("2025-02-28");
+    expect(periodEnd("2025-01-15", 1)).toBe("2025-02-14");
+    expect(periodEnd("", 6)).toBe("");
   });
 });

@@ -68,3 +68,11 @@ export function contractQuarters(contract: Period, today: string): { quarter: st
 export function periodsOverlap(a: Period, b: Period): boolean {
   return a.from <= b.to && b.from <= a.to;
 }
+
+// A template's period: from the given first day, that many months, ending the day before ("2025-03-01", 6 →
+// "2025-08-31"); "" for a day that is not a date.
+export function periodEnd(from: string, months: number): string {
+  const d = new Date(`${from}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || Number.isNaN(d.getTime())) return "";
+  return isoDate(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, d.getUTCDate() - 1)));
+}

@@ -80,18 +80,17 @@ export function setQuery(set: KpiSet, subject: KpiSubjectType): string {
     }
     case "items":
       // I10 reference: p10 of unit values per (hs6, origin) over all live declarations of the period, where the
-      // group has at least 20 items with net_kg > 0.
-      return `WITH ref AS (
-                SELECT i.hs6, i.origin_country,
-                       percentile_cont(0.1) WITHIN GROUP (ORDER BY i.cif_value::float8 / i.net_kg::float8) AS ref_p10
+      // group has at least 20 items with net_kg > 0. The period's items are read once for both.
+      return `WITH it AS MATERIALIZED (
+                SELECT ${decl} AS subject_id, i.decl_id, i.item_no, i.hs6, i.origin_country,
+                       i.cif_value::float8 AS cif_value, i.net_kg::float8 AS net_kg
                   FROM items i JOIN declarations d USING (decl_id)
-                 WHERE d.status <> 'cancelled' AND d.reg_ts >= ${PERIOD} AND d.reg_ts < ${AS_OF} AND i.net_kg > 0
-                 GROUP BY i.hs6, i.origin_country HAVING count(*) >= 20)
-              SELECT ${decl} AS subject_id, i.decl_id, i.item_no, i.hs6, i.origin_country,
-                     i.cif_value::float8 AS cif_value, i.net_kg::float8 AS net_kg, r.ref_p10
-                FROM items i JOIN declarations d USING (decl_id) JOIN ref r USING (hs6, origin_country)
-               WHERE d.status <> 'cancelled' AND d.reg_ts >= ${PERIOD} AND d.reg_ts < ${AS_OF} AND i.net_kg > 0
-                 AND ${only(decl)}`;
+                 WHERE d.status <> 'cancelled' AND d.reg_ts >= ${PERIOD} AND d.reg_ts < ${AS_OF} AND i.net_kg > 0),
+              ref AS (
+                SELECT hs6, origin_country, percentile_cont(0.1) WITHIN GROUP (ORDER BY cif_value / net_kg) AS ref_p10
+                  FROM it GROUP BY hs6, origin_country HAVING count(*) >= 20)
+              SELECT it.*, r.ref_p10 FROM it JOIN ref r USING (hs6, origin_country)
+               WHERE ${only("it.subject_id")}`;
   }
 }
 

@@ -2,7 +2,7 @@
 import fs from "node:fs/promises";
 import { computeMirror } from "@/lib/mirror/compute-mirror";
 import { pool } from "@/lib/pg";
-import { csvLine } from "@/lib/cli/csv-cell";
+import { csvLine } from "@/lib/csv-cell";
 import { stringOption, type CliOptions } from "@/lib/cli/commands";
 
 const HEADER =

@@ -18,7 +18,12 @@ export async function KpiDrilldownView({ user, input }: { user: SessionUser; inp
   const only = d.filterable ? input.only : "all";
   const here = drilldownHref(input);
   // in_numerator is empty for percentiles and sums, measure for counted ratios: no column that is empty throughout.
-  const columns = d.rows[0] ? Object.keys(d.rows[0]).filter((c) => !["measure", "in_numerator"].includes(c) || d.rows.some((r) => r[c] !== null)) : [];
+  // Whether a row counts, and its measure, come right after its id so they are seen without scrolling.
+  const columns = d.rows[0]
+    ? ["decl_id", "in_numerator", "measure", ...Object.keys(d.rows[0]).filter((c) => !["decl_id", "in_numerator", "measure"].includes(c))].filter(
+        (c) => !["measure", "in_numerator"].includes(c) || d.rows.some((r) => r[c] !== null),
+      )
+    : [];
   const number = { number: (n: number, o: { style?: "percent"; maximumFractionDigits: number }) => format.number(n, o) };
   const filterLink = (value: "all" | "numerator") => (
     <Link

@@ -10,6 +10,9 @@ export async function formatCell(column: string, value: unknown): Promise<string
   if (value === null || value === undefined || value === "") return "—";
   if (typeof value === "boolean") return (await getTranslations("explore.kpi"))(value ? "yes" : "no");
   if (CODES.has(column)) return String(value);
+  // Enumerated codes (status, inspection result, event action, assignment mode) in the user's language.
+  const values = await getTranslations("explore.values");
+  if (typeof value === "string" && values.has(`${column}.${value}`)) return values(`${column}.${value}` as never);
   const format = await getFormatter();
   if (typeof value === "number") return format.number(value, { maximumFractionDigits: 2 });
   if (typeof value === "string" && NUMERIC_TEXT.test(value)) return format.number(Number(value), { maximumFractionDigits: 3 });

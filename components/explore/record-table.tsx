@@ -50,6 +50,12 @@ export async function RecordTable({
                     <Link href={declarationHref(row.decl_id, linkBack)} className="font-medium text-brand-700 underline-offset-2 hover:underline">
                       {row.decl_id}
                     </Link>
+                  ) : c === "in_numerator" && typeof row.in_numerator === "boolean" ? (
+                    <span
+                      className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ${row.in_numerator ? "bg-brand-100 text-brand-800" : "bg-slate-100 text-slate-600"}`}
+                    >
+                      {cells[i]![j]}
+                    </span>
                   ) : (
                     cells[i]![j]
                   )}

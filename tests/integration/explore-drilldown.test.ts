@@ -15,7 +15,8 @@ import { runImportBatch } from "@/lib/clearance/run-import-batch";
 import { computeKpis } from "@/lib/kpis/compute-kpis";
 import { kpiDrilldown } from "@/lib/explore/kpi-drilldown";
 import { getDeclarationOrThrow } from "@/lib/explore/get-declaration";
-import { drilldownCsvStream } from "@/lib/explore/export-drilldown";
+import ExcelJS from "exceljs";
+import { drilldownCsvStream, drilldownXlsxStream } from "@/lib/explore/export-drilldown";
 import { KpiDrilldownInput } from "@/lib/explore/schema";
 import { AppError } from "@/lib/errors";
 import { clearClearanceData } from "@/tests/support/clearance-db";
@@ -119,6 +120,19 @@ describe("explore: KPI drill-down", () => {
     const lines = text.trim().split("\r\n");
     expect(lines[0]!.split(",")).toContain("decl_id");
     expect(lines.slice(1).map((l) => l.split(",")[0])).toEqual(["D001", "D002", "D003"]);
+  });
+
+  it("exports the numerator rows as an Excel sheet with amounts as numbers", async () => {
+    const stream = await drilldownXlsxStream(ADMIN, input({ type: "office", id: "CMDLA1", only: "numerator" }));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await new Response(stream).arrayBuffer()) as unknown as ExcelJS.Buffer);
+    const sheet = workbook.getWorksheet("P1")!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(header).toContain("decl_id");
+    const declIds = sheet.getColumn(header.indexOf("decl_id") + 1).values.slice(2);
+    expect(declIds).toEqual(["D001"]);
+    expect(sheet.getRow(2).getCell(header.indexOf("taxes_final") + 1).value).toBe(300000);
+    expect(await refusal(drilldownXlsxStream(OFFICER_OF001, input({ type: "office", id: "CMDLA1" })))).toBe("FORBIDDEN");
   });
 
   it("shows a declaration only within the user's scope (404 otherwise)", async () => {

@@ -40,7 +40,11 @@ export default async function DeclarationPage({ params, searchParams }: Props) {
   const back = (await searchParams).back;
   // Only a drill-down of this portal, never an outside address.
   const backHref = typeof back === "string" && back.startsWith("/explore/kpi?") ? back : null;
-  const [t, tc] = await Promise.all([getTranslations("explore.declaration"), getTranslations("explore.columns")]);
+  const [t, tc, tv] = await Promise.all([
+    getTranslations("explore.declaration"),
+    getTranslations("explore.columns"),
+    getTranslations("explore.values"),
+  ]);
   const fields = Object.entries(record.declaration);
   const values = await Promise.all(fields.map(([k, v]) => formatCell(k, v)));
 
@@ -83,7 +87,7 @@ export default async function DeclarationPage({ params, searchParams }: Props) {
                 <li key={i} className="relative">
                   <span className="absolute -left-[1.95rem] top-1 h-3 w-3 rounded-full border-2 border-white bg-brand-600" aria-hidden />
                   <p className="text-sm font-medium text-slate-900">
-                    {String(e.action)}
+                    {tv.has(`action.${String(e.action)}`) ? tv(`action.${String(e.action)}` as never) : String(e.action)}
                     {e.lane_from || e.lane_to ? <span className="ml-2 text-slate-600">{`${String(e.lane_from ?? "—")} → ${String(e.lane_to ?? "—")}`}</span> : null}
                   </p>
                   <p className="text-xs tabular-nums text-slate-600">

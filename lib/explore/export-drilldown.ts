@@ -7,20 +7,13 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import { allDrilldownRows } from "@/lib/explore/kpi-drilldown";
 import type { KpiDrilldownInput } from "@/lib/explore/schema";
 import { assertSubjectVisible } from "@/lib/explore/assert-subject-visible";
+import { csvCell } from "@/lib/explore/csv-cell";
 
 type Viewer = Pick<SessionUser, "role" | "officeCode" | "officerId">;
 
 export function exportFileName(input: KpiDrilldownInput, ext: "csv" | "xlsx"): string {
   const safe = input.id.replace(/[^A-Za-z0-9_-]+/g, "_");
   return `${input.kpi}_${input.type}_${safe}_${input.from}_${input.to}${input.only === "numerator" ? "_numerator" : ""}.${ext}`;
-}
-
-// RFC 4180 quoting; a cell starting with = + - @ is prefixed with ' so a spreadsheet does not run it as a formula.
-export function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  let s = typeof value === "boolean" ? (value ? "true" : "false") : String(value);
-  if (/^[=+\-@\t\r]/.test(s) && Number.isNaN(Number(s))) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
 export async function drilldownCsvStream(user: Viewer, input: KpiDrilldownInput): Promise<ReadableStream<Uint8Array>> {

@@ -35,7 +35,8 @@ export default async function KpiDrilldownPage({ searchParams }: Props) {
       <>
         <PageHeader title={t("kpi.titleEmpty")} description={t("kpi.description")} />
         <div className="space-y-6">
-          <KpiPickerForm values={values} />
+          {/* An officer starts from their own indicators, the only ones they may open. */}
+          <KpiPickerForm values={user.officerId && untouched ? { type: "officer", id: user.officerId } : values} />
           {untouched ? (
             <EmptyState title={t("kpi.emptyForm.title")} icon={<ChartIcon />}>
               <p>{t("kpi.emptyForm.body")}</p>

@@ -94,7 +94,12 @@ describe("explore", () => {
 
   it("refuses officer OF001 OF002's drill-down, its exports and its declarations", async () => {
     const page = await signIn(OFFICER);
+    // The empty form starts from the officer's own id.
+    await page.goto("/explore/kpi");
+    expect(await page.locator('input[name="id"]').inputValue()).toBe("OF001");
     expect((await page.goto(P1_OF001))?.status()).toBe(200);
+    await page.locator('[data-testid="drilldown-table"]').waitFor();
+    await screenshot(page, "explore-kpi-officer-en");
     expect((await page.goto(P1_OF002))?.status()).toBe(403);
     await screenshot(page, "explore-other-officer-403-officer");
     expect((await page.goto(`/explore/kpi?kpi=P1&type=office&id=CMDLA1&${MARCH}`))?.status()).toBe(403);

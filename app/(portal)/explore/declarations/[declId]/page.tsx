@@ -85,7 +85,7 @@ export default async function DeclarationPage({ params, searchParams }: Props) {
             <ol className="relative space-y-4 border-l border-slate-200 pl-6" data-testid="declaration-events">
               {record.events.map((e, i) => (
                 <li key={i} className="relative">
-                  <span className="absolute -left-[1.95rem] top-1 h-3 w-3 rounded-full border-2 border-white bg-brand-600" aria-hidden />
+                  <span className="absolute -left-[1.9rem] top-1 h-3 w-3 rounded-full border-2 border-white bg-brand-600" aria-hidden />
                   <p className="text-sm font-medium text-slate-900">
                     {tv.has(`action.${String(e.action)}`) ? tv(`action.${String(e.action)}` as never) : String(e.action)}
                     {e.lane_from || e.lane_to ? <span className="ml-2 text-slate-600">{`${String(e.lane_from ?? "—")} → ${String(e.lane_to ?? "—")}`}</span> : null}

@@ -5,6 +5,7 @@ import { CONTEXT_KPIS, currentIndicators, type IndicatorContract } from "@/lib/c
 import { ScorecardTable } from "@/components/contracts/scorecard-table";
 import { formatDay } from "@/components/contracts/kpi-format";
 import { Notice } from "@/components/ui/notice";
+import { kpiSubjectOf } from "@/lib/contracts/kpi-subject";
 
 export async function CurrentIndicators({ contract }: { contract: IndicatorContract }) {
   const [t, format, current] = await Promise.all([
@@ -24,6 +25,7 @@ export async function CurrentIndicators({ contract }: { contract: IndicatorContr
         scorecard={current.scorecard}
         caption={t("detail.scorecardCaption")}
         testId="current-scorecard"
+        drillDown={{ subject: kpiSubjectOf(contract), from: current.period.from, to: current.period.to }}
         context={CONTEXT_KPIS.map((kpiId) => ({ kpiId, value: null, numerator: null, denominator: null, ...current.values.get(kpiId) }))}
       />
     </div>

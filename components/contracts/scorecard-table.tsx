@@ -6,6 +6,14 @@ import type { Scorecard } from "@/lib/contracts/scoring";
 import type { KpiValue } from "@/lib/contracts/build-scorecard";
 import { IndicatorStatusBadge } from "@/components/contracts/badges";
 import { formatKpiValue, formatScore } from "@/components/contracts/kpi-format";
+import Link from "next/link";
+import type { KpiSubject } from "@/lib/contracts/kpi-subject";
+
+// Where a value's declarations are listed (the Explore drill-down), for the current indicators.
+export type DrillDown = { subject: KpiSubject; from: string; to: string };
+
+const drillDownHref = (d: DrillDown, kpiId: string) =>
+  `/explore/kpi?${new URLSearchParams({ kpi: kpiId, type: d.subject.type, id: d.subject.id, from: d.from, to: d.to })}`;
 
 const th = "px-3 py-2.5 text-xs font-semibold uppercase tracking-wide text-slate-600";
 const td = "px-3 py-2.5 align-top tabular-nums";
@@ -16,6 +24,7 @@ export async function ScorecardTable({
   context = [],
   testId,
   compact = false,
+  drillDown,
 }: {
   scorecard: Scorecard;
   caption: string;
@@ -24,9 +33,18 @@ export async function ScorecardTable({
   testId?: string;
   // Without the definitions under each name: for snapshots shown below the current indicators, which define them.
   compact?: boolean;
+  drillDown?: DrillDown;
 }) {
   const [t, format] = await Promise.all([getTranslations("contracts"), getFormatter()]);
   const value = (kpiId: string, v: number | null) => formatKpiValue(format, t, kpiId, v);
+  const measured = (kpiId: string, v: number | null) =>
+    v === null ? t("detail.noValue") : drillDown ? (
+      <Link href={drillDownHref(drillDown, kpiId)} className="underline decoration-slate-300 underline-offset-2 hover:decoration-brand-600">
+        {value(kpiId, v)}
+      </Link>
+    ) : (
+      value(kpiId, v)
+    );
   const anyRescaled = scorecard.indicators.some((i) => i.score === null) && scorecard.overall !== null;
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm print:shadow-none">
@@ -57,7 +75,7 @@ export async function ScorecardTable({
                   </>
                 )}
               </th>
-              <td className={`${td} text-right font-semibold text-slate-900`}>{i.value === null ? t("detail.noValue") : value(i.kpiId, i.value)}</td>
+              <td className={`${td} text-right font-semibold text-slate-900`}>{measured(i.kpiId, i.value)}</td>
               <td className={`${td} text-right text-slate-700`}>{format.number(i.n)}</td>
               <td className={`${td} text-right text-slate-700`}>{value(i.kpiId, i.threshold)}</td>
               <td className={`${td} text-right text-slate-700`}>{value(i.kpiId, i.target)}</td>
@@ -78,7 +96,7 @@ export async function ScorecardTable({
                 <span className="text-xs text-slate-500">({c.kpiId})</span>
                 {compact ? null : <span className="mt-0.5 block text-xs leading-snug text-slate-600">{t(`kpis.${c.kpiId}.formula`)}</span>}
               </th>
-              <td className={`${td} text-right font-semibold text-slate-900`}>{c.value === null ? t("detail.noValue") : value(c.kpiId, c.value)}</td>
+              <td className={`${td} text-right font-semibold text-slate-900`}>{measured(c.kpiId, c.value)}</td>
               <td className={`${td} text-right text-slate-700`}>{format.number(c.denominator ?? 0)}</td>
               <td colSpan={5} className="px-3 py-2.5 text-xs text-slate-500">{t("detail.context")}</td>
             </tr>

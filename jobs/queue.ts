@@ -1,6 +1,7 @@
 // Producer side: validate the payload, then enqueue with a deterministic jobId so a double submit is one job.
 import "server-only";
 import { Queue } from "bullmq";
+import type { Redis } from "ioredis";
 import { env } from "@/lib/env";
 import { createRedis } from "@/lib/redis";
 import { DEFAULT_JOB_OPTIONS, QUEUE_NAME } from "@/jobs/constants";
@@ -8,14 +9,17 @@ import type { z } from "zod";
 import { jobDefinitions, type JobDefinition, type JobPayload } from "@/jobs/definitions";
 import type { JobName } from "@/jobs/constants";
 
-const globalForQueue = globalThis as unknown as { pmcQueue?: Queue };
+const globalForQueue = globalThis as unknown as { pmcQueue?: Queue; pmcQueueConnection?: Redis };
 
 export function getQueue(): Queue {
-  globalForQueue.pmcQueue ??= new Queue(QUEUE_NAME, {
-    connection: createRedis(),
-    prefix: env.QUEUE_PREFIX,
-    defaultJobOptions: DEFAULT_JOB_OPTIONS,
-  });
+  if (!globalForQueue.pmcQueue) {
+    globalForQueue.pmcQueueConnection = createRedis();
+    globalForQueue.pmcQueue = new Queue(QUEUE_NAME, {
+      connection: globalForQueue.pmcQueueConnection,
+      prefix: env.QUEUE_PREFIX,
+      defaultJobOptions: DEFAULT_JOB_OPTIONS,
+    });
+  }
   return globalForQueue.pmcQueue;
 }
 
@@ -29,7 +33,10 @@ export async function enqueue<N extends JobName>(name: N, payload: JobPayload<N>
   return job.id!;
 }
 
+// BullMQ leaves a connection it was given open: close ours too, or a script never exits.
 export async function closeQueue(): Promise<void> {
   await globalForQueue.pmcQueue?.close();
+  await globalForQueue.pmcQueueConnection?.quit();
   globalForQueue.pmcQueue = undefined;
+  globalForQueue.pmcQueueConnection = undefined;
 }

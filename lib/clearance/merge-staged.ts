@@ -104,12 +104,16 @@ export async function upsertAccepted(
     );
     updated = result.rowCount ?? 0;
   }
+  // A bulk load into an empty table builds its secondary indexes once at the end, much faster than maintaining
+  // them row by row (the primary key stays: it guards the load).
+  const rebuild = empty ? await dropSecondaryIndexesForBulkLoad(client, spec.table, stg) : [];
   const inserted = await client.query(
     `INSERT INTO ${spec.table} (${[...targets, ...(tracksBatch ? ["import_batch_id"] : [])].join(", ")})
      SELECT ${[...sources, ...(tracksBatch ? ["$1::int"] : [])].join(", ")} FROM ${stg} s
       WHERE ${accepted}${empty ? "" : ` AND NOT EXISTS (SELECT 1 FROM ${spec.table} t WHERE ${keyMatch})`}`,
     tracksBatch ? [batchId] : [],
   );
+  for (const definition of rebuild) await client.query(definition);
   const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${stg} s WHERE ${accepted}`);
   return { accepted: rows[0]!.n, inserted: inserted.rowCount ?? 0, updated };
 }
@@ -128,4 +132,22 @@ export async function upsertParties(client: PoolClient): Promise<void> {
 export async function tableIsEmpty(client: PoolClient, table: string): Promise<boolean> {
   const { rows } = await client.query<{ empty: boolean }>(`SELECT NOT EXISTS (SELECT 1 FROM ${table}) AS empty`);
   return rows[0]!.empty;
+}
+
+const BULK_LOAD_ROWS = 50_000;
+
+// Drops the table's indexes that back no constraint when a large load is coming, returning their definitions to
+// recreate them afterwards, in the same transaction.
+async function dropSecondaryIndexesForBulkLoad(client: PoolClient, table: string, staging: string): Promise<string[]> {
+  const { rows: size } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${staging}`);
+  if (size[0]!.n < BULK_LOAD_ROWS) return [];
+  const { rows } = await client.query<{ indexname: string; indexdef: string }>(
+    `SELECT indexname, indexdef FROM pg_indexes
+      WHERE schemaname = current_schema() AND tablename = $1
+        AND indexname NOT IN (SELECT conname FROM pg_constraint WHERE conrelid = $1::regclass)`,
+    [table],
+  );
+  for (const index of rows) await client.query(`DROP INDEX "${index.indexname}"`);
+  // A partitioned table lists its indexes "ON ONLY" the parent; recreated without ONLY they cover every partition.
+  return rows.map((index) => index.indexdef.replace(" ON ONLY ", " ON "));
 }

@@ -6,9 +6,12 @@ const CLEARANCE_TABLES = [
   "holidays", "exchange_rates", "mirror_exports",
 ];
 
+// Results computed from the clearance data, and contracts that point at its offices and officers.
+const DEPENDENT_TABLES = ["contracts", "flags", "kpi_results"];
+
 // DELETE rather than TRUNCATE … CASCADE, which would also empty the users table through its office link.
 export async function clearClearanceData(): Promise<void> {
-  for (const table of CLEARANCE_TABLES) await pool.query(`DELETE FROM ${table}`);
+  for (const table of [...DEPENDENT_TABLES, ...CLEARANCE_TABLES]) await pool.query(`DELETE FROM ${table}`);
 }
 
 export async function tableCounts(): Promise<Record<string, number>> {

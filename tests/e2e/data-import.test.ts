@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { generateDataset } from "@/lib/generator/generate-dataset";
 import { zipFolder } from "@/tests/support/zip-folder";
-import { baseUrl, launchChromium, login, newPage, screenshot } from "@/tests/e2e/support/browser";
+import { launchChromium, login, newPage, screenshot } from "@/tests/e2e/support/browser";
 
 const DECLARATIONS = 20_000;
 
@@ -85,8 +85,6 @@ describe("Data page: upload, progress, rejected rows", () => {
 
   it("shows the import to a manager, in French, without the upload form", async () => {
     const { context, page } = await newPage(browser, { locale: "fr-FR" });
-    // The language the user chose (the header's switch keeps it in this cookie) wins over their saved preference.
-    await context.addCookies([{ name: "NEXT_LOCALE", value: "fr", url: baseUrl() }]);
     await login(page, "manager@pmc.local", "manager-demo-2026");
     await page.goto("/data");
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Données");

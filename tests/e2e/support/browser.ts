@@ -8,11 +8,10 @@ export { launchChromium, baseUrl };
 
 // Each context is a separate browser profile: its own cookies, so its own session and NEXT_LOCALE.
 export async function newPage(browser: Browser, options: { locale?: string } = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    baseURL: baseUrl(),
-    locale: options.locale ?? "en-GB",
-    viewport: { width: 1366, height: 900 },
-  });
+  const locale = options.locale ?? "en-GB";
+  const context = await browser.newContext({ baseURL: baseUrl(), locale, viewport: { width: 1366, height: 900 } });
+  // The language cookie wins over a preference an earlier test may have saved for the same demo user.
+  await context.addCookies([{ name: "NEXT_LOCALE", value: locale.slice(0, 2), url: baseUrl() }]);
   return { context, page: await context.newPage() };
 }
 

@@ -1,15 +1,15 @@
 "use client";
 // Links an account to an officer record: search the officers table by id or name, pick one, or remove the link.
 // The choice travels in a hidden input, so the surrounding form posts it like any other field.
-import { useEffect, useId, useState, useTransition } from "react";
+import { useId, useState } from "react";
 import { useTranslations } from "next-intl";
 import type { OfficerOption } from "@/lib/users/search-officers";
 import { inputClasses } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
+import { useDebouncedSearch } from "@/components/ui/use-debounced-search";
 
 export type PickedOfficer = { officerId: string; fullName: string; officeCode: string };
 
-const SEARCH_DELAY_MS = 250;
 
 export function OfficerPicker({
   name,
@@ -28,18 +28,7 @@ export function OfficerPicker({
   const t = useTranslations("admin.officerPicker");
   const id = useId();
   const [picked, setPicked] = useState<PickedOfficer | null>(initial);
-  const [query, setQuery] = useState("");
-  const [results, setResults] = useState<OfficerOption[] | null>(null);
-  const [pending, startTransition] = useTransition();
-
-  useEffect(() => {
-    if (query.trim() === "") {
-      setResults(null);
-      return;
-    }
-    const timer = setTimeout(() => startTransition(async () => setResults(await search(query))), SEARCH_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [query, search]);
+  const { query, setQuery, results, pending } = useDebouncedSearch<OfficerOption>(search);
 
   return (
     <fieldset className="flex flex-col gap-1.5">

@@ -1,31 +1,20 @@
 "use client";
 // Who the contract is with: an officer found by search, a unit of an office, or a whole office. The office of an
 // individual contract is the officer's own.
-import { useEffect, useId, useState, useTransition } from "react";
+import { useId } from "react";
 import { useTranslations } from "next-intl";
 import type { OfficeUnits, OfficerChoice } from "@/lib/contracts/party-options";
 import { Field, inputClasses } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
+import { useDebouncedSearch } from "@/components/ui/use-debounced-search";
 
 export type PartyState = { partyType: "OFFICER" | "UNIT" | "OFFICE"; officer: OfficerChoice | null; officeCode: string; unit: string };
 
-const SEARCH_DELAY_MS = 250;
 
 function OfficerSearch({ picked, onPick, search, error }: { picked: OfficerChoice | null; onPick: (o: OfficerChoice | null) => void; search: (q: string) => Promise<OfficerChoice[]>; error?: string }) {
   const t = useTranslations("contracts.form");
   const id = useId();
-  const [query, setQuery] = useState("");
-  const [results, setResults] = useState<OfficerChoice[] | null>(null);
-  const [pending, startTransition] = useTransition();
-
-  useEffect(() => {
-    if (query.trim() === "") {
-      setResults(null);
-      return;
-    }
-    const timer = setTimeout(() => startTransition(async () => setResults(await search(query))), SEARCH_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [query, search]);
+  const { query, setQuery, results, pending } = useDebouncedSearch<OfficerChoice>(search);
 
   if (picked) {
     return (

@@ -37,6 +37,8 @@ describe("canonical field parsers", () => {
     expect(value(parseField("country", "cn"))).toMatch(/alpha-2/);
     expect(value(parseField("hhmm", "07:30"))).toBe("07:30");
     expect(value(parseField("hhmm", "7:30"))).toMatch(/HH:MM/);
+    expect(value(parseField("hhmm", "24:00"))).toBe("24:00");
+    expect(value(parseField("hhmm", "24:30"))).toMatch(/HH:MM/);
     expect(value(parseField("workdays", "1,2,3,4,5"))).toBe("{1,2,3,4,5}");
     expect(value(parseField("workdays", "1,8"))).toMatch(/ISO weekdays/);
     expect(value(parseField("workdays", "1,1"))).toMatch(/repeated/);

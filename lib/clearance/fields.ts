@@ -26,7 +26,8 @@ const TIMESTAMP_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d+)?(Z
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MONEY = /^-?\d{1,16}(\.\d{1,2})?$/;
 const NUMBER = /^-?\d{1,15}(\.\d{1,6})?$/;
-const HHMM = /^([01]\d|2[0-3]):([0-5]\d)$/;
+// 24:00 closes an office open round the clock (PostgreSQL reads it as the end of the day).
+const HHMM = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
 
 // Years outside 1900–2999 are typing errors in clearance data (and year 0 does not exist in PostgreSQL).
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

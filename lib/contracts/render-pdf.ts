@@ -4,19 +4,8 @@
 import "server-only";
 import { chromium, type Browser } from "playwright-core";
 import { LOCALE_COOKIE, type Locale } from "@/lib/i18n/locales";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@/lib/chromium";
 
-const CHROMIUM_PATH = "/usr/bin/chromium";
-// The flags that keep Chromium headless, quiet and offline on these machines (shared notes/platform.md).
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const RENDER_TIMEOUT_MS = 60_000;
 // Each render is a browser process: a few at a time, the others wait their turn.
 const MAX_CONCURRENT = 2;

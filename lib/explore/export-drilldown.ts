@@ -7,7 +7,7 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import { allDrilldownRows } from "@/lib/explore/kpi-drilldown";
 import type { KpiDrilldownInput } from "@/lib/explore/schema";
 import { assertSubjectVisible } from "@/lib/explore/assert-subject-visible";
-import { csvCell } from "@/lib/explore/csv-cell";
+import { csvCell } from "@/lib/csv-cell";
 
 type Viewer = Pick<SessionUser, "role" | "officeCode" | "officerId">;
 
@@ -36,7 +36,7 @@ export async function drilldownCsvStream(user: Viewer, input: KpiDrilldownInput)
         chunk += `${header.join(",")}\r\n`;
       }
       const columns = header;
-      chunk += next.value.map((row) => columns.map((c) => csvCell(row[c])).join(",")).join("\r\n") + "\r\n";
+      chunk += next.value.map((row) => columns.map((c) => csvCell(row[c], { forSpreadsheet: true })).join(",")).join("\r\n") + "\r\n";
       controller.enqueue(encoder.encode(chunk));
     },
   });

@@ -2,24 +2,16 @@
 // downloaded here (shared notes/platform.md lists the flags that keep it quiet and offline).
 import path from "node:path";
 import { chromium, type Browser } from "playwright-core";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../lib/chromium";
 import { projectRoot } from "./local-services";
 
-export const CHROMIUM_PATH = "/usr/bin/chromium";
 export const SCREENSHOTS_DIR = path.join(projectRoot, "screenshots");
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    args: CHROMIUM_ARGS,
   });
 }
 

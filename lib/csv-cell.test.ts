@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvCell } from "@/lib/explore/csv-cell";
+import { csvCell } from "@/lib/csv-cell";
 
 describe("csvCell", () => {
   it("writes plain values as they are and empty values as nothing", () => {
@@ -17,8 +17,11 @@ describe("csvCell", () => {
   });
 
   it("keeps negative numbers but defuses spreadsheet formulas", () => {
-    expect(csvCell("-5.12")).toBe("-5.12");
-    expect(csvCell("=HYPERLINK(1)")).toBe("'=HYPERLINK(1)");
-    expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
+    const sheet = { forSpreadsheet: true };
+    expect(csvCell("-5.12", sheet)).toBe("-5.12");
+    expect(csvCell("=HYPERLINK(1)", sheet)).toBe("'=HYPERLINK(1)");
+    expect(csvCell("@SUM(A1)", sheet)).toBe("'@SUM(A1)");
+    // The pmc commands write values as they are.
+    expect(csvCell("=HYPERLINK(1)")).toBe("=HYPERLINK(1)");
   });
 });

@@ -118,7 +118,9 @@ export default async function setup(project: TestProject) {
       await run("import canonical-small", process.execPath, ["bin/pmc.mjs", "import", "--dir", CANONICAL_SMALL], appEnv);
     } else log("tests/fixtures/canonical-small/ not present: starting without clearance data");
     if (existsSync(SEED_DEMO_USERS)) {
-      await run("seed demo users", bin("tsx"), ["--require", "./lib/runtime/allow-server-only.cjs", SEED_DEMO_USERS], appEnv);
+      // Without the demo contracts: the tests draft and sign their own for these officers over 2025.
+      const seedArgs = ["--require", "./lib/runtime/allow-server-only.cjs", SEED_DEMO_USERS, "--without-contracts"];
+      await run("seed demo users", bin("tsx"), seedArgs, appEnv);
     } else log("scripts/seed-demo-users.ts not present: no demo users seeded");
     await Promise.race([waitForHttp(E2E_BASE_URL, 120_000), server.exitedEarly("next start")]);
     await workerStarting;

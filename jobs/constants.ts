@@ -6,6 +6,7 @@ export const JOB_NAMES = {
   kpisCompute: "kpis.compute",
   kpisRecomputeOpen: "kpis.recompute-open",
   integrityDetect: "integrity.detect",
+  contractsRefreshIndicators: "contracts.refresh-indicators",
 } as const;
 
 export type JobName = (typeof JOB_NAMES)[keyof typeof JOB_NAMES];

@@ -7,6 +7,7 @@ import { JOB_NAMES, type JobName } from "@/jobs/constants";
 import { processImportRun } from "@/jobs/processors/import-run";
 import { processKpisCompute, processKpisRecomputeOpen } from "@/jobs/processors/kpis";
 import { processIntegrityDetect } from "@/jobs/processors/integrity";
+import { processContractsRefreshIndicators } from "@/jobs/processors/contracts";
 
 export type JobDefinition<S extends z.ZodType> = {
   schema: S;
@@ -49,6 +50,12 @@ export const jobDefinitions = {
     schema: z.object({}),
     jobId: () => `kpis-open-${new Date().toISOString().slice(0, 10)}`,
     handle: (_job, report) => processKpisRecomputeOpen(report),
+  }),
+  [JOB_NAMES.contractsRefreshIndicators]: defineJob({
+    // Why it was asked for (an import, a dashboard that found values missing): the jobId, so one request is one job.
+    schema: z.object({ reason: z.string().regex(/^[\w.-]{1,80}$/) }),
+    jobId: (p) => `contracts-refresh-${p.reason}`,
+    handle: (_job, report) => processContractsRefreshIndicators(report),
   }),
 } satisfies Record<JobName, unknown>;
 

@@ -1,9 +1,10 @@
 // kpis.compute: one period's catalogue for the officers or offices named (all when null), stored in kpi_results.
-// kpis.recompute-open: the nightly pass over the periods that can still change, KPIs and then flags.
+// kpis.recompute-open: the nightly pass over the periods that can still change, KPIs and flags, then contracts.
 import "server-only";
 import { computeAndStoreKpis } from "@/lib/kpis/store-kpis";
 import { openPeriods } from "@/lib/kpis/open-periods";
 import { detectAndStoreFlags } from "@/lib/integrity/store-flags";
+import { refreshContractIndicators } from "@/lib/contracts/refresh-contract-indicators";
 import type { ProgressReporter } from "@/jobs/definitions";
 
 export async function processKpisCompute(
@@ -21,7 +22,10 @@ export async function processKpisRecomputeOpen(report: ProgressReporter): Promis
   for (const [i, period] of periods.entries()) {
     for (const subject of ["officer", "unit", "office"] as const) rows += await computeAndStoreKpis({ ...period, subject });
     await detectAndStoreFlags(period);
-    await report(((i + 1) / periods.length) * 100);
+    await report(((i + 1) / periods.length) * 95);
   }
+  // "The period so far" of the contracts in force moves every day.
+  await refreshContractIndicators();
+  await report(100);
   return { periods: periods.length, rows };
 }

@@ -2,7 +2,7 @@
 // so what a user sees in the menu and what the server lets through cannot drift apart.
 import type { Role } from "@prisma/client";
 
-export type AreaId = "contracts" | "me" | "integrity" | "data" | "admin";
+export type AreaId = "dashboard" | "contracts" | "me" | "integrity" | "data" | "admin";
 
 type Area = {
   id: AreaId;
@@ -14,6 +14,7 @@ type Area = {
 
 // Order = menu order.
 export const AREAS: readonly Area[] = [
+  { id: "dashboard", path: "/dashboard", roles: ["ADMIN", "MANAGER"] },
   { id: "contracts", path: "/contracts", roles: ["ADMIN", "MANAGER"] },
   { id: "me", path: "/me", roles: ["OFFICER"], openToLinkedOfficers: true },
   { id: "integrity", path: "/integrity", roles: ["INTEGRITY", "ADMIN"] },

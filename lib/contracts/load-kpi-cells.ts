@@ -69,14 +69,30 @@ async function readCells(requests: CellRequest[], kpiIds: readonly string[]): Pr
   return cells;
 }
 
-export async function loadKpiCells(requests: CellRequest[], kpiIds: readonly KpiId[]): Promise<Map<string, CellValues>> {
-  const unique = [...new Map(requests.map((r) => [cellKey(r), r])).values()];
-  if (!unique.length || !kpiIds.length) return new Map();
-  const [latest, cells] = await Promise.all([latestImportId(), readCells(unique, kpiIds)]);
+const uniqueRequests = (requests: CellRequest[]) => [...new Map(requests.map((r) => [cellKey(r), r])).values()];
 
+export type StoredCells = { cells: Map<string, CellValues>; latestImportId: number | null; stale: CellRequest[] };
+
+// Dashboards: the stored cells only, never a computation on page load, with the requests whose cells are missing
+// or older than the latest import (the page says they are being brought up to date and queues that).
+export async function readStoredKpiCells(requests: CellRequest[], kpiIds: readonly KpiId[]): Promise<StoredCells> {
+  const unique = uniqueRequests(requests);
+  if (!unique.length || !kpiIds.length) return { cells: new Map(), latestImportId: null, stale: [] };
+  const [latest, cells] = await Promise.all([latestImportId(), readCells(unique, kpiIds)]);
+  return { cells, latestImportId: latest, stale: staleRequests(unique, cells, kpiIds, latest) };
+}
+
+function staleRequests(unique: CellRequest[], cells: Map<string, CellValues>, kpiIds: readonly KpiId[], latest: number | null) {
   const fresh = (values: CellValues | undefined) =>
     values !== undefined && kpiIds.every((k) => values.has(k) && values.get(k)!.lastImportId === latest);
-  const stale = unique.filter((r) => !fresh(cells.get(cellKey(r))));
+  return unique.filter((r) => !fresh(cells.get(cellKey(r))));
+}
+
+export async function loadKpiCells(requests: CellRequest[], kpiIds: readonly KpiId[]): Promise<Map<string, CellValues>> {
+  const unique = uniqueRequests(requests);
+  if (!unique.length || !kpiIds.length) return new Map();
+  const [latest, cells] = await Promise.all([latestImportId(), readCells(unique, kpiIds)]);
+  const stale = staleRequests(unique, cells, kpiIds, latest);
   if (!stale.length) return cells;
 
   const groups = new Map<string, { subjectType: KpiSubjectType; from: string; to: string; ids: string[] }>();

@@ -1,6 +1,6 @@
 // Queues the KPI recomputation a change calls for (an import, an amended contract period): one kpis.compute job
-// per period and subject type, and one integrity.detect job per period. Job ids are derived from the reason and
-// the request, so queuing twice is one job.
+// per period and subject type, one integrity.detect job per period and one contracts.refresh-indicators job. Job
+// ids are derived from the reason and the request, so queuing twice is one job.
 import "server-only";
 import crypto from "node:crypto";
 import { pool } from "@/lib/pg";
@@ -30,5 +30,7 @@ export async function queueKpiRecomputation(reason: string, cells: Cell[], extra
   // Detection compares each subject with its whole office, so it runs once per period touched.
   const periods = new Map(requests.map((r) => [`${r.from}/${r.to}`, { from: r.from, to: r.to }]));
   for (const period of periods.values()) await enqueue(JOB_NAMES.integrityDetect, period, reason);
+  // Contract indicators are clipped to each contract's own period: brought up to date in their own job.
+  await enqueue(JOB_NAMES.contractsRefreshIndicators, { reason });
   return requests.length;
 }

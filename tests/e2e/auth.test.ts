@@ -24,7 +24,7 @@ describe("sign-in", () => {
   it("lets the administrator in and on to /admin", async () => {
     const { context, page } = await newPage(browser);
     await login(page, ADMIN.email, ADMIN.password);
-    await page.waitForURL("**/contracts");
+    await page.waitForURL("**/dashboard");
     const response = await page.goto("/admin");
     expect(response?.status()).toBe(200);
     await expect(page.locator("h1").textContent()).resolves.toBe("Administration");

@@ -65,10 +65,11 @@ describe("KPI jobs", () => {
       "unit 2025-04-01 2025-06-30",
     ]);
     expect(outcome.affectedCells).toContainEqual(["office", "*", "*"]);
+    expect(jobs.filter((j) => j.name === "contracts.refresh-indicators").map((j) => j.id)).toEqual([`contracts-refresh-import-${batchId}`]);
 
     await drained();
     const done = await getQueue().getJobs(["completed"]);
-    expect(done).toHaveLength(16);
+    expect(done).toHaveLength(17);
     const processedBy = new Set(done.map((j) => j.processedBy));
     expect(processedBy.size).toBe(2);
 

@@ -4,12 +4,12 @@ import { areasForUser, canOpenArea, homePathForUser } from "@/lib/auth/areas";
 const ids = (user: Parameters<typeof areasForUser>[0]) => areasForUser(user).map((area) => area.id);
 
 describe("areas by role (the access table of the brief)", () => {
-  it("gives an administrator contracts, integrity, data and admin, but not My indicators when unlinked", () => {
-    expect(ids({ role: "ADMIN", officerId: null })).toEqual(["contracts", "integrity", "data", "admin"]);
+  it("gives an administrator the dashboard, contracts, integrity, data and admin, but not My indicators when unlinked", () => {
+    expect(ids({ role: "ADMIN", officerId: null })).toEqual(["dashboard", "contracts", "integrity", "data", "admin"]);
   });
 
-  it("gives a manager contracts and data only", () => {
-    expect(ids({ role: "MANAGER", officerId: null })).toEqual(["contracts", "data"]);
+  it("gives a manager the dashboard, contracts and data only", () => {
+    expect(ids({ role: "MANAGER", officerId: null })).toEqual(["dashboard", "contracts", "data"]);
   });
 
   it("gives an integrity analyst the integrity area only", () => {
@@ -29,14 +29,16 @@ describe("areas by role (the access table of the brief)", () => {
   it("never opens admin or data to an officer", () => {
     expect(canOpenArea({ role: "OFFICER", officerId: "OF001" }, "admin")).toBe(false);
     expect(canOpenArea({ role: "OFFICER", officerId: "OF001" }, "data")).toBe(false);
+    expect(canOpenArea({ role: "OFFICER", officerId: "OF001" }, "dashboard")).toBe(false);
+    expect(canOpenArea({ role: "INTEGRITY", officerId: null }, "dashboard")).toBe(false);
     expect(canOpenArea({ role: "INTEGRITY", officerId: null }, "admin")).toBe(false);
   });
 });
 
 describe("home page after sign-in", () => {
   it("is the first area the role grants", () => {
-    expect(homePathForUser({ role: "ADMIN", officerId: null })).toBe("/contracts");
-    expect(homePathForUser({ role: "MANAGER", officerId: null })).toBe("/contracts");
+    expect(homePathForUser({ role: "ADMIN", officerId: null })).toBe("/dashboard");
+    expect(homePathForUser({ role: "MANAGER", officerId: null })).toBe("/dashboard");
     expect(homePathForUser({ role: "INTEGRITY", officerId: null })).toBe("/integrity");
     expect(homePathForUser({ role: "OFFICER", officerId: "OF001" })).toBe("/me");
   });

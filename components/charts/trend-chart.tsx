@@ -1,0 +1,51 @@
+"use client";
+// A KPI month by month against its contract's threshold and target: the band between them is shaded (the zone
+// where the indicator scores between 0 and 1), the two edges are dashed lines. Tremor's line chart has no reference
+// bands, so this one chart draws with recharts, the library Tremor itself is built on (docs/decisions/021).
+import { CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { useValueFormat, type ValueKind } from "@/components/charts/use-value-format";
+
+export type TrendPoint = { label: string; value: number | null };
+
+const BRAND = "#1f4fc4";
+const THRESHOLD = "#b45309";
+const TARGET = "#047857";
+
+export function TrendChart({
+  data,
+  kind,
+  band,
+  label,
+  className = "h-64",
+}: {
+  data: TrendPoint[];
+  kind: ValueKind;
+  band: { threshold: number; target: number } | null;
+  label: string;
+  className?: string;
+}) {
+  const formatValue = useValueFormat(kind, true);
+  const values = data.flatMap((d) => (d.value === null ? [] : [d.value]));
+  const extent = [...values, ...(band ? [band.threshold, band.target] : [])];
+  const [min, max] = [Math.min(0, ...extent), Math.max(...extent)];
+  return (
+    <figure role="img" aria-label={label} className={`m-0 ${className}`}>
+      <ResponsiveContainer width="100%" height="100%">
+        <ComposedChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
+          <CartesianGrid stroke="#e2e8f0" vertical={false} />
+          <XAxis dataKey="label" tick={{ fontSize: 12, fill: "#475569" }} tickLine={false} axisLine={{ stroke: "#cbd5e1" }} />
+          <YAxis tickFormatter={formatValue} domain={[min, max * 1.05 || 1]} tick={{ fontSize: 12, fill: "#475569" }} tickLine={false} axisLine={false} width={64} />
+          {band ? (
+            <>
+              <ReferenceArea y1={Math.min(band.threshold, band.target)} y2={Math.max(band.threshold, band.target)} fill="#fef3c7" fillOpacity={0.6} />
+              <ReferenceLine y={band.threshold} stroke={THRESHOLD} strokeDasharray="6 4" />
+              <ReferenceLine y={band.target} stroke={TARGET} strokeDasharray="6 4" />
+            </>
+          ) : null}
+          <Tooltip formatter={(v: number) => formatValue(v)} />
+          <Line type="monotone" dataKey="value" stroke={BRAND} strokeWidth={2} dot={{ r: 3 }} connectNulls={false} isAnimationActive={false} />
+        </ComposedChart>
+      </ResponsiveContainer>
+    </figure>
+  );
+}

@@ -1,0 +1,25 @@
+"use client";
+// One number formatter for every chart, by the kind of value it plots (the KPI units of catalogue.ts, plus
+// money for revenue): the axis, the tooltip and the table view then read alike.
+import { useFormatter, useTranslations } from "next-intl";
+
+export type ValueKind = "share" | "hours" | "amount" | "perDay" | "count";
+
+export function useValueFormat(kind: ValueKind, compact = false): (value: number) => string {
+  const format = useFormatter();
+  const t = useTranslations("contracts");
+  return (value) => {
+    switch (kind) {
+      case "share":
+        return format.number(value, { style: "percent", maximumFractionDigits: 1 });
+      case "hours":
+        return t("hoursValue", { value: format.number(value, { maximumFractionDigits: 1 }) });
+      case "perDay":
+        return t("perDayValue", { value: format.number(value, { maximumFractionDigits: 1 }) });
+      case "amount":
+        return format.number(value, compact ? { notation: "compact", maximumFractionDigits: 1 } : { maximumFractionDigits: 0 });
+      case "count":
+        return format.number(value, { maximumFractionDigits: 0 });
+    }
+  };
+}

@@ -1,0 +1,55 @@
+// The overview table: one row per contract in force in the month, worst score first by default.
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import type { OverviewRow } from "@/lib/dashboard/contract-overview";
+import { formatScore } from "@/components/contracts/kpi-format";
+import { partyLabel } from "@/components/contracts/party-label";
+import { IndicatorLights } from "@/components/dashboard/indicator-lights";
+import { TrendMark } from "@/components/dashboard/trend-mark";
+
+const th = "px-4 py-3";
+
+export async function OverviewTable({ rows }: { rows: OverviewRow[] }) {
+  const [t, tc, format] = await Promise.all([getTranslations("dashboard.overview"), getTranslations("contracts"), getFormatter()]);
+  const score = (v: number | null, pending: boolean) =>
+    v === null ? <span className="text-xs text-slate-500">{pending ? t("pendingValue") : t("nothingEvaluable")}</span> : formatScore(format, v, 100);
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="overview-table">
+        <caption className="sr-only">{t("caption")}</caption>
+        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+          <tr>
+            <th scope="col" className={th}>{t("columns.party")}</th>
+            <th scope="col" className={th}>{t("columns.office")}</th>
+            <th scope="col" className={`${th} text-right`}>{t("columns.score")}</th>
+            <th scope="col" className={th}>{t("columns.trend")}</th>
+            <th scope="col" className={th}>{t("columns.indicators")}</th>
+            <th scope="col" className={`${th} text-right`}>{t("columns.soFar")}</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((r) => (
+            <tr key={r.id} className="hover:bg-slate-50" data-contract={r.id} data-score={r.monthScore ?? ""}>
+              <td className="px-4 py-3">
+                <Link href={`/contracts/${r.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">{partyLabel(tc, r.party)}</Link>
+                <div className="text-xs text-slate-500">{tc(`party.type.${r.party.type}`)} · {tc("contractNo", { contractNo: r.contractNo })}</div>
+              </td>
+              <td className="px-4 py-3">
+                <Link href={`/dashboard/offices/${encodeURIComponent(r.officeCode)}`} className="text-slate-900 hover:underline">{r.officeCode}</Link>
+                {r.unit ? (
+                  <div className="text-xs">
+                    <Link href={`/dashboard/offices/${encodeURIComponent(r.officeCode)}/units/${encodeURIComponent(r.unit)}`} className="text-slate-600 hover:underline">{r.unit}</Link>
+                  </div>
+                ) : null}
+              </td>
+              <td className="px-4 py-3 text-right text-base font-semibold tabular-nums text-slate-900" data-testid="month-score">{score(r.monthScore, r.pending)}</td>
+              <td className="px-4 py-3"><TrendMark trend={r.trend} /></td>
+              <td className="px-4 py-3"><IndicatorLights indicators={r.indicators} subject={r.subject} period={r.monthPeriod} /></td>
+              <td className="px-4 py-3 text-right tabular-nums text-slate-700">{score(r.soFarScore, r.pending)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -16,6 +16,7 @@ import { contractMonths, contractQuarters, isoDate, todayIso, type Period } from
 import { appellantOf } from "@/lib/contracts/get-evaluation";
 import type { EvaluationSnapshot } from "@/lib/contracts/evaluate-contract";
 import { AUDIT_ENTITY } from "@/lib/contracts/contract-data";
+import { loadDisputeNotes } from "@/lib/disputes/load-dispute-notes";
 
 export type TimelineEntry = { id: string; at: string; action: string; actorName: string | null; version: number; data: Record<string, unknown> };
 
@@ -41,10 +42,12 @@ export async function getContractDetail(id: number, actor: Actor) {
   const versionIds = versions.map((v) => v.id);
   const versionOf = new Map(versions.map((v) => [v.id, v.version]));
 
-  const [reviews, evaluations, audit] = await Promise.all([
+  const [reviews, evaluations, audit, disputeNotes] = await Promise.all([
     db.contractReview.findMany({ where: { contractId: { in: versionIds } }, orderBy: { month: "asc" } }),
     db.contractEvaluation.findMany({ where: { contractId: { in: versionIds } }, orderBy: { periodFrom: "asc" } }),
     db.auditLog.findMany({ where: { entityType: AUDIT_ENTITY, entityId: { in: versionIds.map(String) } }, orderBy: { id: "asc" } }),
+    // Accepted KPI disputes: a corrected value or an annotation beside a month's computed value.
+    loadDisputeNotes(contract, actor),
   ]);
   const userIds = new Set<string>([
     ...reviews.map((r) => r.reviewerId),
@@ -71,6 +74,7 @@ export async function getContractDetail(id: number, actor: Actor) {
     evaluableQuarters: contractQuarters(period, today)
       .filter((q) => q.ended && !evaluatedFrom.has(`${q.period.from}/${q.period.to}`))
       .map((q) => ({ quarter: q.quarter, period: q.period })),
+    disputeNotes,
     reviews: reviews.map((r) => ({ ...r, version: versionOf.get(r.contractId) ?? 0, reviewerName: names.get(r.reviewerId) ?? null })),
     evaluations: await Promise.all(
       evaluations.map(async (e) => ({

@@ -35,7 +35,7 @@ async function MonthsAndReviews({ detail, review }: { detail: ContractDetail; re
     <>
       <section aria-labelledby="monthly-title" className="space-y-3">
         <h2 id="monthly-title" className="text-lg font-semibold text-slate-900">{t("monthlyTitle")}</h2>
-        <MonthlyTable months={months} kpiIds={detail.contract.indicators.map((i) => i.kpiId)} />
+        <MonthlyTable months={months} kpiIds={detail.contract.indicators.map((i) => i.kpiId)} notes={detail.disputeNotes} />
       </section>
       <ReviewsSection detail={detail} months={months} action={review} />
     </>

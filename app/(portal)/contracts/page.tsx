@@ -1,5 +1,6 @@
 // /contracts — the contracts the user may see (their office's, or all for national managers and administrators),
-// filtered by status and text, with links to create one or to apply a template to a unit.
+// filtered by status and text, with links to create one, to apply a template to a unit and to the KPI disputes to
+// answer (with how many are open).
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
@@ -16,6 +17,7 @@ import { ScopeNote } from "@/components/shell/scope-note";
 import { ContractsTable } from "@/components/contracts/contracts-table";
 import { SectionSkeleton } from "@/components/contracts/section-skeleton";
 import type { SessionUser } from "@/lib/auth/session-user";
+import { countOpenDisputes } from "@/lib/disputes/list-disputes";
 
 export const dynamic = "force-dynamic";
 
@@ -50,11 +52,20 @@ async function ContractsList({ user, filters }: { user: SessionUser; filters: Co
 export default async function ContractsPage({ searchParams }: Props) {
   const user = await requireArea("contracts");
   const filters = ContractListFilters.parse(await searchParams);
-  const t = await getTranslations("contracts");
+  const [t, td, openDisputes] = await Promise.all([getTranslations("contracts"), getTranslations("disputes"), countOpenDisputes(user)]);
   const filtered = filters.status !== "" || filters.q !== "";
   return (
     <>
       <PageHeader title={t("title")} description={t("description")}>
+        <Link href="/contracts/disputes" className={buttonClasses("secondary")} data-testid="disputes-link">
+          {td("link")}
+          {openDisputes > 0 ? (
+            <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 ring-1 ring-inset ring-amber-200" title={td("openCount", { count: openDisputes })}>
+              <span aria-hidden>{openDisputes}</span>
+              <span className="sr-only">{td("openCount", { count: openDisputes })}</span>
+            </span>
+          ) : null}
+        </Link>
         <Link href="/contracts/apply-template" className={buttonClasses("secondary")}>{t("list.applyTemplate")}</Link>
         <Link href="/contracts/new" className={buttonClasses("primary")}>{t("list.newContract")}</Link>
       </PageHeader>

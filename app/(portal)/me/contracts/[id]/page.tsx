@@ -1,11 +1,13 @@
 // /me/contracts/:id — one of the officer's own contracts: terms, indicators so far, month by month, reviews,
-// evaluations with the appeal of a sanction, and history. Another officer's contract is a 404.
+// evaluations with the appeal of a sanction, history, and the officer's disputes of its figures. Another officer's
+// contract is a 404.
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireArea } from "@/lib/auth/guards";
 import { loadContractDetailOr404 } from "@/lib/contracts/load-contract-page";
 import { ContractDetailView } from "@/components/contracts/contract-detail-view";
 import { contractPageActions } from "@/app/(portal)/contracts/page-actions";
+import { MyDisputesSection } from "@/components/disputes/my-disputes-section";
 
 export const dynamic = "force-dynamic";
 
@@ -19,5 +21,16 @@ export default async function MyContractPage({ params }: Props) {
   const user = await requireArea("me");
   const detail = await loadContractDetailOr404((await params).id, user);
   const t = await getTranslations("me");
-  return <ContractDetailView detail={detail} basePath="/me/contracts" back={{ href: "/me", label: t("back") }} act={contractPageActions} />;
+  const own = detail.contract.partyType === "OFFICER" && detail.contract.partyOfficerId === user.officerId;
+  return (
+    <>
+      <ContractDetailView detail={detail} basePath="/me/contracts" back={{ href: "/me", label: t("back") }} act={contractPageActions} />
+      {/* The officer disputes their own figures of this contract (all its versions) here. */}
+      {own ? (
+        <div className="mt-10">
+          <MyDisputesSection user={user} contractNo={detail.contract.contractNo} />
+        </div>
+      ) : null}
+    </>
+  );
 }

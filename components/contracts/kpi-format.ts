@@ -27,6 +27,21 @@ export function formatKpiValue(format: Formatter, t: Translate, kpiId: string, v
   }
 }
 
+// A change of a KPI's value in its own unit, signed: shares in percentage points, hours, amounts.
+export function formatKpiDelta(format: Formatter, t: Translate, kpiId: string, delta: number): string {
+  const signed = (v: number, digits: number) => format.number(v, { maximumFractionDigits: digits, signDisplay: "exceptZero" });
+  switch (kpiUnit(kpiId)) {
+    case "share":
+      return t("pointsValue", { value: signed(delta * 100, 1) });
+    case "hours":
+      return t("hoursValue", { value: signed(delta, 1) });
+    case "perDay":
+      return t("perDayValue", { value: signed(delta, 1) });
+    case "amount":
+      return format.number(delta, { notation: "compact", maximumFractionDigits: 1, signDisplay: "exceptZero" });
+  }
+}
+
 // Indicator scores are 0..1 and the overall score 0..100: both shown on 0..100.
 export function formatScore(format: Formatter, score: number | null, scale: 1 | 100 = 1): string {
   if (score === null) return "—";

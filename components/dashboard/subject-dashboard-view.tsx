@@ -8,8 +8,8 @@ import { addMonths, monthPeriod } from "@/lib/kpis/periods";
 import { dataMonths, monthlyValues, officerValues, subjectTerms, type DashboardSubject } from "@/lib/dashboard/subject-dashboard";
 import { revenueForecast } from "@/lib/dashboard/revenue-forecast";
 import { histogram, quartiles } from "@/lib/dashboard/distribution";
-import { trendIsGood, trendOf } from "@/lib/dashboard/trend";
-import { formatKpiValue, formatMonth, kpiUnit } from "@/components/contracts/kpi-format";
+import { KPI_TREND_TOLERANCE, trendIsGood, trendOf } from "@/lib/dashboard/trend";
+import { formatKpiDelta, formatKpiValue, formatMonth, kpiUnit } from "@/components/contracts/kpi-format";
 import { drilldownHref } from "@/components/explore/drilldown-href";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { TrendChart } from "@/components/charts/trend-chart";
@@ -40,7 +40,7 @@ export async function SubjectDashboardView({ subject, kpi, month, selfHref }: { 
   const definition = kpiDefinition(kpi);
   const kpiSeries = series.get(kpi) ?? [];
   const band = terms.get(kpi) ?? null;
-  const bins = histogram(officers.map((o) => o.value), Math.min(10, Math.max(1, officers.length)));
+  const bins = histogram(officers.map((o) => o.value), Math.min(8, Math.max(1, officers.length)));
   const q = quartiles(officers.map((o) => o.value));
   const revenue = revenueForecast(series.get("P8") ?? [], lastComplete);
   const unit = kpiUnit(kpi);
@@ -67,7 +67,7 @@ export async function SubjectDashboardView({ subject, kpi, month, selfHref }: { 
               {KPI_CATALOGUE.map((k) => {
                 const cell = cellOf(k.id, month);
                 const previous = cellOf(k.id, addMonths(month, -1));
-                const trend = trendOf(cell?.value ?? null, previous?.value ?? null, 0);
+                const trend = trendOf(cell?.value ?? null, previous?.value ?? null, KPI_TREND_TOLERANCE[k.unit]);
                 const contract = terms.get(k.id);
                 return (
                   <tr key={k.id} data-kpi={k.id} className={k.id === kpi ? "bg-brand-50" : "hover:bg-slate-50"}>
@@ -80,7 +80,7 @@ export async function SubjectDashboardView({ subject, kpi, month, selfHref }: { 
                       {cell ? <Link href={drill(k.id, subject.type, subject.id)} className="hover:underline">{value(k.id, cell.value)}</Link> : "—"}
                     </td>
                     <td className="px-3 py-2 text-right tabular-nums text-slate-700">{cell?.denominator ?? "—"}</td>
-                    <td className="px-3 py-2"><TrendMark trend={trend} good={trend ? trendIsGood(trend.trend, k.direction) : null} /></td>
+                    <td className="px-3 py-2"><TrendMark trend={trend} good={trend ? trendIsGood(trend.trend, k.direction) : null} deltaText={trend ? formatKpiDelta(format, tc, k.id, trend.delta) : undefined} /></td>
                     <td className="px-3 py-2 text-right tabular-nums text-slate-700">{contract ? value(k.id, contract.threshold) : "—"}</td>
                     <td className="px-3 py-2 text-right tabular-nums text-slate-700">{contract ? value(k.id, contract.target) : "—"}</td>
                   </tr>
@@ -109,6 +109,8 @@ export async function SubjectDashboardView({ subject, kpi, month, selfHref }: { 
             label={t("trend.title", { kpi, name: te(`names.${kpi}`) })}
             kind={unit}
             band={band}
+            thresholdName={t("table.threshold")}
+            targetName={t("table.target")}
             data={kpiSeries.map((c) => ({ label: format.dateTime(new Date(`${c.month}-01T00:00:00Z`), { month: "short", year: "2-digit", timeZone: "UTC" }), value: c.value }))}
           />
         </ChartFigure>

@@ -17,6 +17,7 @@ import type { IndicatorStatus } from "@/lib/contracts/scoring";
 import type { PartyView } from "@/lib/contracts/list-contracts";
 import { addMonths, monthPeriod } from "@/lib/kpis/periods";
 import { trendOf, type Trend } from "@/lib/dashboard/trend";
+import { quartiles } from "@/lib/dashboard/distribution";
 import { OVERVIEW_PAGE_SIZE, type OverviewFilters } from "@/lib/dashboard/overview-filters";
 
 export type OverviewIndicator = { kpiId: string; status: IndicatorStatus; value: number | null; n: number; threshold: number; target: number };
@@ -49,6 +50,8 @@ export type ContractOverview = {
   page: number;
   pageCount: number;
   pending: number;
+  // Over every row, not only the page shown.
+  summary: { medianScore: number | null; improving: number; worsening: number };
   latestImportId: number | null;
   stale: CellRequest[];
 };
@@ -145,6 +148,11 @@ export async function contractOverview(actor: Actor, filters: OverviewFilters & 
     page,
     pageCount,
     pending: rows.filter((r) => r.pending).length,
+    summary: {
+      medianScore: quartiles(rows.flatMap((r) => (r.monthScore === null ? [] : [r.monthScore])))?.median ?? null,
+      improving: rows.filter((r) => r.trend?.trend === "up").length,
+      worsening: rows.filter((r) => r.trend?.trend === "down").length,
+    },
     latestImportId,
     stale,
   };

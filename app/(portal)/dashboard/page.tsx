@@ -13,7 +13,6 @@ import { contractOverview } from "@/lib/dashboard/contract-overview";
 import { visibleOffices } from "@/lib/dashboard/dashboard-scope";
 import { dataMonths } from "@/lib/dashboard/subject-dashboard";
 import { queueContractRefresh } from "@/lib/dashboard/queue-contract-refresh";
-import { quartiles } from "@/lib/dashboard/distribution";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Notice } from "@/components/ui/notice";
@@ -44,14 +43,12 @@ async function Overview({ user, filters }: { user: SessionUser; filters: Overvie
       </EmptyState>
     );
   }
-  const scores = overview.rows.flatMap((r) => (r.monthScore === null ? [] : [r.monthScore]));
-  const median = quartiles(scores)?.median ?? null;
   const query = new URLSearchParams({ month: filters.month, office: filters.office, unit: filters.unit, sort: filters.sort }).toString();
   const cards = [
     { key: "contracts", value: format.number(overview.total) },
-    { key: "median", value: formatScore(format, median, 100) },
-    { key: "improving", value: format.number(overview.rows.filter((r) => r.trend?.trend === "up").length) },
-    { key: "worsening", value: format.number(overview.rows.filter((r) => r.trend?.trend === "down").length) },
+    { key: "median", value: formatScore(format, overview.summary.medianScore, 100) },
+    { key: "improving", value: format.number(overview.summary.improving) },
+    { key: "worsening", value: format.number(overview.summary.worsening) },
   ];
   return (
     <div className="space-y-4">
@@ -64,7 +61,6 @@ async function Overview({ user, filters }: { user: SessionUser; filters: Overvie
           </Card>
         ))}
       </div>
-      <p className="text-xs text-slate-600">{t("cardsNote")}</p>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-slate-600">{t("count", { count: overview.total, month: formatMonth(format, filters.month) })}</p>
         <div className="flex gap-2">

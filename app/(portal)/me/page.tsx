@@ -1,5 +1,7 @@
 // /me — an officer's own contracts: those awaiting their acknowledgement, their indicators under the contracts in
-// force, and earlier contracts. Only contracts the user is party to (never a colleague's).
+// force (so far, month by month against threshold and target, and their standing among colleagues without naming
+// any), earlier contracts, and their disputes of a figure. Only contracts the user is party to (never a
+// colleague's), and never integrity flags.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
@@ -20,6 +22,8 @@ import { TermsList } from "@/components/contracts/terms-list";
 import { ConfirmForm } from "@/components/contracts/contract-actions";
 import { formatDay } from "@/components/contracts/kpi-format";
 import { acknowledgeAction } from "@/app/(portal)/contracts/actions";
+import { MyStanding } from "@/components/dashboard/my-standing";
+import { MyDisputesSection } from "@/components/disputes/my-disputes-section";
 
 export const dynamic = "force-dynamic";
 
@@ -109,6 +113,11 @@ export default async function MyIndicatorsPage() {
                 <Suspense fallback={<SectionSkeleton label={tc("detail.loadingIndicators")} />}>
                   <CurrentIndicators contract={c} />
                 </Suspense>
+                {user.officerId ? (
+                  <Suspense fallback={<SectionSkeleton label={tc("detail.loadingIndicators")} />}>
+                    <MyStanding contract={c} officerId={user.officerId} />
+                  </Suspense>
+                ) : null}
               </article>
             ))}
           </section>
@@ -124,6 +133,8 @@ export default async function MyIndicatorsPage() {
             </ul>
           </section>
         ) : null}
+
+        {officer && contracts.length ? <MyDisputesSection user={user} /> : null}
       </div>
     </>
   );

@@ -11,6 +11,8 @@ import { buttonClasses } from "@/components/ui/button";
 import { RecordTable } from "@/components/explore/record-table";
 import { drilldownHref, drilldownQuery } from "@/components/explore/drilldown-href";
 import { formatKpiValue } from "@/components/explore/kpi-value";
+import { DRILLDOWN_SORTS } from "@/lib/explore/schema";
+import { inputClasses } from "@/components/ui/field";
 
 export async function KpiDrilldownView({ user, input }: { user: SessionUser; input: KpiDrilldownInput }) {
   const [t, format, d] = await Promise.all([getTranslations("explore"), getFormatter(), kpiDrilldown(user, input)]);
@@ -71,6 +73,25 @@ export async function KpiDrilldownView({ user, input }: { user: SessionUser; inp
           ) : null}
           <span className="text-sm text-slate-600" data-testid="row-count">{t("kpi.rows", { total: d.total })}</span>
         </div>
+        <form method="get" action="/explore/kpi" aria-label={t("kpi.sort.form")} className="flex flex-wrap items-end gap-2" data-testid="drilldown-sort">
+          {(["kpi", "type", "id", "from", "to"] as const).map((k) => (
+            <input key={k} type="hidden" name={k} value={input[k]} />
+          ))}
+          {only === "numerator" ? <input type="hidden" name="only" value="numerator" /> : null}
+          <div className="flex flex-col gap-1">
+            <label htmlFor="drill-q" className="text-xs font-medium text-slate-700">{t("kpi.sort.search")}</label>
+            <input id="drill-q" name="q" type="search" defaultValue={input.q} placeholder={t("kpi.sort.searchPlaceholder")} className={`${inputClasses} w-40`} />
+          </div>
+          <div className="flex flex-col gap-1">
+            <label htmlFor="drill-sort" className="text-xs font-medium text-slate-700">{t("kpi.sort.label")}</label>
+            <select id="drill-sort" name="sort" defaultValue={input.sort} className={inputClasses}>
+              {DRILLDOWN_SORTS.filter((s) => !s.startsWith("measure") || columns.includes("measure")).map((s) => (
+                <option key={s} value={s}>{t(`kpi.sort.options.${s}`)}</option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className={buttonClasses("secondary")}>{t("kpi.sort.apply")}</button>
+        </form>
         <div className="flex gap-2">
           <a href={`/api/explore/kpi.csv?${drilldownQuery(input, { only, page: 1 })}`} className={buttonClasses("secondary")} download>
             {t("kpi.export.csv")}

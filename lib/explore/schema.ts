@@ -3,6 +3,9 @@ import { z } from "zod";
 import { KPI_CATALOGUE, type KpiId } from "@/lib/kpis/catalogue";
 
 const KPI_IDS = KPI_CATALOGUE.map((k) => k.id) as [KpiId, ...KpiId[]];
+export const DRILLDOWN_SORTS = ["natural", "measure_desc", "measure_asc", "decl"] as const;
+export type DrilldownSort = (typeof DRILLDOWN_SORTS)[number];
+
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)));
 
 export const KpiDrilldownInput = z
@@ -13,6 +16,10 @@ export const KpiDrilldownInput = z
     from: isoDate,
     to: isoDate,
     only: z.enum(["numerator", "all"]).default("all"),
+    // Row order: the set's own (time, then id), by measure either way, or by declaration id.
+    sort: z.enum(DRILLDOWN_SORTS).default("natural"),
+    // Declarations whose id starts with this.
+    q: z.string().trim().max(60).default(""),
     page: z.coerce.number().int().min(1).max(100_000).default(1),
   })
   .refine((v) => v.from <= v.to, { message: "from must not be after to", path: ["to"] });

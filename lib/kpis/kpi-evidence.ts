@@ -17,6 +17,9 @@ export type EvidenceQuery = {
   page?: number;
   pageSize?: number;
   i9Hours?: number;
+  sort?: "natural" | "measure_desc" | "measure_asc" | "decl";
+  // Declarations whose id starts with this ("" = all).
+  declPrefix?: string;
 };
 
 export type EvidenceRow = Record<string, unknown> & { in_numerator: boolean | null; measure: number | null };
@@ -38,14 +41,21 @@ export async function kpiEvidence(q: EvidenceQuery): Promise<{ rows: EvidenceRow
   const pageSize = Math.min(Math.max(q.pageSize ?? 50, 1), 500);
   const page = Math.max(q.page ?? 1, 1);
   const filter = q.only === "numerator" && k.numerator && "count" in k.numerator ? ` AND ${inNumerator}` : "";
-  const sql = `WITH typed_params AS (SELECT $1::date, $2::date, $3::float8, $4::text[]),
+  // Whitelisted ORDER BY texts: the key is the only thing taken from the request.
+  const order = {
+    natural: key.order,
+    measure_desc: `measure DESC NULLS LAST, ${key.order}`,
+    measure_asc: `measure ASC NULLS LAST, ${key.order}`,
+    decl: key.order.startsWith("decl_id") ? key.order : `decl_id, ${key.order}`,
+  }[q.sort ?? "natural"];
+  const sql = `WITH typed_params AS (SELECT $1::date, $2::date, $3::float8, $4::text[], $5::text),
     members AS (
       SELECT ${key.columns}, ${inNumerator} AS in_numerator, ${measure ? `(${measure})::float8` : "NULL::float8"} AS measure
         FROM (${setQuery(k.set, q.subjectType)}) r
-       WHERE ${k.population}${filter})
+       WHERE ${k.population}${filter} AND ($5::text = '' OR starts_with(decl_id, $5::text)))
     SELECT *, count(*) OVER ()::int AS total, (count(*) FILTER (WHERE in_numerator) OVER ())::int AS numerator_total
-      FROM members ORDER BY ${key.order} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
-  const { rows } = await pool.query(sql.replaceAll(":i9_hours", "$3::float8"), [q.from, q.to, q.i9Hours ?? 1, [q.subjectId]]);
+      FROM members ORDER BY ${order} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
+  const { rows } = await pool.query(sql.replaceAll(":i9_hours", "$3::float8"), [q.from, q.to, q.i9Hours ?? 1, [q.subjectId], q.declPrefix ?? ""]);
   const total = (rows[0]?.total as number | undefined) ?? 0;
   const numerator = (rows[0]?.numerator_total as number | undefined) ?? 0;
   return {

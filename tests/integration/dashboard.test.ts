@@ -11,6 +11,7 @@ import { createContract } from "@/lib/contracts/create-contract";
 import { signContract } from "@/lib/contracts/sign-contract";
 import { refreshContractIndicators } from "@/lib/contracts/refresh-contract-indicators";
 import { computeAndStoreKpis } from "@/lib/kpis/store-kpis";
+import type { KpiId } from "@/lib/kpis/catalogue";
 import { contractOverview } from "@/lib/dashboard/contract-overview";
 import { overviewExportResponse } from "@/lib/dashboard/overview-export";
 import { monthlyValues, officerValues, subjectTerms } from "@/lib/dashboard/subject-dashboard";
@@ -41,7 +42,7 @@ const DECLARATIONS = [
   ...PEERS.map((officer, k) => ({ officer, month: 4, firstDay: 1, count: 10, sameDay: 2 * (k + 1), manual: 0 })),
 ];
 
-const TERMS = [
+const TERMS: { kpiId: KpiId; threshold: number; target: number; weight: number; minVolume: number }[] = [
   { kpiId: "P1", threshold: 0.4, target: 0.8, weight: 60, minVolume: 5 },
   { kpiId: "I7", threshold: 0.2, target: 0.05, weight: 40, minVolume: 5 },
 ];

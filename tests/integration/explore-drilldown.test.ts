@@ -86,6 +86,19 @@ describe("explore: KPI drill-down", () => {
     expect(d.rows.map((r) => [r.decl_id, r.measure])).toEqual([["D001", 1.75], ["D002", 24.5]]);
   });
 
+  it("sorts by measure either way and searches by declaration id, on the server", async () => {
+    const byMeasure = async (sort: string) => (await kpiDrilldown(MANAGER_ALL, input({ kpi: "P4", sort }))).rows.map((r) => [r.decl_id, r.measure]);
+    expect(await byMeasure("measure_desc")).toEqual([["D002", 24.5], ["D001", 1.75]]);
+    expect(await byMeasure("measure_asc")).toEqual([["D001", 1.75], ["D002", 24.5]]);
+    // CMDLA1 in March: D001, D002, D003; "D00" matches all three, "D003" one, with n and numerator of the match.
+    const search = await kpiDrilldown(MANAGER_ALL, input({ type: "office", id: "CMDLA1", q: "D003" }));
+    expect(search.rows.map((r) => r.decl_id)).toEqual(["D003"]);
+    expect([search.total, search.numerator]).toEqual([1, 0]);
+    expect((await kpiDrilldown(MANAGER_ALL, input({ type: "office", id: "CMDLA1", q: "D00", sort: "decl" }))).rows.map((r) => r.decl_id)).toEqual(["D001", "D002", "D003"]);
+    // Not a prefix pattern: "%" matches nothing.
+    expect((await kpiDrilldown(MANAGER_ALL, input({ type: "office", id: "CMDLA1", q: "%" }))).total).toBe(0);
+  });
+
   it("paginates on the server", async () => {
     const page2 = await kpiDrilldown(ADMIN, input({ type: "office", id: "CMDLA1", page: "2" }), 2);
     expect(page2.rows.map((r) => r.decl_id)).toEqual(["D003"]);

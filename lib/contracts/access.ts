@@ -12,8 +12,10 @@ type Tx = Prisma.TransactionClient | typeof db;
 // Mirrors lifecycle.canSee: the manager's office (all offices when none), or the contracts the user is party to as
 // an officer once signed.
 export function contractVisibilityWhere(actor: Actor): Prisma.ContractWhereInput {
+  // Every contract: no condition at all (Prisma 6 matches nothing for an OR holding an empty object outside an AND).
+  if (MANAGING_ROLES.includes(actor.role) && actor.officeCode === null) return {};
   const visible: Prisma.ContractWhereInput[] = [];
-  if (MANAGING_ROLES.includes(actor.role)) visible.push(actor.officeCode === null ? {} : { officeCode: actor.officeCode });
+  if (MANAGING_ROLES.includes(actor.role)) visible.push({ officeCode: actor.officeCode! });
   if (actor.officerId !== null) {
     visible.push({ partyType: "OFFICER", partyOfficerId: actor.officerId, status: { not: "DRAFT" } });
   }

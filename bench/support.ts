@@ -21,13 +21,18 @@ export function psql(database: string, sql: string): string {
   });
 }
 
-export function freshDatabase(name: string): string {
-  psql("postgres", `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  psql("postgres", `CREATE DATABASE ${name}`);
+// Applies the migrations not applied yet (all of them to a new database).
+export function migrateDatabase(name: string): string {
   const url = databaseUrl(name);
   const migrate = spawnSync("npx", ["prisma", "migrate", "deploy"], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, stdio: "ignore" });
   if (migrate.status !== 0) throw new Error(`migrating ${name} failed`);
   return url;
+}
+
+export function freshDatabase(name: string): string {
+  psql("postgres", `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  psql("postgres", `CREATE DATABASE ${name}`);
+  return migrateDatabase(name);
 }
 
 export async function ensureData(): Promise<void> {

@@ -1,0 +1,146 @@
+// The portal as bench/web.ts measures it: the production build in its own directory (.next-bench, so that a test
+// run rebuilding .next never changes the server under measurement, nor the reverse), `next start` on a free local
+// port against the bench database, and sessions signed in through the real login (Auth.js credentials callback).
+import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { ROOT, round } from "./support";
+
+export const DIST_DIR = ".next-bench";
+const NEXT = path.join(ROOT, "node_modules/.bin/next");
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// scripts/lib/build.sh decides, as it does for the demo.
+function needsBuild(): boolean {
+  const check = spawnSync("bash", ["-c", "source scripts/lib/build.sh && needs_build"], {
+    cwd: ROOT,
+    env: { ...process.env, NEXT_DIST_DIR: DIST_DIR },
+  });
+  return check.status === 0;
+}
+
+function otherBuildRunning(): boolean {
+  return spawnSync("pgrep", ["-f", "next build"]).status === 0;
+}
+
+export type BuildOutcome = { built: boolean; seconds: number | null; buildId: string };
+
+export async function buildIfNeeded(): Promise<BuildOutcome> {
+  const buildId = () => fs.readFileSync(path.join(ROOT, DIST_DIR, "BUILD_ID"), "utf8").trim();
+  if (!needsBuild()) return { built: false, seconds: null, buildId: buildId() };
+  // Two builds at once on two cores help nobody: wait (up to 20 min) for someone else's to finish.
+  for (let waited = 0; otherBuildRunning(); waited += 10) {
+    if (waited === 0) process.stderr.write("bench:web: another `next build` is running, waiting for it\n");
+    if (waited > 1200) throw new Error("another `next build` has been running for 20 minutes");
+    await sleep(10_000);
+  }
+  // `next build` adds its directory's types to tsconfig.json and next-env.d.ts: shared files, put back afterwards.
+  const kept = ["tsconfig.json", "next-env.d.ts"].flatMap((f) => {
+    const file = path.join(ROOT, f);
+    return fs.existsSync(file) ? [[file, fs.readFileSync(file, "utf8")] as const] : [];
+  });
+  process.stderr.write(`bench:web: building the portal into ${DIST_DIR}\n`);
+  const started = performance.now();
+  try {
+    execFileSync(NEXT, ["build"], {
+      cwd: ROOT,
+      env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+  } finally {
+    for (const [file, text] of kept) if (fs.readFileSync(file, "utf8") !== text) fs.writeFileSync(file, text);
+  }
+  return { built: true, seconds: round((performance.now() - started) / 1000), buildId: buildId() };
+}
+
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once("error", () => resolve(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
+  });
+}
+
+export async function freePort(from: number): Promise<number> {
+  for (let port = from; port < from + 50; port++) if (await portFree(port)) return port;
+  throw new Error(`no free port in ${from}..${from + 49}`);
+}
+
+export type Server = { baseUrl: string; stop: () => Promise<void>; output: () => string };
+
+// `next start` in its own process group, so stopping it stops every process it started.
+export async function startServer(port: number, env: { databaseUrl: string; queuePrefix: string }): Promise<Server> {
+  const child: ChildProcess = spawn(NEXT, ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_DIST_DIR: DIST_DIR,
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: env.databaseUrl,
+      QUEUE_PREFIX: env.queuePrefix,
+      AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
+      AUTH_TRUST_HOST: "true",
+      LOG_LEVEL: "warn",
+    },
+  });
+  let output = "";
+  child.stdout!.on("data", (chunk: Buffer) => (output = (output + chunk).slice(-20_000)));
+  child.stderr!.on("data", (chunk: Buffer) => (output = (output + chunk).slice(-20_000)));
+  let exited = false;
+  const gone = new Promise<void>((resolve) => child.once("exit", () => ((exited = true), resolve())));
+  const stop = async () => {
+    if (exited) return;
+    try {
+      process.kill(-child.pid!, "SIGTERM");
+    } catch {
+      return;
+    }
+    await Promise.race([gone, sleep(10_000)]);
+    if (!exited) process.kill(-child.pid!, "SIGKILL");
+  };
+  const baseUrl = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 120; i++) {
+    if (exited) throw new Error(`next start exited before answering:\n${output}`);
+    const answered = await fetch(`${baseUrl}/login`).then((r) => r.ok, () => false);
+    if (answered) return { baseUrl, stop, output: () => output };
+    await sleep(1000);
+  }
+  await stop();
+  throw new Error(`next start did not answer ${baseUrl}/login within 120 s:\n${output}`);
+}
+
+// name=value of every Set-Cookie, later ones replacing earlier ones of the same name.
+function mergeCookies(jar: Map<string, string>, response: Response): void {
+  for (const header of response.headers.getSetCookie()) {
+    const [pair] = header.split(";");
+    const at = pair!.indexOf("=");
+    jar.set(pair!.slice(0, at).trim(), pair!.slice(at + 1).trim());
+  }
+}
+
+// Signs in as the login form does (Auth.js credentials: CSRF token, then the callback) and returns the Cookie header
+// of the session, checked against /api/auth/session.
+export async function signIn(baseUrl: string, email: string, password: string): Promise<string> {
+  const jar = new Map<string, string>();
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+  mergeCookies(jar, csrf);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  const callback = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
+    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${baseUrl}/` }),
+  });
+  mergeCookies(jar, callback);
+  const session = (await (await fetch(`${baseUrl}/api/auth/session`, { headers: { cookie: cookie() } })).json()) as {
+    user?: { email?: string };
+  } | null;
+  if (session?.user?.email !== email) throw new Error(`signing in as ${email} failed (callback answered ${callback.status})`);
+  return cookie();
+}

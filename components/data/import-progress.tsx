@@ -20,10 +20,16 @@ export function ImportProgress({ id, initial }: { id: number; initial: Status })
   useEffect(() => {
     if (isFinal(initial.status)) return;
     let stopped = false;
+    // Polls overlap when the server is slow: an answer older than one already shown must not move the bar back.
+    let sent = 0;
+    let shown = 0;
     const timer = setInterval(async () => {
+      const ticket = ++sent;
       const response = await fetch(`/api/imports/${id}`, { cache: "no-store" });
       if (!response.ok || stopped) return;
       const next = (await response.json()) as Status;
+      if (ticket < shown) return;
+      shown = ticket;
       setState(next);
       if (isFinal(next.status)) {
         stopped = true;

@@ -79,7 +79,7 @@ describe("dashboards", () => {
     await screenshot(page, "dashboard-overview-manager-en");
 
     // Filter to CMDLA1, highest score first, through the form.
-    await page.getByLabel("Office").selectOption("CMDLA1");
+    await page.getByLabel("Office", { exact: true }).selectOption("CMDLA1");
     await page.getByLabel("Sort by").selectOption("score-desc");
     await Promise.all([page.waitForURL(/office=CMDLA1/), page.getByRole("button", { name: "Apply" }).click()]);
     await page.getByTestId("overview-table").waitFor();

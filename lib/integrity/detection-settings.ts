@@ -1,6 +1,8 @@
 // The detection parameters in force: the integrity unit's saved settings over the spec's defaults.
 import "server-only";
-import type { Prisma } from "@prisma/client";
+import type { Prisma, Role } from "@prisma/client";
+import { AppError } from "@/lib/errors";
+import { canEditDetectionParams } from "@/lib/integrity/settings-access";
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
 import { DetectionParams } from "@/lib/integrity/detection-params";
@@ -18,4 +20,10 @@ export async function saveDetectionParams(input: unknown, actorId: string): Prom
     await writeAudit({ actorId, action: "detection.settings-changed", entityType: "detection-settings", entityId: "1", data: json }, tx);
   });
   return params;
+}
+
+// The settings screen's save: only those canEditDetectionParams lets through (FORBIDDEN otherwise).
+export async function updateDetectionParams(input: unknown, actor: { id: string; role: Role; officeCode: string | null }): Promise<DetectionParams> {
+  if (!canEditDetectionParams(actor)) throw new AppError("FORBIDDEN", "Only administrators and national integrity analysts change detection parameters");
+  return saveDetectionParams(input, actor.id);
 }

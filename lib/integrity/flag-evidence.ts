@@ -2,7 +2,9 @@
 // Flags are for integrity analysts and administrators only: an officer never sees a flag, not even one about
 // themselves, and the other roles see none until a grant says otherwise. Within those roles, the scope of
 // scopeForUser narrows the `where` clause: an office analyst sees the flags of their office, a national one all
-// flags, including those with no office (a broker's Benford test spans offices).
+// flags, including those with no office (a broker's Benford test spans offices). An analyst who is also an officer
+// (linked to an officer record) never sees a flag naming them, as the subject or as the officer of a pair: nobody
+// triages their own flags (the cases follow the same rule, lib/cases/case-rules.ts).
 //
 // The evidence of each method is one set-based query, with the B convention of detect-flags.ts (registered in the
 // period, not cancelled):
@@ -31,11 +33,15 @@ const NOTHING: Prisma.FlagWhereInput = { id: { in: [] } };
 export function flagVisibilityWhere(viewer: FlagViewer): Prisma.FlagWhereInput {
   if (viewer.role !== "INTEGRITY" && viewer.role !== "ADMIN") return NOTHING;
   const scope = scopeForUser(viewer);
+  const notAboutThemselves: Prisma.FlagWhereInput =
+    viewer.officerId === null
+      ? {}
+      : { NOT: [{ subjectType: "officer", subjectId: viewer.officerId }, { method: "BROKER_OFFICER_PAIR", relatedId: viewer.officerId }] };
   switch (scope.kind) {
     case "all":
-      return {};
+      return notAboutThemselves;
     case "office":
-      return { officeCode: scope.officeCode };
+      return { officeCode: scope.officeCode, ...notAboutThemselves };
     default:
       return NOTHING;
   }

@@ -109,6 +109,9 @@ describe("flag evidence", () => {
     expect(await visible(VIEWERS.nationalAnalyst)).toEqual(all);
     expect(await visible(VIEWERS.analystOA)).toEqual(NAMES.filter((n) => n !== "benford" && n !== "rateOB").map((n) => id[n]));
     expect(await visible(VIEWERS.analystOB)).toEqual([id.rateOB]);
+    // An analyst who is officer X1 never sees a flag naming X1 (subject, or officer of a pair).
+    expect(await visible(VIEWERS.analystX1)).toEqual([id.unitValue]);
+    expect(await visible({ ...VIEWERS.analystX1, officeCode: null })).toEqual([id.benford, id.unitValue, id.rateOB]);
     for (const viewer of [VIEWERS.nationalManager, VIEWERS.managerOA, VIEWERS.officerX1, VIEWERS.officerUnlinked]) {
       expect(await visible(viewer)).toEqual([]);
     }

@@ -16,6 +16,8 @@
 //  B2    OB     X1      BR1    05-14 09:00       R→R   05-14 09:10 (1/6 h)   800     800     80      80   assessed  auto
 //
 // Items: A1/1 hs6 620342 CN 100 kg 1000 (unit value 10); A1/2 620342 CN 0 kg 50; A2/1 620342 CN 50 kg 2000 (40).
+//   HS6 851712 JP, 10 kg each: A2/2 cif 10, A3/1 20, A5/1 40, A6/1 80, B1/1 10240 (unit values 1, 2, 4, 8, 1024, so
+//   ln = 0, 1, 2, 3, 10 × ln 2), and A4/1 cif 5 (cancelled: not counted).
 // Events by X1: A1 assess 05-05 10:00 (office hours); A1 amend Sat 05-10 11:00 (off hours); A2 release Tue
 // 05-06 20:00 (after closing, off hours).
 import { pool } from "@/lib/pg";
@@ -27,6 +29,8 @@ export const VIEWERS = {
   nationalAnalyst: { role: "INTEGRITY" as const, officeCode: null, officerId: null },
   analystOA: { role: "INTEGRITY" as const, officeCode: "OA", officerId: null },
   analystOB: { role: "INTEGRITY" as const, officeCode: "OB", officerId: null },
+  // An analyst of OA who is also officer X1 (linked to the officer record).
+  analystX1: { role: "INTEGRITY" as const, officeCode: "OA", officerId: "X1" },
   nationalManager: { role: "MANAGER" as const, officeCode: null, officerId: null },
   managerOA: { role: "MANAGER" as const, officeCode: "OA", officerId: null },
   // The officer the flags are about, and an officer account with no officer linked.
@@ -64,7 +68,10 @@ export async function insertIntegrityClearanceData(): Promise<void> {
   }
   await pool.query(`INSERT INTO items (decl_id, item_no, hs_code, hs6, origin_country, net_kg, cif_value) VALUES
     ('A1', 1, '62034200', '620342', 'CN', 100, 1000), ('A1', 2, '62034200', '620342', 'CN', 0, 50),
-    ('A2', 1, '62034200', '620342', 'CN', 50, 2000)`);
+    ('A2', 1, '62034200', '620342', 'CN', 50, 2000),
+    ('A2', 2, '85171200', '851712', 'JP', 10, 10), ('A3', 1, '85171200', '851712', 'JP', 10, 20),
+    ('A5', 1, '85171200', '851712', 'JP', 10, 40), ('A6', 1, '85171200', '851712', 'JP', 10, 80),
+    ('B1', 1, '85171200', '851712', 'JP', 10, 10240), ('A4', 1, '85171200', '851712', 'JP', 10, 5)`);
   await pool.query(`INSERT INTO events (decl_id, ts, action, officer_id) VALUES
     ('A1', '2025-05-05 10:00', 'assess', 'X1'), ('A1', '2025-05-10 11:00', 'amend', 'X1'),
     ('A2', '2025-05-06 20:00', 'release', 'X1')`);
@@ -113,6 +120,9 @@ export const EVIDENCE_FLAGS = {
     stats: { officeCode: "OA" },
   },
   benford: { method: "BENFORD", subjectType: "broker", subjectId: "BR1", officeCode: null, score: 0.02, n: 5 },
-  unitValue: { method: "UNIT_VALUE", subjectType: "declaration", subjectId: "A1", relatedId: "1", officeCode: "OA", score: 4.2, n: 20 },
+  unitValue: {
+    method: "UNIT_VALUE", subjectType: "declaration", subjectId: "A1", relatedId: "1", officeCode: "OA", score: 4.2, n: 20,
+    stats: { hs6: "620342", originCountry: "CN", logUnitValue: Math.log(10), median: Math.log(20), mad: 0.5, m: -4.2 },
+  },
   rateOB: { method: "RATE_OUTLIER", kpiId: "I1", subjectType: "officer", subjectId: "Y1", officeCode: "OB", score: 3.3, n: 40 },
 } satisfies Record<string, FixtureFlag>;

@@ -8,100 +8,13 @@ import path from "node:path";
 import type { PoolClient } from "pg";
 import { csvRecords } from "@/lib/clearance/csv-records";
 import { CopyWriter } from "@/lib/clearance/copy-writer";
-import { parseField, type FieldType } from "@/lib/clearance/fields";
+import { kcsFieldGetter, mapKcsRecord, missingKcsColumns } from "@/lib/clearance/kcs-record";
 import { runImport, type ImportOutcome, type Progress } from "@/lib/clearance/import-pipeline";
 import { ImportInputError } from "@/lib/clearance/import-input-error";
 import type { StageResult } from "@/lib/clearance/stage-file";
 import type { RejectedRowsWriter } from "@/lib/clearance/rejected-rows";
 
-const KCS_COLUMNS = {
-  declId: "Declaration ID",
-  date: "Date",
-  office: "Office ID",
-  importType: "Import Type",
-  declarant: "Declarant ID",
-  importer: "Importer ID",
-  hs6: "HS6 Code",
-  departure: "Country of Departure",
-  origin: "Country of Origin",
-  taxRate: "Tax Rate",
-  netMass: "Net Mass",
-  price: "Item Price",
-  fraud: "Fraud",
-  critical: "Critical Fraud",
-} as const;
-
-type KcsField = keyof typeof KCS_COLUMNS;
-
-export type KcsRow = {
-  decl_id: string;
-  office_code: string;
-  regime: string | null;
-  broker_id: string | null;
-  importer_id: string | null;
-  export_country: string | null;
-  reg_ts: string;
-  hs_code: string;
-  origin_country: string;
-  net_kg: string | null;
-  cif_value: string | null;
-  taxes: string | null;
-  fraud: boolean;
-  critical: boolean;
-};
-
-// Amounts in the KCS files carry binary float noise (1.7999999999): round to the format's 2 decimals.
-function round(raw: string, decimals: number): string | null {
-  if (raw === "") return null;
-  const n = Number(raw);
-  return Number.isFinite(n) ? n.toFixed(decimals) : null;
-}
-
-export function mapKcsRecord(get: (f: KcsField) => string): { ok: true; row: KcsRow } | { ok: false; column: string; reason: string } {
-  const check = (field: KcsField, type: FieldType, value = get(field)) => {
-    const r = parseField(type, value);
-    return r.ok ? null : { ok: false as const, column: KCS_COLUMNS[field], reason: r.reason };
-  };
-  for (const f of ["declId", "date", "office", "hs6", "origin"] as const) {
-    if (!get(f)) return { ok: false, column: KCS_COLUMNS[f], reason: "required value is empty" };
-  }
-  const hs6 = get("hs6").padStart(6, "0");
-  const problems = [
-    check("date", "date"),
-    check("hs6", "hsCode", hs6),
-    check("origin", "country"),
-    get("departure") ? check("departure", "country") : null,
-    check("netMass", "nonNegativeNumber", round(get("netMass"), 3) ?? ""),
-    check("price", "money", round(get("price"), 2) ?? ""),
-    check("fraud", { oneOf: ["0", "1"] }),
-    // The README says 0/1, but the files also hold 2 (472 rows, always with Fraud = 1): accepted, and only the
-    // documented value 1 becomes offence_code CRITICAL.
-    check("critical", { oneOf: ["0", "1", "2"] }),
-  ].find((p) => p !== null);
-  if (problems) return problems;
-  const price = round(get("price"), 2)!;
-  const rate = Number(get("taxRate") || "0");
-  if (!Number.isFinite(rate) || rate < 0) return { ok: false, column: KCS_COLUMNS.taxRate, reason: `not a tax rate: "${get("taxRate")}"` };
-  return {
-    ok: true,
-    row: {
-      decl_id: get("declId"),
-      office_code: get("office"),
-      regime: get("importType") || null,
-      broker_id: get("declarant") || null,
-      importer_id: get("importer") || null,
-      export_country: get("departure") || null,
-      reg_ts: `${get("date")} 00:00:00`,
-      hs_code: hs6,
-      origin_country: get("origin"),
-      net_kg: round(get("netMass"), 3),
-      cif_value: price,
-      taxes: ((Number(price) * rate) / 100).toFixed(2),
-      fraud: get("fraud") === "1",
-      critical: get("critical") === "1",
-    },
-  };
-}
+export { mapKcsRecord, type KcsRow } from "@/lib/clearance/kcs-record";
 
 const STG_KCS_COLUMNS = [
   "decl_id", "office_code", "regime", "broker_id", "importer_id", "export_country", "reg_ts",
@@ -140,15 +53,14 @@ async function stageKcs(
       for (const { line, fields, error } of batch) {
         if (!header) {
           header = fields.map((h) => h.trim());
-          const missing = Object.values(KCS_COLUMNS).filter((c) => !header!.includes(c));
+          const missing = missingKcsColumns(header);
           if (missing.length) throw new ImportInputError(`${name}: missing KCS column(s): ${missing.join(", ")}`);
           continue;
         }
         result.read++;
-        const indexOf = header;
         const mapped = error
           ? { ok: false as const, column: null, reason: `malformed CSV: ${error}` }
-          : mapKcsRecord((f) => (fields[indexOf.indexOf(KCS_COLUMNS[f])] ?? "").trim());
+          : mapKcsRecord(kcsFieldGetter(header, fields));
         if (mapped.ok) {
           const r = mapped.row;
           await writer.write([line, ...STG_KCS_COLUMNS.map((c) => (typeof r[c] === "boolean" ? (r[c] ? "t" : "f") : r[c]))]);

@@ -1,0 +1,77 @@
+// Smoothed target encoding (the m-estimate): a category level seen n times with k positives is encoded as
+//   (k + m · prior) / (n + m),
+// its observed rate shrunk towards the prior, the more so the rarer it is; a level never seen gets the prior.
+// On the training set each row is encoded from the other folds only (out-of-fold), or a level seen once would be
+// encoded with its own label and the regression would learn to trust the encoding far more than it deserves.
+import { Random } from "@/lib/generator/random";
+
+export type LevelCount = { n: number; positives: number };
+export type LevelCounts = Map<string, LevelCount>;
+
+export function mEstimate(positives: number, n: number, prior: number, m: number): number {
+  return (positives + m * prior) / (n + m);
+}
+
+// A missing value (null or "") is no level at all: it carries no evidence and is encoded as the prior.
+export function countLevels(values: readonly (string | null)[], labels: readonly number[], rows?: readonly number[]): LevelCounts {
+  const counts: LevelCounts = new Map();
+  for (const i of rows ?? values.keys()) {
+    const v = values[i];
+    if (v === null || v === undefined || v === "") continue;
+    const c = counts.get(v) ?? { n: 0, positives: 0 };
+    c.n++;
+    c.positives += labels[i]!;
+    counts.set(v, c);
+  }
+  return counts;
+}
+
+export function encodeValue(counts: LevelCounts, value: string | null, prior: number, m: number): number {
+  const c = value ? counts.get(value) : undefined;
+  return c ? mEstimate(c.positives, c.n, prior, m) : prior;
+}
+
+// Rows dealt into k folds of equal size (±1) in a seeded random order, so the folds do not follow the file's order
+// (dates) and the same seed gives the same folds.
+export function assignFolds(n: number, k: number, seed: number): number[] {
+  const order = Array.from({ length: n }, (_, i) => i);
+  const rnd = new Random(seed);
+  for (let i = n - 1; i > 0; i--) {
+    const j = rnd.int(i + 1);
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  const folds = new Array<number>(n);
+  order.forEach((row, position) => (folds[row] = position % k));
+  return folds;
+}
+
+// Each row's encoding from the rows of the other folds, with the prior of those rows.
+export function outOfFoldEncoding(
+  values: readonly (string | null)[],
+  labels: readonly number[],
+  folds: readonly number[],
+  k: number,
+  m: number,
+): number[] {
+  const total = countLevels(values, labels);
+  const totalPositives = labels.reduce((s, y) => s + y, 0);
+  const perFold = Array.from({ length: k }, () => ({ rows: [] as number[], positives: 0 }));
+  folds.forEach((f, i) => {
+    perFold[f]!.rows.push(i);
+    perFold[f]!.positives += labels[i]!;
+  });
+  const out = new Array<number>(values.length);
+  for (const fold of perFold) {
+    const inFold = countLevels(values, labels, fold.rows);
+    const rest = labels.length - fold.rows.length;
+    const prior = rest > 0 ? (totalPositives - fold.positives) / rest : 0;
+    for (const i of fold.rows) {
+      const v = values[i] ?? null;
+      const all = v ? total.get(v) : undefined;
+      const own = v ? inFold.get(v) : undefined;
+      const n = (all?.n ?? 0) - (own?.n ?? 0);
+      out[i] = n > 0 ? mEstimate((all?.positives ?? 0) - (own?.positives ?? 0), n, prior, m) : prior;
+    }
+  }
+  return out;
+}

@@ -36,7 +36,9 @@ export function TrendChart({
   className?: string;
 }) {
   const formatValue = useValueFormat(kind, true);
-  const top = niceCeil(Math.max(0, ...data.flatMap((d) => (d.value === null ? [] : [d.value])), ...(band ? [band.threshold, band.target] : [])) * 1.05);
+  const largest = Math.max(0, ...data.flatMap((d) => (d.value === null ? [] : [d.value])), ...(band ? [band.threshold, band.target] : []));
+  // A share never goes past 100 %, so its axis stops there.
+  const top = kind === "share" && largest <= 1 ? Math.min(1, niceCeil(largest * 1.05)) : niceCeil(largest * 1.05);
   return (
     <figure role="img" aria-label={label} className={`m-0 ${className}`}>
       <ResponsiveContainer width="100%" height="100%">

@@ -3,6 +3,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { monthlyIndicators, type IndicatorContract } from "@/lib/contracts/contract-indicators";
 import { peerStanding } from "@/lib/dashboard/peer-standing";
+import { MIN_PEERS_SHOWN } from "@/lib/dashboard/distribution";
 import { formatKpiValue, formatMonth, kpiUnit } from "@/components/contracts/kpi-format";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { TrendChart } from "@/components/charts/trend-chart";
@@ -66,18 +67,16 @@ export async function MyStanding({ contract, officerId }: { contract: IndicatorC
               const summary =
                 s.beaten !== null
                   ? t("standing.beaten", { share: format.number(s.beaten, { style: "percent", maximumFractionDigits: 0 }), peers: s.peers, value: value(s.kpiId, s.own) })
-                  : s.own === null
-                    ? t("standing.noValue")
-                    : t("standing.tooFew", { min: 5 });
+                  : undefined;
               const ranges = s.bins.map((b) => (s.bins.length === 1 ? value(s.kpiId, b.from) : `${value(s.kpiId, b.from)}–${value(s.kpiId, b.to)}`));
               return (
                 <ChartFigure
                   key={s.kpiId}
                   testId={`my-standing-${s.kpiId}`}
                   title={title}
-                  description={<span data-beaten={s.beaten ?? ""}>{summary}</span>}
+                  description={summary ? <span data-beaten={s.beaten ?? ""}>{summary}</span> : undefined}
                   tableLabel={t("showTable")}
-                  empty={s.bins.length ? null : t("standing.notShown")}
+                  empty={s.bins.length ? null : s.own === null ? t("standing.noValue") : t("standing.tooFew", { min: MIN_PEERS_SHOWN })}
                   table={{
                     caption: title,
                     columns: [t("standing.range"), t("standing.officers"), t("standing.you")],

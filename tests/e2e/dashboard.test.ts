@@ -15,16 +15,20 @@ import type { Actor } from "@/lib/contracts/lifecycle";
 import { createContract } from "@/lib/contracts/create-contract";
 import { signContract } from "@/lib/contracts/sign-contract";
 import { refreshContractIndicators } from "@/lib/contracts/refresh-contract-indicators";
+import { acknowledgeContract } from "@/lib/contracts/acknowledge-contract";
+import { hashPassword } from "@/lib/auth/password";
 import { launchChromium, login, newPage, screenshot } from "./support/browser";
 
 const MANAGER = { email: "manager@pmc.local", password: "manager-demo-2026" };
-const OFFICER = { email: "officer@pmc.local", password: "officer-demo-2026" };
+// An account of its own for OF004 (CMDLA5), whose contract this test signs and the officer acknowledges; the demo
+// officers' (OF001, OF002) contracts belong to the contracts test.
+const OFFICER = { email: "of004-dashboard@pmc.local", password: "of004-dashboard-2026" };
 const PERIOD = { periodFrom: "2025-03-01", periodTo: "2025-04-30" };
 const P1 = { kpiId: "P1" as const, threshold: 0.2, target: 0.6, weight: 100, minVolume: 1 };
 
 let browser: Browser;
 const sessions: BrowserContext[] = [];
-const ids = { office: 0, unit: 0, officer: 0 };
+const ids = { office: 0, unit: 0, officer: 0, own: 0 };
 
 async function signIn(user: { email: string; password: string }): Promise<Page> {
   const { context, page } = await newPage(browser);
@@ -50,6 +54,13 @@ beforeAll(async () => {
   });
   ids.unit = await make({ title: "Assessment A — 2025", partyType: "UNIT", partyUnit: "Assessment A", officeCode: "CMDLA1", ...PERIOD, indicators: [P1] });
   ids.officer = await make({ title: "Marie Fotso — 2025", partyType: "OFFICER", partyOfficerId: "OF003", officeCode: "CMDLA5", ...PERIOD, indicators: [P1] });
+  ids.own = await make({ title: "Paul Etoa — 2025", partyType: "OFFICER", partyOfficerId: "OF004", officeCode: "CMDLA5", ...PERIOD, indicators: [P1] });
+  const own = await db.user.upsert({
+    where: { email: OFFICER.email },
+    create: { email: OFFICER.email, name: "Paul Etoa", role: "OFFICER", officeCode: "CMDLA5", officerId: "OF004", passwordHash: await hashPassword(OFFICER.password) },
+    update: {},
+  });
+  await acknowledgeContract(ids.own, { id: own.id, role: "OFFICER", officeCode: "CMDLA5", officerId: "OF004" });
   // What the contracts.refresh-indicators job does after an import, run here so the test does not wait for it.
   await refreshContractIndicators();
 });
@@ -146,10 +157,14 @@ describe("dashboards", () => {
     expect((await page.goto("/explore/kpi?kpi=P1&type=office&id=CMDLA1&from=2025-03-01&to=2025-03-31"))?.status()).toBe(403);
     const me = await page.goto("/me");
     expect(me?.status()).toBe(200);
-    await page.waitForLoadState("networkidle");
+    // OF004's own March: D006 assessed the day it was registered → P1 = 100 %, charted month by month.
+    await page.locator('[data-testid="my-trend-P1"] svg.recharts-surface').waitFor();
+    await page.getByTestId("my-trend-P1").getByText("Show the figures as a table").click();
+    await expect(page.getByTestId("my-trend-P1").locator("tbody tr").first().innerText()).resolves.toMatch(/March 2025\s+100%\s+1/);
+    // CMDLA5 has one other officer: too few to compare with, so nothing about them is shown.
+    await expect(page.getByTestId("my-standing-P1").locator("[data-empty]").count()).resolves.toBe(1);
     const text = await page.locator("main").innerText();
-    expect(text).not.toContain("OF002");
-    expect(text).not.toContain("Jean Mbarga");
+    for (const other of ["OF003", "Marie Fotso", "OF001", "OF002"]) expect(text).not.toContain(other);
     await screenshot(page, "dashboard-me-officer-en");
   });
 });

@@ -10,6 +10,7 @@ export function ChartFigure({
   empty,
   children,
   testId,
+  actions,
 }: {
   title: string;
   description?: React.ReactNode;
@@ -18,6 +19,8 @@ export function ChartFigure({
   empty: string | null;
   children: React.ReactNode;
   testId?: string;
+  // Buttons beside the table view (its downloads).
+  actions?: React.ReactNode;
 }) {
   return (
     <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid={testId}>
@@ -30,6 +33,7 @@ export function ChartFigure({
       ) : (
         <>
           <div className="mt-4">{children}</div>
+          {actions ? <div className="mt-3 flex justify-end">{actions}</div> : null}
           <details className="mt-3 text-sm">
             <summary className="cursor-pointer font-medium text-brand-700 hover:underline">{tableLabel}</summary>
             <div className="mt-2 max-h-80 overflow-auto rounded border border-slate-200">

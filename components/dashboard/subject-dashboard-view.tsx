@@ -16,6 +16,7 @@ import { TrendChart } from "@/components/charts/trend-chart";
 import { HistogramChart } from "@/components/charts/histogram-chart";
 import { ForecastChart } from "@/components/charts/forecast-chart";
 import { TrendMark } from "@/components/dashboard/trend-mark";
+import { ExportLinks } from "@/components/ui/export-links";
 
 const th = "px-3 py-2";
 const KPI_IDS = KPI_CATALOGUE.map((k) => k.id);
@@ -44,11 +45,16 @@ export async function SubjectDashboardView({ subject, kpi, month, selfHref }: { 
   const q = quartiles(officers.map((o) => o.value));
   const revenue = revenueForecast(series.get("P8") ?? [], lastComplete);
   const unit = kpiUnit(kpi);
+  const exportQuery = (table: "kpis" | "officers") =>
+    new URLSearchParams({ office: subject.officeCode, ...(subject.unit ? { unit: subject.unit } : {}), month, kpi, table }).toString();
 
   return (
     <div className="space-y-8">
       <section aria-labelledby="month-kpis" className="space-y-3">
-        <h2 id="month-kpis" className="text-lg font-semibold text-slate-900">{t("table.title", { month: formatMonth(format, month) })}</h2>
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h2 id="month-kpis" className="text-lg font-semibold text-slate-900">{t("table.title", { month: formatMonth(format, month) })}</h2>
+          <ExportLinks base="/api/dashboard/subject" query={exportQuery("kpis")} />
+        </div>
         <p className="text-sm text-slate-600">{band || terms.size ? t("table.withContract", { title: [...terms.values()][0]!.title }) : t("table.noContract")}</p>
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
           <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="subject-kpis">
@@ -122,6 +128,7 @@ export async function SubjectDashboardView({ subject, kpi, month, selfHref }: { 
             q ? t("distribution.summary", { count: officers.length, q1: value(kpi, q.q1), median: value(kpi, q.median), q3: value(kpi, q.q3), better: tc(`direction.${definition.direction === "context" ? "higher" : definition.direction}`) }) : undefined
           }
           tableLabel={t("distribution.showOfficers")}
+          actions={<ExportLinks base="/api/dashboard/subject" query={exportQuery("officers")} />}
           empty={officers.length ? null : t("distribution.empty")}
           table={{
             caption: t("distribution.title", { kpi, month: formatMonth(format, month) }),

@@ -14,6 +14,7 @@ import { computeAndStoreKpis } from "@/lib/kpis/store-kpis";
 import type { KpiId } from "@/lib/kpis/catalogue";
 import { contractOverview } from "@/lib/dashboard/contract-overview";
 import { overviewExportResponse } from "@/lib/dashboard/overview-export";
+import { subjectExportResponse } from "@/lib/dashboard/subject-export";
 import { monthlyValues, officerValues, subjectTerms } from "@/lib/dashboard/subject-dashboard";
 import { peerStanding } from "@/lib/dashboard/peer-standing";
 import { visibleOfficeOrThrow, visibleOffices } from "@/lib/dashboard/dashboard-scope";
@@ -187,6 +188,18 @@ describe("office and unit pages", () => {
     expect((await officerValues(OFFICE, null, "P1", "2025-04")).map((o) => o.officerId)).toEqual([...PEERS.slice(0, 4), A, PEERS[4]]);
     const terms = await subjectTerms({ type: "unit", id: `${OFFICE}/U2`, officeCode: OFFICE, unit: "U2" }, "2025-04");
     expect(terms.get("P1")).toMatchObject({ threshold: 0.4, target: 0.8, contractId: unitContract });
+  });
+
+  it("exports the month's KPI table and the officers on one KPI, within the manager's reach only", async () => {
+    const manager = { ...actors.manager, email: "", name: "", locale: "en" as const };
+    const kpis = await (await subjectExportResponse(manager, new URLSearchParams({ office: OFFICE, month: "2025-04" }), "csv")).text();
+    const p1 = kpis.split("\r\n").find((l) => l.includes(",P1,"))!.split(",");
+    // value 39/60, numerator 39, n 60, March 0.5; the office has no contract of its own: no threshold or target.
+    expect(p1.slice(5)).toEqual([String(39 / 60), "39", "60", "0.5", "", ""]);
+    const officers = await (await subjectExportResponse(manager, new URLSearchParams({ office: OFFICE, unit: "U2", month: "2025-04", kpi: "P1", table: "officers" }), "csv")).text();
+    expect(officers.trim().split("\r\n").slice(1).map((l) => l.split(",")[0])).toEqual(PEERS.slice(2));
+    const other = { ...actors.otherManager, email: "", name: "", locale: "en" as const };
+    await expect(subjectExportResponse(other, new URLSearchParams({ office: OFFICE, month: "2025-04" }), "csv")).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("opens only offices and units within the manager's reach", async () => {

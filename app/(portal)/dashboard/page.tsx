@@ -24,6 +24,7 @@ import { formatMonth, formatScore } from "@/components/contracts/kpi-format";
 import { OverviewFiltersForm } from "@/components/dashboard/overview-filters-form";
 import { OverviewTable } from "@/components/dashboard/overview-table";
 import { Pager } from "@/components/dashboard/pager";
+import { ExportLinks } from "@/components/ui/export-links";
 
 export const dynamic = "force-dynamic";
 
@@ -63,10 +64,7 @@ async function Overview({ user, filters }: { user: SessionUser; filters: Overvie
       </div>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-slate-600">{t("count", { count: overview.total, month: formatMonth(format, filters.month) })}</p>
-        <div className="flex gap-2">
-          <a href={`/api/dashboard/overview.csv?${query}`} className={buttonClasses("secondary")} download>{t("exportCsv")}</a>
-          <a href={`/api/dashboard/overview.xlsx?${query}`} className={buttonClasses("secondary")} download>{t("exportXlsx")}</a>
-        </div>
+        <ExportLinks base="/api/dashboard/overview" query={query} />
       </div>
       <OverviewTable rows={overview.rows} />
       <Pager page={overview.page} pageCount={overview.pageCount} href={(page) => `/dashboard?${query}&page=${page}`} />

@@ -1,0 +1,7 @@
+// GET /api/dashboard/subject.csv?office=…[&unit=…]&month=…[&table=officers&kpi=P1] — an office or unit page's table as CSV.
+import { withRole } from "@/lib/auth/guards";
+import { subjectExportResponse } from "@/lib/dashboard/subject-export";
+
+export const dynamic = "force-dynamic";
+
+export const GET = withRole(["ADMIN", "MANAGER"], (request, { user }) => subjectExportResponse(user, new URL(request.url).searchParams, "csv"));

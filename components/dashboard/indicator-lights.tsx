@@ -10,6 +10,8 @@ import { formatKpiValue } from "@/components/contracts/kpi-format";
 import { drilldownHref } from "@/components/explore/drilldown-href";
 import type { KpiId } from "@/lib/kpis/catalogue";
 
+const LIGHT = "inline-flex items-center gap-0.5 rounded px-1.5 py-0.5 text-[11px] font-semibold ring-1 ring-inset hover:underline";
+
 const LIGHTS: Record<IndicatorStatus, { tone: string; mark: string }> = {
   target_met: { tone: "bg-emerald-100 text-emerald-900 ring-emerald-300", mark: "✓" },
   between: { tone: "bg-amber-100 text-amber-900 ring-amber-300", mark: "~" },
@@ -38,11 +40,11 @@ export async function IndicatorLights({ indicators, subject, period }: { indicat
         const href = drilldownHref({ kpi: i.kpiId as KpiId, type: subject.type, id: subject.id, from: period.from, to: period.to, only: "all", page: 1 });
         return (
           <li key={i.kpiId}>
-            <Link href={href} title={words} data-light={i.status} data-kpi={i.kpiId}
-              className={`inline-flex items-center gap-0.5 rounded px-1.5 py-0.5 text-[11px] font-semibold ring-1 ring-inset hover:underline ${tone}`}>
+            {/* The words once, as tooltip and accessible description (the name is the KPI id): a page of 50
+                contracts carries hundreds of lights, so nothing is repeated and nothing is prefetched. */}
+            <Link href={href} title={words} data-light={i.status} data-kpi={i.kpiId} prefetch={false} className={`${LIGHT} ${tone}`}>
               <span aria-hidden>{mark}</span>
               {i.kpiId}
-              <span className="sr-only">{words}</span>
             </Link>
           </li>
         );

@@ -31,14 +31,14 @@ export async function OverviewTable({ rows }: { rows: OverviewRow[] }) {
           {rows.map((r) => (
             <tr key={r.id} className="hover:bg-slate-50" data-contract={r.id} data-score={r.monthScore ?? ""}>
               <td className="px-4 py-3">
-                <Link href={`/contracts/${r.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">{partyLabel(tc, r.party)}</Link>
+                <Link href={`/contracts/${r.id}`} prefetch={false} className="font-medium text-brand-700 underline-offset-2 hover:underline">{partyLabel(tc, r.party)}</Link>
                 <div className="text-xs text-slate-500">{tc(`party.type.${r.party.type}`)} · {tc("contractNo", { contractNo: r.contractNo })}</div>
               </td>
               <td className="px-4 py-3">
-                <Link href={`/dashboard/offices/${encodeURIComponent(r.officeCode)}`} className="text-slate-900 hover:underline">{r.officeCode}</Link>
+                <Link href={`/dashboard/offices/${encodeURIComponent(r.officeCode)}`} prefetch={false} className="text-slate-900 hover:underline">{r.officeCode}</Link>
                 {r.unit ? (
                   <div className="text-xs">
-                    <Link href={`/dashboard/offices/${encodeURIComponent(r.officeCode)}/units/${encodeURIComponent(r.unit)}`} className="text-slate-600 hover:underline">{r.unit}</Link>
+                    <Link href={`/dashboard/offices/${encodeURIComponent(r.officeCode)}/units/${encodeURIComponent(r.unit)}`} prefetch={false} className="text-slate-600 hover:underline">{r.unit}</Link>
                   </div>
                 ) : null}
               </td>

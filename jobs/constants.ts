@@ -7,6 +7,9 @@ export const JOB_NAMES = {
   kpisRecomputeOpen: "kpis.recompute-open",
   integrityDetect: "integrity.detect",
   contractsRefreshIndicators: "contracts.refresh-indicators",
+  selectivityCompute: "selectivity.compute",
+  riskTrain: "risk.train",
+  riskScore: "risk.score",
 } as const;
 
 export type JobName = (typeof JOB_NAMES)[keyof typeof JOB_NAMES];

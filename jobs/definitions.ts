@@ -8,6 +8,8 @@ import { processImportRun } from "@/jobs/processors/import-run";
 import { processKpisCompute, processKpisRecomputeOpen } from "@/jobs/processors/kpis";
 import { processIntegrityDetect } from "@/jobs/processors/integrity";
 import { processContractsRefreshIndicators } from "@/jobs/processors/contracts";
+import { processRiskScore, processRiskTrain } from "@/jobs/processors/risk";
+import { processSelectivityCompute } from "@/jobs/processors/selectivity";
 
 export type JobDefinition<S extends z.ZodType> = {
   schema: S;
@@ -18,6 +20,8 @@ export type JobDefinition<S extends z.ZodType> = {
 export type ProgressReporter = (percent: number) => Promise<void>;
 
 const ImportRunPayload = z.object({ batchId: z.number().int().positive() });
+// Analysis jobs carry the id of their analysis_runs row, which holds what was asked (lib/analysis/analysis-runs.ts).
+const AnalysisRunPayload = z.object({ runId: z.number().int().positive() });
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const KpisComputePayload = z.object({
   from: Day,
@@ -56,6 +60,21 @@ export const jobDefinitions = {
     schema: z.object({ reason: z.string().regex(/^[\w.-]{1,80}$/) }),
     jobId: (p) => `contracts-refresh-${p.reason}`,
     handle: (_job, report) => processContractsRefreshIndicators(report),
+  }),
+  [JOB_NAMES.selectivityCompute]: defineJob({
+    schema: AnalysisRunPayload,
+    jobId: (p) => `selectivity-compute-${p.runId}`,
+    handle: (job, report) => processSelectivityCompute(job.data.runId, report),
+  }),
+  [JOB_NAMES.riskTrain]: defineJob({
+    schema: AnalysisRunPayload,
+    jobId: (p) => `risk-train-${p.runId}`,
+    handle: (job, report) => processRiskTrain(job.data.runId, report),
+  }),
+  [JOB_NAMES.riskScore]: defineJob({
+    schema: AnalysisRunPayload,
+    jobId: (p) => `risk-score-${p.runId}`,
+    handle: (job, report) => processRiskScore(job.data.runId, report),
   }),
 } satisfies Record<JobName, unknown>;
 

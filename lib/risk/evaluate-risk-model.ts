@@ -18,15 +18,19 @@ export function trainAndEvaluate(
   options: RiskModelOptions,
   randomSeed = RANDOM_SELECTION_SEED,
 ): TrainedAndEvaluated {
+  // Declaration order, whatever order the rows came in (a file's, a query's): the folds are dealt by position, so
+  // the same rows always make the same folds and the same model.
+  const byId = (a: LabelledInput, b: LabelledInput) => (a.declId < b.declId ? -1 : a.declId > b.declId ? 1 : 0);
   const started = performance.now();
-  const model = trainRiskModel(train, options);
+  const model = trainRiskModel([...train].sort(byId), options);
   const trainingSeconds = (performance.now() - started) / 1000;
   if (!test.length) return { model, evaluation: null, trainingSeconds };
   const score = riskScorer(model);
-  const scores = test.map((row) => score(row).score);
+  const ordered = [...test].sort(byId);
+  const scores = ordered.map((row) => score(row).score);
   return {
     model,
-    evaluation: { train: { rows: model.rows, positives: model.positives }, test: evaluateRanking(test, scores, randomSeed) },
+    evaluation: { train: { rows: model.rows, positives: model.positives }, test: evaluateRanking(ordered, scores, randomSeed) },
     trainingSeconds,
   };
 }

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "users" ADD COLUMN     "integrity_access" BOOLEAN NOT NULL DEFAULT false;
+

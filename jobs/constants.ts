@@ -6,6 +6,7 @@ export const JOB_NAMES = {
   kpisCompute: "kpis.compute",
   kpisRecomputeOpen: "kpis.recompute-open",
   integrityDetect: "integrity.detect",
+  integritySlaCheck: "integrity.sla-check",
   contractsRefreshIndicators: "contracts.refresh-indicators",
   selectivityCompute: "selectivity.compute",
   riskTrain: "risk.train",
@@ -23,3 +24,5 @@ export const DEFAULT_JOB_OPTIONS = {
 
 // Open periods are recomputed every night at 02:00 (server time), when late data of the day has arrived.
 export const NIGHTLY_KPI_SCHEDULE = { id: "kpis-nightly", pattern: "0 2 * * *" } as const;
+// Cases past their due date are marked overdue every hour; the first run of each day writes the daily digest.
+export const CASE_SLA_SCHEDULE = { id: "integrity-sla-hourly", pattern: "5 * * * *" } as const;

@@ -7,6 +7,7 @@ import { JOB_NAMES, type JobName } from "@/jobs/constants";
 import { processImportRun } from "@/jobs/processors/import-run";
 import { processKpisCompute, processKpisRecomputeOpen } from "@/jobs/processors/kpis";
 import { processIntegrityDetect } from "@/jobs/processors/integrity";
+import { processIntegritySlaCheck } from "@/jobs/processors/cases";
 import { processContractsRefreshIndicators } from "@/jobs/processors/contracts";
 import { processRiskScore, processRiskTrain } from "@/jobs/processors/risk";
 import { processSelectivityCompute } from "@/jobs/processors/selectivity";
@@ -49,6 +50,12 @@ export const jobDefinitions = {
     schema: z.object({ from: Day, to: Day }),
     jobId: (p) => `detect-${p.from}-${p.to}`,
     handle: (job, report) => processIntegrityDetect(job.data, report),
+  }),
+  [JOB_NAMES.integritySlaCheck]: defineJob({
+    // Repeatable (CASE_SLA_SCHEDULE); enqueued by hand it is one job per hour.
+    schema: z.object({}),
+    jobId: () => `sla-check-${new Date().toISOString().slice(0, 13)}`,
+    handle: (_job, report) => processIntegritySlaCheck(report),
   }),
   [JOB_NAMES.kpisRecomputeOpen]: defineJob({
     schema: z.object({}),

@@ -6,7 +6,7 @@ import { ZodError } from "zod";
 import { env } from "@/lib/env";
 import { createRedis } from "@/lib/redis";
 import { logger } from "@/lib/logger";
-import { JOB_NAMES, NIGHTLY_KPI_SCHEDULE, QUEUE_NAME } from "@/jobs/constants";
+import { CASE_SLA_SCHEDULE, JOB_NAMES, NIGHTLY_KPI_SCHEDULE, QUEUE_NAME } from "@/jobs/constants";
 import { runJob } from "@/jobs/definitions";
 import { getQueue } from "@/jobs/queue";
 
@@ -33,6 +33,10 @@ worker.on("error", (error) => logger.error({ err: error.message }, "worker error
 // Idempotent: every worker upserts the same scheduler, so there is one nightly job however many workers run.
 await getQueue().upsertJobScheduler(NIGHTLY_KPI_SCHEDULE.id, { pattern: NIGHTLY_KPI_SCHEDULE.pattern }, {
   name: JOB_NAMES.kpisRecomputeOpen,
+  data: {},
+});
+await getQueue().upsertJobScheduler(CASE_SLA_SCHEDULE.id, { pattern: CASE_SLA_SCHEDULE.pattern }, {
+  name: JOB_NAMES.integritySlaCheck,
   data: {},
 });
 

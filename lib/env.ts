@@ -17,6 +17,8 @@ const EnvSchema = z.object({
   // budget because colleagues behind one office NAT share an address (docs/decisions/011-login-rate-limit.md).
   LOGIN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().positive().default(50),
   UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024 * 1024),
+  // Largest file attached to an integrity case (kept under DATA_DIR/case-attachments).
+  CASE_ATTACHMENT_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
   // Jobs one worker process runs at once (2 cores: imports and KPI queries are mostly PostgreSQL's work).
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(2),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

@@ -5,8 +5,8 @@ import "server-only";
 import type { Case, Prisma } from "@prisma/client";
 import { db } from "@/lib/db";
 import { scopeForUser } from "@/lib/auth/scope";
-import { CASE_ROLES, type CaseActor, type CaseFacts } from "@/lib/cases/case-rules";
-import { CaseError } from "@/lib/cases/case-error";
+import { CASE_ROLES, refusalFor, type CaseActor, type CaseFacts, type CaseOperation } from "@/lib/cases/case-rules";
+import { CaseError, throwIfCaseRefused } from "@/lib/cases/case-error";
 
 type Tx = Prisma.TransactionClient | typeof db;
 
@@ -54,4 +54,19 @@ export function caseFacts(c: Pick<Case, "status" | "officeCode" | "subjectOffice
     findingById: c.findingById,
     finding: c.finding,
   };
+}
+
+// One transition of one case: the row locked, the refusal of case-rules.ts checked on what the lock returned, then
+// the change and its audit row written by `work` in the same transaction.
+export async function withCaseTransition<T>(
+  caseId: number,
+  actor: CaseActor,
+  operation: CaseOperation,
+  work: (tx: Prisma.TransactionClient, locked: Case) => Promise<T>,
+): Promise<T> {
+  return db.$transaction(async (tx) => {
+    const locked = await getCaseForActorOrThrow(caseId, actor, { tx, lock: true });
+    throwIfCaseRefused(refusalFor(operation, caseFacts(locked), actor));
+    return work(tx, locked);
+  });
 }

@@ -5,7 +5,7 @@ import "server-only";
 import type { Case, Prisma } from "@prisma/client";
 import { db } from "@/lib/db";
 import { scopeForUser } from "@/lib/auth/scope";
-import { CASE_ROLES, refusalFor, type CaseActor, type CaseFacts, type CaseOperation } from "@/lib/cases/case-rules";
+import { refusalFor, usesCases, type CaseActor, type CaseFacts, type CaseOperation } from "@/lib/cases/case-rules";
 import { CaseError, throwIfCaseRefused } from "@/lib/cases/case-error";
 
 type Tx = Prisma.TransactionClient | typeof db;
@@ -16,7 +16,7 @@ export const AUDIT_ENTITY = "case";
 const NOTHING: Prisma.CaseWhereInput = { id: { in: [] } };
 
 export function caseVisibilityWhere(actor: CaseActor): Prisma.CaseWhereInput {
-  if (!CASE_ROLES.includes(actor.role)) return NOTHING;
+  if (!usesCases(actor)) return NOTHING;
   const scope = scopeForUser(actor);
   if (scope.kind !== "all" && scope.kind !== "office") return NOTHING;
   const conditions: Prisma.CaseWhereInput[] = [];
@@ -25,9 +25,9 @@ export function caseVisibilityWhere(actor: CaseActor): Prisma.CaseWhereInput {
   return { AND: conditions };
 }
 
-// Officers and managers have no cases at all: the same NOT_FOUND as a case they cannot see.
+// Officers and managers without the grant have no cases at all: the same NOT_FOUND as a case they cannot see.
 export function requireCaseRole(actor: CaseActor): void {
-  if (!CASE_ROLES.includes(actor.role)) throw new CaseError("NOT_FOUND", "notFound");
+  if (!usesCases(actor)) throw new CaseError("NOT_FOUND", "notFound");
 }
 
 // Inside a transaction, `lock` takes the row lock first, so two concurrent transitions of one case run one after

@@ -22,6 +22,8 @@ const national: CaseActor = { id: "u-national", role: "INTEGRITY", officeCode: n
 const otherOffice: CaseActor = { id: "u-other", role: "INTEGRITY", officeCode: "CMDLA5", officerId: null };
 const admin: CaseActor = { id: "u-admin", role: "ADMIN", officeCode: "CMDLA5", officerId: null };
 const manager: CaseActor = { id: "u-manager", role: "MANAGER", officeCode: "CMDLA1", officerId: null };
+// A manager an administrator has granted the integrity area (users.integrity_access).
+const grantedManager: CaseActor = { ...manager, id: "u-granted", integrityAccess: true };
 const subject: CaseActor = { id: "u-officer", role: "OFFICER", officeCode: "CMDLA1", officerId: "OF001" };
 // An analyst account linked to the very officer the case is about.
 const analystAboutThemselves: CaseActor = { id: "u-linked", role: "INTEGRITY", officeCode: "CMDLA1", officerId: "OF001" };
@@ -37,8 +39,11 @@ const facts = (status: CaseFacts["status"], extra: Partial<CaseFacts> = {}): Cas
 });
 
 describe("who sees a case", () => {
-  it("is the integrity analysts of its office, national analysts and administrators", () => {
-    for (const actor of [analyst, colleague, national, admin]) expect(canSeeCase(facts("OPEN"), actor)).toBe(true);
+  it("is the integrity analysts of its office, national analysts, administrators and granted managers of the office", () => {
+    for (const actor of [analyst, colleague, national, admin, grantedManager]) expect(canSeeCase(facts("OPEN"), actor)).toBe(true);
+    expect(canSeeCase(facts("OPEN"), { ...grantedManager, officeCode: "CMDLA5" })).toBe(false);
+    // The grant means nothing to another role.
+    expect(canSeeCase(facts("OPEN"), { ...subject, officerId: "OF002", integrityAccess: true })).toBe(false);
     expect(canSeeCase(facts("OPEN", { officeCode: null }), national)).toBe(true);
     expect(canSeeCase(facts("OPEN", { officeCode: null }), analyst)).toBe(false);
   });
@@ -87,6 +92,7 @@ describe("four eyes at closure", () => {
     expect(refusalFor("close", recorded, colleague)).toEqual({ code: "FORBIDDEN", key: "fourEyesAssignee" });
     expect(refusalFor("close", recorded, national)).toBeNull();
     expect(refusalFor("close", recorded, admin)).toBeNull();
+    expect(refusalFor("close", recorded, grantedManager)).toBeNull();
     const byAdmin = facts("FINDING_RECORDED", { assigneeId: admin.id, findingById: admin.id });
     expect(refusalFor("close", byAdmin, admin)).toEqual({ code: "FORBIDDEN", key: "fourEyesFinding" });
     expect(availableOperations(recorded, analyst)).toEqual(["note", "attach", "addAction"]);
@@ -115,6 +121,7 @@ describe("the investigator", () => {
     expect(assigneeRefusal(facts("OPEN"), candidate({ active: false }))).toEqual(refused);
     expect(assigneeRefusal(facts("OPEN"), candidate({ officeCode: "CMDLA5" }))).toEqual(refused);
     expect(assigneeRefusal(facts("OPEN"), candidate({ role: "ADMIN" }))).toEqual(refused);
+    expect(assigneeRefusal(facts("OPEN"), candidate({ role: "MANAGER", integrityAccess: true }))).toEqual(refused);
     expect(assigneeRefusal(facts("OPEN"), candidate({ role: "OFFICER", officerId: "OF002" }))).toEqual(refused);
     expect(assigneeRefusal(facts("OPEN"), candidate({ officerId: "OF001" }))).toEqual(refused);
     expect(assigneeRefusal(facts("OPEN"), null)).toEqual(refused);

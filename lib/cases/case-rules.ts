@@ -3,8 +3,8 @@
 //   OPEN ─assign→ ASSIGNED ─record finding→ FINDING_RECORDED ─close (a second person)→ CLOSED
 //   ASSIGNED ─reassign→ ASSIGNED;   CLOSED ─reopen→ ASSIGNED (finding cleared; the audit log keeps it)
 // Four eyes: whoever closes a case is neither its investigator nor whoever recorded its finding.
-// Cases exist only for integrity analysts and administrators, within their office (scopeForUser), and never for an
-// officer the case is about, whatever their role.
+// Cases exist only for integrity analysts, administrators and managers granted the integrity area, within their
+// office (scopeForUser), and never for an officer the case is about, whatever their role.
 import { scopeForUser } from "@/lib/auth/scope";
 import type { AppErrorCode } from "@/lib/errors";
 
@@ -21,8 +21,14 @@ export type OffenceCode = (typeof OFFENCE_CODES)[number];
 export const AMOUNT_ACTIONS: readonly CaseActionType[] = ["TAX_ADJUSTMENT", "FINE"];
 
 export type CaseRole = "ADMIN" | "MANAGER" | "OFFICER" | "INTEGRITY";
-export type CaseActor = { id: string; role: CaseRole; officeCode: string | null; officerId: string | null };
-export const CASE_ROLES: readonly CaseRole[] = ["INTEGRITY", "ADMIN"];
+// integrityAccess: a manager an administrator has granted the integrity area (users.integrity_access).
+export type CaseActor = { id: string; role: CaseRole; officeCode: string | null; officerId: string | null; integrityAccess?: boolean };
+// The roles whose requests reach the case routes; a manager without the grant is then refused like anyone else.
+export const CASE_ROUTE_ROLES: readonly CaseRole[] = ["INTEGRITY", "ADMIN", "MANAGER"];
+
+export function usesCases(actor: Pick<CaseActor, "role" | "integrityAccess">): boolean {
+  return actor.role === "INTEGRITY" || actor.role === "ADMIN" || (actor.role === "MANAGER" && actor.integrityAccess === true);
+}
 
 export type CaseFacts = {
   status: CaseStatus;
@@ -58,7 +64,7 @@ const refuse = (code: AppErrorCode, key: string): Refusal => ({ code, key });
 
 // Within the actor's office (all offices for a national analyst or an administrator), never about themselves.
 export function canSeeCase(c: Pick<CaseFacts, "officeCode" | "subjectOfficerIds">, actor: CaseActor): boolean {
-  if (!CASE_ROLES.includes(actor.role)) return false;
+  if (!usesCases(actor)) return false;
   if (actor.officerId !== null && c.subjectOfficerIds.includes(actor.officerId)) return false;
   const scope = scopeForUser(actor);
   return scope.kind === "all" || (scope.kind === "office" && scope.officeCode === c.officeCode);

@@ -55,7 +55,7 @@ const BR = `BR${run}`;
 const BR2 = `BQ${run}`; // a broker whose Benford flag spans offices
 const PERIOD = { from: "2025-04-01", to: "2025-04-30" };
 
-type ActorKey = "analyst" | "colleague" | "national" | "otherAnalyst" | "admin" | "manager" | "officerA" | "analystB";
+type ActorKey = "analyst" | "colleague" | "national" | "otherAnalyst" | "admin" | "manager" | "grantedManager" | "officerA" | "analystB";
 const actors = {} as Record<ActorKey, CaseActor>;
 const flags = { pair: 0, unitValue: 0, pairB: 0, other: 0, benford: 0, spare: 0, selfB: 0, unitB: 0, late: 0 };
 
@@ -145,11 +145,11 @@ beforeAll(async () => {
       { officerId: B, fullName: "Jean Case", officeCode: OFFICE, unit: "Assessment" },
     ],
   });
-  const user = async (key: ActorKey, role: CaseActor["role"], officeCode: string | null, officerId: string | null = null) => {
+  const user = async (key: ActorKey, role: CaseActor["role"], officeCode: string | null, officerId: string | null = null, integrityAccess = false) => {
     const row = await db.user.create({
-      data: { email: `${key}-${run}@cases.test`, name: `Test ${key}`, role, officeCode, officerId, passwordHash: "unused" },
+      data: { email: `${key}-${run}@cases.test`, name: `Test ${key}`, role, officeCode, officerId, integrityAccess, passwordHash: "unused" },
     });
-    actors[key] = { id: row.id, role, officeCode, officerId };
+    actors[key] = { id: row.id, role, officeCode, officerId, ...(integrityAccess ? { integrityAccess } : {}) };
   };
   await user("analyst", "INTEGRITY", OFFICE);
   await user("colleague", "INTEGRITY", OFFICE);
@@ -157,6 +157,7 @@ beforeAll(async () => {
   await user("otherAnalyst", "INTEGRITY", OTHER_OFFICE);
   await user("admin", "ADMIN", null);
   await user("manager", "MANAGER", OFFICE);
+  await user("grantedManager", "MANAGER", OFFICE, null, true);
   await user("officerA", "OFFICER", OFFICE, A);
   await user("analystB", "INTEGRITY", OFFICE, B);
   await insertClearanceData();
@@ -262,9 +263,9 @@ describe("the lifecycle of a case", () => {
     const optionIds = options.map((o) => o.id);
     // The office's analysts, the national one and analyst B (the case is about A); not the other office, not a manager.
     for (const key of ["analyst", "colleague", "national", "analystB"] as const) expect(optionIds).toContain(actors[key].id);
-    for (const key of ["otherAnalyst", "manager", "admin", "officerA"] as const) expect(optionIds).not.toContain(actors[key].id);
+    for (const key of ["otherAnalyst", "manager", "grantedManager", "admin", "officerA"] as const) expect(optionIds).not.toContain(actors[key].id);
 
-    for (const key of ["otherAnalyst", "manager", "officerA", "admin"] as const) {
+    for (const key of ["otherAnalyst", "manager", "grantedManager", "officerA", "admin"] as const) {
       await expectRefused(assignCase({ caseId: ids.main, assigneeId: actors[key].id, dueDate: DUE }, actors.analyst, TODAY), "INVALID", "assigneeNotEligible");
     }
     await expectRefused(assignCase({ caseId: ids.main, assigneeId: actors.colleague.id, dueDate: "2026-01-09" }, actors.analyst, TODAY), "INVALID", "dueDatePast");
@@ -493,6 +494,14 @@ describe("SLA", () => {
 });
 
 describe("who sees cases", () => {
+  it("shows a granted manager the cases of their office, and no manager without the grant", async () => {
+    expect((await getCaseDetail(ids.main, actors.grantedManager)).case.id).toBe(ids.main);
+    expect((await listCases(actors.grantedManager, CaseListFilters.parse({}))).rows.map((r) => r.id)).toContain(ids.main);
+    await expectRefused(getCaseDetail(ids.main, actors.manager), "NOT_FOUND");
+    session.userId = actors.manager.id;
+    expect((await (await routes.labels()).GET(new Request(url("/api/cases/feedback/labels.csv")), params({}))).status).toBe(404);
+  });
+
   it("keeps a case of flags spanning offices for national analysts and administrators", async () => {
     ({ caseId: ids.national } = await openCase({ flagIds: [flags.benford] }, actors.national));
     expect(await db.case.findUniqueOrThrow({ where: { id: ids.national } })).toMatchObject({ officeCode: null, subjectOfficerIds: [] });

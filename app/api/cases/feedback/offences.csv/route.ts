@@ -3,8 +3,8 @@
 import { withRole } from "@/lib/auth/guards";
 import { tableExportResponse } from "@/lib/table-export";
 import { offencesTable } from "@/lib/cases/feedback-exports";
-import { CASE_ROLES } from "@/lib/cases/case-rules";
+import { CASE_ROUTE_ROLES } from "@/lib/cases/case-rules";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withRole(CASE_ROLES, async (_request, { user }) => tableExportResponse(await offencesTable(user), "csv", "case-feedback-offences"));
+export const GET = withRole(CASE_ROUTE_ROLES, async (_request, { user }) => tableExportResponse(await offencesTable(user), "csv", "case-feedback-offences"));

@@ -20,6 +20,7 @@ export type EditableUser = {
   officeCode: string | null;
   officer: PickedOfficer | null;
   active: boolean;
+  integrityAccess: boolean;
 };
 
 export function EditAccessForm({
@@ -52,6 +53,13 @@ export function EditAccessForm({
           defaults={{ role: user.role, officeCode: user.officeCode, officer: user.officer, email: user.email }}
           errorFor={errorFor}
         />
+        <label className="flex items-start gap-2 text-sm text-slate-800 sm:col-span-2">
+          <input type="checkbox" name="integrityAccess" defaultChecked={user.integrityAccess} className="mt-0.5 h-4 w-4 rounded border-slate-300" />
+          <span>
+            <span className="font-medium">{t("fields.integrityAccess")}</span>
+            <span className="block text-xs text-slate-600">{t("fields.integrityAccessHint")}</span>
+          </span>
+        </label>
       </div>
       <div>
         <SubmitButton pending={pending} pendingLabel={t("actions.saving")}>

@@ -10,6 +10,8 @@ type Area = {
   roles: readonly Role[];
   // "My indicators" is also open to a user of any role who is linked to an officer record.
   openToLinkedOfficers?: boolean;
+  // Integrity is also open to a manager an administrator has granted it (users.integrity_access).
+  openToGrantedManagers?: boolean;
 };
 
 // Order = menu order.
@@ -17,17 +19,21 @@ export const AREAS: readonly Area[] = [
   { id: "dashboard", path: "/dashboard", roles: ["ADMIN", "MANAGER"] },
   { id: "contracts", path: "/contracts", roles: ["ADMIN", "MANAGER"] },
   { id: "me", path: "/me", roles: ["OFFICER"], openToLinkedOfficers: true },
-  { id: "integrity", path: "/integrity", roles: ["INTEGRITY", "ADMIN"] },
+  { id: "integrity", path: "/integrity", roles: ["INTEGRITY", "ADMIN"], openToGrantedManagers: true },
   { id: "data", path: "/data", roles: ["ADMIN", "MANAGER"] },
   { id: "admin", path: "/admin", roles: ["ADMIN"] },
 ];
 
-type AreaUser = { role: Role; officerId: string | null };
+type AreaUser = { role: Role; officerId: string | null; integrityAccess?: boolean };
 
 export function canOpenArea(user: AreaUser, areaId: AreaId): boolean {
   const area = AREAS.find((a) => a.id === areaId);
   if (!area) return false;
-  return area.roles.includes(user.role) || (area.openToLinkedOfficers === true && user.officerId !== null);
+  return (
+    area.roles.includes(user.role) ||
+    (area.openToLinkedOfficers === true && user.officerId !== null) ||
+    (area.openToGrantedManagers === true && user.role === "MANAGER" && user.integrityAccess === true)
+  );
 }
 
 export function areasForUser(user: AreaUser): Area[] {

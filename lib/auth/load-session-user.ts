@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/locales";
 import type { SessionUser } from "@/lib/auth/session-user";
 
-type UserRow = Pick<User, "id" | "email" | "name" | "role" | "officeCode" | "officerId" | "locale">;
+type UserRow = Pick<User, "id" | "email" | "name" | "role" | "officeCode" | "officerId" | "locale"> & { integrityAccess?: boolean };
 
 export function toSessionUser(user: UserRow): SessionUser {
   return {
@@ -15,6 +15,8 @@ export function toSessionUser(user: UserRow): SessionUser {
     role: user.role,
     officeCode: user.officeCode,
     officerId: user.officerId,
+    // Only a manager can hold the grant: a role change takes it away at once.
+    integrityAccess: user.role === "MANAGER" && user.integrityAccess === true,
     locale: isLocale(user.locale) ? user.locale : DEFAULT_LOCALE,
   };
 }

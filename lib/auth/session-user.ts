@@ -11,6 +11,8 @@ export type SessionUser = {
   // null = every office (e.g. the Director General's staff).
   officeCode: string | null;
   officerId: string | null;
+  // A manager granted the integrity area by an administrator (absent = not granted).
+  integrityAccess?: boolean;
   locale: Locale;
 };
 

@@ -32,6 +32,8 @@ export const UpdateUserInput = z.object({
   role: Role,
   officeCode: OfficeCode,
   officerId: OfficerId,
+  // A checkbox: "on" when ticked, absent otherwise; only a manager keeps it (updateUser).
+  integrityAccess: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()).default(false),
 });
 export type UpdateUserInput = z.infer<typeof UpdateUserInput>;
 

@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { loadActiveSessionUser } from "@/lib/auth/load-session-user";
 import { verifyPassword } from "@/lib/auth/password";
 import { createUser } from "@/lib/users/create-user";
 import { updateUser } from "@/lib/users/update-user";
@@ -106,6 +107,25 @@ describe("updateUser", () => {
     );
     expect(result.changed).toEqual([]);
     expect(await auditFor(user.id)).toHaveLength(before);
+  });
+
+  it("grants a manager the integrity area, audited, and takes it away with the manager role", async () => {
+    const { id } = await createUser(
+      { email: email("granted"), name: "Manager G", role: "MANAGER", password: "initial-pass-4", officeCode: office, officerId: null },
+      adminId,
+    );
+    const base = { userId: id, name: "Manager G", officeCode: office, officerId: null };
+    expect((await updateUser({ ...base, role: "MANAGER", integrityAccess: true }, adminId)).changed).toEqual(["integrityAccess"]);
+    expect((await loadActiveSessionUser(id))?.integrityAccess).toBe(true);
+    // Another role drops the grant, even when the form still says so.
+    expect((await updateUser({ ...base, role: "OFFICER", integrityAccess: true }, adminId)).changed.sort()).toEqual(["integrityAccess", "role"]);
+    expect(await db.user.findUniqueOrThrow({ where: { id } })).toMatchObject({ role: "OFFICER", integrityAccess: false });
+    expect((await loadActiveSessionUser(id))?.integrityAccess).toBe(false);
+    const updates = (await auditFor(id)).filter((e) => e.action === "user.update").map((e) => e.data);
+    expect(updates).toEqual([
+      { integrityAccess: { from: false, to: true } },
+      { role: { from: "MANAGER", to: "OFFICER" }, integrityAccess: { from: true, to: false } },
+    ]);
   });
 
   it("does not let an administrator remove their own administrator role", async () => {

@@ -26,6 +26,15 @@ describe("areas by role (the access table of the brief)", () => {
     expect(canOpenArea({ role: "MANAGER", officerId: null }, "me")).toBe(false);
   });
 
+  it("opens Integrity to a manager only when an administrator granted it, never to an officer", () => {
+    expect(canOpenArea({ role: "MANAGER", officerId: null }, "integrity")).toBe(false);
+    expect(canOpenArea({ role: "MANAGER", officerId: null, integrityAccess: true }, "integrity")).toBe(true);
+    expect(ids({ role: "MANAGER", officerId: null, integrityAccess: true })).toEqual(["dashboard", "contracts", "integrity", "data"]);
+    expect(canOpenArea({ role: "OFFICER", officerId: "OF001", integrityAccess: true }, "integrity")).toBe(false);
+    // The manager's landing page stays the overview.
+    expect(homePathForUser({ role: "MANAGER", officerId: null, integrityAccess: true })).toBe("/dashboard");
+  });
+
   it("never opens admin or data to an officer", () => {
     expect(canOpenArea({ role: "OFFICER", officerId: "OF001" }, "admin")).toBe(false);
     expect(canOpenArea({ role: "OFFICER", officerId: "OF001" }, "data")).toBe(false);

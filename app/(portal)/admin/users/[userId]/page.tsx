@@ -43,6 +43,7 @@ export default async function EditUserPage({ params }: Props) {
     officeCode: user.officeCode,
     officer: user.officer,
     active: user.active,
+    integrityAccess: user.integrityAccess,
   };
   return (
     <>

@@ -11,6 +11,8 @@ export const JOB_NAMES = {
   selectivityCompute: "selectivity.compute",
   riskTrain: "risk.train",
   riskScore: "risk.score",
+  trsCompute: "trs.compute",
+  mirrorCompute: "mirror.compute",
 } as const;
 
 export type JobName = (typeof JOB_NAMES)[keyof typeof JOB_NAMES];

@@ -11,6 +11,7 @@ import { processIntegritySlaCheck } from "@/jobs/processors/cases";
 import { processContractsRefreshIndicators } from "@/jobs/processors/contracts";
 import { processRiskScore, processRiskTrain } from "@/jobs/processors/risk";
 import { processSelectivityCompute } from "@/jobs/processors/selectivity";
+import { processMirrorCompute, processTrsCompute } from "@/jobs/processors/analysis";
 
 export type JobDefinition<S extends z.ZodType> = {
   schema: S;
@@ -82,6 +83,16 @@ export const jobDefinitions = {
     schema: AnalysisRunPayload,
     jobId: (p) => `risk-score-${p.runId}`,
     handle: (job, report) => processRiskScore(job.data.runId, report),
+  }),
+  [JOB_NAMES.trsCompute]: defineJob({
+    schema: AnalysisRunPayload,
+    jobId: (p) => `trs-compute-${p.runId}`,
+    handle: (job, report) => processTrsCompute(job.data.runId, report),
+  }),
+  [JOB_NAMES.mirrorCompute]: defineJob({
+    schema: AnalysisRunPayload,
+    jobId: (p) => `mirror-compute-${p.runId}`,
+    handle: (job, report) => processMirrorCompute(job.data.runId, report),
   }),
 } satisfies Record<JobName, unknown>;
 

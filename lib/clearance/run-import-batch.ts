@@ -8,7 +8,7 @@ import { writeAudit } from "@/lib/audit";
 import { importCanonical } from "@/lib/clearance/import-canonical";
 import { importKcs } from "@/lib/clearance/import-kcs";
 import type { ImportOutcome } from "@/lib/clearance/import-pipeline";
-import { queueKpiRecomputation } from "@/lib/kpis/queue-recomputation";
+import { queueAnalysisRecomputation, queueKpiRecomputation } from "@/lib/kpis/queue-recomputation";
 import { logger } from "@/lib/logger";
 
 const PROGRESS_EVERY_MS = 250;
@@ -60,12 +60,17 @@ export async function runImportBatch(batchId: number, onProgress?: ProgressListe
       logger.error({ batchId, err: error.message }, "could not queue KPI recomputation");
       return 0;
     });
+    const changedFiles = Object.entries(outcome.files).filter(([, c]) => c.inserted + c.updated > 0).map(([file]) => file);
+    const analyses = await queueAnalysisRecomputation(outcome.affectedCells, changedFiles).catch((error: Error) => {
+      logger.error({ batchId, err: error.message }, "could not queue the TRS and mirror recomputation");
+      return 0;
+    });
     await writeAudit({
       actorId: batch.createdById,
       action: "import.succeeded",
       entityType: "import",
       entityId: String(batchId),
-      data: { source: batch.sourceName, files: summarize(outcome), recomputations },
+      data: { source: batch.sourceName, files: summarize(outcome), recomputations, analyses },
     });
     return outcome;
   } catch (error) {

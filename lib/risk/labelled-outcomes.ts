@@ -1,7 +1,7 @@
 // Labelled outcomes from the database, for training, evaluation and the labels export: every declaration
-// (registered in the window, not cancelled) that was inspected or is confirmed by a case finding.
-//   illicit       an inspection with result offence, or a confirmed case finding (confirmed-findings.ts)
-//   recovered     Σ adjustment_amount of its offence inspections + Σ the case's adjustments and fines naming it
+// (registered in the window, not cancelled) that was inspected or is labelled by a closed case (case-labels.ts).
+//   illicit       an inspection with result offence, or a case's label 1 (its finding confirms the declaration)
+//   recovered     Σ adjustment_amount of its offence inspections + the case revenue attributed to it
 //   revenue       for revenue@n: what was recovered when anything was recorded, else (an offence with no amount,
 //                 as every KCS row) its taxes at stake, taxes_final or taxes_initial or Σ items.taxes; 0 when not
 //                 illicit (the KCS evaluation reads the files the same way, kcs-dataset.ts)
@@ -10,7 +10,7 @@
 import "server-only";
 import { pool } from "@/lib/pg";
 import type { Scope } from "@/lib/auth/scope";
-import { CONFIRMED_FINDINGS_SQL } from "@/lib/risk/confirmed-findings";
+import { caseFeedbackLabels, caseLabelArrays } from "@/lib/risk/case-labels";
 import type { DatedLabelledInput } from "@/lib/risk/kcs-dataset";
 
 export type LabelSources = "inspections" | "inspections+cases";
@@ -21,7 +21,8 @@ export const MAIN_ITEM_SQL = `LEFT JOIN LATERAL (
     SELECT i.hs6, i.origin_country, i.cif_value::float8 AS cif_value, i.net_kg::float8 AS net_kg FROM items i
      WHERE i.decl_id = d.decl_id ORDER BY i.cif_value DESC NULLS LAST, i.item_no LIMIT 1) mi ON true`;
 
-// $1 from, $2 to (dates, inclusive), $3 office or null, $4 whether confirmed case findings count.
+// $1 from, $2 to (dates, inclusive), $3 office or null, $4–$7 the case labels (caseLabelArrays; empty arrays when only
+// inspections count).
 const LABELS_SQL = `
   WITH window_declarations AS MATERIALIZED (
     SELECT d.decl_id FROM declarations d
@@ -31,15 +32,17 @@ const LABELS_SQL = `
            sum(x.adjustment_amount) FILTER (WHERE x.result = 'offence')::float8 AS adjustment,
            (array_agg(x.offence_code ORDER BY x.exam_ts) FILTER (WHERE x.result = 'offence' AND x.offence_code IS NOT NULL))[1] AS offence_code
       FROM inspections x JOIN window_declarations w USING (decl_id) GROUP BY x.decl_id),
-  confirmed AS (SELECT * FROM (${CONFIRMED_FINDINGS_SQL}) f WHERE $4::boolean AND f.decl_id IN (SELECT decl_id FROM window_declarations)),
+  cased AS (
+    SELECT c.* FROM unnest($4::text[], $5::int[], $6::float8[], $7::text[]) AS c(decl_id, illicit, revenue, offence_code)
+     WHERE c.decl_id IN (SELECT decl_id FROM window_declarations)),
   labels AS (
     SELECT coalesce(i.decl_id, c.decl_id) AS decl_id,
-           coalesce(i.offence, false) OR c.decl_id IS NOT NULL AS illicit,
-           coalesce(i.adjustment, 0) + coalesce(c.amount, 0) AS recovered,
-           i.adjustment IS NOT NULL OR coalesce(c.amount, 0) > 0 AS has_recovered,
-           coalesce(i.offence_code, c.offence_code) AS offence_code,
+           coalesce(i.offence, false) OR coalesce(c.illicit, 0) = 1 AS illicit,
+           coalesce(i.adjustment, 0) + coalesce(c.revenue, 0) AS recovered,
+           i.adjustment IS NOT NULL OR coalesce(c.revenue, 0) > 0 AS has_recovered,
+           coalesce(i.offence_code, nullif(c.offence_code, '')) AS offence_code,
            i.decl_id IS NOT NULL AS from_inspection, c.decl_id IS NOT NULL AS from_case
-      FROM inspected i FULL JOIN confirmed c USING (decl_id))
+      FROM inspected i FULL JOIN cased c USING (decl_id))
   SELECT d.decl_id, to_char(d.reg_ts, 'YYYY-MM-DD') AS reg_date, d.office_code, d.broker_id, d.importer_id,
          mi.hs6, mi.origin_country, mi.cif_value, mi.net_kg, l.illicit, l.recovered, l.offence_code, l.from_inspection, l.from_case,
          CASE WHEN NOT l.illicit THEN 0
@@ -65,7 +68,8 @@ export async function loadLabelledOutcomes(window: Window, options: { scope?: Sc
   const scope = options.scope ?? { kind: "all" };
   if (scope.kind === "officer" || scope.kind === "none") return [];
   const office = scope.kind === "office" ? scope.officeCode : null;
-  const { rows } = await pool.query<LabelRow>(LABELS_SQL, [window.from, window.to, office, (options.sources ?? "inspections+cases") === "inspections+cases"]);
+  const cases = (options.sources ?? "inspections+cases") === "inspections+cases" ? await caseFeedbackLabels() : [];
+  const { rows } = await pool.query<LabelRow>(LABELS_SQL, [window.from, window.to, office, ...caseLabelArrays(cases)]);
   return rows.map((r) => ({
     declId: r.decl_id,
     regDate: r.reg_date,

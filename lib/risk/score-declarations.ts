@@ -10,7 +10,7 @@ import type { RiskModel } from "@prisma/client";
 import { db } from "@/lib/db";
 import { pool } from "@/lib/pg";
 import { monthPeriod } from "@/lib/kpis/periods";
-import { CONFIRMED_FINDINGS_SQL } from "@/lib/risk/confirmed-findings";
+import { caseFeedbackLabels } from "@/lib/risk/case-labels";
 import { MAIN_ITEM_SQL } from "@/lib/risk/labelled-outcomes";
 import { riskScorer, type RiskModelParameters, type RiskInput } from "@/lib/risk/risk-model";
 import type { ProgressReporter } from "@/jobs/definitions";
@@ -41,15 +41,14 @@ export function storedModelParameters(row: RiskModel): RiskModelParameters {
   };
 }
 
-// $1 from, $2 to, $3 the last declaration id of the previous page ('' first), $4 page size.
+// $1 from, $2 to, $3 the last declaration id of the previous page ('' first), $4 page size, $5 case-labelled ids.
 const UNLABELLED_SQL = `
-  WITH confirmed AS (${CONFIRMED_FINDINGS_SQL})
   SELECT d.decl_id, d.reg_ts, d.office_code, d.broker_id, d.importer_id, mi.hs6, mi.origin_country, mi.cif_value, mi.net_kg
     FROM declarations d
     ${MAIN_ITEM_SQL}
    WHERE d.status <> 'cancelled' AND d.reg_ts >= $1::date AND d.reg_ts < $2::date + 1 AND d.decl_id > $3
      AND NOT EXISTS (SELECT 1 FROM inspections x WHERE x.decl_id = d.decl_id)
-     AND NOT EXISTS (SELECT 1 FROM confirmed c WHERE c.decl_id = d.decl_id)
+     AND NOT d.decl_id = ANY ($5::text[])
    ORDER BY d.decl_id
    LIMIT $4`;
 
@@ -75,6 +74,7 @@ export async function scoreAndStoreDeclarations(raw: unknown, progress: Progress
     period = monthPeriod(rows[0].month);
   }
   const score = riskScorer(storedModelParameters(row));
+  const cased = (await caseFeedbackLabels()).map((l) => l.declId);
   const { rows: totals } = await pool.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM declarations d WHERE d.status <> 'cancelled' AND d.reg_ts >= $1::date AND d.reg_ts < $2::date + 1`,
     [period.from, period.to],
@@ -83,7 +83,7 @@ export async function scoreAndStoreDeclarations(raw: unknown, progress: Progress
   let last = "";
   let scored = 0;
   for (;;) {
-    const { rows } = await pool.query<UnlabelledRow>(UNLABELLED_SQL, [period.from, period.to, last, PAGE_SIZE]);
+    const { rows } = await pool.query<UnlabelledRow>(UNLABELLED_SQL, [period.from, period.to, last, PAGE_SIZE, cased]);
     if (!rows.length) break;
     const scoredRows = rows.map((r) => {
       const input: RiskInput = {
@@ -118,11 +118,10 @@ export async function scoreAndStoreDeclarations(raw: unknown, progress: Progress
     if (rows.length < PAGE_SIZE) break;
   }
   const removed = await pool.query(
-    `WITH confirmed AS (${CONFIRMED_FINDINGS_SQL})
-     DELETE FROM risk_scores s
+    `DELETE FROM risk_scores s
       WHERE s.model_id = $1 AND s.reg_ts >= $2::date AND s.reg_ts < $3::date + 1
-        AND (EXISTS (SELECT 1 FROM inspections x WHERE x.decl_id = s.decl_id) OR EXISTS (SELECT 1 FROM confirmed c WHERE c.decl_id = s.decl_id))`,
-    [row.id, period.from, period.to],
+        AND (EXISTS (SELECT 1 FROM inspections x WHERE x.decl_id = s.decl_id) OR s.decl_id = ANY ($4::text[]))`,
+    [row.id, period.from, period.to, cased],
   );
   return { modelId: row.id, period, scored, removed: removed.rowCount ?? 0 };
 }

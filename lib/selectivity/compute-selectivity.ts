@@ -14,11 +14,11 @@
 // I1), by office, month of registration, officer and lanes. The officer is the one of the declaration's latest
 // reroute event with an officer, else its assessing officer, else "" (unknown). "Later had an offence found":
 // an inspection with result offence examined at or after the reroute (its event's ts, else the registration), or
-// a confirmed case finding on the declaration (lib/risk/confirmed-findings.ts).
+// a closed case whose finding confirms the declaration (its label 1 in lib/risk/case-labels.ts).
 import "server-only";
 import type { PoolClient } from "pg";
 import { inTransaction } from "@/lib/pg";
-import { CONFIRMED_FINDINGS_SQL } from "@/lib/risk/confirmed-findings";
+import { caseFeedbackLabels } from "@/lib/risk/case-labels";
 
 const LATEST_IMPORT = `(SELECT max(id) FROM import_batches WHERE status = 'SUCCEEDED')`;
 
@@ -49,9 +49,9 @@ const LANES_SQL = `
          inspections, offences, adjustment_total, tax_delta, tax_delta_n, now(), ${LATEST_IMPORT}
     FROM cells`;
 
+// $1 the declarations confirmed by a case finding.
 const REROUTES_SQL = `
-  WITH confirmed AS (${CONFIRMED_FINDINGS_SQL}),
-  rerouted AS (
+  WITH rerouted AS (
     SELECT d.decl_id, d.office_code, date_trunc('month', d.reg_ts)::date AS month, d.lane_initial, d.lane_final,
            coalesce(ev.officer_id, d.assessing_officer_id, '') AS officer_id, coalesce(ev.ts, d.reg_ts) AS rerouted_at
       FROM declarations d
@@ -62,7 +62,7 @@ const REROUTES_SQL = `
      WHERE d.status <> 'cancelled' AND d.lane_initial IN ('Y', 'R') AND d.lane_final < d.lane_initial),
   outcomes AS (
     SELECT r.*, x.offences > 0 AS inspection_offence, coalesce(x.adjustment, 0) AS adjustment,
-           EXISTS (SELECT 1 FROM confirmed c WHERE c.decl_id = r.decl_id) AS case_finding
+           r.decl_id = ANY ($1::text[]) AS case_finding
       FROM rerouted r
       LEFT JOIN LATERAL (
         SELECT count(*) AS offences, sum(i.adjustment_amount) AS adjustment FROM inspections i
@@ -78,6 +78,7 @@ export type SelectivityOutcome = { lanes: number; reroutes: number; seconds: num
 
 export async function computeSelectivity(progress: (percent: number) => Promise<void> = async () => {}): Promise<SelectivityOutcome> {
   const started = performance.now();
+  const confirmed = (await caseFeedbackLabels()).filter((l) => l.illicit === 1).map((l) => l.declId);
   return inTransaction(async (client: PoolClient) => {
     // One computation at a time: a second waits, then rewrites the same rows.
     await client.query("SELECT pg_advisory_xact_lock(hashtext('selectivity.compute'))");
@@ -85,7 +86,7 @@ export async function computeSelectivity(progress: (percent: number) => Promise<
     await client.query("DELETE FROM selectivity_reroutes");
     const lanes = await client.query(LANES_SQL);
     await progress(60);
-    const reroutes = await client.query(REROUTES_SQL);
+    const reroutes = await client.query(REROUTES_SQL, [confirmed]);
     await progress(95);
     return { lanes: lanes.rowCount ?? 0, reroutes: reroutes.rowCount ?? 0, seconds: (performance.now() - started) / 1000 };
   });

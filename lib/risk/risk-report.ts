@@ -1,0 +1,106 @@
+// What the risk screen shows, from stored rows only: the trained models, one model's evaluation (risk_models.metrics
+// as risk.train stored it) and factors, and the highest scores of the latest period it scored, each with the
+// factors that raised it. Scores are narrowed to the user's offices (scopeForUser); models and their evaluations
+// hold no declaration and are shown to every user of the area.
+import "server-only";
+import type { RiskModel } from "@prisma/client";
+import { db } from "@/lib/db";
+import { pool } from "@/lib/pg";
+import { scopeForUser } from "@/lib/auth/scope";
+import type { SessionUser } from "@/lib/auth/session-user";
+import { AppError } from "@/lib/errors";
+import type { RiskEvaluation } from "@/lib/risk/evaluate-risk-model";
+import type { FactorEncoding, ModelFeature, RiskFactor } from "@/lib/risk/risk-model";
+import type { Split } from "@/lib/risk/training-split";
+
+type Viewer = Pick<SessionUser, "role" | "officeCode" | "officerId">;
+
+export type ModelSummary = {
+  id: string;
+  createdAt: Date;
+  trainFrom: string;
+  trainTo: string;
+  rows: number;
+  positives: number;
+  testRows: number | null;
+  precisionAt5: number | null;
+};
+
+export type ModelDetail = ModelSummary & {
+  intercept: number;
+  features: (ModelFeature & { levels: number | null })[];
+  evaluation: (RiskEvaluation & { split: Split }) | null;
+  sources: { inspections: number; caseFindings: number };
+  trainingSeconds: number;
+};
+
+export type StoredFactor = { factor: RiskFactor; value: string | number | null; contribution: number };
+
+export type ScoredDeclaration = { declId: string; officeCode: string; regTs: string; score: number; factors: StoredFactor[] };
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+function summary(m: RiskModel): ModelSummary {
+  const evaluation = m.metrics as (RiskEvaluation & { split: Split }) | null;
+  return {
+    id: m.id,
+    createdAt: m.createdAt,
+    trainFrom: day(m.trainFrom),
+    trainTo: day(m.trainTo),
+    rows: m.rows,
+    positives: m.positives,
+    testRows: evaluation?.test.rows ?? null,
+    precisionAt5: evaluation?.test.perN.find((r) => r.n === 5)?.model.precision ?? null,
+  };
+}
+
+export async function listRiskModels(limit = 20): Promise<ModelSummary[]> {
+  const models = await db.riskModel.findMany({
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    take: limit,
+    omit: { encodings: true, unitValueReference: true },
+  });
+  return models.map((m) => summary(m as RiskModel));
+}
+
+export async function getRiskModelOrThrow(modelId: string): Promise<ModelDetail> {
+  const m = await db.riskModel.findUnique({ where: { id: modelId }, omit: { unitValueReference: true } });
+  if (!m) throw new AppError("NOT_FOUND", "No such risk model");
+  // Only the number of levels of each encoding is shown, not the levels (the encodings can be large).
+  const encodings = m.encodings as Record<string, FactorEncoding>;
+  return {
+    ...summary(m as RiskModel),
+    intercept: m.intercept,
+    features: (m.features as ModelFeature[]).map((f) => ({ ...f, levels: encodings[f.factor] ? Object.keys(encodings[f.factor]!.levels).length : null })),
+    evaluation: m.metrics as (RiskEvaluation & { split: Split }) | null,
+    sources: m.sources as { inspections: number; caseFindings: number },
+    trainingSeconds: m.trainingSeconds,
+  };
+}
+
+// The latest month the model scored (in the user's offices), and its highest scores.
+export async function topScores(viewer: Viewer, modelId: string, limit = 25): Promise<{ month: string | null; total: number; rows: ScoredDeclaration[] }> {
+  const scope = scopeForUser(viewer);
+  if (scope.kind === "officer" || scope.kind === "none") return { month: null, total: 0, rows: [] };
+  const office = scope.kind === "office" ? scope.officeCode : null;
+  const latest = await pool.query<{ month: string | null }>(
+    `SELECT to_char(max(reg_ts), 'YYYY-MM') AS month FROM risk_scores WHERE model_id = $1 AND ($2::text IS NULL OR office_code = $2)`,
+    [modelId, office],
+  );
+  const month = latest.rows[0]?.month ?? null;
+  if (!month) return { month: null, total: 0, rows: [] };
+  const { rows } = await pool.query<{ decl_id: string; office_code: string; reg_ts: string; score: number; factors: StoredFactor[]; total: number }>(
+    `SELECT decl_id, office_code, reg_ts, score, factors, count(*) OVER ()::int AS total
+       FROM risk_scores
+      WHERE model_id = $1 AND ($2::text IS NULL OR office_code = $2)
+        AND reg_ts >= to_date($3, 'YYYY-MM') AND reg_ts < to_date($3, 'YYYY-MM') + interval '1 month'
+      ORDER BY score DESC, decl_id
+      LIMIT $4`,
+    [modelId, office, month, limit],
+  );
+  return {
+    month,
+    total: rows[0]?.total ?? 0,
+    rows: rows.map((r) => ({ declId: r.decl_id, officeCode: r.office_code, regTs: r.reg_ts, score: r.score, factors: r.factors })),
+  };
+}

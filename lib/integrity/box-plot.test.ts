@@ -1,6 +1,6 @@
 // Hand-worked: values 1..9 and 1, 2, 3, 4, 100.
 import { describe, expect, it } from "vitest";
-import { boxDomain, boxStats, percentileCont, tukeyFences } from "@/lib/integrity/box-plot";
+import { boxDomain, boxStats, logValueTicks, percentileCont, tukeyFences } from "@/lib/integrity/box-plot";
 
 describe("box-plot statistics", () => {
   it("percentile_cont interpolates between closest ranks", () => {
@@ -28,5 +28,19 @@ describe("box-plot statistics", () => {
   it("pads the domain by 5 % of the range", () => {
     expect(boxDomain([0, 10])).toEqual([-0.5, 10.5]);
     expect(boxDomain([])).toEqual([0, 1]);
+  });
+});
+
+describe("log-value axis ticks", () => {
+  it("uses 1, 2, 5 × 10^k within the range", () => {
+    // ln 1 = 0 … ln 60 = 4.094: 1, 2, 5, 10, 20, 50
+    expect(logValueTicks(0, Math.log(60))).toEqual([1, 2, 5, 10, 20, 50]);
+  });
+
+  it("thins to powers of ten over wide ranges", () => {
+    // 0.01 … 1e6: 1, 2, 5 × 10^k gives 25 ticks; powers of ten 0.01 … 1e6 = 9 > 8, so every second one
+    expect(logValueTicks(Math.log(0.01), Math.log(1e6))).toEqual([0.01, 1, 100, 10000, 1000000]);
+    expect(logValueTicks(Math.log(0.1), Math.log(1e5))).toEqual([0.1, 1, 10, 100, 1000, 10000, 100000]);
+    expect(logValueTicks(2, 1)).toEqual([]);
   });
 });

@@ -42,3 +42,26 @@ export function boxDomain(values: readonly number[]): [number, number] {
   const pad = hi > lo ? (hi - lo) * 0.05 : Math.max(Math.abs(lo) * 0.05, 0.5);
   return [lo - pad, hi + pad];
 }
+
+// Axis ticks for values plotted as natural logs: round values (1, 2, 5 × 10^k) whose log falls within [lo, hi],
+// thinned to powers of ten when they would crowd (more than `max` ticks).
+export function logValueTicks(lo: number, hi: number, max = 8): number[] {
+  if (!(hi >= lo) || !Number.isFinite(lo) || !Number.isFinite(hi)) return [];
+  const ticks = (mantissas: number[]) => {
+    const out: number[] = [];
+    for (let k = Math.floor(lo / Math.LN10) - 1; k <= Math.ceil(hi / Math.LN10) + 1; k++) {
+      for (const m of mantissas) {
+        const v = m * 10 ** k;
+        const x = Math.log(v);
+        if (x >= lo - 1e-12 && x <= hi + 1e-12) out.push(Number(v.toPrecision(12)));
+      }
+    }
+    return out;
+  };
+  const fine = ticks([1, 2, 5]);
+  if (fine.length <= max) return fine;
+  const decades = ticks([1]);
+  if (decades.length <= max) return decades;
+  const step = Math.ceil(decades.length / max);
+  return decades.filter((_, i) => i % step === 0);
+}

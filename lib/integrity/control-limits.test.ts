@@ -32,10 +32,16 @@ describe("funnel plot control limits", () => {
     for (let i = 1; i < curve.length; i++) expect(curve[i]!.upper3).toBeLessThan(curve[i - 1]!.upper3);
   });
 
-  it("places a rate inside, between 2σ and 3σ, or beyond 3σ", () => {
+  it("places a rate against the limits on the side that matters", () => {
+    // p0 = 0.1, n = 100: 2σ limits 0.04 / 0.16, 3σ limits 0.01 / 0.19
     expect(funnelBand(0.15, 0.1, 100)).toBe("inside");
     expect(funnelBand(0.17, 0.1, 100)).toBe("warning");
     expect(funnelBand(0.2, 0.1, 100)).toBe("alarm");
-    expect(funnelBand(0.005, 0.1, 100)).toBe("alarm");
+    expect(funnelBand(0.005, 0.1, 100)).toBe("better");
+    expect(funnelBand(0.05, 0.1, 100)).toBe("inside");
+    // Higher is better (P11): a low rate is the worse side.
+    expect(funnelBand(0.005, 0.1, 100, "higher")).toBe("alarm");
+    expect(funnelBand(0.03, 0.1, 100, "higher")).toBe("warning");
+    expect(funnelBand(0.2, 0.1, 100, "higher")).toBe("better");
   });
 });

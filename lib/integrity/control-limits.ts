@@ -31,12 +31,18 @@ export function funnelCurve(p0: number, nMin: number, nMax: number, steps = 40):
   return points;
 }
 
-// Where a rate falls against the limits: inside 2σ, between 2σ and 3σ, or beyond 3σ (either side).
-export function funnelBand(p: number, p0: number, n: number): "inside" | "warning" | "alarm" {
+// Where a rate falls against the limits, on the side that matters: beyond 3σ or between 2σ and 3σ on the worse
+// side (higher for a "lower is better" rate, lower for P11), within 2σ, or beyond 2σ on the better side.
+export type FunnelBand = "alarm" | "warning" | "inside" | "better";
+
+export function funnelBand(p: number, p0: number, n: number, better: "higher" | "lower" = "lower"): FunnelBand {
   const three = controlLimits(p0, n, 3);
   const two = controlLimits(p0, n, 2);
   if (!three || !two) return "inside";
-  if (p < three.lower || p > three.upper) return "alarm";
-  if (p < two.lower || p > two.upper) return "warning";
+  const worseBeyond = (limit: Limits) => (better === "lower" ? p > limit.upper : p < limit.lower);
+  const betterBeyond = (limit: Limits) => (better === "lower" ? p < limit.lower : p > limit.upper);
+  if (worseBeyond(three)) return "alarm";
+  if (worseBeyond(two)) return "warning";
+  if (betterBeyond(two)) return "better";
   return "inside";
 }

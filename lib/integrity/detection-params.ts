@@ -45,3 +45,12 @@ export const DetectionParams = z.object({
 export type DetectionParams = z.infer<typeof DetectionParams>;
 
 export const DEFAULT_DETECTION_PARAMS: DetectionParams = DetectionParams.parse({});
+
+// Which group of parameters each method reads (and stores with its flags as `rule.params`).
+export const METHOD_PARAMS_KEY = {
+  RATE_OUTLIER: "rateOutlier",
+  VALUE_OUTLIER: "valueOutlier",
+  BROKER_OFFICER_PAIR: "brokerOfficerPair",
+  BENFORD: "benford",
+  UNIT_VALUE: "unitValue",
+} as const satisfies Record<string, keyof DetectionParams>;

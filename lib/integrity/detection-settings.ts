@@ -1,7 +1,7 @@
 // The detection parameters in force: the integrity unit's saved settings over the spec's defaults.
 import "server-only";
 import type { Prisma, Role } from "@prisma/client";
-import { AppError } from "@/lib/errors";
+import { IntegrityError } from "@/lib/integrity/integrity-error";
 import { canEditDetectionParams } from "@/lib/integrity/settings-access";
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
@@ -24,6 +24,6 @@ export async function saveDetectionParams(input: unknown, actorId: string): Prom
 
 // The settings screen's save: only those canEditDetectionParams lets through (FORBIDDEN otherwise).
 export async function updateDetectionParams(input: unknown, actor: { id: string; role: Role; officeCode: string | null }): Promise<DetectionParams> {
-  if (!canEditDetectionParams(actor)) throw new AppError("FORBIDDEN", "Only administrators and national integrity analysts change detection parameters");
+  if (!canEditDetectionParams(actor)) throw new IntegrityError("FORBIDDEN", "paramsForbidden");
   return saveDetectionParams(input, actor.id);
 }

@@ -30,8 +30,13 @@ export type FlagViewer = Pick<SessionUser, "role" | "officeCode" | "officerId">;
 // Matches no row: Prisma reads `in: []` as false.
 const NOTHING: Prisma.FlagWhereInput = { id: { in: [] } };
 
+// The one place that says which roles may see flags at all (a grant to managers would be decided here).
+export function canSeeFlags(viewer: Pick<FlagViewer, "role">): boolean {
+  return viewer.role === "INTEGRITY" || viewer.role === "ADMIN";
+}
+
 export function flagVisibilityWhere(viewer: FlagViewer): Prisma.FlagWhereInput {
-  if (viewer.role !== "INTEGRITY" && viewer.role !== "ADMIN") return NOTHING;
+  if (!canSeeFlags(viewer)) return NOTHING;
   const scope = scopeForUser(viewer);
   const notAboutThemselves: Prisma.FlagWhereInput =
     viewer.officerId === null

@@ -6,7 +6,8 @@ import { pool } from "@/lib/pg";
 import { db } from "@/lib/db";
 import { flagVisibilityWhere, type FlagViewer } from "@/lib/integrity/flag-evidence";
 import { integrityOfficeOrThrow } from "@/lib/integrity/integrity-scope";
-import { funnelBand, funnelCurve, type FunnelPoint } from "@/lib/integrity/control-limits";
+import { funnelBand, funnelCurve, type FunnelBand, type FunnelPoint } from "@/lib/integrity/control-limits";
+import { kpiDefinition } from "@/lib/kpis/catalogue";
 import { comparePeriods } from "@/lib/integrity/period-kind";
 import type { RATE_KPIS } from "@/lib/integrity/schema";
 
@@ -16,7 +17,7 @@ export type FunnelOfficer = {
   p: number;
   n: number;
   numerator: number;
-  band: "inside" | "warning" | "alarm";
+  band: FunnelBand;
   flagId: number | null;
 };
 
@@ -48,6 +49,7 @@ export async function funnelData(viewer: FlagViewer, q: Query): Promise<FunnelDa
     }),
   ]);
   const p0 = office.rows[0]?.value ?? null;
+  const better = kpiDefinition(q.kpiId).direction === "higher" ? "higher" : "lower";
   const flagOf = new Map(flags.map((f) => [f.subjectId, f.id]));
   const list = officers.rows.map((r) => ({
     officerId: r.officer_id,
@@ -55,7 +57,7 @@ export async function funnelData(viewer: FlagViewer, q: Query): Promise<FunnelDa
     p: r.value,
     n: r.denominator,
     numerator: r.numerator,
-    band: p0 === null ? ("inside" as const) : funnelBand(r.value, p0, r.denominator),
+    band: p0 === null ? ("inside" as const) : funnelBand(r.value, p0, r.denominator, better),
     flagId: flagOf.get(r.officer_id) ?? null,
   }));
   const ns = list.map((o) => o.n);
@@ -63,7 +65,8 @@ export async function funnelData(viewer: FlagViewer, q: Query): Promise<FunnelDa
     p0,
     officeN: office.rows[0]?.denominator ?? 0,
     officers: list,
-    curve: p0 === null || !ns.length ? [] : funnelCurve(p0, Math.min(...ns), Math.max(...ns)),
+    // A little beyond the officers on both sides, so no point sits on the frame.
+    curve: p0 === null || !ns.length ? [] : funnelCurve(p0, Math.max(1, Math.floor((Math.min(...ns) * 8) / 10)), Math.ceil((Math.max(...ns) * 11) / 10)),
   };
 }
 

@@ -5,10 +5,10 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import { scopeForUser } from "@/lib/auth/scope";
 import { visibleOffices, type OfficeChoice } from "@/lib/dashboard/dashboard-scope";
-import type { FlagViewer } from "@/lib/integrity/flag-evidence";
+import { canSeeFlags, type FlagViewer } from "@/lib/integrity/flag-evidence";
 
 export function assertIntegrityViewer(viewer: FlagViewer): void {
-  if (viewer.role !== "INTEGRITY" && viewer.role !== "ADMIN") throw new AppError("FORBIDDEN", "Integrity analysts only");
+  if (!canSeeFlags(viewer)) throw new AppError("FORBIDDEN", "Integrity analysts only");
 }
 
 export async function integrityOffices(viewer: FlagViewer): Promise<OfficeChoice[]> {

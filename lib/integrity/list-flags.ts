@@ -59,7 +59,8 @@ const ORDER: Record<FlagInboxFilters["sort"], Prisma.FlagOrderByWithRelationInpu
   "detected-asc": [{ firstDetectedAt: "asc" }, { id: "asc" }],
 };
 
-async function toRows(flags: Flag[]): Promise<InboxRow[]> {
+// Flags as the inbox shows them, with the names of the officers they concern.
+export async function toRows(flags: Flag[]): Promise<InboxRow[]> {
   const officerIds = [...new Set(flags.flatMap((f) => [f.subjectType === "officer" ? f.subjectId : null, f.method === "BROKER_OFFICER_PAIR" ? f.relatedId : null]).filter((x): x is string => !!x))];
   const officers = officerIds.length
     ? await db.officer.findMany({ where: { officerId: { in: officerIds } }, select: { officerId: true, fullName: true } })

@@ -5,15 +5,9 @@ import "server-only";
 import { pool } from "@/lib/pg";
 import { detectFlags, type Flag } from "@/lib/integrity/detect-flags";
 import { currentDetectionParams } from "@/lib/integrity/detection-settings";
-import type { DetectionParams } from "@/lib/integrity/detection-params";
+import { METHOD_PARAMS_KEY, type DetectionParams } from "@/lib/integrity/detection-params";
 
-const RULE_KEY: Record<Flag["method"], keyof DetectionParams> = {
-  RATE_OUTLIER: "rateOutlier",
-  VALUE_OUTLIER: "valueOutlier",
-  BROKER_OFFICER_PAIR: "brokerOfficerPair",
-  BENFORD: "benford",
-  UNIT_VALUE: "unitValue",
-};
+const RULE_KEY: Record<Flag["method"], keyof DetectionParams> = METHOD_PARAMS_KEY;
 
 export async function detectAndStoreFlags(period: { from: string; to: string }): Promise<{ raised: number; retired: number }> {
   const params = await currentDetectionParams();

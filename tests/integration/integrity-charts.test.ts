@@ -1,7 +1,7 @@
 // The data of the integrity charts on the hand-made set of tests/support/integrity-fixture.ts (May 2025), with
 // every expected value worked out by hand:
 //   Funnel (stored results inserted below): office OA I1 p0 = 0.2 over 100; X1 0.5 over 40 (σ = sqrt(0.16/40) =
-//     0.0632, 3σ upper 0.3897 → beyond), X2 0.1 over 50 (σ = 0.0566, 2σ lower 0.0869 → inside).
+//     0.0632, 3σ upper 0.3897 → beyond, the worse side), X2 0.1 over 50 (σ = 0.0566, 2σ lower 0.0869 → inside).
 //   Heatmap OA: B = A1, A2, A3 (X1, BR1), A5 (X1, BR2), A6 (X2, BR1); N = 5, n(BR1) = 4, n(BR2) = 1, n(X1) = 4,
 //     n(X2) = 1. BR1×X1: 3 / (4·4/5 = 3.2) = 0.9375; BR1×X2: 1 / 0.8 = 1.25; BR2×X1: 1 / 0.8 = 1.25; BR2×X2: 0 / 0.2.
 //   Benford BR1: A1 1500, A2 2500, A6 0.45, B1 7000, B2 800 → digits 1, 2, 4, 7, 8 (one each); span 7000 / 0.45.
@@ -65,9 +65,10 @@ describe("integrity chart data", () => {
       { officerId: "X1", fullName: "Xavier One", p: 0.5, n: 40, numerator: 20, band: "alarm", flagId: id.rateI1 },
       { officerId: "X2", fullName: "Xena Two", p: 0.1, n: 50, numerator: 5, band: "inside", flagId: null },
     ]);
-    expect(f.curve[0]!.n).toBe(40);
-    expect(f.curve.at(-1)!.n).toBe(50);
-    expect(f.curve[0]!.upper3).toBeCloseTo(0.2 + 3 * Math.sqrt(0.16 / 40), 12);
+    // Curves from 0.8 × 40 = 32 to 1.1 × 50 = 55.
+    expect(f.curve[0]!.n).toBe(32);
+    expect(f.curve.at(-1)!.n).toBe(55);
+    expect(f.curve[0]!.upper3).toBeCloseTo(0.2 + 3 * Math.sqrt(0.16 / 32), 12);
     expect(await funnelPeriods("I1")).toEqual([{ from: "2025-04-01", to: "2025-06-30" }, MAY]);
     // No stored office result: no p0, no curves.
     expect((await funnelData(VIEWERS.analystOA, { kpiId: "I2", officeCode: "OA", ...MAY })).curve).toEqual([]);

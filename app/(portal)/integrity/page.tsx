@@ -1,25 +1,33 @@
-// /integrity — integrity indicators, flags and follow-up (INTEGRITY, ADMIN).
+// /integrity — integrity home (INTEGRITY, ADMIN): open flags by method and state, the top flags to triage, and the
+// way to the inbox, the charts and the detection settings. Each section is its own component.
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import { getTranslations } from "next-intl/server";
-import { requireArea } from "@/lib/auth/guards";
+import { requireIntegrityUser } from "@/lib/integrity/require-integrity-user";
 import { PageHeader } from "@/components/ui/page-header";
-import { EmptyState } from "@/components/ui/empty-state";
-import { ShieldIcon } from "@/components/ui/icons";
 import { ScopeNote } from "@/components/shell/scope-note";
+import { OverdueCasesSection } from "@/components/cases/overdue-cases-section";
+import { SectionSkeleton } from "@/components/contracts/section-skeleton";
+import { IntegrityNav } from "@/components/integrity/integrity-nav";
+import { IntegritySummary } from "@/components/integrity/integrity-summary";
+
+export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("integrity"))("title") };
 }
 
 export default async function IntegrityPage() {
-  const [user, t] = await Promise.all([requireArea("integrity"), getTranslations("integrity")]);
+  const [user, t] = await Promise.all([requireIntegrityUser(), getTranslations("integrity")]);
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
+      <IntegrityNav current="home" />
       <ScopeNote user={user} />
-      <EmptyState title={t("empty.title")} icon={<ShieldIcon />}>
-        <p>{t("empty.body")}</p>
-      </EmptyState>
+      <Suspense fallback={<SectionSkeleton label={t("home.loading")} />}>
+        <IntegritySummary user={user} />
+      </Suspense>
+      <OverdueCasesSection user={user} />
     </>
   );
 }

@@ -38,12 +38,13 @@ export default async function DeclarationPage({ params, searchParams }: Props) {
   const declId = decodeURIComponent((await params).declId);
   const record = await loadDeclaration(user, declId);
   const back = (await searchParams).back;
-  // Only a drill-down of this portal, never an outside address.
-  const backHref = typeof back === "string" && back.startsWith("/explore/kpi?") ? back : null;
-  const [t, tc, tv] = await Promise.all([
+  // Only a drill-down or a flag's evidence of this portal, never an outside address.
+  const backHref = typeof back === "string" && (back.startsWith("/explore/kpi?") || /^\/integrity\/flags\/\d+(\?|$)/.test(back)) ? back : null;
+  const [t, tc, tv, ti] = await Promise.all([
     getTranslations("explore.declaration"),
     getTranslations("explore.columns"),
     getTranslations("explore.values"),
+    getTranslations("integrity.flag"),
   ]);
   const fields = Object.entries(record.declaration);
   const values = await Promise.all(fields.map(([k, v]) => formatCell(k, v)));
@@ -53,7 +54,7 @@ export default async function DeclarationPage({ params, searchParams }: Props) {
       <PageHeader title={t("title", { id: declId })} description={t("description")}>
         {backHref ? (
           <Link href={backHref} className="text-sm font-medium text-brand-700 hover:underline">
-            {t("back")}
+            {backHref.startsWith("/integrity/") ? ti("backToFlag") : t("back")}
           </Link>
         ) : null}
       </PageHeader>

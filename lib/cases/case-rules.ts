@@ -93,7 +93,7 @@ export function actionRefusal(finding: CaseFinding | null, type: CaseActionType)
   return null;
 }
 
-export type AssigneeCandidate = { id: string; role: CaseRole; officeCode: string | null; officerId: string | null; active: boolean };
+export type AssigneeCandidate = { id: string; role: CaseRole; officeCode: string | null; officerId: string | null; active: boolean; integrityAccess?: boolean };
 
 // The investigator is an active integrity analyst who could see the case: of its office, or national.
 export function assigneeRefusal(c: Pick<CaseFacts, "officeCode" | "subjectOfficerIds">, candidate: AssigneeCandidate | null): Refusal | null {

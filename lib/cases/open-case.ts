@@ -88,18 +88,17 @@ export async function openCase(raw: z.input<typeof OpenCaseInput>, actor: CaseAc
 
         const now = new Date();
         await tx.caseFlag.createMany({ data: input.flagIds.map((flagId) => ({ flagId, caseId, addedById: actor.id, addedAt: now })) });
-        await tx.caseEvidence.createMany({
-          data: frozen.map((f) => ({
-            caseId,
-            flagId: f.flagId,
-            snapshot: f.snapshot as unknown as Prisma.InputJsonValue,
-            sha256: f.sha256,
-            declarationCount: f.snapshot.declarations.length,
-            truncated: f.snapshot.total > f.snapshot.declarations.length,
-            capturedById: actor.id,
-            capturedAt: now,
-          })),
-        });
+        // Raw SQL with the JSON as text, so PostgreSQL parses every number exactly: Prisma's Json path rounds some
+        // floats (a score of 28.152126199314576 came back 28.15212619931458), which would break the hash. The hash
+        // is then checked against what was stored, as the case page checks it on every read.
+        for (const f of frozen) {
+          const [stored] = await tx.$queryRaw<{ snapshot: string }[]>`
+            INSERT INTO case_evidence (case_id, flag_id, snapshot, sha256, declaration_count, truncated, captured_by_id, captured_at)
+            VALUES (${caseId}, ${f.flagId}, ${JSON.stringify(f.snapshot)}::jsonb, ${f.sha256}, ${f.snapshot.declarations.length},
+                    ${f.snapshot.total > f.snapshot.declarations.length}, ${actor.id}, ${now})
+            RETURNING snapshot::text AS snapshot`;
+          if (snapshotHash(JSON.parse(stored!.snapshot)) !== f.sha256) throw new Error(`Evidence of flag ${f.flagId} changed when stored`);
+        }
         const moved = await tx.flag.updateMany({
           where: { id: { in: input.flagIds }, state: "NEW" },
           data: { state: "IN_CASE", triagedById: actor.id, triagedAt: now },

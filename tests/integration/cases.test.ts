@@ -104,10 +104,11 @@ async function insertClearanceData() {
 async function insertFlag(f: { method: string; subjectType: string; subjectId: string; relatedId?: string; officeCode: string | null; kpiId?: string }) {
   const { rows } = await pool.query<{ id: number }>(
     `INSERT INTO flags (method, kpi_id, subject_type, subject_id, related_id, period_from, period_to, score, n, stats, rule, office_code)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, 4.2, 4, $8, $9, $10) RETURNING id`,
+     VALUES ($1, $2, $3, $4, $5, $6, $7, 28.152126199314576, 4, $8, $9, $10) RETURNING id`,
     [
       f.method, f.kpiId ?? "", f.subjectType, f.subjectId, f.relatedId ?? "", PERIOD.from, PERIOD.to,
-      JSON.stringify({ officeCode: f.officeCode, n_bo: 4, expected: 0.95 }),
+      // Floats of 16 and 17 significant digits: the snapshot must keep them exactly for its hash to hold.
+      JSON.stringify({ officeCode: f.officeCode, n_bo: 4, expected: 0.95, p0: 0.0924444444444444, pValue: 1.2345678901234567e-7 }),
       JSON.stringify({ method: f.method, params: { minPair: 3, ratio: 3, pValue: 0.001 } }),
       f.officeCode,
     ],
@@ -199,6 +200,7 @@ describe("opening a case", () => {
     const unit = evidence[1]!.snapshot as { goods: Record<string, unknown> };
     expect(unit.goods[declId(A, 1)]).toEqual({ itemNo: 2, hsCode: "6203420000", originCountry: "CN" });
     for (const e of evidence) expect(e.sha256).toBe(snapshotHash(e.snapshot));
+    expect(pair.flag).toMatchObject({ score: 28.152126199314576, stats: { p0: 0.0924444444444444, pValue: 1.2345678901234567e-7 } });
 
     const stored = await db.flag.findMany({ where: { id: { in: [flags.pair, flags.unitValue] } } });
     expect(stored.map((f) => [f.state, f.triagedById])).toEqual([["IN_CASE", actors.analyst.id], ["IN_CASE", actors.analyst.id]]);
@@ -217,7 +219,7 @@ describe("opening a case", () => {
     for (const e of after) expect(snapshotHash(e.snapshot)).toBe(e.sha256);
     const pair = after[0]!.snapshot as { declarations: { decl_id: string; taxes_final: string; lane_final: string }[]; flag: { score: number } };
     expect(pair.declarations[0]).toMatchObject({ taxes_final: "100.00", lane_final: "G" });
-    expect(pair.flag.score).toBe(4.2);
+    expect(pair.flag.score).toBe(28.152126199314576);
     // And the database itself refuses to rewrite it.
     await expect(pool.query(`UPDATE case_evidence SET sha256 = 'x' WHERE case_id = $1`, [ids.main])).rejects.toThrow(/append-only/);
     await expect(pool.query(`DELETE FROM case_evidence WHERE case_id = $1`, [ids.main])).rejects.toThrow(/append-only/);

@@ -29,7 +29,7 @@ export function FunnelChart({ points, curve, p0, label, names }: { points: Funne
           <XAxis type="number" dataKey="n" name={names.n} domain={[curve[0]?.n ?? "dataMin", curve.at(-1)?.n ?? "dataMax"]} allowDuplicatedCategory={false} tick={{ fontSize: 12, fill: "#475569" }} label={{ value: names.n, position: "insideBottom", offset: -4, fontSize: 12, fill: "#475569" }} height={40} />
           <YAxis type="number" dataKey="p" name={names.rate} domain={[0, top]} ticks={[0, top / 4, top / 2, (3 * top) / 4, top]} tickFormatter={pct} tick={{ fontSize: 12, fill: "#475569" }} width={56} />
           <ReferenceLine y={p0} stroke="#0f172a" strokeWidth={1.5} label={{ value: names.p0, position: "insideTopRight", fill: "#0f172a", fontSize: 11 }} />
-          <Line data={curve} dataKey="upper3" name={names.limit3} stroke={LIMIT} strokeWidth={1.5} dot={false} isAnimationActive={false} legendType="line" />
+          <Line data={curve} dataKey="upper3" name={names.limit3} stroke={LIMIT} strokeWidth={1.5} dot={false} isAnimationActive={false} legendType="plainline" />
           <Line data={curve} dataKey="lower3" name={names.limit3} stroke={LIMIT} strokeWidth={1.5} dot={false} isAnimationActive={false} legendType="none" />
           <Line data={curve} dataKey="upper2" name={names.limit2} stroke={LIMIT} strokeDasharray="5 4" dot={false} isAnimationActive={false} legendType="plainline" />
           <Line data={curve} dataKey="lower2" name={names.limit2} stroke={LIMIT} strokeDasharray="5 4" dot={false} isAnimationActive={false} legendType="none" />

@@ -23,7 +23,7 @@ export async function UnitValueView({ user, from, to, hs6, flagId, minGroup }: P
       title={title}
       description={t("chartDescription", { min: minGroup })}
       tableLabel={t("tableView")}
-      empty={groups.length ? null : hs6 ? t("emptyHs6", { hs6, min: minGroup }) : t("empty")}
+      empty={groups.length ? null : flagId ? t("emptyFlag", { min: minGroup }) : hs6 ? t("emptyHs6", { hs6, min: minGroup }) : t("empty")}
       table={{
         caption: title,
         columns: [t("columns.group"), t("columns.n"), t("columns.whiskerLow"), t("columns.q1"), t("columns.median"), t("columns.q3"), t("columns.whiskerHigh"), t("columns.outliers"), t("columns.flagged")],

@@ -5,7 +5,7 @@ import "server-only";
 import { pool } from "@/lib/pg";
 import { db } from "@/lib/db";
 import { flagVisibilityWhere, type FlagViewer } from "@/lib/integrity/flag-evidence";
-import { integrityOfficeOrThrow } from "@/lib/integrity/integrity-scope";
+import { assertIntegrityViewer, integrityOfficeOrThrow } from "@/lib/integrity/integrity-scope";
 import { funnelBand, funnelCurve, type FunnelBand, type FunnelPoint } from "@/lib/integrity/control-limits";
 import { kpiDefinition } from "@/lib/kpis/catalogue";
 import { comparePeriods } from "@/lib/integrity/period-kind";
@@ -71,7 +71,8 @@ export async function funnelData(viewer: FlagViewer, q: Query): Promise<FunnelDa
 }
 
 // The periods with stored office results of that KPI, for the period picker.
-export async function funnelPeriods(kpiId: string): Promise<{ from: string; to: string }[]> {
+export async function funnelPeriods(viewer: FlagViewer, kpiId: string): Promise<{ from: string; to: string }[]> {
+  assertIntegrityViewer(viewer);
   const { rows } = await pool.query<{ from: string; to: string }>(
     `SELECT DISTINCT period_from::text AS "from", period_to::text AS "to" FROM kpi_results WHERE subject_type = 'office' AND kpi_id = $1`,
     [kpiId],

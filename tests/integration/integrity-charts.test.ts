@@ -69,7 +69,7 @@ describe("integrity chart data", () => {
     expect(f.curve[0]!.n).toBe(32);
     expect(f.curve.at(-1)!.n).toBe(55);
     expect(f.curve[0]!.upper3).toBeCloseTo(0.2 + 3 * Math.sqrt(0.16 / 32), 12);
-    expect(await funnelPeriods("I1")).toEqual([{ from: "2025-04-01", to: "2025-06-30" }, MAY]);
+    expect(await funnelPeriods(VIEWERS.analystOA, "I1")).toEqual([{ from: "2025-04-01", to: "2025-06-30" }, MAY]);
     // No stored office result: no p0, no curves.
     expect((await funnelData(VIEWERS.analystOA, { kpiId: "I2", officeCode: "OA", ...MAY })).curve).toEqual([]);
   });

@@ -26,7 +26,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function FunnelPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireIntegrityUser();
   const input = FunnelInput.parse(await searchParams);
-  const [t, offices, periods] = await Promise.all([getTranslations("integrity.funnel"), integrityOffices(user), funnelPeriods(input.kpi)]);
+  const [t, offices, periods] = await Promise.all([getTranslations("integrity.funnel"), integrityOffices(user), funnelPeriods(user, input.kpi)]);
   const office = chosenOffice(input.office, offices);
   const period = chosenPeriod(input.period, periods);
   return (

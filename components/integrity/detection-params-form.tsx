@@ -1,7 +1,7 @@
 "use client";
 // The detection parameters (spec/kpis.md "Flags"), one group per method: the value in force in the field, the
 // spec's default beside it. Read-only for office analysts (see lib/integrity/settings-access.ts).
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import type { DetectionParams } from "@/lib/integrity/detection-params";
 import type { ContractFormResult } from "@/lib/contracts/form-result";
 import { useContractForm } from "@/components/contracts/use-contract-form";
@@ -18,6 +18,9 @@ const KPI_CHOICES: Record<string, readonly string[]> = {
 
 export function DetectionParamsForm({ current, defaults, editable, action, kpiNames }: { current: DetectionParams; defaults: DetectionParams; editable: boolean; action: Action; kpiNames: Record<string, string> }) {
   const t = useTranslations("integrity");
+  const format = useFormatter();
+  // Numbers in the user's language ("3,5" in French); the server reads a decimal comma too (params-form.ts).
+  const shown = (v: unknown) => (typeof v === "number" ? format.number(v, { maximumFractionDigits: 6, useGrouping: false }) : String(v));
   const { result, pending, formProps } = useContractForm(action);
   const fieldError = (path: string) => (result.status === "error" && result.fieldErrors[path] ? t("errors.invalidValue") : undefined);
   // After a save the page re-renders with the new values; keying the fields on them refreshes their defaults.
@@ -60,8 +63,8 @@ export function DetectionParamsForm({ current, defaults, editable, action, kpiNa
                   return (
                     <div key={key} className="flex flex-col gap-1.5">
                       <label htmlFor={id} className="text-sm font-medium text-slate-800">{label}</label>
-                      <input key={stamp} id={id} name={name} type="text" inputMode="decimal" defaultValue={String(values[key])} aria-invalid={error ? true : undefined} aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`} className={inputClasses} autoComplete="off" />
-                      <p id={`${id}-hint`} className="text-xs text-slate-500">{t("settings.default", { value: String(fallback) })}</p>
+                      <input key={stamp} id={id} name={name} type="text" inputMode="decimal" defaultValue={shown(values[key])} aria-invalid={error ? true : undefined} aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`} className={inputClasses} autoComplete="off" />
+                      <p id={`${id}-hint`} className="text-xs text-slate-500">{t("settings.default", { value: shown(fallback) })}</p>
                       {error ? <p id={`${id}-error`} className="text-xs font-medium text-red-700">{error}</p> : null}
                     </div>
                   );

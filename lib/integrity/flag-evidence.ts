@@ -25,15 +25,18 @@ import { AppError } from "@/lib/errors";
 import { kpiDefinition, KPI_IDS, type KpiId } from "@/lib/kpis/catalogue";
 import { kpiEvidence } from "@/lib/kpis/kpi-evidence";
 
-export type FlagViewer = Pick<SessionUser, "role" | "officeCode" | "officerId">;
+export type FlagViewer = Pick<SessionUser, "role" | "officeCode" | "officerId" | "integrityAccess">;
 
 // Matches no row: Prisma reads `in: []` as false.
 const NOTHING: Prisma.FlagWhereInput = { id: { in: [] } };
 
 // The one place that says which roles may see flags at all (a grant to managers would be decided here).
-export function canSeeFlags(viewer: Pick<FlagViewer, "role">): boolean {
-  return viewer.role === "INTEGRITY" || viewer.role === "ADMIN";
+export function canSeeFlags(viewer: Pick<FlagViewer, "role" | "integrityAccess">): boolean {
+  return viewer.role === "INTEGRITY" || viewer.role === "ADMIN" || (viewer.role === "MANAGER" && viewer.integrityAccess === true);
 }
+
+// Roles the flag routes let through to the services, which make the real decision (canSeeFlags and the scope).
+export const FLAG_ROUTE_ROLES = ["INTEGRITY", "ADMIN", "MANAGER"] as const;
 
 export function flagVisibilityWhere(viewer: FlagViewer): Prisma.FlagWhereInput {
   if (!canSeeFlags(viewer)) return NOTHING;

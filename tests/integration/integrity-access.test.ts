@@ -97,6 +97,16 @@ describe("integrity access: officers (and managers without a grant) never see fl
     });
   }
 
+  it("shows a manager granted the integrity area their office's flags only, and the same refusals otherwise", async () => {
+    const granted = { ...VIEWERS.managerOA, integrityAccess: true };
+    const visible = await db.flag.findMany({ where: { AND: [flagVisibilityWhere(granted)] }, select: { officeCode: true } });
+    expect(visible.length).toBeGreaterThan(0);
+    expect(new Set(visible.map((f) => f.officeCode))).toEqual(new Set([VIEWERS.managerOA.officeCode]));
+    expect((await inboxExportTable(granted, FlagInboxFilters.parse({}))).rows.length).toBe(visible.length);
+    // The grant belongs to managers: an officer holding it still sees nothing.
+    expect(await refusal(flagInbox({ ...VIEWERS.officerX1, integrityAccess: true }, FlagInboxFilters.parse({})))).toBe("FORBIDDEN");
+  });
+
   it("lets an office analyst read the detection parameters' screen but not change them", async () => {
     const analyst = await db.user.create({ data: { email: "analyst@access.test", name: "Analyst OA", role: "INTEGRITY", officeCode: "OA", passwordHash: "x" } });
     expect(await refusal(updateDetectionParams({}, { ...VIEWERS.analystOA, id: analyst.id }))).toBe("FORBIDDEN");

@@ -2,7 +2,7 @@
 // so what a user sees in the menu and what the server lets through cannot drift apart.
 import type { Role } from "@prisma/client";
 
-export type AreaId = "dashboard" | "contracts" | "me" | "integrity" | "data" | "admin";
+export type AreaId = "dashboard" | "contracts" | "me" | "integrity" | "analysis" | "data" | "admin";
 
 type Area = {
   id: AreaId;
@@ -20,6 +20,8 @@ export const AREAS: readonly Area[] = [
   { id: "contracts", path: "/contracts", roles: ["ADMIN", "MANAGER"] },
   { id: "me", path: "/me", roles: ["OFFICER"], openToLinkedOfficers: true },
   { id: "integrity", path: "/integrity", roles: ["INTEGRITY", "ADMIN"], openToGrantedManagers: true },
+  // Time Release Study and mirror analysis: after Integrity, so an analyst's landing page stays Integrity.
+  { id: "analysis", path: "/analysis", roles: ["ADMIN", "MANAGER", "INTEGRITY"] },
   { id: "data", path: "/data", roles: ["ADMIN", "MANAGER"] },
   { id: "admin", path: "/admin", roles: ["ADMIN"] },
 ];

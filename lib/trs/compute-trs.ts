@@ -12,37 +12,9 @@
 import "server-only";
 import type { PoolClient } from "pg";
 import { pool } from "@/lib/pg";
+import { TRS_INTERVALS, type TrsPeriod, type TrsRow } from "@/lib/trs/trs-intervals";
 
-export const TRS_INTERVALS = [
-  { id: "arrival_reg", start: "arrival_ts", end: "reg_ts" },
-  { id: "reg_asmt", start: "reg_ts", end: "asmt_ts" },
-  { id: "asmt_pay", start: "asmt_ts", end: "pay_ts" },
-  { id: "pay_release", start: "pay_ts", end: "release_ts" },
-  { id: "reg_release", start: "reg_ts", end: "release_ts" },
-  { id: "arrival_release", start: "arrival_ts", end: "release_ts" },
-] as const;
-
-export type TrsInterval = (typeof TRS_INTERVALS)[number]["id"];
-
-export const TRS_INTERVAL_IDS = TRS_INTERVALS.map((i) => i.id) as TrsInterval[];
-
-// Lane ranks of clearance-data.md: G < B < Y < R.
-export const TRS_LANES = ["G", "B", "Y", "R"] as const;
-
-export type TrsLane = (typeof TRS_LANES)[number];
-
-export type TrsRow = {
-  officeCode: string;
-  lane: string;
-  interval: TrsInterval;
-  count: number;
-  meanH: number | null;
-  medianH: number | null;
-  p90H: number | null;
-  censored: number;
-};
-
-export type TrsPeriod = { from: string; to: string };
+export { TRS_INTERVALS, TRS_INTERVAL_IDS, TRS_LANES, type TrsInterval, type TrsLane, type TrsPeriod, type TrsRow } from "@/lib/trs/trs-intervals";
 
 // Sorting one office's durations of a year in memory rather than on disk.
 const WORK_MEM = "64MB";

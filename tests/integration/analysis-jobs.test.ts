@@ -32,7 +32,7 @@ const storedTrs = async (from: string, to: string) =>
       `SELECT office_code AS "officeCode", lane::text AS lane, interval, count, mean_h AS "meanH", median_h AS "medianH",
               p90_h AS "p90H", censored, last_import_id
          FROM trs_results WHERE period_from = $1::date AND period_to = $2::date
-        ORDER BY office_code, lane, array_position(ARRAY['arrival_reg','reg_asmt','asmt_pay','pay_release','reg_release','arrival_release'], interval)`,
+        ORDER BY trs_results.office_code, trs_results.lane, array_position(ARRAY['arrival_reg','reg_asmt','asmt_pay','pay_release','reg_release','arrival_release'], interval)`,
       [from, to],
     )
   ).rows;

@@ -156,7 +156,7 @@ describe("Time Release Study (kpis.md TRS)", () => {
       `SELECT office_code AS "officeCode", lane::text AS lane, interval, count, mean_h AS "meanH", median_h AS "medianH",
               p90_h AS "p90H", censored
          FROM trs_results WHERE period_from = '2025-03-01' AND period_to = '2025-03-31'
-        ORDER BY office_code, lane, array_position(ARRAY['arrival_reg','reg_asmt','asmt_pay','pay_release','reg_release','arrival_release'], interval)`,
+        ORDER BY trs_results.office_code, trs_results.lane, array_position(ARRAY['arrival_reg','reg_asmt','asmt_pay','pay_release','reg_release','arrival_release'], interval)`,
     );
     expectTrs(rows as TrsRow[]);
     const { rows: periods } = await pool.query(`SELECT period_to::text AS "to", count(*)::int AS n FROM trs_results GROUP BY 1 ORDER BY 1`);

@@ -4,16 +4,16 @@ import { areasForUser, canOpenArea, homePathForUser } from "@/lib/auth/areas";
 const ids = (user: Parameters<typeof areasForUser>[0]) => areasForUser(user).map((area) => area.id);
 
 describe("areas by role (the access table of the brief)", () => {
-  it("gives an administrator the dashboard, contracts, integrity, data and admin, but not My indicators when unlinked", () => {
-    expect(ids({ role: "ADMIN", officerId: null })).toEqual(["dashboard", "contracts", "integrity", "data", "admin"]);
+  it("gives an administrator the dashboard, contracts, integrity, analysis, data and admin, but not My indicators when unlinked", () => {
+    expect(ids({ role: "ADMIN", officerId: null })).toEqual(["dashboard", "contracts", "integrity", "analysis", "data", "admin"]);
   });
 
-  it("gives a manager the dashboard, contracts and data only", () => {
-    expect(ids({ role: "MANAGER", officerId: null })).toEqual(["dashboard", "contracts", "data"]);
+  it("gives a manager the dashboard, contracts, analysis and data only", () => {
+    expect(ids({ role: "MANAGER", officerId: null })).toEqual(["dashboard", "contracts", "analysis", "data"]);
   });
 
-  it("gives an integrity analyst the integrity area only", () => {
-    expect(ids({ role: "INTEGRITY", officerId: null })).toEqual(["integrity"]);
+  it("gives an integrity analyst the integrity and analysis areas only", () => {
+    expect(ids({ role: "INTEGRITY", officerId: null })).toEqual(["integrity", "analysis"]);
   });
 
   it("gives an officer My indicators only, linked or not", () => {
@@ -29,10 +29,18 @@ describe("areas by role (the access table of the brief)", () => {
   it("opens Integrity to a manager only when an administrator granted it, never to an officer", () => {
     expect(canOpenArea({ role: "MANAGER", officerId: null }, "integrity")).toBe(false);
     expect(canOpenArea({ role: "MANAGER", officerId: null, integrityAccess: true }, "integrity")).toBe(true);
-    expect(ids({ role: "MANAGER", officerId: null, integrityAccess: true })).toEqual(["dashboard", "contracts", "integrity", "data"]);
+    expect(ids({ role: "MANAGER", officerId: null, integrityAccess: true })).toEqual(["dashboard", "contracts", "integrity", "analysis", "data"]);
     expect(canOpenArea({ role: "OFFICER", officerId: "OF001", integrityAccess: true }, "integrity")).toBe(false);
     // The manager's landing page stays the overview.
     expect(homePathForUser({ role: "MANAGER", officerId: null, integrityAccess: true })).toBe("/dashboard");
+  });
+
+  it("opens Analysis (TRS, mirror) to administrators, managers and integrity analysts, never to an officer", () => {
+    expect(canOpenArea({ role: "ADMIN", officerId: null }, "analysis")).toBe(true);
+    expect(canOpenArea({ role: "MANAGER", officerId: null }, "analysis")).toBe(true);
+    expect(canOpenArea({ role: "INTEGRITY", officerId: null }, "analysis")).toBe(true);
+    expect(canOpenArea({ role: "OFFICER", officerId: "OF001" }, "analysis")).toBe(false);
+    expect(canOpenArea({ role: "OFFICER", officerId: null }, "analysis")).toBe(false);
   });
 
   it("never opens admin or data to an officer", () => {

@@ -1,0 +1,89 @@
+// /analysis/trs/distribution?from=&to=&office=&lane=&interval= — how one interval's durations spread for one office
+// and lane: a histogram computed on demand over that office's declarations (lib/trs/trs-histogram.ts), with its
+// table view and the censored count beside it.
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { requireArea } from "@/lib/auth/guards";
+import { trsPageContext } from "@/lib/trs/trs-page";
+import { trsHistogram } from "@/lib/trs/trs-histogram";
+import { queryString } from "@/lib/analysis/analysis-query";
+import { PageHeader } from "@/components/ui/page-header";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ChartIcon } from "@/components/ui/icons";
+import { ScopeNote } from "@/components/shell/scope-note";
+import { ChartFigure } from "@/components/charts/chart-figure";
+import { HistogramChart } from "@/components/charts/histogram-chart";
+import { analysisFormat } from "@/components/analysis/analysis-format";
+import { TrsTabs } from "@/components/analysis/trs-tabs";
+import { TrsPeriodForm } from "@/components/analysis/trs-period-form";
+import { TrsSelectors } from "@/components/analysis/trs-selectors";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("analysis.trs.tabs"))("distribution") };
+}
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function TrsDistributionPage({ searchParams }: Props) {
+  const user = await requireArea("analysis");
+  const [ctx, t, ta, format] = await Promise.all([
+    trsPageContext(user, await searchParams),
+    getTranslations("analysis.trs"),
+    getTranslations("analysis"),
+    getFormatter(),
+  ]);
+  const f = analysisFormat(format, ta);
+  const header = <PageHeader title={t("title")} description={t("description")} />;
+  if (!ctx.period || !ctx.offices.length) {
+    return (
+      <>
+        {header}
+        <EmptyState title={t("noData.title")} icon={<ChartIcon />}>
+          <p>{ctx.offices.length ? t("noData.body") : t("distribution.noOffice")}</p>
+        </EmptyState>
+      </>
+    );
+  }
+  const { period, query } = ctx;
+  const office = query.office ?? ctx.offices[0]!.officeCode;
+  // An office outside the user's reach does not exist for them.
+  if (!ctx.offices.some((o) => o.officeCode === office)) notFound();
+  const lane = query.lane ?? "G";
+  const interval = query.interval ?? "reg_release";
+  const histogram = await trsHistogram({ ...period, officeCode: office, lane, interval });
+  const title = t("distribution.title", { interval: ta(`intervals.${interval}`), office, lane: ta(`lanes.${lane}`) });
+  const label = (from: number, to: number | null) => (to === null ? t("distribution.beyond", { from: f.hours(from) }) : `${f.hours(from)} – ${f.hours(to)}`);
+  return (
+    <>
+      {header}
+      <ScopeNote user={user} />
+      <TrsTabs active="distribution" query={queryString({ from: period.from, to: period.to, office, lane, interval })} />
+      <TrsPeriodForm action="/analysis/trs/distribution" period={period}>
+        <TrsSelectors offices={ctx.offices} office={office} lane={lane} interval={interval} />
+      </TrsPeriodForm>
+      <ChartFigure
+        testId="trs-histogram"
+        title={title}
+        description={
+          <>
+            {histogram.bins ? `${t("distribution.description", { width: f.hours(histogram.bins.width) })} ` : null}
+            {t("distribution.stats", { complete: histogram.complete, censored: histogram.censored })}
+          </>
+        }
+        tableLabel={t("distribution.showTable")}
+        empty={histogram.bars.length ? null : t("distribution.empty")}
+        table={{
+          caption: title,
+          columns: [t("distribution.bin"), t("distribution.count")],
+          rows: histogram.bars.map((b) => [label(b.from, b.to), f.count(b.count)]),
+          numeric: [false, true],
+        }}
+      >
+        <HistogramChart label={title} countName={t("distribution.count")} data={histogram.bars.map((b) => ({ label: label(b.from, b.to), count: b.count }))} />
+      </ChartFigure>
+    </>
+  );
+}

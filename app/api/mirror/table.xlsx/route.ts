@@ -1,0 +1,8 @@
+// GET /api/mirror/table.xlsx?year= — the year's mirror ranking as XLSX.
+import { withRole } from "@/lib/auth/guards";
+import { ANALYSIS_ROLES } from "@/lib/analysis/analysis-access";
+import { mirrorTableExport } from "@/lib/mirror/mirror-export";
+
+export const dynamic = "force-dynamic";
+
+export const GET = withRole(ANALYSIS_ROLES, (request) => mirrorTableExport(new URL(request.url).searchParams, "xlsx"));

@@ -19,14 +19,24 @@ type Formatter = Awaited<ReturnType<typeof getFormatter>>;
 // { minPair: 3, kpis: ["I1", "I7"], p0: 0.0924444 } → "minPair 3 · kpis I1, I7 · p0 0.09244": numbers to four
 // significant digits for reading (the downloadable snapshot keeps them whole).
 function pairs(format: Formatter, value: unknown): string {
-  const one = (v: unknown): string =>
-    typeof v === "number" ? format.number(v, { maximumSignificantDigits: 4 }) : Array.isArray(v) ? v.map(one).join(", ") : text(v);
+  const number = (v: number) =>
+    v !== 0 && (Math.abs(v) < 1e-3 || Math.abs(v) >= 1e12)
+      ? format.number(v, { notation: "scientific", maximumSignificantDigits: 3 })
+      : format.number(v, { maximumSignificantDigits: 4 });
+  const one = (v: unknown): string => (typeof v === "number" ? number(v) : Array.isArray(v) ? v.map(one).join(", ") : text(v));
   if (!value || typeof value !== "object") return one(value);
   return Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k} ${one(v)}`).join(" · ");
 }
 
 export async function CaseEvidence({ caseId, item }: { caseId: number; item: FlagEvidence }) {
-  const [t, tm, tf, format] = await Promise.all([getTranslations("cases"), getTranslations("cases.methods"), getTranslations("cases.flagStates"), getFormatter()]);
+  const [t, tm, tf, ts, format] = await Promise.all([
+    getTranslations("cases"),
+    getTranslations("cases.methods"),
+    getTranslations("cases.flagStates"),
+    getTranslations("cases.declarationStatus"),
+    getFormatter(),
+  ]);
+  const status = (v: unknown) => (ts.has(text(v) as "paid") ? ts(text(v) as "paid") : text(v));
   const { snapshot } = item;
   const flag = snapshot.flag;
   const rule = (flag.rule ?? {}) as { params?: unknown };
@@ -119,7 +129,7 @@ export async function CaseEvidence({ caseId, item }: { caseId: number; item: Fla
                       <td className={td}>{text(r.broker_id)}</td>
                       <td className={td}>{r.reg_ts ? format.dateTime(new Date(text(r.reg_ts)), { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) : ""}</td>
                       <td className={td}>{text(r.lane_initial)} → {text(r.lane_final)}</td>
-                      <td className={td}>{text(r.status)}</td>
+                      <td className={td}>{status(r.status)}</td>
                       <td className={`${td} text-right tabular-nums`}>{money(r.value_initial)}</td>
                       <td className={`${td} text-right tabular-nums`}>{money(r.taxes_initial)}</td>
                       <td className={`${td} text-right tabular-nums`}>{money(r.taxes_final)}</td>

@@ -1,6 +1,6 @@
 // What confirmed findings feed back (domain README §5): labelled declarations for the risk-management engine and
 // CEN-style offence records. Pure, over closed cases with a confirmed finding and their frozen evidence
-// (docs/decisions/022-case-follow-up.md):
+// (docs/decisions/023-case-follow-up.md):
 // - The declarations of a case are those of its evidence snapshots (each once). Those the finding confirms are
 //   illicit: the ones it names, or all of them when it names none. The others are labelled 0.
 // - Revenue is the case's tax adjustments, in cents: an adjustment naming a declaration goes to it; one naming none

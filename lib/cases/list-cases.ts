@@ -79,3 +79,14 @@ export async function assigneeOptions(c: { officeCode: string | null; subjectOff
   });
   return users.filter((u) => assigneeRefusal(c, u) === null).map((u) => ({ id: u.id, name: u.name, email: u.email, officeCode: u.officeCode }));
 }
+
+// The case each of these flags is in, among the cases the user may see (for a flag page or the inbox to link to it).
+export async function casesOfFlags(flagIds: number[], actor: CaseActor): Promise<Map<number, number>> {
+  if (!flagIds.length) return new Map();
+  requireCaseRole(actor);
+  const links = await db.caseFlag.findMany({
+    where: { flagId: { in: flagIds }, case: { AND: [caseVisibilityWhere(actor)] } },
+    select: { flagId: true, caseId: true },
+  });
+  return new Map(links.map((l) => [l.flagId, l.caseId]));
+}

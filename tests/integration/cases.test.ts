@@ -23,7 +23,7 @@ import { addCaseAction } from "@/lib/cases/add-case-action";
 import { closeCase } from "@/lib/cases/close-case";
 import { reopenCase } from "@/lib/cases/reopen-case";
 import { getCaseDetail } from "@/lib/cases/get-case-detail";
-import { assigneeOptions, latestDigest, listCases, listOverdueCases } from "@/lib/cases/list-cases";
+import { assigneeOptions, casesOfFlags, latestDigest, listCases, listOverdueCases } from "@/lib/cases/list-cases";
 import { labelsTable, offencesTable } from "@/lib/cases/feedback-exports";
 import { canonicalEvidence } from "@/lib/cases/canonical-evidence";
 import { checkCaseSla } from "@/lib/cases/check-case-sla";
@@ -508,6 +508,10 @@ describe("who sees cases", () => {
     ({ caseId: ids.national } = await openCase({ flagIds: [flags.benford] }, actors.national));
     expect(await db.case.findUniqueOrThrow({ where: { id: ids.national } })).toMatchObject({ officeCode: null, subjectOfficerIds: [] });
     await expectRefused(getCaseDetail(ids.national, actors.analyst), "NOT_FOUND", "notFound");
+    // Which case a flag is in, within the same scope.
+    expect(Object.fromEntries(await casesOfFlags([flags.benford, flags.pair, flags.selfB], actors.national))).toEqual({ [flags.benford]: ids.national, [flags.pair]: ids.main });
+    expect(Object.fromEntries(await casesOfFlags([flags.benford, flags.pair], actors.analyst))).toEqual({ [flags.pair]: ids.main });
+    expect(Object.fromEntries(await casesOfFlags([flags.pair], actors.otherAnalyst))).toEqual({});
     expect((await getCaseDetail(ids.national, actors.admin)).flags[0]!.declarationCount).toBe(1);
     // Its investigator must be national too.
     await expectRefused(assignCase({ caseId: ids.national, assigneeId: actors.analyst.id, dueDate: DUE }, actors.national, TODAY), "INVALID", "assigneeNotEligible");
@@ -545,6 +549,7 @@ describe("who sees cases", () => {
         () => latestDigest(actor),
         () => labelsTable(actor),
         () => offencesTable(actor),
+        () => casesOfFlags([flags.pair], actor),
       ];
       for (const attempt of attempts) await expectRefused(attempt(), "NOT_FOUND");
     }

@@ -11,8 +11,6 @@ cd "$(dirname "$0")/.."
 source scripts/lib/services.sh
 # shellcheck source=scripts/lib/supervise.sh
 source scripts/lib/supervise.sh
-# shellcheck source=scripts/lib/build.sh
-source scripts/lib/build.sh
 
 DEMO_DB=${PMC_DEMO_DB:-pmc}
 PORT=${PORT:-3000}
@@ -72,6 +70,17 @@ seed_demo_users() {
   fi
   npx --no-install tsx --require ./lib/runtime/allow-server-only.cjs scripts/seed-demo-users.ts ||
     die "seeding the demo users failed"
+}
+
+# Sources that end up in the build; tests and data do not.
+needs_build() {
+  [ -f .next/BUILD_ID ] || return 0
+  local inputs=() path
+  for path in app components lib jobs proxy.ts middleware.ts public messages next.config.* postcss.config.* \
+    tsconfig.json package-lock.json prisma/schema.prisma; do
+    [ -e "$path" ] && inputs+=("$path")
+  done
+  [ -n "$(find "${inputs[@]}" -type f ! -name '*.test.ts' -newer .next/BUILD_ID -print -quit)" ]
 }
 
 answers_http() { curl -s -o /dev/null --max-time 5 "$1"; }

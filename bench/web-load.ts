@@ -17,8 +17,10 @@ export type HttpSummary = LoadSummary & {
   timeouts: number;
   statusCodes: Record<string, number>;
   bytesPerResponse: number;
-  // Every response was a 2xx and nothing failed or timed out: only then do the latencies describe the page.
+  // Every response was a 2xx, nothing failed or timed out, and at least one response came back in time: only then
+  // do the latencies describe the page.
   valid: boolean;
+  note: string | null;
 };
 
 export type LoadOptions = { connections: number; seconds: number; maxRequests: number };
@@ -65,6 +67,8 @@ export function loadPage(url: string, headers: Record<string, string>, o: LoadOp
           statusCodes,
           bytesPerResponse: Math.round(result.throughput.total / Math.max(latencies.length, 1)),
           valid: latencies.length > 0 && non2xx === 0 && result.errors === 0 && result.timeouts === 0,
+          // Requests still in flight when the time is up are not counted: a page slower than the run shows none.
+          note: latencies.length ? null : `no response within the ${o.seconds} s run (each took longer)`,
         });
       },
     );

@@ -1,58 +1,58 @@
-// The portal as bench/web.ts measures it: the production build in its own directory (.next-bench, so that a test
-// run rebuilding .next never changes the server under measurement, nor the reverse), `next start` on a free local
-// port against the bench database, and sessions signed in through the real login (Auth.js credentials callback).
+// The portal as bench/web.ts measures it: the production build of the committed HEAD, exported with `git archive`
+// into its own directory outside the checkout (so that uncommitted work in progress, which may not even type-check,
+// and test runs rebuilding .next never change the server under measurement, nor the reverse), served by
+// `next start` on a free local port against the bench database, with sessions signed in through the real login
+// (Auth.js credentials callback).
 import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { ROOT, round } from "./support";
 
-export const DIST_DIR = ".next-bench";
-const NEXT = path.join(ROOT, "node_modules/.bin/next");
+export const BUILD_DIR = path.join(os.tmpdir(), "pmc-bench-web");
+const NEXT = path.join(BUILD_DIR, "node_modules/.bin/next");
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-// scripts/lib/build.sh decides, as it does for the demo.
-function needsBuild(): boolean {
-  const check = spawnSync("bash", ["-c", "source scripts/lib/build.sh && needs_build"], {
-    cwd: ROOT,
-    env: { ...process.env, NEXT_DIST_DIR: DIST_DIR },
-  });
-  return check.status === 0;
-}
+const git = (...args: string[]) => execFileSync("git", args, { cwd: ROOT, encoding: "utf8" }).trim();
 
 function otherBuildRunning(): boolean {
   return spawnSync("pgrep", ["-f", "next build"]).status === 0;
 }
 
-export type BuildOutcome = { built: boolean; seconds: number | null; buildId: string };
+export type BuildOutcome = { commit: string; built: boolean; seconds: number | null; buildId: string; dir: string };
 
+// Built once per commit. node_modules are hard links to the checkout's (same files, no copy), except the generated
+// Prisma client, which is generated again from the commit's own schema into a real copy.
 export async function buildIfNeeded(): Promise<BuildOutcome> {
-  const buildId = () => fs.readFileSync(path.join(ROOT, DIST_DIR, "BUILD_ID"), "utf8").trim();
-  if (!needsBuild()) return { built: false, seconds: null, buildId: buildId() };
+  const commit = git("rev-parse", "HEAD");
+  const stamp = path.join(BUILD_DIR, ".bench-commit");
+  const buildId = () => fs.readFileSync(path.join(BUILD_DIR, ".next", "BUILD_ID"), "utf8").trim();
+  if (fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8").trim() === commit && fs.existsSync(path.join(BUILD_DIR, ".next", "BUILD_ID"))) {
+    return { commit, built: false, seconds: null, buildId: buildId(), dir: BUILD_DIR };
+  }
   // Two builds at once on two cores help nobody: wait (up to 20 min) for someone else's to finish.
   for (let waited = 0; otherBuildRunning(); waited += 10) {
     if (waited === 0) process.stderr.write("bench:web: another `next build` is running, waiting for it\n");
     if (waited > 1200) throw new Error("another `next build` has been running for 20 minutes");
     await sleep(10_000);
   }
-  // `next build` adds its directory's types to tsconfig.json and next-env.d.ts: shared files, put back afterwards.
-  const kept = ["tsconfig.json", "next-env.d.ts"].flatMap((f) => {
-    const file = path.join(ROOT, f);
-    return fs.existsSync(file) ? [[file, fs.readFileSync(file, "utf8")] as const] : [];
-  });
-  process.stderr.write(`bench:web: building the portal into ${DIST_DIR}\n`);
+  process.stderr.write(`bench:web: building ${commit.slice(0, 12)} in ${BUILD_DIR}\n`);
   const started = performance.now();
-  try {
-    execFileSync(NEXT, ["build"], {
-      cwd: ROOT,
-      env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" },
-      stdio: ["ignore", "ignore", "inherit"],
-    });
-  } finally {
-    for (const [file, text] of kept) if (fs.readFileSync(file, "utf8") !== text) fs.writeFileSync(file, text);
+  fs.rmSync(BUILD_DIR, { recursive: true, force: true });
+  fs.mkdirSync(BUILD_DIR, { recursive: true });
+  execFileSync("bash", ["-c", `git archive --format=tar ${commit} | tar -x -C "${BUILD_DIR}"`], { cwd: ROOT, stdio: "inherit" });
+  execFileSync("cp", ["-al", path.join(ROOT, "node_modules"), path.join(BUILD_DIR, "node_modules")]);
+  for (const generated of [".prisma", "@prisma/client"]) {
+    const target = path.join(BUILD_DIR, "node_modules", generated);
+    fs.rmSync(target, { recursive: true, force: true });
+    fs.cpSync(path.join(ROOT, "node_modules", generated), target, { recursive: true });
   }
-  return { built: true, seconds: round((performance.now() - started) / 1000), buildId: buildId() };
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: "" };
+  execFileSync(path.join(BUILD_DIR, "node_modules/.bin/prisma"), ["generate"], { cwd: BUILD_DIR, env, stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync(NEXT, ["build"], { cwd: BUILD_DIR, env, stdio: ["ignore", "ignore", "inherit"] });
+  fs.writeFileSync(stamp, `${commit}\n`);
+  return { commit, built: true, seconds: round((performance.now() - started) / 1000), buildId: buildId(), dir: BUILD_DIR };
 }
 
 function portFree(port: number): Promise<boolean> {
@@ -73,13 +73,13 @@ export type Server = { baseUrl: string; stop: () => Promise<void>; output: () =>
 // `next start` in its own process group, so stopping it stops every process it started.
 export async function startServer(port: number, env: { databaseUrl: string; queuePrefix: string }): Promise<Server> {
   const child: ChildProcess = spawn(NEXT, ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: ROOT,
+    cwd: BUILD_DIR,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
     env: {
       ...process.env,
       NODE_ENV: "production",
-      NEXT_DIST_DIR: DIST_DIR,
+      NEXT_DIST_DIR: "",
       NEXT_TELEMETRY_DISABLED: "1",
       DATABASE_URL: env.databaseUrl,
       QUEUE_PREFIX: env.queuePrefix,
@@ -141,6 +141,8 @@ export async function signIn(baseUrl: string, email: string, password: string): 
   const session = (await (await fetch(`${baseUrl}/api/auth/session`, { headers: { cookie: cookie() } })).json()) as {
     user?: { email?: string };
   } | null;
-  if (session?.user?.email !== email) throw new Error(`signing in as ${email} failed (callback answered ${callback.status})`);
+  if (session?.user?.email !== email) {
+    throw new Error(`signing in as ${email} failed: the callback answered ${callback.status} → ${callback.headers.get("location")}`);
+  }
   return cookie();
 }

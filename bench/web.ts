@@ -1,10 +1,11 @@
 // npm run bench:web — the portal under load on the 1,000,000-declaration bench database (made as bench:import makes
-// it when missing): KPI results computed for every month and quarter and for the demo contracts' period (timed),
-// demo users and contracts seeded, the production build served by `next start` on a free local port, then for each
-// page 20 concurrent signed-in clients for a fixed time after a short warm-up: the manager overview (/dashboard),
-// the officer's own page (/me), a KPI drill-down and a declaration record, plus a trivial route (/api/auth/session)
-// for the framework's own cost. Each page is compared with its plain-SQL baseline (bench/web-baselines.ts) at the
-// same concurrency in the same run. A page that answers anything but 2xx, once, is invalid.
+// it when missing): KPI results computed for every month and quarter and for the demo contracts' period (timed), demo
+// users and contracts seeded, the production build of the committed HEAD (bench/web-server.ts) served by `next start`
+// on a free local port, then for each page 20 concurrent signed-in clients for a fixed time after a short warm-up:
+// the manager overview (/dashboard), the officer's own page (/me), a KPI drill-down and a declaration record, plus a
+// trivial route (/api/auth/session) for the framework's own cost. Each page is compared with its plain-SQL baseline
+// (bench/web-baselines.ts) at the same concurrency in the same run. A page that answers anything but 2xx, once, is
+// invalid.
 // Writes bench/results/web.json.
 import fs from "node:fs";
 import os from "node:os";
@@ -138,7 +139,7 @@ async function checkPage(url: string, cookie: string, marker: string | null) {
   return { status: response.status, bytes: body.length, firstRequestMs: round(performance.now() - started, 1), problem };
 }
 
-const ratio = (a: number, b: number) => (b > 0 ? round(a / b) : null);
+const ratio = (a: number, b: number) => (a > 0 && b > 0 ? round(a / b) : null);
 
 async function benchPage(server: Server, cookies: Record<Page["as"], string>, page: Page) {
   const url = `${server.baseUrl}${page.path}`;
@@ -151,7 +152,9 @@ async function benchPage(server: Server, cookies: Record<Page["as"], string>, pa
   log(`${page.name}: ${page.path} (${SECONDS} s, ${CONNECTIONS} connections)`);
   await loadPage(url, { cookie: cookies[page.as] }, warmup);
   const http: HttpSummary = await loadPage(url, { cookie: cookies[page.as] }, measure);
-  if (!http.valid) log(`${page.name}: INVALID: ${http.non2xx} non-2xx, ${http.errors} errors, ${http.timeouts} timeouts ${JSON.stringify(http.statusCodes)}`);
+  if (!http.valid) {
+    log(`${page.name}: INVALID: ${http.note ?? ""} ${http.non2xx} non-2xx, ${http.errors} errors, ${http.timeouts} timeouts ${JSON.stringify(http.statusCodes)}`);
+  }
   let plainSql: (LoadSummary & { note: string }) | null = null;
   if (page.baseline) plainSql = { note: page.baseline.note, ...(await loadSql(databaseUrl(BENCH_DATABASE), page.baseline.run, sqlLoad)) };
   return {
@@ -192,8 +195,12 @@ try {
   const latestMonth = (await monthsWithData()).at(-1)!;
 
   const build = await buildIfNeeded();
+  // Again: a migration may have landed while the KPIs were computed or the portal was built (the build's Prisma
+  // client then expects it).
+  migrateDatabase(BENCH_DATABASE);
   const port = await freePort(Number(process.env.BENCH_WEB_PORT ?? 3400));
   server = await startServer(port, { databaseUrl: env.DATABASE_URL, queuePrefix: env.QUEUE_PREFIX });
+  log(`next start on ${server.baseUrl} (${build.built ? `built in ${build.seconds} s` : "existing build"})`);
   const account = (role: DemoUser["role"]) => demo.users.find((u) => u.role === role)!;
   const manager = account("MANAGER");
   const officer = account("OFFICER");
@@ -226,13 +233,14 @@ try {
       warmupSeconds: WARMUP_SECONDS,
       plainSqlSecondsPerPage: SQL_SECONDS,
       maxRequestsPerPage: MAX_REQUESTS,
-      latency: "every response, whatever its status; nearest-rank percentiles; a page with any non-2xx, error or timeout is invalid",
+      latency:
+        "every response, whatever its status; nearest-rank percentiles; requests in flight when the time is up are not counted; a page with any non-2xx, error or timeout, or no response at all, is invalid",
     },
     setup: {
       kpiResults,
       demoContracts: { ...demo.contracts, seconds: demo.seconds },
       build,
-      server: { command: `next start -p ${port}`, distDir: ".next-bench", nodeEnv: "production", queuePrefix: env.QUEUE_PREFIX },
+      server: { command: `next start -p ${port}`, nodeEnv: "production", queuePrefix: env.QUEUE_PREFIX },
       drilldownOfficer: { ...subjects.officer, period: DRILLDOWN_PERIOD },
       declaration: subjects.declId,
       overviewMonth: latestMonth,

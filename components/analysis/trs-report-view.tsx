@@ -77,7 +77,7 @@ export async function TrsReportView({ period, stored, pdfHref }: { period: TrsPe
             <p className="text-sm leading-relaxed text-slate-800">{t("method.censoring")}</p>
           </section>
 
-          <section aria-labelledby="report-results" className="space-y-3">
+          <section aria-labelledby="report-results" className="space-y-3 print:break-before-page">
             <h2 id="report-results" className="text-lg font-semibold">{t("results.title")}</h2>
             {rows.length ? <TrsTable rows={rows} caption={ta("trs.table.caption")} printable /> : <p className="text-sm">{ta("trs.table.empty")}</p>}
             {rows.length ? (
@@ -138,10 +138,10 @@ export async function TrsReportView({ period, stored, pdfHref }: { period: TrsPe
                       <tr key={`${g.officeCode}|${g.lane}`}>
                         <td className="px-2 py-0.5">{g.officeCode}</td>
                         <td className="px-2 py-0.5">{lane(g.lane)}</td>
-                        <td className="px-2 py-0.5">{ta(`intervals.${g.stage}`)}</td>
+                        <td className="whitespace-nowrap px-2 py-0.5">{ta(`intervals.${g.stage}`)}</td>
                         <td className="px-2 py-0.5 text-right tabular-nums">{f.hours(g.hours)}</td>
                         <td className="px-2 py-0.5 text-right tabular-nums">{f.share(g.share)}</td>
-                        <td className="px-2 py-0.5">{g.customs ? ta(`intervals.${g.customs.stage}`) : f.none}</td>
+                        <td className="whitespace-nowrap px-2 py-0.5">{g.customs ? ta(`intervals.${g.customs.stage}`) : f.none}</td>
                         <td className="px-2 py-0.5 text-right tabular-nums">{f.share(g.customs?.share)}</td>
                       </tr>
                     ))}

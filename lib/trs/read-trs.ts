@@ -38,7 +38,7 @@ export async function readStoredTrs(user: Viewer, period: TrsPeriod): Promise<St
 export async function storedTrsPeriods(limit = 24): Promise<TrsPeriod[]> {
   const { rows } = await pool.query<{ from: string; to: string }>(
     `SELECT DISTINCT period_from::text AS "from", period_to::text AS "to" FROM trs_results
-      ORDER BY "to" DESC, "from" DESC LIMIT $1`,
+      ORDER BY "to" DESC, "from" ASC LIMIT $1`,
     [limit],
   );
   return rows;

@@ -1,5 +1,5 @@
 // Labels fed back by the follow-up of flags (lib/cases): every closed case with a confirmed finding, through the
-// cases module's own rules (feedback-rows.ts, docs/decisions/022-case-follow-up.md), so the risk model learns from
+// cases module's own rules (feedback-rows.ts, docs/decisions/023-case-follow-up.md), so the risk model learns from
 // exactly the labels /api/cases/feedback/labels.csv exports: the declarations the finding confirms are illicit (1),
 // the other declarations of the case's evidence were looked at and found clean (0), and revenue is the case's tax
 // adjustments attributed to its illicit declarations.

@@ -78,16 +78,40 @@ export async function getRiskModelOrThrow(modelId: string): Promise<ModelDetail>
   };
 }
 
-// The latest month the model scored (in the user's offices), and its highest scores.
-export async function topScores(viewer: Viewer, modelId: string, limit = 25): Promise<{ month: string | null; total: number; rows: ScoredDeclaration[] }> {
-  const scope = scopeForUser(viewer);
-  if (scope.kind === "officer" || scope.kind === "none") return { month: null, total: 0, rows: [] };
-  const office = scope.kind === "office" ? scope.officeCode : null;
-  const latest = await pool.query<{ month: string | null }>(
-    `SELECT to_char(max(reg_ts), 'YYYY-MM') AS month FROM risk_scores WHERE model_id = $1 AND ($2::text IS NULL OR office_code = $2)`,
+// The months the model scored declarations of the user's offices in, latest first.
+export async function scoredMonths(viewer: Viewer, modelId: string): Promise<string[]> {
+  const office = scoreOffice(viewer);
+  if (office === undefined) return [];
+  const { rows } = await pool.query<{ month: string }>(
+    `SELECT DISTINCT to_char(reg_ts, 'YYYY-MM') AS month FROM risk_scores WHERE model_id = $1 AND ($2::text IS NULL OR office_code = $2) ORDER BY 1 DESC`,
     [modelId, office],
   );
-  const month = latest.rows[0]?.month ?? null;
+  return rows.map((r) => r.month);
+}
+
+// null = every office; undefined = none (an officer).
+function scoreOffice(viewer: Viewer): string | null | undefined {
+  const scope = scopeForUser(viewer);
+  if (scope.kind === "officer" || scope.kind === "none") return undefined;
+  return scope.kind === "office" ? scope.officeCode : null;
+}
+
+// The highest scores of one month the model scored (the latest unless asked), in the user's offices.
+export async function topScores(
+  viewer: Viewer,
+  modelId: string,
+  options: { month?: string; limit?: number } = {},
+): Promise<{ month: string | null; total: number; rows: ScoredDeclaration[] }> {
+  const office = scoreOffice(viewer);
+  if (office === undefined) return { month: null, total: 0, rows: [] };
+  let month = options.month ?? null;
+  if (!month) {
+    const latest = await pool.query<{ month: string | null }>(
+      `SELECT to_char(max(reg_ts), 'YYYY-MM') AS month FROM risk_scores WHERE model_id = $1 AND ($2::text IS NULL OR office_code = $2)`,
+      [modelId, office],
+    );
+    month = latest.rows[0]?.month ?? null;
+  }
   if (!month) return { month: null, total: 0, rows: [] };
   const { rows } = await pool.query<{ decl_id: string; office_code: string; reg_ts: string; score: number; factors: StoredFactor[]; total: number }>(
     `SELECT decl_id, office_code, reg_ts, score, factors, count(*) OVER ()::int AS total
@@ -96,7 +120,7 @@ export async function topScores(viewer: Viewer, modelId: string, limit = 25): Pr
         AND reg_ts >= to_date($3, 'YYYY-MM') AND reg_ts < to_date($3, 'YYYY-MM') + interval '1 month'
       ORDER BY score DESC, decl_id
       LIMIT $4`,
-    [modelId, office, month, limit],
+    [modelId, office, month, options.limit ?? 25],
   );
   return {
     month,

@@ -18,7 +18,7 @@ import { loadLabelledOutcomes } from "@/lib/risk/labelled-outcomes";
 import { inspectionLabelsTable } from "@/lib/risk/labels-export";
 import { riskScorer } from "@/lib/risk/risk-model";
 import { storedModelParameters } from "@/lib/risk/score-declarations";
-import { topScores } from "@/lib/risk/risk-report";
+import { scoredMonths, topScores } from "@/lib/risk/risk-report";
 import { closeQueue, getQueue } from "@/jobs/queue";
 import { clearClearanceData } from "@/tests/support/clearance-db";
 import { insertConfirmedCase } from "@/tests/support/selectivity-fixture";
@@ -112,8 +112,9 @@ describe("risk.train and risk.score", () => {
     const run = await finished(state.scoreRunId);
     expect(run.status).toBe("SUCCEEDED");
     expect(run.result).toMatchObject({ modelId: state.modelId, period: { from: "2025-05-01", to: "2025-05-31" }, scored: 40, removed: 0 });
-    const top = await topScores(ADMIN, state.modelId, 5);
+    const top = await topScores(ADMIN, state.modelId, { limit: 5 });
     expect(top.month).toBe("2025-05");
+    expect(await scoredMonths(ADMIN, state.modelId)).toEqual(["2025-05"]);
     expect(top.total).toBe(40);
     // B9's four May declarations first, raised by their declarant above all.
     expect(top.rows.slice(0, 4).map((r) => r.declId).sort()).toEqual([id(409), id(419), id(429), id(439)]);

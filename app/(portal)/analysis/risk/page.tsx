@@ -1,0 +1,277 @@
+// /analysis/risk?model= — risk feedback (issue #7): the explainable risk models trained on labelled outcomes
+// (inspections and closed cases' findings), the chosen model's evaluation as the fraud-detection literature
+// reports it (precision@n, recall@n, revenue@n against a random selection and the fraud share), its factors, and
+// the highest scores of the latest month it scored with the factors that raised them. Everything is read from
+// risk_models and risk_scores; training and scoring run as jobs (risk.train, risk.score).
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { requireArea } from "@/lib/auth/guards";
+import { latestRun } from "@/lib/analysis/analysis-runs";
+import { AppError } from "@/lib/errors";
+import { monthsWithData } from "@/lib/kpis/queue-recomputation";
+import { getRiskModelOrThrow, listRiskModels, scoredMonths, topScores, type ModelDetail } from "@/lib/risk/risk-report";
+import { mayRequestAnalysisRuns } from "@/lib/risk/run-access";
+import { PageHeader } from "@/components/ui/page-header";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Notice } from "@/components/ui/notice";
+import { ChartIcon } from "@/components/ui/icons";
+import { buttonClasses } from "@/components/ui/button";
+import { inputClasses } from "@/components/ui/field";
+import { ScopeNote } from "@/components/shell/scope-note";
+import { ChartFigure } from "@/components/charts/chart-figure";
+import { GroupedBarChart } from "@/components/charts/grouped-bar-chart";
+import { formatDay, formatMonth } from "@/components/contracts/kpi-format";
+import { RunPanel } from "@/components/risk/run-panel";
+import { ScoreForm, TrainForm } from "@/components/risk/risk-run-forms";
+import { EvaluationTable } from "@/components/risk/evaluation-table";
+import { TopScoresTable } from "@/components/risk/top-scores-table";
+import { selectivityFormat } from "@/components/selectivity/selectivity-format";
+import { scoreRiskAction, trainRiskModelAction } from "@/app/(portal)/analysis/risk/actions";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("risk.model"))("title") };
+}
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
+const ModelQuery = z.object({
+  model: z.preprocess(first, z.string().regex(/^rm-[0-9a-f]{16}$/).optional().catch(undefined)),
+  month: z.preprocess(first, z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional().catch(undefined)),
+});
+
+const COLORS = { model: "#1f4fc4", random: "#94a3b8", expected: "#b45309" };
+
+async function loadModel(id: string): Promise<ModelDetail> {
+  try {
+    return await getRiskModelOrThrow(id);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+}
+
+export default async function RiskPage({ searchParams }: Props) {
+  const user = await requireArea("analysis");
+  const query = ModelQuery.parse(await searchParams);
+  const [t, te, tf, format, models, trainRun, scoreRun, months] = await Promise.all([
+    getTranslations("risk.model"),
+    getTranslations("risk.evaluation"),
+    getTranslations("risk.factors"),
+    getFormatter(),
+    listRiskModels(),
+    latestRun("RISK_TRAIN"),
+    latestRun("RISK_SCORE"),
+    monthsWithData(),
+  ]);
+  const f = selectivityFormat(format);
+  const canRun = mayRequestAnalysisRuns(user);
+  const selectedId = query.model ?? models[0]?.id;
+  const model = selectedId ? await loadModel(selectedId) : null;
+  const [scores, scored] = model ? await Promise.all([topScores(user, model.id, { month: query.month }), scoredMonths(user, model.id)]) : [null, []];
+  const day = (d: string) => formatDay(format, d);
+
+  return (
+    <>
+      <PageHeader title={t("title")} description={t("description")}>
+        <a href="/api/risk/labels.csv" className={buttonClasses("secondary")} download data-testid="labels-export">{t("labelsExport")}</a>
+      </PageHeader>
+      <ScopeNote user={user} />
+      <div className="mb-8 grid gap-4">
+        <RunPanel title={t("trainRun")} run={trainRun} endpoint="/api/risk/runs" testId="train-run" actionsBelow>
+          {canRun ? <TrainForm action={trainRiskModelAction} /> : null}
+        </RunPanel>
+        <RunPanel title={t("scoreRun")} run={scoreRun} endpoint="/api/risk/runs" testId="score-run">
+          {canRun && model ? (
+            <ScoreForm action={scoreRiskAction} modelId={model.id} months={months.slice(-24).toReversed().map((m) => ({ value: m, label: formatMonth(format, m) }))} />
+          ) : null}
+        </RunPanel>
+      </div>
+
+      {!model ? (
+        <EmptyState title={t("empty.title")} icon={<ChartIcon />}>
+          <p>{t("empty.body")}</p>
+        </EmptyState>
+      ) : (
+        <>
+          <section aria-labelledby="models-title" className="mb-10 space-y-3">
+            <h2 id="models-title" className="text-lg font-semibold text-slate-900">{t("models.title")}</h2>
+            <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+              <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="models-table">
+                <caption className="sr-only">{t("models.title")}</caption>
+                <thead className="bg-slate-50 text-left text-xs font-semibold text-slate-600">
+                  <tr>
+                    <th scope="col" className="px-3 py-2">{t("models.id")}</th>
+                    <th scope="col" className="px-3 py-2">{t("models.trained")}</th>
+                    <th scope="col" className="px-3 py-2">{t("models.window")}</th>
+                    <th scope="col" className="px-3 py-2 text-right">{t("models.rows")}</th>
+                    <th scope="col" className="px-3 py-2 text-right">{t("models.testRows")}</th>
+                    <th scope="col" className="px-3 py-2 text-right">{t("models.precisionAt5")}</th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {models.map((m) => (
+                    <tr key={m.id} aria-current={m.id === model.id ? "true" : undefined} className="aria-[current=true]:bg-brand-50">
+                      <th scope="row" className="px-3 py-2 text-left font-mono text-xs font-medium">
+                        <Link href={`/analysis/risk?model=${m.id}`} className="text-brand-700 hover:underline">{m.id}</Link>
+                      </th>
+                      <td className="px-3 py-2">{format.dateTime(m.createdAt, { dateStyle: "medium", timeStyle: "short" })}</td>
+                      <td className="px-3 py-2">{t("models.windowValue", { from: day(m.trainFrom), to: day(m.trainTo) })}</td>
+                      <td className="px-3 py-2 text-right tabular-nums">{f.count(m.rows)}</td>
+                      <td className="px-3 py-2 text-right tabular-nums">{m.testRows === null ? "—" : f.count(m.testRows)}</td>
+                      <td className="px-3 py-2 text-right tabular-nums">{f.percent(m.precisionAt5)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+
+          <section aria-labelledby="evaluation-title" className="mb-10 space-y-4" data-testid="evaluation" data-model={model.id}>
+            <h2 id="evaluation-title" className="text-lg font-semibold text-slate-900">{te("title", { id: model.id })}</h2>
+            {model.evaluation ? (
+              <>
+                <p className="max-w-4xl text-sm leading-relaxed text-slate-700" data-testid="evaluation-split">
+                  {te("split", {
+                    trainRows: f.count(model.rows),
+                    trainFrom: day(model.evaluation.split.train.from),
+                    trainTo: day(model.evaluation.split.train.to),
+                    testRows: f.count(model.evaluation.test.rows),
+                    testFrom: day(model.evaluation.split.test!.from),
+                    testTo: day(model.evaluation.split.test!.to),
+                    illicit: f.count(model.evaluation.test.illicit),
+                    baseRate: f.percent(model.evaluation.test.baseRate),
+                  })}
+                </p>
+                <EvaluationTable evaluation={model.evaluation.test} caption={te("caption")} />
+                <div className="grid gap-4 lg:grid-cols-2">
+                  <ChartFigure
+                    title={te("precisionChart")}
+                    description={te("precisionChartBody")}
+                    tableLabel={te("tableLabel")}
+                    table={{
+                      caption: te("precisionChart"),
+                      columns: [te("n"), te("model"), te("random"), te("fraudShare")],
+                      numeric: [false, true, true, true],
+                      rows: model.evaluation.test.perN.map((r) => [te("nValue", { n: r.n }), f.percent(r.model.precision), f.percent(r.random.precision), f.percent(r.expectedRandom.precision)]),
+                    }}
+                    empty={null}
+                    testId="chart-precision"
+                  >
+                    <GroupedBarChart
+                      data={model.evaluation.test.perN.map((r) => ({ n: te("nShort", { n: r.n }), model: pct(r.model.precision), random: pct(r.random.precision), expected: pct(r.expectedRandom.precision) }))}
+                      index="n"
+                      unit=" %"
+                      series={[
+                        { key: "model", name: te("model"), color: COLORS.model },
+                        { key: "random", name: te("random"), color: COLORS.random },
+                        { key: "expected", name: te("fraudShare"), color: COLORS.expected },
+                      ]}
+                      label={te("precisionChart")}
+                    />
+                  </ChartFigure>
+                  <ChartFigure
+                    title={te("recallChart")}
+                    description={te("recallChartBody")}
+                    tableLabel={te("tableLabel")}
+                    table={{
+                      caption: te("recallChart"),
+                      columns: [te("n"), te("model"), te("random"), te("expected")],
+                      numeric: [false, true, true, true],
+                      rows: model.evaluation.test.perN.map((r) => [te("nValue", { n: r.n }), f.percent(r.model.recall), f.percent(r.random.recall), f.percent(r.expectedRandom.recall)]),
+                    }}
+                    empty={null}
+                    testId="chart-recall"
+                  >
+                    <GroupedBarChart
+                      data={model.evaluation.test.perN.map((r) => ({ n: te("nShort", { n: r.n }), model: pct(r.model.recall), random: pct(r.random.recall), expected: pct(r.expectedRandom.recall) }))}
+                      index="n"
+                      unit=" %"
+                      series={[
+                        { key: "model", name: te("model"), color: COLORS.model },
+                        { key: "random", name: te("random"), color: COLORS.random },
+                        { key: "expected", name: te("expected"), color: COLORS.expected },
+                      ]}
+                      label={te("recallChart")}
+                    />
+                  </ChartFigure>
+                </div>
+                <p className="text-xs leading-relaxed text-slate-600">{te("legend", { seed: model.evaluation.test.randomSeed })}</p>
+              </>
+            ) : (
+              <Notice tone="info">{te("none")}</Notice>
+            )}
+          </section>
+
+          <section aria-labelledby="factors-title" className="mb-10 space-y-3">
+            <h2 id="factors-title" className="text-lg font-semibold text-slate-900">{tf("title")}</h2>
+            <p className="max-w-4xl text-sm leading-relaxed text-slate-700">{tf("body", { rows: f.count(model.rows), positives: f.count(model.positives), inspections: f.count(model.sources.inspections), cases: f.count(model.sources.caseFindings) })}</p>
+            <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+              <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="factors-table">
+                <caption className="sr-only">{tf("title")}</caption>
+                <thead className="bg-slate-50 text-left text-xs font-semibold text-slate-600">
+                  <tr>
+                    <th scope="col" className="px-3 py-2">{tf("factor")}</th>
+                    <th scope="col" className="px-3 py-2 text-right">{tf("coefficient")}</th>
+                    <th scope="col" className="px-3 py-2 text-right">{tf("levels")}</th>
+                    <th scope="col" className="px-3 py-2">{tf("reads")}</th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {model.features.map((x) => (
+                    <tr key={x.factor}>
+                      <th scope="row" className="px-3 py-2 text-left font-medium">{tf(`names.${x.factor}`)}</th>
+                      <td className="px-3 py-2 text-right tabular-nums">{f.decimal(x.coefficient, 3)}</td>
+                      <td className="px-3 py-2 text-right tabular-nums">{x.levels === null ? "—" : f.count(x.levels)}</td>
+                      <td className="px-3 py-2 text-slate-600">{tf(`reading.${x.factor}`)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+
+          <section aria-labelledby="scores-title" className="space-y-3">
+            <div className="flex flex-wrap items-end justify-between gap-3">
+              <h2 id="scores-title" className="text-lg font-semibold text-slate-900">
+                {scores?.month ? t("scores.title", { month: formatMonth(format, scores.month) }) : t("scores.titleNone")}
+              </h2>
+              {scored.length > 1 ? (
+                <form method="get" className="flex items-end gap-2" aria-label={t("scores.monthLabel")}>
+                  <input type="hidden" name="model" value={model.id} />
+                  <div className="flex flex-col gap-1.5">
+                    <label htmlFor="scores-month" className="text-sm font-medium text-slate-800">{t("scores.month")}</label>
+                    <select id="scores-month" name="month" defaultValue={scores?.month ?? ""} className={inputClasses}>
+                      {scored.map((m) => (
+                        <option key={m} value={m}>{formatMonth(format, m)}</option>
+                      ))}
+                    </select>
+                  </div>
+                  <button type="submit" className={buttonClasses("secondary")}>{t("scores.show")}</button>
+                </form>
+              ) : null}
+            </div>
+            {scores?.rows.length ? (
+              <>
+                <p className="text-sm text-slate-600">{t("scores.body", { shown: f.count(scores.rows.length), total: f.count(scores.total) })}</p>
+                <TopScoresTable rows={scores.rows} caption={t("scores.title", { month: formatMonth(format, scores.month!) })} />
+                <p className="text-xs leading-relaxed text-slate-600">{t("scores.legend")}</p>
+              </>
+            ) : (
+              <p className="rounded-md border border-dashed border-slate-300 px-4 py-8 text-center text-sm text-slate-600">{t("scores.empty")}</p>
+            )}
+          </section>
+        </>
+      )}
+    </>
+  );
+}
+
+function pct(v: number | null): number | null {
+  return v === null ? null : Math.round(v * 1000) / 10;
+}

@@ -42,10 +42,11 @@ export default async function MirrorDrillPage({ params, searchParams }: Props) {
   const query = MirrorQuery.parse(await searchParams);
   const year = query.year ?? (await mirrorYears())[0];
   if (!year) notFound();
-  const [t, tt, ta, format, row, drill] = await Promise.all([
+  const [t, tt, ta, tv, format, row, drill] = await Promise.all([
     getTranslations("analysis.mirror.drill"),
     getTranslations("analysis.mirror.table"),
     getTranslations("analysis"),
+    getTranslations("explore.values.status"),
     getFormatter(),
     storedMirrorRow(year, partner, hs6),
     mirrorDrill(user, { year, partnerCountry: partner, hs6, page: query.page }),
@@ -152,7 +153,7 @@ export default async function MirrorDrillPage({ params, searchParams }: Props) {
                         <td className="px-3 py-1.5 tabular-nums text-slate-700">{d.regTs}</td>
                         <td className="px-3 py-1.5">{d.officeCode}</td>
                         <td className="px-3 py-1.5">{d.importerId ?? f.none}</td>
-                        <td className="px-3 py-1.5">{d.status}</td>
+                        <td className="px-3 py-1.5" data-status={d.status}>{tv.has(d.status) ? tv(d.status as "released") : d.status}</td>
                         <td className="px-3 py-1.5 text-right tabular-nums">{f.count(d.items)}</td>
                         <td className="px-3 py-1.5 text-right tabular-nums">{f.amount(d.cif)}</td>
                         <td className="px-3 py-1.5 text-right tabular-nums">{f.amount(d.netKg)}</td>

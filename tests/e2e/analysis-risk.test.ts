@@ -103,7 +103,7 @@ describe("analysis: selectivity and risk", () => {
       await expect(page.getByTestId(`recall-${r.n}`).textContent()).resolves.toBe(percent("en-GB", r.model.recall));
       await expect(page.getByTestId(`random-precision-${r.n}`).textContent()).resolves.toBe(percent("en-GB", r.random.precision));
     }
-    await page.locator('[data-testid="chart-precision"] svg.recharts-surface').waitFor();
+    await page.locator('[data-testid="chart-precision"] svg.recharts-surface').first().waitFor();
     // May's highest scores are broker BZ9's, raised by their declarant first, each opening the declaration.
     const first = page.locator('[data-testid="top-scores"] tbody tr').first();
     await expect(first.getByTestId("raised-by").textContent()).resolves.toMatch(/^declarant BZ9 \(\+/);

@@ -43,26 +43,34 @@ export async function mirrorDrill(user: Viewer, q: DrillQuery): Promise<MirrorDr
        AND d.reg_ts >= make_date($1, 1, 1) AND d.reg_ts < make_date($1 + 1, 1, 1) AND ${scope.sql}
      GROUP BY d.decl_id, d.reg_ts, d.office_code, d.importer_id, d.status`;
   const args = [q.year, q.partnerCountry, q.hs6, ...scope.args];
-  const { rows: importers } = await pool.query<DrillImporter>(
-    `SELECT importer_id AS "importerId", count(*)::int AS declarations, sum(cif) AS cif, sum(net_kg) AS "netKg", sum(taxes) AS taxes
-       FROM (${lines}) l GROUP BY importer_id ORDER BY sum(cif) DESC, importer_id`,
-    args,
-  );
+  const limit = args.length + 1;
+  const page = async (n: number) =>
+    (
+      await pool.query<DrillDeclaration>(
+        `SELECT decl_id AS "declId", reg_ts AS "regTs", office_code AS "officeCode", importer_id AS "importerId", status, items, cif,
+                net_kg AS "netKg", taxes
+           FROM (${lines}) l ORDER BY cif DESC, decl_id LIMIT $${limit} OFFSET $${limit + 1}`,
+        [...args, DRILL_PAGE_SIZE, (n - 1) * DRILL_PAGE_SIZE],
+      )
+    ).rows;
+  // The importers (all of them: the totals come from there) and the page asked for, side by side.
+  const [{ rows: importers }, asked] = await Promise.all([
+    pool.query<DrillImporter>(
+      `SELECT importer_id AS "importerId", count(*)::int AS declarations, sum(cif) AS cif, sum(net_kg) AS "netKg", sum(taxes) AS taxes
+         FROM (${lines}) l GROUP BY importer_id ORDER BY sum(cif) DESC, importer_id`,
+      args,
+    ),
+    page(Math.max(1, q.page)),
+  ]);
   const total = importers.reduce((n, r) => n + r.declarations, 0);
   const pageCount = Math.max(1, Math.ceil(total / DRILL_PAGE_SIZE));
-  const page = Math.min(Math.max(1, q.page), pageCount);
-  const limit = args.length + 1;
-  const { rows: declarations } = await pool.query<DrillDeclaration>(
-    `SELECT decl_id AS "declId", reg_ts AS "regTs", office_code AS "officeCode", importer_id AS "importerId", status, items, cif,
-            net_kg AS "netKg", taxes
-       FROM (${lines}) l ORDER BY cif DESC, decl_id LIMIT $${limit} OFFSET $${limit + 1}`,
-    [...args, DRILL_PAGE_SIZE, (page - 1) * DRILL_PAGE_SIZE],
-  );
+  const current = Math.min(Math.max(1, q.page), pageCount);
+  const declarations = current === Math.max(1, q.page) ? asked : await page(current);
   return {
     importers,
     declarations,
     totals: { declarations: total, importers: importers.length, cif: importers.reduce((n, r) => n + r.cif, 0) },
-    page,
+    page: current,
     pageCount,
   };
 }

@@ -3,6 +3,7 @@
 // paged on the server, each opening its declaration record. Narrowed to the user's offices.
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
@@ -10,17 +11,115 @@ import { requireArea } from "@/lib/auth/guards";
 import { visibleOfficeCodes } from "@/lib/analysis/analysis-access";
 import { MirrorQuery, queryString } from "@/lib/analysis/analysis-query";
 import { mirrorYears, storedMirrorRow } from "@/lib/mirror/read-mirror";
-import { mirrorDrill } from "@/lib/mirror/mirror-drill";
+import { mirrorDrill, type DrillQuery } from "@/lib/mirror/mirror-drill";
+import type { SessionUser } from "@/lib/auth/session-user";
 import { PageHeader } from "@/components/ui/page-header";
 import { ScopeNote } from "@/components/shell/scope-note";
 import { Pager } from "@/components/dashboard/pager";
 import { analysisFormat } from "@/components/analysis/analysis-format";
+import { SectionSkeleton } from "@/components/contracts/section-skeleton";
 
 export const dynamic = "force-dynamic";
 
 const Params = z.object({ partner: z.string().regex(/^[A-Za-z0-9]{2,3}$/), hs6: z.string().regex(/^\d{6}$/) });
 const SHOWN_IMPORTERS = 20;
 const th = "px-3 py-2";
+
+// The import side (importers and declarations), read on demand, streamed behind a skeleton.
+async function ImportSide({ user, query }: { user: SessionUser; query: DrillQuery }) {
+  const { year, partnerCountry: partner, hs6 } = query;
+  const [t, ta, tv, format, drill] = await Promise.all([
+    getTranslations("analysis.mirror.drill"),
+    getTranslations("analysis"),
+    getTranslations("explore.values.status"),
+    getFormatter(),
+    mirrorDrill(user, query),
+  ]);
+  const f = analysisFormat(format, ta);
+  const scoped = visibleOfficeCodes(user) !== null;
+  const self = `/analysis/mirror/${encodeURIComponent(partner)}/${encodeURIComponent(hs6)}`;
+  return drill.totals.declarations ? (
+    <>
+      <p className="text-sm text-slate-700" data-testid="drill-totals">
+        {t("totals", { declarations: drill.totals.declarations, importers: drill.totals.importers, cif: f.amount(drill.totals.cif) })}
+      </p>
+      <section aria-labelledby="drill-importers" className="space-y-2">
+        <h2 id="drill-importers" className="text-lg font-semibold text-slate-900">{t("importers")}</h2>
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+          <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="drill-importers">
+            <caption className="sr-only">{t("importersCaption", { partner, hs6, year })}</caption>
+            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+              <tr>
+                <th scope="col" className={th}>{t("importer")}</th>
+                <th scope="col" className={`${th} text-right`}>{t("declarations")}</th>
+                <th scope="col" className={`${th} text-right`}>{t("cif")}</th>
+                <th scope="col" className={`${th} text-right`}>{t("netKg")}</th>
+                <th scope="col" className={`${th} text-right`}>{t("taxes")}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {drill.importers.slice(0, SHOWN_IMPORTERS).map((i) => (
+                <tr key={i.importerId ?? ""} data-importer={i.importerId ?? ""}>
+                  <td className="px-3 py-1.5 font-medium text-slate-900">{i.importerId ?? f.none}</td>
+                  <td className="px-3 py-1.5 text-right tabular-nums">{f.count(i.declarations)}</td>
+                  <td className="px-3 py-1.5 text-right tabular-nums" data-value={i.cif}>{f.amount(i.cif)}</td>
+                  <td className="px-3 py-1.5 text-right tabular-nums">{f.amount(i.netKg)}</td>
+                  <td className="px-3 py-1.5 text-right tabular-nums">{f.amount(i.taxes)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {drill.importers.length > SHOWN_IMPORTERS ? <p className="text-xs text-slate-600">{t("moreImporters", { shown: SHOWN_IMPORTERS, count: drill.importers.length })}</p> : null}
+      </section>
+      <section aria-labelledby="drill-declarations" className="space-y-2">
+        <h2 id="drill-declarations" className="text-lg font-semibold text-slate-900">{t("declarations")}</h2>
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+          <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="drill-declarations">
+            <caption className="sr-only">{t("declarationsCaption", { partner, hs6, year })}</caption>
+            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+              <tr>
+                <th scope="col" className={th}>{t("declaration")}</th>
+                <th scope="col" className={th}>{t("registered")}</th>
+                <th scope="col" className={th}>{t("office")}</th>
+                <th scope="col" className={th}>{t("importer")}</th>
+                <th scope="col" className={th}>{t("status")}</th>
+                <th scope="col" className={`${th} text-right`}>{t("items")}</th>
+                <th scope="col" className={`${th} text-right`}>{t("cif")}</th>
+                <th scope="col" className={`${th} text-right`}>{t("netKg")}</th>
+                <th scope="col" className={`${th} text-right`}>{t("taxes")}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {drill.declarations.map((d) => (
+                <tr key={d.declId} data-decl={d.declId}>
+                  <td className="px-3 py-1.5">
+                    <Link href={`/explore/declarations/${encodeURIComponent(d.declId)}`} className="font-medium text-brand-700 underline-offset-2 hover:underline" prefetch={false}>
+                      {d.declId}
+                    </Link>
+                  </td>
+                  <td className="px-3 py-1.5 tabular-nums text-slate-700">{d.regTs}</td>
+                  <td className="px-3 py-1.5">{d.officeCode}</td>
+                  <td className="px-3 py-1.5">{d.importerId ?? f.none}</td>
+                  <td className="px-3 py-1.5" data-status={d.status}>{tv.has(d.status) ? tv(d.status as "released") : d.status}</td>
+                  <td className="px-3 py-1.5 text-right tabular-nums">{f.count(d.items)}</td>
+                  <td className="px-3 py-1.5 text-right tabular-nums">{f.amount(d.cif)}</td>
+                  <td className="px-3 py-1.5 text-right tabular-nums">{f.amount(d.netKg)}</td>
+                  <td className="px-3 py-1.5 text-right tabular-nums">{f.amount(d.taxes)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <Pager page={drill.page} pageCount={drill.pageCount} href={(page) => `${self}?${queryString({ year, page })}`} />
+      </section>
+    </>
+  ) : (
+    <p className="rounded-md border border-dashed border-slate-300 px-4 py-8 text-center text-sm text-slate-600" data-testid="drill-empty">
+      {t("empty", { year, scoped: scoped ? "yes" : "no" })}
+    </p>
+  );
+}
 
 type Props = {
   params: Promise<{ partner: string; hs6: string }>;
@@ -42,18 +141,14 @@ export default async function MirrorDrillPage({ params, searchParams }: Props) {
   const query = MirrorQuery.parse(await searchParams);
   const year = query.year ?? (await mirrorYears())[0];
   if (!year) notFound();
-  const [t, tt, ta, tv, format, row, drill] = await Promise.all([
+  const [t, tt, ta, format, row] = await Promise.all([
     getTranslations("analysis.mirror.drill"),
     getTranslations("analysis.mirror.table"),
     getTranslations("analysis"),
-    getTranslations("explore.values.status"),
     getFormatter(),
     storedMirrorRow(year, partner, hs6),
-    mirrorDrill(user, { year, partnerCountry: partner, hs6, page: query.page }),
   ]);
   const f = analysisFormat(format, ta);
-  const scoped = visibleOfficeCodes(user) !== null;
-  const self = `/analysis/mirror/${encodeURIComponent(partner)}/${encodeURIComponent(hs6)}`;
   const figures = row
     ? [
         [tt("x"), f.amount(row.xFobUsd)],
@@ -90,87 +185,9 @@ export default async function MirrorDrillPage({ params, searchParams }: Props) {
           )}
         </section>
 
-        {drill.totals.declarations ? (
-          <>
-            <p className="text-sm text-slate-700" data-testid="drill-totals">
-              {t("totals", { declarations: drill.totals.declarations, importers: drill.totals.importers, cif: f.amount(drill.totals.cif) })}
-            </p>
-            <section aria-labelledby="drill-importers" className="space-y-2">
-              <h2 id="drill-importers" className="text-lg font-semibold text-slate-900">{t("importers")}</h2>
-              <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-                <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="drill-importers">
-                  <caption className="sr-only">{t("importersCaption", { partner, hs6, year })}</caption>
-                  <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-                    <tr>
-                      <th scope="col" className={th}>{t("importer")}</th>
-                      <th scope="col" className={`${th} text-right`}>{t("declarations")}</th>
-                      <th scope="col" className={`${th} text-right`}>{t("cif")}</th>
-                      <th scope="col" className={`${th} text-right`}>{t("netKg")}</th>
-                      <th scope="col" className={`${th} text-right`}>{t("taxes")}</th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-slate-100">
-                    {drill.importers.slice(0, SHOWN_IMPORTERS).map((i) => (
-                      <tr key={i.importerId ?? ""} data-importer={i.importerId ?? ""}>
-                        <td className="px-3 py-1.5 font-medium text-slate-900">{i.importerId ?? f.none}</td>
-                        <td className="px-3 py-1.5 text-right tabular-nums">{f.count(i.declarations)}</td>
-                        <td className="px-3 py-1.5 text-right tabular-nums" data-value={i.cif}>{f.amount(i.cif)}</td>
-                        <td className="px-3 py-1.5 text-right tabular-nums">{f.amount(i.netKg)}</td>
-                        <td className="px-3 py-1.5 text-right tabular-nums">{f.amount(i.taxes)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-              {drill.importers.length > SHOWN_IMPORTERS ? <p className="text-xs text-slate-600">{t("moreImporters", { shown: SHOWN_IMPORTERS, count: drill.importers.length })}</p> : null}
-            </section>
-            <section aria-labelledby="drill-declarations" className="space-y-2">
-              <h2 id="drill-declarations" className="text-lg font-semibold text-slate-900">{t("declarations")}</h2>
-              <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-                <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="drill-declarations">
-                  <caption className="sr-only">{t("declarationsCaption", { partner, hs6, year })}</caption>
-                  <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-                    <tr>
-                      <th scope="col" className={th}>{t("declaration")}</th>
-                      <th scope="col" className={th}>{t("registered")}</th>
-                      <th scope="col" className={th}>{t("office")}</th>
-                      <th scope="col" className={th}>{t("importer")}</th>
-                      <th scope="col" className={th}>{t("status")}</th>
-                      <th scope="col" className={`${th} text-right`}>{t("items")}</th>
-                      <th scope="col" className={`${th} text-right`}>{t("cif")}</th>
-                      <th scope="col" className={`${th} text-right`}>{t("netKg")}</th>
-                      <th scope="col" className={`${th} text-right`}>{t("taxes")}</th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-slate-100">
-                    {drill.declarations.map((d) => (
-                      <tr key={d.declId} data-decl={d.declId}>
-                        <td className="px-3 py-1.5">
-                          <Link href={`/explore/declarations/${encodeURIComponent(d.declId)}`} className="font-medium text-brand-700 underline-offset-2 hover:underline" prefetch={false}>
-                            {d.declId}
-                          </Link>
-                        </td>
-                        <td className="px-3 py-1.5 tabular-nums text-slate-700">{d.regTs}</td>
-                        <td className="px-3 py-1.5">{d.officeCode}</td>
-                        <td className="px-3 py-1.5">{d.importerId ?? f.none}</td>
-                        <td className="px-3 py-1.5" data-status={d.status}>{tv.has(d.status) ? tv(d.status as "released") : d.status}</td>
-                        <td className="px-3 py-1.5 text-right tabular-nums">{f.count(d.items)}</td>
-                        <td className="px-3 py-1.5 text-right tabular-nums">{f.amount(d.cif)}</td>
-                        <td className="px-3 py-1.5 text-right tabular-nums">{f.amount(d.netKg)}</td>
-                        <td className="px-3 py-1.5 text-right tabular-nums">{f.amount(d.taxes)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-              <Pager page={drill.page} pageCount={drill.pageCount} href={(page) => `${self}?${queryString({ year, page })}`} />
-            </section>
-          </>
-        ) : (
-          <p className="rounded-md border border-dashed border-slate-300 px-4 py-8 text-center text-sm text-slate-600" data-testid="drill-empty">
-            {t("empty", { year, scoped: scoped ? "yes" : "no" })}
-          </p>
-        )}
+        <Suspense key={`${year}|${partner}|${hs6}|${query.page}`} fallback={<SectionSkeleton label={ta("loading")} />}>
+          <ImportSide user={user} query={{ year, partnerCountry: partner, hs6, page: query.page }} />
+        </Suspense>
       </div>
     </>
   );

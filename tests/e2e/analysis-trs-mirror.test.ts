@@ -134,6 +134,8 @@ describe("Time Release Study and mirror analysis", () => {
 
     await first.getByRole("link", { name: /CN × 851713/ }).click();
     await page.waitForURL("**/analysis/mirror/CN/851713?year=2025");
+    // The import side streams in behind a skeleton.
+    await page.getByTestId("drill-declarations").waitFor();
     await expect(page.locator('[data-testid="drill-importers"] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-importer")))).resolves.toEqual(["IMP01"]);
     await expect(page.locator('[data-testid="drill-declarations"] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-decl")))).resolves.toEqual(["D001"]);
     await screenshot(page, "analysis-mirror-drill-en");

@@ -138,7 +138,7 @@ describe("analysis: selectivity and risk", () => {
       `${percent("en-GB", offences / inspections)} (${count(offences)}/${count(inspections)})`,
     );
     await expect(page.locator('[data-testid="reroutes-table"] tr[data-officer="EZ-01"]').textContent()).resolves.toContain("100% (1/1)");
-    await page.locator('[data-testid="chart-share"] svg.recharts-surface').waitFor();
+    await page.locator('[data-testid="chart-share"] svg.recharts-surface').first().waitFor();
     await screenshot(page, "analysis-selectivity-manager-en");
 
     const fr = await signIn(MANAGER, "fr-FR");

@@ -77,7 +77,7 @@ describe("Time Release Study and mirror analysis", () => {
     // D001 (CMDLA1, green): registered 08:15, assessed 10:00 → 1.75 h, as the table reads it.
     const d001 = page.locator('[data-testid="trs-table"] tr[data-row="CMDLA1|G|reg_asmt"]');
     await expect(d001.locator('[data-field="count"]').innerText()).resolves.toBe("2");
-    await page.locator('[data-testid="stage-chart-CMDLA1"] svg.recharts-surface').waitFor();
+    await page.locator('[data-testid="stage-chart-CMDLA1"] svg.recharts-surface').first().waitFor();
     await screenshot(page, "analysis-trs-manager-en");
 
     const pdf = await page.request.get(`/api/trs/report.pdf?from=${MARCH.from}&to=${MARCH.to}`);

@@ -107,8 +107,8 @@ describe("dashboards", () => {
     // The office page: its table, the trend against the contract's band, the officers' distribution, revenue.
     await page.goto("/dashboard/offices/CMDLA1?kpi=P1&month=2025-03");
     await expect(page.locator('[data-testid="subject-kpis"] tr[data-kpi="P1"] [data-testid="kpi-month-value"]').textContent()).resolves.toBe("33.3%");
-    await page.locator('[data-testid="trend-chart"] svg.recharts-surface').waitFor();
-    await page.locator('[data-testid="distribution-chart"] svg.recharts-surface').waitFor();
+    await page.locator('[data-testid="trend-chart"] svg.recharts-surface').first().waitFor();
+    await page.locator('[data-testid="distribution-chart"] svg.recharts-surface').first().waitFor();
     await screenshot(page, "dashboard-office-manager-en");
     await page.goto("/dashboard/offices/CMDLA1/units/Assessment%20A?kpi=P1&month=2025-03");
     await expect(page.locator("h1").textContent()).resolves.toBe("Unit Assessment A · office CMDLA1");
@@ -158,7 +158,7 @@ describe("dashboards", () => {
     const me = await page.goto("/me");
     expect(me?.status()).toBe(200);
     // OF004's own March: D006 assessed the day it was registered → P1 = 100 %, charted month by month.
-    await page.locator('[data-testid="my-trend-P1"] svg.recharts-surface').waitFor();
+    await page.locator('[data-testid="my-trend-P1"] svg.recharts-surface').first().waitFor();
     await page.getByTestId("my-trend-P1").getByText("Show the figures as a table").click();
     await expect(page.getByTestId("my-trend-P1").locator("tbody tr").first().innerText()).resolves.toMatch(/March 2025\s+100%\s+1/);
     // CMDLA5 has one other officer: too few to compare with, so nothing about them is shown.

@@ -1,8 +1,9 @@
-// Root layout: document language, font and the i18n provider shared by every page.
+// Root layout: document language, font, and the messages for the browser outside the areas (each area's layout
+// sends its own part instead).
 import type { Metadata } from "next";
 import localFont from "next/font/local";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import "./globals.css";
 
 // Inter from the npm package: next/font/google cannot download fonts on an offline build machine.
@@ -23,7 +24,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale} className={inter.variable}>
       <body className="min-h-screen font-sans">
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        <ClientMessages part="root">{children}</ClientMessages>
       </body>
     </html>
   );

@@ -2,28 +2,32 @@
 // "Compute" for a TRS period or a mirror year: asks the server for the computation (an analysis run and its job),
 // then polls the run like the import page polls its batch, with a progress bar; when every run has finished the page
 // re-renders on the server with the stored table. A run already waiting for the same thing is the same run.
-import { useEffect, useRef, useState } from "react";
-import { useRouter } from "next/navigation";
+import { useCallback, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { ProgressBar } from "@/components/data/progress-bar";
+import { isFinalStatus, readJson, useJobPolling } from "@/components/jobs/use-job-polling";
 
 export type ComputeRequest = { kind: "trs"; from: string; to: string } | { kind: "mirror"; year: number };
 type Run = { id: number; kind: ComputeRequest["kind"]; status: string; progress: number; error: string | null };
 
-const POLL_MS = 700;
-const isFinal = (status: string) => status === "SUCCEEDED" || status === "FAILED";
 
 export function ComputeButton({ requests, label, variant = "primary" }: { requests: ComputeRequest[]; label: string; variant?: "primary" | "secondary" }) {
   const t = useTranslations("analysis.compute");
-  const router = useRouter();
-  const [runs, setRuns] = useState<Run[] | null>(null);
+  const [started, setStarted] = useState<Run[] | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
-  const latest = useRef(0);
+  // Every run is asked again at each poll (a finished one answers the same): one answer covers them all.
+  const read = useCallback(async () => {
+    const runs = await Promise.all(started!.map((run) => readJson<Partial<Run>>(`/api/${run.kind}/runs/${run.id}`).then((r) => (r ? { ...run, ...r } : null))));
+    return runs.every((r) => r !== null) ? (runs as Run[]) : null;
+  }, [started]);
+  const polled = useJobPolling(started ? read : null, (rs) => rs.every((r) => isFinalStatus(r.status)), 700);
+  const runs = polled ?? started;
 
   async function start() {
     setFailed(null);
+    setStarted(null);
     try {
       const started: Run[] = [];
       for (const request of requests) {
@@ -36,42 +40,16 @@ export function ComputeButton({ requests, label, variant = "primary" }: { reques
         const { runId } = (await response.json()) as { runId: number };
         started.push({ id: runId, kind: request.kind, status: "QUEUED", progress: 0, error: null });
       }
-      setRuns(started);
+      setStarted(started);
     } catch {
       setFailed(t("requestFailed"));
     }
   }
 
-  useEffect(() => {
-    if (!runs || runs.every((r) => isFinal(r.status))) return;
-    let stopped = false;
-    const timer = setInterval(async () => {
-      const asked = ++latest.current;
-      const next = await Promise.all(
-        runs.map(async (run) => {
-          if (isFinal(run.status)) return run;
-          const response = await fetch(`/api/${run.kind}/runs/${run.id}`, { cache: "no-store" });
-          return response.ok ? { ...run, ...((await response.json()) as Partial<Run>) } : run;
-        }),
-      );
-      // An older answer that arrives late never moves the bar back.
-      if (stopped || asked !== latest.current) return;
-      setRuns(next);
-      if (next.every((r) => isFinal(r.status))) {
-        stopped = true;
-        clearInterval(timer);
-        const error = next.find((r) => r.status === "FAILED")?.error;
-        if (error) setFailed(t("failed", { error }));
-        router.refresh();
-      }
-    }, POLL_MS);
-    return () => {
-      stopped = true;
-      clearInterval(timer);
-    };
-  }, [runs, router, t]);
+  const runError = polled?.find((r) => r.status === "FAILED")?.error;
+  const problem = failed ?? (runError ? t("failed", { error: runError }) : null);
 
-  const busy = runs !== null && !runs.every((r) => isFinal(r.status));
+  const busy = runs !== null && !runs.every((r) => isFinalStatus(r.status));
   const progress = runs?.length ? runs.reduce((sum, r) => sum + (r.status === "SUCCEEDED" ? 100 : r.progress), 0) / runs.length : 0;
   const retrying = runs?.some((r) => r.status === "QUEUED" && r.error);
   return (
@@ -80,7 +58,7 @@ export function ComputeButton({ requests, label, variant = "primary" }: { reques
         {busy ? t("running") : label}
       </Button>
       {busy ? <ProgressBar value={progress} label={retrying ? t("retrying") : runs!.some((r) => r.status === "RUNNING") ? t("computing") : t("queued")} /> : null}
-      {failed ? <Notice tone="error">{failed}</Notice> : null}
+      {problem ? <Notice tone="error">{problem}</Notice> : null}
     </div>
   );
 }

@@ -1,47 +1,18 @@
 "use client";
 // Progress of an import, polled live from /api/imports/:id while it runs; when it ends the page re-renders on the
 // server with its counts and quality report.
-import { useEffect, useState } from "react";
-import { useRouter } from "next/navigation";
+import { useCallback } from "react";
 import { useTranslations } from "next-intl";
 import { ProgressBar } from "@/components/data/progress-bar";
 import { phaseLabel } from "@/components/data/phase-label";
+import { isFinalStatus, readJson, useJobPolling } from "@/components/jobs/use-job-polling";
 
 type Status = { status: string; progress: number; phase: string | null };
 
-const POLL_MS = 700;
-const isFinal = (status: string) => status === "SUCCEEDED" || status === "FAILED";
-
 export function ImportProgress({ id, initial }: { id: number; initial: Status }) {
   const t = useTranslations("data");
-  const router = useRouter();
-  const [state, setState] = useState(initial);
-
-  useEffect(() => {
-    if (isFinal(initial.status)) return;
-    let stopped = false;
-    // Polls overlap when the server is slow: an answer older than one already shown must not move the bar back.
-    let sent = 0;
-    let shown = 0;
-    const timer = setInterval(async () => {
-      const ticket = ++sent;
-      const response = await fetch(`/api/imports/${id}`, { cache: "no-store" });
-      if (!response.ok || stopped) return;
-      const next = (await response.json()) as Status;
-      if (ticket < shown) return;
-      shown = ticket;
-      setState(next);
-      if (isFinal(next.status)) {
-        stopped = true;
-        clearInterval(timer);
-        router.refresh();
-      }
-    }, POLL_MS);
-    return () => {
-      stopped = true;
-      clearInterval(timer);
-    };
-  }, [id, initial.status, router]);
+  const read = useCallback(() => readJson<Status>(`/api/imports/${id}`), [id]);
+  const state = useJobPolling(isFinalStatus(initial.status) ? null : read, (s) => isFinalStatus(s.status), 700) ?? initial;
 
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" aria-live="polite">

@@ -132,12 +132,13 @@ describe("dashboards", () => {
       await page.getByRole("button", { name: "Français" }).click();
       await page.waitForFunction(() => document.documentElement.lang === "fr");
       await expect(page.locator("h1").textContent()).resolves.toBe("Vue d’ensemble");
-      await page.getByTestId("overview-table").waitFor();
+      // The French table replaces the English one as it streams in: wait for it by its French caption.
+      await page.getByRole("table", { name: /^Contrats en vigueur/ }).waitFor();
       await expect(page.getByRole("columnheader", { name: "Note (mois)" }).count()).resolves.toBe(1);
       await expect(row(page, ids.office).getByTestId("month-score").textContent()).resolves.toBe("37,5");
       await screenshot(page, "dashboard-overview-manager-fr");
       await page.goto("/dashboard/offices/CMDLA1?kpi=P2&month=2025-03");
-      await expect(page.getByRole("heading", { name: "Recettes par mois et prévision du trimestre suivant" }).count()).resolves.toBe(1);
+      await page.getByRole("heading", { name: "Recettes par mois et prévision du trimestre suivant" }).waitFor();
       await screenshot(page, "dashboard-office-manager-fr");
     } finally {
       await page.getByRole("button", { name: "English" }).click();

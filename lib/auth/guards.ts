@@ -5,7 +5,7 @@ import { cache } from "react";
 import { forbidden, redirect } from "next/navigation";
 import type { Role } from "@prisma/client";
 import { z } from "zod";
-import { auth } from "@/lib/auth/auth";
+import { requestSessionToken } from "@/lib/auth/session-token";
 import { LOGIN_PATH } from "@/lib/auth/config";
 import { loadActiveSessionUser } from "@/lib/auth/load-session-user";
 import { canOpenArea, type AreaId } from "@/lib/auth/areas";
@@ -14,8 +14,8 @@ import { AppError } from "@/lib/errors";
 
 // Once per request, however many components ask.
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await auth();
-  return session?.user?.id ? loadActiveSessionUser(session.user.id) : null;
+  const token = await requestSessionToken();
+  return token?.sub ? loadActiveSessionUser(token.sub) : null;
 });
 
 export async function requireUser(): Promise<SessionUser> {

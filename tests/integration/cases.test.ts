@@ -31,9 +31,10 @@ import { CaseListFilters } from "@/lib/cases/schema";
 import { jobDefinitions } from "@/jobs/definitions";
 import { JOB_NAMES } from "@/jobs/constants";
 
-// Route handlers run with the session of `session.userId` (null = anonymous); everything below auth() is real.
+// Route handlers run with the session of `session.userId` (null = anonymous); everything below the session cookie
+// is real.
 const session = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock("@/lib/auth/auth", () => ({ auth: async () => (session.userId ? { user: { id: session.userId } } : null) }));
+vi.mock("@/lib/auth/session-token", () => ({ requestSessionToken: async () => (session.userId ? { sub: session.userId } : null) }));
 
 const routes = {
   cases: () => import("@/app/api/cases/route"),

@@ -89,6 +89,10 @@ describe("case follow-up", () => {
     await analyst.locator('[data-testid="flag-triage"] button[type="submit"]').click();
     await expect.poll(async () => (await db.caseFlag.findUnique({ where: { flagId: flags.pair } }))?.caseId ?? 0, { timeout: 30_000 }).toBeGreaterThan(0);
     caseId = (await db.caseFlag.findUniqueOrThrow({ where: { flagId: flags.pair } })).caseId;
+    // The flag's page now says which case it is in and leads there.
+    expect((await analyst.goto(`/integrity/flags/${flags.pair}`))?.status()).toBe(200);
+    await expect(analyst.getByTestId("flag-case-link").getAttribute("href")).resolves.toBe(`/integrity/cases/${caseId}`);
+    await screenshot(analyst, "flag-in-case");
 
     expect((await analyst.goto("/integrity/cases"))?.status()).toBe(200);
     await analyst.locator(`[data-testid="cases-table"] tr[data-case="${caseId}"][data-status="OPEN"]`).waitFor();

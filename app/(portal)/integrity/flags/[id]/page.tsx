@@ -30,6 +30,8 @@ import { BenfordView } from "@/components/integrity/benford-view";
 import { UnitValueView } from "@/components/integrity/unit-value-view";
 import { formatPeriod } from "@/components/integrity/period-label";
 import { formatScoreOf } from "@/components/integrity/flag-format";
+import { casesOfFlags } from "@/lib/cases/list-cases";
+import { usesCases } from "@/lib/cases/case-rules";
 import { triageFlagsAction } from "../actions";
 
 export const dynamic = "force-dynamic";
@@ -112,7 +114,11 @@ export default async function FlagPage({ params, searchParams }: Props) {
     toRows([flag]),
   ]);
   const r = row!;
-  const chart = await methodChart(user, flag);
+  const [chart, caseId] = await Promise.all([
+    methodChart(user, flag),
+    // The case it is in, for those who follow cases (and only if that case is theirs to see).
+    flag.state === "IN_CASE" && usesCases(user) ? casesOfFlags([flag.id], user).then((m) => m.get(flag.id) ?? null) : null,
+  ]);
   const facts: [string, React.ReactNode][] = [
     [t("facts.method"), ti(`methods.${flag.method}` as never)],
     [t("facts.kpi"), r.kpiId ? `${r.kpiId} · ${te(`names.${r.kpiId}` as never)}` : "—"],
@@ -155,7 +161,14 @@ export default async function FlagPage({ params, searchParams }: Props) {
             {flag.state === "NEW" ? (
               <FlagPageTriage flagId={flag.id} action={triageFlagsAction} />
             ) : (
-              <p className="text-sm text-slate-600">{t(`triage.${flag.state}` as never)}</p>
+              <>
+                <p className="text-sm text-slate-600">{t(`triage.${flag.state}` as never)}</p>
+                {caseId ? (
+                  <p className="mt-2 text-sm">
+                    <Link href={`/integrity/cases/${caseId}`} className="font-medium text-brand-700 hover:underline" data-testid="flag-case-link">{t("triage.caseLink", { id: caseId })}</Link>
+                  </p>
+                ) : null}
+              </>
             )}
           </div>
         </section>

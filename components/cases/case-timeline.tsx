@@ -2,8 +2,8 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { CaseTimelineEntry } from "@/lib/cases/get-case-detail";
 import { formatDay } from "@/components/contracts/kpi-format";
+import { AuditTimelineTable } from "@/components/ui/audit-timeline-table";
 
-const th = "px-3 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
 const str = (v: unknown) => (typeof v === "string" ? v : typeof v === "number" ? String(v) : "");
 const short = (s: string, max = 240) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 const KNOWN = ["open", "add-flags", "assign", "note", "attach", "finding", "action", "close", "reopen", "overdue", "on-time"] as const;
@@ -50,30 +50,11 @@ export async function CaseTimeline({ entries, userNames }: { entries: CaseTimeli
     return parts.join(" · ");
   };
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="case-timeline">
-        <caption className="sr-only">{t("timeline.caption")}</caption>
-        <thead className="bg-slate-50">
-          <tr>
-            <th scope="col" className={th}>{t("timeline.columns.at")}</th>
-            <th scope="col" className={th}>{t("timeline.columns.what")}</th>
-            <th scope="col" className={th}>{t("timeline.columns.who")}</th>
-            <th scope="col" className={th}>{t("timeline.columns.details")}</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {entries.map((e) => (
-            <tr key={e.id} data-action={e.action}>
-              <td className="whitespace-nowrap px-3 py-2 text-slate-700">
-                <time dateTime={e.at}>{format.dateTime(new Date(e.at), { dateStyle: "medium", timeStyle: "short" })}</time>
-              </td>
-              <td className="px-3 py-2 font-medium text-slate-900">{label(e)}</td>
-              <td className="px-3 py-2 text-slate-700" data-testid="timeline-actor">{e.actorName ?? t("timeline.system")}</td>
-              <td className="max-w-md break-words px-3 py-2 text-xs text-slate-600">{details(e)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <AuditTimelineTable
+      testId="case-timeline"
+      caption={t("timeline.caption")}
+      columns={{ at: t("timeline.columns.at"), what: t("timeline.columns.what"), who: t("timeline.columns.who"), details: t("timeline.columns.details") }}
+      rows={entries.map((e) => ({ id: e.id, action: e.action, at: e.at, what: label(e), who: e.actorName ?? t("timeline.system"), details: details(e) }))}
+    />
   );
 }

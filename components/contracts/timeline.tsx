@@ -2,8 +2,8 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { TimelineEntry } from "@/lib/contracts/get-contract-detail";
 import { formatMonth, formatQuarter } from "@/components/contracts/kpi-format";
+import { AuditTimelineTable } from "@/components/ui/audit-timeline-table";
 
-const th = "px-3 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
 const str = (v: unknown) => (typeof v === "string" ? v : typeof v === "number" ? String(v) : "");
 
 export async function Timeline({ entries }: { entries: TimelineEntry[] }) {
@@ -36,32 +36,11 @@ export async function Timeline({ entries }: { entries: TimelineEntry[] }) {
   };
   const details = (e: TimelineEntry) => str(e.data.note) || str(e.data.reason) || str(e.data.comments);
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm print:shadow-none">
-      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="timeline">
-        <caption className="sr-only">{t("detail.timelineCaption")}</caption>
-        <thead className="bg-slate-50">
-          <tr>
-            <th scope="col" className={th}>{t("timeline.columns.at")}</th>
-            <th scope="col" className={th}>{t("timeline.columns.what")}</th>
-            <th scope="col" className={th}>{t("timeline.columns.who")}</th>
-            <th scope="col" className={th}>{t("timeline.columns.version")}</th>
-            <th scope="col" className={th}>{t("timeline.columns.details")}</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {entries.map((e) => (
-            <tr key={e.id} data-action={e.action}>
-              <td className="whitespace-nowrap px-3 py-2 text-slate-700">
-                <time dateTime={e.at}>{format.dateTime(new Date(e.at), { dateStyle: "medium", timeStyle: "short" })}</time>
-              </td>
-              <td className="px-3 py-2 font-medium text-slate-900">{label(e)}</td>
-              <td className="px-3 py-2 text-slate-700">{e.actorName ?? t("timeline.system")}</td>
-              <td className="px-3 py-2 tabular-nums text-slate-700">v{e.version}</td>
-              <td className="max-w-sm px-3 py-2 text-xs text-slate-600">{details(e)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <AuditTimelineTable
+      testId="timeline"
+      caption={t("detail.timelineCaption")}
+      columns={{ at: t("timeline.columns.at"), what: t("timeline.columns.what"), who: t("timeline.columns.who"), extra: [t("timeline.columns.version")], details: t("timeline.columns.details") }}
+      rows={entries.map((e) => ({ id: e.id, action: e.action, at: e.at, what: label(e), who: e.actorName ?? t("timeline.system"), extra: [`v${e.version}`], details: details(e) }))}
+    />
   );
 }

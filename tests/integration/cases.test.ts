@@ -11,7 +11,6 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { pool } from "@/lib/pg";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
 import type { CaseActor } from "@/lib/cases/case-rules";
 import { openCase } from "@/lib/cases/open-case";
 import { snapshotHash } from "@/lib/cases/evidence-snapshot";
@@ -30,6 +29,7 @@ import { checkCaseSla } from "@/lib/cases/check-case-sla";
 import { CaseListFilters } from "@/lib/cases/schema";
 import { jobDefinitions } from "@/jobs/definitions";
 import { JOB_NAMES } from "@/jobs/constants";
+import { refusal, expectRefused } from "@/tests/support/refusals";
 
 // Route handlers run with the session of `session.userId` (null = anonymous); everything below the session cookie
 // is real.
@@ -115,23 +115,6 @@ async function insertFlag(f: { method: string; subjectType: string; subjectId: s
     ],
   );
   return rows[0]!.id;
-}
-
-async function refusal(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  if (error === null) throw new Error("expected a refusal, the operation succeeded");
-  return error as AppError;
-}
-
-async function expectRefused(promise: Promise<unknown>, code: AppError["code"], key?: string) {
-  const error = await refusal(promise);
-  expect(error).toBeInstanceOf(AppError);
-  expect(error.code).toBe(code);
-  if (key) expect(error.message).toBe(key);
-  return error;
 }
 
 const caseAudits = (caseId: number) =>

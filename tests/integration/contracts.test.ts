@@ -4,10 +4,9 @@
 // hand in the comments (never from the code under test).
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import { pool } from "@/lib/pg";
-import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/contracts/lifecycle";
 import { createContract } from "@/lib/contracts/create-contract";
 import { createUnitContracts } from "@/lib/contracts/create-unit-contracts";
@@ -25,8 +24,8 @@ import { listContracts } from "@/lib/contracts/list-contracts";
 import { getContractDetail } from "@/lib/contracts/get-contract-detail";
 import { currentIndicators, indicatorsFor } from "@/lib/contracts/contract-indicators";
 import { inputsHash } from "@/lib/contracts/inputs-hash";
-import { ContractError } from "@/lib/contracts/contract-error";
 import type { ContractInput } from "@/lib/contracts/schema";
+import { refusal, expectRefused, expectInvalid } from "@/tests/support/refusals";
 
 type ContractTerms = z.input<typeof ContractInput>;
 
@@ -56,29 +55,6 @@ const terms = (extra: Record<string, unknown> = {}): ContractTerms => ({
   indicators: INDICATORS,
   ...extra,
 }) as ContractTerms;
-
-async function refusal(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  if (error === null) throw new Error("expected a refusal, the operation succeeded");
-  return error as AppError & Partial<ContractError>;
-}
-
-async function expectRefused(promise: Promise<unknown>, code: AppError["code"], key?: string) {
-  const error = await refusal(promise);
-  expect(error).toBeInstanceOf(AppError);
-  expect(error.code).toBe(code);
-  if (key) expect(error.message).toBe(key);
-  return error;
-}
-
-async function expectInvalid(promise: Promise<unknown>) {
-  const error = await refusal(promise);
-  expect(error).toBeInstanceOf(z.ZodError);
-  return (error as unknown as z.ZodError).issues.map((i) => i.message);
-}
 
 const auditActions = async (contractId: number) =>
   (await db.auditLog.findMany({ where: { entityType: "contract", entityId: String(contractId) }, orderBy: { id: "asc" } })).map(

@@ -5,23 +5,22 @@
 // Expected values come from the declarations inserted here, worked out by hand in the comments.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import { pool } from "@/lib/pg";
-import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/contracts/lifecycle";
 import { createContract } from "@/lib/contracts/create-contract";
 import { signContract } from "@/lib/contracts/sign-contract";
 import { acknowledgeContract } from "@/lib/contracts/acknowledge-contract";
 import { getContractDetail } from "@/lib/contracts/get-contract-detail";
 import { monthlyIndicators } from "@/lib/contracts/contract-indicators";
-import type { ContractError } from "@/lib/contracts/contract-error";
 import { openDispute } from "@/lib/disputes/open-dispute";
 import { answerDispute } from "@/lib/disputes/answer-dispute";
 import { countOpenDisputes, listDisputesToAnswer, listOfficerDisputes } from "@/lib/disputes/list-disputes";
 import { disputeChoices } from "@/lib/disputes/dispute-options";
 import { loadDisputeNotes } from "@/lib/disputes/load-dispute-notes";
 import type { DisputeInput } from "@/lib/disputes/schema";
+import { refusal, expectRefused, expectInvalid } from "@/tests/support/refusals";
 
 const run = randomUUID().slice(0, 6).toUpperCase();
 const OFFICE = `DC${run}`;
@@ -61,29 +60,6 @@ async function insertDeclarations() {
      VALUES ($1, $2, 'I', '2025-04-10 09:00', 'G', 'G', 'auto', $3, 'cancelled')`,
     [`${A}-4-X`, OFFICE, A],
   );
-}
-
-async function refusal(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  if (error === null) throw new Error("expected a refusal, the operation succeeded");
-  return error as AppError & Partial<ContractError>;
-}
-
-async function expectRefused(promise: Promise<unknown>, code: AppError["code"], key?: string) {
-  const error = await refusal(promise);
-  expect(error).toBeInstanceOf(AppError);
-  expect(error.code).toBe(code);
-  if (key) expect(error.message).toBe(key);
-  return error;
-}
-
-async function expectInvalid(promise: Promise<unknown>) {
-  const error = await refusal(promise);
-  expect(error).toBeInstanceOf(z.ZodError);
-  return (error as unknown as z.ZodError).issues.map((i) => i.message);
 }
 
 const audits = (disputeId: number) =>

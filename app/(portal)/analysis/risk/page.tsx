@@ -150,56 +150,39 @@ export default async function RiskPage({ searchParams }: Props) {
                 </p>
                 <EvaluationTable evaluation={model.evaluation.test} caption={te("caption")} />
                 <div className="grid gap-4 lg:grid-cols-2">
-                  <ChartFigure
-                    title={te("precisionChart")}
-                    description={te("precisionChartBody")}
-                    tableLabel={te("tableLabel")}
-                    table={{
-                      caption: te("precisionChart"),
-                      columns: [te("n"), te("model"), te("random"), te("fraudShare")],
-                      numeric: [false, true, true, true],
-                      rows: model.evaluation.test.perN.map((r) => [te("nValue", { n: r.n }), f.percent(r.model.precision), f.percent(r.random.precision), f.percent(r.expectedRandom.precision)]),
-                    }}
-                    empty={null}
-                    testId="chart-precision"
-                  >
-                    <GroupedBarChart
-                      data={model.evaluation.test.perN.map((r) => ({ n: te("nShort", { n: r.n }), model: pct(r.model.precision), random: pct(r.random.precision), expected: pct(r.expectedRandom.precision) }))}
-                      index="n"
-                      unit=" %"
-                      series={[
-                        { key: "model", name: te("model"), color: COLORS.model },
-                        { key: "random", name: te("random"), color: COLORS.random },
-                        { key: "expected", name: te("fraudShare"), color: COLORS.expected },
-                      ]}
-                      label={te("precisionChart")}
-                    />
-                  </ChartFigure>
-                  <ChartFigure
-                    title={te("recallChart")}
-                    description={te("recallChartBody")}
-                    tableLabel={te("tableLabel")}
-                    table={{
-                      caption: te("recallChart"),
-                      columns: [te("n"), te("model"), te("random"), te("expected")],
-                      numeric: [false, true, true, true],
-                      rows: model.evaluation.test.perN.map((r) => [te("nValue", { n: r.n }), f.percent(r.model.recall), f.percent(r.random.recall), f.percent(r.expectedRandom.recall)]),
-                    }}
-                    empty={null}
-                    testId="chart-recall"
-                  >
-                    <GroupedBarChart
-                      data={model.evaluation.test.perN.map((r) => ({ n: te("nShort", { n: r.n }), model: pct(r.model.recall), random: pct(r.random.recall), expected: pct(r.expectedRandom.recall) }))}
-                      index="n"
-                      unit=" %"
-                      series={[
-                        { key: "model", name: te("model"), color: COLORS.model },
-                        { key: "random", name: te("random"), color: COLORS.random },
-                        { key: "expected", name: te("expected"), color: COLORS.expected },
-                      ]}
-                      label={te("recallChart")}
-                    />
-                  </ChartFigure>
+                  {(["precision", "recall"] as const).map((metric) => {
+                    // The third bar: for precision the fraud share (what a random pick finds), for recall n over N.
+                    const third = te(metric === "precision" ? "fraudShare" : "expected");
+                    const perN = model.evaluation!.test.perN;
+                    return (
+                      <ChartFigure
+                        key={metric}
+                        title={te(`${metric}Chart`)}
+                        description={te(`${metric}ChartBody`)}
+                        tableLabel={te("tableLabel")}
+                        table={{
+                          caption: te(`${metric}Chart`),
+                          columns: [te("n"), te("model"), te("random"), third],
+                          numeric: [false, true, true, true],
+                          rows: perN.map((r) => [te("nValue", { n: r.n }), f.percent(r.model[metric]), f.percent(r.random[metric]), f.percent(r.expectedRandom[metric])]),
+                        }}
+                        empty={null}
+                        testId={`chart-${metric}`}
+                      >
+                        <GroupedBarChart
+                          data={perN.map((r) => ({ n: te("nShort", { n: r.n }), model: pct(r.model[metric]), random: pct(r.random[metric]), expected: pct(r.expectedRandom[metric]) }))}
+                          index="n"
+                          unit=" %"
+                          series={[
+                            { key: "model", name: te("model"), color: COLORS.model },
+                            { key: "random", name: te("random"), color: COLORS.random },
+                            { key: "expected", name: third, color: COLORS.expected },
+                          ]}
+                          label={te(`${metric}Chart`)}
+                        />
+                      </ChartFigure>
+                    );
+                  })}
                 </div>
                 <p className="text-xs leading-relaxed text-slate-600">{te("legend", { seed: model.evaluation.test.randomSeed })}</p>
               </>

@@ -2,7 +2,6 @@
 // party's KPI values, frozen as a snapshot with the sha256 of its inputs, with the manager's decision. Later data
 // changes never touch it: the snapshot holds every number it was computed from.
 import "server-only";
-import type { Prisma } from "@prisma/client";
 import type { z } from "zod";
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
@@ -79,29 +78,25 @@ export async function evaluateContract(raw: z.input<typeof EvaluationInput>, act
       where: { periodFrom: dayToDate(period.from), periodTo: dayToDate(period.to), contract: { contractNo: locked.contractNo } },
     });
     if (existing) throw new ContractError("CONFLICT", "alreadyEvaluated", { quarter: input.quarter }, "quarter");
-    const evaluation = await tx.contractEvaluation.create({
-      data: {
-        contractId: locked.id,
-        periodFrom: dayToDate(period.from),
-        periodTo: dayToDate(period.to),
-        scorecard: snapshot as unknown as Prisma.InputJsonObject,
-        inputsHash: hash,
-        overallScore: measured.scorecard.overall,
-        decision: input.decision,
-        comments: input.comments,
-        evaluatorId: actor.id,
-      },
-    });
+    // Raw SQL with the snapshot as JSON text, so PostgreSQL keeps every number exactly: Prisma's Json path drops the
+    // 17th significant digit of some doubles (a revenue per declaration, say), after which the stored inputs would no
+    // longer hash to inputs_hash. What was stored is checked against the hash before the transaction commits.
+    const [evaluation] = await tx.$queryRaw<{ id: number; scorecard: string }[]>`
+      INSERT INTO contract_evaluations (contract_id, period_from, period_to, scorecard, inputs_hash, overall_score, decision, comments, evaluator_id)
+      VALUES (${locked.id}, ${period.from}::date, ${period.to}::date, ${JSON.stringify(snapshot)}::jsonb, ${hash}, ${measured.scorecard.overall},
+              ${input.decision}::"EvaluationDecision", ${input.comments}, ${actor.id})
+      RETURNING id, scorecard::text AS scorecard`;
+    if (inputsHash((JSON.parse(evaluation!.scorecard) as EvaluationSnapshot).inputs) !== hash) throw new Error(`The evaluation of contract ${locked.id} changed when stored`);
     await writeAudit(
       {
         actorId: actor.id,
         action: "contract.evaluate",
         entityType: AUDIT_ENTITY,
         entityId: String(locked.id),
-        data: { evaluationId: evaluation.id, quarter: input.quarter, period, decision: input.decision, overallScore: measured.scorecard.overall, inputsHash: hash },
+        data: { evaluationId: evaluation!.id, quarter: input.quarter, period, decision: input.decision, overallScore: measured.scorecard.overall, inputsHash: hash },
       },
       tx,
     );
-    return { id: evaluation.id, inputsHash: hash };
+    return { id: evaluation!.id, inputsHash: hash };
   });
 }

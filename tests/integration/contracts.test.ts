@@ -415,3 +415,25 @@ describe("scoping", () => {
     expect(detail.evaluableQuarters.map((q) => q.quarter)).toEqual(["2025-Q3"]);
   });
 });
+
+describe("evaluation snapshot storage", () => {
+  it("stores the inputs to the last digit, so they hash to inputs_hash again", async () => {
+    // July: 30 declarations of A, 7 assessed the same day and 7 assigned by hand, so P1 = I7 = 7/30, a double that
+    // needs 17 significant digits (0.23333333333333334), which Prisma's Json path would store rounded.
+    await simulateImport(
+      `INSERT INTO declarations (decl_id, office_code, flow, reg_ts, lane_initial, lane_final, assignment_mode, assessing_officer_id, asmt_ts, status)
+       SELECT $1::text || '-7-' || i, $2::text, 'I'::"Flow", make_timestamp(2025, 7, 1 + i % 20, 9, 0, 0), 'G'::"Lane", 'G'::"Lane",
+              (CASE WHEN i < 7 THEN 'manual' ELSE 'auto' END)::"AssignmentMode", $1::text,
+              make_timestamp(2025, 7, 1 + i % 20, 9, 0, 0) + CASE WHEN i < 7 THEN interval '2 hours' ELSE interval '1 day' END, 'assessed'::"DeclarationStatus"
+         FROM generate_series(0, 29) AS i`,
+      [A, OFFICE],
+    );
+    const active = await db.contract.findFirstOrThrow({ where: { partyOfficerId: A, status: "ACTIVE" } });
+    const { id } = await evaluateContract({ contractId: active.id, quarter: "2025-Q3", decision: "NO_ACTION", comments: "July only" }, actors.colleague);
+    const stored = await db.contractEvaluation.findUniqueOrThrow({ where: { id } });
+    const snapshot = stored.scorecard as unknown as EvaluationSnapshot;
+    expect(snapshot.inputs.kpis.map((k) => k.value)).toEqual([7 / 30, 7 / 30]);
+    expect(String(7 / 30)).toHaveLength(19);
+    expect(inputsHash(snapshot.inputs)).toBe(stored.inputsHash);
+  });
+});

@@ -14,5 +14,14 @@ export async function loadMessages(locale: Locale): Promise<Messages> {
       return [area, file.default] as const;
     }),
   );
-  return Object.fromEntries(entries) as Messages;
+  const messages = Object.fromEntries(entries) as Messages;
+  // The KPI catalogue's names and plain-words formulas are written once, in contracts.kpis; the drill-down and
+  // dashboard screens read them as explore.names / explore.formulas.
+  const kpis = Object.entries(messages.contracts.kpis as Record<string, { name: string; formula: string }>);
+  messages.explore = {
+    ...messages.explore,
+    names: Object.fromEntries(kpis.map(([id, k]) => [id, k.name])),
+    formulas: Object.fromEntries(kpis.map(([id, k]) => [id, k.formula])),
+  };
+  return messages;
 }

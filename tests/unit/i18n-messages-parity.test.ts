@@ -4,7 +4,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { LOCALES } from "@/lib/i18n/locales";
-import { MESSAGE_AREAS } from "@/lib/i18n/messages";
+import { MESSAGE_AREAS, loadMessages } from "@/lib/i18n/messages";
+import { KPI_IDS } from "@/lib/kpis/catalogue";
 
 const messagesDir = path.resolve(import.meta.dirname, "../../lib/i18n/messages");
 
@@ -46,4 +47,19 @@ describe("message files", () => {
       }
     });
   }
+});
+
+describe("KPI names and formulas", () => {
+  it("are written once, in contracts.kpis, and read the same from every screen", async () => {
+    for (const locale of LOCALES) {
+      const messages = await loadMessages(locale);
+      const catalogue = messages.contracts.kpis as Record<string, { name: string; formula: string }>;
+      const explore = messages.explore as { names: Record<string, string>; formulas: Record<string, string> };
+      expect(Object.keys(catalogue).sort()).toEqual([...KPI_IDS].sort());
+      for (const id of KPI_IDS) {
+        expect(explore.names[id], `${locale} ${id}`).toBe(catalogue[id]!.name);
+        expect(explore.formulas[id], `${locale} ${id}`).toBe(catalogue[id]!.formula);
+      }
+    }
+  });
 });

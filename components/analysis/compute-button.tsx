@@ -12,7 +12,6 @@ import { isFinalStatus, readJson, useJobPolling } from "@/components/jobs/use-jo
 export type ComputeRequest = { kind: "trs"; from: string; to: string } | { kind: "mirror"; year: number };
 type Run = { id: number; kind: ComputeRequest["kind"]; status: string; progress: number; error: string | null };
 
-
 export function ComputeButton({ requests, label, variant = "primary" }: { requests: ComputeRequest[]; label: string; variant?: "primary" | "secondary" }) {
   const t = useTranslations("analysis.compute");
   const [started, setStarted] = useState<Run[] | null>(null);
@@ -29,7 +28,7 @@ export function ComputeButton({ requests, label, variant = "primary" }: { reques
     setFailed(null);
     setStarted(null);
     try {
-      const started: Run[] = [];
+      const queued: Run[] = [];
       for (const request of requests) {
         const response = await fetch(`/api/${request.kind}/runs`, {
           method: "POST",
@@ -38,9 +37,9 @@ export function ComputeButton({ requests, label, variant = "primary" }: { reques
         });
         if (!response.ok) throw new Error(String(response.status));
         const { runId } = (await response.json()) as { runId: number };
-        started.push({ id: runId, kind: request.kind, status: "QUEUED", progress: 0, error: null });
+        queued.push({ id: runId, kind: request.kind, status: "QUEUED", progress: 0, error: null });
       }
-      setStarted(started);
+      setStarted(queued);
     } catch {
       setFailed(t("requestFailed"));
     }

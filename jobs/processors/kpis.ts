@@ -1,10 +1,12 @@
 // kpis.compute: one period's catalogue for the officers or offices named (all when null), stored in kpi_results.
-// kpis.recompute-open: the nightly pass over the periods that can still change, KPIs and flags, then contracts.
+// kpis.recompute-open: the nightly pass over the periods that can still change, KPIs and flags, then contracts, and
+// a new selectivity run.
 import "server-only";
 import { computeAndStoreKpis } from "@/lib/kpis/store-kpis";
 import { openPeriods } from "@/lib/kpis/open-periods";
 import { detectAndStoreFlags } from "@/lib/integrity/store-flags";
 import { refreshContractIndicators } from "@/lib/contracts/refresh-contract-indicators";
+import { requestAnalysisRun } from "@/lib/analysis/analysis-runs";
 import type { ProgressReporter } from "@/jobs/definitions";
 
 export async function processKpisCompute(
@@ -26,6 +28,8 @@ export async function processKpisRecomputeOpen(report: ProgressReporter): Promis
   }
   // "The period so far" of the contracts in force moves every day.
   await refreshContractIndicators();
+  // The re-routings found out later come from inspections and case findings, which change without any import.
+  await requestAnalysisRun("SELECTIVITY_COMPUTE", { reason: `nightly-${new Date().toISOString().slice(0, 10)}` });
   await report(100);
   return { periods: periods.length, rows };
 }

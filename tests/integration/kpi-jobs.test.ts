@@ -8,6 +8,7 @@ import { createImportBatch } from "@/lib/clearance/create-import-batch";
 import { runImportBatch } from "@/lib/clearance/run-import-batch";
 import { computeKpis } from "@/lib/kpis/compute-kpis";
 import { closeQueue, getQueue } from "@/jobs/queue";
+import { processKpisRecomputeOpen } from "@/jobs/processors/kpis";
 import { clearClearanceData } from "@/tests/support/clearance-db";
 import { startWorker, type WorkerProcess } from "@/tests/support/worker-process";
 
@@ -113,5 +114,23 @@ describe("KPI jobs", () => {
     expect(rows).toEqual([{ value: 144, last_import_id: batchId }]);
     const after = await pool.query<{ n: number }>("SELECT count(*)::int AS n FROM kpi_results");
     expect(after.rows[0]!.n).toBe(before.rows[0]!.n);
+  });
+
+  it("asks for a new selectivity run in the nightly pass, and only one while it waits", async () => {
+    const reason = `nightly-${new Date().toISOString().slice(0, 10)}`;
+    const runsOf = () =>
+      pool.query<{ id: number }>(`SELECT id FROM analysis_runs WHERE kind = 'SELECTIVITY_COMPUTE' AND params ->> 'reason' = $1`, [reason]);
+    await pool.query(`DELETE FROM analysis_runs WHERE kind = 'SELECTIVITY_COMPUTE' AND params ->> 'reason' = $1`, [reason]);
+    await getQueue().pause();
+    try {
+      await processKpisRecomputeOpen(async () => undefined);
+      // Paused, the run is still waiting: the second pass of the day finds it and asks for nothing more.
+      await processKpisRecomputeOpen(async () => undefined);
+      const { rows } = await runsOf();
+      expect(rows).toHaveLength(1);
+      expect(await getQueue().getJob(`selectivity-compute-${rows[0]!.id}`)).toBeTruthy();
+    } finally {
+      await getQueue().resume();
+    }
   });
 });

@@ -1,8 +1,8 @@
 // The overview table: one row per contract in force in the month, worst score first by default.
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { OverviewRow } from "@/lib/dashboard/contract-overview";
-import { formatScore } from "@/components/contracts/kpi-format";
+import type { OverviewIndicator, OverviewRow } from "@/lib/dashboard/contract-overview";
+import { formatKpiValue, formatScore } from "@/components/contracts/kpi-format";
 import { partyLabel } from "@/components/contracts/party-label";
 import { IndicatorLights } from "@/components/dashboard/indicator-lights";
 import { TrendMark } from "@/components/dashboard/trend-mark";
@@ -10,7 +10,18 @@ import { TrendMark } from "@/components/dashboard/trend-mark";
 const th = "px-4 py-3";
 
 export async function OverviewTable({ rows }: { rows: OverviewRow[] }) {
-  const [t, tc, format] = await Promise.all([getTranslations("dashboard.overview"), getTranslations("contracts"), getFormatter()]);
+  const [t, tc, te, format] = await Promise.all([getTranslations("dashboard.overview"), getTranslations("contracts"), getTranslations("explore"), getFormatter()]);
+  const looked = new Map<string, string>();
+  const once = (key: string, word: () => string) => looked.get(key) ?? looked.set(key, word()).get(key)!;
+  const describe = (i: OverviewIndicator) =>
+    t("light", {
+      kpi: i.kpiId,
+      name: once(`name.${i.kpiId}`, () => te(`names.${i.kpiId}`)),
+      value: formatKpiValue(format, tc, i.kpiId, i.value),
+      n: i.n,
+      status: once(`status.${i.status}`, () => tc(`indicatorStatus.${i.status}`)),
+    });
+  const lightsLabel = t("columns.indicators");
   const score = (v: number | null, pending: boolean) =>
     v === null ? <span className="text-xs text-slate-500">{pending ? t("pendingValue") : t("nothingEvaluable")}</span> : formatScore(format, v, 100);
   return (
@@ -44,7 +55,7 @@ export async function OverviewTable({ rows }: { rows: OverviewRow[] }) {
               </td>
               <td className="px-4 py-3 text-right text-base font-semibold tabular-nums text-slate-900" data-testid="month-score">{score(r.monthScore, r.pending)}</td>
               <td className="px-4 py-3"><TrendMark trend={r.trend} /></td>
-              <td className="px-4 py-3"><IndicatorLights indicators={r.indicators} subject={r.subject} period={r.monthPeriod} /></td>
+              <td className="px-4 py-3"><IndicatorLights indicators={r.indicators} subject={r.subject} period={r.monthPeriod} label={lightsLabel} describe={describe} /></td>
               <td className="px-4 py-3 text-right tabular-nums text-slate-700">{score(r.soFarScore, r.pending)}</td>
             </tr>
           ))}

@@ -9,8 +9,7 @@ import { MirrorQuery, queryString } from "@/lib/analysis/analysis-query";
 import { mirrorYears, readMirrorRanking } from "@/lib/mirror/read-mirror";
 import { latestImportId } from "@/lib/trs/read-trs";
 import { PageHeader } from "@/components/ui/page-header";
-import { EmptyState } from "@/components/ui/empty-state";
-import { ChartIcon } from "@/components/ui/icons";
+import { NoAnalysisData } from "@/components/analysis/no-analysis-data";
 import { inputClasses } from "@/components/ui/field";
 import { buttonClasses } from "@/components/ui/button";
 import { ExportLinks } from "@/components/ui/export-links";
@@ -42,14 +41,7 @@ export default async function MirrorPage({ searchParams }: Props) {
   const header = <PageHeader title={t("title")} description={t("description")} />;
   const year = query.year ?? years[0];
   if (!year) {
-    return (
-      <>
-        {header}
-        <EmptyState title={t("noData.title")} icon={<ChartIcon />}>
-          <p>{t("noData.body")}</p>
-        </EmptyState>
-      </>
-    );
+    return <NoAnalysisData header={header} title={t("noData.title")} body={t("noData.body")} />;
   }
   const flaggedOnly = query.flagged === "1";
   const ranking = await readMirrorRanking(year, query.page, { flaggedOnly });

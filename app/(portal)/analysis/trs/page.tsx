@@ -5,11 +5,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireArea } from "@/lib/auth/guards";
-import { trsPageContext } from "@/lib/trs/trs-page";
+import { trsTableContext } from "@/lib/trs/trs-page";
 import { queryString } from "@/lib/analysis/analysis-query";
 import { PageHeader } from "@/components/ui/page-header";
-import { EmptyState } from "@/components/ui/empty-state";
-import { ChartIcon } from "@/components/ui/icons";
+import { NoAnalysisData } from "@/components/analysis/no-analysis-data";
 import { buttonClasses } from "@/components/ui/button";
 import { ExportLinks } from "@/components/ui/export-links";
 import { ScopeNote } from "@/components/shell/scope-note";
@@ -31,7 +30,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function TrsPage({ searchParams }: Props) {
   const user = await requireArea("analysis");
   const [ctx, t, ta, tc, format] = await Promise.all([
-    trsPageContext(user, await searchParams),
+    trsTableContext(user, await searchParams),
     getTranslations("analysis.trs"),
     getTranslations("analysis"),
     getTranslations("analysis.compute"),
@@ -42,14 +41,7 @@ export default async function TrsPage({ searchParams }: Props) {
   const measure = ctx.query.measure === "mean" ? "meanH" : "medianH";
   const header = <PageHeader title={t("title")} description={t("description")} />;
   if (!period) {
-    return (
-      <>
-        {header}
-        <EmptyState title={t("noData.title")} icon={<ChartIcon />}>
-          <p>{t("noData.body")}</p>
-        </EmptyState>
-      </>
-    );
+    return <NoAnalysisData header={header} title={t("noData.title")} body={t("noData.body")} />;
   }
   const query = queryString({ from: period.from, to: period.to });
   const caption = t("table.title", { from: f.day(period.from), to: f.day(period.to) });

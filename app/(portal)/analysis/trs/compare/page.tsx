@@ -4,14 +4,13 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireArea } from "@/lib/auth/guards";
-import { trsPageContext } from "@/lib/trs/trs-page";
+import { trsTableContext } from "@/lib/trs/trs-page";
 import { readStoredTrs } from "@/lib/trs/read-trs";
 import { compareTrs } from "@/lib/trs/trs-summary";
 import { TRS_INTERVAL_IDS } from "@/lib/trs/trs-intervals";
 import { previousPeriod, queryString } from "@/lib/analysis/analysis-query";
 import { PageHeader } from "@/components/ui/page-header";
-import { EmptyState } from "@/components/ui/empty-state";
-import { ChartIcon } from "@/components/ui/icons";
+import { NoAnalysisData } from "@/components/analysis/no-analysis-data";
 import { Notice } from "@/components/ui/notice";
 import { inputClasses } from "@/components/ui/field";
 import { buttonClasses } from "@/components/ui/button";
@@ -34,7 +33,7 @@ const th = "px-3 py-2";
 export default async function TrsComparePage({ searchParams }: Props) {
   const user = await requireArea("analysis");
   const [ctx, t, ta, tc, format] = await Promise.all([
-    trsPageContext(user, await searchParams),
+    trsTableContext(user, await searchParams),
     getTranslations("analysis.trs"),
     getTranslations("analysis"),
     getTranslations("analysis.compute"),
@@ -43,14 +42,7 @@ export default async function TrsComparePage({ searchParams }: Props) {
   const f = analysisFormat(format, ta);
   const header = <PageHeader title={t("title")} description={t("description")} />;
   if (!ctx.period) {
-    return (
-      <>
-        {header}
-        <EmptyState title={t("noData.title")} icon={<ChartIcon />}>
-          <p>{t("noData.body")}</p>
-        </EmptyState>
-      </>
-    );
+    return <NoAnalysisData header={header} title={t("noData.title")} body={t("noData.body")} />;
   }
   const after = ctx.period;
   const q = ctx.query;

@@ -3,15 +3,13 @@
 // table view and the censored count beside it.
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireArea } from "@/lib/auth/guards";
-import { trsPageContext } from "@/lib/trs/trs-page";
+import { chosenOffice, trsPageContext } from "@/lib/trs/trs-page";
 import { trsHistogram } from "@/lib/trs/trs-histogram";
 import { queryString } from "@/lib/analysis/analysis-query";
 import { PageHeader } from "@/components/ui/page-header";
-import { EmptyState } from "@/components/ui/empty-state";
-import { ChartIcon } from "@/components/ui/icons";
+import { NoAnalysisData } from "@/components/analysis/no-analysis-data";
 import { ScopeNote } from "@/components/shell/scope-note";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { HistogramChart } from "@/components/charts/histogram-chart";
@@ -64,19 +62,10 @@ export default async function TrsDistributionPage({ searchParams }: Props) {
   const [ctx, t, ta] = await Promise.all([trsPageContext(user, await searchParams), getTranslations("analysis.trs"), getTranslations("analysis")]);
   const header = <PageHeader title={t("title")} description={t("description")} />;
   if (!ctx.period || !ctx.offices.length) {
-    return (
-      <>
-        {header}
-        <EmptyState title={t("noData.title")} icon={<ChartIcon />}>
-          <p>{ctx.offices.length ? t("noData.body") : t("distribution.noOffice")}</p>
-        </EmptyState>
-      </>
-    );
+    return <NoAnalysisData header={header} title={t("noData.title")} body={ctx.offices.length ? t("noData.body") : t("distribution.noOffice")} />;
   }
   const { period, query } = ctx;
-  const office = query.office ?? ctx.offices[0]!.officeCode;
-  // An office outside the user's reach does not exist for them.
-  if (!ctx.offices.some((o) => o.officeCode === office)) notFound();
+  const office = chosenOffice(ctx);
   const lane = query.lane ?? "G";
   const interval = query.interval ?? "reg_release";
   return (

@@ -3,14 +3,14 @@
 // demand over the office's declarations (lib/trs/trs-peaks.ts).
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireArea } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
-import { trsPageContext } from "@/lib/trs/trs-page";
+import { chosenOffice, trsPageContext } from "@/lib/trs/trs-page";
 import { trsPeaks } from "@/lib/trs/trs-peaks";
 import { queryString } from "@/lib/analysis/analysis-query";
 import { PageHeader } from "@/components/ui/page-header";
+import { NoAnalysisData } from "@/components/analysis/no-analysis-data";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ChartIcon } from "@/components/ui/icons";
 import { ScopeNote } from "@/components/shell/scope-note";
@@ -90,18 +90,10 @@ export default async function TrsPeaksPage({ searchParams }: Props) {
   const [ctx, t, ta] = await Promise.all([trsPageContext(user, await searchParams), getTranslations("analysis.trs"), getTranslations("analysis")]);
   const header = <PageHeader title={t("title")} description={t("description")} />;
   if (!ctx.period || !ctx.offices.length) {
-    return (
-      <>
-        {header}
-        <EmptyState title={t("noData.title")} icon={<ChartIcon />}>
-          <p>{t("noData.body")}</p>
-        </EmptyState>
-      </>
-    );
+    return <NoAnalysisData header={header} title={t("noData.title")} body={t("noData.body")} />;
   }
   const { period, query } = ctx;
-  const office = query.office ?? ctx.offices[0]!.officeCode;
-  if (!ctx.offices.some((o) => o.officeCode === office)) notFound();
+  const office = chosenOffice(ctx);
   return (
     <>
       {header}

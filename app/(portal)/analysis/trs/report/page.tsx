@@ -3,7 +3,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireArea } from "@/lib/auth/guards";
-import { trsPageContext } from "@/lib/trs/trs-page";
+import { trsTableContext } from "@/lib/trs/trs-page";
 import { queryString } from "@/lib/analysis/analysis-query";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ChartIcon } from "@/components/ui/icons";
@@ -20,7 +20,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function TrsReportPage({ searchParams }: Props) {
   const user = await requireArea("analysis");
-  const [ctx, t] = await Promise.all([trsPageContext(user, await searchParams), getTranslations("analysis.trs")]);
+  const [ctx, t] = await Promise.all([trsTableContext(user, await searchParams), getTranslations("analysis.trs")]);
   if (!ctx.period) {
     return (
       <EmptyState title={t("noData.title")} icon={<ChartIcon />}>

@@ -2,16 +2,14 @@
 // lane: the twelve calendar months up to the period's last month, each read from its stored monthly table; months
 // not computed yet are gaps, with a button to compute them.
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireArea } from "@/lib/auth/guards";
-import { trsPageContext } from "@/lib/trs/trs-page";
+import { chosenOffice, trsPageContext } from "@/lib/trs/trs-page";
 import { readTrsTrend } from "@/lib/trs/read-trs";
 import { addMonths, monthPeriod } from "@/lib/kpis/periods";
 import { queryString } from "@/lib/analysis/analysis-query";
 import { PageHeader } from "@/components/ui/page-header";
-import { EmptyState } from "@/components/ui/empty-state";
-import { ChartIcon } from "@/components/ui/icons";
+import { NoAnalysisData } from "@/components/analysis/no-analysis-data";
 import { ScopeNote } from "@/components/shell/scope-note";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { TrendChart } from "@/components/charts/trend-chart";
@@ -43,18 +41,10 @@ export default async function TrsTrendPage({ searchParams }: Props) {
   const f = analysisFormat(format, ta);
   const header = <PageHeader title={t("title")} description={t("description")} />;
   if (!ctx.period || !ctx.offices.length) {
-    return (
-      <>
-        {header}
-        <EmptyState title={t("noData.title")} icon={<ChartIcon />}>
-          <p>{t("noData.body")}</p>
-        </EmptyState>
-      </>
-    );
+    return <NoAnalysisData header={header} title={t("noData.title")} body={t("noData.body")} />;
   }
   const { period, query } = ctx;
-  const office = query.office ?? ctx.offices[0]!.officeCode;
-  if (!ctx.offices.some((o) => o.officeCode === office)) notFound();
+  const office = chosenOffice(ctx);
   const lane = query.lane ?? "G";
   const interval = query.interval ?? "reg_release";
   const last = period.to.slice(0, 7);

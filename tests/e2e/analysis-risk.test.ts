@@ -7,24 +7,17 @@
 // then scores May. The evaluation and selectivity figures on screen must be those stored; an officer is refused
 // every page and export (403).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { db } from "@/lib/db";
 import { pool } from "@/lib/pg";
 import type { RiskEvaluation } from "@/lib/risk/evaluate-risk-model";
-import { launchChromium, login, newPage, screenshot } from "./support/browser";
+import { launchChromium, screenshot, signedInSessions } from "./support/browser";
 
 const MANAGER = { email: "manager@pmc.local", password: "manager-demo-2026" };
 const OFFICER = { email: "officer@pmc.local", password: "officer-demo-2026" };
 
 let browser: Browser;
-const sessions: BrowserContext[] = [];
-
-async function signIn(user: { email: string; password: string }, locale?: string): Promise<Page> {
-  const { context, page } = await newPage(browser, locale ? { locale } : {});
-  sessions.push(context);
-  await login(page, user.email, user.password);
-  return page;
-}
+const { signIn, closeAll } = signedInSessions(() => browser);
 
 async function insertData() {
   await pool.query(`INSERT INTO offices (office_code, name, open_time, close_time, workdays) VALUES ('EZ', 'Office EZ', '08:00', '16:00', '{1,2,3,4,5}')
@@ -72,7 +65,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const context of sessions) await context.close();
+  await closeAll();
   await browser?.close();
   await db.$disconnect();
 });

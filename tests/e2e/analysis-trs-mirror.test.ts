@@ -6,12 +6,12 @@
 // 1.06 ≈ 1,558 USD) to its importer and declaration. An integrity analyst opens the same declaration; an officer is
 // refused every analysis page and route (403). Screenshots: screenshots/analysis-*.png.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { db } from "@/lib/db";
 import { pool } from "@/lib/pg";
 import { computeTrs } from "@/lib/trs/compute-trs";
 import { computeMirror } from "@/lib/mirror/compute-mirror";
-import { launchChromium, login, newPage, screenshot } from "./support/browser";
+import { launchChromium, screenshot, signedInSessions } from "./support/browser";
 
 const MANAGER = { email: "manager@pmc.local", password: "manager-demo-2026" };
 const INTEGRITY = { email: "integrity@pmc.local", password: "integrity-demo-2026" };
@@ -19,14 +19,7 @@ const OFFICER = { email: "officer@pmc.local", password: "officer-demo-2026" };
 const MARCH = { from: "2025-03-01", to: "2025-03-31" };
 
 let browser: Browser;
-const sessions: BrowserContext[] = [];
-
-async function signIn(user: { email: string; password: string }, locale?: string): Promise<Page> {
-  const { context, page } = await newPage(browser, locale ? { locale } : {});
-  sessions.push(context);
-  await login(page, user.email, user.password);
-  return page;
-}
+const { signIn, closeAll } = signedInSessions(() => browser);
 
 // The import's trs.compute and mirror.compute jobs run on the e2e worker; wait for what this test reads.
 async function waitForStored(sql: string, args: unknown[], timeoutMs = 120_000) {
@@ -46,7 +39,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const context of sessions) await context.close();
+  await closeAll();
   await browser?.close();
   await db.$disconnect();
 });

@@ -7,10 +7,10 @@
 // D002. The case page reads in French. Officer OF001, whom the flag is about, gets HTTP 403 on every case page and
 // route. Screenshots: screenshots/cases-*.png.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { db } from "@/lib/db";
 import { pool } from "@/lib/pg";
-import { launchChromium, login, newPage, screenshot } from "./support/browser";
+import { launchChromium, screenshot, signedInSessions } from "./support/browser";
 
 const ANALYST = { email: "integrity@pmc.local", password: "integrity-demo-2026" };
 const ADMIN = { email: "admin@pmc.local", password: "admin-demo-2026" };
@@ -18,16 +18,9 @@ const OFFICER = { email: "officer@pmc.local", password: "officer-demo-2026" };
 const Q1 = { from: "2025-01-01", to: "2025-03-31" };
 
 let browser: Browser;
-const sessions: BrowserContext[] = [];
+const { signIn, closeAll } = signedInSessions(() => browser);
 const flags = { pair: 0, unitValue: 0 };
 let caseId = 0;
-
-async function signIn(user: { email: string; password: string }, locale?: string): Promise<Page> {
-  const { context, page } = await newPage(browser, locale ? { locale } : {});
-  sessions.push(context);
-  await login(page, user.email, user.password);
-  return page;
-}
 
 async function insertFlag(f: { method: string; subjectType: string; subjectId: string; relatedId: string; score: number; n: number; stats: object }) {
   const { rows } = await pool.query<{ id: number }>(
@@ -65,7 +58,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const context of sessions) await context.close();
+  await closeAll();
   await browser?.close();
   // The case keeps its frozen evidence; the flags go, so other tests' counts are not moved.
   await pool.query("DELETE FROM flags WHERE id = ANY ($1::int[])", [Object.values(flags)]);

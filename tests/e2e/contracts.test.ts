@@ -9,11 +9,11 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { computeKpis } from "@/lib/kpis/compute-kpis";
 import { pool } from "@/lib/pg";
 import { SCREENSHOTS_DIR } from "@/tests/support/browser";
-import { launchChromium, login, newPage, screenshot } from "./support/browser";
+import { launchChromium, screenshot, signedInSessions } from "./support/browser";
 
 const MANAGER = { email: "manager@pmc.local", password: "manager-demo-2026" };
 const OFFICER = { email: "officer@pmc.local", password: "officer-demo-2026" };
@@ -23,16 +23,9 @@ const PERIOD = { from: "2025-03-01", to: "2025-08-31" };
 const CONTRACT_KPIS = ["P1", "P2", "P3", "P8", "I1", "I2", "I4", "I7", "P13"];
 
 let browser: Browser;
-const sessions: BrowserContext[] = [];
+const { signIn, closeAll } = signedInSessions(() => browser);
 let contractId = 0;
 let otherContractId = 0;
-
-async function signIn(user: { email: string; password: string }): Promise<Page> {
-  const { context, page } = await newPage(browser);
-  sessions.push(context);
-  await login(page, user.email, user.password);
-  return page;
-}
 
 async function settle(page: Page) {
   await page.waitForLoadState("networkidle");
@@ -88,7 +81,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all(sessions.map((c) => c.close()));
+  await closeAll();
   await browser?.close();
   await pool.end();
 });

@@ -9,7 +9,7 @@
 // to one declaration, and reads it all in French; officer OF001 is refused every dashboard and export and sees no
 // colleague on their own page. Screenshots: screenshots/dashboard-*.png.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/contracts/lifecycle";
 import { createContract } from "@/lib/contracts/create-contract";
@@ -17,7 +17,7 @@ import { signContract } from "@/lib/contracts/sign-contract";
 import { refreshContractIndicators } from "@/lib/contracts/refresh-contract-indicators";
 import { acknowledgeContract } from "@/lib/contracts/acknowledge-contract";
 import { hashPassword } from "@/lib/auth/password";
-import { launchChromium, login, newPage, screenshot } from "./support/browser";
+import { launchChromium, screenshot, signedInSessions } from "./support/browser";
 
 const MANAGER = { email: "manager@pmc.local", password: "manager-demo-2026" };
 // An account of its own for OF004 (CMDLA5), whose contract this test signs and the officer acknowledges; the demo
@@ -27,15 +27,8 @@ const PERIOD = { periodFrom: "2025-03-01", periodTo: "2025-04-30" };
 const P1 = { kpiId: "P1" as const, threshold: 0.2, target: 0.6, weight: 100, minVolume: 1 };
 
 let browser: Browser;
-const sessions: BrowserContext[] = [];
+const { signIn, closeAll } = signedInSessions(() => browser);
 const ids = { office: 0, unit: 0, officer: 0, own: 0 };
-
-async function signIn(user: { email: string; password: string }): Promise<Page> {
-  const { context, page } = await newPage(browser);
-  sessions.push(context);
-  await login(page, user.email, user.password);
-  return page;
-}
 
 const row = (page: Page, id: number) => page.locator(`[data-testid="overview-table"] tr[data-contract="${id}"]`);
 
@@ -66,7 +59,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const context of sessions) await context.close();
+  await closeAll();
   await browser?.close();
   await db.$disconnect();
 });

@@ -4,9 +4,9 @@
 // officer OF001 is refused OF002's drill-down, exports and declarations; the French pages are in French.
 // Screenshots: screenshots/explore-*.png.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { computeKpis } from "@/lib/kpis/compute-kpis";
-import { baseUrl, launchChromium, login, newPage, screenshot } from "./support/browser";
+import { launchChromium, screenshot, signedInSessions } from "./support/browser";
 
 const MANAGER = { email: "manager@pmc.local", password: "manager-demo-2026" };
 const OFFICER = { email: "officer@pmc.local", password: "officer-demo-2026" };
@@ -15,15 +15,7 @@ const P1_OF001 = `/explore/kpi?kpi=P1&type=officer&id=OF001&${MARCH}`;
 const P1_OF002 = `/explore/kpi?kpi=P1&type=officer&id=OF002&${MARCH}`;
 
 let browser: Browser;
-const sessions: BrowserContext[] = [];
-
-async function signIn(user: { email: string; password: string }, locale?: "fr"): Promise<Page> {
-  const { context, page } = await newPage(browser, locale ? { locale: "fr-FR" } : {});
-  sessions.push(context);
-  if (locale) await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: baseUrl() }]);
-  await login(page, user.email, user.password);
-  return page;
-}
+const { signIn, closeAll } = signedInSessions(() => browser);
 
 const rowIds = (page: Page) =>
   page.locator('[data-testid="drilldown-table"] tbody tr').evaluateAll((rows) =>
@@ -35,7 +27,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const context of sessions) await context.close();
+  await closeAll();
   await browser?.close();
 });
 

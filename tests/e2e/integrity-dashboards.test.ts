@@ -8,26 +8,19 @@
 // French inbox reads in French. Officer OF001 — whom two of the flags name — gets HTTP 403 on every integrity page,
 // on a flag about themselves and on the flag exports. Screenshots: screenshots/integrity-*.png.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { db } from "@/lib/db";
 import { pool } from "@/lib/pg";
 import { insertFlags } from "@/tests/support/integrity-fixture";
-import { launchChromium, login, newPage, screenshot } from "./support/browser";
+import { launchChromium, screenshot, signedInSessions } from "./support/browser";
 
 const ANALYST = { email: "integrity@pmc.local", password: "integrity-demo-2026" };
 const OFFICER = { email: "officer@pmc.local", password: "officer-demo-2026" };
 const MARCH = { from: "2025-03-01", to: "2025-03-31" };
 
 let browser: Browser;
-const sessions: BrowserContext[] = [];
+const { signIn, closeAll } = signedInSessions(() => browser);
 const id = { unitValue: 0, rate: 0, value: 0, pair: 0, benford: 0 };
-
-async function signIn(user: { email: string; password: string }, locale?: string): Promise<Page> {
-  const { context, page } = await newPage(browser, locale ? { locale } : {});
-  sessions.push(context);
-  await login(page, user.email, user.password);
-  return page;
-}
 
 const rows = (page: Page) => page.locator('[data-testid="flag-table"] tbody tr');
 const rowIds = async (page: Page) => (await rows(page).evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute("data-flag")))));
@@ -52,7 +45,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const context of sessions) await context.close();
+  await closeAll();
   await browser?.close();
   await pool.query("DELETE FROM flags WHERE id = ANY ($1::int[])", [Object.values(id)]);
   await db.$disconnect();

@@ -32,3 +32,18 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+// The signed-in pages of one test file: signIn opens a fresh context per call (optionally in a language), and
+// closeAll closes every context opened.
+export function signedInSessions(browser: () => Browser) {
+  const contexts: BrowserContext[] = [];
+  return {
+    async signIn(user: { email: string; password: string }, locale?: string): Promise<Page> {
+      const { context, page } = await newPage(browser(), locale ? { locale } : {});
+      contexts.push(context);
+      await login(page, user.email, user.password);
+      return page;
+    },
+    closeAll: () => Promise.all(contexts.splice(0).map((c) => c.close())),
+  };
+}

@@ -1,17 +1,13 @@
 // The PDF route handlers' shared part: check the user may see the contract (404 otherwise, before any browser is
 // started), pick the print page of the area the user can open, print it in the user's language.
 import "server-only";
-import { cookies } from "next/headers";
 import { canOpenArea } from "@/lib/auth/areas";
 import type { SessionUser } from "@/lib/auth/session-user";
-import { isLocale } from "@/lib/i18n/locales";
-import { LOCALE_COOKIE } from "@/lib/i18n/locales";
-import { logger } from "@/lib/logger";
 import { getContractForActorOrThrow } from "@/lib/contracts/access";
 import { getEvaluationForActorOrThrow } from "@/lib/contracts/get-evaluation";
 import { ContractError } from "@/lib/contracts/contract-error";
 import { parseId } from "@/lib/contracts/load-contract-page";
-import { renderPdf } from "@/lib/contracts/render-pdf";
+import { printedPageResponse } from "@/lib/contracts/render-pdf";
 
 export async function contractPdfResponse(request: Request, user: SessionUser, rawId: string, rawEvaluationId?: string): Promise<Response> {
   const id = parseId(rawId);
@@ -28,24 +24,5 @@ export async function contractPdfResponse(request: Request, user: SessionUser, r
     file += `-evaluation-${evaluationId}`;
   }
   const base = canOpenArea(user, "contracts") ? "/contracts" : "/me/contracts";
-  const cookie = (await cookies()).get(LOCALE_COOKIE)?.value;
-  const locale = isLocale(cookie) ? cookie : user.locale;
-  try {
-    const pdf = await renderPdf({
-      origin: new URL(request.url).origin,
-      path: `${base}/${id}${suffix}/print`,
-      cookieHeader: request.headers.get("cookie"),
-      locale,
-    });
-    return new Response(new Uint8Array(pdf), {
-      headers: {
-        "content-type": "application/pdf",
-        "content-disposition": `attachment; filename="${file}-${locale}.pdf"`,
-        "cache-control": "private, no-store",
-      },
-    });
-  } catch (error) {
-    logger.error({ err: (error as Error).message, contractId: id }, "contract PDF failed");
-    return Response.json({ error: { code: "PDF_FAILED", message: "pdfFailed" } }, { status: 503 });
-  }
+  return printedPageResponse(request, user, { path: `${base}/${id}${suffix}/print`, fileStem: file, log: { contractId: id } });
 }

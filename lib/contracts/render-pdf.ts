@@ -3,7 +3,10 @@
 // rights and in their language, and a PDF can never show more than the page would.
 import "server-only";
 import { chromium, type Browser } from "playwright-core";
-import { LOCALE_COOKIE, type Locale } from "@/lib/i18n/locales";
+import { cookies } from "next/headers";
+import type { SessionUser } from "@/lib/auth/session-user";
+import { LOCALE_COOKIE, isLocale, type Locale } from "@/lib/i18n/locales";
+import { logger } from "@/lib/logger";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@/lib/chromium";
 
 const RENDER_TIMEOUT_MS = 60_000;
@@ -59,4 +62,24 @@ export async function renderPdf({ origin, path, cookieHeader, locale }: { origin
       await browser?.close();
     }
   });
+}
+
+// A route handler's answer: the print page at `path` as a PDF download in the user's language (their language cookie,
+// else their saved preference), named `${fileStem}-${locale}.pdf`; 503 with a logged reason when printing fails.
+export async function printedPageResponse(request: Request, user: SessionUser, page: { path: string; fileStem: string; log: Record<string, unknown> }): Promise<Response> {
+  const cookie = (await cookies()).get(LOCALE_COOKIE)?.value;
+  const locale = isLocale(cookie) ? cookie : user.locale;
+  try {
+    const pdf = await renderPdf({ origin: new URL(request.url).origin, path: page.path, cookieHeader: request.headers.get("cookie"), locale });
+    return new Response(new Uint8Array(pdf), {
+      headers: {
+        "content-type": "application/pdf",
+        "content-disposition": `attachment; filename="${page.fileStem}-${locale}.pdf"`,
+        "cache-control": "private, no-store",
+      },
+    });
+  } catch (error) {
+    logger.error({ err: (error as Error).message, ...page.log }, "PDF failed");
+    return Response.json({ error: { code: "PDF_FAILED", message: "pdfFailed" } }, { status: 503 });
+  }
 }

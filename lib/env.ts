@@ -21,6 +21,10 @@ const EnvSchema = z.object({
   CASE_ATTACHMENT_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
   // Jobs one worker process runs at once (2 cores: imports and KPI queries are mostly PostgreSQL's work).
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(2),
+  // Rendered dashboard pages kept in memory by the proxy (docs/decisions/026-rendered-page-cache.md); 0 turns the
+  // cache off. A kept page is dropped after the TTL even when no data changed.
+  PAGE_CACHE_MB: z.coerce.number().int().nonnegative().default(64),
+  PAGE_CACHE_TTL_SECONDS: z.coerce.number().int().positive().default(60),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

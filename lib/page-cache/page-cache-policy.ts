@@ -1,0 +1,53 @@
+// Which requests the page cache answers, what a kept page is keyed by, and which rendered responses may be kept
+// (docs/decisions/026-rendered-page-cache.md). Pure, so every rule is unit-tested.
+import crypto from "node:crypto";
+
+// The dashboards that read only stored results: the manager overview with its office and unit pages, the officer's
+// own page, a KPI drill-down and a declaration record. Not the print views (they stamp the time of printing), not
+// the screens that change the data or show jobs in progress.
+const CACHED_PATHS = [/^\/dashboard$/, /^\/dashboard\/offices\/[^/]+(\/units\/[^/]+)?$/, /^\/me$/, /^\/explore\/kpi$/, /^\/explore\/declarations\/[^/]+$/];
+
+// Sent by the cache to render a page it does not have, and by anyone who wants a page rendered afresh (the
+// benchmark's uncached measurement): such a request is passed to the page as if there were no cache.
+export const BYPASS_HEADER = "x-pmc-page-cache";
+export const BYPASS_VALUE = "bypass";
+
+// Everything a page's output depends on besides the database: the signed-in session and locale (both in the
+// cookies), the browser's languages, and the headers by which Next.js answers a client navigation with a part of
+// the page instead of a document.
+const KEYED_HEADERS = ["cookie", "accept-language", "rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-url"];
+
+type RequestLike = { method: string; pathname: string; search: string; headers: { get(name: string): string | null } };
+
+export function isCacheableRequest(request: RequestLike): boolean {
+  return (
+    request.method === "GET" &&
+    request.headers.get(BYPASS_HEADER) !== BYPASS_VALUE &&
+    request.headers.get("cookie") !== null &&
+    CACHED_PATHS.some((path) => path.test(request.pathname))
+  );
+}
+
+// `snapshot` is PostgreSQL's pg_current_snapshot(): it changes when any write transaction commits, so a page kept
+// under it is never served once the data it was rendered from may have changed. `today` because contract periods
+// "so far" and due activations move with the date.
+export function pageCacheKey(request: RequestLike, snapshot: string, today: string): string {
+  const parts = [request.pathname + request.search, snapshot, today, ...KEYED_HEADERS.map((h) => request.headers.get(h) ?? "")];
+  return crypto.createHash("sha256").update(JSON.stringify(parts)).digest("base64url");
+}
+
+type ResponseLike = { status: number; headers: { get(name: string): string | null } };
+
+// Only complete successful pages that set no cookie: a refusal, a redirect or an error is rendered every time.
+export function isKeepableResponse(response: ResponseLike): boolean {
+  const type = response.headers.get("content-type") ?? "";
+  return response.status === 200 && response.headers.get("set-cookie") === null && (type.startsWith("text/html") || type.startsWith("text/x-component"));
+}
+
+// Headers of the rendered response that describe its transport, not the page: the cache answers with the whole
+// body, uncompressed, and the server adds its own.
+const TRANSPORT_HEADERS = new Set(["content-encoding", "content-length", "transfer-encoding", "connection", "keep-alive", "date"]);
+
+export function pageHeaders(headers: Iterable<[string, string]>): [string, string][] {
+  return [...headers].filter(([name]) => !TRANSPORT_HEADERS.has(name.toLowerCase()));
+}

@@ -1,0 +1,85 @@
+// The proxy's page cache (docs/decisions/026-rendered-page-cache.md): a dashboard page is rendered by the portal
+// itself, with the visitor's own request, the first time it is asked for in a given database state, and the same
+// bytes answer the same session's later requests until a write commits, the day changes or the TTL runs out.
+// Twenty managers opening the overview cost one render each, not one per request.
+import { NextResponse, type NextRequest } from "next/server";
+import { env } from "@/lib/env";
+import { pool } from "@/lib/pg";
+import { logger } from "@/lib/logger";
+import { todayIso } from "@/lib/contracts/contract-periods";
+import { PageStore, type StoredPage } from "@/lib/page-cache/page-store";
+import { BYPASS_HEADER, BYPASS_VALUE, isCacheableRequest, isKeepableResponse, pageCacheKey, pageHeaders } from "@/lib/page-cache/page-cache-policy";
+
+// Said on every answer of a cached path: hit, shared (waited for the same page being rendered), miss or bypass.
+export const CACHE_STATUS_HEADER = "x-pmc-page-cache";
+
+const store = new PageStore(env.PAGE_CACHE_MB * 1024 * 1024, env.PAGE_CACHE_TTL_SECONDS * 1000);
+// One render per key at a time: the requests that arrive while it runs wait for its bytes.
+const rendering = new Map<string, Promise<StoredPage | null>>();
+
+const requestParts = (request: NextRequest) => ({ method: request.method, pathname: request.nextUrl.pathname, search: request.nextUrl.search, headers: request.headers });
+
+export function servesFromPageCache(request: NextRequest): boolean {
+  return env.PAGE_CACHE_MB > 0 && isCacheableRequest(requestParts(request));
+}
+
+const answer = (page: StoredPage, status: string) =>
+  new Response(page.body, { status: page.status, headers: [...page.headers, [CACHE_STATUS_HEADER, status]] });
+
+export async function serveCachedPage(request: NextRequest): Promise<Response> {
+  let snapshot: string;
+  try {
+    const { rows } = await pool.query<{ snapshot: string }>("SELECT pg_current_snapshot()::text AS snapshot");
+    snapshot = rows[0]!.snapshot;
+  } catch {
+    // The page itself says the database cannot be reached.
+    return NextResponse.next();
+  }
+  const key = pageCacheKey(requestParts(request), snapshot, todayIso());
+  const kept = store.get(key, Date.now());
+  if (kept) return answer(kept, "hit");
+  const inFlight = rendering.get(key);
+  if (inFlight) {
+    const page = await inFlight;
+    return page ? answer(page, "shared") : NextResponse.next();
+  }
+  return renderAndKeep(request, key);
+}
+
+// The page rendered by the portal for this very request (the bypass header lets it through the proxy), streamed to
+// the visitor as it comes while a copy is kept.
+async function renderAndKeep(request: NextRequest, key: string): Promise<Response> {
+  let settle!: (page: StoredPage | null) => void;
+  rendering.set(key, new Promise((resolve) => (settle = resolve)));
+  const done = (page: StoredPage | null) => {
+    rendering.delete(key);
+    settle(page);
+  };
+  let rendered: Response;
+  try {
+    const headers = new Headers(request.headers);
+    headers.set(BYPASS_HEADER, BYPASS_VALUE);
+    headers.set("accept-encoding", "identity");
+    rendered = await fetch(request.url, { headers, redirect: "manual", cache: "no-store" });
+  } catch (error) {
+    logger.warn({ err: (error as Error).message, path: request.nextUrl.pathname }, "page cache could not render the page; rendering it directly");
+    done(null);
+    return NextResponse.next();
+  }
+  const status = rendered.status;
+  const headers = pageHeaders(rendered.headers);
+  if (!rendered.body || !isKeepableResponse(rendered)) {
+    done(null);
+    return new Response(rendered.body, { status, headers: [...headers, [CACHE_STATUS_HEADER, "bypass"]] });
+  }
+  const [toVisitor, toKeep] = rendered.body.tee();
+  new Response(toKeep).arrayBuffer().then(
+    (bytes) => {
+      const page: StoredPage = { status, headers, body: new Uint8Array(bytes) };
+      store.set(key, page, Date.now());
+      done(page);
+    },
+    () => done(null),
+  );
+  return new Response(toVisitor, { status, headers: [...headers, [CACHE_STATUS_HEADER, "miss"]] });
+}

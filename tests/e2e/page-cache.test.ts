@@ -1,0 +1,84 @@
+// The proxy's page cache against the built portal (docs/decisions/026-rendered-page-cache.md): a session's repeat
+// view of a dashboard is answered with the bytes rendered for it; a committed write, another session, a refusal and
+// the bypass header each get a fresh render.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { APIResponse, Browser, Page } from "playwright-core";
+import { db } from "@/lib/db";
+import { launchChromium, signedInSessions } from "./support/browser";
+
+const MANAGER = { email: "manager@pmc.local", password: "manager-demo-2026" };
+const OFFICER = { email: "officer@pmc.local", password: "officer-demo-2026" };
+const OFFICER2 = { email: "officer2@pmc.local", password: "officer2-demo-2026" };
+
+let browser: Browser;
+const { signIn, closeAll } = signedInSessions(() => browser);
+
+const cacheStatus = (response: APIResponse) => response.headers()["x-pmc-page-cache"];
+const get = (page: Page, path: string, headers: Record<string, string> = {}) => page.request.get(path, { headers, maxRedirects: 0 });
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await closeAll();
+  await browser?.close();
+  await db.$disconnect();
+});
+
+describe("page cache", () => {
+  it("answers a repeat view with the same page, and renders afresh once a write has committed", async () => {
+    const manager = await signIn(MANAGER);
+    const office = await db.office.findUniqueOrThrow({ where: { officeCode: "CMDLA1" } });
+    const first = await get(manager, "/dashboard?month=2025-03");
+    expect(first.status()).toBe(200);
+    expect(cacheStatus(first)).toBe("miss");
+    const again = await get(manager, "/dashboard?month=2025-03");
+    expect(cacheStatus(again)).toBe("hit");
+    expect(await again.text()).toBe(await first.text());
+    expect(await again.text()).toContain(`CMDLA1 · ${office.name}`);
+
+    const renamed = `${office.name} (renamed by the page-cache test)`;
+    await db.office.update({ where: { officeCode: "CMDLA1" }, data: { name: renamed } });
+    try {
+      const after = await get(manager, "/dashboard?month=2025-03");
+      expect(cacheStatus(after)).toBe("miss");
+      expect(await after.text()).toContain(`CMDLA1 · ${renamed}`);
+    } finally {
+      await db.office.update({ where: { officeCode: "CMDLA1" }, data: { name: office.name } });
+    }
+    const restored = await get(manager, "/dashboard?month=2025-03");
+    expect(await restored.text()).toContain(`CMDLA1 · ${office.name}</`);
+
+    const bypass = await get(manager, "/dashboard?month=2025-03", { "x-pmc-page-cache": "bypass" });
+    expect(bypass.status()).toBe(200);
+    expect(cacheStatus(bypass)).toBeUndefined();
+  });
+
+  it("never answers one session with a page rendered for another", async () => {
+    const [officer, officer2] = [await signIn(OFFICER), await signIn(OFFICER2)];
+    const [one, two] = await Promise.all(
+      [OFFICER, OFFICER2].map((u) => db.user.findUniqueOrThrow({ where: { email: u.email } }).then((row) => row.officerId!)),
+    );
+    expect(one).not.toBe(two);
+    await get(officer, "/me");
+    const own = await get(officer, "/me");
+    expect(cacheStatus(own)).toBe("hit");
+    expect(await own.text()).toContain(`>${one}</dd>`);
+
+    const colleague = await get(officer2, "/me");
+    expect(cacheStatus(colleague)).toBe("miss");
+    const body = await colleague.text();
+    expect(body).toContain(`>${two}</dd>`);
+    expect(body).not.toContain(`>${one}</dd>`);
+  });
+
+  it("renders a refusal every time and never keeps it", async () => {
+    const officer = await signIn(OFFICER);
+    for (let i = 0; i < 2; i++) {
+      const refused = await get(officer, "/dashboard");
+      expect(refused.status()).toBe(403);
+      expect(cacheStatus(refused)).toBe("bypass");
+    }
+  });
+});

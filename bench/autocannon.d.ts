@@ -9,7 +9,10 @@ declare module "autocannon" {
     maxOverallRequests?: number;
     timeout?: number;
     headers?: Record<string, string>;
+    setupClient?: (client: Client) => void;
   };
+
+  export type Client = { setHeaders(headers: Record<string, string>): void };
 
   export type Result = {
     errors: number;

@@ -48,12 +48,15 @@ function summarise(latencies: number[], seconds: number): LoadSummary {
   };
 }
 
-export function loadPage(url: string, headers: Record<string, string>, o: LoadOptions): Promise<HttpSummary> {
+// Connection i sends headersPerClient[i % length]: one signed-in session per simulated user.
+export function loadPage(url: string, headersPerClient: Record<string, string>[], o: LoadOptions): Promise<HttpSummary> {
   const latencies: number[] = [];
   const started = performance.now();
+  let clients = 0;
+  const setupClient = (client: { setHeaders(headers: Record<string, string>): void }) => client.setHeaders(headersPerClient[clients++ % headersPerClient.length]!);
   return new Promise((resolve, reject) => {
     const instance = autocannon(
-      { url, headers, connections: o.connections, duration: o.seconds, maxOverallRequests: o.maxRequests, timeout: 30 },
+      { url, setupClient, connections: o.connections, duration: o.seconds, maxOverallRequests: o.maxRequests, timeout: 30 },
       (error, result) => {
         if (error) return reject(error);
         const seconds = (performance.now() - started) / 1000;

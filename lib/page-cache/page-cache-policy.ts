@@ -7,9 +7,11 @@ import crypto from "node:crypto";
 // the screens that change the data or show jobs in progress.
 const CACHED_PATHS = [/^\/dashboard$/, /^\/dashboard\/offices\/[^/]+(\/units\/[^/]+)?$/, /^\/me$/, /^\/explore\/kpi$/, /^\/explore\/declarations\/[^/]+$/];
 
-// Sent by the cache to render a page it does not have, and by anyone who wants a page rendered afresh (the
-// benchmark's uncached measurement): such a request is passed to the page as if there were no cache.
-export const BYPASS_HEADER = "x-pmc-page-cache";
+// On a request, "bypass" is sent by the cache to render a page it does not have, and by anyone who wants a page
+// rendered afresh (the benchmark's uncached measurement): such a request reaches the page as if there were no cache.
+// On an answer of a cached path it says how it was served: hit, shared (waited for the same page being rendered),
+// miss or bypass (not a page that may be kept).
+export const PAGE_CACHE_HEADER = "x-pmc-page-cache";
 export const BYPASS_VALUE = "bypass";
 
 // Everything a page's output depends on besides the database: the signed-in session and locale (both in the
@@ -22,7 +24,7 @@ type RequestLike = { method: string; pathname: string; search: string; headers: 
 export function isCacheableRequest(request: RequestLike): boolean {
   return (
     request.method === "GET" &&
-    request.headers.get(BYPASS_HEADER) !== BYPASS_VALUE &&
+    request.headers.get(PAGE_CACHE_HEADER) !== BYPASS_VALUE &&
     request.headers.get("cookie") !== null &&
     CACHED_PATHS.some((path) => path.test(request.pathname))
   );

@@ -8,10 +8,7 @@ import { pool } from "@/lib/pg";
 import { logger } from "@/lib/logger";
 import { todayIso } from "@/lib/contracts/contract-periods";
 import { PageStore, type StoredPage } from "@/lib/page-cache/page-store";
-import { BYPASS_HEADER, BYPASS_VALUE, isCacheableRequest, isKeepableResponse, pageCacheKey, pageHeaders } from "@/lib/page-cache/page-cache-policy";
-
-// Said on every answer of a cached path: hit, shared (waited for the same page being rendered), miss or bypass.
-export const CACHE_STATUS_HEADER = "x-pmc-page-cache";
+import { BYPASS_VALUE, PAGE_CACHE_HEADER, isCacheableRequest, isKeepableResponse, pageCacheKey, pageHeaders } from "@/lib/page-cache/page-cache-policy";
 
 const store = new PageStore(env.PAGE_CACHE_MB * 1024 * 1024, env.PAGE_CACHE_TTL_SECONDS * 1000);
 // One render per key at a time: the requests that arrive while it runs wait for its bytes.
@@ -24,7 +21,7 @@ export function servesFromPageCache(request: NextRequest): boolean {
 }
 
 const answer = (page: StoredPage, status: string) =>
-  new Response(page.body, { status: page.status, headers: [...page.headers, [CACHE_STATUS_HEADER, status]] });
+  new Response(page.body, { status: page.status, headers: [...page.headers, [PAGE_CACHE_HEADER, status]] });
 
 export async function serveCachedPage(request: NextRequest): Promise<Response> {
   let snapshot: string;
@@ -58,7 +55,7 @@ async function renderAndKeep(request: NextRequest, key: string): Promise<Respons
   let rendered: Response;
   try {
     const headers = new Headers(request.headers);
-    headers.set(BYPASS_HEADER, BYPASS_VALUE);
+    headers.set(PAGE_CACHE_HEADER, BYPASS_VALUE);
     headers.set("accept-encoding", "identity");
     rendered = await fetch(request.url, { headers, redirect: "manual", cache: "no-store" });
   } catch (error) {
@@ -70,7 +67,7 @@ async function renderAndKeep(request: NextRequest, key: string): Promise<Respons
   const headers = pageHeaders(rendered.headers);
   if (!rendered.body || !isKeepableResponse(rendered)) {
     done(null);
-    return new Response(rendered.body, { status, headers: [...headers, [CACHE_STATUS_HEADER, "bypass"]] });
+    return new Response(rendered.body, { status, headers: [...headers, [PAGE_CACHE_HEADER, "bypass"]] });
   }
   const [toVisitor, toKeep] = rendered.body.tee();
   new Response(toKeep).arrayBuffer().then(
@@ -81,5 +78,5 @@ async function renderAndKeep(request: NextRequest, key: string): Promise<Respons
     },
     () => done(null),
   );
-  return new Response(toVisitor, { status, headers: [...headers, [CACHE_STATUS_HEADER, "miss"]] });
+  return new Response(toVisitor, { status, headers: [...headers, [PAGE_CACHE_HEADER, "miss"]] });
 }

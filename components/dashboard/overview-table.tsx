@@ -5,12 +5,12 @@ import type { OverviewIndicator, OverviewRow } from "@/lib/dashboard/contract-ov
 import { formatKpiValue, formatScore } from "@/components/contracts/kpi-format";
 import { partyLabel } from "@/components/contracts/party-label";
 import { IndicatorLights } from "@/components/dashboard/indicator-lights";
-import { TrendMark } from "@/components/dashboard/trend-mark";
+import { TrendMark, trendWords } from "@/components/dashboard/trend-mark";
 
 const th = "px-4 py-3";
 
 export async function OverviewTable({ rows }: { rows: OverviewRow[] }) {
-  const [t, tc, te, format] = await Promise.all([getTranslations("dashboard.overview"), getTranslations("contracts"), getTranslations("explore"), getFormatter()]);
+  const [t, tc, te, format, trendLabels] = await Promise.all([getTranslations("dashboard.overview"), getTranslations("contracts"), getTranslations("explore"), getFormatter(), trendWords()]);
   const looked = new Map<string, string>();
   const once = (key: string, word: () => string) => looked.get(key) ?? looked.set(key, word()).get(key)!;
   const describe = (i: OverviewIndicator) =>
@@ -54,7 +54,7 @@ export async function OverviewTable({ rows }: { rows: OverviewRow[] }) {
                 ) : null}
               </td>
               <td className="px-4 py-3 text-right text-base font-semibold tabular-nums text-slate-900" data-testid="month-score">{score(r.monthScore, r.pending)}</td>
-              <td className="px-4 py-3"><TrendMark trend={r.trend} /></td>
+              <td className="px-4 py-3"><TrendMark trend={r.trend} words={trendLabels} deltaText={r.trend ? format.number(r.trend.delta, { maximumFractionDigits: 1, signDisplay: "exceptZero" }) : ""} /></td>
               <td className="px-4 py-3"><IndicatorLights indicators={r.indicators} subject={r.subject} period={r.monthPeriod} label={lightsLabel} describe={describe} /></td>
               <td className="px-4 py-3 text-right tabular-nums text-slate-700">{score(r.soFarScore, r.pending)}</td>
             </tr>

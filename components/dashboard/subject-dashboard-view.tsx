@@ -15,18 +15,19 @@ import { ChartFigure } from "@/components/charts/chart-figure";
 import { TrendChart } from "@/components/charts/trend-chart";
 import { HistogramChart } from "@/components/charts/histogram-chart";
 import { ForecastChart } from "@/components/charts/forecast-chart";
-import { TrendMark } from "@/components/dashboard/trend-mark";
+import { TrendMark, trendWords } from "@/components/dashboard/trend-mark";
 import { ExportLinks } from "@/components/ui/export-links";
 
 const th = "px-3 py-2";
 const KPI_IDS = KPI_CATALOGUE.map((k) => k.id);
 
 export async function SubjectDashboardView({ subject, kpi, month, selfHref }: { subject: DashboardSubject; kpi: KpiId; month: string; selfHref: (q: { kpi?: string; month?: string }) => string }) {
-  const [t, tc, te, format, series, officers, terms, { lastComplete }] = await Promise.all([
+  const [t, tc, te, format, trendLabels, series, officers, terms, { lastComplete }] = await Promise.all([
     getTranslations("dashboard.subject"),
     getTranslations("contracts"),
     getTranslations("explore"),
     getFormatter(),
+    trendWords(),
     monthlyValues(subject, KPI_IDS),
     officerValues(subject.officeCode, subject.unit, kpi, month),
     subjectTerms(subject, month),
@@ -86,7 +87,7 @@ export async function SubjectDashboardView({ subject, kpi, month, selfHref }: { 
                       {cell ? <Link href={drill(k.id, subject.type, subject.id)} className="hover:underline">{value(k.id, cell.value)}</Link> : "—"}
                     </td>
                     <td className="px-3 py-2 text-right tabular-nums text-slate-700">{cell?.denominator ?? "—"}</td>
-                    <td className="px-3 py-2"><TrendMark trend={trend} good={trend ? trendIsGood(trend.trend, k.direction) : null} deltaText={trend ? formatKpiDelta(format, tc, k.id, trend.delta) : undefined} /></td>
+                    <td className="px-3 py-2"><TrendMark trend={trend} words={trendLabels} good={trend ? trendIsGood(trend.trend, k.direction) : null} deltaText={trend ? formatKpiDelta(format, tc, k.id, trend.delta) : ""} /></td>
                     <td className="px-3 py-2 text-right tabular-nums text-slate-700">{contract ? value(k.id, contract.threshold) : "—"}</td>
                     <td className="px-3 py-2 text-right tabular-nums text-slate-700">{contract ? value(k.id, contract.target) : "—"}</td>
                   </tr>

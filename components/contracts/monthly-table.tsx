@@ -7,6 +7,7 @@ import { CONTEXT_KPIS } from "@/lib/contracts/contract-indicators";
 import { noteKey, type DisputeNote } from "@/lib/disputes/dispute-rules";
 import type { DisputeNotes } from "@/lib/disputes/load-dispute-notes";
 import { formatKpiValue, formatMonth, formatScore } from "@/components/contracts/kpi-format";
+import { TableFrame } from "@/components/ui/table-frame";
 
 const thBase = "px-3 py-2.5 text-xs font-semibold uppercase tracking-wide text-slate-600 whitespace-nowrap";
 const th = `${thBase} text-right`;
@@ -35,60 +36,57 @@ export async function MonthlyTable({
   const value = (kpiId: string, v: number | null) => formatKpiValue(format, t, kpiId, v);
   return (
     <div className="space-y-3">
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm print:shadow-none">
-        <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="monthly-table">
-          <caption className="sr-only">{t("detail.monthlyCaption")}</caption>
-          <thead className="bg-slate-50">
-            <tr>
-              <th scope="col" className={`${thBase} text-left`}>{t("detail.columns.kpi")}</th>
-              {months.map((m) => (
-                <th key={m.month} scope="col" className={th}>{formatMonth(format, m.month)}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {rows.map((kpiId) => (
-              <tr key={kpiId}>
-                <th scope="row" className="whitespace-nowrap px-3 py-2 text-left font-normal">
-                  <span className="font-medium text-slate-900">{t(`kpis.${kpiId}.name`)}</span>{" "}
-                  <span className="text-xs text-slate-500">({kpiId})</span>
-                </th>
-                {months.map((m) => {
-                  const cell = m.values.get(kpiId);
-                  const note = notes.get(noteKey(kpiId, m.month));
-                  return (
-                    <td key={m.month} className="px-3 py-2 text-right tabular-nums" data-kpi={kpiId} data-month={m.month} data-value={cell?.value ?? ""} data-n={cell?.denominator ?? 0}>
-                      <span className="text-slate-900">{value(kpiId, cell?.value ?? null)}</span>
-                      <span className="block text-xs text-slate-500">n = {format.number(cell?.denominator ?? 0)}</span>
-                      {note ? (
-                        <a
-                          href={`#dispute-note-${note.disputeId}`}
-                          className="mt-1 inline-block whitespace-nowrap rounded bg-amber-50 px-1.5 py-0.5 text-xs font-medium text-amber-900 ring-1 ring-inset ring-amber-200 hover:underline"
-                          data-dispute-note={note.kind}
-                          data-corrected-value={note.kind === "corrected" ? note.correctedValue : undefined}
-                        >
-                          {note.kind === "corrected" ? td("correctedShort", { value: value(kpiId, note.correctedValue) }) : td("annotatedShort")}
-                          <sup className="ml-0.5">{number(note)}</sup>
-                        </a>
-                      ) : null}
-                    </td>
-                  );
-                })}
-              </tr>
+      <TableFrame caption={t("detail.monthlyCaption")} testId="monthly-table" flatInPrint>
+        <thead className="bg-slate-50">
+          <tr>
+            <th scope="col" className={`${thBase} text-left`}>{t("detail.columns.kpi")}</th>
+            {months.map((m) => (
+              <th key={m.month} scope="col" className={th}>{formatMonth(format, m.month)}</th>
             ))}
-          </tbody>
-          <tfoot className="bg-slate-50">
-            <tr>
-              <th scope="row" className="px-3 py-2.5 text-left text-sm font-semibold text-slate-900">{t("detail.overall")}</th>
-              {months.map((m) => (
-                <td key={m.month} className="px-3 py-2.5 text-right font-semibold tabular-nums text-slate-900">
-                  {formatScore(format, m.scorecard.overall, 100)}
-                </td>
-              ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((kpiId) => (
+            <tr key={kpiId}>
+              <th scope="row" className="whitespace-nowrap px-3 py-2 text-left font-normal">
+                <span className="font-medium text-slate-900">{t(`kpis.${kpiId}.name`)}</span>{" "}
+                <span className="text-xs text-slate-500">({kpiId})</span>
+              </th>
+              {months.map((m) => {
+                const cell = m.values.get(kpiId);
+                const note = notes.get(noteKey(kpiId, m.month));
+                return (
+                  <td key={m.month} className="px-3 py-2 text-right tabular-nums" data-kpi={kpiId} data-month={m.month} data-value={cell?.value ?? ""} data-n={cell?.denominator ?? 0}>
+                    <span className="text-slate-900">{value(kpiId, cell?.value ?? null)}</span>
+                    <span className="block text-xs text-slate-500">n = {format.number(cell?.denominator ?? 0)}</span>
+                    {note ? (
+                      <a
+                        href={`#dispute-note-${note.disputeId}`}
+                        className="mt-1 inline-block whitespace-nowrap rounded bg-amber-50 px-1.5 py-0.5 text-xs font-medium text-amber-900 ring-1 ring-inset ring-amber-200 hover:underline"
+                        data-dispute-note={note.kind}
+                        data-corrected-value={note.kind === "corrected" ? note.correctedValue : undefined}
+                      >
+                        {note.kind === "corrected" ? td("correctedShort", { value: value(kpiId, note.correctedValue) }) : td("annotatedShort")}
+                        <sup className="ml-0.5">{number(note)}</sup>
+                      </a>
+                    ) : null}
+                  </td>
+                );
+              })}
             </tr>
-          </tfoot>
-        </table>
-      </div>
+          ))}
+        </tbody>
+        <tfoot className="bg-slate-50">
+          <tr>
+            <th scope="row" className="px-3 py-2.5 text-left text-sm font-semibold text-slate-900">{t("detail.overall")}</th>
+            {months.map((m) => (
+              <td key={m.month} className="px-3 py-2.5 text-right font-semibold tabular-nums text-slate-900">
+                {formatScore(format, m.scorecard.overall, 100)}
+              </td>
+            ))}
+          </tr>
+        </tfoot>
+      </TableFrame>
       {shown.length ? (
         <section aria-labelledby="dispute-notes-title" className="rounded-lg border border-amber-200 bg-amber-50/40 p-3 text-sm">
           <h3 id="dispute-notes-title" className="text-sm font-semibold text-slate-900">{td("title")}</h3>

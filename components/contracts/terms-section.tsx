@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import type { ContractDetail } from "@/lib/contracts/get-contract-detail";
 import { formatDay, formatKpiValue } from "@/components/contracts/kpi-format";
 import { partyLabel } from "@/components/contracts/party-label";
+import { TableFrame } from "@/components/ui/table-frame";
 
 const th = "px-3 py-2 text-xs font-semibold uppercase tracking-wide text-slate-600";
 
@@ -36,36 +37,33 @@ export async function TermsSection({ detail }: { detail: ContractDetail }) {
           </div>
         ))}
       </dl>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm print:shadow-none">
-        <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="terms-table">
-          <caption className="sr-only">{t("detail.indicatorsCaption")}</caption>
-          <thead className="bg-slate-50">
-            <tr>
-              <th scope="col" className={`${th} text-left`}>{t("form.columns.kpi")}</th>
-              <th scope="col" className={`${th} text-left`}>{t("form.columns.direction")}</th>
-              <th scope="col" className={`${th} text-right`}>{t("form.columns.threshold")}</th>
-              <th scope="col" className={`${th} text-right`}>{t("form.columns.target")}</th>
-              <th scope="col" className={`${th} text-right`}>{t("detail.columns.weight")}</th>
-              <th scope="col" className={`${th} text-right`}>{t("form.columns.minVolume")}</th>
+      <TableFrame caption={t("detail.indicatorsCaption")} testId="terms-table" flatInPrint>
+        <thead className="bg-slate-50">
+          <tr>
+            <th scope="col" className={`${th} text-left`}>{t("form.columns.kpi")}</th>
+            <th scope="col" className={`${th} text-left`}>{t("form.columns.direction")}</th>
+            <th scope="col" className={`${th} text-right`}>{t("form.columns.threshold")}</th>
+            <th scope="col" className={`${th} text-right`}>{t("form.columns.target")}</th>
+            <th scope="col" className={`${th} text-right`}>{t("detail.columns.weight")}</th>
+            <th scope="col" className={`${th} text-right`}>{t("form.columns.minVolume")}</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {c.indicators.map((i) => (
+            <tr key={i.kpiId} className="break-inside-avoid">
+              <th scope="row" className="px-3 py-2 text-left font-normal">
+                <span className="font-medium text-slate-900">{t(`kpis.${i.kpiId}.name`)}</span>{" "}
+                <span className="text-xs text-slate-500">({i.kpiId})</span>
+              </th>
+              <td className="px-3 py-2 text-slate-700">{t(`direction.${i.direction}`)}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{formatKpiValue(format, t, i.kpiId, i.threshold)}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{formatKpiValue(format, t, i.kpiId, i.target)}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{format.number(i.weight / 100, { style: "percent", maximumFractionDigits: 1 })}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{format.number(i.minVolume)}</td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {c.indicators.map((i) => (
-              <tr key={i.kpiId} className="break-inside-avoid">
-                <th scope="row" className="px-3 py-2 text-left font-normal">
-                  <span className="font-medium text-slate-900">{t(`kpis.${i.kpiId}.name`)}</span>{" "}
-                  <span className="text-xs text-slate-500">({i.kpiId})</span>
-                </th>
-                <td className="px-3 py-2 text-slate-700">{t(`direction.${i.direction}`)}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{formatKpiValue(format, t, i.kpiId, i.threshold)}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{formatKpiValue(format, t, i.kpiId, i.target)}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{format.number(i.weight / 100, { style: "percent", maximumFractionDigits: 1 })}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{format.number(i.minVolume)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </TableFrame>
     </section>
   );
 }

@@ -17,6 +17,7 @@ import { HistogramChart } from "@/components/charts/histogram-chart";
 import { ForecastChart } from "@/components/charts/forecast-chart";
 import { TrendMark, trendWords } from "@/components/dashboard/trend-mark";
 import { ExportLinks } from "@/components/ui/export-links";
+import { TableFrame } from "@/components/ui/table-frame";
 
 const th = "px-3 py-2";
 const KPI_IDS = KPI_CATALOGUE.map((k) => k.id);
@@ -57,45 +58,42 @@ export async function SubjectDashboardView({ subject, kpi, month, selfHref }: { 
           <ExportLinks base="/api/dashboard/subject" query={exportQuery("kpis")} />
         </div>
         <p className="text-sm text-slate-600">{band || terms.size ? t("table.withContract", { title: [...terms.values()][0]!.title }) : t("table.noContract")}</p>
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-          <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="subject-kpis">
-            <caption className="sr-only">{t("table.title", { month: formatMonth(format, month) })}</caption>
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-              <tr>
-                <th scope="col" className={th}>{t("table.kpi")}</th>
-                <th scope="col" className={`${th} text-right`}>{t("table.value")}</th>
-                <th scope="col" className={`${th} text-right`}>{t("table.n")}</th>
-                <th scope="col" className={th}>{t("table.trend")}</th>
-                <th scope="col" className={`${th} text-right`}>{t("table.threshold")}</th>
-                <th scope="col" className={`${th} text-right`}>{t("table.target")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {KPI_CATALOGUE.map((k) => {
-                const cell = cellOf(k.id, month);
-                const previous = cellOf(k.id, addMonths(month, -1));
-                const trend = trendOf(cell?.value ?? null, previous?.value ?? null, KPI_TREND_TOLERANCE[k.unit]);
-                const contract = terms.get(k.id);
-                return (
-                  <tr key={k.id} data-kpi={k.id} className={k.id === kpi ? "bg-brand-50" : "hover:bg-slate-50"}>
-                    <td className="px-3 py-2">
-                      <Link href={selfHref({ kpi: k.id })} className="font-medium text-brand-700 hover:underline" aria-current={k.id === kpi ? "true" : undefined}>
-                        {k.id} · {te(`names.${k.id}`)}
-                      </Link>
-                    </td>
-                    <td className="px-3 py-2 text-right tabular-nums" data-testid="kpi-month-value">
-                      {cell ? <Link href={drill(k.id, subject.type, subject.id)} className="hover:underline">{value(k.id, cell.value)}</Link> : "—"}
-                    </td>
-                    <td className="px-3 py-2 text-right tabular-nums text-slate-700">{cell?.denominator ?? "—"}</td>
-                    <td className="px-3 py-2"><TrendMark trend={trend} words={trendLabels} good={trend ? trendIsGood(trend.trend, k.direction) : null} deltaText={trend ? formatKpiDelta(format, tc, k.id, trend.delta) : ""} /></td>
-                    <td className="px-3 py-2 text-right tabular-nums text-slate-700">{contract ? value(k.id, contract.threshold) : "—"}</td>
-                    <td className="px-3 py-2 text-right tabular-nums text-slate-700">{contract ? value(k.id, contract.target) : "—"}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <TableFrame caption={t("table.title", { month: formatMonth(format, month) })} testId="subject-kpis">
+          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+            <tr>
+              <th scope="col" className={th}>{t("table.kpi")}</th>
+              <th scope="col" className={`${th} text-right`}>{t("table.value")}</th>
+              <th scope="col" className={`${th} text-right`}>{t("table.n")}</th>
+              <th scope="col" className={th}>{t("table.trend")}</th>
+              <th scope="col" className={`${th} text-right`}>{t("table.threshold")}</th>
+              <th scope="col" className={`${th} text-right`}>{t("table.target")}</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {KPI_CATALOGUE.map((k) => {
+              const cell = cellOf(k.id, month);
+              const previous = cellOf(k.id, addMonths(month, -1));
+              const trend = trendOf(cell?.value ?? null, previous?.value ?? null, KPI_TREND_TOLERANCE[k.unit]);
+              const contract = terms.get(k.id);
+              return (
+                <tr key={k.id} data-kpi={k.id} className={k.id === kpi ? "bg-brand-50" : "hover:bg-slate-50"}>
+                  <td className="px-3 py-2">
+                    <Link href={selfHref({ kpi: k.id })} className="font-medium text-brand-700 hover:underline" aria-current={k.id === kpi ? "true" : undefined}>
+                      {k.id} · {te(`names.${k.id}`)}
+                    </Link>
+                  </td>
+                  <td className="px-3 py-2 text-right tabular-nums" data-testid="kpi-month-value">
+                    {cell ? <Link href={drill(k.id, subject.type, subject.id)} className="hover:underline">{value(k.id, cell.value)}</Link> : "—"}
+                  </td>
+                  <td className="px-3 py-2 text-right tabular-nums text-slate-700">{cell?.denominator ?? "—"}</td>
+                  <td className="px-3 py-2"><TrendMark trend={trend} words={trendLabels} good={trend ? trendIsGood(trend.trend, k.direction) : null} deltaText={trend ? formatKpiDelta(format, tc, k.id, trend.delta) : ""} /></td>
+                  <td className="px-3 py-2 text-right tabular-nums text-slate-700">{contract ? value(k.id, contract.threshold) : "—"}</td>
+                  <td className="px-3 py-2 text-right tabular-nums text-slate-700">{contract ? value(k.id, contract.target) : "—"}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </TableFrame>
       </section>
 
       <div className="grid gap-6 xl:grid-cols-2">

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { formatCell } from "@/components/explore/record-cell";
 import { declarationHref } from "@/components/explore/drilldown-href";
+import { TableFrame } from "@/components/ui/table-frame";
 
 const NUMERIC_COLUMNS = new Set(["taxes_initial", "taxes_final", "value_initial", "value_final", "adjustment_amount", "cif_value", "net_kg", "gross_kg", "supp_qty", "taxes", "ref_p10", "measure", "item_no"]);
 
@@ -24,47 +25,44 @@ export async function RecordTable({
   const cells = await Promise.all(rows.map((row) => Promise.all(columns.map((c) => formatCell(c, row[c])))));
   const align = (c: string) => (NUMERIC_COLUMNS.has(c) ? "text-right tabular-nums" : "");
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid={testId}>
-        <caption className="sr-only">{caption}</caption>
-        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-          <tr>
-            {columns.map((c) => (
-              <th key={c} scope="col" className={`whitespace-nowrap px-4 py-3 ${align(c)}`}>
-                {t.has(c) ? t(c) : c}
-              </th>
+    <TableFrame caption={caption} testId={testId}>
+      <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+        <tr>
+          {columns.map((c) => (
+            <th key={c} scope="col" className={`whitespace-nowrap px-4 py-3 ${align(c)}`}>
+              {t.has(c) ? t(c) : c}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100">
+        {rows.map((row, i) => (
+          <tr
+            key={i}
+            className={row.in_numerator === true ? "bg-brand-50/40 hover:bg-brand-50" : "hover:bg-slate-50"}
+            data-decl={typeof row.decl_id === "string" ? row.decl_id : undefined}
+            data-in-numerator={typeof row.in_numerator === "boolean" ? String(row.in_numerator) : undefined}
+          >
+            {columns.map((c, j) => (
+              <td key={c} className={`whitespace-nowrap px-4 py-2.5 ${align(c)}`}>
+                {c === "decl_id" && linkBack !== undefined && typeof row.decl_id === "string" ? (
+                  <Link href={declarationHref(row.decl_id, linkBack)} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                    {row.decl_id}
+                  </Link>
+                ) : c === "in_numerator" && typeof row.in_numerator === "boolean" ? (
+                  <span
+                    className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ${row.in_numerator ? "bg-brand-100 text-brand-800" : "bg-slate-100 text-slate-600"}`}
+                  >
+                    {cells[i]![j]}
+                  </span>
+                ) : (
+                  cells[i]![j]
+                )}
+              </td>
             ))}
           </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((row, i) => (
-            <tr
-              key={i}
-              className={row.in_numerator === true ? "bg-brand-50/40 hover:bg-brand-50" : "hover:bg-slate-50"}
-              data-decl={typeof row.decl_id === "string" ? row.decl_id : undefined}
-              data-in-numerator={typeof row.in_numerator === "boolean" ? String(row.in_numerator) : undefined}
-            >
-              {columns.map((c, j) => (
-                <td key={c} className={`whitespace-nowrap px-4 py-2.5 ${align(c)}`}>
-                  {c === "decl_id" && linkBack !== undefined && typeof row.decl_id === "string" ? (
-                    <Link href={declarationHref(row.decl_id, linkBack)} className="font-medium text-brand-700 underline-offset-2 hover:underline">
-                      {row.decl_id}
-                    </Link>
-                  ) : c === "in_numerator" && typeof row.in_numerator === "boolean" ? (
-                    <span
-                      className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ${row.in_numerator ? "bg-brand-100 text-brand-800" : "bg-slate-100 text-slate-600"}`}
-                    >
-                      {cells[i]![j]}
-                    </span>
-                  ) : (
-                    cells[i]![j]
-                  )}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </TableFrame>
   );
 }

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { formatCell } from "@/components/explore/record-cell";
 import { declarationHref } from "@/components/explore/drilldown-href";
+import { TableFrame } from "@/components/ui/table-frame";
 
 const NUMERIC = new Set(["taxes_initial", "taxes_final", "value_initial", "value_final", "adjustment_amount", "cif_value", "net_kg", "measure", "item_no", "unit_value", "first_digit"]);
 const DECLARATION_COLUMNS = new Set(["office_code", "assessing_officer_id", "broker_id", "reg_ts", "asmt_ts", "release_ts", "lane_initial", "lane_final", "status", "value_initial", "value_final", "taxes_initial", "taxes_final"]);
@@ -20,28 +21,25 @@ export async function EvidenceTable({ rows, caption, back }: { rows: Record<stri
   const header = (c: string) => (ti.has(c as never) ? ti(c as never) : tc.has(c as never) ? tc(c as never) : c);
   const align = (c: string) => (NUMERIC.has(c) ? "text-right tabular-nums" : "");
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="evidence-table">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-          <tr>{columns.map((c) => <th key={c} scope="col" className={`whitespace-nowrap px-3 py-3 ${align(c)}`}>{header(c)}</th>)}</tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((row, i) => (
-            <tr key={i} className="hover:bg-slate-50" data-decl={String(row.decl_id)}>
-              {columns.map((c, j) => (
-                <td key={c} className={`whitespace-nowrap px-3 py-2 ${align(c)}`}>
-                  {c === "decl_id" ? (
-                    <Link href={declarationHref(String(row.decl_id), back)} className="font-medium text-brand-700 hover:underline">{String(row.decl_id)}</Link>
-                  ) : (
-                    cells[i]![j]
-                  )}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <TableFrame caption={caption} testId="evidence-table">
+      <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+        <tr>{columns.map((c) => <th key={c} scope="col" className={`whitespace-nowrap px-3 py-3 ${align(c)}`}>{header(c)}</th>)}</tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100">
+        {rows.map((row, i) => (
+          <tr key={i} className="hover:bg-slate-50" data-decl={String(row.decl_id)}>
+            {columns.map((c, j) => (
+              <td key={c} className={`whitespace-nowrap px-3 py-2 ${align(c)}`}>
+                {c === "decl_id" ? (
+                  <Link href={declarationHref(String(row.decl_id), back)} className="font-medium text-brand-700 hover:underline">{String(row.decl_id)}</Link>
+                ) : (
+                  cells[i]![j]
+                )}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </TableFrame>
   );
 }

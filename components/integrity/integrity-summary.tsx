@@ -10,6 +10,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ShieldIcon } from "@/components/ui/icons";
 import { buttonClasses } from "@/components/ui/button";
 import { FlagInboxTable } from "@/components/integrity/flag-inbox-table";
+import { TableFrame } from "@/components/ui/table-frame";
 
 const th = "px-4 py-3";
 
@@ -40,35 +41,32 @@ export async function IntegritySummary({ user }: { user: SessionUser }) {
       <section aria-labelledby="by-method">
         <h2 id="by-method" className="text-lg font-semibold text-slate-900">{t("byMethod.title")}</h2>
         <p className="mb-3 mt-1 text-sm text-slate-600">{t("byMethod.body")}</p>
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-          <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="flags-by-method">
-            <caption className="sr-only">{t("byMethod.title")}</caption>
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-              <tr>
-                <th scope="col" className={th}>{t("byMethod.method")}</th>
-                {FLAG_STATES.map((s) => <th key={s} scope="col" className={`${th} text-right`}>{ti(`states.${s}`)}</th>)}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {FLAG_METHODS.map((m) => {
-                const row = summary.counts.find((c) => c.method === m);
-                return (
-                  <tr key={m} className="hover:bg-slate-50" data-method={m}>
-                    <td className="px-4 py-2.5">
-                      <span className="font-medium text-slate-900">{ti(`methods.${m}`)}</span>
-                      <span className="block text-xs text-slate-500">{ti(`methodHints.${m}`)}</span>
+        <TableFrame caption={t("byMethod.title")} testId="flags-by-method">
+          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+            <tr>
+              <th scope="col" className={th}>{t("byMethod.method")}</th>
+              {FLAG_STATES.map((s) => <th key={s} scope="col" className={`${th} text-right`}>{ti(`states.${s}`)}</th>)}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {FLAG_METHODS.map((m) => {
+              const row = summary.counts.find((c) => c.method === m);
+              return (
+                <tr key={m} className="hover:bg-slate-50" data-method={m}>
+                  <td className="px-4 py-2.5">
+                    <span className="font-medium text-slate-900">{ti(`methods.${m}`)}</span>
+                    <span className="block text-xs text-slate-500">{ti(`methodHints.${m}`)}</span>
+                  </td>
+                  {FLAG_STATES.map((s) => (
+                    <td key={s} className="px-4 py-2.5 text-right tabular-nums">
+                      {row?.[s] ? <Link href={inbox({ method: m, state: s })} className="font-medium text-brand-700 hover:underline">{format.number(row[s])}</Link> : <span className="text-slate-400">0</span>}
                     </td>
-                    {FLAG_STATES.map((s) => (
-                      <td key={s} className="px-4 py-2.5 text-right tabular-nums">
-                        {row?.[s] ? <Link href={inbox({ method: m, state: s })} className="font-medium text-brand-700 hover:underline">{format.number(row[s])}</Link> : <span className="text-slate-400">0</span>}
-                      </td>
-                    ))}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+                  ))}
+                </tr>
+              );
+            })}
+          </tbody>
+        </TableFrame>
       </section>
 
       <section aria-labelledby="top-flags">

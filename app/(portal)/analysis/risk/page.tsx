@@ -30,6 +30,7 @@ import { EvaluationTable } from "@/components/risk/evaluation-table";
 import { TopScoresTable } from "@/components/risk/top-scores-table";
 import { selectivityFormat } from "@/components/selectivity/selectivity-format";
 import { scoreRiskAction, trainRiskModelAction } from "@/app/(portal)/analysis/risk/actions";
+import { TableFrame } from "@/components/ui/table-frame";
 
 export const dynamic = "force-dynamic";
 
@@ -101,35 +102,32 @@ export default async function RiskPage({ searchParams }: Props) {
         <>
           <section aria-labelledby="models-title" className="mb-10 space-y-3">
             <h2 id="models-title" className="text-lg font-semibold text-slate-900">{t("models.title")}</h2>
-            <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-              <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="models-table">
-                <caption className="sr-only">{t("models.title")}</caption>
-                <thead className="bg-slate-50 text-left text-xs font-semibold text-slate-600">
-                  <tr>
-                    <th scope="col" className="px-3 py-2">{t("models.id")}</th>
-                    <th scope="col" className="px-3 py-2">{t("models.trained")}</th>
-                    <th scope="col" className="px-3 py-2">{t("models.window")}</th>
-                    <th scope="col" className="px-3 py-2 text-right">{t("models.rows")}</th>
-                    <th scope="col" className="px-3 py-2 text-right">{t("models.testRows")}</th>
-                    <th scope="col" className="px-3 py-2 text-right">{t("models.precisionAt5")}</th>
+            <TableFrame caption={t("models.title")} testId="models-table">
+              <thead className="bg-slate-50 text-left text-xs font-semibold text-slate-600">
+                <tr>
+                  <th scope="col" className="px-3 py-2">{t("models.id")}</th>
+                  <th scope="col" className="px-3 py-2">{t("models.trained")}</th>
+                  <th scope="col" className="px-3 py-2">{t("models.window")}</th>
+                  <th scope="col" className="px-3 py-2 text-right">{t("models.rows")}</th>
+                  <th scope="col" className="px-3 py-2 text-right">{t("models.testRows")}</th>
+                  <th scope="col" className="px-3 py-2 text-right">{t("models.precisionAt5")}</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {models.map((m) => (
+                  <tr key={m.id} aria-current={m.id === model.id ? "true" : undefined} className="aria-[current=true]:bg-brand-50">
+                    <th scope="row" className="px-3 py-2 text-left font-mono text-xs font-medium">
+                      <Link href={`/analysis/risk?model=${m.id}`} className="text-brand-700 hover:underline">{m.id}</Link>
+                    </th>
+                    <td className="px-3 py-2">{format.dateTime(m.createdAt, { dateStyle: "medium", timeStyle: "short" })}</td>
+                    <td className="px-3 py-2">{t("models.windowValue", { from: day(m.trainFrom), to: day(m.trainTo) })}</td>
+                    <td className="px-3 py-2 text-right tabular-nums">{f.count(m.rows)}</td>
+                    <td className="px-3 py-2 text-right tabular-nums">{m.testRows === null ? "—" : f.count(m.testRows)}</td>
+                    <td className="px-3 py-2 text-right tabular-nums">{f.percent(m.precisionAt5)}</td>
                   </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {models.map((m) => (
-                    <tr key={m.id} aria-current={m.id === model.id ? "true" : undefined} className="aria-[current=true]:bg-brand-50">
-                      <th scope="row" className="px-3 py-2 text-left font-mono text-xs font-medium">
-                        <Link href={`/analysis/risk?model=${m.id}`} className="text-brand-700 hover:underline">{m.id}</Link>
-                      </th>
-                      <td className="px-3 py-2">{format.dateTime(m.createdAt, { dateStyle: "medium", timeStyle: "short" })}</td>
-                      <td className="px-3 py-2">{t("models.windowValue", { from: day(m.trainFrom), to: day(m.trainTo) })}</td>
-                      <td className="px-3 py-2 text-right tabular-nums">{f.count(m.rows)}</td>
-                      <td className="px-3 py-2 text-right tabular-nums">{m.testRows === null ? "—" : f.count(m.testRows)}</td>
-                      <td className="px-3 py-2 text-right tabular-nums">{f.percent(m.precisionAt5)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </TableFrame>
           </section>
 
           <section aria-labelledby="evaluation-title" className="mb-10 space-y-4" data-testid="evaluation" data-model={model.id}>
@@ -194,29 +192,26 @@ export default async function RiskPage({ searchParams }: Props) {
           <section aria-labelledby="factors-title" className="mb-10 space-y-3">
             <h2 id="factors-title" className="text-lg font-semibold text-slate-900">{tf("title")}</h2>
             <p className="max-w-4xl text-sm leading-relaxed text-slate-700">{tf("body", { rows: f.count(model.rows), positives: f.count(model.positives), inspections: f.count(model.sources.inspections), cases: f.count(model.sources.caseFindings) })}</p>
-            <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-              <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="factors-table">
-                <caption className="sr-only">{tf("title")}</caption>
-                <thead className="bg-slate-50 text-left text-xs font-semibold text-slate-600">
-                  <tr>
-                    <th scope="col" className="px-3 py-2">{tf("factor")}</th>
-                    <th scope="col" className="px-3 py-2 text-right">{tf("coefficient")}</th>
-                    <th scope="col" className="px-3 py-2 text-right">{tf("levels")}</th>
-                    <th scope="col" className="px-3 py-2">{tf("reads")}</th>
+            <TableFrame caption={tf("title")} testId="factors-table">
+              <thead className="bg-slate-50 text-left text-xs font-semibold text-slate-600">
+                <tr>
+                  <th scope="col" className="px-3 py-2">{tf("factor")}</th>
+                  <th scope="col" className="px-3 py-2 text-right">{tf("coefficient")}</th>
+                  <th scope="col" className="px-3 py-2 text-right">{tf("levels")}</th>
+                  <th scope="col" className="px-3 py-2">{tf("reads")}</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {model.features.map((x) => (
+                  <tr key={x.factor}>
+                    <th scope="row" className="px-3 py-2 text-left font-medium">{tf(`names.${x.factor}`)}</th>
+                    <td className="px-3 py-2 text-right tabular-nums">{f.decimal(x.coefficient, 3)}</td>
+                    <td className="px-3 py-2 text-right tabular-nums">{x.levels === null ? "—" : f.count(x.levels)}</td>
+                    <td className="px-3 py-2 text-slate-600">{tf(`reading.${x.factor}`)}</td>
                   </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {model.features.map((x) => (
-                    <tr key={x.factor}>
-                      <th scope="row" className="px-3 py-2 text-left font-medium">{tf(`names.${x.factor}`)}</th>
-                      <td className="px-3 py-2 text-right tabular-nums">{f.decimal(x.coefficient, 3)}</td>
-                      <td className="px-3 py-2 text-right tabular-nums">{x.levels === null ? "—" : f.count(x.levels)}</td>
-                      <td className="px-3 py-2 text-slate-600">{tf(`reading.${x.factor}`)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </TableFrame>
           </section>
 
           <section aria-labelledby="scores-title" className="space-y-3">

@@ -17,6 +17,7 @@ import { ScopeNote } from "@/components/shell/scope-note";
 import { SectionSkeleton } from "@/components/contracts/section-skeleton";
 import { IntegrityNav } from "@/components/integrity/integrity-nav";
 import { ChartFilters } from "@/components/integrity/chart-filters";
+import { TableFrame } from "@/components/ui/table-frame";
 
 export const dynamic = "force-dynamic";
 
@@ -28,31 +29,28 @@ async function BrokerList({ user, period }: { user: SessionUser; period: { from:
   const [t, format, brokers] = await Promise.all([getTranslations("integrity.benford"), getFormatter(), benfordBrokers(user, period)]);
   if (!brokers.length) return <p className="text-sm text-slate-600">{t("noBrokers")}</p>;
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="benford-brokers">
-        <caption className="sr-only">{t("brokersCaption")}</caption>
-        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-          <tr>
-            <th scope="col" className="px-4 py-3">{t("columns.broker")}</th>
-            <th scope="col" className="px-4 py-3 text-right">{t("columns.values")}</th>
-            <th scope="col" className="px-4 py-3">{t("columns.flag")}</th>
+    <TableFrame caption={t("brokersCaption")} testId="benford-brokers">
+      <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+        <tr>
+          <th scope="col" className="px-4 py-3">{t("columns.broker")}</th>
+          <th scope="col" className="px-4 py-3 text-right">{t("columns.values")}</th>
+          <th scope="col" className="px-4 py-3">{t("columns.flag")}</th>
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100">
+        {brokers.map((b) => (
+          <tr key={b.brokerId} className="hover:bg-slate-50">
+            <td className="px-4 py-2.5">
+              <Link href={`/integrity/benford/${encodeURIComponent(b.brokerId)}?period=${periodKey(period)}`} className="font-medium text-brand-700 hover:underline">{b.brokerId}</Link>
+            </td>
+            <td className="px-4 py-2.5 text-right tabular-nums">{format.number(b.declarations)}</td>
+            <td className="px-4 py-2.5">
+              {b.flagId ? <Link href={`/integrity/flags/${b.flagId}`} className="text-brand-700 hover:underline">{t("openFlag", { id: b.flagId })}</Link> : "—"}
+            </td>
           </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {brokers.map((b) => (
-            <tr key={b.brokerId} className="hover:bg-slate-50">
-              <td className="px-4 py-2.5">
-                <Link href={`/integrity/benford/${encodeURIComponent(b.brokerId)}?period=${periodKey(period)}`} className="font-medium text-brand-700 hover:underline">{b.brokerId}</Link>
-              </td>
-              <td className="px-4 py-2.5 text-right tabular-nums">{format.number(b.declarations)}</td>
-              <td className="px-4 py-2.5">
-                {b.flagId ? <Link href={`/integrity/flags/${b.flagId}`} className="text-brand-700 hover:underline">{t("openFlag", { id: b.flagId })}</Link> : "—"}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </TableFrame>
   );
 }
 

@@ -20,6 +20,7 @@ import { TrsPeriodForm } from "@/components/analysis/trs-period-form";
 import { TrsSelectors } from "@/components/analysis/trs-selectors";
 import { PeakHeatTable } from "@/components/analysis/peak-heat-table";
 import { SectionSkeleton } from "@/components/contracts/section-skeleton";
+import { TableFrame } from "@/components/ui/table-frame";
 
 export const dynamic = "force-dynamic";
 
@@ -49,31 +50,28 @@ async function Peaks({ query }: { query: Parameters<typeof trsPeaks>[0] }) {
       <section aria-labelledby="split-title" className="space-y-2">
         <h2 id="split-title" className="text-lg font-semibold text-slate-900">{t("peaks.splitTitle")}</h2>
         <p className="text-sm text-slate-600">{t("peaks.splitDescription", { open: hours.openTime, close: hours.closeTime, days })}</p>
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-          <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="peak-split">
-            <caption className="sr-only">{t("peaks.splitTitle")}</caption>
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-              <tr>
-                <th scope="col" className={th}></th>
-                <th scope="col" className={`${th} text-right`}>{t("peaks.declarations")}</th>
-                <th scope="col" className={`${th} text-right`}>{t("peaks.median")}</th>
-                <th scope="col" className={`${th} text-right`}>{t("peaks.p90")}</th>
-                <th scope="col" className={`${th} text-right`}>{t("peaks.notReleased")}</th>
+        <TableFrame caption={t("peaks.splitTitle")} testId="peak-split">
+          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+            <tr>
+              <th scope="col" className={th}></th>
+              <th scope="col" className={`${th} text-right`}>{t("peaks.declarations")}</th>
+              <th scope="col" className={`${th} text-right`}>{t("peaks.median")}</th>
+              <th scope="col" className={`${th} text-right`}>{t("peaks.p90")}</th>
+              <th scope="col" className={`${th} text-right`}>{t("peaks.notReleased")}</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {split.map((s) => (
+              <tr key={String(s.withinHours)}>
+                <th scope="row" className="px-3 py-2 text-left font-medium text-slate-900">{t(s.withinHours ? "peaks.within" : "peaks.outside")}</th>
+                <td className="px-3 py-2 text-right tabular-nums">{f.count(s.declarations)}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{f.hours(s.medianH)}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{f.hours(s.p90H)}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{f.count(s.notReleased)}</td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {split.map((s) => (
-                <tr key={String(s.withinHours)}>
-                  <th scope="row" className="px-3 py-2 text-left font-medium text-slate-900">{t(s.withinHours ? "peaks.within" : "peaks.outside")}</th>
-                  <td className="px-3 py-2 text-right tabular-nums">{f.count(s.declarations)}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{f.hours(s.medianH)}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{f.hours(s.p90H)}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{f.count(s.notReleased)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </TableFrame>
       </section>
     </div>
   ) : (

@@ -29,6 +29,7 @@ import {
   recordFindingAction,
   reopenCaseAction,
 } from "@/app/(portal)/integrity/cases/actions";
+import { TableFrame } from "@/components/ui/table-frame";
 
 export const dynamic = "force-dynamic";
 
@@ -155,33 +156,30 @@ export default async function CasePage({ params }: Props) {
         <section aria-labelledby="case-attachments" className={section} data-testid="case-attachments">
           <h2 id="case-attachments" className={h2}>{t("detail.attachments")}</h2>
           {detail.attachments.length ? (
-            <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-              <table className="min-w-full divide-y divide-slate-200 text-sm">
-                <caption className="sr-only">{t("attachments.caption")}</caption>
-                <thead className="bg-slate-50">
-                  <tr>
-                    <th scope="col" className={th}>{t("attachments.columns.name")}</th>
-                    <th scope="col" className={th}>{t("attachments.columns.type")}</th>
-                    <th scope="col" className={`${th} text-right`}>{t("attachments.columns.size")}</th>
-                    <th scope="col" className={th}>{t("attachments.columns.by")}</th>
-                    <th scope="col" className={th}>{t("attachments.columns.at")}</th>
+            <TableFrame caption={t("attachments.caption")}>
+              <thead className="bg-slate-50">
+                <tr>
+                  <th scope="col" className={th}>{t("attachments.columns.name")}</th>
+                  <th scope="col" className={th}>{t("attachments.columns.type")}</th>
+                  <th scope="col" className={`${th} text-right`}>{t("attachments.columns.size")}</th>
+                  <th scope="col" className={th}>{t("attachments.columns.by")}</th>
+                  <th scope="col" className={th}>{t("attachments.columns.at")}</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {detail.attachments.map((a) => (
+                  <tr key={a.id}>
+                    <td className="px-3 py-2">
+                      <a href={`/api/cases/${c.id}/attachments/${a.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline" download>{a.originalName}</a>
+                    </td>
+                    <td className="px-3 py-2 uppercase text-slate-700">{a.fileType}</td>
+                    <td className="px-3 py-2 text-right tabular-nums text-slate-700">{t("attachments.size", { kb: format.number(Math.max(1, Math.round(a.sizeBytes / 1024))) })}</td>
+                    <td className="px-3 py-2 text-slate-700">{a.uploadedByName ?? someone}</td>
+                    <td className="whitespace-nowrap px-3 py-2 text-slate-700">{when(a.uploadedAt)}</td>
                   </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {detail.attachments.map((a) => (
-                    <tr key={a.id}>
-                      <td className="px-3 py-2">
-                        <a href={`/api/cases/${c.id}/attachments/${a.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline" download>{a.originalName}</a>
-                      </td>
-                      <td className="px-3 py-2 uppercase text-slate-700">{a.fileType}</td>
-                      <td className="px-3 py-2 text-right tabular-nums text-slate-700">{t("attachments.size", { kb: format.number(Math.max(1, Math.round(a.sizeBytes / 1024))) })}</td>
-                      <td className="px-3 py-2 text-slate-700">{a.uploadedByName ?? someone}</td>
-                      <td className="whitespace-nowrap px-3 py-2 text-slate-700">{when(a.uploadedAt)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </TableFrame>
           ) : (
             <p className="text-sm text-slate-600">{t("attachments.empty")}</p>
           )}
@@ -191,33 +189,30 @@ export default async function CasePage({ params }: Props) {
         <section aria-labelledby="case-actions" className={section} data-testid="case-actions">
           <h2 id="case-actions" className={h2}>{t("detail.actions")}</h2>
           {detail.actions.length ? (
-            <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-              <table className="min-w-full divide-y divide-slate-200 text-sm">
-                <caption className="sr-only">{t("actions.caption")}</caption>
-                <thead className="bg-slate-50">
-                  <tr>
-                    <th scope="col" className={th}>{t("actions.columns.type")}</th>
-                    <th scope="col" className={`${th} text-right`}>{t("actions.columns.amount")}</th>
-                    <th scope="col" className={th}>{t("actions.columns.declaration")}</th>
-                    <th scope="col" className={th}>{t("actions.columns.note")}</th>
-                    <th scope="col" className={th}>{t("actions.columns.by")}</th>
-                    <th scope="col" className={th}>{t("actions.columns.at")}</th>
+            <TableFrame caption={t("actions.caption")}>
+              <thead className="bg-slate-50">
+                <tr>
+                  <th scope="col" className={th}>{t("actions.columns.type")}</th>
+                  <th scope="col" className={`${th} text-right`}>{t("actions.columns.amount")}</th>
+                  <th scope="col" className={th}>{t("actions.columns.declaration")}</th>
+                  <th scope="col" className={th}>{t("actions.columns.note")}</th>
+                  <th scope="col" className={th}>{t("actions.columns.by")}</th>
+                  <th scope="col" className={th}>{t("actions.columns.at")}</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {detail.actions.map((a) => (
+                  <tr key={a.id} data-action-type={a.type}>
+                    <td className="px-3 py-2 font-medium text-slate-900">{t(`actionType.${a.type}`)}</td>
+                    <td className="px-3 py-2 text-right tabular-nums text-slate-800">{a.amount ? format.number(Number(a.amount), { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : ""}</td>
+                    <td className="px-3 py-2 text-slate-700">{a.declId ?? (a.type === "TAX_ADJUSTMENT" ? t("actions.shared") : "")}</td>
+                    <td className="px-3 py-2 text-slate-700">{a.note ?? ""}</td>
+                    <td className="px-3 py-2 text-slate-700">{a.recordedByName ?? someone}</td>
+                    <td className="whitespace-nowrap px-3 py-2 text-slate-700">{when(a.recordedAt)}</td>
                   </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {detail.actions.map((a) => (
-                    <tr key={a.id} data-action-type={a.type}>
-                      <td className="px-3 py-2 font-medium text-slate-900">{t(`actionType.${a.type}`)}</td>
-                      <td className="px-3 py-2 text-right tabular-nums text-slate-800">{a.amount ? format.number(Number(a.amount), { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : ""}</td>
-                      <td className="px-3 py-2 text-slate-700">{a.declId ?? (a.type === "TAX_ADJUSTMENT" ? t("actions.shared") : "")}</td>
-                      <td className="px-3 py-2 text-slate-700">{a.note ?? ""}</td>
-                      <td className="px-3 py-2 text-slate-700">{a.recordedByName ?? someone}</td>
-                      <td className="whitespace-nowrap px-3 py-2 text-slate-700">{when(a.recordedAt)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </TableFrame>
           ) : (
             <p className="text-sm text-slate-600">{t("actions.empty")}</p>
           )}

@@ -18,6 +18,7 @@ import { ScopeNote } from "@/components/shell/scope-note";
 import { Pager } from "@/components/dashboard/pager";
 import { analysisFormat } from "@/components/analysis/analysis-format";
 import { SectionSkeleton } from "@/components/contracts/section-skeleton";
+import { TableFrame } from "@/components/ui/table-frame";
 
 export const dynamic = "force-dynamic";
 
@@ -45,72 +46,66 @@ async function ImportSide({ user, query }: { user: SessionUser; query: DrillQuer
       </p>
       <section aria-labelledby="drill-importers" className="space-y-2">
         <h2 id="drill-importers" className="text-lg font-semibold text-slate-900">{t("importers")}</h2>
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-          <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="drill-importers">
-            <caption className="sr-only">{t("importersCaption", { partner, hs6, year })}</caption>
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-              <tr>
-                <th scope="col" className={th}>{t("importer")}</th>
-                <th scope="col" className={`${th} text-right`}>{t("declarations")}</th>
-                <th scope="col" className={`${th} text-right`}>{t("cif")}</th>
-                <th scope="col" className={`${th} text-right`}>{t("netKg")}</th>
-                <th scope="col" className={`${th} text-right`}>{t("taxes")}</th>
+        <TableFrame caption={t("importersCaption", { partner, hs6, year })} testId="drill-importers">
+          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+            <tr>
+              <th scope="col" className={th}>{t("importer")}</th>
+              <th scope="col" className={`${th} text-right`}>{t("declarations")}</th>
+              <th scope="col" className={`${th} text-right`}>{t("cif")}</th>
+              <th scope="col" className={`${th} text-right`}>{t("netKg")}</th>
+              <th scope="col" className={`${th} text-right`}>{t("taxes")}</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {drill.importers.slice(0, SHOWN_IMPORTERS).map((i) => (
+              <tr key={i.importerId ?? ""} data-importer={i.importerId ?? ""}>
+                <td className="px-3 py-1.5 font-medium text-slate-900">{i.importerId ?? f.none}</td>
+                <td className="px-3 py-1.5 text-right tabular-nums">{f.count(i.declarations)}</td>
+                <td className="px-3 py-1.5 text-right tabular-nums" data-value={i.cif}>{f.amount(i.cif)}</td>
+                <td className="px-3 py-1.5 text-right tabular-nums">{f.amount(i.netKg)}</td>
+                <td className="px-3 py-1.5 text-right tabular-nums">{f.amount(i.taxes)}</td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {drill.importers.slice(0, SHOWN_IMPORTERS).map((i) => (
-                <tr key={i.importerId ?? ""} data-importer={i.importerId ?? ""}>
-                  <td className="px-3 py-1.5 font-medium text-slate-900">{i.importerId ?? f.none}</td>
-                  <td className="px-3 py-1.5 text-right tabular-nums">{f.count(i.declarations)}</td>
-                  <td className="px-3 py-1.5 text-right tabular-nums" data-value={i.cif}>{f.amount(i.cif)}</td>
-                  <td className="px-3 py-1.5 text-right tabular-nums">{f.amount(i.netKg)}</td>
-                  <td className="px-3 py-1.5 text-right tabular-nums">{f.amount(i.taxes)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </TableFrame>
         {drill.importers.length > SHOWN_IMPORTERS ? <p className="text-xs text-slate-600">{t("moreImporters", { shown: SHOWN_IMPORTERS, count: drill.importers.length })}</p> : null}
       </section>
       <section aria-labelledby="drill-declarations" className="space-y-2">
         <h2 id="drill-declarations" className="text-lg font-semibold text-slate-900">{t("declarations")}</h2>
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-          <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="drill-declarations">
-            <caption className="sr-only">{t("declarationsCaption", { partner, hs6, year })}</caption>
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-              <tr>
-                <th scope="col" className={th}>{t("declaration")}</th>
-                <th scope="col" className={th}>{t("registered")}</th>
-                <th scope="col" className={th}>{t("office")}</th>
-                <th scope="col" className={th}>{t("importer")}</th>
-                <th scope="col" className={th}>{t("status")}</th>
-                <th scope="col" className={`${th} text-right`}>{t("items")}</th>
-                <th scope="col" className={`${th} text-right`}>{t("cif")}</th>
-                <th scope="col" className={`${th} text-right`}>{t("netKg")}</th>
-                <th scope="col" className={`${th} text-right`}>{t("taxes")}</th>
+        <TableFrame caption={t("declarationsCaption", { partner, hs6, year })} testId="drill-declarations">
+          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+            <tr>
+              <th scope="col" className={th}>{t("declaration")}</th>
+              <th scope="col" className={th}>{t("registered")}</th>
+              <th scope="col" className={th}>{t("office")}</th>
+              <th scope="col" className={th}>{t("importer")}</th>
+              <th scope="col" className={th}>{t("status")}</th>
+              <th scope="col" className={`${th} text-right`}>{t("items")}</th>
+              <th scope="col" className={`${th} text-right`}>{t("cif")}</th>
+              <th scope="col" className={`${th} text-right`}>{t("netKg")}</th>
+              <th scope="col" className={`${th} text-right`}>{t("taxes")}</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {drill.declarations.map((d) => (
+              <tr key={d.declId} data-decl={d.declId}>
+                <td className="px-3 py-1.5">
+                  <Link href={`/explore/declarations/${encodeURIComponent(d.declId)}`} className="font-medium text-brand-700 underline-offset-2 hover:underline" prefetch={false}>
+                    {d.declId}
+                  </Link>
+                </td>
+                <td className="px-3 py-1.5 tabular-nums text-slate-700">{d.regTs}</td>
+                <td className="px-3 py-1.5">{d.officeCode}</td>
+                <td className="px-3 py-1.5">{d.importerId ?? f.none}</td>
+                <td className="px-3 py-1.5" data-status={d.status}>{tv.has(d.status) ? tv(d.status as "released") : d.status}</td>
+                <td className="px-3 py-1.5 text-right tabular-nums">{f.count(d.items)}</td>
+                <td className="px-3 py-1.5 text-right tabular-nums">{f.amount(d.cif)}</td>
+                <td className="px-3 py-1.5 text-right tabular-nums">{f.amount(d.netKg)}</td>
+                <td className="px-3 py-1.5 text-right tabular-nums">{f.amount(d.taxes)}</td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {drill.declarations.map((d) => (
-                <tr key={d.declId} data-decl={d.declId}>
-                  <td className="px-3 py-1.5">
-                    <Link href={`/explore/declarations/${encodeURIComponent(d.declId)}`} className="font-medium text-brand-700 underline-offset-2 hover:underline" prefetch={false}>
-                      {d.declId}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-1.5 tabular-nums text-slate-700">{d.regTs}</td>
-                  <td className="px-3 py-1.5">{d.officeCode}</td>
-                  <td className="px-3 py-1.5">{d.importerId ?? f.none}</td>
-                  <td className="px-3 py-1.5" data-status={d.status}>{tv.has(d.status) ? tv(d.status as "released") : d.status}</td>
-                  <td className="px-3 py-1.5 text-right tabular-nums">{f.count(d.items)}</td>
-                  <td className="px-3 py-1.5 text-right tabular-nums">{f.amount(d.cif)}</td>
-                  <td className="px-3 py-1.5 text-right tabular-nums">{f.amount(d.netKg)}</td>
-                  <td className="px-3 py-1.5 text-right tabular-nums">{f.amount(d.taxes)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </TableFrame>
         <Pager page={drill.page} pageCount={drill.pageCount} href={(page) => `${self}?${queryString({ year, page })}`} />
       </section>
     </>

@@ -9,6 +9,15 @@ export type DemoUser = { email: string; password: string; role: Role; officerId?
 
 type DemoAccount = DemoUser & { name: string; officeCode: string | null };
 
+// How each demo account signs in (the demo script prints them; the e2e tests sign in with them).
+export const DEMO_SIGN_IN = {
+  admin: { email: "admin@pmc.local", password: "admin-demo-2026" },
+  manager: { email: "manager@pmc.local", password: "manager-demo-2026" },
+  integrity: { email: "integrity@pmc.local", password: "integrity-demo-2026" },
+  officer: { email: "officer@pmc.local", password: "officer-demo-2026" },
+  officer2: { email: "officer2@pmc.local", password: "officer2-demo-2026" },
+} as const;
+
 // The two officer accounts are linked to the first officer (by officer_id) and to a colleague of the same office,
 // so the demo can show that an officer sees their own indicators and not a colleague's.
 async function pickDemoOfficers() {
@@ -25,26 +34,23 @@ async function pickDemoOfficers() {
 export async function seedDemoUsers(): Promise<DemoUser[]> {
   const { first, colleague } = await pickDemoOfficers();
   const accounts: DemoAccount[] = [
-    { email: "admin@pmc.local", password: "admin-demo-2026", role: "ADMIN", name: "Demo Administrator", officeCode: null },
-    { email: "manager@pmc.local", password: "manager-demo-2026", role: "MANAGER", name: "Demo Manager", officeCode: null },
+    { ...DEMO_SIGN_IN.admin, role: "ADMIN", name: "Demo Administrator", officeCode: null },
+    { ...DEMO_SIGN_IN.manager, role: "MANAGER", name: "Demo Manager", officeCode: null },
     {
-      email: "integrity@pmc.local",
-      password: "integrity-demo-2026",
+      ...DEMO_SIGN_IN.integrity,
       role: "INTEGRITY",
       name: "Demo Integrity Analyst",
       officeCode: null,
     },
     {
-      email: "officer@pmc.local",
-      password: "officer-demo-2026",
+      ...DEMO_SIGN_IN.officer,
       role: "OFFICER",
       name: first?.fullName ?? "Demo Officer",
       officeCode: first?.officeCode ?? null,
       officerId: first?.officerId,
     },
     {
-      email: "officer2@pmc.local",
-      password: "officer2-demo-2026",
+      ...DEMO_SIGN_IN.officer2,
       role: "OFFICER",
       name: colleague?.fullName ?? "Demo Officer 2",
       officeCode: colleague?.officeCode ?? null,

@@ -12,9 +12,9 @@ import { db } from "@/lib/db";
 import { pool } from "@/lib/pg";
 import type { RiskEvaluation } from "@/lib/risk/evaluate-risk-model";
 import { launchChromium, screenshot, signedInSessions } from "./support/browser";
+import { DEMO_SIGN_IN } from "@/lib/users/seed-demo-users";
 
-const MANAGER = { email: "manager@pmc.local", password: "manager-demo-2026" };
-const OFFICER = { email: "officer@pmc.local", password: "officer-demo-2026" };
+const { manager: MANAGER, officer: OFFICER } = DEMO_SIGN_IN;
 
 let browser: Browser;
 const { signIn, closeAll } = signedInSessions(() => browser);

@@ -12,10 +12,9 @@ import { pool } from "@/lib/pg";
 import { computeTrs } from "@/lib/trs/compute-trs";
 import { computeMirror } from "@/lib/mirror/compute-mirror";
 import { launchChromium, screenshot, signedInSessions } from "./support/browser";
+import { DEMO_SIGN_IN } from "@/lib/users/seed-demo-users";
 
-const MANAGER = { email: "manager@pmc.local", password: "manager-demo-2026" };
-const INTEGRITY = { email: "integrity@pmc.local", password: "integrity-demo-2026" };
-const OFFICER = { email: "officer@pmc.local", password: "officer-demo-2026" };
+const { manager: MANAGER, integrity: INTEGRITY, officer: OFFICER } = DEMO_SIGN_IN;
 const MARCH = { from: "2025-03-01", to: "2025-03-31" };
 
 let browser: Browser;

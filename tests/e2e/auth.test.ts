@@ -5,10 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { env } from "@/lib/env";
 import { launchChromium, login, newPage, screenshot } from "./support/browser";
+import { DEMO_SIGN_IN } from "@/lib/users/seed-demo-users";
 
-const ADMIN = { email: "admin@pmc.local", password: "admin-demo-2026" };
-const OFFICER = { email: "officer@pmc.local", password: "officer-demo-2026" };
-const OFFICER2 = { email: "officer2@pmc.local", password: "officer2-demo-2026" };
+const { admin: ADMIN, officer: OFFICER, officer2: OFFICER2 } = DEMO_SIGN_IN;
 
 let browser: Browser;
 

@@ -11,10 +11,9 @@ import type { Browser, Page } from "playwright-core";
 import { db } from "@/lib/db";
 import { pool } from "@/lib/pg";
 import { launchChromium, screenshot, signedInSessions } from "./support/browser";
+import { DEMO_SIGN_IN } from "@/lib/users/seed-demo-users";
 
-const ANALYST = { email: "integrity@pmc.local", password: "integrity-demo-2026" };
-const ADMIN = { email: "admin@pmc.local", password: "admin-demo-2026" };
-const OFFICER = { email: "officer@pmc.local", password: "officer-demo-2026" };
+const { integrity: ANALYST, admin: ADMIN, officer: OFFICER } = DEMO_SIGN_IN;
 const Q1 = { from: "2025-01-01", to: "2025-03-31" };
 
 let browser: Browser;

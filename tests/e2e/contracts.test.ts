@@ -14,10 +14,9 @@ import { computeKpis } from "@/lib/kpis/compute-kpis";
 import { pool } from "@/lib/pg";
 import { SCREENSHOTS_DIR } from "@/tests/support/browser";
 import { launchChromium, screenshot, signedInSessions } from "./support/browser";
+import { DEMO_SIGN_IN } from "@/lib/users/seed-demo-users";
 
-const MANAGER = { email: "manager@pmc.local", password: "manager-demo-2026" };
-const OFFICER = { email: "officer@pmc.local", password: "officer-demo-2026" };
-const ADMIN = { email: "admin@pmc.local", password: "admin-demo-2026" };
+const { manager: MANAGER, officer: OFFICER, admin: ADMIN } = DEMO_SIGN_IN;
 const PERIOD = { from: "2025-03-01", to: "2025-08-31" };
 // The Cameroon 2010 template, plus throughput (P13) shown for context.
 const CONTRACT_KPIS = ["P1", "P2", "P3", "P8", "I1", "I2", "I4", "I7", "P13"];

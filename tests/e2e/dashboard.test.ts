@@ -18,8 +18,9 @@ import { refreshContractIndicators } from "@/lib/contracts/refresh-contract-indi
 import { acknowledgeContract } from "@/lib/contracts/acknowledge-contract";
 import { hashPassword } from "@/lib/auth/password";
 import { launchChromium, screenshot, signedInSessions } from "./support/browser";
+import { DEMO_SIGN_IN } from "@/lib/users/seed-demo-users";
 
-const MANAGER = { email: "manager@pmc.local", password: "manager-demo-2026" };
+const { manager: MANAGER } = DEMO_SIGN_IN;
 // An account of its own for OF004 (CMDLA5), whose contract this test signs and the officer acknowledges; the demo
 // officers' (OF001, OF002) contracts belong to the contracts test.
 const OFFICER = { email: "of004-dashboard@pmc.local", password: "of004-dashboard-2026" };

@@ -9,6 +9,7 @@ import type { Browser } from "playwright-core";
 import { generateDataset } from "@/lib/generator/generate-dataset";
 import { zipFolder } from "@/tests/support/zip-folder";
 import { launchChromium, login, newPage, screenshot } from "@/tests/e2e/support/browser";
+import { DEMO_SIGN_IN } from "@/lib/users/seed-demo-users";
 
 const DECLARATIONS = 20_000;
 
@@ -42,7 +43,7 @@ describe("Data page: upload, progress, rejected rows", () => {
 
   it("imports an uploaded zip with a live progress bar and offers the rejected rows", async () => {
     const { context, page } = await newPage(browser);
-    await login(page, "admin@pmc.local", "admin-demo-2026");
+    await login(page, DEMO_SIGN_IN.admin.email, DEMO_SIGN_IN.admin.password);
     await page.goto("/data");
     await screenshot(page, "data-admin-en");
     await page.locator("#import-file").setInputFiles(zip);
@@ -85,7 +86,7 @@ describe("Data page: upload, progress, rejected rows", () => {
 
   it("shows the import to a manager, in French, without the upload form", async () => {
     const { context, page } = await newPage(browser, { locale: "fr-FR" });
-    await login(page, "manager@pmc.local", "manager-demo-2026");
+    await login(page, DEMO_SIGN_IN.manager.email, DEMO_SIGN_IN.manager.password);
     await page.goto("/data");
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Données");
     expect(await page.locator("#import-file").count()).toBe(0);
@@ -99,7 +100,7 @@ describe("Data page: upload, progress, rejected rows", () => {
 
   it("refuses the Data area and its API to an officer", async () => {
     const { context, page } = await newPage(browser);
-    await login(page, "officer@pmc.local", "officer-demo-2026");
+    await login(page, DEMO_SIGN_IN.officer.email, DEMO_SIGN_IN.officer.password);
     const response = await page.goto("/data");
     expect(response?.status()).toBe(403);
     expect((await page.request.get("/api/imports")).status()).toBe(403);

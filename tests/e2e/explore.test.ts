@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { computeKpis } from "@/lib/kpis/compute-kpis";
 import { launchChromium, screenshot, signedInSessions } from "./support/browser";
+import { DEMO_SIGN_IN } from "@/lib/users/seed-demo-users";
 
-const MANAGER = { email: "manager@pmc.local", password: "manager-demo-2026" };
-const OFFICER = { email: "officer@pmc.local", password: "officer-demo-2026" };
+const { manager: MANAGER, officer: OFFICER } = DEMO_SIGN_IN;
 const MARCH = "from=2025-03-01&to=2025-03-31";
 const P1_OF001 = `/explore/kpi?kpi=P1&type=officer&id=OF001&${MARCH}`;
 const P1_OF002 = `/explore/kpi?kpi=P1&type=officer&id=OF002&${MARCH}`;

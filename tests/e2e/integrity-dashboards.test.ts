@@ -13,9 +13,9 @@ import { db } from "@/lib/db";
 import { pool } from "@/lib/pg";
 import { insertFlags } from "@/tests/support/integrity-fixture";
 import { launchChromium, screenshot, signedInSessions } from "./support/browser";
+import { DEMO_SIGN_IN } from "@/lib/users/seed-demo-users";
 
-const ANALYST = { email: "integrity@pmc.local", password: "integrity-demo-2026" };
-const OFFICER = { email: "officer@pmc.local", password: "officer-demo-2026" };
+const { integrity: ANALYST, officer: OFFICER } = DEMO_SIGN_IN;
 const MARCH = { from: "2025-03-01", to: "2025-03-31" };
 
 let browser: Browser;

@@ -5,10 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { APIResponse, Browser, Page } from "playwright-core";
 import { db } from "@/lib/db";
 import { launchChromium, signedInSessions } from "./support/browser";
+import { DEMO_SIGN_IN } from "@/lib/users/seed-demo-users";
 
-const MANAGER = { email: "manager@pmc.local", password: "manager-demo-2026" };
-const OFFICER = { email: "officer@pmc.local", password: "officer-demo-2026" };
-const OFFICER2 = { email: "officer2@pmc.local", password: "officer2-demo-2026" };
+const { manager: MANAGER, officer: OFFICER, officer2: OFFICER2 } = DEMO_SIGN_IN;
 
 let browser: Browser;
 const { signIn, closeAll } = signedInSessions(() => browser);

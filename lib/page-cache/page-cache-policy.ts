@@ -46,6 +46,15 @@ export function isKeepableResponse(response: ResponseLike): boolean {
   return response.status === 200 && response.headers.get("set-cookie") === null && (type.startsWith("text/html") || type.startsWith("text/x-component"));
 }
 
+// A page that streamed an error or not-found boundary after its 200 had gone out (a query that failed inside a
+// Suspense boundary) is not kept either: React marks the boundary with its digest, in the HTML and in the RSC rows.
+const ERROR_MARKS = [Buffer.from("data-dgst="), Buffer.from(':E{"digest"')];
+
+export function streamedAnError(body: Uint8Array): boolean {
+  const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  return ERROR_MARKS.some((mark) => bytes.includes(mark));
+}
+
 // Headers of the rendered response that describe its transport, not the page: the cache answers with the whole
 // body, uncompressed, and the server adds its own.
 const TRANSPORT_HEADERS = new Set(["content-encoding", "content-length", "transfer-encoding", "connection", "keep-alive", "date"]);

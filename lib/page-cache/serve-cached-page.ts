@@ -8,7 +8,7 @@ import { pool } from "@/lib/pg";
 import { logger } from "@/lib/logger";
 import { todayIso } from "@/lib/contracts/contract-periods";
 import { PageStore, type StoredPage } from "@/lib/page-cache/page-store";
-import { BYPASS_VALUE, PAGE_CACHE_HEADER, isCacheableRequest, isKeepableResponse, pageCacheKey, pageHeaders } from "@/lib/page-cache/page-cache-policy";
+import { BYPASS_VALUE, PAGE_CACHE_HEADER, isCacheableRequest, isKeepableResponse, pageCacheKey, pageHeaders, streamedAnError } from "@/lib/page-cache/page-cache-policy";
 
 const store = new PageStore(env.PAGE_CACHE_MB * 1024 * 1024, env.PAGE_CACHE_TTL_SECONDS * 1000);
 // One render per key at a time: the requests that arrive while it runs wait for its bytes.
@@ -73,6 +73,7 @@ async function renderAndKeep(request: NextRequest, key: string): Promise<Respons
   new Response(toKeep).arrayBuffer().then(
     (bytes) => {
       const page: StoredPage = { status, headers, body: new Uint8Array(bytes) };
+      if (streamedAnError(page.body)) return done(null);
       store.set(key, page, Date.now());
       done(page);
     },

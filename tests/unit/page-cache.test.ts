@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PageStore, type StoredPage } from "@/lib/page-cache/page-store";
-import { isCacheableRequest, isKeepableResponse, pageCacheKey, pageHeaders } from "@/lib/page-cache/page-cache-policy";
+import { isCacheableRequest, isKeepableResponse, pageCacheKey, pageHeaders, streamedAnError } from "@/lib/page-cache/page-cache-policy";
 
 const page = (bytes: number): StoredPage => ({ status: 200, headers: [["content-type", "text/html"]], body: new Uint8Array(bytes) });
 const headers = (values: Record<string, string>) => ({ get: (name: string) => values[name] ?? null });
@@ -84,6 +84,13 @@ describe("page cache policy", () => {
     expect(isKeepableResponse(response(307, { location: "/login" }))).toBe(false);
     expect(isKeepableResponse(response(200, { "content-type": "text/html", "set-cookie": "a=b" }))).toBe(false);
     expect(isKeepableResponse(response(200, { "content-type": "application/json" }))).toBe(false);
+  });
+
+  it("recognises a page that streamed an error boundary, in its HTML or its RSC rows", () => {
+    const bytes = (text: string) => new TextEncoder().encode(text);
+    expect(streamedAnError(bytes('<div hidden id="S:0"><template data-dgst="NEXT_HTTP_ERROR_FALLBACK;404"></template></div>'))).toBe(true);
+    expect(streamedAnError(bytes('2:E{"digest":"2874263123"}\n'))).toBe(true);
+    expect(streamedAnError(bytes('<table data-testid="overview-table"><caption>Contracts</caption></table>'))).toBe(false);
   });
 
   it("drops the transport headers of a rendered response", () => {

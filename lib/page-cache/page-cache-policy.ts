@@ -15,15 +15,18 @@ export const PAGE_CACHE_HEADER = "x-pmc-page-cache";
 export const BYPASS_VALUE = "bypass";
 
 // Everything a page's output depends on besides the database: the signed-in session and locale (both in the
-// cookies), the browser's languages, and the headers by which Next.js answers a client navigation with a part of
-// the page instead of a document.
-const KEYED_HEADERS = ["cookie", "accept-language", "rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-url"];
+// cookies) and the browser's languages.
+const KEYED_HEADERS = ["cookie", "accept-language"];
 
 type RequestLike = { method: string; pathname: string; search: string; headers: { get(name: string): string | null } };
 
+// Documents only, as a browser asks for them when it opens a page. Next.js's client navigations and prefetches ask
+// for the same URL with an RSC header, which Next.js hides from the proxy (it strips the router's headers and the
+// _rsc parameter before the proxy runs), so they are told apart by what they accept: `*/*`, never text/html.
 export function isCacheableRequest(request: RequestLike): boolean {
   return (
     request.method === "GET" &&
+    (request.headers.get("accept") ?? "").includes("text/html") &&
     request.headers.get(PAGE_CACHE_HEADER) !== BYPASS_VALUE &&
     request.headers.get("cookie") !== null &&
     CACHED_PATHS.some((path) => path.test(request.pathname))
@@ -43,16 +46,15 @@ type ResponseLike = { status: number; headers: { get(name: string): string | nul
 // Only complete successful pages that set no cookie: a refusal, a redirect or an error is rendered every time.
 export function isKeepableResponse(response: ResponseLike): boolean {
   const type = response.headers.get("content-type") ?? "";
-  return response.status === 200 && response.headers.get("set-cookie") === null && (type.startsWith("text/html") || type.startsWith("text/x-component"));
+  return response.status === 200 && response.headers.get("set-cookie") === null && type.startsWith("text/html");
 }
 
 // A page that streamed an error or not-found boundary after its 200 had gone out (a query that failed inside a
-// Suspense boundary) is not kept either: React marks the boundary with its digest, in the HTML and in the RSC rows.
-const ERROR_MARKS = [Buffer.from("data-dgst="), Buffer.from(':E{"digest"')];
+// Suspense boundary) is not kept either: React marks the boundary with its digest.
+const ERROR_MARK = Buffer.from("data-dgst=");
 
 export function streamedAnError(body: Uint8Array): boolean {
-  const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
-  return ERROR_MARKS.some((mark) => bytes.includes(mark));
+  return Buffer.from(body.buffer, body.byteOffset, body.byteLength).includes(ERROR_MARK);
 }
 
 // Headers of the rendered response that describe its transport, not the page: the cache answers with the whole

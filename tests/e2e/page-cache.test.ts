@@ -13,7 +13,9 @@ let browser: Browser;
 const { signIn, closeAll } = signedInSessions(() => browser);
 
 const cacheStatus = (response: APIResponse) => response.headers()["x-pmc-page-cache"];
-const get = (page: Page, path: string, headers: Record<string, string> = {}) => page.request.get(path, { headers, maxRedirects: 0 });
+// What a browser sends when it opens a page (page.request alone would send Accept: */*, as Next.js's router does).
+const DOCUMENT = { accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8" };
+const get = (page: Page, path: string, headers: Record<string, string> = DOCUMENT) => page.request.get(path, { headers, maxRedirects: 0 });
 
 beforeAll(async () => {
   browser = await launchChromium();
@@ -49,9 +51,18 @@ describe("page cache", () => {
     const restored = await get(manager, "/dashboard?month=2025-03");
     expect(await restored.text()).toContain(`CMDLA1 · ${office.name}</`);
 
-    const bypass = await get(manager, "/dashboard?month=2025-03", { "x-pmc-page-cache": "bypass" });
+    const bypass = await get(manager, "/dashboard?month=2025-03", { ...DOCUMENT, "x-pmc-page-cache": "bypass" });
     expect(bypass.status()).toBe(200);
     expect(cacheStatus(bypass)).toBeUndefined();
+
+    // A client navigation to the same URL gets its RSC payload, never the kept document (Next.js first redirects
+    // it to its own cache-busting _rsc value, as the router follows).
+    const navigation = await manager.request.get("/dashboard?month=2025-03", {
+      headers: { accept: "*/*", rsc: "1", "next-router-state-tree": encodeURIComponent(JSON.stringify(["", {}])) },
+    });
+    expect(navigation.status()).toBe(200);
+    expect(cacheStatus(navigation)).toBeUndefined();
+    expect(navigation.headers()["content-type"]).toBe("text/x-component");
   });
 
   it("never answers one session with a page rendered for another", async () => {

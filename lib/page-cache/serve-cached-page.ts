@@ -2,6 +2,7 @@
 // itself, with the visitor's own request, the first time it is asked for in a given database state, and the same
 // bytes answer the same session's later requests until a write commits, the day changes or the TTL runs out.
 // Twenty managers opening the overview cost one render each, not one per request.
+import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { pool } from "@/lib/pg";

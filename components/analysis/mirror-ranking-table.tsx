@@ -4,7 +4,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { MirrorRow } from "@/lib/mirror/compute-mirror";
 import { analysisFormat } from "@/components/analysis/analysis-format";
-import { TableFrame } from "@/components/ui/table-frame";
+import { TableFrame, TableHead } from "@/components/ui/table-frame";
 
 const th = "px-3 py-2";
 
@@ -20,20 +20,18 @@ export async function MirrorRankingTable({ rows }: { rows: MirrorRow[] }) {
   );
   return (
     <TableFrame caption={t("caption")} testId="mirror-table">
-      <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-        <tr>
-          <th scope="col" className={th}>{t("partner")}</th>
-          <th scope="col" className={th}>{t("hs6")}</th>
-          <th scope="col" className={`${th} text-right`}>{t("x")}</th>
-          <th scope="col" className={`${th} text-right`}>{t("m")}</th>
-          <th scope="col" className={`${th} text-right`}>{t("valueGap")}</th>
-          <th scope="col" className={`${th} text-right`}>{t("relGap")}</th>
-          <th scope="col" className={`${th} text-right`}>{t("qtyGap")}</th>
-          <th scope="col" className={`${th} text-right`}>{t("uvRatio")}</th>
-          <th scope="col" className={`${th} text-right`}>{t("revenue")}</th>
-          <th scope="col" className={th}>{t("flag")}</th>
-        </tr>
-      </thead>
+      <TableHead>
+        <th scope="col" className={th}>{t("partner")}</th>
+        <th scope="col" className={th}>{t("hs6")}</th>
+        <th scope="col" className={`${th} text-right`}>{t("x")}</th>
+        <th scope="col" className={`${th} text-right`}>{t("m")}</th>
+        <th scope="col" className={`${th} text-right`}>{t("valueGap")}</th>
+        <th scope="col" className={`${th} text-right`}>{t("relGap")}</th>
+        <th scope="col" className={`${th} text-right`}>{t("qtyGap")}</th>
+        <th scope="col" className={`${th} text-right`}>{t("uvRatio")}</th>
+        <th scope="col" className={`${th} text-right`}>{t("revenue")}</th>
+        <th scope="col" className={th}>{t("flag")}</th>
+      </TableHead>
       <tbody className="divide-y divide-slate-100">
         {rows.map((r) => (
           <tr key={`${r.partnerCountry}|${r.hs6}`} data-row={`${r.partnerCountry}|${r.hs6}`} data-flagged={r.flagged ? "yes" : "no"} className={r.flagged ? "bg-amber-50/60" : undefined}>

@@ -13,6 +13,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { analysisFormat } from "@/components/analysis/analysis-format";
 import { TrsTable } from "@/components/analysis/trs-table";
 import { StageBarsStatic } from "@/components/analysis/stage-bars-static";
+import { TableHead } from "@/components/ui/table-frame";
 
 const th = "px-2 py-1.5";
 
@@ -122,17 +123,15 @@ export async function TrsReportView({ period, stored, pdfHref }: { period: TrsPe
                 <h3 className="text-base font-semibold">{t("bottlenecks.perGroup")}</h3>
                 <table className="min-w-full divide-y divide-slate-200 rounded border border-slate-300 text-xs">
                   <caption className="sr-only">{t("bottlenecks.perGroup")}</caption>
-                  <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-                    <tr>
-                      <th scope="col" className={th}>{ta("trs.table.office")}</th>
-                      <th scope="col" className={th}>{ta("trs.table.lane")}</th>
-                      <th scope="col" className={th}>{t("bottlenecks.stage")}</th>
-                      <th scope="col" className={`${th} text-right`}>{ta("trs.table.median")}</th>
-                      <th scope="col" className={`${th} text-right`}>{t("bottlenecks.share")}</th>
-                      <th scope="col" className={th}>{t("bottlenecks.customsStage")}</th>
-                      <th scope="col" className={`${th} text-right`}>{t("bottlenecks.share")}</th>
-                    </tr>
-                  </thead>
+                  <TableHead>
+                    <th scope="col" className={th}>{ta("trs.table.office")}</th>
+                    <th scope="col" className={th}>{ta("trs.table.lane")}</th>
+                    <th scope="col" className={th}>{t("bottlenecks.stage")}</th>
+                    <th scope="col" className={`${th} text-right`}>{ta("trs.table.median")}</th>
+                    <th scope="col" className={`${th} text-right`}>{t("bottlenecks.share")}</th>
+                    <th scope="col" className={th}>{t("bottlenecks.customsStage")}</th>
+                    <th scope="col" className={`${th} text-right`}>{t("bottlenecks.share")}</th>
+                  </TableHead>
                   <tbody className="divide-y divide-slate-100">
                     {found.perGroup.map((g) => (
                       <tr key={`${g.officeCode}|${g.lane}`}>

@@ -4,7 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import type { CaseListRow } from "@/lib/cases/list-cases";
 import { formatDay } from "@/components/contracts/kpi-format";
 import { CaseStatusBadge, FindingBadge, OverdueBadge } from "@/components/cases/case-badges";
-import { TableFrame } from "@/components/ui/table-frame";
+import { TableFrame, TableHead } from "@/components/ui/table-frame";
 
 const th = "px-4 py-3";
 const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -13,16 +13,14 @@ export async function CasesTable({ rows }: { rows: CaseListRow[] }) {
   const [t, format] = await Promise.all([getTranslations("cases"), getFormatter()]);
   return (
     <TableFrame caption={t("list.caption")} testId="cases-table">
-      <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-        <tr>
-          <th scope="col" className={th}>{t("list.columns.case")}</th>
-          <th scope="col" className={th}>{t("list.columns.status")}</th>
-          <th scope="col" className={th}>{t("list.columns.assignee")}</th>
-          <th scope="col" className={th}>{t("list.columns.due")}</th>
-          <th scope="col" className={`${th} text-right`}>{t("list.columns.flags")}</th>
-          <th scope="col" className={th}>{t("list.columns.opened")}</th>
-        </tr>
-      </thead>
+      <TableHead>
+        <th scope="col" className={th}>{t("list.columns.case")}</th>
+        <th scope="col" className={th}>{t("list.columns.status")}</th>
+        <th scope="col" className={th}>{t("list.columns.assignee")}</th>
+        <th scope="col" className={th}>{t("list.columns.due")}</th>
+        <th scope="col" className={`${th} text-right`}>{t("list.columns.flags")}</th>
+        <th scope="col" className={th}>{t("list.columns.opened")}</th>
+      </TableHead>
       <tbody className="divide-y divide-slate-100">
         {rows.map((r) => (
           <tr key={r.id} className="hover:bg-slate-50" data-case={r.id} data-status={r.status}>

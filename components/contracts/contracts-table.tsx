@@ -6,7 +6,7 @@ import type { ContractListRow } from "@/lib/contracts/list-contracts";
 import { ContractStatusBadge } from "@/components/contracts/badges";
 import { formatDay, formatScore } from "@/components/contracts/kpi-format";
 import { partyLabel } from "@/components/contracts/party-label";
-import { TableFrame } from "@/components/ui/table-frame";
+import { TableFrame, TableHead } from "@/components/ui/table-frame";
 
 const th = "px-4 py-3";
 
@@ -19,19 +19,17 @@ export async function ContractsTable({ rows, basePath, showOffice = true }: { ro
   };
   return (
     <TableFrame caption={t("list.caption")} testId="contracts-table">
-      <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-        <tr>
-          <th scope="col" className={th}>{t("list.columns.contract")}</th>
-          <th scope="col" className={th}>{t("list.columns.party")}</th>
-          {showOffice ? <th scope="col" className={th}>{t("list.columns.office")}</th> : null}
-          <th scope="col" className={th}>{t("list.columns.period")}</th>
-          <th scope="col" className={th}>{t("list.columns.status")}</th>
-          <th scope="col" className={`${th} text-right`}>{t("list.columns.version")}</th>
-          <th scope="col" className={`${th} text-right`}>
-            <abbr title={t("list.scoreHint")}>{t("list.columns.score")}</abbr>
-          </th>
-        </tr>
-      </thead>
+      <TableHead>
+        <th scope="col" className={th}>{t("list.columns.contract")}</th>
+        <th scope="col" className={th}>{t("list.columns.party")}</th>
+        {showOffice ? <th scope="col" className={th}>{t("list.columns.office")}</th> : null}
+        <th scope="col" className={th}>{t("list.columns.period")}</th>
+        <th scope="col" className={th}>{t("list.columns.status")}</th>
+        <th scope="col" className={`${th} text-right`}>{t("list.columns.version")}</th>
+        <th scope="col" className={`${th} text-right`}>
+          <abbr title={t("list.scoreHint")}>{t("list.columns.score")}</abbr>
+        </th>
+      </TableHead>
       <tbody className="divide-y divide-slate-100">
         {rows.map((r) => (
           <tr key={r.id} className="hover:bg-slate-50" data-contract={r.id}>

@@ -7,6 +7,7 @@ import { inputClasses } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { kpiUnit } from "@/components/contracts/kpi-format";
 import { parseTypedNumber } from "@/lib/contracts/typed-number";
+import { TableHead } from "@/components/ui/table-frame";
 
 export type IndicatorRowState = { key: number; kpiId: string; threshold: string; target: string; weight: string; minVolume: string };
 
@@ -35,16 +36,14 @@ export function IndicatorRows({
       <div className="overflow-x-auto rounded-lg border border-slate-200">
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <caption className="sr-only">{t("detail.indicatorsCaption")}</caption>
-          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-            <tr>
-              <th scope="col" className="px-2 py-2">{t("form.columns.kpi")}</th>
-              <th scope="col" className="px-2 py-2">{t("form.columns.threshold")}</th>
-              <th scope="col" className="px-2 py-2">{t("form.columns.target")}</th>
-              <th scope="col" className="px-2 py-2">{t("form.columns.weight")}</th>
-              <th scope="col" className="px-2 py-2"><abbr title={t("form.minVolumeHint")}>{t("form.columns.minVolume")}</abbr></th>
-              <th scope="col" className="px-2 py-2"><span className="sr-only">{t("form.columns.remove")}</span></th>
-            </tr>
-          </thead>
+          <TableHead>
+            <th scope="col" className="px-2 py-2">{t("form.columns.kpi")}</th>
+            <th scope="col" className="px-2 py-2">{t("form.columns.threshold")}</th>
+            <th scope="col" className="px-2 py-2">{t("form.columns.target")}</th>
+            <th scope="col" className="px-2 py-2">{t("form.columns.weight")}</th>
+            <th scope="col" className="px-2 py-2"><abbr title={t("form.minVolumeHint")}>{t("form.columns.minVolume")}</abbr></th>
+            <th scope="col" className="px-2 py-2"><span className="sr-only">{t("form.columns.remove")}</span></th>
+          </TableHead>
           <tbody className="divide-y divide-slate-100">
             {rows.map((row, index) => {
               const err = (f: string) => errorFor(`indicators.${index}.${f}`);

@@ -6,7 +6,7 @@ import { formatKpiValue, formatScore } from "@/components/contracts/kpi-format";
 import { partyLabel } from "@/components/contracts/party-label";
 import { IndicatorLights } from "@/components/dashboard/indicator-lights";
 import { TrendMark, trendWords } from "@/components/dashboard/trend-mark";
-import { TableFrame } from "@/components/ui/table-frame";
+import { TableFrame, TableHead } from "@/components/ui/table-frame";
 
 const th = "px-4 py-3";
 
@@ -27,16 +27,14 @@ export async function OverviewTable({ rows }: { rows: OverviewRow[] }) {
     v === null ? <span className="text-xs text-slate-500">{pending ? t("pendingValue") : t("nothingEvaluable")}</span> : formatScore(format, v, 100);
   return (
     <TableFrame caption={t("caption")} testId="overview-table">
-      <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-        <tr>
-          <th scope="col" className={th}>{t("columns.party")}</th>
-          <th scope="col" className={th}>{t("columns.office")}</th>
-          <th scope="col" className={`${th} text-right`}>{t("columns.score")}</th>
-          <th scope="col" className={th}>{t("columns.trend")}</th>
-          <th scope="col" className={th}>{t("columns.indicators")}</th>
-          <th scope="col" className={`${th} text-right`}>{t("columns.soFar")}</th>
-        </tr>
-      </thead>
+      <TableHead>
+        <th scope="col" className={th}>{t("columns.party")}</th>
+        <th scope="col" className={th}>{t("columns.office")}</th>
+        <th scope="col" className={`${th} text-right`}>{t("columns.score")}</th>
+        <th scope="col" className={th}>{t("columns.trend")}</th>
+        <th scope="col" className={th}>{t("columns.indicators")}</th>
+        <th scope="col" className={`${th} text-right`}>{t("columns.soFar")}</th>
+      </TableHead>
       <tbody className="divide-y divide-slate-100">
         {rows.map((r) => (
           <tr key={r.id} className="hover:bg-slate-50" data-contract={r.id} data-score={r.monthScore ?? ""}>

@@ -17,7 +17,7 @@ import { HistogramChart } from "@/components/charts/histogram-chart";
 import { ForecastChart } from "@/components/charts/forecast-chart";
 import { TrendMark, trendWords } from "@/components/dashboard/trend-mark";
 import { ExportLinks } from "@/components/ui/export-links";
-import { TableFrame } from "@/components/ui/table-frame";
+import { TableFrame, TableHead } from "@/components/ui/table-frame";
 
 const th = "px-3 py-2";
 const KPI_IDS = KPI_CATALOGUE.map((k) => k.id);
@@ -59,16 +59,14 @@ export async function SubjectDashboardView({ subject, kpi, month, selfHref }: { 
         </div>
         <p className="text-sm text-slate-600">{band || terms.size ? t("table.withContract", { title: [...terms.values()][0]!.title }) : t("table.noContract")}</p>
         <TableFrame caption={t("table.title", { month: formatMonth(format, month) })} testId="subject-kpis">
-          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-            <tr>
-              <th scope="col" className={th}>{t("table.kpi")}</th>
-              <th scope="col" className={`${th} text-right`}>{t("table.value")}</th>
-              <th scope="col" className={`${th} text-right`}>{t("table.n")}</th>
-              <th scope="col" className={th}>{t("table.trend")}</th>
-              <th scope="col" className={`${th} text-right`}>{t("table.threshold")}</th>
-              <th scope="col" className={`${th} text-right`}>{t("table.target")}</th>
-            </tr>
-          </thead>
+          <TableHead>
+            <th scope="col" className={th}>{t("table.kpi")}</th>
+            <th scope="col" className={`${th} text-right`}>{t("table.value")}</th>
+            <th scope="col" className={`${th} text-right`}>{t("table.n")}</th>
+            <th scope="col" className={th}>{t("table.trend")}</th>
+            <th scope="col" className={`${th} text-right`}>{t("table.threshold")}</th>
+            <th scope="col" className={`${th} text-right`}>{t("table.target")}</th>
+          </TableHead>
           <tbody className="divide-y divide-slate-100">
             {KPI_CATALOGUE.map((k) => {
               const cell = cellOf(k.id, month);

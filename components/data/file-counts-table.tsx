@@ -2,6 +2,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { FileCounts } from "@/lib/clearance/import-pipeline";
 import { CANONICAL_FILES } from "@/lib/clearance/canonical-files";
+import { TableHead } from "@/components/ui/table-frame";
 
 // In load order (offices first), whatever order the stored JSON returns them in.
 const rank = (file: string) => {
@@ -25,18 +26,16 @@ export async function FileCountsTable({
       <h2 id="files-title" className="text-lg font-semibold text-slate-900">{t("title")}</h2>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
         <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-            <tr>
-              <th scope="col" className="px-4 py-3">{t("file")}</th>
-              <th scope="col" className="px-4 py-3 text-right">{t("read")}</th>
-              <th scope="col" className="px-4 py-3 text-right">{t("accepted")}</th>
-              <th scope="col" className="px-4 py-3 text-right">{t("rejected")}</th>
-              <th scope="col" className="px-4 py-3 text-right">{t("inserted")}</th>
-              <th scope="col" className="px-4 py-3 text-right">{t("updated")}</th>
-              <th scope="col" className="px-4 py-3 text-right">{t("unchanged")}</th>
-              <th scope="col" className="px-4 py-3">{t("notes")}</th>
-            </tr>
-          </thead>
+          <TableHead>
+            <th scope="col" className="px-4 py-3">{t("file")}</th>
+            <th scope="col" className="px-4 py-3 text-right">{t("read")}</th>
+            <th scope="col" className="px-4 py-3 text-right">{t("accepted")}</th>
+            <th scope="col" className="px-4 py-3 text-right">{t("rejected")}</th>
+            <th scope="col" className="px-4 py-3 text-right">{t("inserted")}</th>
+            <th scope="col" className="px-4 py-3 text-right">{t("updated")}</th>
+            <th scope="col" className="px-4 py-3 text-right">{t("unchanged")}</th>
+            <th scope="col" className="px-4 py-3">{t("notes")}</th>
+          </TableHead>
           <tbody className="divide-y divide-slate-100">
             {Object.entries(files).sort(([a], [b]) => rank(a) - rank(b)).map(([file, c]) => (
               <tr key={file} data-file={file}>

@@ -3,22 +3,20 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { totals, type ImportBatchView } from "@/lib/clearance/import-batches";
 import { StatusBadge } from "@/components/data/status-badge";
-import { TableFrame } from "@/components/ui/table-frame";
+import { TableFrame, TableHead } from "@/components/ui/table-frame";
 
 export async function ImportsTable({ imports }: { imports: ImportBatchView[] }) {
   const [t, format] = await Promise.all([getTranslations("data.list"), getFormatter()]);
   return (
     <TableFrame caption={t("caption")}>
-      <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-        <tr>
-          <th scope="col" className="px-4 py-3">{t("id")}</th>
-          <th scope="col" className="px-4 py-3">{t("source")}</th>
-          <th scope="col" className="px-4 py-3">{t("status")}</th>
-          <th scope="col" className="px-4 py-3 text-right">{t("accepted")}</th>
-          <th scope="col" className="px-4 py-3 text-right">{t("rejected")}</th>
-          <th scope="col" className="px-4 py-3">{t("created")}</th>
-        </tr>
-      </thead>
+      <TableHead>
+        <th scope="col" className="px-4 py-3">{t("id")}</th>
+        <th scope="col" className="px-4 py-3">{t("source")}</th>
+        <th scope="col" className="px-4 py-3">{t("status")}</th>
+        <th scope="col" className="px-4 py-3 text-right">{t("accepted")}</th>
+        <th scope="col" className="px-4 py-3 text-right">{t("rejected")}</th>
+        <th scope="col" className="px-4 py-3">{t("created")}</th>
+      </TableHead>
       <tbody className="divide-y divide-slate-100">
         {imports.map((b) => {
           const sum = totals(b.files);

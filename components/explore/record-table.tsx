@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { formatCell } from "@/components/explore/record-cell";
 import { declarationHref } from "@/components/explore/drilldown-href";
-import { TableFrame } from "@/components/ui/table-frame";
+import { TableFrame, TableHead } from "@/components/ui/table-frame";
 
 const NUMERIC_COLUMNS = new Set(["taxes_initial", "taxes_final", "value_initial", "value_final", "adjustment_amount", "cif_value", "net_kg", "gross_kg", "supp_qty", "taxes", "ref_p10", "measure", "item_no"]);
 
@@ -26,15 +26,13 @@ export async function RecordTable({
   const align = (c: string) => (NUMERIC_COLUMNS.has(c) ? "text-right tabular-nums" : "");
   return (
     <TableFrame caption={caption} testId={testId}>
-      <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-        <tr>
-          {columns.map((c) => (
-            <th key={c} scope="col" className={`whitespace-nowrap px-4 py-3 ${align(c)}`}>
-              {t.has(c) ? t(c) : c}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <TableHead>
+        {columns.map((c) => (
+          <th key={c} scope="col" className={`whitespace-nowrap px-4 py-3 ${align(c)}`}>
+            {t.has(c) ? t(c) : c}
+          </th>
+        ))}
+      </TableHead>
       <tbody className="divide-y divide-slate-100">
         {rows.map((row, i) => (
           <tr

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { formatCell } from "@/components/explore/record-cell";
 import { declarationHref } from "@/components/explore/drilldown-href";
-import { TableFrame } from "@/components/ui/table-frame";
+import { TableFrame, TableHead } from "@/components/ui/table-frame";
 
 const NUMERIC = new Set(["taxes_initial", "taxes_final", "value_initial", "value_final", "adjustment_amount", "cif_value", "net_kg", "measure", "item_no", "unit_value", "first_digit"]);
 const DECLARATION_COLUMNS = new Set(["office_code", "assessing_officer_id", "broker_id", "reg_ts", "asmt_ts", "release_ts", "lane_initial", "lane_final", "status", "value_initial", "value_final", "taxes_initial", "taxes_final"]);
@@ -22,9 +22,7 @@ export async function EvidenceTable({ rows, caption, back }: { rows: Record<stri
   const align = (c: string) => (NUMERIC.has(c) ? "text-right tabular-nums" : "");
   return (
     <TableFrame caption={caption} testId="evidence-table">
-      <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-        <tr>{columns.map((c) => <th key={c} scope="col" className={`whitespace-nowrap px-3 py-3 ${align(c)}`}>{header(c)}</th>)}</tr>
-      </thead>
+      <TableHead>{columns.map((c) => <th key={c} scope="col" className={`whitespace-nowrap px-3 py-3 ${align(c)}`}>{header(c)}</th>)}</TableHead>
       <tbody className="divide-y divide-slate-100">
         {rows.map((row, i) => (
           <tr key={i} className="hover:bg-slate-50" data-decl={String(row.decl_id)}>

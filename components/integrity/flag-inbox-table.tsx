@@ -7,7 +7,7 @@ import { FlagRelated, FlagSubject } from "@/components/integrity/flag-subject";
 import { FlagStateBadge } from "@/components/integrity/flag-state-badge";
 import { formatPeriod } from "@/components/integrity/period-label";
 import { formatScoreOf } from "@/components/integrity/flag-format";
-import { TableFrame } from "@/components/ui/table-frame";
+import { TableFrame, TableHead } from "@/components/ui/table-frame";
 
 const th = "px-3 py-3";
 
@@ -21,20 +21,18 @@ export async function FlagInboxTable({ rows, selectable = true, caption }: { row
   ]);
   return (
     <TableFrame caption={caption ?? t("caption")} testId="flag-table">
-      <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-        <tr>
-          {selectable ? <th scope="col" className={th}><span className="sr-only">{t("columns.select")}</span></th> : null}
-          <th scope="col" className={th}>{t("columns.flag")}</th>
-          <th scope="col" className={th}>{t("columns.subject")}</th>
-          <th scope="col" className={th}>{t("columns.related")}</th>
-          <th scope="col" className={th}>{t("columns.office")}</th>
-          <th scope="col" className={th}>{t("columns.period")}</th>
-          <th scope="col" className={`${th} text-right`}>{t("columns.score")}</th>
-          <th scope="col" className={`${th} text-right`}>{t("columns.n")}</th>
-          <th scope="col" className={th}>{t("columns.state")}</th>
-          <th scope="col" className={th}>{t("columns.active")}</th>
-        </tr>
-      </thead>
+      <TableHead>
+        {selectable ? <th scope="col" className={th}><span className="sr-only">{t("columns.select")}</span></th> : null}
+        <th scope="col" className={th}>{t("columns.flag")}</th>
+        <th scope="col" className={th}>{t("columns.subject")}</th>
+        <th scope="col" className={th}>{t("columns.related")}</th>
+        <th scope="col" className={th}>{t("columns.office")}</th>
+        <th scope="col" className={th}>{t("columns.period")}</th>
+        <th scope="col" className={`${th} text-right`}>{t("columns.score")}</th>
+        <th scope="col" className={`${th} text-right`}>{t("columns.n")}</th>
+        <th scope="col" className={th}>{t("columns.state")}</th>
+        <th scope="col" className={th}>{t("columns.active")}</th>
+      </TableHead>
       <tbody className="divide-y divide-slate-100">
         {rows.map((r) => (
           <tr key={r.id} className={`align-top hover:bg-slate-50 ${r.active ? "" : "text-slate-500"}`} data-flag={r.id} data-method={r.method} data-score={r.score}>

@@ -10,7 +10,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ShieldIcon } from "@/components/ui/icons";
 import { buttonClasses } from "@/components/ui/button";
 import { FlagInboxTable } from "@/components/integrity/flag-inbox-table";
-import { TableFrame } from "@/components/ui/table-frame";
+import { TableFrame, TableHead } from "@/components/ui/table-frame";
 
 const th = "px-4 py-3";
 
@@ -42,12 +42,10 @@ export async function IntegritySummary({ user }: { user: SessionUser }) {
         <h2 id="by-method" className="text-lg font-semibold text-slate-900">{t("byMethod.title")}</h2>
         <p className="mb-3 mt-1 text-sm text-slate-600">{t("byMethod.body")}</p>
         <TableFrame caption={t("byMethod.title")} testId="flags-by-method">
-          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-            <tr>
-              <th scope="col" className={th}>{t("byMethod.method")}</th>
-              {FLAG_STATES.map((s) => <th key={s} scope="col" className={`${th} text-right`}>{ti(`states.${s}`)}</th>)}
-            </tr>
-          </thead>
+          <TableHead>
+            <th scope="col" className={th}>{t("byMethod.method")}</th>
+            {FLAG_STATES.map((s) => <th key={s} scope="col" className={`${th} text-right`}>{ti(`states.${s}`)}</th>)}
+          </TableHead>
           <tbody className="divide-y divide-slate-100">
             {FLAG_METHODS.map((m) => {
               const row = summary.counts.find((c) => c.method === m);

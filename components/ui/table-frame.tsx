@@ -25,3 +25,12 @@ export function TableFrame({
     </div>
   );
 }
+
+// The header row of a data table, in the style the tables share.
+export function TableHead({ children }: { children: React.ReactNode }) {
+  return (
+    <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+      <tr>{children}</tr>
+    </thead>
+  );
+}

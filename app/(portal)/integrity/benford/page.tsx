@@ -17,7 +17,7 @@ import { ScopeNote } from "@/components/shell/scope-note";
 import { SectionSkeleton } from "@/components/contracts/section-skeleton";
 import { IntegrityNav } from "@/components/integrity/integrity-nav";
 import { ChartFilters } from "@/components/integrity/chart-filters";
-import { TableFrame } from "@/components/ui/table-frame";
+import { TableFrame, TableHead } from "@/components/ui/table-frame";
 
 export const dynamic = "force-dynamic";
 
@@ -30,13 +30,11 @@ async function BrokerList({ user, period }: { user: SessionUser; period: { from:
   if (!brokers.length) return <p className="text-sm text-slate-600">{t("noBrokers")}</p>;
   return (
     <TableFrame caption={t("brokersCaption")} testId="benford-brokers">
-      <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-        <tr>
-          <th scope="col" className="px-4 py-3">{t("columns.broker")}</th>
-          <th scope="col" className="px-4 py-3 text-right">{t("columns.values")}</th>
-          <th scope="col" className="px-4 py-3">{t("columns.flag")}</th>
-        </tr>
-      </thead>
+      <TableHead>
+        <th scope="col" className="px-4 py-3">{t("columns.broker")}</th>
+        <th scope="col" className="px-4 py-3 text-right">{t("columns.values")}</th>
+        <th scope="col" className="px-4 py-3">{t("columns.flag")}</th>
+      </TableHead>
       <tbody className="divide-y divide-slate-100">
         {brokers.map((b) => (
           <tr key={b.brokerId} className="hover:bg-slate-50">

@@ -20,7 +20,7 @@ import { TrsPeriodForm } from "@/components/analysis/trs-period-form";
 import { TrsSelectors } from "@/components/analysis/trs-selectors";
 import { PeakHeatTable } from "@/components/analysis/peak-heat-table";
 import { SectionSkeleton } from "@/components/contracts/section-skeleton";
-import { TableFrame } from "@/components/ui/table-frame";
+import { TableFrame, TableHead } from "@/components/ui/table-frame";
 
 export const dynamic = "force-dynamic";
 
@@ -51,15 +51,13 @@ async function Peaks({ query }: { query: Parameters<typeof trsPeaks>[0] }) {
         <h2 id="split-title" className="text-lg font-semibold text-slate-900">{t("peaks.splitTitle")}</h2>
         <p className="text-sm text-slate-600">{t("peaks.splitDescription", { open: hours.openTime, close: hours.closeTime, days })}</p>
         <TableFrame caption={t("peaks.splitTitle")} testId="peak-split">
-          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-            <tr>
-              <th scope="col" className={th}></th>
-              <th scope="col" className={`${th} text-right`}>{t("peaks.declarations")}</th>
-              <th scope="col" className={`${th} text-right`}>{t("peaks.median")}</th>
-              <th scope="col" className={`${th} text-right`}>{t("peaks.p90")}</th>
-              <th scope="col" className={`${th} text-right`}>{t("peaks.notReleased")}</th>
-            </tr>
-          </thead>
+          <TableHead>
+            <th scope="col" className={th}></th>
+            <th scope="col" className={`${th} text-right`}>{t("peaks.declarations")}</th>
+            <th scope="col" className={`${th} text-right`}>{t("peaks.median")}</th>
+            <th scope="col" className={`${th} text-right`}>{t("peaks.p90")}</th>
+            <th scope="col" className={`${th} text-right`}>{t("peaks.notReleased")}</th>
+          </TableHead>
           <tbody className="divide-y divide-slate-100">
             {split.map((s) => (
               <tr key={String(s.withinHours)}>

@@ -18,7 +18,7 @@ import { ScopeNote } from "@/components/shell/scope-note";
 import { Pager } from "@/components/dashboard/pager";
 import { analysisFormat } from "@/components/analysis/analysis-format";
 import { SectionSkeleton } from "@/components/contracts/section-skeleton";
-import { TableFrame } from "@/components/ui/table-frame";
+import { TableFrame, TableHead } from "@/components/ui/table-frame";
 
 export const dynamic = "force-dynamic";
 
@@ -47,15 +47,13 @@ async function ImportSide({ user, query }: { user: SessionUser; query: DrillQuer
       <section aria-labelledby="drill-importers" className="space-y-2">
         <h2 id="drill-importers" className="text-lg font-semibold text-slate-900">{t("importers")}</h2>
         <TableFrame caption={t("importersCaption", { partner, hs6, year })} testId="drill-importers">
-          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-            <tr>
-              <th scope="col" className={th}>{t("importer")}</th>
-              <th scope="col" className={`${th} text-right`}>{t("declarations")}</th>
-              <th scope="col" className={`${th} text-right`}>{t("cif")}</th>
-              <th scope="col" className={`${th} text-right`}>{t("netKg")}</th>
-              <th scope="col" className={`${th} text-right`}>{t("taxes")}</th>
-            </tr>
-          </thead>
+          <TableHead>
+            <th scope="col" className={th}>{t("importer")}</th>
+            <th scope="col" className={`${th} text-right`}>{t("declarations")}</th>
+            <th scope="col" className={`${th} text-right`}>{t("cif")}</th>
+            <th scope="col" className={`${th} text-right`}>{t("netKg")}</th>
+            <th scope="col" className={`${th} text-right`}>{t("taxes")}</th>
+          </TableHead>
           <tbody className="divide-y divide-slate-100">
             {drill.importers.slice(0, SHOWN_IMPORTERS).map((i) => (
               <tr key={i.importerId ?? ""} data-importer={i.importerId ?? ""}>
@@ -73,19 +71,17 @@ async function ImportSide({ user, query }: { user: SessionUser; query: DrillQuer
       <section aria-labelledby="drill-declarations" className="space-y-2">
         <h2 id="drill-declarations" className="text-lg font-semibold text-slate-900">{t("declarations")}</h2>
         <TableFrame caption={t("declarationsCaption", { partner, hs6, year })} testId="drill-declarations">
-          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-            <tr>
-              <th scope="col" className={th}>{t("declaration")}</th>
-              <th scope="col" className={th}>{t("registered")}</th>
-              <th scope="col" className={th}>{t("office")}</th>
-              <th scope="col" className={th}>{t("importer")}</th>
-              <th scope="col" className={th}>{t("status")}</th>
-              <th scope="col" className={`${th} text-right`}>{t("items")}</th>
-              <th scope="col" className={`${th} text-right`}>{t("cif")}</th>
-              <th scope="col" className={`${th} text-right`}>{t("netKg")}</th>
-              <th scope="col" className={`${th} text-right`}>{t("taxes")}</th>
-            </tr>
-          </thead>
+          <TableHead>
+            <th scope="col" className={th}>{t("declaration")}</th>
+            <th scope="col" className={th}>{t("registered")}</th>
+            <th scope="col" className={th}>{t("office")}</th>
+            <th scope="col" className={th}>{t("importer")}</th>
+            <th scope="col" className={th}>{t("status")}</th>
+            <th scope="col" className={`${th} text-right`}>{t("items")}</th>
+            <th scope="col" className={`${th} text-right`}>{t("cif")}</th>
+            <th scope="col" className={`${th} text-right`}>{t("netKg")}</th>
+            <th scope="col" className={`${th} text-right`}>{t("taxes")}</th>
+          </TableHead>
           <tbody className="divide-y divide-slate-100">
             {drill.declarations.map((d) => (
               <tr key={d.declId} data-decl={d.declId}>

@@ -4,7 +4,7 @@ import { createImportBatch } from "@/lib/clearance/create-import-batch";
 import { runImportBatch } from "@/lib/clearance/run-import-batch";
 import { db } from "@/lib/db";
 import { pool } from "@/lib/pg";
-import { closeQueue } from "@/jobs/queue";
+import { closeQueue } from "@/lib/queue/enqueue";
 
 const dir = process.argv[2]!;
 const batchId = await createImportBatch({ kind: "CANONICAL", sourcePath: dir });

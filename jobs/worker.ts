@@ -1,4 +1,4 @@
-// Worker process (`npm run worker`): runs every processor of jobs/definitions.ts. Holds no local state, so any
+// Worker process (`npm run worker`): runs every handler of jobs/handlers.ts. Holds no local state, so any
 // number of workers on any number of machines can share one Redis and one PostgreSQL.
 import os from "node:os";
 import { Worker, UnrecoverableError } from "bullmq";
@@ -6,9 +6,9 @@ import { ZodError } from "zod";
 import { env } from "@/lib/env";
 import { createRedis } from "@/lib/redis";
 import { logger } from "@/lib/logger";
-import { CASE_SLA_SCHEDULE, JOB_NAMES, NIGHTLY_KPI_SCHEDULE, QUEUE_NAME } from "@/jobs/constants";
-import { runJob } from "@/jobs/definitions";
-import { getQueue } from "@/jobs/queue";
+import { CASE_SLA_SCHEDULE, JOB_NAMES, NIGHTLY_KPI_SCHEDULE, QUEUE_NAME } from "@/lib/queue/job-names";
+import { runJob } from "@/jobs/handlers";
+import { getQueue } from "@/lib/queue/enqueue";
 
 const worker = new Worker(
   QUEUE_NAME,

@@ -7,8 +7,9 @@ import { PASSWORD_MIN_LENGTH } from "@/lib/users/schema";
 import { Field, inputClasses } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { AccessFields } from "@/components/admin/access-fields";
-import { FormFeedback, useFieldError } from "@/components/admin/form-feedback";
-import { useAdminForm, type FormAction } from "@/components/admin/use-admin-form";
+
+import { useFormAction, type FormAction } from "@/components/forms/use-form-action";
+import { FormMessage, useFieldError } from "@/components/forms/form-message";
 
 export function CreateUserForm({
   action,
@@ -20,12 +21,12 @@ export function CreateUserForm({
   searchOfficers: (query: string) => Promise<OfficerOption[]>;
 }) {
   const t = useTranslations("admin");
-  const { result, pending, round, formProps } = useAdminForm(action, { resetOnSuccess: true });
-  const errorFor = useFieldError(result);
+  const { result, pending, round, formProps } = useFormAction(action, { resetOnSuccess: true, refreshOnSuccess: false });
+  const errorFor = useFieldError(result, { namespaces: ["admin"], values: { min: PASSWORD_MIN_LENGTH } });
 
   return (
     <form {...formProps} className="flex flex-col gap-5">
-      <FormFeedback result={result} />
+      <FormMessage result={result} namespaces={["admin"]} values={{ min: PASSWORD_MIN_LENGTH }} />
       <div key={round} className="grid grid-cols-1 gap-5 sm:grid-cols-2">
         <Field id="new-email" label={t("fields.email")} error={errorFor("email")}>
           <input name="email" type="email" autoComplete="off" required className={inputClasses} />

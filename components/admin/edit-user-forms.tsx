@@ -9,8 +9,9 @@ import { Field, inputClasses } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { AccessFields } from "@/components/admin/access-fields";
 import type { PickedOfficer } from "@/components/admin/officer-picker";
-import { FormFeedback, useFieldError } from "@/components/admin/form-feedback";
-import { useAdminForm, type FormAction } from "@/components/admin/use-admin-form";
+
+import { useFormAction, type FormAction } from "@/components/forms/use-form-action";
+import { FormMessage, useFieldError } from "@/components/forms/form-message";
 
 export type EditableUser = {
   id: string;
@@ -35,11 +36,11 @@ export function EditAccessForm({
   searchOfficers: (query: string) => Promise<OfficerOption[]>;
 }) {
   const t = useTranslations("admin");
-  const { result, pending, formProps } = useAdminForm(action, { resetOnSuccess: false });
-  const errorFor = useFieldError(result);
+  const { result, pending, formProps } = useFormAction(action, { resetOnSuccess: false, refreshOnSuccess: false });
+  const errorFor = useFieldError(result, { namespaces: ["admin"], values: { min: PASSWORD_MIN_LENGTH } });
   return (
     <form {...formProps} className="flex flex-col gap-5">
-      <FormFeedback result={result} />
+      <FormMessage result={result} namespaces={["admin"]} values={{ min: PASSWORD_MIN_LENGTH }} />
       <input type="hidden" name="userId" value={user.id} />
       <div className="grid grid-cols-1 gap-5 sm:grid-cols-2">
         <Field id="edit-name" label={t("fields.name")} error={errorFor("name")}>
@@ -72,10 +73,10 @@ export function EditAccessForm({
 
 export function AccountStatusForm({ user, action, isSelf }: { user: EditableUser; action: FormAction; isSelf: boolean }) {
   const t = useTranslations("admin");
-  const { result, pending, formProps } = useAdminForm(action, { resetOnSuccess: false });
+  const { result, pending, formProps } = useFormAction(action, { resetOnSuccess: false, refreshOnSuccess: false });
   return (
     <form {...formProps} className="flex flex-col gap-4">
-      <FormFeedback result={result} />
+      <FormMessage result={result} namespaces={["admin"]} values={{ min: PASSWORD_MIN_LENGTH }} />
       <input type="hidden" name="userId" value={user.id} />
       <input type="hidden" name="active" value={user.active ? "false" : "true"} />
       <p className="text-sm text-slate-700">{user.active ? t("status.activeExplained") : t("status.inactiveExplained")}</p>
@@ -94,11 +95,11 @@ export function AccountStatusForm({ user, action, isSelf }: { user: EditableUser
 
 export function ResetPasswordForm({ userId, action }: { userId: string; action: FormAction }) {
   const t = useTranslations("admin");
-  const { result, pending, formProps } = useAdminForm(action, { resetOnSuccess: true });
-  const errorFor = useFieldError(result);
+  const { result, pending, formProps } = useFormAction(action, { resetOnSuccess: true, refreshOnSuccess: false });
+  const errorFor = useFieldError(result, { namespaces: ["admin"], values: { min: PASSWORD_MIN_LENGTH } });
   return (
     <form {...formProps} className="flex flex-col gap-4">
-      <FormFeedback result={result} />
+      <FormMessage result={result} namespaces={["admin"]} values={{ min: PASSWORD_MIN_LENGTH }} />
       <input type="hidden" name="userId" value={userId} />
       <Field
         id="reset-password"

@@ -4,7 +4,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { CaseDetail } from "@/lib/cases/get-case-detail";
-import { formatDay } from "@/components/contracts/kpi-format";
+import { formatDay } from "@/components/format/kpi-format";
 
 export const EVIDENCE_ROWS_SHOWN = 20;
 

@@ -2,40 +2,14 @@
 // One step of a case as a form: the fields (rendered by the page), the outcome in the user's language (keys of
 // "cases.feedback" and "cases.errors", falling back to "contracts.errors"), each field's error listed under the
 // message, and the page refreshed after a success so the new status shows everywhere.
-import { useTranslations } from "next-intl";
-import type { ContractFormResult } from "@/lib/contracts/form-result";
-import type { MessageValues } from "@/lib/contracts/contract-error";
-import { Notice } from "@/components/ui/notice";
+import type { FormResult } from "@/lib/kernel/form-result";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ButtonVariant } from "@/components/ui/button";
-import { useContractForm, type ContractFormAction } from "@/components/contracts/use-contract-form";
+import { type FormAction, useFormAction } from "@/components/forms/use-form-action";
+import { FormMessage } from "@/components/forms/form-message";
 
-export function useCaseErrorText(): (key: string, values?: MessageValues) => string {
-  const t = useTranslations("cases.errors");
-  const tc = useTranslations("contracts.errors");
-  return (key, values = {}) => (t.has(key) ? t(key, values) : tc.has(key) ? tc(key, values) : t("invalidInput"));
-}
-
-export function CaseFormMessage({ result }: { result: ContractFormResult }) {
-  const t = useTranslations("cases.feedback");
-  const errorText = useCaseErrorText();
-  if (result.status === "idle") return null;
-  if (result.status === "success") return <Notice tone="success">{t.has(result.message) ? t(result.message, result.values) : result.message}</Notice>;
-  const fieldMessages = [...new Set(Object.values(result.fieldErrors).map((e) => errorText(e.key, e.values)))];
-  const main = errorText(result.message, result.values);
-  return (
-    <Notice tone="error">
-      {main}
-      {fieldMessages.filter((m) => m !== main).length ? (
-        <ul className="mt-1 list-disc pl-5">
-          {fieldMessages.filter((m) => m !== main).map((m) => (
-            <li key={m}>{m}</li>
-          ))}
-        </ul>
-      ) : null}
-    </Notice>
-  );
-}
+// Case refusals fall back to the contracts' messages for the refusals both share.
+export const CASE_MESSAGES = { namespaces: ["cases", "contracts"] } as const;
 
 export function CaseForm({
   action,
@@ -47,7 +21,7 @@ export function CaseForm({
   testId,
   children,
 }: {
-  action: ContractFormAction;
+  action: FormAction;
   caseId: number;
   title: string;
   submitLabel: string;
@@ -56,12 +30,12 @@ export function CaseForm({
   testId: string;
   children: React.ReactNode;
 }) {
-  const { result, pending, formProps } = useContractForm(action);
+  const { result, pending, formProps } = useFormAction(action);
   return (
     <form {...formProps} aria-label={title} data-testid={testId} className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <h3 className="text-base font-semibold text-slate-900">{title}</h3>
       <input type="hidden" name="caseId" value={caseId} />
-      <CaseFormMessage result={result} />
+      <FormMessage result={result} {...CASE_MESSAGES} listFieldErrors />
       {children}
       <div>
         <SubmitButton pending={pending} pendingLabel={pendingLabel} variant={variant}>

@@ -3,17 +3,17 @@
 import { getTranslations } from "next-intl/server";
 import type { CaseDetail } from "@/lib/cases/get-case-detail";
 import { CASE_ACTION_TYPES, CASE_FINDINGS, OFFENCE_CODES } from "@/lib/cases/case-rules";
-import type { ContractFormAction } from "@/components/contracts/use-contract-form";
+import type { FormAction } from "@/components/forms/use-form-action";
 import { inputClasses } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { CaseForm } from "@/components/cases/case-form";
 
 export type CaseStepActions = {
-  assign: ContractFormAction;
-  recordFinding: ContractFormAction;
-  addAction: ContractFormAction;
-  close: ContractFormAction;
-  reopen: ContractFormAction;
+  assign: FormAction;
+  recordFinding: FormAction;
+  addAction: FormAction;
+  close: FormAction;
+  reopen: FormAction;
 };
 
 const label = "text-sm font-medium text-slate-800";

@@ -1,7 +1,7 @@
 // Every step of a case as the audit log recorded it: when, what, who, and the details that changed.
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { CaseTimelineEntry } from "@/lib/cases/get-case-detail";
-import { formatDay } from "@/components/contracts/kpi-format";
+import { formatDay } from "@/components/format/kpi-format";
 import { AuditTimelineTable } from "@/components/ui/audit-timeline-table";
 
 const str = (v: unknown) => (typeof v === "string" ? v : typeof v === "number" ? String(v) : "");

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { CaseListRow } from "@/lib/cases/list-cases";
-import { formatDay } from "@/components/contracts/kpi-format";
+import { formatDay } from "@/components/format/kpi-format";
 import { CaseStatusBadge, FindingBadge, OverdueBadge } from "@/components/cases/case-badges";
 import { TableFrame, TableHead } from "@/components/ui/table-frame";
 

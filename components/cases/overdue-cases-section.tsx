@@ -6,7 +6,7 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import { usesCases } from "@/lib/cases/case-rules";
 import { latestDigest, listOverdueCases } from "@/lib/cases/list-cases";
 import { buttonClasses } from "@/components/ui/button";
-import { formatDay } from "@/components/contracts/kpi-format";
+import { formatDay } from "@/components/format/kpi-format";
 import { CaseStatusBadge } from "@/components/cases/case-badges";
 
 const day = (d: Date) => d.toISOString().slice(0, 10);

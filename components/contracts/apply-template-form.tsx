@@ -5,14 +5,14 @@ import { useState, useTransition } from "react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { CONTRACT_TEMPLATES, contractTemplate } from "@/lib/contracts/templates";
-import type { ContractFormResult } from "@/lib/contracts/form-result";
+import type { FormResult } from "@/lib/kernel/form-result";
 import type { UnitContractsOutcome } from "@/lib/contracts/create-unit-contracts";
 import type { OfficeUnits, PrincipalChoice } from "@/lib/contracts/party-options";
 import { Field, inputClasses } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { FormMessage } from "@/components/contracts/form-message";
-import { useFieldError } from "@/components/contracts/use-contract-form";
+
 import { periodEnd } from "@/lib/contracts/contract-periods";
+import { FormMessage, useFieldError } from "@/components/forms/form-message";
 
 export function ApplyTemplateForm({
   offices,
@@ -25,11 +25,11 @@ export function ApplyTemplateForm({
   principals: PrincipalChoice[];
   self: { id: string; name: string };
   defaultFrom: string;
-  apply: (payload: unknown) => Promise<{ result: ContractFormResult; outcome: UnitContractsOutcome | null }>;
+  apply: (payload: unknown) => Promise<{ result: FormResult; outcome: UnitContractsOutcome | null }>;
 }) {
   const t = useTranslations("contracts");
   const tErrors = useTranslations("contracts.errors");
-  const [result, setResult] = useState<ContractFormResult>({ status: "idle" });
+  const [result, setResult] = useState<FormResult>({ status: "idle" });
   const [outcome, setOutcome] = useState<UnitContractsOutcome | null>(null);
   const [pending, startTransition] = useTransition();
   const [templateKey, setTemplateKey] = useState(CONTRACT_TEMPLATES[0]!.key);
@@ -39,7 +39,7 @@ export function ApplyTemplateForm({
   const [periodFrom, setPeriodFrom] = useState(defaultFrom);
   const [periodTo, setPeriodTo] = useState(periodEnd(defaultFrom, CONTRACT_TEMPLATES[0]!.months));
   const [principalId, setPrincipalId] = useState(self.id);
-  const errors = useFieldError(result);
+  const errors = useFieldError(result, { namespaces: ["contracts"] });
   // The service names a unit "partyUnit" when it checks it as a party.
   const errorFor = (field: string) => errors(field) ?? (field === "unit" ? errors("partyUnit") : undefined);
   const units = offices.find((o) => o.officeCode === officeCode)?.units ?? [];
@@ -56,7 +56,7 @@ export function ApplyTemplateForm({
   return (
     <div className="space-y-6">
       <form onSubmit={submit} noValidate className="space-y-5 rounded-lg border border-slate-200 bg-white p-5 shadow-sm" aria-busy={pending}>
-        {result.status === "error" ? <FormMessage result={result} /> : null}
+        {result.status === "error" ? <FormMessage result={result} namespaces={["contracts"]} /> : null}
         <Field id="apply-template" label={t("templates.label")} hint={`${t(`templates.${templateKey}.description`)} ${t("templates.startingPoint")}`} error={errorFor("templateKey")}>
           <select
             value={templateKey}

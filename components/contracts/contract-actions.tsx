@@ -9,24 +9,25 @@ import type { ContractAction } from "@/lib/contracts/lifecycle";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Field, inputClasses } from "@/components/ui/field";
-import { FormMessage } from "@/components/contracts/form-message";
-import { useContractForm, useFieldError, type ContractFormAction } from "@/components/contracts/use-contract-form";
+
+import { type FormAction, useFormAction } from "@/components/forms/use-form-action";
+import { FormMessage, useFieldError } from "@/components/forms/form-message";
 
 type Actions = {
-  sign: ContractFormAction;
-  acknowledge: ContractFormAction;
-  close: ContractFormAction;
-  amend: ContractFormAction;
+  sign: FormAction;
+  acknowledge: FormAction;
+  close: FormAction;
+  amend: FormAction;
 };
 
-export function ConfirmForm({ contractId, action, label, pendingLabel, confirm }: { contractId: number; action: ContractFormAction; label: string; pendingLabel: string; confirm: string }) {
+export function ConfirmForm({ contractId, action, label, pendingLabel, confirm }: { contractId: number; action: FormAction; label: string; pendingLabel: string; confirm: string }) {
   const t = useTranslations("contracts.actions");
-  const { result, pending, formProps } = useContractForm(action);
+  const { result, pending, formProps } = useFormAction(action);
   const [asking, setAsking] = useState(false);
   return (
     <form {...formProps} className="flex flex-col gap-2">
       <input type="hidden" name="contractId" value={contractId} />
-      <FormMessage result={result} />
+      <FormMessage result={result} namespaces={["contracts"]} />
       {asking ? (
         <div className="rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-950" role="group" aria-label={label}>
           <p>{confirm}</p>
@@ -54,7 +55,7 @@ function NoteForm({
   variant,
 }: {
   contractId: number;
-  action: ContractFormAction;
+  action: FormAction;
   name: "note" | "reason";
   label: string;
   hint?: string;
@@ -63,14 +64,14 @@ function NoteForm({
   pendingLabel: string;
   variant: "secondary" | "danger";
 }) {
-  const { result, pending, formProps } = useContractForm(action);
-  const errorFor = useFieldError(result);
+  const { result, pending, formProps } = useFormAction(action);
+  const errorFor = useFieldError(result, { namespaces: ["contracts"] });
   return (
     <details className="group rounded-md border border-slate-200 bg-white">
       <summary className={buttonClasses(variant, "w-full cursor-pointer list-none")}>{summary}</summary>
       <form {...formProps} className="flex flex-col gap-3 p-3">
         <input type="hidden" name="contractId" value={contractId} />
-        <FormMessage result={result} />
+        <FormMessage result={result} namespaces={["contracts"]} />
         <Field id={`contract-${name}`} label={label} hint={hint} error={errorFor(name)}>
           <textarea name={name} rows={3} className={inputClasses} />
         </Field>

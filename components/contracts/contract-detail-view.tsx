@@ -16,19 +16,19 @@ import { MonthlyTable } from "@/components/contracts/monthly-table";
 import { ReviewsSection } from "@/components/contracts/reviews-section";
 import { EvaluationsSection, type EvaluationActions } from "@/components/contracts/evaluations-section";
 import { Timeline } from "@/components/contracts/timeline";
-import { SectionSkeleton } from "@/components/contracts/section-skeleton";
+import { SectionSkeleton } from "@/components/ui/section-skeleton";
 import { partyLabel } from "@/components/contracts/party-label";
-import type { ContractFormAction } from "@/components/contracts/use-contract-form";
+import type { FormAction } from "@/components/forms/use-form-action";
 
 export type ContractPageActions = EvaluationActions & {
-  sign: ContractFormAction;
-  acknowledge: ContractFormAction;
-  close: ContractFormAction;
-  amend: ContractFormAction;
-  review: ContractFormAction;
+  sign: FormAction;
+  acknowledge: FormAction;
+  close: FormAction;
+  amend: FormAction;
+  review: FormAction;
 };
 
-async function MonthsAndReviews({ detail, review }: { detail: ContractDetail; review: ContractFormAction }) {
+async function MonthsAndReviews({ detail, review }: { detail: ContractDetail; review: FormAction }) {
   const t = await getTranslations("contracts.detail");
   const months = await monthlyIndicators(detail.contract);
   return (

@@ -5,18 +5,18 @@ import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { CONTRACT_TEMPLATES, contractTemplate } from "@/lib/contracts/templates";
-import type { ContractFormResult } from "@/lib/contracts/form-result";
+import type { FormResult } from "@/lib/kernel/form-result";
 import type { OfficeUnits, OfficerChoice, PrincipalChoice } from "@/lib/contracts/party-options";
 import { Field, inputClasses } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Notice } from "@/components/ui/notice";
-import { FormMessage } from "@/components/contracts/form-message";
-import { useFieldError } from "@/components/contracts/use-contract-form";
+
 import { PartyFields, type PartyState } from "@/components/contracts/party-fields";
 import { IndicatorRows, type IndicatorRowState } from "@/components/contracts/indicator-rows";
-import { fromDisplay, toDisplay } from "@/components/contracts/kpi-format";
+import { fromDisplay, toDisplay } from "@/components/format/kpi-format";
 import { parseTypedNumber, typedNumber } from "@/lib/contracts/typed-number";
 import { periodEnd } from "@/lib/contracts/contract-periods";
+import { FormMessage, useFieldError } from "@/components/forms/form-message";
 
 export type ContractFormValues = {
   title: string;
@@ -53,12 +53,12 @@ export function ContractForm({
   offices: OfficeUnits[];
   principals: PrincipalChoice[];
   self: { id: string; name: string };
-  save: (contractId: number | null, payload: unknown) => Promise<ContractFormResult>;
+  save: (contractId: number | null, payload: unknown) => Promise<FormResult>;
   searchOfficers: (q: string) => Promise<OfficerChoice[]>;
 }) {
   const t = useTranslations("contracts");
   const router = useRouter();
-  const [result, setResult] = useState<ContractFormResult>({ status: "idle" });
+  const [result, setResult] = useState<FormResult>({ status: "idle" });
   const [pending, startTransition] = useTransition();
   const [templateKey, setTemplateKey] = useState(initial.templateKey ?? "");
   const [templateApplied, setTemplateApplied] = useState(false);
@@ -68,7 +68,7 @@ export function ContractForm({
   const [periodTo, setPeriodTo] = useState(initial.periodTo);
   const [principalId, setPrincipalId] = useState(initial.principalId);
   const [rows, setRows] = useState<IndicatorRowState[]>(toRows(initial.indicators));
-  const errorFor = useFieldError(result);
+  const errorFor = useFieldError(result, { namespaces: ["contracts"] });
 
   function applyTemplate(key: string) {
     setTemplateKey(key);
@@ -112,7 +112,7 @@ export function ContractForm({
   const heading = "text-base font-semibold text-slate-900";
   return (
     <form onSubmit={submit} noValidate className="space-y-6" aria-busy={pending}>
-      <FormMessage result={result} />
+      <FormMessage result={result} namespaces={["contracts"]} />
       <section className={section} aria-labelledby="form-template">
         <h2 id="form-template" className={heading}>{t("form.sections.template")}</h2>
         <Field id="contract-template" label={t("templates.label")} hint={templateKey ? t(`templates.${templateKey}.description`) : undefined} error={errorFor("templateKey")}>

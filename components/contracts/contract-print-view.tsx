@@ -8,7 +8,7 @@ import { TermsSection } from "@/components/contracts/terms-section";
 import { ScorecardTable } from "@/components/contracts/scorecard-table";
 import { PrintStyles } from "@/components/contracts/print-styles";
 import { PrintButton } from "@/components/contracts/print-button";
-import { formatDay } from "@/components/contracts/kpi-format";
+import { formatDay } from "@/components/format/kpi-format";
 
 export async function ContractPrintView({ detail }: { detail: ContractDetail }) {
   const [t, format, locale] = await Promise.all([getTranslations("contracts"), getFormatter(), getLocale()]);

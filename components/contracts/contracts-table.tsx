@@ -4,7 +4,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ContractListRow } from "@/lib/contracts/list-contracts";
 import { ContractStatusBadge } from "@/components/contracts/badges";
-import { formatDay, formatScore } from "@/components/contracts/kpi-format";
+import { formatDay, formatScore } from "@/components/format/kpi-format";
 import { partyLabel } from "@/components/contracts/party-label";
 import { TableFrame, TableHead } from "@/components/ui/table-frame";
 

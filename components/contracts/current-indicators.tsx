@@ -3,7 +3,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { CONTEXT_KPIS, currentIndicators, type IndicatorContract } from "@/lib/contracts/contract-indicators";
 import { ScorecardTable } from "@/components/contracts/scorecard-table";
-import { formatDay } from "@/components/contracts/kpi-format";
+import { formatDay } from "@/components/format/kpi-format";
 import { Notice } from "@/components/ui/notice";
 import { kpiSubjectOf } from "@/lib/contracts/kpi-subject";
 

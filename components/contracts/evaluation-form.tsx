@@ -5,8 +5,9 @@ import { useTranslations } from "next-intl";
 import { EVALUATION_DECISIONS } from "@/lib/contracts/schema";
 import { Field, inputClasses } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { FormMessage } from "@/components/contracts/form-message";
-import { useContractForm, useFieldError, type ContractFormAction } from "@/components/contracts/use-contract-form";
+
+import { type FormAction, useFormAction } from "@/components/forms/use-form-action";
+import { FormMessage, useFieldError } from "@/components/forms/form-message";
 
 export function EvaluationForm({
   contractId,
@@ -18,18 +19,18 @@ export function EvaluationForm({
   quarters: { value: string; label: string }[];
   // The scorecard of each quarter as it would be frozen now, rendered on the server.
   previews: Record<string, React.ReactNode>;
-  action: ContractFormAction;
+  action: FormAction;
 }) {
   const t = useTranslations("contracts");
-  const { result, pending, formProps } = useContractForm(action);
-  const errorFor = useFieldError(result);
+  const { result, pending, formProps } = useFormAction(action);
+  const errorFor = useFieldError(result, { namespaces: ["contracts"] });
   const [quarter, setQuarter] = useState(quarters[0]?.value ?? "");
   return (
     <form {...formProps} className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby="evaluation-form-title">
       <h3 id="evaluation-form-title" className="text-sm font-semibold text-slate-900">{t("evaluations.formTitle")}</h3>
       <p className="text-sm text-slate-600">{t("evaluations.formHint")}</p>
       <input type="hidden" name="contractId" value={contractId} />
-      <FormMessage result={result} />
+      <FormMessage result={result} namespaces={["contracts"]} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="evaluation-quarter" label={t("evaluations.quarter")} error={errorFor("quarter")}>
           <select name="quarter" value={quarter} onChange={(e) => setQuarter(e.target.value)} className={inputClasses}>

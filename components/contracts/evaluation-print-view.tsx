@@ -6,7 +6,7 @@ import { DecisionBadge } from "@/components/contracts/badges";
 import { ScorecardTable } from "@/components/contracts/scorecard-table";
 import { PrintStyles } from "@/components/contracts/print-styles";
 import { PrintButton } from "@/components/contracts/print-button";
-import { formatDay, formatQuarter } from "@/components/contracts/kpi-format";
+import { formatDay, formatQuarter } from "@/components/format/kpi-format";
 import { partyLabel } from "@/components/contracts/party-label";
 
 export async function EvaluationPrintView({ detail, evaluation }: { detail: ContractDetail; evaluation: ContractDetail["evaluations"][number] }) {

@@ -7,11 +7,11 @@ import { DecisionBadge } from "@/components/contracts/badges";
 import { ScorecardTable } from "@/components/contracts/scorecard-table";
 import { EvaluationForm } from "@/components/contracts/evaluation-form";
 import { AppealForm, DecideAppealForm } from "@/components/contracts/appeal-forms";
-import { formatDay, formatQuarter, formatScore } from "@/components/contracts/kpi-format";
-import type { ContractFormAction } from "@/components/contracts/use-contract-form";
+import { formatDay, formatQuarter, formatScore } from "@/components/format/kpi-format";
+import type { FormAction } from "@/components/forms/use-form-action";
 import type { Scorecard } from "@/lib/contracts/scoring";
 
-export type EvaluationActions = { evaluate: ContractFormAction; appeal: ContractFormAction; decide: ContractFormAction };
+export type EvaluationActions = { evaluate: FormAction; appeal: FormAction; decide: FormAction };
 
 export async function EvaluationsSection({
   detail,

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { CONTRACT_KPIS, MAX_INDICATORS } from "@/lib/contracts/schema";
 import { inputClasses } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
-import { kpiUnit } from "@/components/contracts/kpi-format";
+import { kpiUnit } from "@/components/format/kpi-format";
 import { parseTypedNumber } from "@/lib/contracts/typed-number";
 import { TableHead } from "@/components/ui/table-frame";
 

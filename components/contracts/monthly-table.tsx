@@ -6,7 +6,7 @@ import type { PeriodIndicators } from "@/lib/contracts/contract-indicators";
 import { CONTEXT_KPIS } from "@/lib/contracts/contract-indicators";
 import { noteKey, type DisputeNote } from "@/lib/disputes/dispute-rules";
 import type { DisputeNotes } from "@/lib/disputes/load-dispute-notes";
-import { formatKpiValue, formatMonth, formatScore } from "@/components/contracts/kpi-format";
+import { formatKpiValue, formatMonth, formatScore } from "@/components/format/kpi-format";
 import { TableFrame } from "@/components/ui/table-frame";
 
 const thBase = "px-3 py-2.5 text-xs font-semibold uppercase tracking-wide text-slate-600 whitespace-nowrap";

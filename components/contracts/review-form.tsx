@@ -3,18 +3,19 @@
 import { useTranslations } from "next-intl";
 import { Field, inputClasses } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { FormMessage } from "@/components/contracts/form-message";
-import { useContractForm, useFieldError, type ContractFormAction } from "@/components/contracts/use-contract-form";
 
-export function ReviewForm({ contractId, months, action }: { contractId: number; months: { value: string; label: string }[]; action: ContractFormAction }) {
+import { type FormAction, useFormAction } from "@/components/forms/use-form-action";
+import { FormMessage, useFieldError } from "@/components/forms/form-message";
+
+export function ReviewForm({ contractId, months, action }: { contractId: number; months: { value: string; label: string }[]; action: FormAction }) {
   const t = useTranslations("contracts.reviews");
-  const { result, pending, formProps } = useContractForm(action);
-  const errorFor = useFieldError(result);
+  const { result, pending, formProps } = useFormAction(action);
+  const errorFor = useFieldError(result, { namespaces: ["contracts"] });
   return (
     <form {...formProps} className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby="review-form-title">
       <h3 id="review-form-title" className="text-sm font-semibold text-slate-900">{t("formTitle")}</h3>
       <input type="hidden" name="contractId" value={contractId} />
-      <FormMessage result={result} />
+      <FormMessage result={result} namespaces={["contracts"]} />
       <Field id="review-month" label={t("month")} error={errorFor("month")}>
         <select name="month" defaultValue={months.at(-1)?.value} className={inputClasses}>
           {months.map((m) => (

@@ -3,9 +3,9 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ContractDetail } from "@/lib/contracts/get-contract-detail";
 import type { PeriodIndicators } from "@/lib/contracts/contract-indicators";
-import { formatKpiValue, formatMonth } from "@/components/contracts/kpi-format";
+import { formatKpiValue, formatMonth } from "@/components/format/kpi-format";
 import { ReviewForm } from "@/components/contracts/review-form";
-import type { ContractFormAction } from "@/components/contracts/use-contract-form";
+import type { FormAction } from "@/components/forms/use-form-action";
 
 export async function ReviewsSection({
   detail,
@@ -14,7 +14,7 @@ export async function ReviewsSection({
 }: {
   detail: ContractDetail;
   months: (PeriodIndicators & { month: string })[];
-  action: ContractFormAction;
+  action: FormAction;
 }) {
   const [t, format] = await Promise.all([getTranslations("contracts"), getFormatter()]);
   const canReview = detail.actions.includes("review");

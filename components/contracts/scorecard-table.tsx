@@ -5,7 +5,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import type { Scorecard } from "@/lib/contracts/scoring";
 import type { KpiValue } from "@/lib/contracts/build-scorecard";
 import { IndicatorStatusBadge } from "@/components/contracts/badges";
-import { formatKpiValue, formatScore } from "@/components/contracts/kpi-format";
+import { formatKpiValue, formatScore } from "@/components/format/kpi-format";
 import Link from "next/link";
 import type { KpiSubject } from "@/lib/contracts/kpi-subject";
 

@@ -1,7 +1,7 @@
 // The indicators of a contract in a compact table (threshold, target, weight), for the officer deciding whether to
 // acknowledge it.
 import { getFormatter, getTranslations } from "next-intl/server";
-import { formatKpiValue } from "@/components/contracts/kpi-format";
+import { formatKpiValue } from "@/components/format/kpi-format";
 
 type Row = { kpiId: string; direction: string; threshold: number; target: number; weight: number; minVolume: number };
 

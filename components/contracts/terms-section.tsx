@@ -2,7 +2,7 @@
 // target, weight and minimum volume.
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ContractDetail } from "@/lib/contracts/get-contract-detail";
-import { formatDay, formatKpiValue } from "@/components/contracts/kpi-format";
+import { formatDay, formatKpiValue } from "@/components/format/kpi-format";
 import { partyLabel } from "@/components/contracts/party-label";
 import { TableFrame } from "@/components/ui/table-frame";
 

@@ -1,7 +1,7 @@
 // The lifecycle of a contract as recorded in the audit log: every transition, who made it and when.
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { TimelineEntry } from "@/lib/contracts/get-contract-detail";
-import { formatMonth, formatQuarter } from "@/components/contracts/kpi-format";
+import { formatMonth, formatQuarter } from "@/components/format/kpi-format";
 import { AuditTimelineTable } from "@/components/ui/audit-timeline-table";
 
 const str = (v: unknown) => (typeof v === "string" ? v : typeof v === "number" ? String(v) : "");

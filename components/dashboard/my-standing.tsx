@@ -4,7 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { monthlyIndicators, type IndicatorContract } from "@/lib/contracts/contract-indicators";
 import { peerStanding } from "@/lib/dashboard/peer-standing";
 import { MIN_PEERS_SHOWN } from "@/lib/dashboard/distribution";
-import { formatKpiValue, formatMonth, kpiUnit } from "@/components/contracts/kpi-format";
+import { formatKpiValue, formatMonth, kpiUnit } from "@/components/format/kpi-format";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { TrendChart } from "@/components/charts/trend-chart";
 import { HistogramChart } from "@/components/charts/histogram-chart";

@@ -6,7 +6,7 @@ import { OVERVIEW_SORTS } from "@/lib/dashboard/overview-filters";
 import type { OfficeChoice } from "@/lib/dashboard/dashboard-scope";
 import { inputClasses } from "@/components/ui/field";
 import { buttonClasses } from "@/components/ui/button";
-import { formatMonth } from "@/components/contracts/kpi-format";
+import { formatMonth } from "@/components/format/kpi-format";
 
 export async function OverviewFiltersForm({ filters, month, months, offices }: { filters: OverviewFilters; month: string; months: string[]; offices: OfficeChoice[] }) {
   const [t, format] = await Promise.all([getTranslations("dashboard.overview.filters"), getFormatter()]);

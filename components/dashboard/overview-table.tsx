@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { OverviewIndicator, OverviewRow } from "@/lib/dashboard/contract-overview";
-import { formatKpiValue, formatScore } from "@/components/contracts/kpi-format";
+import { formatKpiValue, formatScore } from "@/components/format/kpi-format";
 import { partyLabel } from "@/components/contracts/party-label";
 import { IndicatorLights } from "@/components/dashboard/indicator-lights";
 import { TrendMark, trendWords } from "@/components/dashboard/trend-mark";

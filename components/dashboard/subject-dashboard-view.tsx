@@ -9,7 +9,7 @@ import { dataMonths, monthlyValues, officerValues, subjectTerms, type DashboardS
 import { revenueForecast } from "@/lib/dashboard/revenue-forecast";
 import { histogram, quartiles } from "@/lib/dashboard/distribution";
 import { KPI_TREND_TOLERANCE, trendIsGood, trendOf } from "@/lib/dashboard/trend";
-import { formatKpiDelta, formatKpiValue, formatMonth, kpiUnit } from "@/components/contracts/kpi-format";
+import { formatKpiDelta, formatKpiValue, formatMonth, kpiUnit } from "@/components/format/kpi-format";
 import { drilldownHref } from "@/components/explore/drilldown-href";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { TrendChart } from "@/components/charts/trend-chart";

@@ -5,7 +5,7 @@ import { Suspense } from "react";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { SessionUser } from "@/lib/auth/session-user";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/kernel/app-error";
 import { KPI_CATALOGUE } from "@/lib/kpis/catalogue";
 import { visibleOfficeOrThrow, type OfficeChoice } from "@/lib/dashboard/dashboard-scope";
 import { dataMonths, type DashboardSubject } from "@/lib/dashboard/subject-dashboard";
@@ -15,8 +15,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ChartIcon } from "@/components/ui/icons";
 import { inputClasses } from "@/components/ui/field";
 import { buttonClasses } from "@/components/ui/button";
-import { SectionSkeleton } from "@/components/contracts/section-skeleton";
-import { formatMonth } from "@/components/contracts/kpi-format";
+import { SectionSkeleton } from "@/components/ui/section-skeleton";
+import { formatMonth } from "@/components/format/kpi-format";
 import { SubjectDashboardView } from "@/components/dashboard/subject-dashboard-view";
 
 async function officeOrNotFound(user: SessionUser, officeCode: string, unit?: string): Promise<OfficeChoice> {

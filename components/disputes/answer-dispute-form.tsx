@@ -5,10 +5,11 @@ import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { Field, inputClasses } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { useContractForm, type ContractFormAction } from "@/components/contracts/use-contract-form";
-import { DisputeFormMessage, useDisputeFieldError } from "@/components/disputes/dispute-form-feedback";
-import { fromDisplay, kpiUnit } from "@/components/contracts/kpi-format";
+import { type FormAction, useFormAction } from "@/components/forms/use-form-action";
+
+import { fromDisplay, kpiUnit } from "@/components/format/kpi-format";
 import { parseTypedNumber } from "@/lib/contracts/typed-number";
+import { FormMessage, useFieldError } from "@/components/forms/form-message";
 
 const OUTCOMES = ["ACCEPTED_CORRECTED", "ACCEPTED_ANNOTATED", "REJECTED"] as const;
 
@@ -19,10 +20,10 @@ function storedValue(kpiId: string, typed: string): string {
   return Number.isFinite(n) ? String(fromDisplay(kpiId, n)) : typed;
 }
 
-export function AnswerDisputeForm({ disputeId, kpiId, action }: { disputeId: number; kpiId: string; action: ContractFormAction }) {
+export function AnswerDisputeForm({ disputeId, kpiId, action }: { disputeId: number; kpiId: string; action: FormAction }) {
   const t = useTranslations("disputes.answerForm");
-  const { result, pending, formProps } = useContractForm(action);
-  const errorFor = useDisputeFieldError(result);
+  const { result, pending, formProps } = useFormAction(action);
+  const errorFor = useFieldError(result, { namespaces: ["disputes", "contracts"] });
   const [outcome, setOutcome] = useState<string>("");
   const [typed, setTyped] = useState("");
   const id = (name: string) => `dispute-${disputeId}-${name}`;
@@ -30,7 +31,7 @@ export function AnswerDisputeForm({ disputeId, kpiId, action }: { disputeId: num
     <form {...formProps} className="mt-4 flex flex-col gap-4 rounded-md border border-slate-200 bg-slate-50 p-4" aria-label={t("title")} data-testid="answer-dispute-form">
       <input type="hidden" name="disputeId" value={disputeId} />
       <input type="hidden" name="correctedValue" value={outcome === "ACCEPTED_CORRECTED" ? storedValue(kpiId, typed) : ""} />
-      <DisputeFormMessage result={result} />
+      <FormMessage result={result} namespaces={["disputes", "contracts"]} />
       <fieldset className="flex flex-col gap-2" aria-describedby={errorFor("outcome") ? id("outcome-error") : undefined}>
         <legend className="mb-1 text-sm font-medium text-slate-800">{t("outcome")}</legend>
         <div className="flex flex-wrap gap-x-6 gap-y-2">

@@ -4,7 +4,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { DisputeRow } from "@/lib/disputes/list-disputes";
-import { formatKpiValue, formatMonth } from "@/components/contracts/kpi-format";
+import { formatKpiValue, formatMonth } from "@/components/format/kpi-format";
 import { DisputeStatusBadge } from "@/components/disputes/dispute-status-badge";
 
 const link = "font-medium text-brand-700 underline-offset-2 hover:underline";

@@ -5,7 +5,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { listOfficerDisputes } from "@/lib/disputes/list-disputes";
 import { disputeChoices } from "@/lib/disputes/dispute-options";
-import { formatMonth } from "@/components/contracts/kpi-format";
+import { formatMonth } from "@/components/format/kpi-format";
 import { DisputeCard } from "@/components/disputes/dispute-card";
 import { DisputeForm, type DisputeFormChoice } from "@/components/disputes/dispute-form";
 import { openDisputeAction } from "@/app/(portal)/me/disputes-actions";

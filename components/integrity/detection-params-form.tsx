@@ -3,13 +3,13 @@
 // spec's default beside it. Read-only for office analysts (see lib/integrity/settings-access.ts).
 import { useFormatter, useTranslations } from "next-intl";
 import type { DetectionParams } from "@/lib/integrity/detection-params";
-import type { ContractFormResult } from "@/lib/contracts/form-result";
-import { useContractForm } from "@/components/contracts/use-contract-form";
+import type { FormResult } from "@/lib/kernel/form-result";
+import { useFormAction } from "@/components/forms/use-form-action";
 import { inputClasses } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TriageMessage } from "@/components/integrity/flag-triage-form";
 
-type Action = (previous: ContractFormResult, formData: FormData) => Promise<ContractFormResult>;
+type Action = (previous: FormResult, formData: FormData) => Promise<FormResult>;
 
 const KPI_CHOICES: Record<string, readonly string[]> = {
   rateOutlier: ["I1", "I2", "I4", "I7", "I8", "I9", "I12", "P11"],
@@ -21,7 +21,7 @@ export function DetectionParamsForm({ current, defaults, editable, action, kpiNa
   const format = useFormatter();
   // Numbers in the user's language ("3,5" in French); the server reads a decimal comma too (params-form.ts).
   const shown = (v: unknown) => (typeof v === "number" ? format.number(v, { maximumFractionDigits: 6, useGrouping: false }) : String(v));
-  const { result, pending, formProps } = useContractForm(action);
+  const { result, pending, formProps } = useFormAction(action);
   const fieldError = (path: string) => (result.status === "error" && result.fieldErrors[path] ? t("errors.invalidValue") : undefined);
   // After a save the page re-renders with the new values; keying the fields on them refreshes their defaults.
   const stamp = JSON.stringify(current);

@@ -4,13 +4,13 @@
 import { startTransition, useActionState, useEffect, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { IDLE, type ContractFormResult } from "@/lib/contracts/form-result";
+import { IDLE, type FormResult } from "@/lib/kernel/form-result";
 import { Button } from "@/components/ui/button";
 import { Field, inputClasses } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TriageMessage } from "@/components/integrity/flag-triage-form";
 
-type Action = (previous: ContractFormResult, formData: FormData) => Promise<ContractFormResult>;
+type Action = (previous: FormResult, formData: FormData) => Promise<FormResult>;
 
 export function FlagPageTriage({ flagId, action }: { flagId: number; action: Action }) {
   const t = useTranslations("integrity.inbox.bulk");

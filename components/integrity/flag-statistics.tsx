@@ -2,7 +2,7 @@
 // method's test, so the analyst reads why the flag was raised before looking at the declarations.
 import type { Flag } from "@prisma/client";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { formatKpiValue } from "@/components/contracts/kpi-format";
+import { formatKpiValue } from "@/components/format/kpi-format";
 import { nigriniBand } from "@/lib/integrity/benford";
 
 const num = (v: unknown) => (typeof v === "number" ? v : typeof v === "string" && v !== "" ? Number(v) : NaN);

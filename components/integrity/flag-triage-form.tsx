@@ -6,16 +6,16 @@ import { startTransition, useActionState, useEffect, useRef, useState, type Form
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { IDLE, type ContractFormResult } from "@/lib/contracts/form-result";
+import { IDLE, type FormResult } from "@/lib/kernel/form-result";
 import { Notice } from "@/components/ui/notice";
 import { Button } from "@/components/ui/button";
 import { Field, inputClasses } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 
-type Action = (previous: ContractFormResult, formData: FormData) => Promise<ContractFormResult>;
+type Action = (previous: FormResult, formData: FormData) => Promise<FormResult>;
 type Panel = "dismiss" | "case" | null;
 
-export function TriageMessage({ result }: { result: ContractFormResult }) {
+export function TriageMessage({ result }: { result: FormResult }) {
   const t = useTranslations("integrity");
   if (result.status === "idle") return null;
   if (result.status === "success") {

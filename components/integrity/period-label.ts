@@ -1,7 +1,7 @@
 // A flag or KPI period as people say it: "2025", "Q2 2025", "May 2025", or the two days of any other range.
 import type { useFormatter } from "next-intl";
 import { periodKind } from "@/lib/integrity/period-kind";
-import { formatDay, formatMonth } from "@/components/contracts/kpi-format";
+import { formatDay, formatMonth } from "@/components/format/kpi-format";
 
 type Formatter = ReturnType<typeof useFormatter>;
 type Translate = (key: string, values?: Record<string, string | number>) => string;

@@ -3,7 +3,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { LaneCell, LaneTotal } from "@/lib/selectivity/selectivity-report";
 import { selectivityFormat } from "@/components/selectivity/selectivity-format";
-import { formatMonth } from "@/components/contracts/kpi-format";
+import { formatMonth } from "@/components/format/kpi-format";
 import { TableFrame } from "@/components/ui/table-frame";
 
 const th = "px-3 py-2 text-left text-xs font-semibold text-slate-600";

@@ -6,7 +6,7 @@ import type { OfficeChoice } from "@/lib/dashboard/dashboard-scope";
 import type { SelectivityFilters } from "@/lib/selectivity/selectivity-filters";
 import { inputClasses } from "@/components/ui/field";
 import { buttonClasses } from "@/components/ui/button";
-import { formatMonth } from "@/components/contracts/kpi-format";
+import { formatMonth } from "@/components/format/kpi-format";
 
 export async function SelectivityFiltersForm({
   filters,

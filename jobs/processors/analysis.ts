@@ -3,12 +3,12 @@
 // never succeed: not retried.
 import "server-only";
 import { UnrecoverableError } from "bullmq";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/kernel/app-error";
 import { executeRun } from "@/lib/analysis/analysis-runs";
 import { MirrorRunParams, TrsRunParams } from "@/lib/analysis/analysis-run-params";
 import { computeAndStoreTrs } from "@/lib/trs/store-trs";
 import { computeAndStoreMirror } from "@/lib/mirror/store-mirror";
-import type { ProgressReporter } from "@/jobs/definitions";
+import type { ProgressReporter } from "@/lib/queue/job-payloads";
 
 async function unlessInvalid<T>(work: () => Promise<T>): Promise<T> {
   try {

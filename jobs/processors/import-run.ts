@@ -3,7 +3,7 @@ import "server-only";
 import { UnrecoverableError } from "bullmq";
 import { runImportBatch } from "@/lib/clearance/run-import-batch";
 import { ImportInputError } from "@/lib/clearance/import-input-error";
-import type { ProgressReporter } from "@/jobs/definitions";
+import type { ProgressReporter } from "@/lib/queue/job-payloads";
 
 export async function processImportRun(batchId: number, report: ProgressReporter): Promise<{ batchId: number }> {
   try {

@@ -7,7 +7,7 @@ import { openPeriods } from "@/lib/kpis/open-periods";
 import { detectAndStoreFlags } from "@/lib/integrity/store-flags";
 import { refreshContractIndicators } from "@/lib/contracts/refresh-contract-indicators";
 import { requestAnalysisRun } from "@/lib/analysis/analysis-runs";
-import type { ProgressReporter } from "@/jobs/definitions";
+import type { ProgressReporter } from "@/lib/queue/job-payloads";
 
 export async function processKpisCompute(
   p: { from: string; to: string; subjectType: "officer" | "unit" | "office"; subjectIds: string[] | null },

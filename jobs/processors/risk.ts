@@ -4,7 +4,7 @@ import "server-only";
 import { executeRun, requestAnalysisRun } from "@/lib/analysis/analysis-runs";
 import { trainAndStoreRiskModel } from "@/lib/risk/train-risk-model";
 import { scoreAndStoreDeclarations } from "@/lib/risk/score-declarations";
-import type { ProgressReporter } from "@/jobs/definitions";
+import type { ProgressReporter } from "@/lib/queue/job-payloads";
 
 export async function processRiskTrain(runId: number, report: ProgressReporter) {
   return executeRun(runId, "RISK_TRAIN", report, async (params, progress) => {

@@ -3,7 +3,7 @@
 import "server-only";
 import { executeRun } from "@/lib/analysis/analysis-runs";
 import { computeSelectivity } from "@/lib/selectivity/compute-selectivity";
-import type { ProgressReporter } from "@/jobs/definitions";
+import type { ProgressReporter } from "@/lib/queue/job-payloads";
 
 export async function processSelectivityCompute(runId: number, report: ProgressReporter) {
   return executeRun(runId, "SELECTIVITY_COMPUTE", report, async (_params, progress) => computeSelectivity(progress));

@@ -6,11 +6,10 @@ import "server-only";
 import type { Role } from "@prisma/client";
 import { AREAS } from "@/lib/auth/areas";
 import { scopeForUser } from "@/lib/auth/scope";
-import type { SessionUser } from "@/lib/auth/session-user";
+import type { Viewer } from "@/lib/auth/session-user";
 
 export const ANALYSIS_ROLES: readonly Role[] = AREAS.find((a) => a.id === "analysis")!.roles;
 
-export type Viewer = Pick<SessionUser, "role" | "officeCode" | "officerId">;
 
 // null = every office; [] = none.
 export function visibleOfficeCodes(user: Viewer): string[] | null {

@@ -4,7 +4,7 @@
 import "server-only";
 import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/session-user";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/kernel/app-error";
 import { getRunOrThrow, requestAnalysisRun } from "@/lib/analysis/analysis-runs";
 import { AnalysisRunRequest, MirrorRunParams, TrsRunParams, type AnalysisKind } from "@/lib/analysis/analysis-run-params";
 

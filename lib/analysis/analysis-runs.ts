@@ -6,10 +6,10 @@ import "server-only";
 import type { AnalysisRun, AnalysisRunKind, Prisma } from "@prisma/client";
 import { db } from "@/lib/db";
 import { inTransaction } from "@/lib/pg";
-import { enqueue } from "@/jobs/queue";
-import { JOB_NAMES } from "@/jobs/constants";
-import type { ProgressReporter } from "@/jobs/definitions";
-import { AppError } from "@/lib/errors";
+import { enqueue } from "@/lib/queue/enqueue";
+import { JOB_NAMES } from "@/lib/queue/job-names";
+import type { ProgressReporter } from "@/lib/queue/job-payloads";
+import { AppError } from "@/lib/kernel/app-error";
 
 // The job that carries each kind of run (payload { runId }); a kind without one here is not requested through
 // requestAnalysisRun.

@@ -10,7 +10,7 @@ import { LOGIN_PATH } from "@/lib/auth/config";
 import { loadActiveSessionUser } from "@/lib/auth/load-session-user";
 import { canOpenArea, type AreaId } from "@/lib/auth/areas";
 import type { SessionUser } from "@/lib/auth/session-user";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/kernel/app-error";
 
 // Once per request, however many components ask.
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {

@@ -16,4 +16,9 @@ export type SessionUser = {
   locale: Locale;
 };
 
+// What scoping a query needs to know of whoever is looking.
+export type Viewer = Pick<SessionUser, "role" | "officeCode" | "officerId">;
+// Whoever acts: a viewer with an identity, for the rules of each domain and the audit log.
+export type Actor = Pick<SessionUser, "id" | "role" | "officeCode" | "officerId">;
+
 export const ROLES = ["ADMIN", "MANAGER", "OFFICER", "INTEGRITY"] as const satisfies readonly Role[];

@@ -6,7 +6,7 @@
 // Cases exist only for integrity analysts, administrators and managers granted the integrity area, within their
 // office (scopeForUser), and never for an officer the case is about, whatever their role.
 import { scopeForUser } from "@/lib/auth/scope";
-import type { AppErrorCode } from "@/lib/errors";
+import { refuse, type Refusal } from "@/lib/kernel/domain-error";
 
 export const CASE_STATUSES = ["OPEN", "ASSIGNED", "FINDING_RECORDED", "CLOSED"] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
@@ -42,8 +42,6 @@ export type CaseFacts = {
 export type CaseOperation = "addFlags" | "assign" | "note" | "attach" | "recordFinding" | "addAction" | "close" | "reopen";
 export const CASE_OPERATIONS: readonly CaseOperation[] = ["addFlags", "assign", "note", "attach", "recordFinding", "addAction", "close", "reopen"];
 
-export type Refusal = { code: AppErrorCode; key: string };
-
 // The statuses each operation is accepted in, and the status it leads to (null = unchanged).
 const TABLE: Record<CaseOperation, { from: readonly CaseStatus[]; to: CaseStatus | null }> = {
   addFlags: { from: ["OPEN", "ASSIGNED"], to: null },
@@ -60,7 +58,6 @@ export function statusAfter(operation: CaseOperation, from: CaseStatus): CaseSta
   return TABLE[operation].to ?? from;
 }
 
-const refuse = (code: AppErrorCode, key: string): Refusal => ({ code, key });
 
 // Within the actor's office (all offices for a national analyst or an administrator), never about themselves.
 export function canSeeCase(c: Pick<CaseFacts, "officeCode" | "subjectOfficerIds">, actor: CaseActor): boolean {

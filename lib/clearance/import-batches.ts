@@ -1,7 +1,7 @@
 // Reading import batches for the Data area.
 import "server-only";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/kernel/app-error";
 import type { FileCounts } from "@/lib/clearance/import-pipeline";
 import type { QualityReport } from "@/lib/clearance/quality-report";
 

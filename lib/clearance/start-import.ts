@@ -3,8 +3,8 @@ import "server-only";
 import type { ImportKind } from "@prisma/client";
 import { createImportBatch } from "@/lib/clearance/create-import-batch";
 import { writeAudit } from "@/lib/audit";
-import { enqueue } from "@/jobs/queue";
-import { JOB_NAMES } from "@/jobs/constants";
+import { enqueue } from "@/lib/queue/enqueue";
+import { JOB_NAMES } from "@/lib/queue/job-names";
 
 export async function startImport(input: {
   kind: ImportKind;

@@ -6,7 +6,7 @@ import { runImportBatch } from "@/lib/clearance/run-import-batch";
 import { writeRejectedRowFiles } from "@/lib/clearance/rejected-row-files";
 import { db } from "@/lib/db";
 import { pool } from "@/lib/pg";
-import { closeQueue } from "@/jobs/queue";
+import { closeQueue } from "@/lib/queue/enqueue";
 import { stringOption, type CliOptions } from "@/lib/cli/commands";
 
 export async function runImportCommand(options: CliOptions): Promise<number> {

@@ -4,7 +4,8 @@ import "server-only";
 import type { Prisma } from "@prisma/client";
 import { db } from "@/lib/db";
 import { ContractError } from "@/lib/contracts/contract-error";
-import { MANAGING_ROLES, type Actor, type ContractFacts } from "@/lib/contracts/lifecycle";
+import type { Actor } from "@/lib/auth/session-user";
+import { MANAGING_ROLES, type ContractFacts } from "@/lib/contracts/lifecycle";
 import { isoDate } from "@/lib/contracts/contract-periods";
 
 type Tx = Prisma.TransactionClient | typeof db;

@@ -3,7 +3,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
-import { refusalFor, statusAfterAcknowledgement, type Actor } from "@/lib/contracts/lifecycle";
+import type { Actor } from "@/lib/auth/session-user";
+import { refusalFor, statusAfterAcknowledgement } from "@/lib/contracts/lifecycle";
 import { contractFacts, getContractForActorOrThrow } from "@/lib/contracts/access";
 import { throwIfRefused } from "@/lib/contracts/contract-error";
 import { isoDate, todayIso } from "@/lib/contracts/contract-periods";

@@ -4,7 +4,8 @@
 import "server-only";
 import type { Prisma } from "@prisma/client";
 import { ContractError } from "@/lib/contracts/contract-error";
-import { BINDING_STATUSES, MANAGING_ROLES, managesOffice, type Actor, type PartyType } from "@/lib/contracts/lifecycle";
+import type { Actor } from "@/lib/auth/session-user";
+import { BINDING_STATUSES, MANAGING_ROLES, managesOffice, type PartyType } from "@/lib/contracts/lifecycle";
 import { isoDate } from "@/lib/contracts/contract-periods";
 
 type Tx = Prisma.TransactionClient;

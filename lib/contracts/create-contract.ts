@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
 import { ContractInput } from "@/lib/contracts/schema";
-import type { Actor } from "@/lib/contracts/lifecycle";
+import type { Actor } from "@/lib/auth/session-user";
 import { requireManagingRole } from "@/lib/contracts/access";
 import { assertNoOverlap, checkParty, nextContractNo, normaliseParty, resolvePrincipal } from "@/lib/contracts/check-contract-terms";
 import { AUDIT_ENTITY, indicatorRows, termsData, termsSummary } from "@/lib/contracts/contract-data";

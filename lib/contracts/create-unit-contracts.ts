@@ -7,9 +7,10 @@ import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
 import { ContractInput, UnitTemplateInput } from "@/lib/contracts/schema";
 import { contractTemplate } from "@/lib/contracts/templates";
-import type { Actor } from "@/lib/contracts/lifecycle";
+import type { Actor } from "@/lib/auth/session-user";
 import { requireManagingRole } from "@/lib/contracts/access";
-import { ContractError, type MessageValues } from "@/lib/contracts/contract-error";
+import { ContractError } from "@/lib/contracts/contract-error";
+import type { MessageValues } from "@/lib/kernel/domain-error";
 import { assertNoOverlap, checkParty, nextContractNo, resolvePrincipal } from "@/lib/contracts/check-contract-terms";
 import { AUDIT_ENTITY, indicatorRows, termsData, termsSummary } from "@/lib/contracts/contract-data";
 

@@ -3,13 +3,8 @@
 // what the user may do now.
 import "server-only";
 import { db } from "@/lib/db";
-import {
-  appealRefusal,
-  availableActions,
-  decideAppealRefusal,
-  type Actor,
-  type ContractAction,
-} from "@/lib/contracts/lifecycle";
+import type { Actor } from "@/lib/auth/session-user";
+import { appealRefusal, availableActions, decideAppealRefusal, type ContractAction } from "@/lib/contracts/lifecycle";
 import { contractFacts, contractVisibilityWhere, getContractForActorOrThrow } from "@/lib/contracts/access";
 import { activateDueContracts } from "@/lib/contracts/activate-due-contracts";
 import { contractMonths, contractQuarters, isoDate, todayIso, type Period } from "@/lib/contracts/contract-periods";

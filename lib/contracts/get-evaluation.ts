@@ -3,7 +3,7 @@
 import "server-only";
 import type { Prisma } from "@prisma/client";
 import { db } from "@/lib/db";
-import type { Actor } from "@/lib/contracts/lifecycle";
+import type { Actor } from "@/lib/auth/session-user";
 import { getContractForActorOrThrow } from "@/lib/contracts/access";
 import { ContractError } from "@/lib/contracts/contract-error";
 

@@ -1,15 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  appealRefusal,
-  availableActions,
-  canSee,
-  decideAppealRefusal,
-  refusalFor,
-  statusAfterAcknowledgement,
-  type Actor,
-  type ContractFacts,
-  type EvaluationFacts,
-} from "@/lib/contracts/lifecycle";
+import type { Actor } from "@/lib/auth/session-user";
+import { appealRefusal, availableActions, canSee, decideAppealRefusal, refusalFor, statusAfterAcknowledgement, type ContractFacts, type EvaluationFacts } from "@/lib/contracts/lifecycle";
 
 const principal: Actor = { id: "u-principal", role: "MANAGER", officeCode: "CMDLA1", officerId: null };
 const colleague: Actor = { id: "u-colleague", role: "MANAGER", officeCode: "CMDLA1", officerId: null };

@@ -2,13 +2,12 @@
 // the pages (which only offer the buttons that would be accepted), so the two cannot drift apart.
 //   DRAFT ─sign (principal)→ SIGNED ─acknowledge (party)→ ACKNOWLEDGED ─period starts→ ACTIVE ─close→ CLOSED
 //   SIGNED | ACKNOWLEDGED | ACTIVE ─amend→ SUPERSEDED (kept as it was) + a new DRAFT version
-import type { AppErrorCode } from "@/lib/errors";
+import type { Actor } from "@/lib/auth/session-user";
+import { refuse, type Refusal } from "@/lib/kernel/domain-error";
 
 export type ContractStatus = "DRAFT" | "SIGNED" | "ACKNOWLEDGED" | "ACTIVE" | "CLOSED" | "SUPERSEDED";
 export type PartyType = "OFFICER" | "UNIT" | "OFFICE";
-export type ActorRole = "ADMIN" | "MANAGER" | "OFFICER" | "INTEGRITY";
-
-export type Actor = { id: string; role: ActorRole; officeCode: string | null; officerId: string | null };
+export type ActorRole = Actor["role"];
 
 export type ContractFacts = {
   status: ContractStatus;
@@ -21,8 +20,6 @@ export type ContractFacts = {
 };
 
 export type ContractAction = "edit" | "sign" | "acknowledge" | "close" | "amend" | "review" | "evaluate";
-
-export type Refusal = { code: AppErrorCode; key: string };
 
 export const MANAGING_ROLES: readonly ActorRole[] = ["ADMIN", "MANAGER"];
 // Statuses in which a contract binds its party: the overlap rule looks at these.
@@ -47,7 +44,6 @@ export function canSee(contract: ContractFacts, actor: Actor): boolean {
   return contract.partyType === "OFFICER" && isParty(contract, actor) && contract.status !== "DRAFT";
 }
 
-const refuse = (code: AppErrorCode, key: string): Refusal => ({ code, key });
 const wrongStatus = refuse("CONFLICT", "wrongStatus");
 
 // A contract that was in force at some point: its months can be reviewed and its quarters evaluated, also after

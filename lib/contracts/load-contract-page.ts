@@ -2,8 +2,8 @@
 // exist.
 import "server-only";
 import { notFound } from "next/navigation";
-import { AppError } from "@/lib/errors";
-import type { Actor } from "@/lib/contracts/lifecycle";
+import { AppError } from "@/lib/kernel/app-error";
+import type { Actor } from "@/lib/auth/session-user";
 import { getContractDetail, type ContractDetail } from "@/lib/contracts/get-contract-detail";
 
 export function parseId(raw: string): number | null {

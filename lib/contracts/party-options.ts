@@ -2,7 +2,8 @@
 // managers who may sign as principal.
 import "server-only";
 import { db } from "@/lib/db";
-import { MANAGING_ROLES, type Actor } from "@/lib/contracts/lifecycle";
+import type { Actor } from "@/lib/auth/session-user";
+import { MANAGING_ROLES } from "@/lib/contracts/lifecycle";
 
 export type OfficeUnits = { officeCode: string; name: string; units: { unit: string; officers: number }[] };
 export type OfficerChoice = { officerId: string; fullName: string; officeCode: string; unit: string };

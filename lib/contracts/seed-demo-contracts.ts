@@ -18,7 +18,8 @@ import { acknowledgeContract } from "@/lib/contracts/acknowledge-contract";
 import { activateDueContracts } from "@/lib/contracts/activate-due-contracts";
 import { ContractError } from "@/lib/contracts/contract-error";
 import { dayToDate, type Party } from "@/lib/contracts/check-contract-terms";
-import type { Actor, ContractStatus } from "@/lib/contracts/lifecycle";
+import type { Actor } from "@/lib/auth/session-user";
+import type { ContractStatus } from "@/lib/contracts/lifecycle";
 
 export const DEMO_CONTRACT_TEMPLATE = "cameroon-2010";
 export const DEMO_CONTRACT_PERIOD = { from: "2025-01-01", to: "2025-12-31" } as const;

@@ -6,7 +6,7 @@ import "server-only";
 import type { Prisma } from "@prisma/client";
 import { db } from "@/lib/db";
 import type { KpiId } from "@/lib/kpis/catalogue";
-import type { Actor } from "@/lib/contracts/lifecycle";
+import type { Actor } from "@/lib/auth/session-user";
 import { contractVisibilityWhere } from "@/lib/contracts/access";
 import { buildScorecard } from "@/lib/contracts/build-scorecard";
 import { kpiSubjectOf, type KpiSubject } from "@/lib/contracts/kpi-subject";

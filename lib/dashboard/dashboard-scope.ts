@@ -3,10 +3,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { scopeForUser } from "@/lib/auth/scope";
-import type { SessionUser } from "@/lib/auth/session-user";
-import { AppError } from "@/lib/errors";
-
-type Viewer = Pick<SessionUser, "role" | "officeCode" | "officerId">;
+import type { SessionUser, Viewer } from "@/lib/auth/session-user";
+import { AppError } from "@/lib/kernel/app-error";
 
 export type OfficeChoice = { officeCode: string; name: string; units: string[] };
 

@@ -1,6 +1,6 @@
 // The overview table as a download: the same rows, filters and order as the page, every indicator's value and n.
 import "server-only";
-import type { Actor } from "@/lib/contracts/lifecycle";
+import type { Actor } from "@/lib/auth/session-user";
 import { overviewRows } from "@/lib/dashboard/contract-overview";
 import { OverviewFilters } from "@/lib/dashboard/overview-filters";
 import { dataMonths } from "@/lib/dashboard/subject-dashboard";

@@ -3,8 +3,8 @@
 // cannot be reached leaves the page as it is (it already says the values are pending).
 import "server-only";
 import crypto from "node:crypto";
-import { enqueue } from "@/jobs/queue";
-import { JOB_NAMES } from "@/jobs/constants";
+import { enqueue } from "@/lib/queue/enqueue";
+import { JOB_NAMES } from "@/lib/queue/job-names";
 import { cellKey, type CellRequest } from "@/lib/contracts/load-kpi-cells";
 import { logger } from "@/lib/logger";
 

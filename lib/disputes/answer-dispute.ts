@@ -6,7 +6,7 @@ import "server-only";
 import type { z } from "zod";
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
-import type { Actor } from "@/lib/contracts/lifecycle";
+import type { Actor } from "@/lib/auth/session-user";
 import { contractFacts } from "@/lib/contracts/access";
 import { isoDate } from "@/lib/contracts/contract-periods";
 import { indicatorsFor } from "@/lib/contracts/contract-indicators";

@@ -4,7 +4,7 @@
 import "server-only";
 import type { Prisma } from "@prisma/client";
 import { db } from "@/lib/db";
-import type { Actor } from "@/lib/contracts/lifecycle";
+import type { Actor } from "@/lib/auth/session-user";
 import { contractVisibilityWhere } from "@/lib/contracts/access";
 import { DisputeError } from "@/lib/disputes/dispute-error";
 

@@ -2,7 +2,7 @@
 // amendment) with its indicators and the months that have started, i.e. exactly what openDispute accepts.
 import "server-only";
 import { db } from "@/lib/db";
-import type { Actor } from "@/lib/contracts/lifecycle";
+import type { Actor } from "@/lib/auth/session-user";
 import { contractFacts, contractVisibilityWhere } from "@/lib/contracts/access";
 import { contractMonths, isoDate, todayIso } from "@/lib/contracts/contract-periods";
 import { fileRefusal } from "@/lib/disputes/dispute-rules";

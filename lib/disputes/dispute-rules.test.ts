@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Actor, ContractFacts } from "@/lib/contracts/lifecycle";
+import type { Actor } from "@/lib/auth/session-user";
+import type { ContractFacts } from "@/lib/contracts/lifecycle";
 import {
   answerRefusal,
   canTransition,

@@ -4,7 +4,9 @@
 //   OPEN ─accept with a corrected value→ ACCEPTED_CORRECTED
 //        ─accept with an annotation→     ACCEPTED_ANNOTATED
 //        ─reject→                        REJECTED            (each answer is final; a new dispute may follow)
-import { canSee, isParty, managesOffice, type Actor, type ContractFacts, type Refusal } from "@/lib/contracts/lifecycle";
+import type { Actor } from "@/lib/auth/session-user";
+import { refuse, type Refusal } from "@/lib/kernel/domain-error";
+import { canSee, isParty, managesOffice, type ContractFacts } from "@/lib/contracts/lifecycle";
 import { KPI_CATALOGUE } from "@/lib/kpis/catalogue";
 
 export const DISPUTE_STATUSES = ["OPEN", "ACCEPTED_CORRECTED", "ACCEPTED_ANNOTATED", "REJECTED"] as const;
@@ -25,7 +27,6 @@ export function canTransition(from: DisputeStatus, to: DisputeStatus): boolean {
 
 export type DisputeFacts = { status: DisputeStatus; officerId: string; filedById: string };
 
-const refuse = (code: Refusal["code"], key: string): Refusal => ({ code, key });
 
 // Integrity analysts review flags, not contract figures: disputes are between an officer and their managers, so
 // they do not exist for an analyst even when the contract would be visible to them.

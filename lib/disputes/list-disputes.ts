@@ -4,7 +4,8 @@
 import "server-only";
 import type { Prisma } from "@prisma/client";
 import { db } from "@/lib/db";
-import { MANAGING_ROLES, type Actor } from "@/lib/contracts/lifecycle";
+import type { Actor } from "@/lib/auth/session-user";
+import { MANAGING_ROLES } from "@/lib/contracts/lifecycle";
 import { contractFacts } from "@/lib/contracts/access";
 import { answerRefusal, type DisputeStatus } from "@/lib/disputes/dispute-rules";
 import { disputeVisibilityWhere } from "@/lib/disputes/dispute-access";

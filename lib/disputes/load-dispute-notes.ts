@@ -3,7 +3,7 @@
 // dispute query.
 import "server-only";
 import { db } from "@/lib/db";
-import type { Actor } from "@/lib/contracts/lifecycle";
+import type { Actor } from "@/lib/auth/session-user";
 import { notesByCell, type DisputeNote, type DisputeStatus } from "@/lib/disputes/dispute-rules";
 import { disputeVisibilityWhere } from "@/lib/disputes/dispute-access";
 

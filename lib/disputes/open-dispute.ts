@@ -7,7 +7,7 @@ import { Prisma } from "@prisma/client";
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
 import type { KpiId } from "@/lib/kpis/catalogue";
-import type { Actor } from "@/lib/contracts/lifecycle";
+import type { Actor } from "@/lib/auth/session-user";
 import { contractFacts, getContractForActorOrThrow } from "@/lib/contracts/access";
 import { contractMonths, isoDate, todayIso } from "@/lib/contracts/contract-periods";
 import { indicatorsFor } from "@/lib/contracts/contract-indicators";

@@ -6,7 +6,7 @@ import { pool } from "@/lib/pg";
 import { scopeForUser } from "@/lib/auth/scope";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { KpiSubjectType } from "@/lib/kpis/compute-kpis";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/kernel/app-error";
 
 type ScopeUser = Pick<SessionUser, "role" | "officeCode" | "officerId">;
 

@@ -3,13 +3,11 @@
 import "server-only";
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
-import type { SessionUser } from "@/lib/auth/session-user";
+import type { SessionUser, Viewer } from "@/lib/auth/session-user";
 import { allDrilldownRows } from "@/lib/explore/kpi-drilldown";
 import type { KpiDrilldownInput } from "@/lib/explore/schema";
 import { assertSubjectVisible } from "@/lib/explore/assert-subject-visible";
 import { csvCell } from "@/lib/csv-cell";
-
-type Viewer = Pick<SessionUser, "role" | "officeCode" | "officerId">;
 
 export function exportFileName(input: KpiDrilldownInput, ext: "csv" | "xlsx"): string {
   const safe = input.id.replace(/[^A-Za-z0-9_-]+/g, "_");

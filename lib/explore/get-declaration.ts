@@ -5,8 +5,8 @@
 import "server-only";
 import { pool } from "@/lib/pg";
 import { scopeForUser } from "@/lib/auth/scope";
-import type { SessionUser } from "@/lib/auth/session-user";
-import { AppError } from "@/lib/errors";
+import type { SessionUser, Viewer } from "@/lib/auth/session-user";
+import { AppError } from "@/lib/kernel/app-error";
 
 export type DeclarationRecord = {
   declaration: Record<string, unknown>;
@@ -14,8 +14,6 @@ export type DeclarationRecord = {
   events: Record<string, unknown>[];
   inspections: Record<string, unknown>[];
 };
-
-type Viewer = Pick<SessionUser, "role" | "officeCode" | "officerId">;
 
 function scopeWhere(user: Viewer): { sql: string; args: string[] } {
   const scope = scopeForUser(user);

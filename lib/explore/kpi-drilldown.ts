@@ -5,7 +5,7 @@ import "server-only";
 import { kpiDefinition, type KpiDefinition } from "@/lib/kpis/catalogue";
 import { computeKpis, type KpiRow } from "@/lib/kpis/compute-kpis";
 import { kpiEvidence, type EvidenceRow } from "@/lib/kpis/kpi-evidence";
-import type { SessionUser } from "@/lib/auth/session-user";
+import type { SessionUser, Viewer } from "@/lib/auth/session-user";
 import { assertSubjectVisible } from "@/lib/explore/assert-subject-visible";
 import type { KpiDrilldownInput } from "@/lib/explore/schema";
 
@@ -24,8 +24,6 @@ export type KpiDrilldown = {
   // Whether a numerator/all filter means anything for this KPI (count ratios only).
   filterable: boolean;
 };
-
-type Viewer = Pick<SessionUser, "role" | "officeCode" | "officerId">;
 
 export async function kpiDrilldown(user: Viewer, input: KpiDrilldownInput, pageSize = DRILLDOWN_PAGE_SIZE): Promise<KpiDrilldown> {
   await assertSubjectVisible(user, input.type, input.id);

@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/kernel/app-error";
 import { generateDataset } from "./generate-dataset";
 import type { Manifest } from "./manifest";
 import { checkMirror, checkPlanted, readManifest } from "./testing/check-planted";

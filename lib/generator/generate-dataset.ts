@@ -3,7 +3,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/kernel/app-error";
 import { CsvFileWriter, csvLine } from "./csv-writer";
 import { DATASET_HEADERS, MANIFEST_FILE, type DatasetFile } from "./dataset-layout";
 import { DeclarationSimulator } from "./declaration-simulator";

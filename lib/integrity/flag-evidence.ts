@@ -21,7 +21,7 @@ import { db } from "@/lib/db";
 import { pool } from "@/lib/pg";
 import { scopeForUser } from "@/lib/auth/scope";
 import type { SessionUser } from "@/lib/auth/session-user";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/kernel/app-error";
 import { kpiDefinition, KPI_IDS, type KpiId } from "@/lib/kpis/catalogue";
 import { kpiEvidence } from "@/lib/kpis/kpi-evidence";
 

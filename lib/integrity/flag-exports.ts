@@ -5,7 +5,7 @@ import { firstValues } from "@/lib/explore/schema";
 import { inboxExportTable } from "@/lib/integrity/list-flags";
 import { allFlagEvidenceDeclarations, getFlagForViewerOrThrow, type FlagViewer } from "@/lib/integrity/flag-evidence";
 import { FlagInboxFilters } from "@/lib/integrity/schema";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/kernel/app-error";
 import { tableExportResponse, type ExportCell, type ExportFormat } from "@/lib/table-export";
 
 export async function inboxExportResponse(viewer: FlagViewer, params: URLSearchParams, format: ExportFormat): Promise<Response> {

@@ -2,7 +2,7 @@
 // flag-evidence.ts), over the offices of their scope (scopeForUser: their office, or every office when national).
 // An office outside it does not exist for them (NOT_FOUND); any other role is refused outright (FORBIDDEN).
 import "server-only";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/kernel/app-error";
 import { scopeForUser } from "@/lib/auth/scope";
 import { visibleOffices, type OfficeChoice } from "@/lib/dashboard/dashboard-scope";
 import { canSeeFlags, type FlagViewer } from "@/lib/integrity/flag-evidence";

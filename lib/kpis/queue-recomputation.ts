@@ -6,8 +6,8 @@
 import "server-only";
 import crypto from "node:crypto";
 import { pool } from "@/lib/pg";
-import { enqueue } from "@/jobs/queue";
-import { JOB_NAMES } from "@/jobs/constants";
+import { enqueue } from "@/lib/queue/enqueue";
+import { JOB_NAMES } from "@/lib/queue/job-names";
 import { addMonths, monthOf, type Period } from "@/lib/kpis/periods";
 import { recomputeRequests, type Cell } from "@/lib/kpis/recomputation";
 import { analysisRequests } from "@/lib/analysis/analysis-recomputation";

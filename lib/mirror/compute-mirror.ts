@@ -12,7 +12,7 @@
 import "server-only";
 import type { PoolClient } from "pg";
 import { inTransaction } from "@/lib/pg";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/kernel/app-error";
 
 export const MIRROR_DEFAULTS = { cifToFob: 1.06, minExportUsd: 100_000, minRelGap: 0.25 } as const;
 

@@ -4,7 +4,8 @@
 // may see (a manager of one office sees that office's importers and declarations only).
 import "server-only";
 import { pool } from "@/lib/pg";
-import { officeCondition, type Viewer } from "@/lib/analysis/analysis-access";
+import type { Viewer } from "@/lib/auth/session-user";
+import { officeCondition } from "@/lib/analysis/analysis-access";
 
 export const DRILL_PAGE_SIZE = 50;
 

@@ -9,13 +9,11 @@ import "server-only";
 import { z } from "zod";
 import { pool } from "@/lib/pg";
 import { scopeForUser } from "@/lib/auth/scope";
-import type { SessionUser } from "@/lib/auth/session-user";
+import type { SessionUser, Viewer } from "@/lib/auth/session-user";
 import type { ExportTable } from "@/lib/table-export";
 
 const Day = z.union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]);
 export const LabelsExportFilters = z.object({ from: Day.default(""), to: Day.default("") });
-
-type Viewer = Pick<SessionUser, "role" | "officeCode" | "officerId">;
 
 export async function inspectionLabelsTable(viewer: Viewer, raw: unknown): Promise<ExportTable> {
   const filters = LabelsExportFilters.parse(raw);

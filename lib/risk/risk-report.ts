@@ -7,13 +7,11 @@ import type { RiskModel } from "@prisma/client";
 import { db } from "@/lib/db";
 import { pool } from "@/lib/pg";
 import { scopeForUser } from "@/lib/auth/scope";
-import type { SessionUser } from "@/lib/auth/session-user";
-import { AppError } from "@/lib/errors";
+import type { SessionUser, Viewer } from "@/lib/auth/session-user";
+import { AppError } from "@/lib/kernel/app-error";
 import type { RiskEvaluation } from "@/lib/risk/evaluate-risk-model";
 import type { FactorEncoding, ModelFeature, RiskFactor } from "@/lib/risk/risk-model";
 import type { Split } from "@/lib/risk/training-split";
-
-type Viewer = Pick<SessionUser, "role" | "officeCode" | "officerId">;
 
 export type ModelSummary = {
   id: string;

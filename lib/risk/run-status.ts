@@ -4,7 +4,7 @@ import "server-only";
 import { z } from "zod";
 import type { AnalysisRunKind } from "@prisma/client";
 import { getRunOrThrow } from "@/lib/analysis/analysis-runs";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/kernel/app-error";
 
 const Id = z.coerce.number().int().positive();
 

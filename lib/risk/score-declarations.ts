@@ -13,7 +13,7 @@ import { monthPeriod } from "@/lib/kpis/periods";
 import { caseFeedbackLabels } from "@/lib/risk/case-labels";
 import { MAIN_ITEM_SQL } from "@/lib/risk/labelled-outcomes";
 import { riskScorer, type RiskModelParameters, type RiskInput } from "@/lib/risk/risk-model";
-import type { ProgressReporter } from "@/jobs/definitions";
+import type { ProgressReporter } from "@/lib/queue/job-payloads";
 
 const PAGE_SIZE = 5_000;
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);

@@ -11,7 +11,7 @@ import { modelIdFromHash, trainAndEvaluate, trainingDataHash } from "@/lib/risk/
 import { labelledMonths, loadLabelledOutcomes } from "@/lib/risk/labelled-outcomes";
 import { DEFAULT_RISK_OPTIONS } from "@/lib/risk/risk-model";
 import { defaultSplit, type Split } from "@/lib/risk/training-split";
-import type { ProgressReporter } from "@/jobs/definitions";
+import type { ProgressReporter } from "@/lib/queue/job-payloads";
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 

@@ -9,11 +9,9 @@
 import "server-only";
 import { pool } from "@/lib/pg";
 import { scopeForUser } from "@/lib/auth/scope";
-import type { SessionUser } from "@/lib/auth/session-user";
-import { AppError } from "@/lib/errors";
+import type { SessionUser, Viewer } from "@/lib/auth/session-user";
+import { AppError } from "@/lib/kernel/app-error";
 import { coveredMonths, type SelectivityFilters } from "@/lib/selectivity/selectivity-filters";
-
-type Viewer = Pick<SessionUser, "role" | "officeCode" | "officerId">;
 
 export const LANES = ["G", "B", "Y", "R"] as const;
 export type LaneCode = (typeof LANES)[number];

@@ -2,7 +2,8 @@
 // see. Never aggregates declarations (docs/decisions/021): what is not stored is shown as not computed yet.
 import "server-only";
 import { pool } from "@/lib/pg";
-import { officeCondition, type Viewer } from "@/lib/analysis/analysis-access";
+import type { Viewer } from "@/lib/auth/session-user";
+import { officeCondition } from "@/lib/analysis/analysis-access";
 import { TRS_INTERVAL_IDS, type TrsInterval, type TrsPeriod, type TrsRow } from "@/lib/trs/trs-intervals";
 import { monthPeriod } from "@/lib/kpis/periods";
 

@@ -2,7 +2,7 @@
 // periods, with the same unrounded values the pages show, narrowed to the user's offices.
 import "server-only";
 import type { SessionUser } from "@/lib/auth/session-user";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/kernel/app-error";
 import { tableExportResponse, type ExportFormat } from "@/lib/table-export";
 import { TrsQuery, previousPeriod } from "@/lib/analysis/analysis-query";
 import { readStoredTrs } from "@/lib/trs/read-trs";

@@ -3,7 +3,7 @@
 // exactly what the page would show them.
 import "server-only";
 import type { SessionUser } from "@/lib/auth/session-user";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/kernel/app-error";
 import { printedPageResponse } from "@/lib/contracts/render-pdf";
 import { TrsQuery, queryString } from "@/lib/analysis/analysis-query";
 

@@ -2,7 +2,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/kernel/app-error";
 import { hashPassword } from "@/lib/auth/password";
 import { assertUserReferences } from "@/lib/users/user-references";
 import type { CreateUserInput } from "@/lib/users/schema";

@@ -3,7 +3,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/kernel/app-error";
 import type { SetUserActiveInput } from "@/lib/users/schema";
 
 export async function setUserActive(input: SetUserActiveInput, actorId: string): Promise<void> {

@@ -2,7 +2,7 @@
 // record belongs to at most one account (its KPIs are that person's).
 import "server-only";
 import type { Prisma } from "@prisma/client";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/kernel/app-error";
 
 type Reader = Pick<Prisma.TransactionClient, "office" | "officer" | "user">;
 

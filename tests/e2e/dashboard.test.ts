@@ -11,7 +11,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { db } from "@/lib/db";
-import type { Actor } from "@/lib/contracts/lifecycle";
+import type { Actor } from "@/lib/auth/session-user";
 import { createContract } from "@/lib/contracts/create-contract";
 import { signContract } from "@/lib/contracts/sign-contract";
 import { refreshContractIndicators } from "@/lib/contracts/refresh-contract-indicators";

@@ -14,7 +14,7 @@ import { createImportBatch } from "@/lib/clearance/create-import-batch";
 import { runImportBatch } from "@/lib/clearance/run-import-batch";
 import { computeTrs, TRS_INTERVALS } from "@/lib/trs/compute-trs";
 import { computeMirror } from "@/lib/mirror/compute-mirror";
-import { closeQueue } from "@/jobs/queue";
+import { closeQueue } from "@/lib/queue/enqueue";
 import { clearClearanceData } from "@/tests/support/clearance-db";
 
 const YEAR = { from: "2025-01-01", to: "2025-12-31" };

@@ -10,7 +10,7 @@ import { runImportBatch } from "@/lib/clearance/run-import-batch";
 import { requestAnalysisRun } from "@/lib/analysis/analysis-runs";
 import { computeTrs } from "@/lib/trs/compute-trs";
 import { computeMirror } from "@/lib/mirror/compute-mirror";
-import { closeQueue, getQueue } from "@/jobs/queue";
+import { closeQueue, getQueue } from "@/lib/queue/enqueue";
 import { clearClearanceData } from "@/tests/support/clearance-db";
 import { startWorker, type WorkerProcess } from "@/tests/support/worker-process";
 

@@ -9,7 +9,7 @@ import { createUser } from "@/lib/users/create-user";
 import { updateUser } from "@/lib/users/update-user";
 import { setUserActive } from "@/lib/users/set-user-active";
 import { resetUserPassword } from "@/lib/users/reset-user-password";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/kernel/app-error";
 
 const run = randomUUID().slice(0, 8);
 const office = `T${run}`;

@@ -27,8 +27,8 @@ import { labelsTable, offencesTable } from "@/lib/cases/feedback-exports";
 import { canonicalEvidence } from "@/lib/cases/canonical-evidence";
 import { checkCaseSla } from "@/lib/cases/check-case-sla";
 import { CaseListFilters } from "@/lib/cases/schema";
-import { jobDefinitions } from "@/jobs/definitions";
-import { JOB_NAMES } from "@/jobs/constants";
+import { runJob } from "@/jobs/handlers";
+import { JOB_NAMES } from "@/lib/queue/job-names";
 import { refusal, expectRefused } from "@/tests/support/refusals";
 
 // Route handlers run with the session of `session.userId` (null = anonymous); everything below the session cookie
@@ -450,7 +450,7 @@ describe("SLA", () => {
     const second = await checkCaseSla(new Date("2026-01-21T18:05:00Z"));
     expect(second).toMatchObject({ today: "2026-01-21", markedOverdue: [], cleared: [], digest: "already-written" });
     // Through the job definition, as the worker runs it.
-    await jobDefinitions[JOB_NAMES.integritySlaCheck].handle({ data: {} } as never, async () => {});
+    await runJob({ name: JOB_NAMES.integritySlaCheck, data: {} }, async () => {});
 
     const digests = await db.integrityDigest.findMany({ where: { digestDate: new Date("2026-01-21") } });
     expect(digests).toHaveLength(1);

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { db } from "@/lib/db";
 import { pool } from "@/lib/pg";
-import type { Actor } from "@/lib/contracts/lifecycle";
+import type { Actor } from "@/lib/auth/session-user";
 import { createContract } from "@/lib/contracts/create-contract";
 import { createUnitContracts } from "@/lib/contracts/create-unit-contracts";
 import { updateContractDraft } from "@/lib/contracts/update-contract-draft";

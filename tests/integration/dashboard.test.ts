@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { pool } from "@/lib/pg";
-import type { Actor } from "@/lib/contracts/lifecycle";
+import type { Actor } from "@/lib/auth/session-user";
 import { createContract } from "@/lib/contracts/create-contract";
 import { signContract } from "@/lib/contracts/sign-contract";
 import { refreshContractIndicators } from "@/lib/contracts/refresh-contract-indicators";

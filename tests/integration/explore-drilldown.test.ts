@@ -18,7 +18,7 @@ import { getDeclarationOrThrow } from "@/lib/explore/get-declaration";
 import ExcelJS from "exceljs";
 import { drilldownCsvStream, drilldownXlsxStream } from "@/lib/explore/export-drilldown";
 import { KpiDrilldownInput } from "@/lib/explore/schema";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/kernel/app-error";
 import { clearClearanceData } from "@/tests/support/clearance-db";
 
 const FIXTURE = path.resolve("tests/fixtures/canonical-small");

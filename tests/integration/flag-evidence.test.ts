@@ -15,7 +15,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { pool } from "@/lib/pg";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/kernel/app-error";
 import { allFlagEvidenceDeclarations, flagEvidence, flagVisibilityWhere, getFlagForViewerOrThrow } from "@/lib/integrity/flag-evidence";
 import { clearClearanceData } from "@/tests/support/clearance-db";
 import { EVIDENCE_FLAGS, insertFlags, insertIntegrityClearanceData, VIEWERS } from "@/tests/support/integrity-fixture";

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { pool } from "@/lib/pg";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/kernel/app-error";
 import { dismissFlags } from "@/lib/integrity/triage-flags";
 import { clearClearanceData } from "@/tests/support/clearance-db";
 import { EVIDENCE_FLAGS, insertFlags, insertIntegrityClearanceData, VIEWERS } from "@/tests/support/integrity-fixture";

@@ -15,7 +15,7 @@ import { detectFlags, type Flag } from "@/lib/integrity/detect-flags";
 import { detectAndStoreFlags } from "@/lib/integrity/store-flags";
 import { saveDetectionParams } from "@/lib/integrity/detection-settings";
 import { DEFAULT_DETECTION_PARAMS } from "@/lib/integrity/detection-params";
-import { closeQueue } from "@/jobs/queue";
+import { closeQueue } from "@/lib/queue/enqueue";
 import { clearClearanceData } from "@/tests/support/clearance-db";
 
 const YEAR = { from: "2025-01-01", to: "2025-12-31" };

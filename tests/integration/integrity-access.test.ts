@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { pool } from "@/lib/pg";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/kernel/app-error";
 import { allFlagEvidenceDeclarations, flagEvidence, flagVisibilityWhere, getFlagForViewerOrThrow } from "@/lib/integrity/flag-evidence";
 import { flagInbox, flagPeriods, inboxExportTable } from "@/lib/integrity/list-flags";
 import { flagSummary } from "@/lib/integrity/flag-summary";

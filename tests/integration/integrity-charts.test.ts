@@ -11,7 +11,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { pool } from "@/lib/pg";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/kernel/app-error";
 import { funnelData, funnelPeriods } from "@/lib/integrity/funnel-data";
 import { pairHeatmap } from "@/lib/integrity/pair-heatmap";
 import { benfordBrokers, benfordChart } from "@/lib/integrity/benford-chart";

@@ -7,7 +7,7 @@ import { pool } from "@/lib/pg";
 import { createImportBatch } from "@/lib/clearance/create-import-batch";
 import { runImportBatch } from "@/lib/clearance/run-import-batch";
 import { computeKpis } from "@/lib/kpis/compute-kpis";
-import { closeQueue, getQueue } from "@/jobs/queue";
+import { closeQueue, getQueue } from "@/lib/queue/enqueue";
 import { processKpisRecomputeOpen } from "@/jobs/processors/kpis";
 import { clearClearanceData } from "@/tests/support/clearance-db";
 import { startWorker, type WorkerProcess } from "@/tests/support/worker-process";

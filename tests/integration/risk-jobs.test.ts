@@ -19,7 +19,7 @@ import { inspectionLabelsTable } from "@/lib/risk/labels-export";
 import { riskScorer } from "@/lib/risk/risk-model";
 import { storedModelParameters } from "@/lib/risk/score-declarations";
 import { scoredMonths, topScores } from "@/lib/risk/risk-report";
-import { closeQueue, getQueue } from "@/jobs/queue";
+import { closeQueue, getQueue } from "@/lib/queue/enqueue";
 import { clearClearanceData } from "@/tests/support/clearance-db";
 import { insertConfirmedCase } from "@/tests/support/selectivity-fixture";
 import { startWorker, type WorkerProcess } from "@/tests/support/worker-process";

@@ -11,7 +11,7 @@ import { runImportBatch } from "@/lib/clearance/run-import-batch";
 import { evaluateOnKcs } from "@/lib/risk/kcs-evaluation";
 import { trainAndStoreRiskModel } from "@/lib/risk/train-risk-model";
 import type { RiskEvaluation } from "@/lib/risk/evaluate-risk-model";
-import { closeQueue, getQueue } from "@/jobs/queue";
+import { closeQueue, getQueue } from "@/lib/queue/enqueue";
 import { clearClearanceData } from "@/tests/support/clearance-db";
 
 const KCS_DIR = path.resolve("../shared/data/kcs");

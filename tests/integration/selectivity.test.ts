@@ -6,7 +6,7 @@ import { pool } from "@/lib/pg";
 import { getRunOrThrow, requestAnalysisRun } from "@/lib/analysis/analysis-runs";
 import { selectivityReport } from "@/lib/selectivity/selectivity-report";
 import { SelectivityFilters } from "@/lib/selectivity/selectivity-filters";
-import { closeQueue, getQueue } from "@/jobs/queue";
+import { closeQueue, getQueue } from "@/lib/queue/enqueue";
 import { clearClearanceData } from "@/tests/support/clearance-db";
 import { insertConfirmedCase, insertSelectivityData } from "@/tests/support/selectivity-fixture";
 import { startWorker, type WorkerProcess } from "@/tests/support/worker-process";

@@ -1,7 +1,7 @@
 // Assertions that a service call was refused: with which AppError code and message key, or as invalid input (zod).
 import { expect } from "vitest";
 import { z } from "zod";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/kernel/app-error";
 import type { ContractError } from "@/lib/contracts/contract-error";
 
 // What a refused call threw; fails the test when the call succeeded.

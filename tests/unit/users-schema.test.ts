@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { CreateUserInput, SetUserActiveInput } from "@/lib/users/schema";
-import { formErrorFrom } from "@/lib/users/form-result";
-import { AppError } from "@/lib/errors";
+import { formErrorFrom } from "@/lib/kernel/form-result";
+import { AppError } from "@/lib/kernel/app-error";
 
 const form = {
   email: "  Agent.Mbarga@Douane.CM ",

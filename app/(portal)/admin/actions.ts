@@ -1,7 +1,6 @@
 "use server";
 // Server actions of the admin screen. Each one checks the role itself: an action is a public endpoint, whoever
 // rendered the form.
-import { revalidatePath } from "next/cache";
 import { requireRole } from "@/lib/auth/guards";
 import {
   CreateUserInput,
@@ -15,51 +14,54 @@ import { updateUser } from "@/lib/users/update-user";
 import { setUserActive } from "@/lib/users/set-user-active";
 import { resetUserPassword } from "@/lib/users/reset-user-password";
 import { searchOfficers, type OfficerOption } from "@/lib/users/search-officers";
-import { formErrorFrom, type FormResult } from "@/lib/users/form-result";
+import { formFields, runFormAction } from "@/lib/kernel/form-action";
+import { success, type FormResult } from "@/lib/kernel/form-result";
 
-const fields = (formData: FormData) => Object.fromEntries(formData.entries());
-
-async function run(operation: () => Promise<string>): Promise<FormResult> {
-  try {
-    const message = await operation();
-    revalidatePath("/admin", "layout");
-    return { status: "success", message };
-  } catch (error) {
-    return formErrorFrom(error);
-  }
-}
+const ADMIN_ONLY = { roles: ["ADMIN"] } as const;
 
 export async function createUserAction(_previous: FormResult, formData: FormData): Promise<FormResult> {
-  const admin = await requireRole(["ADMIN"]);
-  return run(async () => {
-    await createUser(CreateUserInput.parse(fields(formData)), admin.id);
-    return "userCreated";
-  });
+  return runFormAction(
+    ADMIN_ONLY,
+    async (admin) => {
+      await createUser(CreateUserInput.parse(formFields(formData)), admin.id);
+      return success("userCreated");
+    },
+    ["/admin"],
+  );
 }
 
 export async function updateUserAction(_previous: FormResult, formData: FormData): Promise<FormResult> {
-  const admin = await requireRole(["ADMIN"]);
-  return run(async () => {
-    const { changed } = await updateUser(UpdateUserInput.parse(fields(formData)), admin.id);
-    return changed.length > 0 ? "userUpdated" : "nothingChanged";
-  });
+  return runFormAction(
+    ADMIN_ONLY,
+    async (admin) => {
+      const { changed } = await updateUser(UpdateUserInput.parse(formFields(formData)), admin.id);
+      return success(changed.length > 0 ? "userUpdated" : "nothingChanged");
+    },
+    ["/admin"],
+  );
 }
 
 export async function setUserActiveAction(_previous: FormResult, formData: FormData): Promise<FormResult> {
-  const admin = await requireRole(["ADMIN"]);
-  return run(async () => {
-    const input = SetUserActiveInput.parse(fields(formData));
-    await setUserActive(input, admin.id);
-    return input.active ? "userActivated" : "userDeactivated";
-  });
+  return runFormAction(
+    ADMIN_ONLY,
+    async (admin) => {
+      const input = SetUserActiveInput.parse(formFields(formData));
+      await setUserActive(input, admin.id);
+      return success(input.active ? "userActivated" : "userDeactivated");
+    },
+    ["/admin"],
+  );
 }
 
 export async function resetPasswordAction(_previous: FormResult, formData: FormData): Promise<FormResult> {
-  const admin = await requireRole(["ADMIN"]);
-  return run(async () => {
-    await resetUserPassword(ResetPasswordInput.parse(fields(formData)), admin.id);
-    return "passwordReset";
-  });
+  return runFormAction(
+    ADMIN_ONLY,
+    async (admin) => {
+      await resetUserPassword(ResetPasswordInput.parse(formFields(formData)), admin.id);
+      return success("passwordReset");
+    },
+    ["/admin"],
+  );
 }
 
 export async function searchOfficersAction(query: string): Promise<OfficerOption[]> {

@@ -15,7 +15,7 @@ import { inputClasses } from "@/components/ui/field";
 import { buttonClasses } from "@/components/ui/button";
 import { ScopeNote } from "@/components/shell/scope-note";
 import { ContractsTable } from "@/components/contracts/contracts-table";
-import { SectionSkeleton } from "@/components/contracts/section-skeleton";
+import { SectionSkeleton } from "@/components/ui/section-skeleton";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { countOpenDisputes } from "@/lib/disputes/list-disputes";
 

@@ -7,7 +7,7 @@ import { requireIntegrityUser } from "@/lib/integrity/require-integrity-user";
 import { PageHeader } from "@/components/ui/page-header";
 import { ScopeNote } from "@/components/shell/scope-note";
 import { OverdueCasesSection } from "@/components/cases/overdue-cases-section";
-import { SectionSkeleton } from "@/components/contracts/section-skeleton";
+import { SectionSkeleton } from "@/components/ui/section-skeleton";
 import { IntegrityNav } from "@/components/integrity/integrity-nav";
 import { IntegritySummary } from "@/components/integrity/integrity-summary";
 

@@ -5,7 +5,7 @@ import { CASE_ROUTE_ROLES } from "@/lib/cases/case-rules";
 import { openCase } from "@/lib/cases/open-case";
 import { listCases } from "@/lib/cases/list-cases";
 import { CaseListFilters } from "@/lib/cases/schema";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/kernel/app-error";
 
 export const dynamic = "force-dynamic";
 

@@ -4,7 +4,7 @@ import { withRole } from "@/lib/auth/guards";
 import { saveUpload } from "@/lib/clearance/save-upload";
 import { startImport } from "@/lib/clearance/start-import";
 import { listImportBatches } from "@/lib/clearance/import-batches";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/kernel/app-error";
 
 export const POST = withRole(["ADMIN"], async (request, { user }) => {
   const fileName = decodeURIComponent(request.headers.get("x-file-name") ?? "");

@@ -5,7 +5,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Card } from "@tremor/react";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/kernel/app-error";
 import { notFound } from "next/navigation";
 import { requireArea } from "@/lib/auth/guards";
 import { latestRun } from "@/lib/analysis/analysis-runs";
@@ -25,7 +25,7 @@ import { Pager } from "@/components/dashboard/pager";
 import { BarChart } from "@/components/charts/bar-chart";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { GroupedBarChart } from "@/components/charts/grouped-bar-chart";
-import { formatMonth } from "@/components/contracts/kpi-format";
+import { formatMonth } from "@/components/format/kpi-format";
 import { RunPanel } from "@/components/risk/run-panel";
 import { SelectivityFiltersForm } from "@/components/selectivity/selectivity-filters-form";
 import { LaneTable } from "@/components/selectivity/lane-table";

@@ -5,7 +5,7 @@ import { Suspense } from "react";
 import { forbidden } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/guards";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/kernel/app-error";
 import { KpiDrilldownInput, firstValues } from "@/lib/explore/schema";
 import { assertSubjectVisible } from "@/lib/explore/assert-subject-visible";
 import { PageHeader } from "@/components/ui/page-header";

@@ -14,7 +14,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ShieldIcon } from "@/components/ui/icons";
 import { buttonClasses } from "@/components/ui/button";
 import { ScopeNote } from "@/components/shell/scope-note";
-import { SectionSkeleton } from "@/components/contracts/section-skeleton";
+import { SectionSkeleton } from "@/components/ui/section-skeleton";
 import { Pager } from "@/components/dashboard/pager";
 import { IntegrityNav } from "@/components/integrity/integrity-nav";
 import { FlagInboxFiltersForm } from "@/components/integrity/flag-inbox-filters";

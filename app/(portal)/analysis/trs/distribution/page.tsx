@@ -17,7 +17,7 @@ import { analysisFormat } from "@/components/analysis/analysis-format";
 import { TrsTabs } from "@/components/analysis/trs-tabs";
 import { TrsPeriodForm } from "@/components/analysis/trs-period-form";
 import { TrsSelectors } from "@/components/analysis/trs-selectors";
-import { SectionSkeleton } from "@/components/contracts/section-skeleton";
+import { SectionSkeleton } from "@/components/ui/section-skeleton";
 
 export const dynamic = "force-dynamic";
 

@@ -19,7 +19,7 @@ import { TrsTabs } from "@/components/analysis/trs-tabs";
 import { TrsPeriodForm } from "@/components/analysis/trs-period-form";
 import { TrsSelectors } from "@/components/analysis/trs-selectors";
 import { PeakHeatTable } from "@/components/analysis/peak-heat-table";
-import { SectionSkeleton } from "@/components/contracts/section-skeleton";
+import { SectionSkeleton } from "@/components/ui/section-skeleton";
 import { TableFrame, TableHead } from "@/components/ui/table-frame";
 
 export const dynamic = "force-dynamic";

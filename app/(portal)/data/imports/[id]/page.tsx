@@ -5,7 +5,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireArea } from "@/lib/auth/guards";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/kernel/app-error";
 import { getImportBatchOrThrow } from "@/lib/clearance/import-batches";
 import { rejectedFiles } from "@/lib/clearance/rejected-row-files";
 import { PageHeader } from "@/components/ui/page-header";

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/guards";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/kernel/app-error";
 import { getDeclarationOrThrow } from "@/lib/explore/get-declaration";
 import { PageHeader } from "@/components/ui/page-header";
 import { RecordTable } from "@/components/explore/record-table";

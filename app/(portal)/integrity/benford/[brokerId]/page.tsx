@@ -12,7 +12,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ChartIcon } from "@/components/ui/icons";
 import { ScopeNote } from "@/components/shell/scope-note";
-import { SectionSkeleton } from "@/components/contracts/section-skeleton";
+import { SectionSkeleton } from "@/components/ui/section-skeleton";
 import { IntegrityNav } from "@/components/integrity/integrity-nav";
 import { ChartFilters } from "@/components/integrity/chart-filters";
 import { BenfordView } from "@/components/integrity/benford-view";

@@ -17,7 +17,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { ScopeNote } from "@/components/shell/scope-note";
 import { Pager } from "@/components/dashboard/pager";
 import { analysisFormat } from "@/components/analysis/analysis-format";
-import { SectionSkeleton } from "@/components/contracts/section-skeleton";
+import { SectionSkeleton } from "@/components/ui/section-skeleton";
 import { TableFrame, TableHead } from "@/components/ui/table-frame";
 
 export const dynamic = "force-dynamic";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ContractInput } from "@/lib/contracts/schema";
 import { ContractError } from "@/lib/contracts/contract-error";
-import { AppError } from "@/lib/errors";
-import { formErrorFrom } from "@/lib/contracts/form-result";
+import { AppError } from "@/lib/kernel/app-error";
+import { formErrorFrom } from "@/lib/kernel/form-result";
 
 describe("formErrorFrom", () => {
   it("keys schema issues by the field's full path, with the issue's values", () => {

@@ -1,4 +1,4 @@
-// One error type whose code maps to an HTTP status (STYLE.md, "getXOrThrow helpers and one typed AppError").
+// One error type whose code maps to an HTTP status; route handlers answer with it.
 export type AppErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "INVALID" | "RATE_LIMITED";
 
 const STATUS: Record<AppErrorCode, number> = {

@@ -1,4 +1,5 @@
-// The one list of jobs (STYLE.md, Jobs). Names are domain.verb; each has a definition in jobs/definitions.ts.
+// The one list of jobs. Names are domain.verb; each has its payload contract in lib/queue/job-payloads.ts and its
+// handler in jobs/handlers.ts.
 export const QUEUE_NAME = "pmc";
 
 export const JOB_NAMES = {

@@ -2,12 +2,11 @@
 import "server-only";
 import { Queue } from "bullmq";
 import type { Redis } from "ioredis";
+import type { z } from "zod";
 import { env } from "@/lib/env";
 import { createRedis } from "@/lib/redis";
-import { DEFAULT_JOB_OPTIONS, QUEUE_NAME } from "@/jobs/constants";
-import type { z } from "zod";
-import { jobDefinitions, type JobDefinition, type JobPayload } from "@/jobs/definitions";
-import type { JobName } from "@/jobs/constants";
+import { DEFAULT_JOB_OPTIONS, QUEUE_NAME, type JobName } from "@/lib/queue/job-names";
+import { jobContracts, type JobContract, type JobPayload } from "@/lib/queue/job-payloads";
 
 const globalForQueue = globalThis as unknown as { pmcQueue?: Queue; pmcQueueConnection?: Redis };
 
@@ -26,9 +25,9 @@ export function getQueue(): Queue {
 // jobIdSuffix distinguishes requests with the same payload made for different reasons (two imports touching the
 // same cells must both be computed, while the same import queuing twice must not).
 export async function enqueue<N extends JobName>(name: N, payload: JobPayload<N>, jobIdSuffix?: string): Promise<string> {
-  const definition = jobDefinitions[name] as JobDefinition<z.ZodType>;
-  const data = definition.schema.parse(payload);
-  const jobId = jobIdSuffix ? `${definition.jobId(data)}-${jobIdSuffix}` : definition.jobId(data);
+  const contract = jobContracts[name] as JobContract<z.ZodType>;
+  const data = contract.schema.parse(payload);
+  const jobId = jobIdSuffix ? `${contract.jobId(data)}-${jobIdSuffix}` : contract.jobId(data);
   const job = await getQueue().add(name, data, { jobId });
   return job.id!;
 }

@@ -1,0 +1,38 @@
+// The handler table: which processor runs each job. Only the worker (and the CLI, in-process) loads it, so that
+// enqueuing a job never loads the code that runs it.
+import "server-only";
+import type { Job } from "bullmq";
+import { JOB_NAMES, type JobName } from "@/lib/queue/job-names";
+import { parseJobPayload, type ParsedJobPayload, type ProgressReporter } from "@/lib/queue/job-payloads";
+import { processImportRun } from "@/jobs/processors/import-run";
+import { processKpisCompute, processKpisRecomputeOpen } from "@/jobs/processors/kpis";
+import { processIntegrityDetect } from "@/jobs/processors/integrity";
+import { processIntegritySlaCheck } from "@/jobs/processors/cases";
+import { processContractsRefreshIndicators } from "@/jobs/processors/contracts";
+import { processRiskScore, processRiskTrain } from "@/jobs/processors/risk";
+import { processSelectivityCompute } from "@/jobs/processors/selectivity";
+import { processMirrorCompute, processTrsCompute } from "@/jobs/processors/analysis";
+
+type Handler<N extends JobName> = (payload: ParsedJobPayload<N>, report: ProgressReporter) => Promise<unknown>;
+
+export const jobHandlers: { [N in JobName]: Handler<N> } = {
+  [JOB_NAMES.importRun]: (p, report) => processImportRun(p.batchId, report),
+  [JOB_NAMES.kpisCompute]: (p, report) => processKpisCompute(p, report),
+  [JOB_NAMES.integrityDetect]: (p, report) => processIntegrityDetect(p, report),
+  [JOB_NAMES.integritySlaCheck]: (_p, report) => processIntegritySlaCheck(report),
+  [JOB_NAMES.kpisRecomputeOpen]: (_p, report) => processKpisRecomputeOpen(report),
+  [JOB_NAMES.contractsRefreshIndicators]: (_p, report) => processContractsRefreshIndicators(report),
+  [JOB_NAMES.selectivityCompute]: (p, report) => processSelectivityCompute(p.runId, report),
+  [JOB_NAMES.riskTrain]: (p, report) => processRiskTrain(p.runId, report),
+  [JOB_NAMES.riskScore]: (p, report) => processRiskScore(p.runId, report),
+  [JOB_NAMES.trsCompute]: (p, report) => processTrsCompute(p.runId, report),
+  [JOB_NAMES.mirrorCompute]: (p, report) => processMirrorCompute(p.runId, report),
+};
+
+// Runs one job's processor with a validated payload (the worker; tests call it directly).
+export async function runJob(job: Pick<Job, "name" | "data">, report: ProgressReporter): Promise<unknown> {
+  const name = job.name as JobName;
+  const handler = jobHandlers[name] as Handler<JobName> | undefined;
+  if (!handler) throw new Error(`Unknown job ${job.name}`);
+  return handler(parseJobPayload(name, job.data), report);
+}

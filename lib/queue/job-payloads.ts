@@ -1,0 +1,69 @@
+// The producer's side of each job: its payload schema (checked when enqueued and again when processed) and its
+// deterministic jobId, so that a double submit is one job. Payloads carry IDs only; handlers re-read PostgreSQL.
+// The handlers themselves live in jobs/, which only the worker and the CLI load.
+import { z } from "zod";
+import { JOB_NAMES, type JobName } from "@/lib/queue/job-names";
+
+export type JobContract<S extends z.ZodType> = {
+  schema: S;
+  jobId: (payload: z.infer<S>) => string;
+};
+
+// A long job's progress in percent; the worker forwards it to the queue, the CLI to stderr.
+export type ProgressReporter = (percent: number) => Promise<void>;
+
+const ImportRunPayload = z.object({ batchId: z.number().int().positive() });
+// Analysis jobs carry the id of their analysis_runs row, which holds what was asked (lib/analysis/analysis-runs.ts).
+const AnalysisRunPayload = z.object({ runId: z.number().int().positive() });
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const KpisComputePayload = z.object({
+  from: Day,
+  to: Day,
+  subjectType: z.enum(["officer", "unit", "office"]),
+  subjectIds: z.array(z.string()).nullable(),
+});
+
+function contract<S extends z.ZodType>(definition: JobContract<S>): JobContract<S> {
+  return definition;
+}
+
+export const jobContracts = {
+  [JOB_NAMES.importRun]: contract({ schema: ImportRunPayload, jobId: (p) => `import-${p.batchId}` }),
+  [JOB_NAMES.kpisCompute]: contract({
+    schema: KpisComputePayload,
+    jobId: (p) => `kpis-${p.subjectType}-${p.from}-${p.to}`,
+  }),
+  [JOB_NAMES.integrityDetect]: contract({
+    schema: z.object({ from: Day, to: Day }),
+    jobId: (p) => `detect-${p.from}-${p.to}`,
+  }),
+  // Repeatable (CASE_SLA_SCHEDULE); enqueued by hand it is one job per hour.
+  [JOB_NAMES.integritySlaCheck]: contract({
+    schema: z.object({}),
+    jobId: () => `sla-check-${new Date().toISOString().slice(0, 13)}`,
+  }),
+  [JOB_NAMES.kpisRecomputeOpen]: contract({
+    schema: z.object({}),
+    jobId: () => `kpis-open-${new Date().toISOString().slice(0, 10)}`,
+  }),
+  // Why it was asked for (an import, a dashboard that found values missing): the jobId, so one request is one job.
+  [JOB_NAMES.contractsRefreshIndicators]: contract({
+    schema: z.object({ reason: z.string().regex(/^[\w.-]{1,80}$/) }),
+    jobId: (p) => `contracts-refresh-${p.reason}`,
+  }),
+  [JOB_NAMES.selectivityCompute]: contract({
+    schema: AnalysisRunPayload,
+    jobId: (p) => `selectivity-compute-${p.runId}`,
+  }),
+  [JOB_NAMES.riskTrain]: contract({ schema: AnalysisRunPayload, jobId: (p) => `risk-train-${p.runId}` }),
+  [JOB_NAMES.riskScore]: contract({ schema: AnalysisRunPayload, jobId: (p) => `risk-score-${p.runId}` }),
+  [JOB_NAMES.trsCompute]: contract({ schema: AnalysisRunPayload, jobId: (p) => `trs-compute-${p.runId}` }),
+  [JOB_NAMES.mirrorCompute]: contract({ schema: AnalysisRunPayload, jobId: (p) => `mirror-compute-${p.runId}` }),
+} satisfies Record<JobName, unknown>;
+
+export type JobPayload<N extends JobName> = z.input<(typeof jobContracts)[N]["schema"]>;
+export type ParsedJobPayload<N extends JobName> = z.infer<(typeof jobContracts)[N]["schema"]>;
+
+export function parseJobPayload<N extends JobName>(name: N, data: unknown): ParsedJobPayload<N> {
+  return (jobContracts[name] as JobContract<z.ZodType>).schema.parse(data) as ParsedJobPayload<N>;
+}

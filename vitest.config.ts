@@ -30,7 +30,7 @@ export default defineConfig({
         resolve,
         test: {
           name: "unit",
-          include: ["tests/unit/**/*.test.ts", "lib/**/*.test.ts"],
+          include: ["tests/unit/**/*.test.ts", "lib/**/*.test.ts", "tools/**/*.test.ts"],
           environment: "node",
         },
       },

@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { generateDataset } from "@/lib/generator/generate-dataset";
+import { generateDataset } from "@/tools/generator/generate-dataset";
 
 export const ROOT = path.resolve(import.meta.dirname, "..");
 export const DECLARATIONS = Number(process.env.BENCH_DECLARATIONS ?? 1_000_000);

@@ -8,9 +8,18 @@ import { disputeChoices } from "@/lib/disputes/dispute-options";
 import { formatMonth } from "@/components/format/kpi-format";
 import { DisputeCard } from "@/components/disputes/dispute-card";
 import { DisputeForm, type DisputeFormChoice } from "@/components/disputes/dispute-form";
-import { openDisputeAction } from "@/app/(portal)/me/disputes-actions";
+import type { FormAction } from "@/components/forms/use-form-action";
 
-export async function MyDisputesSection({ user, contractNo }: { user: SessionUser; contractNo?: number }) {
+// The page passes its server action in: components never import from app/.
+export async function MyDisputesSection({
+  user,
+  contractNo,
+  openDispute,
+}: {
+  user: SessionUser;
+  contractNo?: number;
+  openDispute: FormAction;
+}) {
   const [t, tf, tc, format, disputes, contracts] = await Promise.all([
     getTranslations("disputes.mine"),
     getTranslations("disputes.form"),
@@ -33,7 +42,7 @@ export async function MyDisputesSection({ user, contractNo }: { user: SessionUse
         <h2 id="my-disputes-title" className="text-lg font-semibold text-slate-900">{t("title")}</h2>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("body")}</p>
       </div>
-      {choices.length ? <DisputeForm choices={choices} action={openDisputeAction} /> : <p className="text-sm text-slate-600">{t("noContract")}</p>}
+      {choices.length ? <DisputeForm choices={choices} action={openDispute} /> : <p className="text-sm text-slate-600">{t("noContract")}</p>}
       {disputes.length ? (
         <div className="space-y-3">
           {disputes.map((d) => (

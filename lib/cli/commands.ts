@@ -1,33 +1,16 @@
-// The CLI's commands, each a small function over a shared service, loaded only when called.
+// The CLI's commands, each a small function over a shared service, loaded only when called. `generate` is dev
+// tooling (tools/generator), which only this table may load.
 
-export type CliOptions = Record<string, string | boolean | undefined>;
+import type { CliOptions } from "@/lib/cli/options";
+
 export type Command = (options: CliOptions) => Promise<number>;
 
 export const commands: Record<string, Command> = {
   "db reset": async (o) => (await import("@/lib/cli/reset-database")).resetDatabase(o),
-  generate: async (o) => (await import("@/lib/cli/generate-command")).runGenerateCommand(o),
+  generate: async (o) => (await import("@/tools/generator/generate-command")).runGenerateCommand(o),
   import: async (o) => (await import("@/lib/cli/import-command")).runImportCommand(o),
   kpis: async (o) => (await import("@/lib/cli/kpis-command")).runKpisCommand(o),
   flags: async (o) => (await import("@/lib/cli/flags-command")).runFlagsCommand(o),
   trs: async (o) => (await import("@/lib/cli/trs-command")).runTrsCommand(o),
   mirror: async (o) => (await import("@/lib/cli/mirror-command")).runMirrorCommand(o),
 };
-
-export function stringOption(options: CliOptions, name: string): string | undefined {
-  const value = options[name];
-  if (value === true) throw new Error(`--${name} needs a value`);
-  return value === undefined ? undefined : String(value);
-}
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-export function periodOptions(options: CliOptions): { from: string; to: string } {
-  const from = stringOption(options, "from");
-  const to = stringOption(options, "to");
-  if (!from || !to) throw new Error("--from DATE and --to DATE are required");
-  if (!DATE.test(from) || !DATE.test(to) || Number.isNaN(Date.parse(from)) || Number.isNaN(Date.parse(to))) {
-    throw new Error("--from and --to must be dates YYYY-MM-DD");
-  }
-  if (from > to) throw new Error("--from must not be after --to");
-  return { from, to };
-}

@@ -3,7 +3,7 @@ import fs from "node:fs/promises";
 import { detectFlags } from "@/lib/integrity/detect-flags";
 import { FLAG_CSV_HEADER, flagCsvLine } from "@/lib/integrity/flag-csv";
 import { pool } from "@/lib/pg";
-import { periodOptions, stringOption, type CliOptions } from "@/lib/cli/commands";
+import { periodOptions, stringOption, type CliOptions } from "@/lib/cli/options";
 
 export async function runFlagsCommand(options: CliOptions): Promise<number> {
   const period = periodOptions(options);

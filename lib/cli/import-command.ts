@@ -7,7 +7,7 @@ import { writeRejectedRowFiles } from "@/lib/clearance/rejected-row-files";
 import { db } from "@/lib/db";
 import { pool } from "@/lib/pg";
 import { closeQueue } from "@/lib/queue/enqueue";
-import { stringOption, type CliOptions } from "@/lib/cli/commands";
+import { stringOption, type CliOptions } from "@/lib/cli/options";
 
 export async function runImportCommand(options: CliOptions): Promise<number> {
   const dir = stringOption(options, "dir");

@@ -3,7 +3,7 @@ import fs from "node:fs/promises";
 import { computeKpis } from "@/lib/kpis/compute-kpis";
 import { KPI_CSV_HEADER, kpiCsvLine } from "@/lib/kpis/kpi-csv";
 import { pool } from "@/lib/pg";
-import { periodOptions, stringOption, type CliOptions } from "@/lib/cli/commands";
+import { periodOptions, stringOption, type CliOptions } from "@/lib/cli/options";
 
 export async function runKpisCommand(options: CliOptions): Promise<number> {
   const { from, to } = periodOptions(options);

@@ -3,7 +3,7 @@ import fs from "node:fs/promises";
 import { computeMirror } from "@/lib/mirror/compute-mirror";
 import { pool } from "@/lib/pg";
 import { csvLine } from "@/lib/csv-cell";
-import { stringOption, type CliOptions } from "@/lib/cli/commands";
+import { stringOption, type CliOptions } from "@/lib/cli/options";
 
 const HEADER =
   "partner_country,hs6,year,x_fob_usd,m_fob_usd,value_gap_usd,rel_gap,qty_gap,unit_value_ratio,flagged,revenue_at_stake";

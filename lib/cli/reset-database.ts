@@ -2,7 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { env } from "@/lib/env";
 import { pool } from "@/lib/pg";
-import type { CliOptions } from "@/lib/cli/commands";
+import type { CliOptions } from "@/lib/cli/options";
 
 export async function resetDatabase(options: CliOptions): Promise<number> {
   const target = new URL(env.DATABASE_URL);

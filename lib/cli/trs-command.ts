@@ -3,7 +3,7 @@ import fs from "node:fs/promises";
 import { computeTrs } from "@/lib/trs/compute-trs";
 import { pool } from "@/lib/pg";
 import { csvLine } from "@/lib/csv-cell";
-import { periodOptions, stringOption, type CliOptions } from "@/lib/cli/commands";
+import { periodOptions, stringOption, type CliOptions } from "@/lib/cli/options";
 
 export async function runTrsCommand(options: CliOptions): Promise<number> {
   const period = periodOptions(options);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Random } from "@/lib/generator/random";
+import { Random } from "@/lib/kernel/seeded-random";
 import { fitLogistic, sigmoid, solveSpd } from "@/lib/risk/logistic-regression";
 
 const logit = (p: number) => Math.log(p / (1 - p));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Random } from "@/lib/generator/random";
+import { Random } from "@/lib/kernel/seeded-random";
 import { DEFAULT_RISK_OPTIONS, raisingFactors, riskScorer, trainRiskModel, type LabelledInput } from "@/lib/risk/risk-model";
 
 // A synthetic year: declarant R1 is caught 80 % of the time, the other declarants 10 %; HS6 and origin carry no

@@ -6,7 +6,7 @@
 // The top n % is the first round(N · n / 100) rows (at least one) of the ranking by score, highest first, ties
 // broken by declaration id so a ranking is reproducible. A random selection of the same size is drawn with a fixed
 // seed; its expected precision is the base rate and its expected recall and revenue share are n %.
-import { Random } from "@/lib/generator/random";
+import { Random } from "@/lib/kernel/seeded-random";
 
 export const SELECTION_SHARES = [1, 2, 5, 10] as const;
 

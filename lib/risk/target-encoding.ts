@@ -3,7 +3,7 @@
 // its observed rate shrunk towards the prior, the more so the rarer it is; a level never seen gets the prior.
 // On the training set each row is encoded from the other folds only (out-of-fold), or a level seen once would be
 // encoded with its own label and the regression would learn to trust the encoding far more than it deserves.
-import { Random } from "@/lib/generator/random";
+import { Random } from "@/lib/kernel/seeded-random";
 
 export type LevelCount = { n: number; positives: number };
 export type LevelCounts = Map<string, LevelCount>;

@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { generateDataset } from "@/lib/generator/generate-dataset";
+import { generateDataset } from "@/tools/generator/generate-dataset";
 import { zipFolder } from "@/tests/support/zip-folder";
 import { launchChromium, login, newPage, screenshot } from "@/tests/e2e/support/browser";
 import { DEMO_SIGN_IN } from "@/lib/users/seed-demo-users";

@@ -7,7 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createImportBatch } from "@/lib/clearance/create-import-batch";
 import { runImportBatch } from "@/lib/clearance/run-import-batch";
-import { generateDataset } from "@/lib/generator/generate-dataset";
+import { generateDataset } from "@/tools/generator/generate-dataset";
 import { computeKpis } from "@/lib/kpis/compute-kpis";
 import { clearClearanceData, tableCounts } from "@/tests/support/clearance-db";
 import {

@@ -24,6 +24,7 @@ import { formatDay } from "@/components/format/kpi-format";
 import { acknowledgeAction } from "@/app/(portal)/contracts/actions";
 import { MyStanding } from "@/components/dashboard/my-standing";
 import { MyDisputesSection } from "@/components/disputes/my-disputes-section";
+import { openDisputeAction } from "@/app/(portal)/me/disputes-actions";
 
 export const dynamic = "force-dynamic";
 
@@ -134,7 +135,7 @@ export default async function MyIndicatorsPage() {
           </section>
         ) : null}
 
-        {officer && contracts.length ? <MyDisputesSection user={user} /> : null}
+        {officer && contracts.length ? <MyDisputesSection user={user} openDispute={openDisputeAction} /> : null}
       </div>
     </>
   );

@@ -8,6 +8,7 @@ import { loadContractDetailOr404 } from "@/lib/contracts/load-contract-page";
 import { ContractDetailView } from "@/components/contracts/contract-detail-view";
 import { contractPageActions } from "@/app/(portal)/contracts/page-actions";
 import { MyDisputesSection } from "@/components/disputes/my-disputes-section";
+import { openDisputeAction } from "@/app/(portal)/me/disputes-actions";
 
 export const dynamic = "force-dynamic";
 
@@ -28,7 +29,7 @@ export default async function MyContractPage({ params }: Props) {
       {/* The officer disputes their own figures of this contract (all its versions) here. */}
       {own ? (
         <div className="mt-10">
-          <MyDisputesSection user={user} contractNo={detail.contract.contractNo} />
+          <MyDisputesSection user={user} contractNo={detail.contract.contractNo} openDispute={openDisputeAction} />
         </div>
       ) : null}
     </>

@@ -1,5 +1,5 @@
-// Seeded pseudo-random numbers for the synthetic data generator. Everything the generator draws comes from here, so a
-// seed fully determines the output (no Math.random, no clock).
+// Seeded pseudo-random numbers, for the synthetic data generator and the risk model's reproducible draws. A seed
+// fully determines the output (no Math.random, no clock).
 
 /** 32-bit FNV-1a over a string: turns (seed, label) into independent sub-seeds. */
 function fnv1a(text: string): number {

@@ -1,6 +1,6 @@
 // Test support: compares the reference flags of a period with the manifest — which planted detections are missing,
 // and which flags no planted pattern explains (false positives of the honest background).
-// Also runnable on any generated folder: npx tsx lib/generator/testing/check-planted.ts DIR
+// Also runnable on any generated folder: npx tsx tools/generator/testing/check-planted.ts DIR
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Manifest } from "../manifest";

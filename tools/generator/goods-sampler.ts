@@ -4,7 +4,7 @@
 import { EvenBernoulli, WeylSequence } from "./even-sequences";
 import { PLANT } from "./planted-plan";
 import type { Broker } from "./population";
-import { WeightedPicker, type Random } from "./random";
+import { WeightedPicker, type Random } from "@/lib/kernel/seeded-random";
 import { COUNTRY_PRICE_LEVEL, GOODS, goodsByHs6, type Goods } from "./reference-goods";
 import type { OfficeSpec } from "./reference-offices";
 

@@ -2,7 +2,7 @@
 // generated imports themselves (kpis.md "Mirror analysis": M_fob = Σ cif / per_usd / 1.06), with noise under 10 %,
 // except for a few planted flows where the partner reports far more than was declared here.
 import { PLANT } from "./planted-plan";
-import type { Random } from "./random";
+import type { Random } from "@/lib/kernel/seeded-random";
 import { countryIndex, type Goods } from "./reference-goods";
 import { perUsd } from "./reference-offices";
 

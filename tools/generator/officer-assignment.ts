@@ -1,11 +1,9 @@
 // Which officer assesses a declaration. Collusive brokers get "their" officer by manual assignment; everyone else goes
 // through workload-based automatic assignment, and unit heads reassign a few files by hand.
 import { PLANT } from "./planted-plan";
-import type { Broker, Officer, OfficePopulation } from "./population";
-import type { Random } from "./random";
+import { TAX_BANDS, type Broker, type Officer, type OfficePopulation } from "./population";
+import type { Random } from "@/lib/kernel/seeded-random";
 
-/** Size bands of a quarter decade over taxes in cents (up to 10^12). */
-const TAX_BANDS = 48;
 /** Taxes of a typical declaration, log10 of cents (10 million XAF), the centre of the seniority tilt. */
 const TYPICAL_TAX_LOG10_CENTS = 9;
 /** Senior officers' share of a size band grows by 10^(tilt × seniority) per decade above the typical file. */
@@ -14,8 +12,6 @@ const SENIORITY_TILT = 0.6;
 const BROKER_SURPLUS_LIMIT = 2;
 /** Tries to draw an officer not already over-served by the broker before settling for one who is. */
 const REDRAWS = 8;
-
-export const TAX_LOAD_SLOTS = 2 * TAX_BANDS;
 
 export type Assignment = { officer: Officer; manual: boolean };
 

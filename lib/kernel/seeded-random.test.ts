@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deriveSeed, Random, WeightedPicker } from "./random";
+import { deriveSeed, Random, WeightedPicker } from "@/lib/kernel/seeded-random";
 
 const draws = (random: Random, n: number, draw: (r: Random) => number) => Array.from({ length: n }, () => draw(random));
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;

@@ -1,7 +1,7 @@
 // Robustness sweep for tuning the generator: generates one data set per seed into a temporary folder and runs the
 // reference flags over the whole period and each quarter, printing planted detections that were missed, flags no
 // pattern explains (false positives) and the weakest score of each planted detection.
-//   npx tsx lib/generator/testing/sweep-seeds.ts 20000 1,2,3,4,5
+//   npx tsx tools/generator/testing/sweep-seeds.ts 20000 1,2,3,4,5
 // (large volumes need NODE_OPTIONS=--max-old-space-size=8000: the reference implementation holds rows in memory)
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { dayOf, isoWeekday, parseClock } from "./local-time";
 import { OfficeCalendar } from "./office-calendar";
-import { Random } from "./random";
+import { Random } from "@/lib/kernel/seeded-random";
 import { planDailyVolumes, registrationTimes } from "./volume-plan";
 
 const weekdays = new OfficeCalendar(parseClock("08:00"), parseClock("17:00"), [1, 2, 3, 4, 5], new Set());

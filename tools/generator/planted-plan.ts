@@ -1,6 +1,6 @@
 // What the generator plants, and the honest background it is planted into. Strengths are set so the Flags methods of
 // spec/kpis.md find every planted pattern in the whole period and in each calendar quarter from about 20,000
-// declarations a year upwards (see lib/generator/generate-dataset.test.ts for the independent checks).
+// declarations a year upwards (see tools/generator/generate-dataset.test.ts for the independent checks).
 
 export const HONEST = {
   /** Declarations manually assigned by the unit head (I7 background). */

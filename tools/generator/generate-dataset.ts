@@ -14,7 +14,7 @@ import { buildManifest } from "./manifest";
 import { MirrorAccumulator } from "./mirror-exports";
 import { OfficeCalendar } from "./office-calendar";
 import { buildPopulation, type Population } from "./population";
-import { deriveSeed, Random } from "./random";
+import { deriveSeed, Random } from "@/lib/kernel/seeded-random";
 import { LOCAL_HOLIDAY_OFFICE, OFFICES, perUsd } from "./reference-offices";
 import { planDailyVolumes, registrationTimes } from "./volume-plan";
 

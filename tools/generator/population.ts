@@ -1,11 +1,15 @@
 // The actors of the data set: officers (with the planted ones among them), brokers and importers, sized to the volume
 // so that every officer has enough declarations per quarter for the flag methods (n ≥ 30) at small volumes too.
 import { EvenBernoulli, WeylSequence } from "./even-sequences";
-import { TAX_LOAD_SLOTS } from "./officer-assignment";
 import { HONEST, PLANT } from "./planted-plan";
-import { Random, WeightedPicker } from "./random";
+import { Random, WeightedPicker } from "@/lib/kernel/seeded-random";
 import { OFFICES, type OfficeSpec } from "./reference-offices";
 import { emailLocalPart, FIRST_NAMES, LAST_NAMES } from "./reference-people";
+
+// Each officer keeps a load per tax band, green and red lanes apart (officer-assignment.ts spreads the load).
+/** Size bands of a quarter decade over taxes in cents (up to 10^12). */
+export const TAX_BANDS = 48;
+const TAX_LOAD_SLOTS = 2 * TAX_BANDS;
 
 export type OfficerRole = "downgrader" | "pair" | "slow" | "offHours" | "fastRed";
 

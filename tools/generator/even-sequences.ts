@@ -2,7 +2,7 @@
 // The integrity flags of spec/kpis.md test each officer (broker) against a threshold; with hundreds of subjects and
 // independent draws, a few honest ones always cross it by chance. Spreading honest events evenly over each subject's
 // own sequence keeps every contiguous run (any period) close to the nominal rate, so flags point at planted patterns.
-import type { Random } from "./random";
+import type { Random } from "@/lib/kernel/seeded-random";
 
 /**
  * Bernoulli(p) by jittered error diffusion: over any run of n consecutive trials the number of successes stays

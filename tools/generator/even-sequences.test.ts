@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { EvenBernoulli, WeylSequence } from "./even-sequences";
-import { Random } from "./random";
+import { Random } from "@/lib/kernel/seeded-random";
 
 describe("EvenBernoulli", () => {
   it("keeps every window of consecutive trials within ±2 of n·p", () => {

@@ -1,6 +1,6 @@
 // pmc generate --out DIR [--declarations N] [--seed S] [--from DATE --to DATE]
-import { generateDataset } from "@/lib/generator/generate-dataset";
-import { stringOption, type CliOptions } from "@/lib/cli/commands";
+import { generateDataset } from "@/tools/generator/generate-dataset";
+import { stringOption, type CliOptions } from "@/lib/cli/options";
 
 export async function runGenerateCommand(options: CliOptions): Promise<number> {
   const outDir = stringOption(options, "out");

@@ -2,7 +2,7 @@
 // mildly seasonal, with a trickle of electronic lodgements outside office hours.
 import type { OfficeCalendar } from "./office-calendar";
 import { isoWeekday, SECONDS_PER_DAY, SECONDS_PER_HOUR } from "./local-time";
-import type { Random } from "./random";
+import type { Random } from "@/lib/kernel/seeded-random";
 
 /** Electronic lodgement still arrives on closed days, at a small fraction of a working day's traffic. */
 const CLOSED_DAY_FACTOR = 0.03;

@@ -9,7 +9,7 @@ import type { OfficeCalendar } from "./office-calendar";
 import { OfficerAssignment } from "./officer-assignment";
 import { HONEST, LANE_SHARES } from "./planted-plan";
 import type { Broker, Officer, OfficePopulation, Population } from "./population";
-import { WeightedPicker, type Random } from "./random";
+import { WeightedPicker, type Random } from "@/lib/kernel/seeded-random";
 import type { Goods } from "./reference-goods";
 import { EXPORT_REGIMES, IMPORT_REGIMES, OFFENCE_CODES } from "./reference-offices";
 

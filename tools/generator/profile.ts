@@ -1,4 +1,4 @@
-// Measures the generator at volume: `/usr/bin/time -v npx tsx lib/generator/profile.ts 1000000 /tmp/pmc-1m`
+// Measures the generator at volume: `/usr/bin/time -v npx tsx tools/generator/profile.ts 1000000 /tmp/pmc-1m`
 // prints wall time and row counts (peak RSS comes from /usr/bin/time).
 import { generateDataset, GENERATE_DEFAULTS } from "./generate-dataset";
 

@@ -9,7 +9,8 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { AccessFields } from "@/components/admin/access-fields";
 
 import { useFormAction, type FormAction } from "@/components/forms/use-form-action";
-import { FormMessage, useFieldError } from "@/components/forms/form-message";
+import { useAdminTexts } from "@/components/admin/form-texts";
+import { FormMessage, fieldErrorOf } from "@/components/forms/form-message";
 
 export function CreateUserForm({
   action,
@@ -22,11 +23,12 @@ export function CreateUserForm({
 }) {
   const t = useTranslations("admin");
   const { result, pending, round, formProps } = useFormAction(action, { resetOnSuccess: true, refreshOnSuccess: false });
-  const errorFor = useFieldError(result, { namespaces: ["admin"], values: { min: PASSWORD_MIN_LENGTH } });
+  const texts = useAdminTexts();
+  const errorFor = fieldErrorOf(result, texts);
 
   return (
     <form {...formProps} className="flex flex-col gap-5">
-      <FormMessage result={result} namespaces={["admin"]} values={{ min: PASSWORD_MIN_LENGTH }} />
+      <FormMessage result={result} texts={texts} />
       <div key={round} className="grid grid-cols-1 gap-5 sm:grid-cols-2">
         <Field id="new-email" label={t("fields.email")} error={errorFor("email")}>
           <input name="email" type="email" autoComplete="off" required className={inputClasses} />

@@ -11,7 +11,8 @@ import { AccessFields } from "@/components/admin/access-fields";
 import type { PickedOfficer } from "@/components/admin/officer-picker";
 
 import { useFormAction, type FormAction } from "@/components/forms/use-form-action";
-import { FormMessage, useFieldError } from "@/components/forms/form-message";
+import { useAdminTexts } from "@/components/admin/form-texts";
+import { FormMessage, fieldErrorOf } from "@/components/forms/form-message";
 
 export type EditableUser = {
   id: string;
@@ -37,10 +38,11 @@ export function EditAccessForm({
 }) {
   const t = useTranslations("admin");
   const { result, pending, formProps } = useFormAction(action, { resetOnSuccess: false, refreshOnSuccess: false });
-  const errorFor = useFieldError(result, { namespaces: ["admin"], values: { min: PASSWORD_MIN_LENGTH } });
+  const texts = useAdminTexts();
+  const errorFor = fieldErrorOf(result, texts);
   return (
     <form {...formProps} className="flex flex-col gap-5">
-      <FormMessage result={result} namespaces={["admin"]} values={{ min: PASSWORD_MIN_LENGTH }} />
+      <FormMessage result={result} texts={texts} />
       <input type="hidden" name="userId" value={user.id} />
       <div className="grid grid-cols-1 gap-5 sm:grid-cols-2">
         <Field id="edit-name" label={t("fields.name")} error={errorFor("name")}>
@@ -74,9 +76,10 @@ export function EditAccessForm({
 export function AccountStatusForm({ user, action, isSelf }: { user: EditableUser; action: FormAction; isSelf: boolean }) {
   const t = useTranslations("admin");
   const { result, pending, formProps } = useFormAction(action, { resetOnSuccess: false, refreshOnSuccess: false });
+  const texts = useAdminTexts();
   return (
     <form {...formProps} className="flex flex-col gap-4">
-      <FormMessage result={result} namespaces={["admin"]} values={{ min: PASSWORD_MIN_LENGTH }} />
+      <FormMessage result={result} texts={texts} />
       <input type="hidden" name="userId" value={user.id} />
       <input type="hidden" name="active" value={user.active ? "false" : "true"} />
       <p className="text-sm text-slate-700">{user.active ? t("status.activeExplained") : t("status.inactiveExplained")}</p>
@@ -96,10 +99,11 @@ export function AccountStatusForm({ user, action, isSelf }: { user: EditableUser
 export function ResetPasswordForm({ userId, action }: { userId: string; action: FormAction }) {
   const t = useTranslations("admin");
   const { result, pending, formProps } = useFormAction(action, { resetOnSuccess: true, refreshOnSuccess: false });
-  const errorFor = useFieldError(result, { namespaces: ["admin"], values: { min: PASSWORD_MIN_LENGTH } });
+  const texts = useAdminTexts();
+  const errorFor = fieldErrorOf(result, texts);
   return (
     <form {...formProps} className="flex flex-col gap-4">
-      <FormMessage result={result} namespaces={["admin"]} values={{ min: PASSWORD_MIN_LENGTH }} />
+      <FormMessage result={result} texts={texts} />
       <input type="hidden" name="userId" value={userId} />
       <Field
         id="reset-password"

@@ -7,14 +7,13 @@ import { useTranslations } from "next-intl";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { inputClasses } from "@/components/ui/field";
-import { CASE_MESSAGES } from "@/components/cases/case-form";
-import { useErrorText } from "@/components/forms/form-message";
+import { useCaseTexts } from "@/components/cases/form-texts";
 
 type State = { status: "idle" } | { status: "done" } | { status: "error"; key: string; values: Record<string, string | number> };
 
 export function AttachmentUpload({ caseId, maxMb }: { caseId: number; maxMb: number }) {
   const t = useTranslations("cases.attachments");
-  const errorText = useErrorText(CASE_MESSAGES);
+  const errorText = useCaseTexts().error;
   const router = useRouter();
   const form = useRef<HTMLFormElement>(null);
   const input = useRef<HTMLInputElement>(null);

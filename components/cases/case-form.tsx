@@ -2,14 +2,12 @@
 // One step of a case as a form: the fields (rendered by the page), the outcome in the user's language (keys of
 // "cases.feedback" and "cases.errors", falling back to "contracts.errors"), each field's error listed under the
 // message, and the page refreshed after a success so the new status shows everywhere.
-import type { FormResult } from "@/lib/kernel/form-result";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ButtonVariant } from "@/components/ui/button";
 import { type FormAction, useFormAction } from "@/components/forms/use-form-action";
+import { useCaseTexts } from "@/components/cases/form-texts";
 import { FormMessage } from "@/components/forms/form-message";
 
-// Case refusals fall back to the contracts' messages for the refusals both share.
-export const CASE_MESSAGES = { namespaces: ["cases", "contracts"] } as const;
 
 export function CaseForm({
   action,
@@ -31,11 +29,12 @@ export function CaseForm({
   children: React.ReactNode;
 }) {
   const { result, pending, formProps } = useFormAction(action);
+  const texts = useCaseTexts();
   return (
     <form {...formProps} aria-label={title} data-testid={testId} className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <h3 className="text-base font-semibold text-slate-900">{title}</h3>
       <input type="hidden" name="caseId" value={caseId} />
-      <FormMessage result={result} {...CASE_MESSAGES} listFieldErrors />
+      <FormMessage result={result} texts={texts} listFieldErrors />
       {children}
       <div>
         <SubmitButton pending={pending} pendingLabel={pendingLabel} variant={variant}>

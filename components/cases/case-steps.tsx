@@ -7,6 +7,7 @@ import type { FormAction } from "@/components/forms/use-form-action";
 import { inputClasses } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { CaseForm } from "@/components/cases/case-form";
+import { isoDate } from "@/lib/kernel/calendar";
 
 export type CaseStepActions = {
   assign: FormAction;
@@ -60,7 +61,7 @@ export async function CaseSteps({
               </select>
             </Control>
             <Control id="assign-due" text={t("assignForm.dueDate")} help={t("assignForm.dueDateHint")}>
-              <input id="assign-due" type="date" name="dueDate" min={today} defaultValue={c.dueDate ? c.dueDate.toISOString().slice(0, 10) : ""} aria-describedby="assign-due-hint" className={inputClasses} />
+              <input id="assign-due" type="date" name="dueDate" min={today} defaultValue={c.dueDate ? isoDate(c.dueDate) : ""} aria-describedby="assign-due-hint" className={inputClasses} />
             </Control>
           </div>
         </CaseForm>

@@ -5,9 +5,9 @@ import type { CaseListRow } from "@/lib/cases/list-cases";
 import { formatDay } from "@/components/format/kpi-format";
 import { CaseStatusBadge, FindingBadge, OverdueBadge } from "@/components/cases/case-badges";
 import { TableFrame, TableHead } from "@/components/ui/table-frame";
+import { isoDate } from "@/lib/kernel/calendar";
 
 const th = "px-4 py-3";
-const day = (d: Date) => d.toISOString().slice(0, 10);
 
 export async function CasesTable({ rows }: { rows: CaseListRow[] }) {
   const [t, format] = await Promise.all([getTranslations("cases"), getFormatter()]);
@@ -39,11 +39,11 @@ export async function CasesTable({ rows }: { rows: CaseListRow[] }) {
             </td>
             <td className="px-4 py-3 text-slate-800">{r.assigneeName ?? <span className="text-slate-500">{t("list.unassigned")}</span>}</td>
             <td className="whitespace-nowrap px-4 py-3">
-              {r.dueDate ? <div className="text-slate-800">{formatDay(format, day(r.dueDate))}</div> : <span className="text-slate-500">{t("list.noDueDate")}</span>}
+              {r.dueDate ? <div className="text-slate-800">{formatDay(format, isoDate(r.dueDate))}</div> : <span className="text-slate-500">{t("list.noDueDate")}</span>}
               {r.overdue ? <div className="mt-1"><OverdueBadge /></div> : null}
             </td>
             <td className="px-4 py-3 text-right tabular-nums text-slate-800">{r._count.flags}</td>
-            <td className="whitespace-nowrap px-4 py-3 text-slate-700">{formatDay(format, day(r.openedAt))}</td>
+            <td className="whitespace-nowrap px-4 py-3 text-slate-700">{formatDay(format, isoDate(r.openedAt))}</td>
           </tr>
         ))}
       </tbody>

@@ -8,8 +8,8 @@ import { latestDigest, listOverdueCases } from "@/lib/cases/list-cases";
 import { buttonClasses } from "@/components/ui/button";
 import { formatDay } from "@/components/format/kpi-format";
 import { CaseStatusBadge } from "@/components/cases/case-badges";
+import { isoDate } from "@/lib/kernel/calendar";
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
 
 export async function OverdueCasesSection({ user }: { user: SessionUser }) {
   if (!usesCases(user)) return null;
@@ -39,7 +39,7 @@ export async function OverdueCasesSection({ user }: { user: SessionUser }) {
               <div className="flex items-center gap-3 text-slate-700">
                 <CaseStatusBadge status={c.status} />
                 <span>{c.assigneeName ?? t("list.unassigned")}</span>
-                <span className="font-medium text-red-700">{c.dueDate ? t("home.due", { date: formatDay(format, day(c.dueDate)) }) : ""}</span>
+                <span className="font-medium text-red-700">{c.dueDate ? t("home.due", { date: formatDay(format, isoDate(c.dueDate)) }) : ""}</span>
               </div>
             </li>
           ))}
@@ -52,7 +52,7 @@ export async function OverdueCasesSection({ user }: { user: SessionUser }) {
         <h3 className="text-sm font-semibold text-slate-900">{t("home.digestTitle")}</h3>
         {digest ? (
           <p className="mt-1 text-sm text-slate-700">
-            {t("home.digest", { date: formatDay(format, day(digest.digestDate)), count: digest.overdueCaseIds.length })}
+            {t("home.digest", { date: formatDay(format, isoDate(digest.digestDate)), count: digest.overdueCaseIds.length })}
             {digest.overdueCaseIds.length ? " — " : ""}
             {digest.overdueCaseIds.slice(0, 20).map((id, i) => (
               <span key={id}>

@@ -5,18 +5,20 @@ import { Field, inputClasses } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 import { type FormAction, useFormAction } from "@/components/forms/use-form-action";
-import { FormMessage, useFieldError } from "@/components/forms/form-message";
+import { useContractTexts } from "@/components/contracts/form-texts";
+import { FormMessage, fieldErrorOf } from "@/components/forms/form-message";
 
 export function AppealForm({ evaluationId, action }: { evaluationId: number; action: FormAction }) {
   const t = useTranslations("contracts.appeal");
   const { result, pending, formProps } = useFormAction(action);
-  const errorFor = useFieldError(result, { namespaces: ["contracts"] });
+  const texts = useContractTexts();
+  const errorFor = fieldErrorOf(result, texts);
   return (
     <form {...formProps} className="mt-3 flex flex-col gap-3 rounded-md border border-red-200 bg-red-50/50 p-3" aria-label={t("title")}>
       <p className="text-sm font-semibold text-slate-900">{t("title")}</p>
       <p className="text-xs text-slate-700">{t("hint")}</p>
       <input type="hidden" name="evaluationId" value={evaluationId} />
-      <FormMessage result={result} namespaces={["contracts"]} />
+      <FormMessage result={result} texts={texts} />
       <Field id={`appeal-reason-${evaluationId}`} label={t("reason")} error={errorFor("reason")}>
         <textarea name="reason" rows={3} className={inputClasses} />
       </Field>
@@ -30,12 +32,13 @@ export function AppealForm({ evaluationId, action }: { evaluationId: number; act
 export function DecideAppealForm({ evaluationId, action }: { evaluationId: number; action: FormAction }) {
   const t = useTranslations("contracts.decideAppeal");
   const { result, pending, formProps } = useFormAction(action);
-  const errorFor = useFieldError(result, { namespaces: ["contracts"] });
+  const texts = useContractTexts();
+  const errorFor = fieldErrorOf(result, texts);
   return (
     <form {...formProps} className="mt-3 flex flex-col gap-3 rounded-md border border-slate-200 bg-slate-50 p-3" aria-label={t("title")}>
       <p className="text-sm font-semibold text-slate-900">{t("title")}</p>
       <input type="hidden" name="evaluationId" value={evaluationId} />
-      <FormMessage result={result} namespaces={["contracts"]} />
+      <FormMessage result={result} texts={texts} />
       <Field id={`appeal-outcome-${evaluationId}`} label={t("outcome")} error={errorFor("outcome")}>
         <select name="outcome" defaultValue="" className={inputClasses}>
           <option value="" disabled>{t("chooseOutcome")}</option>

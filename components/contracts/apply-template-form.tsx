@@ -12,7 +12,8 @@ import { Field, inputClasses } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 import { periodEnd } from "@/lib/contracts/contract-periods";
-import { FormMessage, useFieldError } from "@/components/forms/form-message";
+import { useContractTexts } from "@/components/contracts/form-texts";
+import { FormMessage, fieldErrorOf } from "@/components/forms/form-message";
 
 export function ApplyTemplateForm({
   offices,
@@ -39,7 +40,8 @@ export function ApplyTemplateForm({
   const [periodFrom, setPeriodFrom] = useState(defaultFrom);
   const [periodTo, setPeriodTo] = useState(periodEnd(defaultFrom, CONTRACT_TEMPLATES[0]!.months));
   const [principalId, setPrincipalId] = useState(self.id);
-  const errors = useFieldError(result, { namespaces: ["contracts"] });
+  const texts = useContractTexts();
+  const errors = fieldErrorOf(result, texts);
   // The service names a unit "partyUnit" when it checks it as a party.
   const errorFor = (field: string) => errors(field) ?? (field === "unit" ? errors("partyUnit") : undefined);
   const units = offices.find((o) => o.officeCode === officeCode)?.units ?? [];
@@ -56,7 +58,7 @@ export function ApplyTemplateForm({
   return (
     <div className="space-y-6">
       <form onSubmit={submit} noValidate className="space-y-5 rounded-lg border border-slate-200 bg-white p-5 shadow-sm" aria-busy={pending}>
-        {result.status === "error" ? <FormMessage result={result} namespaces={["contracts"]} /> : null}
+        {result.status === "error" ? <FormMessage result={result} texts={texts} /> : null}
         <Field id="apply-template" label={t("templates.label")} hint={`${t(`templates.${templateKey}.description`)} ${t("templates.startingPoint")}`} error={errorFor("templateKey")}>
           <select
             value={templateKey}

@@ -11,7 +11,8 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { Field, inputClasses } from "@/components/ui/field";
 
 import { type FormAction, useFormAction } from "@/components/forms/use-form-action";
-import { FormMessage, useFieldError } from "@/components/forms/form-message";
+import { useContractTexts } from "@/components/contracts/form-texts";
+import { FormMessage, fieldErrorOf } from "@/components/forms/form-message";
 
 type Actions = {
   sign: FormAction;
@@ -23,11 +24,12 @@ type Actions = {
 export function ConfirmForm({ contractId, action, label, pendingLabel, confirm }: { contractId: number; action: FormAction; label: string; pendingLabel: string; confirm: string }) {
   const t = useTranslations("contracts.actions");
   const { result, pending, formProps } = useFormAction(action);
+  const texts = useContractTexts();
   const [asking, setAsking] = useState(false);
   return (
     <form {...formProps} className="flex flex-col gap-2">
       <input type="hidden" name="contractId" value={contractId} />
-      <FormMessage result={result} namespaces={["contracts"]} />
+      <FormMessage result={result} texts={texts} />
       {asking ? (
         <div className="rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-950" role="group" aria-label={label}>
           <p>{confirm}</p>
@@ -65,13 +67,14 @@ function NoteForm({
   variant: "secondary" | "danger";
 }) {
   const { result, pending, formProps } = useFormAction(action);
-  const errorFor = useFieldError(result, { namespaces: ["contracts"] });
+  const texts = useContractTexts();
+  const errorFor = fieldErrorOf(result, texts);
   return (
     <details className="group rounded-md border border-slate-200 bg-white">
       <summary className={buttonClasses(variant, "w-full cursor-pointer list-none")}>{summary}</summary>
       <form {...formProps} className="flex flex-col gap-3 p-3">
         <input type="hidden" name="contractId" value={contractId} />
-        <FormMessage result={result} namespaces={["contracts"]} />
+        <FormMessage result={result} texts={texts} />
         <Field id={`contract-${name}`} label={label} hint={hint} error={errorFor(name)}>
           <textarea name={name} rows={3} className={inputClasses} />
         </Field>

@@ -16,7 +16,8 @@ import { IndicatorRows, type IndicatorRowState } from "@/components/contracts/in
 import { fromDisplay, toDisplay } from "@/components/format/kpi-format";
 import { parseTypedNumber, typedNumber } from "@/lib/contracts/typed-number";
 import { periodEnd } from "@/lib/contracts/contract-periods";
-import { FormMessage, useFieldError } from "@/components/forms/form-message";
+import { useContractTexts } from "@/components/contracts/form-texts";
+import { FormMessage, fieldErrorOf } from "@/components/forms/form-message";
 
 export type ContractFormValues = {
   title: string;
@@ -68,7 +69,8 @@ export function ContractForm({
   const [periodTo, setPeriodTo] = useState(initial.periodTo);
   const [principalId, setPrincipalId] = useState(initial.principalId);
   const [rows, setRows] = useState<IndicatorRowState[]>(toRows(initial.indicators));
-  const errorFor = useFieldError(result, { namespaces: ["contracts"] });
+  const texts = useContractTexts();
+  const errorFor = fieldErrorOf(result, texts);
 
   function applyTemplate(key: string) {
     setTemplateKey(key);
@@ -112,7 +114,7 @@ export function ContractForm({
   const heading = "text-base font-semibold text-slate-900";
   return (
     <form onSubmit={submit} noValidate className="space-y-6" aria-busy={pending}>
-      <FormMessage result={result} namespaces={["contracts"]} />
+      <FormMessage result={result} texts={texts} />
       <section className={section} aria-labelledby="form-template">
         <h2 id="form-template" className={heading}>{t("form.sections.template")}</h2>
         <Field id="contract-template" label={t("templates.label")} hint={templateKey ? t(`templates.${templateKey}.description`) : undefined} error={errorFor("templateKey")}>

@@ -6,6 +6,7 @@ import { ScorecardTable } from "@/components/contracts/scorecard-table";
 import { formatDay } from "@/components/format/kpi-format";
 import { Notice } from "@/components/ui/notice";
 import { kpiSubjectOf } from "@/lib/contracts/kpi-subject";
+import { isoDate } from "@/lib/kernel/calendar";
 
 export async function CurrentIndicators({ contract }: { contract: IndicatorContract }) {
   const [t, format, current] = await Promise.all([
@@ -13,7 +14,7 @@ export async function CurrentIndicators({ contract }: { contract: IndicatorContr
     getFormatter(),
     currentIndicators([contract]).then((all) => all.get(contract.id)),
   ]);
-  if (!current) return <Notice tone="info">{t("detail.notStarted", { from: formatDay(format, contract.periodFrom.toISOString().slice(0, 10)) })}</Notice>;
+  if (!current) return <Notice tone="info">{t("detail.notStarted", { from: formatDay(format, isoDate(contract.periodFrom)) })}</Notice>;
   const at = current.computedAt ? format.dateTime(current.computedAt, { dateStyle: "medium", timeStyle: "short" }) : null;
   return (
     <div className="space-y-2">

@@ -7,7 +7,8 @@ import { Field, inputClasses } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 import { type FormAction, useFormAction } from "@/components/forms/use-form-action";
-import { FormMessage, useFieldError } from "@/components/forms/form-message";
+import { useContractTexts } from "@/components/contracts/form-texts";
+import { FormMessage, fieldErrorOf } from "@/components/forms/form-message";
 
 export function EvaluationForm({
   contractId,
@@ -23,14 +24,15 @@ export function EvaluationForm({
 }) {
   const t = useTranslations("contracts");
   const { result, pending, formProps } = useFormAction(action);
-  const errorFor = useFieldError(result, { namespaces: ["contracts"] });
+  const texts = useContractTexts();
+  const errorFor = fieldErrorOf(result, texts);
   const [quarter, setQuarter] = useState(quarters[0]?.value ?? "");
   return (
     <form {...formProps} className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby="evaluation-form-title">
       <h3 id="evaluation-form-title" className="text-sm font-semibold text-slate-900">{t("evaluations.formTitle")}</h3>
       <p className="text-sm text-slate-600">{t("evaluations.formHint")}</p>
       <input type="hidden" name="contractId" value={contractId} />
-      <FormMessage result={result} namespaces={["contracts"]} />
+      <FormMessage result={result} texts={texts} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="evaluation-quarter" label={t("evaluations.quarter")} error={errorFor("quarter")}>
           <select name="quarter" value={quarter} onChange={(e) => setQuarter(e.target.value)} className={inputClasses}>

@@ -8,13 +8,14 @@ import { PrintStyles } from "@/components/contracts/print-styles";
 import { PrintButton } from "@/components/contracts/print-button";
 import { formatDay, formatQuarter } from "@/components/format/kpi-format";
 import { partyLabel } from "@/components/contracts/party-label";
+import { isoDate } from "@/lib/kernel/calendar";
 
 export async function EvaluationPrintView({ detail, evaluation }: { detail: ContractDetail; evaluation: ContractDetail["evaluations"][number] }) {
   const [t, format, locale] = await Promise.all([getTranslations("contracts"), getFormatter(), getLocale()]);
   const c = detail.contract;
   const e = evaluation;
   const quarter = formatQuarter(t, e.snapshot.quarter);
-  const day = (d: Date) => formatDay(format, d.toISOString().slice(0, 10));
+  const day = (d: Date) => formatDay(format, isoDate(d));
   const party = partyLabel(t, { type: c.partyType, officerId: c.partyOfficerId, name: c.partyOfficer?.fullName ?? null, unit: c.partyUnit });
   return (
     <article lang={locale} className="mx-auto max-w-4xl space-y-6 bg-white p-6 text-slate-900 print:p-0" data-testid="evaluation-print">

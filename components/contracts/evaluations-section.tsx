@@ -10,6 +10,7 @@ import { AppealForm, DecideAppealForm } from "@/components/contracts/appeal-form
 import { formatDay, formatQuarter, formatScore } from "@/components/format/kpi-format";
 import type { FormAction } from "@/components/forms/use-form-action";
 import type { Scorecard } from "@/lib/contracts/scoring";
+import { isoDate } from "@/lib/kernel/calendar";
 
 export type EvaluationActions = { evaluate: FormAction; appeal: FormAction; decide: FormAction };
 
@@ -25,7 +26,7 @@ export async function EvaluationsSection({
   pdfBase: string;
 }) {
   const [t, format] = await Promise.all([getTranslations("contracts"), getFormatter()]);
-  const day = (d: Date) => formatDay(format, d.toISOString().slice(0, 10));
+  const day = (d: Date) => formatDay(format, isoDate(d));
   const canEvaluate = detail.actions.includes("evaluate");
   return (
     <section aria-labelledby="evaluations-title" className="space-y-4">

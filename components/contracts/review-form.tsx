@@ -5,17 +5,19 @@ import { Field, inputClasses } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 import { type FormAction, useFormAction } from "@/components/forms/use-form-action";
-import { FormMessage, useFieldError } from "@/components/forms/form-message";
+import { useContractTexts } from "@/components/contracts/form-texts";
+import { FormMessage, fieldErrorOf } from "@/components/forms/form-message";
 
 export function ReviewForm({ contractId, months, action }: { contractId: number; months: { value: string; label: string }[]; action: FormAction }) {
   const t = useTranslations("contracts.reviews");
   const { result, pending, formProps } = useFormAction(action);
-  const errorFor = useFieldError(result, { namespaces: ["contracts"] });
+  const texts = useContractTexts();
+  const errorFor = fieldErrorOf(result, texts);
   return (
     <form {...formProps} className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby="review-form-title">
       <h3 id="review-form-title" className="text-sm font-semibold text-slate-900">{t("formTitle")}</h3>
       <input type="hidden" name="contractId" value={contractId} />
-      <FormMessage result={result} namespaces={["contracts"]} />
+      <FormMessage result={result} texts={texts} />
       <Field id="review-month" label={t("month")} error={errorFor("month")}>
         <select name="month" defaultValue={months.at(-1)?.value} className={inputClasses}>
           {months.map((m) => (

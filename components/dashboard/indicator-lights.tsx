@@ -3,7 +3,7 @@
 import type { OverviewIndicator } from "@/lib/dashboard/contract-overview";
 import type { IndicatorStatus } from "@/lib/contracts/scoring";
 import type { KpiSubject } from "@/lib/contracts/kpi-subject";
-import type { Period } from "@/lib/contracts/contract-periods";
+import type { Period } from "@/lib/kernel/calendar";
 import { drilldownHref } from "@/components/explore/drilldown-href";
 import type { KpiId } from "@/lib/kpis/catalogue";
 

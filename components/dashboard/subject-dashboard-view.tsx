@@ -4,7 +4,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { KPI_CATALOGUE, kpiDefinition, type KpiId } from "@/lib/kpis/catalogue";
-import { addMonths, monthPeriod } from "@/lib/kpis/periods";
+import { addMonths, monthPeriod } from "@/lib/kernel/calendar";
 import { dataMonths, monthlyValues, officerValues, subjectTerms, type DashboardSubject } from "@/lib/dashboard/subject-dashboard";
 import { revenueForecast } from "@/lib/dashboard/revenue-forecast";
 import { histogram, quartiles } from "@/lib/dashboard/distribution";

@@ -9,7 +9,8 @@ import { type FormAction, useFormAction } from "@/components/forms/use-form-acti
 
 import { fromDisplay, kpiUnit } from "@/components/format/kpi-format";
 import { parseTypedNumber } from "@/lib/contracts/typed-number";
-import { FormMessage, useFieldError } from "@/components/forms/form-message";
+import { useDisputeTexts } from "@/components/disputes/form-texts";
+import { FormMessage, fieldErrorOf } from "@/components/forms/form-message";
 
 const OUTCOMES = ["ACCEPTED_CORRECTED", "ACCEPTED_ANNOTATED", "REJECTED"] as const;
 
@@ -23,7 +24,8 @@ function storedValue(kpiId: string, typed: string): string {
 export function AnswerDisputeForm({ disputeId, kpiId, action }: { disputeId: number; kpiId: string; action: FormAction }) {
   const t = useTranslations("disputes.answerForm");
   const { result, pending, formProps } = useFormAction(action);
-  const errorFor = useFieldError(result, { namespaces: ["disputes", "contracts"] });
+  const texts = useDisputeTexts();
+  const errorFor = fieldErrorOf(result, texts);
   const [outcome, setOutcome] = useState<string>("");
   const [typed, setTyped] = useState("");
   const id = (name: string) => `dispute-${disputeId}-${name}`;
@@ -31,7 +33,7 @@ export function AnswerDisputeForm({ disputeId, kpiId, action }: { disputeId: num
     <form {...formProps} className="mt-4 flex flex-col gap-4 rounded-md border border-slate-200 bg-slate-50 p-4" aria-label={t("title")} data-testid="answer-dispute-form">
       <input type="hidden" name="disputeId" value={disputeId} />
       <input type="hidden" name="correctedValue" value={outcome === "ACCEPTED_CORRECTED" ? storedValue(kpiId, typed) : ""} />
-      <FormMessage result={result} namespaces={["disputes", "contracts"]} />
+      <FormMessage result={result} texts={texts} />
       <fieldset className="flex flex-col gap-2" aria-describedby={errorFor("outcome") ? id("outcome-error") : undefined}>
         <legend className="mb-1 text-sm font-medium text-slate-800">{t("outcome")}</legend>
         <div className="flex flex-wrap gap-x-6 gap-y-2">

@@ -6,7 +6,8 @@ import { useTranslations } from "next-intl";
 import { Field, inputClasses } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { type FormAction, useFormAction } from "@/components/forms/use-form-action";
-import { FormMessage, useFieldError } from "@/components/forms/form-message";
+import { useDisputeTexts } from "@/components/disputes/form-texts";
+import { FormMessage, fieldErrorOf } from "@/components/forms/form-message";
 
 type Option = { value: string; label: string };
 export type DisputeFormChoice = { id: number; label: string; kpis: Option[]; months: Option[] };
@@ -14,14 +15,15 @@ export type DisputeFormChoice = { id: number; label: string; kpis: Option[]; mon
 export function DisputeForm({ choices, action }: { choices: DisputeFormChoice[]; action: FormAction }) {
   const t = useTranslations("disputes.form");
   const { result, pending, formProps } = useFormAction(action);
-  const errorFor = useFieldError(result, { namespaces: ["disputes", "contracts"] });
+  const texts = useDisputeTexts();
+  const errorFor = fieldErrorOf(result, texts);
   const [contractId, setContractId] = useState(choices[0]?.id ?? 0);
   const chosen = choices.find((c) => c.id === contractId) ?? choices[0];
   if (!chosen) return null;
   return (
     <form {...formProps} className="flex max-w-2xl flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby="dispute-form-title" data-testid="dispute-form">
       <h3 id="dispute-form-title" className="text-sm font-semibold text-slate-900">{t("title")}</h3>
-      <FormMessage result={result} namespaces={["disputes", "contracts"]} />
+      <FormMessage result={result} texts={texts} />
       {choices.length > 1 ? (
         <Field id="dispute-contract" label={t("contract")} error={errorFor("contractId")}>
           <select name="contractId" value={contractId} onChange={(e) => setContractId(Number(e.target.value))} className={inputClasses}>

@@ -14,16 +14,19 @@ export function useFormAction(action: FormAction, { resetOnSuccess = true, refre
   const [result, dispatch, pending] = useActionState(action, IDLE);
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
-  // Bumped after each reset: used as a key, it also empties stateful children such as the officer picker.
+  // Bumped after each reset: used as a key, it also empties stateful children such as the officer picker. Counted
+  // while rendering a new result (React's way to adjust state to a change), not in an effect.
   const [round, setRound] = useState(0);
+  const [counted, setCounted] = useState(result);
+  if (counted !== result) {
+    setCounted(result);
+    if (result.status === "success" && resetOnSuccess) setRound(round + 1);
+  }
 
   useEffect(() => {
     if (result.status !== "success") return;
-    if (resetOnSuccess) {
-      // Emptied after a success, so what stays on screen is never mistaken for something still to send.
-      formRef.current?.reset();
-      setRound((value) => value + 1);
-    }
+    // Emptied after a success, so what stays on screen is never mistaken for something still to send.
+    if (resetOnSuccess) formRef.current?.reset();
     if (result.redirectTo) router.push(result.redirectTo);
     else if (refreshOnSuccess) router.refresh();
   }, [result, router, resetOnSuccess, refreshOnSuccess]);

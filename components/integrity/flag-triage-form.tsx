@@ -49,11 +49,18 @@ export function FlagTriageForm({ action, selectable, children }: { action: Actio
   const router = useRouter();
 
   const count = () => formRef.current?.querySelectorAll<HTMLInputElement>('input[name="flagIds"]:checked').length ?? 0;
+  // A new success empties the selection and closes the panel, adjusted while rendering it rather than in an effect.
+  const [seen, setSeen] = useState(result);
+  if (seen !== result) {
+    setSeen(result);
+    if (result.status === "success") {
+      setSelected(0);
+      setPanel(null);
+    }
+  }
   useEffect(() => {
     if (result.status !== "success") return;
     formRef.current?.reset();
-    setSelected(0);
-    setPanel(null);
     router.refresh();
   }, [result, router]);
 

@@ -35,6 +35,7 @@ export function useJobPolling<T>(read: (() => Promise<T | null>) | null, finishe
       clearInterval(timer);
     };
     // `finished` is a pure test of the answer: only a new `read` changes what is followed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [read, everyMs, router]);
 
   return latest && latest.of === read ? latest.value : null;

@@ -10,14 +10,12 @@ export function useDebouncedSearch<T>(search: (query: string) => Promise<T[]>) {
   const [results, setResults] = useState<T[] | null>(null);
   const [pending, startTransition] = useTransition();
 
+  const cleared = query.trim() === "";
   useEffect(() => {
-    if (query.trim() === "") {
-      setResults(null);
-      return;
-    }
+    if (cleared) return;
     const timer = setTimeout(() => startTransition(async () => setResults(await search(query))), SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [query, search]);
+  }, [cleared, query, search]);
 
-  return { query, setQuery, results, pending };
+  return { query, setQuery, results: cleared ? null : results, pending };
 }

@@ -8,6 +8,7 @@ import { detectAndStoreFlags } from "@/lib/integrity/store-flags";
 import { refreshContractIndicators } from "@/lib/contracts/refresh-contract-indicators";
 import { requestAnalysisRun } from "@/lib/analysis/analysis-runs";
 import type { ProgressReporter } from "@/lib/queue/job-payloads";
+import { todayIso } from "@/lib/kernel/calendar";
 
 export async function processKpisCompute(
   p: { from: string; to: string; subjectType: "officer" | "unit" | "office"; subjectIds: string[] | null },
@@ -29,7 +30,7 @@ export async function processKpisRecomputeOpen(report: ProgressReporter): Promis
   // "The period so far" of the contracts in force moves every day.
   await refreshContractIndicators();
   // The re-routings found out later come from inspections and case findings, which change without any import.
-  await requestAnalysisRun("SELECTIVITY_COMPUTE", { reason: `nightly-${new Date().toISOString().slice(0, 10)}` });
+  await requestAnalysisRun("SELECTIVITY_COMPUTE", { reason: `nightly-${todayIso()}` });
   await report(100);
   return { periods: periods.length, rows };
 }

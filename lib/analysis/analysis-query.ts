@@ -2,7 +2,7 @@
 // zod). A missing or malformed value falls back to its default rather than failing the page.
 import { z } from "zod";
 import { TRS_INTERVAL_IDS, TRS_LANES, type TrsInterval, type TrsPeriod } from "@/lib/trs/trs-intervals";
-import { addMonths, monthPeriod } from "@/lib/kpis/periods";
+import { addMonths, isoDate, monthPeriod } from "@/lib/kernel/calendar";
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)));
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
@@ -38,7 +38,7 @@ export function previousPeriod(period: TrsPeriod): TrsPeriod {
   const day = 86_400_000;
   const from = Date.parse(`${period.from}T00:00:00Z`);
   const days = Math.round((Date.parse(`${period.to}T00:00:00Z`) - from) / day) + 1;
-  const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
+  const iso = (t: number) => isoDate(new Date(t));
   return { from: iso(from - days * day), to: iso(from - day) };
 }
 

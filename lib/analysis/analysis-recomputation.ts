@@ -3,7 +3,7 @@
 // years to recompute; "*" cells (office hours, holidays, officers) change no TRS figure. A mirror year is recomputed
 // when its declarations or items changed, or when partner exports or exchange rates were imported; only years that
 // have both partner exports and an exchange rate can be computed at all.
-import { periodsForMonths, type Period } from "@/lib/kpis/periods";
+import { periodsForMonths, type Period } from "@/lib/kernel/calendar";
 import type { Cell } from "@/lib/kpis/recomputation";
 
 const MIRROR_FILES = new Set(["mirror_exports.csv", "exchange_rates.csv"]);

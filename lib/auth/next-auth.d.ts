@@ -10,6 +10,8 @@ type PortalClaims = {
 };
 
 declare module "next-auth" {
+  // Module augmentation needs an interface, even an empty one.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface User extends Partial<PortalClaims> {}
   interface Session {
     user: PortalClaims & { id: string; email: string; name: string };

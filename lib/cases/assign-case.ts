@@ -3,7 +3,7 @@
 import "server-only";
 import type { z } from "zod";
 import { writeAudit } from "@/lib/audit";
-import { isoDate, todayIso } from "@/lib/contracts/contract-periods";
+import { isoDate, todayIso } from "@/lib/kernel/calendar";
 import { assigneeRefusal, dueDateRefusal, isOverdue, statusAfter, type CaseActor } from "@/lib/cases/case-rules";
 import { throwIfCaseRefused } from "@/lib/cases/case-error";
 import { AUDIT_ENTITY, withCaseTransition } from "@/lib/cases/case-access";

@@ -4,7 +4,7 @@
 // day writes it and later runs leave it as it was sent).
 import "server-only";
 import { db } from "@/lib/db";
-import { todayIso } from "@/lib/contracts/contract-periods";
+import { isoDate, todayIso } from "@/lib/kernel/calendar";
 import { AUDIT_ENTITY } from "@/lib/cases/case-access";
 
 export type SlaCheckResult = { today: string; markedOverdue: number[]; cleared: number[]; digest: "written" | "already-written" };
@@ -24,7 +24,7 @@ export async function checkCaseSla(now: Date = new Date()): Promise<SlaCheckResu
        WHERE overdue AND (status = 'CLOSED' OR due_date IS NULL OR due_date >= ${today}::date)
        RETURNING id`;
     const audits = [
-      ...marked.map((c) => ({ action: "case.overdue", entityId: String(c.id), data: { dueDate: c.due_date.toISOString().slice(0, 10), today } })),
+      ...marked.map((c) => ({ action: "case.overdue", entityId: String(c.id), data: { dueDate: isoDate(c.due_date), today } })),
       ...cleared.map((c) => ({ action: "case.on-time", entityId: String(c.id), data: { today } })),
     ];
     if (audits.length) await tx.auditLog.createMany({ data: audits.map((a) => ({ ...a, actorId: null, entityType: AUDIT_ENTITY })) });
@@ -47,7 +47,7 @@ export async function checkCaseSla(now: Date = new Date()): Promise<SlaCheckResu
         byStatus: counts?.by_status ?? {},
         openedYesterday: counts?.opened_yesterday ?? 0,
         closedYesterday: counts?.closed_yesterday ?? 0,
-        cases: overdue.map((c) => ({ id: c.id, officeCode: c.office_code, status: c.status, dueDate: c.due_date.toISOString().slice(0, 10), assigneeId: c.assignee_id })),
+        cases: overdue.map((c) => ({ id: c.id, officeCode: c.office_code, status: c.status, dueDate: isoDate(c.due_date), assigneeId: c.assignee_id })),
       })}::jsonb)
       ON CONFLICT (digest_date) DO NOTHING
       RETURNING id`;

@@ -4,6 +4,7 @@
 // snapshot can show it is what the case was opened on, whatever happened to the rows since.
 import { createHash } from "node:crypto";
 import { canonicalJson } from "@/lib/contracts/inputs-hash";
+import { isoDate } from "@/lib/kernel/calendar";
 
 export const SNAPSHOT_VERSION = 1;
 
@@ -55,7 +56,6 @@ type FlagRow = {
   lastDetectedAt: Date;
 };
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
 // Plain JSON values only (Dates become ISO text), exactly what jsonb stores and gives back.
 const asJson = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
@@ -74,8 +74,8 @@ export function buildSnapshot(
       subjectType: flag.subjectType,
       subjectId: flag.subjectId,
       relatedId: flag.relatedId,
-      periodFrom: day(flag.periodFrom),
-      periodTo: day(flag.periodTo),
+      periodFrom: isoDate(flag.periodFrom),
+      periodTo: isoDate(flag.periodTo),
       score: flag.score,
       n: flag.n,
       stats: flag.stats,

@@ -13,6 +13,7 @@
 //   detection), with the declaration's office, the HS code and origin of its goods line, the case's offence code and
 //   the revenue attributed to it.
 import type { EvidenceSnapshot } from "@/lib/cases/evidence-snapshot";
+import { isoDate } from "@/lib/kernel/calendar";
 
 export type ConfirmedCase = {
   id: number;
@@ -81,7 +82,7 @@ export function feedbackRows(cases: readonly ConfirmedCase[]): { labels: LabelRo
     }
     for (const d of illicit) {
       offences.push({
-        date: c.findingAt.toISOString().slice(0, 10),
+        date: isoDate(c.findingAt),
         office: d.office,
         hsCode: d.hsCode,
         origin: d.origin,

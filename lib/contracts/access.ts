@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { ContractError } from "@/lib/contracts/contract-error";
 import type { Actor } from "@/lib/auth/session-user";
 import { MANAGING_ROLES, type ContractFacts } from "@/lib/contracts/lifecycle";
-import { isoDate } from "@/lib/contracts/contract-periods";
+import { isoDate } from "@/lib/kernel/calendar";
 
 type Tx = Prisma.TransactionClient | typeof db;
 

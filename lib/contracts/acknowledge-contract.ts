@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/auth/session-user";
 import { refusalFor, statusAfterAcknowledgement } from "@/lib/contracts/lifecycle";
 import { contractFacts, getContractForActorOrThrow } from "@/lib/contracts/access";
 import { throwIfRefused } from "@/lib/contracts/contract-error";
-import { isoDate, todayIso } from "@/lib/contracts/contract-periods";
+import { isoDate, todayIso } from "@/lib/kernel/calendar";
 import { AUDIT_ENTITY } from "@/lib/contracts/contract-data";
 
 export async function acknowledgeContract(contractId: number, actor: Actor): Promise<{ status: "ACKNOWLEDGED" | "ACTIVE" }> {

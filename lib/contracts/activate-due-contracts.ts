@@ -4,8 +4,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
-import { dayToDate } from "@/lib/contracts/check-contract-terms";
-import { todayIso } from "@/lib/contracts/contract-periods";
+import { dayToDate, isoDate, todayIso } from "@/lib/kernel/calendar";
 import { AUDIT_ENTITY } from "@/lib/contracts/contract-data";
 
 export async function activateDueContracts(today: string = todayIso()): Promise<number[]> {
@@ -21,7 +20,7 @@ export async function activateDueContracts(today: string = todayIso()): Promise<
           action: "contract.activate",
           entityType: AUDIT_ENTITY,
           entityId: String(row.id),
-          data: { from: "ACKNOWLEDGED", to: "ACTIVE", periodStarted: row.period_from.toISOString().slice(0, 10) },
+          data: { from: "ACKNOWLEDGED", to: "ACTIVE", periodStarted: isoDate(row.period_from) },
         },
         tx,
       );

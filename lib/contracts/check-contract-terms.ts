@@ -6,13 +6,12 @@ import type { Prisma } from "@prisma/client";
 import { ContractError } from "@/lib/contracts/contract-error";
 import type { Actor } from "@/lib/auth/session-user";
 import { BINDING_STATUSES, MANAGING_ROLES, managesOffice, type PartyType } from "@/lib/contracts/lifecycle";
-import { isoDate } from "@/lib/contracts/contract-periods";
+import { dayToDate, isoDate } from "@/lib/kernel/calendar";
 
 type Tx = Prisma.TransactionClient;
 
 export type Party = { partyType: PartyType; officeCode: string; partyOfficerId: string | null; partyUnit: string | null };
 
-export const dayToDate = (day: string) => new Date(`${day}T00:00:00.000Z`);
 
 // Keeps only the party fields of the chosen party type, so a unit contract never carries a stray officer id.
 export function normaliseParty<T extends Party>(input: T): T {

@@ -3,8 +3,8 @@ import "server-only";
 import type { Prisma } from "@prisma/client";
 import { kpiDefinition, type KpiId } from "@/lib/kpis/catalogue";
 import type { ContractInput } from "@/lib/contracts/schema";
-import { dayToDate } from "@/lib/contracts/check-contract-terms";
-import { isoDate } from "@/lib/contracts/contract-periods";
+import { dayToDate } from "@/lib/kernel/calendar";
+import { isoDate } from "@/lib/kernel/calendar";
 
 type IndicatorRow = { kpiId: string; threshold: number; target: number; weight: number; minVolume: number };
 

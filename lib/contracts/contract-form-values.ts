@@ -1,8 +1,8 @@
 // The values the contract form starts from: blank for a new contract (starting next month), or a draft's terms.
 import "server-only";
-import { addMonths } from "@/lib/kpis/periods";
+import { addMonths } from "@/lib/kernel/calendar";
 import type { ContractWithIndicators } from "@/lib/contracts/access";
-import { isoDate, todayIso } from "@/lib/contracts/contract-periods";
+import { isoDate, todayIso } from "@/lib/kernel/calendar";
 
 export type FormStart = {
   title: string;

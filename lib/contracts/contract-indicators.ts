@@ -6,7 +6,8 @@ import type { Scorecard } from "@/lib/contracts/scoring";
 import { buildScorecard, type TermsRow } from "@/lib/contracts/build-scorecard";
 import { kpiSubjectOf, type KpiSubject } from "@/lib/contracts/kpi-subject";
 import { cellKey, loadKpiCells, type CellValues } from "@/lib/contracts/load-kpi-cells";
-import { contractMonths, isoDate, periodSoFar, todayIso, type Period } from "@/lib/contracts/contract-periods";
+import { isoDate, todayIso, type Period } from "@/lib/kernel/calendar";
+import { contractMonths, periodSoFar } from "@/lib/contracts/contract-periods";
 import type { PartyType } from "@/lib/contracts/lifecycle";
 
 // P13 throughput is "context only" (kpis.md): shown beside the scored indicators, never scored.

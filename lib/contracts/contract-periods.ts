@@ -1,13 +1,6 @@
 // The calendar of a contract: the months it reviews and the quarters it evaluates, clipped to its own period, and
 // "the period so far" its current indicators cover. Dates are "YYYY-MM-DD" strings, inclusive (kpis.md, Scope).
-import { addMonths, monthOf, monthPeriod, quarterPeriod, type Period } from "@/lib/kpis/periods";
-
-export type { Period };
-
-export const isoDate = (date: Date): string => date.toISOString().slice(0, 10);
-
-// Contract dates are calendar days; "today" is the server's UTC day (the portal shows times in UTC too).
-export const todayIso = (now: Date = new Date()): string => isoDate(now);
+import { addMonths, isoDate, monthOf, monthPeriod, quarterPeriod, type Period } from "@/lib/kernel/calendar";
 
 const earlier = (a: string, b: string) => (a < b ? a : b);
 const later = (a: string, b: string) => (a > b ? a : b);

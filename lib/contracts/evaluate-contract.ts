@@ -10,11 +10,12 @@ import type { Actor } from "@/lib/auth/session-user";
 import { refusalFor } from "@/lib/contracts/lifecycle";
 import { contractFacts, getContractForActorOrThrow, type ContractWithIndicators } from "@/lib/contracts/access";
 import { ContractError, throwIfRefused } from "@/lib/contracts/contract-error";
-import { contractQuarters, isoDate, todayIso } from "@/lib/contracts/contract-periods";
+import { isoDate, todayIso } from "@/lib/kernel/calendar";
+import { contractQuarters } from "@/lib/contracts/contract-periods";
 import { indicatorsFor } from "@/lib/contracts/contract-indicators";
 import { inputsHash, type EvaluationInputs } from "@/lib/contracts/inputs-hash";
 import type { Scorecard } from "@/lib/contracts/scoring";
-import { dayToDate } from "@/lib/contracts/check-contract-terms";
+import { dayToDate } from "@/lib/kernel/calendar";
 import { AUDIT_ENTITY } from "@/lib/contracts/contract-data";
 
 // What contract_evaluations.scorecard holds.

@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import type { Direction } from "@/lib/contracts/scoring";
 import type { KpiSubject } from "@/lib/contracts/kpi-subject";
-import type { Period } from "@/lib/contracts/contract-periods";
+import type { Period } from "@/lib/kernel/calendar";
 
 export type EvaluationInputs = {
   contract: {

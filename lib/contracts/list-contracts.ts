@@ -9,7 +9,7 @@ import type { ContractStatus } from "@/lib/contracts/lifecycle";
 import { contractVisibilityWhere } from "@/lib/contracts/access";
 import { activateDueContracts } from "@/lib/contracts/activate-due-contracts";
 import { currentIndicators } from "@/lib/contracts/contract-indicators";
-import { isoDate } from "@/lib/contracts/contract-periods";
+import { isoDate } from "@/lib/kernel/calendar";
 
 export const CONTRACT_STATUSES = ["DRAFT", "SIGNED", "ACKNOWLEDGED", "ACTIVE", "CLOSED", "SUPERSEDED"] as const;
 

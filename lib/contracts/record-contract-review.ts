@@ -10,7 +10,8 @@ import type { Actor } from "@/lib/auth/session-user";
 import { refusalFor } from "@/lib/contracts/lifecycle";
 import { contractFacts, getContractForActorOrThrow } from "@/lib/contracts/access";
 import { ContractError, throwIfRefused } from "@/lib/contracts/contract-error";
-import { contractMonths, isoDate, todayIso } from "@/lib/contracts/contract-periods";
+import { isoDate, todayIso } from "@/lib/kernel/calendar";
+import { contractMonths } from "@/lib/contracts/contract-periods";
 import { indicatorsFor } from "@/lib/contracts/contract-indicators";
 import { AUDIT_ENTITY } from "@/lib/contracts/contract-data";
 

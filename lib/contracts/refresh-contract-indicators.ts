@@ -8,7 +8,8 @@ import type { KpiId } from "@/lib/kpis/catalogue";
 import { CONTEXT_KPIS } from "@/lib/contracts/contract-indicators";
 import { kpiSubjectOf } from "@/lib/contracts/kpi-subject";
 import { loadKpiCells, type CellRequest } from "@/lib/contracts/load-kpi-cells";
-import { contractMonths, isoDate, periodSoFar, todayIso } from "@/lib/contracts/contract-periods";
+import { isoDate, todayIso } from "@/lib/kernel/calendar";
+import { contractMonths, periodSoFar } from "@/lib/contracts/contract-periods";
 import { activateDueContracts } from "@/lib/contracts/activate-due-contracts";
 
 export const SCORED_STATUSES = ["SIGNED", "ACKNOWLEDGED", "ACTIVE", "CLOSED"] as const;

@@ -17,7 +17,8 @@ import { signContract } from "@/lib/contracts/sign-contract";
 import { acknowledgeContract } from "@/lib/contracts/acknowledge-contract";
 import { activateDueContracts } from "@/lib/contracts/activate-due-contracts";
 import { ContractError } from "@/lib/contracts/contract-error";
-import { dayToDate, type Party } from "@/lib/contracts/check-contract-terms";
+import { dayToDate } from "@/lib/kernel/calendar";
+import type { Party } from "@/lib/contracts/check-contract-terms";
 import type { Actor } from "@/lib/auth/session-user";
 import type { ContractStatus } from "@/lib/contracts/lifecycle";
 

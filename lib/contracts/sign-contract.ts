@@ -8,7 +8,7 @@ import { refusalFor } from "@/lib/contracts/lifecycle";
 import { contractFacts, getContractForActorOrThrow } from "@/lib/contracts/access";
 import { throwIfRefused } from "@/lib/contracts/contract-error";
 import { assertNoOverlap } from "@/lib/contracts/check-contract-terms";
-import { isoDate } from "@/lib/contracts/contract-periods";
+import { isoDate } from "@/lib/kernel/calendar";
 import { AUDIT_ENTITY } from "@/lib/contracts/contract-data";
 
 export async function signContract(contractId: number, actor: Actor): Promise<void> {

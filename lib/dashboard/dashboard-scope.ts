@@ -3,7 +3,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { scopeForUser } from "@/lib/auth/scope";
-import type { SessionUser, Viewer } from "@/lib/auth/session-user";
+import type { Viewer } from "@/lib/auth/session-user";
 import { AppError } from "@/lib/kernel/app-error";
 
 export type OfficeChoice = { officeCode: string; name: string; units: string[] };

@@ -5,7 +5,7 @@
 import "server-only";
 import { pool } from "@/lib/pg";
 import { kpiDefinition, type KpiId } from "@/lib/kpis/catalogue";
-import { monthPeriod } from "@/lib/kpis/periods";
+import { monthPeriod } from "@/lib/kernel/calendar";
 import { binIndexOf, histogram, MIN_PEERS_SHOWN, shareOfPeersBeaten, type Bin } from "@/lib/dashboard/distribution";
 
 export type Standing = {

@@ -1,6 +1,6 @@
 // Revenue per month and its forecast for the next quarter (budget planning), from an office's or unit's stored
 // P8 cells: revenue = Σ taxes_final of the month's declarations, P8's numerator (kpis.md).
-import { addMonths } from "@/lib/kpis/periods";
+import { addMonths } from "@/lib/kernel/calendar";
 import { forecastSeries, type Forecast } from "@/lib/dashboard/forecast";
 
 export type MonthValue = { month: string; value: number | null; numerator: number | null; denominator: number | null };

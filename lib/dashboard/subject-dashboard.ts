@@ -6,7 +6,7 @@ import { pool } from "@/lib/pg";
 import { db } from "@/lib/db";
 import type { KpiId } from "@/lib/kpis/catalogue";
 import { monthsWithData } from "@/lib/kpis/queue-recomputation";
-import { monthPeriod } from "@/lib/kpis/periods";
+import { monthPeriod } from "@/lib/kernel/calendar";
 
 export type DashboardSubject = { type: "office" | "unit"; id: string; officeCode: string; unit: string | null };
 

@@ -4,7 +4,7 @@ import "server-only";
 import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { KPI_CATALOGUE } from "@/lib/kpis/catalogue";
-import { addMonths } from "@/lib/kpis/periods";
+import { addMonths } from "@/lib/kernel/calendar";
 import { visibleOfficeOrThrow } from "@/lib/dashboard/dashboard-scope";
 import { dataMonths, monthlyValues, officerValues, subjectTerms, type DashboardSubject } from "@/lib/dashboard/subject-dashboard";
 import { SubjectFilters } from "@/lib/dashboard/subject-filters";

@@ -8,7 +8,7 @@ import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth/session-user";
 import { contractFacts } from "@/lib/contracts/access";
-import { isoDate } from "@/lib/contracts/contract-periods";
+import { isoDate } from "@/lib/kernel/calendar";
 import { indicatorsFor } from "@/lib/contracts/contract-indicators";
 import { DisputeAnswerInput } from "@/lib/disputes/schema";
 import { answerRefusal, canTransition, correctionRefusal, type DisputeStatus } from "@/lib/disputes/dispute-rules";

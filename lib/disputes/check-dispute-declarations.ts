@@ -5,7 +5,7 @@ import "server-only";
 import { pool } from "@/lib/pg";
 import { kpiDefinition, type KpiId } from "@/lib/kpis/catalogue";
 import { setQuery } from "@/lib/kpis/compute-kpis";
-import type { Period } from "@/lib/contracts/contract-periods";
+import type { Period } from "@/lib/kernel/calendar";
 
 // The ids among `declIds` that are not in the set, in the order given.
 export async function declarationsOutsideSet(kpiId: KpiId, officerId: string, period: Period, declIds: string[]): Promise<string[]> {

@@ -4,7 +4,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/session-user";
 import { contractFacts, contractVisibilityWhere } from "@/lib/contracts/access";
-import { contractMonths, isoDate, todayIso } from "@/lib/contracts/contract-periods";
+import { isoDate, todayIso } from "@/lib/kernel/calendar";
+import { contractMonths } from "@/lib/contracts/contract-periods";
 import { fileRefusal } from "@/lib/disputes/dispute-rules";
 
 export type DisputeContractChoice = { id: number; contractNo: number; version: number; title: string; kpiIds: string[]; months: string[] };

@@ -3,7 +3,7 @@
 import "server-only";
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
-import type { SessionUser, Viewer } from "@/lib/auth/session-user";
+import type { Viewer } from "@/lib/auth/session-user";
 import { allDrilldownRows } from "@/lib/explore/kpi-drilldown";
 import type { KpiDrilldownInput } from "@/lib/explore/schema";
 import { assertSubjectVisible } from "@/lib/explore/assert-subject-visible";

@@ -5,7 +5,7 @@ import "server-only";
 import { kpiDefinition, type KpiDefinition } from "@/lib/kpis/catalogue";
 import { computeKpis, type KpiRow } from "@/lib/kpis/compute-kpis";
 import { kpiEvidence, type EvidenceRow } from "@/lib/kpis/kpi-evidence";
-import type { SessionUser, Viewer } from "@/lib/auth/session-user";
+import type { Viewer } from "@/lib/auth/session-user";
 import { assertSubjectVisible } from "@/lib/explore/assert-subject-visible";
 import type { KpiDrilldownInput } from "@/lib/explore/schema";
 

@@ -16,6 +16,7 @@
 // Once a flag is visible, its evidence is shown whole (as a KPI drill-down of a visible subject is), so its rows
 // add up to the flag's n.
 import "server-only";
+import { isoDate } from "@/lib/kernel/calendar";
 import type { Flag, Prisma } from "@prisma/client";
 import { db } from "@/lib/db";
 import { pool } from "@/lib/pg";
@@ -74,7 +75,6 @@ const DECLARATION_COLUMNS = `d.decl_id, d.office_code, d.assessing_officer_id, d
 // kpis.md's B over $1 = from, $2 = to.
 const PERIOD_B = `d.reg_ts >= $1::date::timestamp AND d.reg_ts < ($2::date + 1)::timestamp AND d.status <> 'cancelled'`;
 
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
 type Page = { page: number; pageSize: number };
 

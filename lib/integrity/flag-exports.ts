@@ -7,10 +7,11 @@ import { allFlagEvidenceDeclarations, getFlagForViewerOrThrow, type FlagViewer }
 import { FlagInboxFilters } from "@/lib/integrity/schema";
 import { AppError } from "@/lib/kernel/app-error";
 import { tableExportResponse, type ExportCell, type ExportFormat } from "@/lib/table-export";
+import { todayIso } from "@/lib/kernel/calendar";
 
 export async function inboxExportResponse(viewer: FlagViewer, params: URLSearchParams, format: ExportFormat): Promise<Response> {
   const filters = FlagInboxFilters.parse(firstValues(params));
-  return tableExportResponse(await inboxExportTable(viewer, filters), format, `flags_${new Date().toISOString().slice(0, 10)}`);
+  return tableExportResponse(await inboxExportTable(viewer, filters), format, `flags_${todayIso()}`);
 }
 
 const NUMERIC = /^-?\d+(\.\d+)?$/;

@@ -10,6 +10,7 @@ import { assertIntegrityViewer } from "@/lib/integrity/integrity-scope";
 import { periodOfKey, type FlagInboxFilters } from "@/lib/integrity/schema";
 import { KPI_IDS, kpiDefinition, type KpiId } from "@/lib/kpis/catalogue";
 import type { ExportTable } from "@/lib/table-export";
+import { isoDate } from "@/lib/kernel/calendar";
 
 export const INBOX_PAGE_SIZE = 50;
 const EXPORT_CAP = 10_000;
@@ -35,7 +36,6 @@ export type InboxRow = {
   firstDetectedAt: string;
 };
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
 
 function inboxWhere(viewer: FlagViewer, f: FlagInboxFilters): Prisma.FlagWhereInput {
   const period = periodOfKey(f.period);
@@ -77,8 +77,8 @@ export async function toRows(flags: Flag[]): Promise<InboxRow[]> {
     relatedId: f.relatedId || null,
     relatedName: f.method === "BROKER_OFFICER_PAIR" ? (name.get(f.relatedId) ?? null) : null,
     officeCode: f.officeCode,
-    periodFrom: day(f.periodFrom),
-    periodTo: day(f.periodTo),
+    periodFrom: isoDate(f.periodFrom),
+    periodTo: isoDate(f.periodTo),
     score: f.score,
     n: f.n,
     state: f.state,
@@ -107,7 +107,7 @@ export async function flagPeriods(viewer: FlagViewer): Promise<{ from: string; t
     distinct: ["periodFrom", "periodTo"],
     select: { periodFrom: true, periodTo: true },
   });
-  return rows.map((r) => ({ from: day(r.periodFrom), to: day(r.periodTo) })).sort(comparePeriods);
+  return rows.map((r) => ({ from: isoDate(r.periodFrom), to: isoDate(r.periodTo) })).sort(comparePeriods);
 }
 
 export const INBOX_EXPORT_COLUMNS = [

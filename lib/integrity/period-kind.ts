@@ -1,11 +1,12 @@
 // What a flag period is, for its label: a calendar year, quarter or month, or any other range of days.
+import { lastDay } from "@/lib/kernel/calendar";
+
 export type PeriodKind =
   | { kind: "year"; year: number }
   | { kind: "quarter"; year: number; quarter: number }
   | { kind: "month"; year: number; month: number }
   | { kind: "range"; from: string; to: string };
 
-const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
 export function periodKind(from: string, to: string): PeriodKind {
   const [fy, fm, fd] = from.split("-").map(Number) as [number, number, number];

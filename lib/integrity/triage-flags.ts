@@ -11,6 +11,7 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import { flagVisibilityWhere } from "@/lib/integrity/flag-evidence";
 import { DismissFlagsInput } from "@/lib/integrity/schema";
 import { IntegrityError } from "@/lib/integrity/integrity-error";
+import { isoDate } from "@/lib/kernel/calendar";
 
 type Actor = Pick<SessionUser, "id" | "role" | "officeCode" | "officerId">;
 
@@ -48,7 +49,7 @@ export async function dismissFlags(
           entityId: String(f.id),
           data: {
             from: "NEW", to: "DISMISSED", reason: input.reason, method: f.method, kpiId: f.kpiId, subjectId: f.subjectId,
-            relatedId: f.relatedId, periodFrom: f.periodFrom.toISOString().slice(0, 10), periodTo: f.periodTo.toISOString().slice(0, 10),
+            relatedId: f.relatedId, periodFrom: isoDate(f.periodFrom), periodTo: isoDate(f.periodTo),
           },
         },
         tx,

@@ -8,7 +8,7 @@ import crypto from "node:crypto";
 import { pool } from "@/lib/pg";
 import { enqueue } from "@/lib/queue/enqueue";
 import { JOB_NAMES } from "@/lib/queue/job-names";
-import { addMonths, monthOf, type Period } from "@/lib/kpis/periods";
+import { addMonths, monthOf, type Period } from "@/lib/kernel/calendar";
 import { recomputeRequests, type Cell } from "@/lib/kpis/recomputation";
 import { analysisRequests } from "@/lib/analysis/analysis-recomputation";
 import { requestAnalysisRun } from "@/lib/analysis/analysis-runs";

@@ -2,7 +2,7 @@
 // subject or every month (e.g. office hours changed, which moves I8 everywhere). Cells become one request per
 // period (the months and quarters that contain them) and subject type, naming only the officers and offices
 // touched.
-import { periodsForMonths, periodContains, type Period } from "@/lib/kpis/periods";
+import { periodsForMonths, periodContains, type Period } from "@/lib/kernel/calendar";
 import type { KpiSubjectType } from "@/lib/kpis/compute-kpis";
 
 export type Cell = [subjectType: KpiSubjectType, subjectId: string, month: string];

@@ -7,7 +7,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { pool } from "@/lib/pg";
 import { logger } from "@/lib/logger";
-import { todayIso } from "@/lib/contracts/contract-periods";
+import { todayIso } from "@/lib/kernel/calendar";
 import { PageStore, type StoredPage } from "@/lib/page-cache/page-store";
 import { BYPASS_VALUE, PAGE_CACHE_HEADER, isCacheableRequest, isKeepableResponse, pageCacheKey, pageHeaders, streamedAnError } from "@/lib/page-cache/page-cache-policy";
 

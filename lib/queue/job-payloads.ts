@@ -3,6 +3,7 @@
 // The handlers themselves live in jobs/, which only the worker and the CLI load.
 import { z } from "zod";
 import { JOB_NAMES, type JobName } from "@/lib/queue/job-names";
+import { todayIso } from "@/lib/kernel/calendar";
 
 export type JobContract<S extends z.ZodType> = {
   schema: S;
@@ -44,7 +45,7 @@ export const jobContracts = {
   }),
   [JOB_NAMES.kpisRecomputeOpen]: contract({
     schema: z.object({}),
-    jobId: () => `kpis-open-${new Date().toISOString().slice(0, 10)}`,
+    jobId: () => `kpis-open-${todayIso()}`,
   }),
   // Why it was asked for (an import, a dashboard that found values missing): the jobId, so one request is one job.
   [JOB_NAMES.contractsRefreshIndicators]: contract({

@@ -9,7 +9,7 @@ import "server-only";
 import { z } from "zod";
 import { pool } from "@/lib/pg";
 import { scopeForUser } from "@/lib/auth/scope";
-import type { SessionUser, Viewer } from "@/lib/auth/session-user";
+import type { Viewer } from "@/lib/auth/session-user";
 import type { ExportTable } from "@/lib/table-export";
 
 const Day = z.union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]);

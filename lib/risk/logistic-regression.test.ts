@@ -10,8 +10,14 @@ describe("logistic regression (Newton / IRLS with an L2 penalty)", () => {
     // intercept = logit(0.2) = ln 0.25, coefficient = logit(0.6) − logit(0.2) = ln 1.5 − ln 0.25 = ln 6.
     const x: number[][] = [];
     const y: number[] = [];
-    for (let i = 0; i < 10; i++) x.push([0]), y.push(i < 2 ? 1 : 0);
-    for (let i = 0; i < 10; i++) x.push([1]), y.push(i < 6 ? 1 : 0);
+    for (let i = 0; i < 10; i++) {
+      x.push([0]);
+      y.push(i < 2 ? 1 : 0);
+    }
+    for (let i = 0; i < 10; i++) {
+      x.push([1]);
+      y.push(i < 6 ? 1 : 0);
+    }
     const fit = fitLogistic(x, y, { l2: 0 });
     expect(fit.converged).toBe(true);
     expect(fit.intercept).toBeCloseTo(logit(0.2), 8);

@@ -7,11 +7,12 @@ import type { RiskModel } from "@prisma/client";
 import { db } from "@/lib/db";
 import { pool } from "@/lib/pg";
 import { scopeForUser } from "@/lib/auth/scope";
-import type { SessionUser, Viewer } from "@/lib/auth/session-user";
+import type { Viewer } from "@/lib/auth/session-user";
 import { AppError } from "@/lib/kernel/app-error";
 import type { RiskEvaluation } from "@/lib/risk/evaluate-risk-model";
 import type { FactorEncoding, ModelFeature, RiskFactor } from "@/lib/risk/risk-model";
 import type { Split } from "@/lib/risk/training-split";
+import { isoDate } from "@/lib/kernel/calendar";
 
 export type ModelSummary = {
   id: string;
@@ -36,15 +37,14 @@ export type StoredFactor = { factor: RiskFactor; value: string | number | null; 
 
 export type ScoredDeclaration = { declId: string; officeCode: string; regTs: string; score: number; factors: StoredFactor[] };
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
 
 function summary(m: RiskModel): ModelSummary {
   const evaluation = m.metrics as (RiskEvaluation & { split: Split }) | null;
   return {
     id: m.id,
     createdAt: m.createdAt,
-    trainFrom: day(m.trainFrom),
-    trainTo: day(m.trainTo),
+    trainFrom: isoDate(m.trainFrom),
+    trainTo: isoDate(m.trainTo),
     rows: m.rows,
     positives: m.positives,
     testRows: evaluation?.test.rows ?? null,

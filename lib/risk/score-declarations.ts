@@ -9,7 +9,7 @@ import { z } from "zod";
 import type { RiskModel } from "@prisma/client";
 import { db } from "@/lib/db";
 import { pool } from "@/lib/pg";
-import { monthPeriod } from "@/lib/kpis/periods";
+import { monthPeriod } from "@/lib/kernel/calendar";
 import { caseFeedbackLabels } from "@/lib/risk/case-labels";
 import { MAIN_ITEM_SQL } from "@/lib/risk/labelled-outcomes";
 import { riskScorer, type RiskModelParameters, type RiskInput } from "@/lib/risk/risk-model";

@@ -2,7 +2,7 @@
 // before them the training: 3 months as the KCS data set's authors hold out after their 12 training months, fewer
 // (a quarter of the months, at least one) when the data is short; with a single month there is nothing to
 // evaluate on. Windows are inclusive YYYY-MM-DD dates.
-import { monthPeriod } from "@/lib/kpis/periods";
+import { monthPeriod } from "@/lib/kernel/calendar";
 
 export type Window = { from: string; to: string };
 

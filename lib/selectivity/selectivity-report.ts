@@ -9,7 +9,7 @@
 import "server-only";
 import { pool } from "@/lib/pg";
 import { scopeForUser } from "@/lib/auth/scope";
-import type { SessionUser, Viewer } from "@/lib/auth/session-user";
+import type { Viewer } from "@/lib/auth/session-user";
 import { AppError } from "@/lib/kernel/app-error";
 import { coveredMonths, type SelectivityFilters } from "@/lib/selectivity/selectivity-filters";
 

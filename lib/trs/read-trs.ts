@@ -5,7 +5,7 @@ import { pool } from "@/lib/pg";
 import type { Viewer } from "@/lib/auth/session-user";
 import { officeCondition } from "@/lib/analysis/analysis-access";
 import { TRS_INTERVAL_IDS, type TrsInterval, type TrsPeriod, type TrsRow } from "@/lib/trs/trs-intervals";
-import { monthPeriod } from "@/lib/kpis/periods";
+import { monthPeriod } from "@/lib/kernel/calendar";
 
 export type StoredTrs = { rows: TrsRow[]; computedAt: Date; lastImportId: number | null } | null;
 

@@ -29,7 +29,7 @@ import { checkCaseSla } from "@/lib/cases/check-case-sla";
 import { CaseListFilters } from "@/lib/cases/schema";
 import { runJob } from "@/jobs/handlers";
 import { JOB_NAMES } from "@/lib/queue/job-names";
-import { refusal, expectRefused } from "@/tests/support/refusals";
+import { expectRefused } from "@/tests/support/refusals";
 
 // Route handlers run with the session of `session.userId` (null = anonymous); everything below the session cookie
 // is real.

@@ -25,7 +25,7 @@ import { getContractDetail } from "@/lib/contracts/get-contract-detail";
 import { currentIndicators, indicatorsFor } from "@/lib/contracts/contract-indicators";
 import { inputsHash } from "@/lib/contracts/inputs-hash";
 import type { ContractInput } from "@/lib/contracts/schema";
-import { refusal, expectRefused, expectInvalid } from "@/tests/support/refusals";
+import { expectRefused, expectInvalid } from "@/tests/support/refusals";
 
 type ContractTerms = z.input<typeof ContractInput>;
 

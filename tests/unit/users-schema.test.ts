@@ -31,7 +31,8 @@ describe("CreateUserInput", () => {
     expect(formErrorFrom(result.error)).toEqual({
       status: "error",
       message: "invalidInput",
-      fieldErrors: { password: "passwordTooShort", role: "invalidRole" },
+      values: {},
+      fieldErrors: { password: { key: "passwordTooShort", values: {} }, role: { key: "invalidRole", values: {} } },
     });
   });
 });
@@ -48,12 +49,13 @@ describe("formErrorFrom", () => {
     expect(formErrorFrom(new AppError("CONFLICT", "emailTaken"))).toEqual({
       status: "error",
       message: "emailTaken",
+      values: {},
       fieldErrors: {},
     });
   });
 
-  it("lets access errors and bugs propagate", () => {
-    expect(() => formErrorFrom(new AppError("FORBIDDEN", "nope"))).toThrow("nope");
+  it("lets the session's absence and bugs propagate", () => {
+    expect(() => formErrorFrom(new AppError("UNAUTHENTICATED", "nope"))).toThrow("nope");
     expect(() => formErrorFrom(new TypeError("bug"))).toThrow("bug");
     expect(() => formErrorFrom(new z.ZodError([]))).not.toThrow();
   });

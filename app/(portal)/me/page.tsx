@@ -10,7 +10,7 @@ import { Card } from "@tremor/react";
 import { requireArea } from "@/lib/auth/guards";
 import { getLinkedOfficer } from "@/lib/users/get-linked-officer";
 import { listPartyContracts } from "@/lib/contracts/list-contracts";
-import { isoDate } from "@/lib/contracts/contract-periods";
+import { isoDate } from "@/lib/kernel/calendar";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Notice } from "@/components/ui/notice";

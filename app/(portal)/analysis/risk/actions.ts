@@ -9,7 +9,7 @@ import { requestAnalysisRun } from "@/lib/analysis/analysis-runs";
 import { mayRequestAnalysisRuns } from "@/lib/risk/run-access";
 import { RiskTrainParams } from "@/lib/risk/train-risk-model";
 import { RiskScoreParams } from "@/lib/risk/score-declarations";
-import { monthPeriod } from "@/lib/kpis/periods";
+import { monthPeriod } from "@/lib/kernel/calendar";
 import type { RiskActionState } from "@/lib/risk/risk-action-state";
 
 

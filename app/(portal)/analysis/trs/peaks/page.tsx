@@ -88,7 +88,7 @@ export default async function TrsPeaksPage({ searchParams }: Props) {
   if (!ctx.period || !ctx.offices.length) {
     return <NoAnalysisData header={header} title={t("noData.title")} body={t("noData.body")} />;
   }
-  const { period, query } = ctx;
+  const { period } = ctx;
   const office = chosenOffice(ctx);
   return (
     <>

@@ -6,7 +6,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { requireArea } from "@/lib/auth/guards";
 import { chosenOffice, trsPageContext } from "@/lib/trs/trs-page";
 import { readTrsTrend } from "@/lib/trs/read-trs";
-import { addMonths, monthPeriod } from "@/lib/kpis/periods";
+import { addMonths, monthPeriod } from "@/lib/kernel/calendar";
 import { queryString } from "@/lib/analysis/analysis-query";
 import { PageHeader } from "@/components/ui/page-header";
 import { NoAnalysisData } from "@/components/analysis/no-analysis-data";

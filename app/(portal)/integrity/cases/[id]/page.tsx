@@ -8,7 +8,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { requireArea } from "@/lib/auth/guards";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/kernel/app-error";
-import { todayIso } from "@/lib/contracts/contract-periods";
+import { isoDate, todayIso } from "@/lib/kernel/calendar";
 import { getCaseDetail, type CaseDetail } from "@/lib/cases/get-case-detail";
 import { assigneeOptions } from "@/lib/cases/list-cases";
 import { PageHeader } from "@/components/ui/page-header";
@@ -63,7 +63,7 @@ export default async function CasePage({ params }: Props) {
   ]);
   const c = detail.case;
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
-  const day = (d: Date) => formatDay(format, d.toISOString().slice(0, 10));
+  const day = (d: Date) => formatDay(format, isoDate(d));
   const someone = t("detail.someone");
   return (
     <>

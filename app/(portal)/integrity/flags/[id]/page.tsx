@@ -33,6 +33,7 @@ import { formatScoreOf } from "@/components/integrity/flag-format";
 import { casesOfFlags } from "@/lib/cases/list-cases";
 import { usesCases } from "@/lib/cases/case-rules";
 import { triageFlagsAction } from "../actions";
+import { isoDate } from "@/lib/kernel/calendar";
 
 export const dynamic = "force-dynamic";
 
@@ -72,8 +73,8 @@ async function Evidence({ user, flag, page }: { user: SessionUser; flag: FlagRec
 
 // The chart of the flag's method, as an element that loads its own data inside the page's Suspense boundary.
 async function methodChart(user: SessionUser, flag: FlagRecord): Promise<React.ReactNode> {
-  const from = flag.periodFrom.toISOString().slice(0, 10);
-  const to = flag.periodTo.toISOString().slice(0, 10);
+  const from = isoDate(flag.periodFrom);
+  const to = isoDate(flag.periodTo);
   const office = flag.officeCode;
   switch (flag.method) {
     case "RATE_OUTLIER":

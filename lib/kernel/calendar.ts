@@ -1,10 +1,19 @@
-// Calendar periods of the KPI results: months (monthly reviews) and quarters (quarterly evaluations).
-// Dates are "YYYY-MM-DD" strings, inclusive, as in kpis.md.
+// Calendar days and periods, the one set of date helpers. Days are "YYYY-MM-DD" strings and periods inclusive; the
+// portal counts in UTC days, so a day never shifts with the server's time zone.
 export type Period = { from: string; to: string };
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
-function lastDay(year: number, month: number): number {
+export const isoDate = (date: Date): string => date.toISOString().slice(0, 10);
+
+// "Today" is the server's UTC day (the portal shows times in UTC too).
+export const todayIso = (now: Date = new Date()): string => isoDate(now);
+
+// "2025-03-01" → that day's midnight UTC.
+export const dayToDate = (day: string): Date => new Date(`${day}T00:00:00.000Z`);
+
+// month: 1..12.
+export function lastDay(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 

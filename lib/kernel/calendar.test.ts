@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addMonths, monthPeriod, periodsForMonths, quarterPeriod } from "@/lib/kpis/periods";
+import { addMonths, monthPeriod, periodsForMonths, quarterPeriod } from "@/lib/kernel/calendar";
 
 describe("KPI periods", () => {
   it("knows month lengths, leap years included", () => {

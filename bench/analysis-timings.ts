@@ -69,9 +69,18 @@ async function compare(engine: () => Promise<unknown>, handWritten: () => Promis
 }
 
 export async function timeAnalysis() {
-  const trsQuarter = await compare(() => computeTrs(QUARTER), () => pool.query(HAND_WRITTEN_TRS, [QUARTER.from, QUARTER.to]));
-  const trsYear = await compare(() => computeTrs(YEAR), () => pool.query(HAND_WRITTEN_TRS, [YEAR.from, YEAR.to]));
-  const mirrorYear = await compare(() => computeMirror({ year: MIRROR_YEAR }), () => pool.query(HAND_WRITTEN_MIRROR, [MIRROR_YEAR]));
+  const trsQuarter = await compare(
+    () => computeTrs(QUARTER),
+    () => pool.query(HAND_WRITTEN_TRS, [QUARTER.from, QUARTER.to]),
+  );
+  const trsYear = await compare(
+    () => computeTrs(YEAR),
+    () => pool.query(HAND_WRITTEN_TRS, [YEAR.from, YEAR.to]),
+  );
+  const mirrorYear = await compare(
+    () => computeMirror({ year: MIRROR_YEAR }),
+    () => pool.query(HAND_WRITTEN_MIRROR, [MIRROR_YEAR]),
+  );
   return {
     trs: { quarter: { period: QUARTER, ...trsQuarter }, year: { period: YEAR, ...trsYear } },
     mirror: { year: MIRROR_YEAR, ...mirrorYear },

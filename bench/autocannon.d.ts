@@ -26,7 +26,10 @@ declare module "autocannon" {
 
   export type Instance = EventEmitter & {
     stop(): void;
-    on(event: "response", listener: (client: unknown, statusCode: number, bytes: number, responseTimeMs: number) => void): Instance;
+    on(
+      event: "response",
+      listener: (client: unknown, statusCode: number, bytes: number, responseTimeMs: number) => void,
+    ): Instance;
   };
 
   function autocannon(options: Options, done: (error: Error | null, result: Result) => void): Instance;

@@ -5,14 +5,26 @@
 import fs from "node:fs";
 import path from "node:path";
 import {
-  BENCH_DATABASE, DATA, DECLARATIONS, ensureData, freshDatabase, importWithPipeline, machine, psql, round, writeResult,
+  BENCH_DATABASE,
+  DATA,
+  DECLARATIONS,
+  ensureData,
+  freshDatabase,
+  importWithPipeline,
+  machine,
+  psql,
+  round,
+  writeResult,
 } from "./support";
 
 const BIG_FILES = ["declarations", "items", "inspections", "events"] as const;
 
 // Plain COPY of the same big files into the same (empty, indexed) tables, without any checking: the floor.
 function importWithPlainCopy(database: string) {
-  psql(database, "ALTER TABLE items ALTER COLUMN hs6 DROP NOT NULL; ALTER TABLE declarations DROP CONSTRAINT declarations_office_code_fkey");
+  psql(
+    database,
+    "ALTER TABLE items ALTER COLUMN hs6 DROP NOT NULL; ALTER TABLE declarations DROP CONSTRAINT declarations_office_code_fkey",
+  );
   psql(database, "SELECT ensure_declaration_partitions('2025-01-01', '2025-12-31')");
   const tables: Record<string, { rows: number; seconds: number }> = {};
   let total = 0;
@@ -45,7 +57,12 @@ writeResult("import", {
   tables: Object.fromEntries(
     Object.entries(ours.files).map(([file, c]) => [
       file.replace(".csv", ""),
-      { rows: c.accepted, rejected: c.rejected, seconds: round(c.seconds), rowsPerSecond: Math.round(c.accepted / Math.max(c.seconds, 1e-3)) },
+      {
+        rows: c.accepted,
+        rejected: c.rejected,
+        seconds: round(c.seconds),
+        rowsPerSecond: Math.round(c.accepted / Math.max(c.seconds, 1e-3)),
+      },
     ]),
   ),
   plainCopy: {

@@ -58,7 +58,10 @@ if (process.argv.includes("--analysis-only")) {
 
 const perKpi: Record<string, number> = {};
 for (const kpiId of KPI_IDS) {
-  perKpi[kpiId] = round(await best(() => Promise.all(subjects.map((subject) => computeKpis({ ...QUARTER, subject, kpiIds: [kpiId] })))), 3);
+  perKpi[kpiId] = round(
+    await best(() => Promise.all(subjects.map((subject) => computeKpis({ ...QUARTER, subject, kpiIds: [kpiId] })))),
+    3,
+  );
 }
 const total = await best(async () => {
   for (const subject of subjects) await computeKpis({ ...QUARTER, subject });
@@ -68,7 +71,10 @@ const total = await best(async () => {
 let engine = Infinity;
 let handWritten = Infinity;
 for (let i = 0; i < REPEAT; i++) {
-  engine = Math.min(engine, await best(() => computeKpis({ ...QUARTER, subject: "officer", kpiIds: ["P1", "P4", "I1"] })));
+  engine = Math.min(
+    engine,
+    await best(() => computeKpis({ ...QUARTER, subject: "officer", kpiIds: ["P1", "P4", "I1"] })),
+  );
   handWritten = Math.min(handWritten, await best(() => pool.query(HAND_WRITTEN, [QUARTER.from, QUARTER.to])));
 }
 const analysis = await timeAnalysis();
@@ -83,7 +89,11 @@ writeResult("kpis", {
   subjects: "every officer and every office",
   secondsPerKpi: perKpi,
   totalSeconds: round(total),
-  p1p4i1: { engineSeconds: round(engine, 3), handWrittenSeconds: round(handWritten, 3), ratio: round(engine / handWritten) },
+  p1p4i1: {
+    engineSeconds: round(engine, 3),
+    handWrittenSeconds: round(handWritten, 3),
+    ratio: round(engine / handWritten),
+  },
   ...analysis,
   targets: { totalSeconds: 20, p1p4i1Ratio: 1.2, ...ANALYSIS_TARGETS },
 });

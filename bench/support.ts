@@ -24,7 +24,11 @@ export function psql(database: string, sql: string): string {
 // Applies the migrations not applied yet (all of them to a new database).
 export function migrateDatabase(name: string): string {
   const url = databaseUrl(name);
-  const migrate = spawnSync("npx", ["prisma", "migrate", "deploy"], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, stdio: "ignore" });
+  const migrate = spawnSync("npx", ["prisma", "migrate", "deploy"], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: "ignore",
+  });
   if (migrate.status !== 0) throw new Error(`migrating ${name} failed`);
   return url;
 }

@@ -10,7 +10,10 @@ const LATEST_IMPORT = `SELECT max(id) AS id FROM import_batches WHERE status = '
 // The manager overview of a month: the scored contracts in force that month with their indicators, then the stored
 // KPI cells of their party for the month, the month before and the period so far, looked up by key (as
 // load-kpi-cells.ts reads them), beside the latest import.
-export function overviewBaseline(month: { from: string; to: string }, previous: { from: string; to: string }): Baseline {
+export function overviewBaseline(
+  month: { from: string; to: string },
+  previous: { from: string; to: string },
+): Baseline {
   const contracts = `
     SELECT c.id, c.title, c.status, c.office_code, c.period_from::text AS period_from, c.period_to::text AS period_to,
            least(c.period_to, current_date)::text AS so_far_to, p.full_name, p.unit,
@@ -30,7 +33,15 @@ export function overviewBaseline(month: { from: string; to: string }, previous: 
      WHERE r.kpi_id = ANY ($5::text[])`;
   const later = (a: string, b: string) => (a > b ? a : b);
   const earlier = (a: string, b: string) => (a < b ? a : b);
-  type Row = { id: number; period_from: string; period_to: string; so_far_to: string; subject_type: string; subject_id: string; kpi_id: string };
+  type Row = {
+    id: number;
+    period_from: string;
+    period_to: string;
+    so_far_to: string;
+    subject_type: string;
+    subject_id: string;
+    kpi_id: string;
+  };
   return {
     note: "scored contracts in force in the month with their indicators; then their stored kpi_results cells (month, month before, period so far) by key, and the latest import, in parallel",
     run: async (pool) => {
@@ -42,12 +53,16 @@ export function overviewBaseline(month: { from: string; to: string }, previous: 
           [later(previous.from, c.period_from), earlier(previous.to, c.period_to)],
           [c.period_from, c.so_far_to],
         ] as const) {
-          if (from <= to) keys.set(`${c.subject_type}|${c.subject_id}|${from}|${to}`, [c.subject_type, c.subject_id, from, to]);
+          if (from <= to)
+            keys.set(`${c.subject_type}|${c.subject_id}|${from}|${to}`, [c.subject_type, c.subject_id, from, to]);
         }
       }
       const k = [...keys.values()];
       const kpiIds = [...new Set(rows.map((r) => r.kpi_id)), "P13"];
-      await Promise.all([pool.query(cells, [k.map((x) => x[0]), k.map((x) => x[1]), k.map((x) => x[2]), k.map((x) => x[3]), kpiIds]), pool.query(LATEST_IMPORT)]);
+      await Promise.all([
+        pool.query(cells, [k.map((x) => x[0]), k.map((x) => x[1]), k.map((x) => x[2]), k.map((x) => x[3]), kpiIds]),
+        pool.query(LATEST_IMPORT),
+      ]);
     },
   };
 }
@@ -70,7 +85,11 @@ export function officerBaseline(officerId: string): Baseline {
     note: "due activations (UPDATE), the officer's contracts with indicators joined to the stored kpi_results cells of the period so far, the officer record; latest import",
     run: async (pool) => {
       await pool.query(activate);
-      await Promise.all([pool.query(contracts, [officerId]), pool.query(officer, [officerId]), pool.query(LATEST_IMPORT)]);
+      await Promise.all([
+        pool.query(contracts, [officerId]),
+        pool.query(officer, [officerId]),
+        pool.query(LATEST_IMPORT),
+      ]);
     },
   };
 }
@@ -107,7 +126,10 @@ export function declarationBaseline(declId: string): Baseline {
       await pool.query(declaration, [declId]);
       await Promise.all([
         pool.query(`SELECT * FROM items WHERE decl_id = $1 ORDER BY item_no`, [declId]),
-        pool.query(`SELECT ts, action, officer_id, lane_from, lane_to FROM events WHERE decl_id = $1 ORDER BY ts, action`, [declId]),
+        pool.query(
+          `SELECT ts, action, officer_id, lane_from, lane_to FROM events WHERE decl_id = $1 ORDER BY ts, action`,
+          [declId],
+        ),
         pool.query(`SELECT * FROM inspections WHERE decl_id = $1 ORDER BY exam_ts`, [declId]),
       ]);
     },

@@ -49,19 +49,36 @@ function summarise(latencies: number[], seconds: number): LoadSummary {
 }
 
 // Connection i sends headersPerClient[i % length]: one signed-in session per simulated user.
-export function loadPage(url: string, headersPerClient: Record<string, string>[], o: LoadOptions): Promise<HttpSummary> {
+export function loadPage(
+  url: string,
+  headersPerClient: Record<string, string>[],
+  o: LoadOptions,
+): Promise<HttpSummary> {
   const latencies: number[] = [];
   const started = performance.now();
   let clients = 0;
-  const setupClient = (client: { setHeaders(headers: Record<string, string>): void }) => client.setHeaders(headersPerClient[clients++ % headersPerClient.length]!);
+  const setupClient = (client: { setHeaders(headers: Record<string, string>): void }) =>
+    client.setHeaders(headersPerClient[clients++ % headersPerClient.length]!);
   return new Promise((resolve, reject) => {
     const instance = autocannon(
-      { url, setupClient, connections: o.connections, duration: o.seconds, maxOverallRequests: o.maxRequests, timeout: 30 },
+      {
+        url,
+        setupClient,
+        connections: o.connections,
+        duration: o.seconds,
+        maxOverallRequests: o.maxRequests,
+        timeout: 30,
+      },
       (error, result) => {
         if (error) return reject(error);
         const seconds = (performance.now() - started) / 1000;
-        const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, s]) => [code, s.count]));
-        const non2xx = Object.entries(statusCodes).reduce((n, [code, count]) => (code.startsWith("2") ? n : n + count), 0);
+        const statusCodes = Object.fromEntries(
+          Object.entries(result.statusCodeStats).map(([code, s]) => [code, s.count]),
+        );
+        const non2xx = Object.entries(statusCodes).reduce(
+          (n, [code, count]) => (code.startsWith("2") ? n : n + count),
+          0,
+        );
         resolve({
           ...summarise(latencies, seconds),
           non2xx,
@@ -82,7 +99,11 @@ export function loadPage(url: string, headersPerClient: Record<string, string>[]
 }
 
 // `run` gets a pool of o.connections connections; o.connections loops call it back to back for o.seconds.
-export async function loadSql(databaseUrl: string, run: (pool: pg.Pool) => Promise<unknown>, o: LoadOptions): Promise<LoadSummary> {
+export async function loadSql(
+  databaseUrl: string,
+  run: (pool: pg.Pool) => Promise<unknown>,
+  o: LoadOptions,
+): Promise<LoadSummary> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: o.connections });
   try {
     await run(pool); // opens a connection and primes the plan cache, as a warmed-up page has

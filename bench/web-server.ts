@@ -28,7 +28,11 @@ export async function buildIfNeeded(): Promise<BuildOutcome> {
   const commit = git("rev-parse", "HEAD");
   const stamp = path.join(BUILD_DIR, ".bench-commit");
   const buildId = () => fs.readFileSync(path.join(BUILD_DIR, ".next", "BUILD_ID"), "utf8").trim();
-  if (fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8").trim() === commit && fs.existsSync(path.join(BUILD_DIR, ".next", "BUILD_ID"))) {
+  if (
+    fs.existsSync(stamp) &&
+    fs.readFileSync(stamp, "utf8").trim() === commit &&
+    fs.existsSync(path.join(BUILD_DIR, ".next", "BUILD_ID"))
+  ) {
     return { commit, built: false, seconds: null, buildId: buildId(), dir: BUILD_DIR };
   }
   // Two builds at once on two cores help nobody: wait (up to 20 min) for someone else's to finish.
@@ -41,18 +45,36 @@ export async function buildIfNeeded(): Promise<BuildOutcome> {
   const started = performance.now();
   fs.rmSync(BUILD_DIR, { recursive: true, force: true });
   fs.mkdirSync(BUILD_DIR, { recursive: true });
-  execFileSync("bash", ["-c", `git archive --format=tar ${commit} | tar -x -C "${BUILD_DIR}"`], { cwd: ROOT, stdio: "inherit" });
+  execFileSync("bash", ["-c", `git archive --format=tar ${commit} | tar -x -C "${BUILD_DIR}"`], {
+    cwd: ROOT,
+    stdio: "inherit",
+  });
   execFileSync("cp", ["-al", path.join(ROOT, "node_modules"), path.join(BUILD_DIR, "node_modules")]);
   for (const generated of [".prisma", "@prisma/client"]) {
     const target = path.join(BUILD_DIR, "node_modules", generated);
     fs.rmSync(target, { recursive: true, force: true });
     fs.cpSync(path.join(ROOT, "node_modules", generated), target, { recursive: true });
   }
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: "" };
-  execFileSync(path.join(BUILD_DIR, "node_modules/.bin/prisma"), ["generate"], { cwd: BUILD_DIR, env, stdio: ["ignore", "ignore", "inherit"] });
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    NEXT_DIST_DIR: "",
+  };
+  execFileSync(path.join(BUILD_DIR, "node_modules/.bin/prisma"), ["generate"], {
+    cwd: BUILD_DIR,
+    env,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   execFileSync(NEXT, ["build"], { cwd: BUILD_DIR, env, stdio: ["ignore", "ignore", "inherit"] });
   fs.writeFileSync(stamp, `${commit}\n`);
-  return { commit, built: true, seconds: round((performance.now() - started) / 1000), buildId: buildId(), dir: BUILD_DIR };
+  return {
+    commit,
+    built: true,
+    seconds: round((performance.now() - started) / 1000),
+    buildId: buildId(),
+    dir: BUILD_DIR,
+  };
 }
 
 function portFree(port: number): Promise<boolean> {
@@ -106,7 +128,10 @@ export async function startServer(port: number, env: { databaseUrl: string; queu
   const baseUrl = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 120; i++) {
     if (exited) throw new Error(`next start exited before answering:\n${output}`);
-    const answered = await fetch(`${baseUrl}/login`).then((r) => r.ok, () => false);
+    const answered = await fetch(`${baseUrl}/login`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (answered) return { baseUrl, stop, output: () => output };
     await sleep(1000);
   }
@@ -142,7 +167,9 @@ export async function signIn(baseUrl: string, email: string, password: string): 
     user?: { email?: string };
   } | null;
   if (session?.user?.email !== email) {
-    throw new Error(`signing in as ${email} failed: the callback answered ${callback.status} → ${callback.headers.get("location")}`);
+    throw new Error(
+      `signing in as ${email} failed: the callback answered ${callback.status} → ${callback.headers.get("location")}`,
+    );
   }
   return cookie();
 }

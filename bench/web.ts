@@ -23,7 +23,17 @@ import { periodSoFar } from "@/lib/contracts/contract-periods";
 import { seedDemoUsers, type DemoUser } from "@/lib/users/seed-demo-users";
 import { seedDemoContracts } from "@/lib/contracts/seed-demo-contracts";
 import { SCORED_STATUSES, refreshContractIndicators } from "@/lib/contracts/refresh-contract-indicators";
-import { BENCH_DATABASE, DECLARATIONS, ROOT, databaseUrl, ensureImportedBenchDatabase, machine, migrateDatabase, round, writeResult } from "./support";
+import {
+  BENCH_DATABASE,
+  DECLARATIONS,
+  ROOT,
+  databaseUrl,
+  ensureImportedBenchDatabase,
+  machine,
+  migrateDatabase,
+  round,
+  writeResult,
+} from "./support";
 import { buildIfNeeded, freePort, signIn, startServer, type Server } from "./web-server";
 import { loadPage, loadSql, type HttpSummary, type LoadOptions, type LoadSummary } from "./web-load";
 import { BYPASS_VALUE, PAGE_CACHE_HEADER } from "@/lib/page-cache/page-cache-policy";
@@ -50,15 +60,29 @@ const seconds = (since: number) => round((performance.now() - since) / 1000);
 const KPI_STAMP = path.join(ROOT, "data", ".bench-web-kpi-results");
 
 async function computeKpiResults() {
-  const periods = new Map<string, Period>(periodsForMonths(await monthsWithData()).map((p) => [`${p.from}/${p.to}`, p]));
-  const contracts = await db.contract.findMany({ where: { status: { in: [...SCORED_STATUSES] }, signedAt: { not: null } } });
+  const periods = new Map<string, Period>(
+    periodsForMonths(await monthsWithData()).map((p) => [`${p.from}/${p.to}`, p]),
+  );
+  const contracts = await db.contract.findMany({
+    where: { status: { in: [...SCORED_STATUSES] }, signedAt: { not: null } },
+  });
   for (const c of contracts) {
-    const soFar = periodSoFar({ from: c.periodFrom.toISOString().slice(0, 10), to: c.periodTo.toISOString().slice(0, 10) }, todayIso());
+    const soFar = periodSoFar(
+      { from: c.periodFrom.toISOString().slice(0, 10), to: c.periodTo.toISOString().slice(0, 10) },
+      todayIso(),
+    );
     if (soFar) periods.set(`${soFar.from}/${soFar.to}`, soFar);
   }
   const latest = await db.importBatch.findFirst({ where: { status: "SUCCEEDED" }, orderBy: { id: "desc" } });
-  const key = JSON.stringify({ database: BENCH_DATABASE, importId: latest?.id, finishedAt: latest?.finishedAt, periods: [...periods.keys()].sort() });
-  const stamp = fs.existsSync(KPI_STAMP) ? (JSON.parse(fs.readFileSync(KPI_STAMP, "utf8")) as { key: string; rows: number; seconds: number; at: string }) : null;
+  const key = JSON.stringify({
+    database: BENCH_DATABASE,
+    importId: latest?.id,
+    finishedAt: latest?.finishedAt,
+    periods: [...periods.keys()].sort(),
+  });
+  const stamp = fs.existsSync(KPI_STAMP)
+    ? (JSON.parse(fs.readFileSync(KPI_STAMP, "utf8")) as { key: string; rows: number; seconds: number; at: string })
+    : null;
 
   let computed: { rows: number; seconds: number; at: string };
   if (stamp?.key === key) {
@@ -69,7 +93,8 @@ async function computeKpiResults() {
     const started = performance.now();
     let rows = 0;
     for (const period of periods.values()) {
-      for (const subject of ["officer", "unit", "office"] as const) rows += await computeAndStoreKpis({ ...period, subject });
+      for (const subject of ["officer", "unit", "office"] as const)
+        rows += await computeAndStoreKpis({ ...period, subject });
     }
     computed = { rows, seconds: seconds(started), at: new Date().toISOString() };
     fs.writeFileSync(KPI_STAMP, JSON.stringify({ key, ...computed }) + "\n");
@@ -89,7 +114,9 @@ async function computeKpiResults() {
 }
 
 async function pickSubjects() {
-  const { rows: [busiest] } = await pool.query<{ id: string; n: number }>(
+  const {
+    rows: [busiest],
+  } = await pool.query<{ id: string; n: number }>(
     `SELECT assessing_officer_id AS id, count(*)::int AS n FROM declarations
       WHERE reg_ts >= $1::date AND reg_ts < $2::date + 1 AND assessing_officer_id IS NOT NULL
       GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 1`,
@@ -97,7 +124,9 @@ async function pickSubjects() {
   );
   if (!busiest) throw new Error("no assessed declarations in March 2025");
   // One of theirs with items, events and an inspection, so the record page shows every section.
-  const { rows: [declaration] } = await pool.query<{ decl_id: string }>(
+  const {
+    rows: [declaration],
+  } = await pool.query<{ decl_id: string }>(
     `SELECT d.decl_id FROM declarations d
       WHERE d.assessing_officer_id = $1 AND d.reg_ts >= $2::date AND d.reg_ts < $3::date + 1
       ORDER BY EXISTS (SELECT 1 FROM inspections x WHERE x.decl_id = d.decl_id) DESC, d.reg_ts, d.decl_id LIMIT 1`,
@@ -140,11 +169,20 @@ async function checkPage(url: string, cookie: string, marker: string | null) {
   const response = await fetch(url, { headers: { cookie, accept: DOCUMENT }, redirect: "manual" });
   const body = await response.text();
   const problem =
-    response.status !== 200 ? `answered ${response.status}${response.headers.get("location") ? ` → ${response.headers.get("location")}` : ""}`
-    : body.includes("data-dgst") ? "rendered an error or not-found boundary (data-dgst)"
-    : marker && !body.includes(marker) ? `rendered without ${marker}`
-    : null;
-  return { status: response.status, bytes: body.length, firstRequestMs: round(performance.now() - started, 1), pageCache: response.headers.get(PAGE_CACHE_HEADER), problem };
+    response.status !== 200
+      ? `answered ${response.status}${response.headers.get("location") ? ` → ${response.headers.get("location")}` : ""}`
+      : body.includes("data-dgst")
+        ? "rendered an error or not-found boundary (data-dgst)"
+        : marker && !body.includes(marker)
+          ? `rendered without ${marker}`
+          : null;
+  return {
+    status: response.status,
+    bytes: body.length,
+    firstRequestMs: round(performance.now() - started, 1),
+    pageCache: response.headers.get(PAGE_CACHE_HEADER),
+    problem,
+  };
 }
 
 const ratio = (a: number, b: number) => (a > 0 && b > 0 ? round(a / b) : null);
@@ -160,28 +198,54 @@ async function benchPage(server: Server, sessions: Record<Page["as"], string[]>,
     log(`${page.name}: ${page.path} ${check.problem}: not measured`);
     return { ...head, valid: false, targetMet: false, note: `not measured: ${check.problem}` };
   }
-  log(`${page.name}: ${page.path} (${SECONDS} s, ${CONNECTIONS} connections, one session each; then rendered every time)`);
+  log(
+    `${page.name}: ${page.path} (${SECONDS} s, ${CONNECTIONS} connections, one session each; then rendered every time)`,
+  );
   const asServed = cookies.map((cookie) => ({ cookie, accept: DOCUMENT }));
   const rendered = cookies.map((cookie) => ({ cookie, accept: DOCUMENT, [PAGE_CACHE_HEADER]: BYPASS_VALUE }));
   await loadPage(url, asServed, warmup);
-  const afterWarmup = (await fetch(url, { headers: { cookie: cookies[0]!, accept: DOCUMENT }, redirect: "manual" })).headers.get(PAGE_CACHE_HEADER);
+  const afterWarmup = (
+    await fetch(url, { headers: { cookie: cookies[0]!, accept: DOCUMENT }, redirect: "manual" })
+  ).headers.get(PAGE_CACHE_HEADER);
   const http: HttpSummary = await loadPage(url, asServed, measure);
   const everyTime: HttpSummary | null = page.cached ? await loadPage(url, rendered, measure) : null;
-  for (const [what, run] of [["as served", http], ["rendered", everyTime]] as const) {
-    if (run && !run.valid) log(`${page.name} (${what}): INVALID: ${run.note ?? ""} ${run.non2xx} non-2xx, ${run.errors} errors, ${run.timeouts} timeouts ${JSON.stringify(run.statusCodes)}`);
+  for (const [what, run] of [
+    ["as served", http],
+    ["rendered", everyTime],
+  ] as const) {
+    if (run && !run.valid)
+      log(
+        `${page.name} (${what}): INVALID: ${run.note ?? ""} ${run.non2xx} non-2xx, ${run.errors} errors, ${run.timeouts} timeouts ${JSON.stringify(run.statusCodes)}`,
+      );
   }
   let plainSql: (LoadSummary & { note: string }) | null = null;
-  if (page.baseline) plainSql = { note: page.baseline.note, ...(await loadSql(databaseUrl(BENCH_DATABASE), page.baseline.run, sqlLoad)) };
+  if (page.baseline)
+    plainSql = {
+      note: page.baseline.note,
+      ...(await loadSql(databaseUrl(BENCH_DATABASE), page.baseline.run, sqlLoad)),
+    };
   return {
     ...head,
     pageCacheAfterWarmup: afterWarmup,
     ...http,
     targetMet: http.valid && http.latencyMs.p95 <= TARGET_P95_MS,
-    renderedEveryTime: everyTime ? { ...everyTime, targetMet: everyTime.valid && everyTime.latencyMs.p95 <= TARGET_P95_MS } : null,
+    renderedEveryTime: everyTime
+      ? { ...everyTime, targetMet: everyTime.valid && everyTime.latencyMs.p95 <= TARGET_P95_MS }
+      : null,
     plainSql,
-    ratioToPlainSql: plainSql ? { p50: ratio(http.latencyMs.p50, plainSql.latencyMs.p50), p95: ratio(http.latencyMs.p95, plainSql.latencyMs.p95) } : null,
+    ratioToPlainSql: plainSql
+      ? {
+          p50: ratio(http.latencyMs.p50, plainSql.latencyMs.p50),
+          p95: ratio(http.latencyMs.p95, plainSql.latencyMs.p95),
+        }
+      : null,
     renderedRatioToPlainSql:
-      plainSql && everyTime ? { p50: ratio(everyTime.latencyMs.p50, plainSql.latencyMs.p50), p95: ratio(everyTime.latencyMs.p95, plainSql.latencyMs.p95) } : null,
+      plainSql && everyTime
+        ? {
+            p50: ratio(everyTime.latencyMs.p50, plainSql.latencyMs.p50),
+            p95: ratio(everyTime.latencyMs.p95, plainSql.latencyMs.p95),
+          }
+        : null,
   };
 }
 
@@ -224,16 +288,52 @@ try {
   const manager = account("MANAGER");
   const officer = account("OFFICER");
   // As many sessions as connections: twenty users, not one user in twenty tabs.
-  const sessionsOf = (user: DemoUser) => Promise.all(Array.from({ length: CONNECTIONS }, () => signIn(server!.baseUrl, user.email, user.password)));
+  const sessionsOf = (user: DemoUser) =>
+    Promise.all(Array.from({ length: CONNECTIONS }, () => signIn(server!.baseUrl, user.email, user.password)));
   const sessions = { manager: await sessionsOf(manager), officer: await sessionsOf(officer) };
 
   const drill = `/explore/kpi?kpi=P1&type=officer&id=${encodeURIComponent(subjects.officer.id)}&from=${DRILLDOWN_PERIOD.from}&to=${DRILLDOWN_PERIOD.to}`;
   const pages: Page[] = [
-    { name: "overview", path: "/dashboard", as: "manager", marker: 'data-testid="overview-table"', baseline: overviewBaseline(monthPeriod(latestMonth), monthPeriod(addMonths(latestMonth, -1))), cached: true },
-    { name: "officer", path: "/me", as: "officer", marker: "data-contract=", baseline: officerBaseline(officer.officerId!), cached: true },
-    { name: "drilldown", path: drill, as: "manager", marker: 'data-testid="drilldown-table"', baseline: drilldownBaseline(subjects.officer.id, DRILLDOWN_PERIOD), cached: true },
-    { name: "declaration", path: `/explore/declarations/${encodeURIComponent(subjects.declId)}`, as: "manager", marker: 'data-testid="declaration-record"', baseline: declarationBaseline(subjects.declId), cached: true },
-    { name: "trivialRoute", path: "/api/auth/session", as: "manager", marker: '"email"', baseline: null, cached: false },
+    {
+      name: "overview",
+      path: "/dashboard",
+      as: "manager",
+      marker: 'data-testid="overview-table"',
+      baseline: overviewBaseline(monthPeriod(latestMonth), monthPeriod(addMonths(latestMonth, -1))),
+      cached: true,
+    },
+    {
+      name: "officer",
+      path: "/me",
+      as: "officer",
+      marker: "data-contract=",
+      baseline: officerBaseline(officer.officerId!),
+      cached: true,
+    },
+    {
+      name: "drilldown",
+      path: drill,
+      as: "manager",
+      marker: 'data-testid="drilldown-table"',
+      baseline: drilldownBaseline(subjects.officer.id, DRILLDOWN_PERIOD),
+      cached: true,
+    },
+    {
+      name: "declaration",
+      path: `/explore/declarations/${encodeURIComponent(subjects.declId)}`,
+      as: "manager",
+      marker: 'data-testid="declaration-record"',
+      baseline: declarationBaseline(subjects.declId),
+      cached: true,
+    },
+    {
+      name: "trivialRoute",
+      path: "/api/auth/session",
+      as: "manager",
+      marker: '"email"',
+      baseline: null,
+      cached: false,
+    },
   ];
   const results: Record<string, Awaited<ReturnType<typeof benchPage>>> = {};
   // The machine is shared: its load before and after the measurements says how noisy they were.

@@ -22,7 +22,12 @@ const worker = new Worker(
     }
   },
   // The name is stored on every job it processes: which machine and process did the work.
-  { connection: createRedis(), prefix: env.QUEUE_PREFIX, concurrency: env.WORKER_CONCURRENCY, name: `${os.hostname()}:${process.pid}` },
+  {
+    connection: createRedis(),
+    prefix: env.QUEUE_PREFIX,
+    concurrency: env.WORKER_CONCURRENCY,
+    name: `${os.hostname()}:${process.pid}`,
+  },
 );
 
 worker.on("ready", () => logger.info({ queue: QUEUE_NAME }, "worker ready"));
@@ -31,14 +36,22 @@ worker.on("failed", (job, error) => logger.error({ job: job?.id, name: job?.name
 worker.on("error", (error) => logger.error({ err: error.message }, "worker error"));
 
 // Idempotent: every worker upserts the same scheduler, so there is one nightly job however many workers run.
-await getQueue().upsertJobScheduler(NIGHTLY_KPI_SCHEDULE.id, { pattern: NIGHTLY_KPI_SCHEDULE.pattern }, {
-  name: JOB_NAMES.kpisRecomputeOpen,
-  data: {},
-});
-await getQueue().upsertJobScheduler(CASE_SLA_SCHEDULE.id, { pattern: CASE_SLA_SCHEDULE.pattern }, {
-  name: JOB_NAMES.integritySlaCheck,
-  data: {},
-});
+await getQueue().upsertJobScheduler(
+  NIGHTLY_KPI_SCHEDULE.id,
+  { pattern: NIGHTLY_KPI_SCHEDULE.pattern },
+  {
+    name: JOB_NAMES.kpisRecomputeOpen,
+    data: {},
+  },
+);
+await getQueue().upsertJobScheduler(
+  CASE_SLA_SCHEDULE.id,
+  { pattern: CASE_SLA_SCHEDULE.pattern },
+  {
+    name: JOB_NAMES.integritySlaCheck,
+    data: {},
+  },
+);
 
 let closing = false;
 async function shutdown(signal: string) {

@@ -10,15 +10,31 @@ const EnvSchema = z.object({
   // Where uploaded files are kept until their import has run.
   DATA_DIR: z.string().default("data"),
   AUTH_SECRET: z.string().min(32).optional(),
-  SESSION_MAX_AGE_SECONDS: z.coerce.number().int().positive().default(8 * 3600),
+  SESSION_MAX_AGE_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(8 * 3600),
   LOGIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
-  LOGIN_WINDOW_SECONDS: z.coerce.number().int().positive().default(15 * 60),
+  LOGIN_WINDOW_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(15 * 60),
   // Failed logins tolerated from one IP address in the same window, all accounts together: higher than the per-email
   // budget because colleagues behind one office NAT share an address (docs/decisions/011-login-rate-limit.md).
   LOGIN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().positive().default(50),
-  UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024 * 1024),
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(2 * 1024 * 1024 * 1024),
   // Largest file attached to an integrity case (kept under DATA_DIR/case-attachments).
-  CASE_ATTACHMENT_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  CASE_ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(10 * 1024 * 1024),
   // Jobs one worker process runs at once (2 cores: imports and KPI queries are mostly PostgreSQL's work).
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(2),
   // Rendered dashboard pages kept in memory by the proxy (docs/decisions/026-rendered-page-cache.md); 0 turns the

@@ -10,5 +10,6 @@ export function createRedis(): Redis {
 // Shared connection for simple commands (login throttling). Lazy: it connects on its first command, so scripts
 // that import this module without using it are not kept alive by an idle connection.
 const globalForRedis = globalThis as unknown as { redis?: Redis };
-export const redis = globalForRedis.redis ?? new Redis(env.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: true });
+export const redis =
+  globalForRedis.redis ?? new Redis(env.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: true });
 globalForRedis.redis = redis;

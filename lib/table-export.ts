@@ -9,12 +9,20 @@ export type ExportCell = string | number | boolean | null;
 export type ExportTable = { name: string; columns: string[]; rows: ExportCell[][] };
 export type ExportFormat = "csv" | "xlsx";
 
-export async function tableExportResponse(table: ExportTable, format: ExportFormat, fileStem: string): Promise<Response> {
+export async function tableExportResponse(
+  table: ExportTable,
+  format: ExportFormat,
+  fileStem: string,
+): Promise<Response> {
   const safe = fileStem.replace(/[^A-Za-z0-9_.-]+/g, "_");
   const headers = { "content-disposition": `attachment; filename="${safe}.${format}"`, "cache-control": "no-store" };
   if (format === "csv") {
-    const lines = [table.columns, ...table.rows].map((row) => row.map((c) => csvCell(c, { forSpreadsheet: true })).join(","));
-    return new Response(`${lines.join("\r\n")}\r\n`, { headers: { ...headers, "content-type": "text/csv; charset=utf-8" } });
+    const lines = [table.columns, ...table.rows].map((row) =>
+      row.map((c) => csvCell(c, { forSpreadsheet: true })).join(","),
+    );
+    return new Response(`${lines.join("\r\n")}\r\n`, {
+      headers: { ...headers, "content-type": "text/csv; charset=utf-8" },
+    });
   }
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(table.name.slice(0, 31));

@@ -8,8 +8,13 @@ import { db } from "@/lib/db";
 
 async function seedContracts(users: DemoUser[]) {
   const c = await seedDemoContracts(users);
-  const statuses = Object.entries(c.byStatus).map(([status, n]) => `${n} ${status}`).join(", ") || "none";
-  const skipped = c.skipped.length ? `; ${c.skipped.length} parties skipped (${c.skipped.map((s) => `${s.party}: ${s.reason}`).join(", ")})` : "";
+  const statuses =
+    Object.entries(c.byStatus)
+      .map(([status, n]) => `${n} ${status}`)
+      .join(", ") || "none";
+  const skipped = c.skipped.length
+    ? `; ${c.skipped.length} parties skipped (${c.skipped.map((s) => `${s.party}: ${s.reason}`).join(", ")})`
+    : "";
   process.stderr.write(
     `demo contracts: ${c.contracts} in ${c.offices.length} offices (${statuses}); this run created ${c.created}, signed ${c.signed}, ` +
       `acknowledged ${c.acknowledged}, activated ${c.activated}${skipped}\n`,

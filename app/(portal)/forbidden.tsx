@@ -7,7 +7,10 @@ import { buttonClasses } from "@/components/ui/button";
 export default async function Forbidden() {
   const t = await getTranslations("common.forbidden");
   return (
-    <section className="mx-auto flex max-w-xl flex-col items-center py-16 text-center" aria-labelledby="forbidden-title">
+    <section
+      className="mx-auto flex max-w-xl flex-col items-center py-16 text-center"
+      aria-labelledby="forbidden-title"
+    >
       <div className="mb-5 flex h-14 w-14 items-center justify-center rounded-full bg-red-50 text-red-700">
         <LockIcon className="h-7 w-7" />
       </div>

@@ -9,7 +9,12 @@ function summarize(data: unknown): string {
 
 export async function AuditLogPanel({ entries }: { entries: AuditRow[] }) {
   const [t, format] = await Promise.all([getTranslations("admin.audit"), getFormatter()]);
-  if (entries.length === 0) return <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-8 text-center text-sm text-slate-600">{t("empty")}</p>;
+  if (entries.length === 0)
+    return (
+      <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-8 text-center text-sm text-slate-600">
+        {t("empty")}
+      </p>
+    );
   const th = "px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
   return (
     <div className="max-h-[32rem] overflow-auto rounded-lg border border-slate-200 bg-white">
@@ -17,21 +22,34 @@ export async function AuditLogPanel({ entries }: { entries: AuditRow[] }) {
         <caption className="sr-only">{t("caption")}</caption>
         <thead className="sticky top-0 bg-slate-50">
           <tr>
-            <th scope="col" className={th}>{t("columns.at")}</th>
-            <th scope="col" className={th}>{t("columns.actor")}</th>
-            <th scope="col" className={th}>{t("columns.action")}</th>
-            <th scope="col" className={th}>{t("columns.entity")}</th>
-            <th scope="col" className={th}>{t("columns.details")}</th>
+            <th scope="col" className={th}>
+              {t("columns.at")}
+            </th>
+            <th scope="col" className={th}>
+              {t("columns.actor")}
+            </th>
+            <th scope="col" className={th}>
+              {t("columns.action")}
+            </th>
+            <th scope="col" className={th}>
+              {t("columns.entity")}
+            </th>
+            <th scope="col" className={th}>
+              {t("columns.details")}
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {entries.map((entry) => (
             <tr key={entry.id}>
               <td className="whitespace-nowrap px-4 py-2.5 text-slate-700">
-                <time dateTime={entry.at}>{format.dateTime(new Date(entry.at), { dateStyle: "medium", timeStyle: "medium" })}</time>
+                <time dateTime={entry.at}>
+                  {format.dateTime(new Date(entry.at), { dateStyle: "medium", timeStyle: "medium" })}
+                </time>
               </td>
               <td className="px-4 py-2.5 text-slate-700">
-                {entry.actorEmail ?? (entry.actorId ? <span title={entry.actorId}>{t("removedUser")}</span> : t("system"))}
+                {entry.actorEmail ??
+                  (entry.actorId ? <span title={entry.actorId}>{t("removedUser")}</span> : t("system"))}
               </td>
               <td className="whitespace-nowrap px-4 py-2.5">
                 <code className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-800">{entry.action}</code>

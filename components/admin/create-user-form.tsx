@@ -22,7 +22,10 @@ export function CreateUserForm({
   searchOfficers: (query: string) => Promise<OfficerOption[]>;
 }) {
   const t = useTranslations("admin");
-  const { result, pending, round, formProps } = useFormAction(action, { resetOnSuccess: true, refreshOnSuccess: false });
+  const { result, pending, round, formProps } = useFormAction(action, {
+    resetOnSuccess: true,
+    refreshOnSuccess: false,
+  });
   const texts = useAdminTexts();
   const errorFor = fieldErrorOf(result, texts);
 
@@ -42,13 +45,22 @@ export function CreateUserForm({
           hint={t("fields.passwordHint", { min: PASSWORD_MIN_LENGTH })}
           error={errorFor("password")}
         >
-          <input name="password" type="password" autoComplete="new-password" minLength={PASSWORD_MIN_LENGTH} required className={inputClasses} />
+          <input
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            minLength={PASSWORD_MIN_LENGTH}
+            required
+            className={inputClasses}
+          />
         </Field>
         <div className="hidden sm:block" />
         <AccessFields idPrefix="new" offices={offices} searchOfficers={searchOfficers} errorFor={errorFor} />
       </div>
       <div>
-        <SubmitButton pending={pending} pendingLabel={t("actions.creating")}>{t("actions.create")}</SubmitButton>
+        <SubmitButton pending={pending} pendingLabel={t("actions.creating")}>
+          {t("actions.create")}
+        </SubmitButton>
       </div>
     </form>
   );

@@ -57,7 +57,12 @@ export function EditAccessForm({
           errorFor={errorFor}
         />
         <label className="flex items-start gap-2 text-sm text-slate-800 sm:col-span-2">
-          <input type="checkbox" name="integrityAccess" defaultChecked={user.integrityAccess} className="mt-0.5 h-4 w-4 rounded border-slate-300" />
+          <input
+            type="checkbox"
+            name="integrityAccess"
+            defaultChecked={user.integrityAccess}
+            className="mt-0.5 h-4 w-4 rounded border-slate-300"
+          />
           <span>
             <span className="font-medium">{t("fields.integrityAccess")}</span>
             <span className="block text-xs text-slate-600">{t("fields.integrityAccessHint")}</span>
@@ -73,7 +78,15 @@ export function EditAccessForm({
   );
 }
 
-export function AccountStatusForm({ user, action, isSelf }: { user: EditableUser; action: FormAction; isSelf: boolean }) {
+export function AccountStatusForm({
+  user,
+  action,
+  isSelf,
+}: {
+  user: EditableUser;
+  action: FormAction;
+  isSelf: boolean;
+}) {
   const t = useTranslations("admin");
   const { result, pending, formProps } = useFormAction(action, { resetOnSuccess: false, refreshOnSuccess: false });
   const texts = useAdminTexts();
@@ -82,12 +95,18 @@ export function AccountStatusForm({ user, action, isSelf }: { user: EditableUser
       <FormMessage result={result} texts={texts} />
       <input type="hidden" name="userId" value={user.id} />
       <input type="hidden" name="active" value={user.active ? "false" : "true"} />
-      <p className="text-sm text-slate-700">{user.active ? t("status.activeExplained") : t("status.inactiveExplained")}</p>
+      <p className="text-sm text-slate-700">
+        {user.active ? t("status.activeExplained") : t("status.inactiveExplained")}
+      </p>
       {isSelf && user.active ? (
         <p className="text-sm text-slate-600">{t("status.selfNote")}</p>
       ) : (
         <div>
-          <SubmitButton pending={pending} variant={user.active ? "danger" : "primary"} pendingLabel={t("actions.saving")}>
+          <SubmitButton
+            pending={pending}
+            variant={user.active ? "danger" : "primary"}
+            pendingLabel={t("actions.saving")}
+          >
             {user.active ? t("actions.deactivate") : t("actions.activate")}
           </SubmitButton>
         </div>
@@ -111,7 +130,14 @@ export function ResetPasswordForm({ userId, action }: { userId: string; action: 
         hint={t("fields.passwordHint", { min: PASSWORD_MIN_LENGTH })}
         error={errorFor("password")}
       >
-        <input name="password" type="password" autoComplete="new-password" minLength={PASSWORD_MIN_LENGTH} required className={inputClasses} />
+        <input
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          minLength={PASSWORD_MIN_LENGTH}
+          required
+          className={inputClasses}
+        />
       </Field>
       <div>
         <SubmitButton pending={pending} variant="secondary" pendingLabel={t("actions.saving")}>

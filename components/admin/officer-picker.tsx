@@ -10,7 +10,6 @@ import { useDebouncedSearch } from "@/components/ui/use-debounced-search";
 
 export type PickedOfficer = { officerId: string; fullName: string; officeCode: string };
 
-
 export function OfficerPicker({
   name,
   initial,
@@ -63,7 +62,8 @@ export function OfficerPicker({
             autoComplete="off"
           />
           <p id={`${id}-status`} className="text-xs text-slate-600" aria-live="polite">
-            {error ?? (pending ? t("searching") : results === null ? t("hint") : t("results", { count: results.length }))}
+            {error ??
+              (pending ? t("searching") : results === null ? t("hint") : t("results", { count: results.length }))}
           </p>
           {results && results.length > 0 ? (
             <ul className="max-h-56 divide-y divide-slate-100 overflow-y-auto rounded-md ring-1 ring-inset ring-slate-200">
@@ -86,7 +86,11 @@ export function OfficerPicker({
                       className="px-2.5 py-1 text-xs"
                       disabled={takenBy !== null}
                       onClick={() => {
-                        setPicked({ officerId: officer.officerId, fullName: officer.fullName, officeCode: officer.officeCode });
+                        setPicked({
+                          officerId: officer.officerId,
+                          fullName: officer.fullName,
+                          officeCode: officer.officeCode,
+                        });
                         setQuery("");
                       }}
                     >

@@ -15,7 +15,9 @@ export function RoleBadge({ role, label }: { role: Role; label: string }) {
 }
 
 export function StatusBadge({ active, label }: { active: boolean; label: string }) {
-  const tone = active ? "bg-emerald-50 text-emerald-800 ring-emerald-200" : "bg-slate-100 text-slate-600 ring-slate-300";
+  const tone = active
+    ? "bg-emerald-50 text-emerald-800 ring-emerald-200"
+    : "bg-slate-100 text-slate-600 ring-slate-300";
   return (
     <span className={`${base} gap-1.5 ${tone}`}>
       <span aria-hidden className={`h-1.5 w-1.5 rounded-full ${active ? "bg-emerald-600" : "bg-slate-400"}`} />

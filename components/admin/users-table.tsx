@@ -14,12 +14,24 @@ export async function UsersTable({ users }: { users: UserListRow[] }) {
         <caption className="sr-only">{t("caption")}</caption>
         <thead className="bg-slate-50">
           <tr>
-            <th scope="col" className={th}>{t("columns.user")}</th>
-            <th scope="col" className={th}>{t("columns.role")}</th>
-            <th scope="col" className={th}>{t("columns.office")}</th>
-            <th scope="col" className={th}>{t("columns.officer")}</th>
-            <th scope="col" className={th}>{t("columns.status")}</th>
-            <th scope="col" className={th}><span className="sr-only">{t("columns.actions")}</span></th>
+            <th scope="col" className={th}>
+              {t("columns.user")}
+            </th>
+            <th scope="col" className={th}>
+              {t("columns.role")}
+            </th>
+            <th scope="col" className={th}>
+              {t("columns.office")}
+            </th>
+            <th scope="col" className={th}>
+              {t("columns.officer")}
+            </th>
+            <th scope="col" className={th}>
+              {t("columns.status")}
+            </th>
+            <th scope="col" className={th}>
+              <span className="sr-only">{t("columns.actions")}</span>
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">

@@ -10,8 +10,10 @@ export function analysisFormat(format: Formatter, t: Translate) {
   const ok = (v: number | null | undefined): v is number => v !== null && v !== undefined && Number.isFinite(v);
   return {
     none,
-    hours: (v: number | null | undefined) => (ok(v) ? t("hours", { value: format.number(v, { maximumFractionDigits: 1 }) }) : none),
-    share: (v: number | null | undefined) => (ok(v) ? format.number(v, { style: "percent", maximumFractionDigits: 1 }) : none),
+    hours: (v: number | null | undefined) =>
+      ok(v) ? t("hours", { value: format.number(v, { maximumFractionDigits: 1 }) }) : none,
+    share: (v: number | null | undefined) =>
+      ok(v) ? format.number(v, { style: "percent", maximumFractionDigits: 1 }) : none,
     signedShare: (v: number | null | undefined) =>
       ok(v) ? format.number(v, { style: "percent", maximumFractionDigits: 1, signDisplay: "exceptZero" }) : none,
     signedHours: (v: number | null | undefined) =>
@@ -21,7 +23,8 @@ export function analysisFormat(format: Formatter, t: Translate) {
     count: (v: number | null | undefined) => (ok(v) ? format.number(v, { maximumFractionDigits: 0 }) : none),
     // "2025-03-01" as a localized date, in UTC so a calendar day never shifts.
     day: (d: string) => format.dateTime(new Date(`${d}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" }),
-    month: (m: string) => format.dateTime(new Date(`${m}-01T00:00:00Z`), { month: "short", year: "numeric", timeZone: "UTC" }),
+    month: (m: string) =>
+      format.dateTime(new Date(`${m}-01T00:00:00Z`), { month: "short", year: "numeric", timeZone: "UTC" }),
     instant: (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }),
   };
 }

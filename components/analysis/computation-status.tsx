@@ -16,21 +16,37 @@ export async function ComputationStatus({
   request: ComputeRequest;
   missingText: string;
 }) {
-  const [t, ta, format] = await Promise.all([getTranslations("analysis.compute"), getTranslations("analysis"), getFormatter()]);
+  const [t, ta, format] = await Promise.all([
+    getTranslations("analysis.compute"),
+    getTranslations("analysis"),
+    getFormatter(),
+  ]);
   const f = analysisFormat(format, ta);
   const stale = !!stored && latestImport !== null && (stored.lastImportId ?? 0) < latestImport;
   const kind = request.kind === "trs" ? "Trs" : "Mirror";
   return (
-    <div className="mb-6 flex flex-wrap items-start justify-between gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="computation-status" data-stored={stored ? "yes" : "no"}>
+    <div
+      className="mb-6 flex flex-wrap items-start justify-between gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+      data-testid="computation-status"
+      data-stored={stored ? "yes" : "no"}
+    >
       <div className="max-w-3xl space-y-2 text-sm text-slate-700">
         {stored ? (
-          <p>{stored.lastImportId ? t("stored", { date: f.instant(stored.computedAt), importId: stored.lastImportId }) : t("storedNoImport", { date: f.instant(stored.computedAt) })}</p>
+          <p>
+            {stored.lastImportId
+              ? t("stored", { date: f.instant(stored.computedAt), importId: stored.lastImportId })
+              : t("storedNoImport", { date: f.instant(stored.computedAt) })}
+          </p>
         ) : (
           <Notice tone="info">{missingText}</Notice>
         )}
         {stale ? <Notice tone="info">{t("stale", { importId: latestImport! })}</Notice> : null}
       </div>
-      <ComputeButton requests={[request]} label={t(stored ? `recompute${kind}` : `compute${kind}`)} variant={stored ? "secondary" : "primary"} />
+      <ComputeButton
+        requests={[request]}
+        label={t(stored ? `recompute${kind}` : `compute${kind}`)}
+        variant={stored ? "secondary" : "primary"}
+      />
     </div>
   );
 }

@@ -24,13 +24,20 @@ export async function StageBarsStatic({ bars, label }: { bars: StageBar[]; label
       </ul>
       <div className="space-y-1.5">
         {bars.map((b) => (
-          <div key={`${b.officeCode}|${b.lane}`} className="print-keep grid grid-cols-[7rem_1fr_4.5rem] items-center gap-2 text-xs">
+          <div
+            key={`${b.officeCode}|${b.lane}`}
+            className="print-keep grid grid-cols-[7rem_1fr_4.5rem] items-center gap-2 text-xs"
+          >
             <span className="font-medium text-slate-800">{`${b.officeCode} · ${b.lane}`}</span>
             <span className="flex h-3.5 overflow-hidden rounded-sm bg-slate-100">
               {TRS_STAGES.map((s, i) => {
                 const h = Math.max(0, b.stages[s] ?? 0);
                 return h > 0 ? (
-                  <span key={s} title={`${ta(`intervals.${s}`)}: ${f.hours(b.stages[s])}`} style={{ width: `${(h / max) * 100}%`, background: COLOURS[i] }} />
+                  <span
+                    key={s}
+                    title={`${ta(`intervals.${s}`)}: ${f.hours(b.stages[s])}`}
+                    style={{ width: `${(h / max) * 100}%`, background: COLOURS[i] }}
+                  />
                 ) : null;
               })}
             </span>

@@ -21,23 +21,46 @@ export async function TrsPeriodForm({
   storedPeriods?: TrsPeriod[];
   children?: React.ReactNode;
 }) {
-  const [t, ta, format] = await Promise.all([getTranslations("analysis.trs.period"), getTranslations("analysis"), getFormatter()]);
+  const [t, ta, format] = await Promise.all([
+    getTranslations("analysis.trs.period"),
+    getTranslations("analysis"),
+    getFormatter(),
+  ]);
   const f = analysisFormat(format, ta);
   const label = "text-sm font-medium text-slate-800";
   return (
     <div className="mb-6 space-y-3">
-      <form method="get" action={action} aria-label={t("label")} className="flex flex-wrap items-end gap-4" data-testid="trs-period-form">
+      <form
+        method="get"
+        action={action}
+        aria-label={t("label")}
+        className="flex flex-wrap items-end gap-4"
+        data-testid="trs-period-form"
+      >
         <div className="flex flex-col gap-1.5">
-          <label htmlFor="period-from" className={label}>{t("from")}</label>
-          <input id="period-from" name="from" type="date" defaultValue={period.from} required className={inputClasses} />
+          <label htmlFor="period-from" className={label}>
+            {t("from")}
+          </label>
+          <input
+            id="period-from"
+            name="from"
+            type="date"
+            defaultValue={period.from}
+            required
+            className={inputClasses}
+          />
         </div>
         <div className="flex flex-col gap-1.5">
-          <label htmlFor="period-to" className={label}>{t("to")}</label>
+          <label htmlFor="period-to" className={label}>
+            {t("to")}
+          </label>
           <input id="period-to" name="to" type="date" defaultValue={period.to} required className={inputClasses} />
         </div>
         {children}
         {Object.entries(keep).map(([k, v]) => (v ? <input key={k} type="hidden" name={k} value={v} /> : null))}
-        <button type="submit" className={buttonClasses("secondary")}>{t("show")}</button>
+        <button type="submit" className={buttonClasses("secondary")}>
+          {t("show")}
+        </button>
       </form>
       {storedPeriods.length ? (
         <p className="flex flex-wrap items-center gap-2 text-xs text-slate-600">

@@ -17,8 +17,21 @@ import { TableHead } from "@/components/ui/table-frame";
 
 const th = "px-2 py-1.5";
 
-export async function TrsReportView({ period, stored, pdfHref }: { period: TrsPeriod; stored: NonNullable<StoredTrs> | null; pdfHref: string }) {
-  const [t, ta, format, locale] = await Promise.all([getTranslations("analysis.trs.report"), getTranslations("analysis"), getFormatter(), getLocale()]);
+export async function TrsReportView({
+  period,
+  stored,
+  pdfHref,
+}: {
+  period: TrsPeriod;
+  stored: NonNullable<StoredTrs> | null;
+  pdfHref: string;
+}) {
+  const [t, ta, format, locale] = await Promise.all([
+    getTranslations("analysis.trs.report"),
+    getTranslations("analysis"),
+    getFormatter(),
+    getLocale(),
+  ]);
   const f = analysisFormat(format, ta);
   const lane = (code: string) => ta(`lanes.${code}` as "lanes.G");
   const rows = stored?.rows ?? [];
@@ -26,16 +39,24 @@ export async function TrsReportView({ period, stored, pdfHref }: { period: TrsPe
   const found = bottlenecks(rows);
   const lanes = [...new Set(rows.map((r) => r.lane))];
   return (
-    <article lang={locale} className="mx-auto max-w-4xl space-y-6 bg-white p-6 text-slate-900 print:p-0" data-testid="trs-report-print">
+    <article
+      lang={locale}
+      className="mx-auto max-w-4xl space-y-6 bg-white p-6 text-slate-900 print:p-0"
+      data-testid="trs-report-print"
+    >
       <PrintStyles />
       <div className="flex items-start justify-between gap-4 border-b border-slate-300 pb-4">
         <div>
           <p className="text-xs font-semibold uppercase tracking-wide text-slate-600">{ta("trs.title")}</p>
           <h1 className="mt-1 text-2xl font-semibold">{t("documentTitle")}</h1>
-          <p className="mt-1 text-sm text-slate-700">{t("subtitle", { from: f.day(period.from), to: f.day(period.to) })}</p>
+          <p className="mt-1 text-sm text-slate-700">
+            {t("subtitle", { from: f.day(period.from), to: f.day(period.to) })}
+          </p>
         </div>
         <div className="flex flex-col items-end gap-2 print:hidden">
-          <a href={pdfHref} className={buttonClasses("primary")} download>{t("download")}</a>
+          <a href={pdfHref} className={buttonClasses("primary")} download>
+            {t("download")}
+          </a>
           <PrintButton label={t("print")} />
         </div>
       </div>
@@ -44,9 +65,15 @@ export async function TrsReportView({ period, stored, pdfHref }: { period: TrsPe
       ) : (
         <>
           <section aria-labelledby="report-scope" className="print-keep space-y-3">
-            <h2 id="report-scope" className="text-lg font-semibold">{t("scope.title")}</h2>
+            <h2 id="report-scope" className="text-lg font-semibold">
+              {t("scope.title")}
+            </h2>
             <p className="text-sm leading-relaxed text-slate-800">
-              {t("scope.body", { offices: scope.offices.join(", ") || "—", from: f.day(period.from), to: f.day(period.to) })}
+              {t("scope.body", {
+                offices: scope.offices.join(", ") || "—",
+                from: f.day(period.from),
+                to: f.day(period.to),
+              })}
             </p>
             <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4" data-testid="report-scope">
               {[
@@ -65,7 +92,9 @@ export async function TrsReportView({ period, stored, pdfHref }: { period: TrsPe
           </section>
 
           <section aria-labelledby="report-method" className="space-y-2">
-            <h2 id="report-method" className="text-lg font-semibold">{t("method.title")}</h2>
+            <h2 id="report-method" className="text-lg font-semibold">
+              {t("method.title")}
+            </h2>
             <p className="text-sm leading-relaxed text-slate-800">{t("method.body")}</p>
             <ul className="list-disc space-y-1 pl-5 text-sm text-slate-800">
               {TRS_INTERVAL_IDS.map((i) => (
@@ -79,8 +108,14 @@ export async function TrsReportView({ period, stored, pdfHref }: { period: TrsPe
           </section>
 
           <section aria-labelledby="report-results" className="space-y-3 print:break-before-page">
-            <h2 id="report-results" className="text-lg font-semibold">{t("results.title")}</h2>
-            {rows.length ? <TrsTable rows={rows} caption={ta("trs.table.caption")} printable /> : <p className="text-sm">{ta("trs.table.empty")}</p>}
+            <h2 id="report-results" className="text-lg font-semibold">
+              {t("results.title")}
+            </h2>
+            {rows.length ? (
+              <TrsTable rows={rows} caption={ta("trs.table.caption")} printable />
+            ) : (
+              <p className="text-sm">{ta("trs.table.empty")}</p>
+            )}
             {rows.length ? (
               <div className="print-keep space-y-2">
                 <h3 className="text-base font-semibold">{t("results.stagesTitle")}</h3>
@@ -90,7 +125,9 @@ export async function TrsReportView({ period, stored, pdfHref }: { period: TrsPe
           </section>
 
           <section aria-labelledby="report-bottlenecks" className="print-keep space-y-3">
-            <h2 id="report-bottlenecks" className="text-lg font-semibold">{t("bottlenecks.title")}</h2>
+            <h2 id="report-bottlenecks" className="text-lg font-semibold">
+              {t("bottlenecks.title")}
+            </h2>
             {found.perLane.length ? (
               <>
                 <p className="text-sm text-slate-800">{t("bottlenecks.perLane")}</p>
@@ -105,12 +142,19 @@ export async function TrsReportView({ period, stored, pdfHref }: { period: TrsPe
                         share: f.share(b.share),
                         count: b.count,
                       })}
-                      {b.customs && b.customs.stage !== b.stage ? ` ${t("bottlenecks.customsLine", { stage: ta(`intervals.${b.customs.stage}`), share: f.share(b.customs.share) })}` : null}
+                      {b.customs && b.customs.stage !== b.stage
+                        ? ` ${t("bottlenecks.customsLine", { stage: ta(`intervals.${b.customs.stage}`), share: f.share(b.customs.share) })}`
+                        : null}
                     </li>
                   ))}
                 </ul>
                 {found.slowest ? (
-                  <p className="text-sm text-slate-800" data-testid="report-slowest" data-office={found.slowest.officeCode} data-lane={found.slowest.lane}>
+                  <p
+                    className="text-sm text-slate-800"
+                    data-testid="report-slowest"
+                    data-office={found.slowest.officeCode}
+                    data-lane={found.slowest.lane}
+                  >
                     {t("bottlenecks.slowest", {
                       office: found.slowest.officeCode,
                       lane: lane(found.slowest.lane),
@@ -124,13 +168,27 @@ export async function TrsReportView({ period, stored, pdfHref }: { period: TrsPe
                 <table className="min-w-full divide-y divide-slate-200 rounded border border-slate-300 text-xs">
                   <caption className="sr-only">{t("bottlenecks.perGroup")}</caption>
                   <TableHead>
-                    <th scope="col" className={th}>{ta("trs.table.office")}</th>
-                    <th scope="col" className={th}>{ta("trs.table.lane")}</th>
-                    <th scope="col" className={th}>{t("bottlenecks.stage")}</th>
-                    <th scope="col" className={`${th} text-right`}>{ta("trs.table.median")}</th>
-                    <th scope="col" className={`${th} text-right`}>{t("bottlenecks.share")}</th>
-                    <th scope="col" className={th}>{t("bottlenecks.customsStage")}</th>
-                    <th scope="col" className={`${th} text-right`}>{t("bottlenecks.share")}</th>
+                    <th scope="col" className={th}>
+                      {ta("trs.table.office")}
+                    </th>
+                    <th scope="col" className={th}>
+                      {ta("trs.table.lane")}
+                    </th>
+                    <th scope="col" className={th}>
+                      {t("bottlenecks.stage")}
+                    </th>
+                    <th scope="col" className={`${th} text-right`}>
+                      {ta("trs.table.median")}
+                    </th>
+                    <th scope="col" className={`${th} text-right`}>
+                      {t("bottlenecks.share")}
+                    </th>
+                    <th scope="col" className={th}>
+                      {t("bottlenecks.customsStage")}
+                    </th>
+                    <th scope="col" className={`${th} text-right`}>
+                      {t("bottlenecks.share")}
+                    </th>
                   </TableHead>
                   <tbody className="divide-y divide-slate-100">
                     {found.perGroup.map((g) => (
@@ -140,7 +198,9 @@ export async function TrsReportView({ period, stored, pdfHref }: { period: TrsPe
                         <td className="whitespace-nowrap px-2 py-0.5">{ta(`intervals.${g.stage}`)}</td>
                         <td className="px-2 py-0.5 text-right tabular-nums">{f.hours(g.hours)}</td>
                         <td className="px-2 py-0.5 text-right tabular-nums">{f.share(g.share)}</td>
-                        <td className="whitespace-nowrap px-2 py-0.5">{g.customs ? ta(`intervals.${g.customs.stage}`) : f.none}</td>
+                        <td className="whitespace-nowrap px-2 py-0.5">
+                          {g.customs ? ta(`intervals.${g.customs.stage}`) : f.none}
+                        </td>
                         <td className="px-2 py-0.5 text-right tabular-nums">{f.share(g.customs?.share)}</td>
                       </tr>
                     ))}

@@ -22,7 +22,9 @@ export async function TrsSelectors({
   return (
     <>
       <div className={field}>
-        <label htmlFor="pick-office" className={label}>{t("office")}</label>
+        <label htmlFor="pick-office" className={label}>
+          {t("office")}
+        </label>
         <select id="pick-office" name="office" defaultValue={office} className={inputClasses}>
           {offices.map((o) => (
             <option key={o.officeCode} value={o.officeCode}>{`${o.officeCode} · ${o.name}`}</option>
@@ -31,20 +33,28 @@ export async function TrsSelectors({
       </div>
       {lane !== undefined ? (
         <div className={field}>
-          <label htmlFor="pick-lane" className={label}>{t("lane")}</label>
+          <label htmlFor="pick-lane" className={label}>
+            {t("lane")}
+          </label>
           <select id="pick-lane" name="lane" defaultValue={lane} className={inputClasses}>
             {TRS_LANES.map((l) => (
-              <option key={l} value={l}>{ta("laneLabel", { lane: ta(`lanes.${l}`), code: l })}</option>
+              <option key={l} value={l}>
+                {ta("laneLabel", { lane: ta(`lanes.${l}`), code: l })}
+              </option>
             ))}
           </select>
         </div>
       ) : null}
       {interval !== undefined ? (
         <div className={field}>
-          <label htmlFor="pick-interval" className={label}>{t("interval")}</label>
+          <label htmlFor="pick-interval" className={label}>
+            {t("interval")}
+          </label>
           <select id="pick-interval" name="interval" defaultValue={interval} className={inputClasses}>
             {TRS_INTERVAL_IDS.map((i) => (
-              <option key={i} value={i}>{ta(`intervals.${i}`)}</option>
+              <option key={i} value={i}>
+                {ta(`intervals.${i}`)}
+              </option>
             ))}
           </select>
         </div>

@@ -8,7 +8,11 @@ import { ChartFigure } from "@/components/charts/chart-figure";
 import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
 
 export async function TrsStageCharts({ rows, measure }: { rows: TrsRow[]; measure: Measure }) {
-  const [t, ta, format] = await Promise.all([getTranslations("analysis.trs.stages"), getTranslations("analysis"), getFormatter()]);
+  const [t, ta, format] = await Promise.all([
+    getTranslations("analysis.trs.stages"),
+    getTranslations("analysis"),
+    getFormatter(),
+  ]);
   const f = analysisFormat(format, ta);
   const bars = stageBars(rows, measure);
   const offices = [...new Set(bars.map((b) => b.officeCode))];
@@ -30,7 +34,11 @@ export async function TrsStageCharts({ rows, measure }: { rows: TrsRow[]; measur
             table={{
               caption: title,
               columns: [t("lane"), ...TRS_STAGES.map((s) => ta(`intervals.${s}`)), t("declarations")],
-              rows: of.map((b) => [ta("laneLabel", { lane: ta(`lanes.${b.lane}` as "lanes.G"), code: b.lane }), ...TRS_STAGES.map((s) => f.hours(b.stages[s])), f.count(b.count)]),
+              rows: of.map((b) => [
+                ta("laneLabel", { lane: ta(`lanes.${b.lane}` as "lanes.G"), code: b.lane }),
+                ...TRS_STAGES.map((s) => f.hours(b.stages[s])),
+                f.count(b.count),
+              ]),
               numeric: [false, true, true, true, true, true],
             }}
           >

@@ -29,7 +29,9 @@ export async function TrsTabs({ active, query }: { active: TrsTab; query: string
               href={trsHref(tab, query)}
               aria-current={tab === active ? "page" : undefined}
               className={`inline-block border-b-2 px-3 py-2 text-sm font-medium ${
-                tab === active ? "border-brand-600 text-brand-800" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900"
+                tab === active
+                  ? "border-brand-600 text-brand-800"
+                  : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900"
               }`}
             >
               {t(tab)}

@@ -9,7 +9,8 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { inputClasses } from "@/components/ui/field";
 import { useCaseTexts } from "@/components/cases/form-texts";
 
-type State = { status: "idle" } | { status: "done" } | { status: "error"; key: string; values: Record<string, string | number> };
+type State =
+  { status: "idle" } | { status: "done" } | { status: "error"; key: string; values: Record<string, string | number> };
 
 export function AttachmentUpload({ caseId, maxMb }: { caseId: number; maxMb: number }) {
   const t = useTranslations("cases.attachments");
@@ -48,11 +49,20 @@ export function AttachmentUpload({ caseId, maxMb }: { caseId: number; maxMb: num
   }
 
   return (
-    <form ref={form} onSubmit={onSubmit} noValidate aria-label={t("upload")} data-testid="attachment-upload" className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+    <form
+      ref={form}
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={t("upload")}
+      data-testid="attachment-upload"
+      className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+    >
       {state.status === "done" ? <Notice tone="success">{t("attached")}</Notice> : null}
       {state.status === "error" ? <Notice tone="error">{errorText(state.key, state.values)}</Notice> : null}
       <div className="flex flex-col gap-1.5">
-        <label htmlFor={`attachment-${caseId}`} className="text-sm font-medium text-slate-800">{t("choose")}</label>
+        <label htmlFor={`attachment-${caseId}`} className="text-sm font-medium text-slate-800">
+          {t("choose")}
+        </label>
         <input
           ref={input}
           id={`attachment-${caseId}`}
@@ -62,10 +72,14 @@ export function AttachmentUpload({ caseId, maxMb }: { caseId: number; maxMb: num
           aria-describedby={`attachment-${caseId}-hint`}
           className={`${inputClasses} file:mr-3 file:rounded file:border-0 file:bg-slate-100 file:px-3 file:py-1 file:text-sm file:font-medium`}
         />
-        <p id={`attachment-${caseId}-hint`} className="text-xs text-slate-600">{t("hint", { max: maxMb })}</p>
+        <p id={`attachment-${caseId}-hint`} className="text-xs text-slate-600">
+          {t("hint", { max: maxMb })}
+        </p>
       </div>
       <div>
-        <SubmitButton pending={pending} pendingLabel={t("uploading")} variant="secondary">{t("upload")}</SubmitButton>
+        <SubmitButton pending={pending} pendingLabel={t("uploading")} variant="secondary">
+          {t("upload")}
+        </SubmitButton>
       </div>
     </form>
   );

@@ -2,7 +2,8 @@
 import { getTranslations } from "next-intl/server";
 import type { CaseFinding, CaseStatus } from "@/lib/cases/case-rules";
 
-const pill = "inline-flex items-center gap-1.5 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset";
+const pill =
+  "inline-flex items-center gap-1.5 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset";
 
 const STATUS_TONE: Record<CaseStatus, string> = {
   OPEN: "bg-amber-50 text-amber-900 ring-amber-200",
@@ -19,12 +20,20 @@ const FINDING_TONE: Record<CaseFinding, string> = {
 
 export async function CaseStatusBadge({ status }: { status: CaseStatus }) {
   const t = await getTranslations("cases.status");
-  return <span className={`${pill} ${STATUS_TONE[status]}`} data-status={status}>{t(status)}</span>;
+  return (
+    <span className={`${pill} ${STATUS_TONE[status]}`} data-status={status}>
+      {t(status)}
+    </span>
+  );
 }
 
 export async function FindingBadge({ finding }: { finding: CaseFinding }) {
   const t = await getTranslations("cases.finding");
-  return <span className={`${pill} ${FINDING_TONE[finding]}`} data-finding={finding}>{t(finding)}</span>;
+  return (
+    <span className={`${pill} ${FINDING_TONE[finding]}`} data-finding={finding}>
+      {t(finding)}
+    </span>
+  );
 }
 
 export async function OverdueBadge() {

@@ -8,7 +8,6 @@ import { type FormAction, useFormAction } from "@/components/forms/use-form-acti
 import { useCaseTexts } from "@/components/cases/form-texts";
 import { FormMessage } from "@/components/forms/form-message";
 
-
 export function CaseForm({
   action,
   caseId,
@@ -31,7 +30,12 @@ export function CaseForm({
   const { result, pending, formProps } = useFormAction(action);
   const texts = useCaseTexts();
   return (
-    <form {...formProps} aria-label={title} data-testid={testId} className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+    <form
+      {...formProps}
+      aria-label={title}
+      data-testid={testId}
+      className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+    >
       <h3 className="text-base font-semibold text-slate-900">{title}</h3>
       <input type="hidden" name="caseId" value={caseId} />
       <FormMessage result={result} texts={texts} listFieldErrors />

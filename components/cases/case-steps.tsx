@@ -23,9 +23,15 @@ const hint = "text-xs text-slate-600";
 function Control({ id, text, help, children }: { id: string; text: string; help?: string; children: React.ReactNode }) {
   return (
     <div className="flex flex-col gap-1.5">
-      <label htmlFor={id} className={label}>{text}</label>
+      <label htmlFor={id} className={label}>
+        {text}
+      </label>
       {children}
-      {help ? <p id={`${id}-hint`} className={hint}>{help}</p> : null}
+      {help ? (
+        <p id={`${id}-hint`} className={hint}>
+          {help}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -50,30 +56,59 @@ export async function CaseSteps({
     const title = c.assigneeId ? t("assignForm.retitle") : t("assignForm.title");
     forms.push(
       assignees.length ? (
-        <CaseForm key="assign" action={actions.assign} caseId={c.id} title={title} submitLabel={t("assignForm.submit")} pendingLabel={t("assignForm.submitting")} testId="assign-form">
+        <CaseForm
+          key="assign"
+          action={actions.assign}
+          caseId={c.id}
+          title={title}
+          submitLabel={t("assignForm.submit")}
+          pendingLabel={t("assignForm.submitting")}
+          testId="assign-form"
+        >
           <div className="grid gap-4 sm:grid-cols-2">
             <Control id="assign-assignee" text={t("assignForm.assignee")}>
               <select id="assign-assignee" name="assigneeId" defaultValue={c.assigneeId ?? ""} className={inputClasses}>
                 <option value="">{t("assignForm.choose")}</option>
                 {assignees.map((a) => (
-                  <option key={a.id} value={a.id}>{a.name}{a.officeCode ? ` (${a.officeCode})` : ""}</option>
+                  <option key={a.id} value={a.id}>
+                    {a.name}
+                    {a.officeCode ? ` (${a.officeCode})` : ""}
+                  </option>
                 ))}
               </select>
             </Control>
             <Control id="assign-due" text={t("assignForm.dueDate")} help={t("assignForm.dueDateHint")}>
-              <input id="assign-due" type="date" name="dueDate" min={today} defaultValue={c.dueDate ? isoDate(c.dueDate) : ""} aria-describedby="assign-due-hint" className={inputClasses} />
+              <input
+                id="assign-due"
+                type="date"
+                name="dueDate"
+                min={today}
+                defaultValue={c.dueDate ? isoDate(c.dueDate) : ""}
+                aria-describedby="assign-due-hint"
+                className={inputClasses}
+              />
             </Control>
           </div>
         </CaseForm>
       ) : (
-        <Notice key="assign" tone="info">{t("assignForm.noCandidates")}</Notice>
+        <Notice key="assign" tone="info">
+          {t("assignForm.noCandidates")}
+        </Notice>
       ),
     );
   }
 
   if (can("recordFinding")) {
     forms.push(
-      <CaseForm key="finding" action={actions.recordFinding} caseId={c.id} title={t("findingForm.title")} submitLabel={t("findingForm.submit")} pendingLabel={t("findingForm.submitting")} testId="finding-form">
+      <CaseForm
+        key="finding"
+        action={actions.recordFinding}
+        caseId={c.id}
+        title={t("findingForm.title")}
+        submitLabel={t("findingForm.submit")}
+        pendingLabel={t("findingForm.submitting")}
+        testId="finding-form"
+      >
         <fieldset className="flex flex-col gap-2">
           <legend className={`${label} mb-1`}>{t("findingForm.finding")}</legend>
           <div className="flex flex-wrap gap-x-6 gap-y-2">
@@ -87,19 +122,40 @@ export async function CaseSteps({
         </fieldset>
         <div className="grid gap-4 sm:grid-cols-2">
           <Control id="finding-offence" text={t("findingForm.offence")} help={t("findingForm.offenceHint")}>
-            <select id="finding-offence" name="offenceCode" defaultValue="" aria-describedby="finding-offence-hint" className={inputClasses}>
+            <select
+              id="finding-offence"
+              name="offenceCode"
+              defaultValue=""
+              aria-describedby="finding-offence-hint"
+              className={inputClasses}
+            >
               <option value="">{t("findingForm.choose")}</option>
               {OFFENCE_CODES.map((o) => (
-                <option key={o} value={o}>{t(`offence.${o}`)}</option>
+                <option key={o} value={o}>
+                  {t(`offence.${o}`)}
+                </option>
               ))}
             </select>
           </Control>
           <Control id="finding-decls" text={t("findingForm.confirmedDeclIds")} help={t("findingForm.confirmedHint")}>
-            <input id="finding-decls" name="confirmedDeclIds" type="text" autoComplete="off" aria-describedby="finding-decls-hint" className={inputClasses} />
+            <input
+              id="finding-decls"
+              name="confirmedDeclIds"
+              type="text"
+              autoComplete="off"
+              aria-describedby="finding-decls-hint"
+              className={inputClasses}
+            />
           </Control>
         </div>
         <Control id="finding-summary" text={t("findingForm.summary")} help={t("findingForm.summaryHint")}>
-          <textarea id="finding-summary" name="summary" rows={3} aria-describedby="finding-summary-hint" className={inputClasses} />
+          <textarea
+            id="finding-summary"
+            name="summary"
+            rows={3}
+            aria-describedby="finding-summary-hint"
+            className={inputClasses}
+          />
         </Control>
       </CaseForm>,
     );
@@ -108,25 +164,52 @@ export async function CaseSteps({
   if (can("addAction")) {
     const types = c.finding === "CONFIRMED" ? CASE_ACTION_TYPES : (["TRAINING"] as const);
     forms.push(
-      <CaseForm key="action" action={actions.addAction} caseId={c.id} title={t("actionForm.title")} submitLabel={t("actionForm.submit")} pendingLabel={t("actionForm.submitting")} variant="secondary" testId="action-form">
+      <CaseForm
+        key="action"
+        action={actions.addAction}
+        caseId={c.id}
+        title={t("actionForm.title")}
+        submitLabel={t("actionForm.submit")}
+        pendingLabel={t("actionForm.submitting")}
+        variant="secondary"
+        testId="action-form"
+      >
         {c.finding !== "CONFIRMED" ? <p className={hint}>{t("actionForm.onlyTraining")}</p> : null}
         <div className="grid gap-4 sm:grid-cols-3">
           <Control id="action-type" text={t("actionForm.type")}>
             <select id="action-type" name="type" defaultValue="" className={inputClasses}>
               <option value="">{t("actionForm.choose")}</option>
               {types.map((a) => (
-                <option key={a} value={a}>{t(`actionType.${a}`)}</option>
+                <option key={a} value={a}>
+                  {t(`actionType.${a}`)}
+                </option>
               ))}
             </select>
           </Control>
           <Control id="action-amount" text={t("actionForm.amount")} help={t("actionForm.amountHint")}>
-            <input id="action-amount" name="amount" type="text" inputMode="decimal" autoComplete="off" aria-describedby="action-amount-hint" className={inputClasses} />
+            <input
+              id="action-amount"
+              name="amount"
+              type="text"
+              inputMode="decimal"
+              autoComplete="off"
+              aria-describedby="action-amount-hint"
+              className={inputClasses}
+            />
           </Control>
           <Control id="action-decl" text={t("actionForm.declId")} help={t("actionForm.declIdHint")}>
-            <select id="action-decl" name="declId" defaultValue="" aria-describedby="action-decl-hint" className={inputClasses}>
+            <select
+              id="action-decl"
+              name="declId"
+              defaultValue=""
+              aria-describedby="action-decl-hint"
+              className={inputClasses}
+            >
               <option value="">—</option>
               {detail.confirmedDeclIds.slice(0, 500).map((id) => (
-                <option key={id} value={id}>{id}</option>
+                <option key={id} value={id}>
+                  {id}
+                </option>
               ))}
             </select>
           </Control>
@@ -141,10 +224,24 @@ export async function CaseSteps({
   if (c.status === "FINDING_RECORDED") {
     if (can("close")) {
       forms.push(
-        <CaseForm key="close" action={actions.close} caseId={c.id} title={t("closeForm.title")} submitLabel={t("closeForm.submit")} pendingLabel={t("closeForm.submitting")} testId="close-form">
+        <CaseForm
+          key="close"
+          action={actions.close}
+          caseId={c.id}
+          title={t("closeForm.title")}
+          submitLabel={t("closeForm.submit")}
+          pendingLabel={t("closeForm.submitting")}
+          testId="close-form"
+        >
           <p className={hint}>{t("closeForm.body")}</p>
           <Control id="close-note" text={t("closeForm.note")} help={t("closeForm.noteHint")}>
-            <textarea id="close-note" name="note" rows={2} aria-describedby="close-note-hint" className={inputClasses} />
+            <textarea
+              id="close-note"
+              name="note"
+              rows={2}
+              aria-describedby="close-note-hint"
+              className={inputClasses}
+            />
           </Control>
         </CaseForm>,
       );
@@ -159,14 +256,33 @@ export async function CaseSteps({
 
   if (can("reopen")) {
     forms.push(
-      <CaseForm key="reopen" action={actions.reopen} caseId={c.id} title={t("reopenForm.title")} submitLabel={t("reopenForm.submit")} pendingLabel={t("reopenForm.submitting")} variant="danger" testId="reopen-form">
+      <CaseForm
+        key="reopen"
+        action={actions.reopen}
+        caseId={c.id}
+        title={t("reopenForm.title")}
+        submitLabel={t("reopenForm.submit")}
+        pendingLabel={t("reopenForm.submitting")}
+        variant="danger"
+        testId="reopen-form"
+      >
         <p className={hint}>{t("reopenForm.body")}</p>
         <Control id="reopen-reason" text={t("reopenForm.reason")} help={t("reopenForm.reasonHint")}>
-          <textarea id="reopen-reason" name="reason" rows={2} aria-describedby="reopen-reason-hint" className={inputClasses} />
+          <textarea
+            id="reopen-reason"
+            name="reason"
+            rows={2}
+            aria-describedby="reopen-reason-hint"
+            className={inputClasses}
+          />
         </Control>
       </CaseForm>,
     );
   }
 
-  return forms.length ? <div className="flex flex-col gap-4">{forms}</div> : <p className="text-sm text-slate-600">{t("detail.nothingToDo")}</p>;
+  return forms.length ? (
+    <div className="flex flex-col gap-4">{forms}</div>
+  ) : (
+    <p className="text-sm text-slate-600">{t("detail.nothingToDo")}</p>
+  );
 }

@@ -27,7 +27,10 @@ export function ChartFigure({
       <h3 className="text-base font-semibold text-slate-900">{title}</h3>
       {description ? <div className="mt-1 text-sm text-slate-600">{description}</div> : null}
       {empty ? (
-        <p className="mt-4 rounded-md border border-dashed border-slate-300 px-4 py-8 text-center text-sm text-slate-600" data-empty>
+        <p
+          className="mt-4 rounded-md border border-dashed border-slate-300 px-4 py-8 text-center text-sm text-slate-600"
+          data-empty
+        >
           {empty}
         </p>
       ) : (
@@ -42,7 +45,9 @@ export function ChartFigure({
                 <thead className="bg-slate-50 text-left text-xs font-semibold text-slate-600">
                   <tr>
                     {table.columns.map((c, i) => (
-                      <th key={c} scope="col" className={`px-3 py-2 ${table.numeric?.[i] ? "text-right" : ""}`}>{c}</th>
+                      <th key={c} scope="col" className={`px-3 py-2 ${table.numeric?.[i] ? "text-right" : ""}`}>
+                        {c}
+                      </th>
                     ))}
                   </tr>
                 </thead>
@@ -50,7 +55,9 @@ export function ChartFigure({
                   {table.rows.map((row, r) => (
                     <tr key={r}>
                       {row.map((cell, i) => (
-                        <td key={i} className={`px-3 py-1.5 ${table.numeric?.[i] ? "text-right tabular-nums" : ""}`}>{cell}</td>
+                        <td key={i} className={`px-3 py-1.5 ${table.numeric?.[i] ? "text-right tabular-nums" : ""}`}>
+                          {cell}
+                        </td>
                       ))}
                     </tr>
                   ))}

@@ -2,37 +2,140 @@
 // Funnel plot of a rate (RATE_OUTLIER): each officer's rate against their denominator n, the office rate p0 as a
 // line and the ±2σ (dashed) and ±3σ (solid) control limits as curves over n. Flagged officers are red diamonds,
 // those beyond 3σ amber, the others blue. recharts, as the other charts with reference lines (docs/decisions/021).
-import { CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  ReferenceLine,
+  ResponsiveContainer,
+  Scatter,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import { useFormatter } from "next-intl";
 
-export type FunnelChartPoint = { n: number; p: number; label: string; group: "flagged" | "alarm" | "warning" | "inside" | "better"; highlighted?: boolean };
+export type FunnelChartPoint = {
+  n: number;
+  p: number;
+  label: string;
+  group: "flagged" | "alarm" | "warning" | "inside" | "better";
+  highlighted?: boolean;
+};
 export type FunnelChartCurve = { n: number; lower2: number; upper2: number; lower3: number; upper3: number };
 
-const COLOURS = { flagged: "#b91c1c", alarm: "#b45309", warning: "#e0a44c", inside: "#1f4fc4", better: "#047857" } as const;
+const COLOURS = {
+  flagged: "#b91c1c",
+  alarm: "#b45309",
+  warning: "#e0a44c",
+  inside: "#1f4fc4",
+  better: "#047857",
+} as const;
 const LIMIT = "#64748b";
 
-type Names = { officers: Record<FunnelChartPoint["group"], string>; p0: string; limit2: string; limit3: string; n: string; rate: string };
+type Names = {
+  officers: Record<FunnelChartPoint["group"], string>;
+  p0: string;
+  limit2: string;
+  limit3: string;
+  n: string;
+  rate: string;
+};
 
-export function FunnelChart({ points, curve, p0, label, names }: { points: FunnelChartPoint[]; curve: FunnelChartCurve[]; p0: number; label: string; names: Names }) {
+export function FunnelChart({
+  points,
+  curve,
+  p0,
+  label,
+  names,
+}: {
+  points: FunnelChartPoint[];
+  curve: FunnelChartCurve[];
+  p0: number;
+  label: string;
+  names: Names;
+}) {
   const format = useFormatter();
   const pct = (v: number) => format.number(v, { style: "percent", maximumFractionDigits: 1 });
   // The axis top: the first of 1, 2, 2.5, 5 × 10^k above the data, so the quarter ticks read well (as the trend chart).
   const highest = Math.max(p0, ...points.map((p) => p.p), ...curve.map((c) => c.upper3)) * 1.05;
   const power = 10 ** Math.floor(Math.log10(highest || 1));
   const top = Math.min(1, ([1, 2, 2.5, 4, 5, 6, 8, 10].find((m) => m * power >= highest) ?? 10) * power);
-  const groups = (["inside", "better", "warning", "alarm", "flagged"] as const).filter((g) => points.some((p) => p.group === g));
+  const groups = (["inside", "better", "warning", "alarm", "flagged"] as const).filter((g) =>
+    points.some((p) => p.group === g),
+  );
   return (
     <figure role="img" aria-label={label} className="m-0 h-96">
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
           <CartesianGrid stroke="#e2e8f0" />
-          <XAxis type="number" dataKey="n" name={names.n} domain={[curve[0]?.n ?? "dataMin", curve.at(-1)?.n ?? "dataMax"]} allowDuplicatedCategory={false} tick={{ fontSize: 12, fill: "#475569" }} label={{ value: names.n, position: "insideBottom", offset: -4, fontSize: 12, fill: "#475569" }} height={40} />
-          <YAxis type="number" dataKey="p" name={names.rate} domain={[0, top]} ticks={[0, top / 4, top / 2, (3 * top) / 4, top]} tickFormatter={pct} tick={{ fontSize: 12, fill: "#475569" }} width={56} />
-          <ReferenceLine y={p0} stroke="#0f172a" strokeWidth={1.5} label={{ value: names.p0, position: "insideTopRight", fill: "#0f172a", fontSize: 11 }} />
-          <Line data={curve} dataKey="upper3" name={names.limit3} stroke={LIMIT} strokeWidth={1.5} dot={false} isAnimationActive={false} legendType="plainline" />
-          <Line data={curve} dataKey="lower3" name={names.limit3} stroke={LIMIT} strokeWidth={1.5} dot={false} isAnimationActive={false} legendType="none" />
-          <Line data={curve} dataKey="upper2" name={names.limit2} stroke={LIMIT} strokeDasharray="5 4" dot={false} isAnimationActive={false} legendType="plainline" />
-          <Line data={curve} dataKey="lower2" name={names.limit2} stroke={LIMIT} strokeDasharray="5 4" dot={false} isAnimationActive={false} legendType="none" />
+          <XAxis
+            type="number"
+            dataKey="n"
+            name={names.n}
+            domain={[curve[0]?.n ?? "dataMin", curve.at(-1)?.n ?? "dataMax"]}
+            allowDuplicatedCategory={false}
+            tick={{ fontSize: 12, fill: "#475569" }}
+            label={{ value: names.n, position: "insideBottom", offset: -4, fontSize: 12, fill: "#475569" }}
+            height={40}
+          />
+          <YAxis
+            type="number"
+            dataKey="p"
+            name={names.rate}
+            domain={[0, top]}
+            ticks={[0, top / 4, top / 2, (3 * top) / 4, top]}
+            tickFormatter={pct}
+            tick={{ fontSize: 12, fill: "#475569" }}
+            width={56}
+          />
+          <ReferenceLine
+            y={p0}
+            stroke="#0f172a"
+            strokeWidth={1.5}
+            label={{ value: names.p0, position: "insideTopRight", fill: "#0f172a", fontSize: 11 }}
+          />
+          <Line
+            data={curve}
+            dataKey="upper3"
+            name={names.limit3}
+            stroke={LIMIT}
+            strokeWidth={1.5}
+            dot={false}
+            isAnimationActive={false}
+            legendType="plainline"
+          />
+          <Line
+            data={curve}
+            dataKey="lower3"
+            name={names.limit3}
+            stroke={LIMIT}
+            strokeWidth={1.5}
+            dot={false}
+            isAnimationActive={false}
+            legendType="none"
+          />
+          <Line
+            data={curve}
+            dataKey="upper2"
+            name={names.limit2}
+            stroke={LIMIT}
+            strokeDasharray="5 4"
+            dot={false}
+            isAnimationActive={false}
+            legendType="plainline"
+          />
+          <Line
+            data={curve}
+            dataKey="lower2"
+            name={names.limit2}
+            stroke={LIMIT}
+            strokeDasharray="5 4"
+            dot={false}
+            isAnimationActive={false}
+            legendType="none"
+          />
           {groups.map((g) => (
             <Scatter
               key={g}

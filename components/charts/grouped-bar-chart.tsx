@@ -30,12 +30,30 @@ export function GroupedBarChart({
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
           <CartesianGrid stroke="#e2e8f0" vertical={false} />
-          <XAxis dataKey={index} tick={{ fontSize: 12, fill: "#475569" }} tickLine={false} axisLine={{ stroke: "#cbd5e1" }} />
-          <YAxis tickFormatter={show} tick={{ fontSize: 12, fill: "#475569" }} tickLine={false} axisLine={false} width={56} />
+          <XAxis
+            dataKey={index}
+            tick={{ fontSize: 12, fill: "#475569" }}
+            tickLine={false}
+            axisLine={{ stroke: "#cbd5e1" }}
+          />
+          <YAxis
+            tickFormatter={show}
+            tick={{ fontSize: 12, fill: "#475569" }}
+            tickLine={false}
+            axisLine={false}
+            width={56}
+          />
           <Tooltip formatter={(v: number) => show(v)} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           {series.map((s) => (
-            <Bar key={s.key} dataKey={s.key} name={s.name} fill={s.color} isAnimationActive={false} radius={[3, 3, 0, 0]} />
+            <Bar
+              key={s.key}
+              dataKey={s.key}
+              name={s.name}
+              fill={s.color}
+              isAnimationActive={false}
+              radius={[3, 3, 0, 0]}
+            />
           ))}
         </BarChart>
       </ResponsiveContainer>

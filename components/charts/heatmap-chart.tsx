@@ -5,7 +5,15 @@ import Link from "next/link";
 import { HEAT_SATURATION, heatColour, heatTextColour } from "@/lib/integrity/heat-scale";
 
 export type HeatmapRow = { id: string; label: string; sublabel?: string };
-export type HeatmapCellView = { row: string; column: string; ratio: number | null; text: string; title: string; href?: string; outlined?: boolean };
+export type HeatmapCellView = {
+  row: string;
+  column: string;
+  ratio: number | null;
+  text: string;
+  title: string;
+  href?: string;
+  outlined?: boolean;
+};
 
 export function HeatmapChart({
   rows,
@@ -33,7 +41,12 @@ export function HeatmapChart({
               <th className="sticky left-0 bg-white px-2 py-1 text-left font-medium text-slate-500">{corner}</th>
               {columns.map((c) => (
                 <th key={c.id} className="h-28 w-12 align-bottom font-medium text-slate-700">
-                  <div className="mx-auto w-4 whitespace-nowrap [writing-mode:vertical-rl] rotate-180" title={c.sublabel}>{c.label}</div>
+                  <div
+                    className="mx-auto w-4 whitespace-nowrap [writing-mode:vertical-rl] rotate-180"
+                    title={c.sublabel}
+                  >
+                    {c.label}
+                  </div>
                 </th>
               ))}
             </tr>
@@ -41,17 +54,34 @@ export function HeatmapChart({
           <tbody>
             {rows.map((r) => (
               <tr key={r.id}>
-                <th className="sticky left-0 whitespace-nowrap bg-white px-2 py-1 text-left font-medium text-slate-700" title={r.sublabel}>{r.label}</th>
+                <th
+                  className="sticky left-0 whitespace-nowrap bg-white px-2 py-1 text-left font-medium text-slate-700"
+                  title={r.sublabel}
+                >
+                  {r.label}
+                </th>
                 {columns.map((c) => {
                   const cell = byKey.get(`${r.id}|${c.id}`);
-                  const style = { background: heatColour(cell?.ratio ?? null), color: heatTextColour(cell?.ratio ?? null) };
+                  const style = {
+                    background: heatColour(cell?.ratio ?? null),
+                    color: heatTextColour(cell?.ratio ?? null),
+                  };
                   const box = `flex h-10 w-12 items-center justify-center rounded-sm tabular-nums ${cell?.outlined ? "outline outline-[3px] -outline-offset-[3px] outline-slate-900 font-bold" : ""}`;
                   return (
-                    <td key={c.id} className="p-0" data-cell={`${r.id}|${c.id}`} data-flagged={cell?.outlined ? "true" : undefined}>
+                    <td
+                      key={c.id}
+                      className="p-0"
+                      data-cell={`${r.id}|${c.id}`}
+                      data-flagged={cell?.outlined ? "true" : undefined}
+                    >
                       {cell?.href ? (
-                        <Link href={cell.href} className={box} style={style} title={cell.title}>{cell.text}</Link>
+                        <Link href={cell.href} className={box} style={style} title={cell.title}>
+                          {cell.text}
+                        </Link>
                       ) : (
-                        <div className={box} style={style} title={cell?.title}>{cell?.text ?? ""}</div>
+                        <div className={box} style={style} title={cell?.title}>
+                          {cell?.text ?? ""}
+                        </div>
                       )}
                     </td>
                   );
@@ -66,12 +96,21 @@ export function HeatmapChart({
         <span>{legend.below}</span>
         <span className="inline-flex">
           {ticks.map((t, i) => (
-            <span key={t} className="flex h-6 w-10 items-center justify-center tabular-nums" style={{ background: heatColour(t), color: heatTextColour(t) }}>{legend.ticks[i]}</span>
+            <span
+              key={t}
+              className="flex h-6 w-10 items-center justify-center tabular-nums"
+              style={{ background: heatColour(t), color: heatTextColour(t) }}
+            >
+              {legend.ticks[i]}
+            </span>
           ))}
         </span>
         <span>{legend.above}</span>
         <span className="inline-flex items-center gap-1.5">
-          <span className="inline-block h-4 w-4 rounded-sm bg-white outline outline-[3px] -outline-offset-[3px] outline-slate-900" aria-hidden />
+          <span
+            className="inline-block h-4 w-4 rounded-sm bg-white outline outline-[3px] -outline-offset-[3px] outline-slate-900"
+            aria-hidden
+          />
           {legend.flagged}
         </span>
       </figcaption>

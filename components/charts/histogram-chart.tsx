@@ -5,14 +5,38 @@ import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis
 
 export type HistogramBar = { label: string; count: number };
 
-export function HistogramChart({ data, label, highlight = -1, countName }: { data: HistogramBar[]; label: string; highlight?: number; countName: string }) {
+export function HistogramChart({
+  data,
+  label,
+  highlight = -1,
+  countName,
+}: {
+  data: HistogramBar[];
+  label: string;
+  highlight?: number;
+  countName: string;
+}) {
   return (
     <figure role="img" aria-label={label} className="m-0 h-56">
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 24 }}>
           <CartesianGrid stroke="#e2e8f0" vertical={false} />
-          <XAxis dataKey="label" tick={{ fontSize: 11, fill: "#475569" }} tickLine={false} interval={0} angle={-25} textAnchor="end" height={56} />
-          <YAxis allowDecimals={false} tick={{ fontSize: 12, fill: "#475569" }} tickLine={false} axisLine={false} width={32} />
+          <XAxis
+            dataKey="label"
+            tick={{ fontSize: 11, fill: "#475569" }}
+            tickLine={false}
+            interval={0}
+            angle={-25}
+            textAnchor="end"
+            height={56}
+          />
+          <YAxis
+            allowDecimals={false}
+            tick={{ fontSize: 12, fill: "#475569" }}
+            tickLine={false}
+            axisLine={false}
+            width={32}
+          />
           <Tooltip formatter={(v: number) => [v, countName]} />
           <Bar dataKey="count" isAnimationActive={false}>
             {data.map((_, i) => (

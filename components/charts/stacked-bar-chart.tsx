@@ -31,12 +31,30 @@ export function StackedBarChart({
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
           <CartesianGrid stroke="#e2e8f0" vertical={false} />
-          <XAxis dataKey="label" tick={{ fontSize: 12, fill: "#475569" }} tickLine={false} axisLine={{ stroke: "#cbd5e1" }} />
-          <YAxis tickFormatter={value} tick={{ fontSize: 12, fill: "#475569" }} tickLine={false} axisLine={false} width={64} />
+          <XAxis
+            dataKey="label"
+            tick={{ fontSize: 12, fill: "#475569" }}
+            tickLine={false}
+            axisLine={{ stroke: "#cbd5e1" }}
+          />
+          <YAxis
+            tickFormatter={value}
+            tick={{ fontSize: 12, fill: "#475569" }}
+            tickLine={false}
+            axisLine={false}
+            width={64}
+          />
           <Tooltip formatter={(v: number, name: string) => [value(v), name]} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           {segments.map((s, i) => (
-            <Bar key={s.key} dataKey={s.key} name={s.name} stackId="stages" fill={COLOURS[i % COLOURS.length]} isAnimationActive={false} />
+            <Bar
+              key={s.key}
+              dataKey={s.key}
+              name={s.name}
+              stackId="stages"
+              fill={COLOURS[i % COLOURS.length]}
+              isAnimationActive={false}
+            />
           ))}
         </BarChart>
       </ResponsiveContainer>

@@ -17,7 +17,10 @@ export function useValueFormat(kind: ValueKind, compact = false): (value: number
       case "perDay":
         return t("perDayValue", { value: format.number(value, { maximumFractionDigits: 1 }) });
       case "amount":
-        return format.number(value, compact ? { notation: "compact", maximumFractionDigits: 1 } : { maximumFractionDigits: 0 });
+        return format.number(
+          value,
+          compact ? { notation: "compact", maximumFractionDigits: 1 } : { maximumFractionDigits: 0 },
+        );
       case "count":
         return format.number(value, { maximumFractionDigits: 0 });
     }

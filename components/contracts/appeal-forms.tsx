@@ -14,7 +14,11 @@ export function AppealForm({ evaluationId, action }: { evaluationId: number; act
   const texts = useContractTexts();
   const errorFor = fieldErrorOf(result, texts);
   return (
-    <form {...formProps} className="mt-3 flex flex-col gap-3 rounded-md border border-red-200 bg-red-50/50 p-3" aria-label={t("title")}>
+    <form
+      {...formProps}
+      className="mt-3 flex flex-col gap-3 rounded-md border border-red-200 bg-red-50/50 p-3"
+      aria-label={t("title")}
+    >
       <p className="text-sm font-semibold text-slate-900">{t("title")}</p>
       <p className="text-xs text-slate-700">{t("hint")}</p>
       <input type="hidden" name="evaluationId" value={evaluationId} />
@@ -23,7 +27,9 @@ export function AppealForm({ evaluationId, action }: { evaluationId: number; act
         <textarea name="reason" rows={3} className={inputClasses} />
       </Field>
       <div>
-        <SubmitButton pending={pending} pendingLabel={t("submitting")}>{t("submit")}</SubmitButton>
+        <SubmitButton pending={pending} pendingLabel={t("submitting")}>
+          {t("submit")}
+        </SubmitButton>
       </div>
     </form>
   );
@@ -35,13 +41,19 @@ export function DecideAppealForm({ evaluationId, action }: { evaluationId: numbe
   const texts = useContractTexts();
   const errorFor = fieldErrorOf(result, texts);
   return (
-    <form {...formProps} className="mt-3 flex flex-col gap-3 rounded-md border border-slate-200 bg-slate-50 p-3" aria-label={t("title")}>
+    <form
+      {...formProps}
+      className="mt-3 flex flex-col gap-3 rounded-md border border-slate-200 bg-slate-50 p-3"
+      aria-label={t("title")}
+    >
       <p className="text-sm font-semibold text-slate-900">{t("title")}</p>
       <input type="hidden" name="evaluationId" value={evaluationId} />
       <FormMessage result={result} texts={texts} />
       <Field id={`appeal-outcome-${evaluationId}`} label={t("outcome")} error={errorFor("outcome")}>
         <select name="outcome" defaultValue="" className={inputClasses}>
-          <option value="" disabled>{t("chooseOutcome")}</option>
+          <option value="" disabled>
+            {t("chooseOutcome")}
+          </option>
           <option value="UPHELD">{t("UPHELD")}</option>
           <option value="OVERTURNED">{t("OVERTURNED")}</option>
         </select>
@@ -50,7 +62,9 @@ export function DecideAppealForm({ evaluationId, action }: { evaluationId: numbe
         <textarea name="comments" rows={2} className={inputClasses} />
       </Field>
       <div>
-        <SubmitButton pending={pending} pendingLabel={t("submitting")}>{t("submit")}</SubmitButton>
+        <SubmitButton pending={pending} pendingLabel={t("submitting")}>
+          {t("submit")}
+        </SubmitButton>
       </div>
     </form>
   );

@@ -49,7 +49,15 @@ export function ApplyTemplateForm({
   function submit(event: React.FormEvent) {
     event.preventDefault();
     startTransition(async () => {
-      const answer = await apply({ templateKey, officeCode, unit, title, periodFrom, periodTo, principalId: principalId || null });
+      const answer = await apply({
+        templateKey,
+        officeCode,
+        unit,
+        title,
+        periodFrom,
+        periodTo,
+        principalId: principalId || null,
+      });
       setResult(answer.result);
       setOutcome(answer.outcome);
     });
@@ -57,9 +65,19 @@ export function ApplyTemplateForm({
 
   return (
     <div className="space-y-6">
-      <form onSubmit={submit} noValidate className="space-y-5 rounded-lg border border-slate-200 bg-white p-5 shadow-sm" aria-busy={pending}>
+      <form
+        onSubmit={submit}
+        noValidate
+        className="space-y-5 rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
+        aria-busy={pending}
+      >
         {result.status === "error" ? <FormMessage result={result} texts={texts} /> : null}
-        <Field id="apply-template" label={t("templates.label")} hint={`${t(`templates.${templateKey}.description`)} ${t("templates.startingPoint")}`} error={errorFor("templateKey")}>
+        <Field
+          id="apply-template"
+          label={t("templates.label")}
+          hint={`${t(`templates.${templateKey}.description`)} ${t("templates.startingPoint")}`}
+          error={errorFor("templateKey")}
+        >
           <select
             value={templateKey}
             onChange={(e) => {
@@ -70,30 +88,53 @@ export function ApplyTemplateForm({
             className={inputClasses}
           >
             {CONTRACT_TEMPLATES.map((tpl) => (
-              <option key={tpl.key} value={tpl.key}>{t(`templates.${tpl.key}.name`)}</option>
+              <option key={tpl.key} value={tpl.key}>
+                {t(`templates.${tpl.key}.name`)}
+              </option>
             ))}
           </select>
         </Field>
         <div className="grid grid-cols-1 gap-5 sm:grid-cols-2">
           <Field id="apply-office" label={t("form.office")} error={errorFor("officeCode")}>
-            <select value={officeCode} onChange={(e) => { setOfficeCode(e.target.value); setUnit(""); }} className={inputClasses}>
+            <select
+              value={officeCode}
+              onChange={(e) => {
+                setOfficeCode(e.target.value);
+                setUnit("");
+              }}
+              className={inputClasses}
+            >
               <option value="">{t("form.chooseOffice")}</option>
               {offices.map((o) => (
-                <option key={o.officeCode} value={o.officeCode}>{o.officeCode} · {o.name}</option>
+                <option key={o.officeCode} value={o.officeCode}>
+                  {o.officeCode} · {o.name}
+                </option>
               ))}
             </select>
           </Field>
           <Field id="apply-unit" label={t("form.unit")} error={errorFor("unit")}>
-            <select value={unit} onChange={(e) => setUnit(e.target.value)} className={inputClasses} disabled={!officeCode}>
+            <select
+              value={unit}
+              onChange={(e) => setUnit(e.target.value)}
+              className={inputClasses}
+              disabled={!officeCode}
+            >
               <option value="">{t("form.chooseUnit")}</option>
               {units.map((u) => (
-                <option key={u.unit} value={u.unit}>{t("form.unitOption", { unit: u.unit, count: u.officers })}</option>
+                <option key={u.unit} value={u.unit}>
+                  {t("form.unitOption", { unit: u.unit, count: u.officers })}
+                </option>
               ))}
             </select>
           </Field>
           <div className="sm:col-span-2">
             <Field id="apply-title" label={t("form.title")} error={errorFor("title")}>
-              <input value={title} onChange={(e) => setTitle(e.target.value)} placeholder={t("form.titlePlaceholder")} className={inputClasses} />
+              <input
+                value={title}
+                onChange={(e) => setTitle(e.target.value)}
+                placeholder={t("form.titlePlaceholder")}
+                className={inputClasses}
+              />
             </Field>
           </div>
           <Field id="apply-from" label={t("form.periodFrom")} error={errorFor("periodFrom")}>
@@ -109,31 +150,55 @@ export function ApplyTemplateForm({
             />
           </Field>
           <Field id="apply-to" label={t("form.periodTo")} error={errorFor("periodTo")}>
-            <input type="date" value={periodTo} onChange={(e) => setPeriodTo(e.target.value)} className={inputClasses} />
+            <input
+              type="date"
+              value={periodTo}
+              onChange={(e) => setPeriodTo(e.target.value)}
+              className={inputClasses}
+            />
           </Field>
-          <Field id="apply-principal" label={t("form.principal")} hint={t("form.principalHint")} error={errorFor("principalId")}>
+          <Field
+            id="apply-principal"
+            label={t("form.principal")}
+            hint={t("form.principalHint")}
+            error={errorFor("principalId")}
+          >
             <select value={principalId} onChange={(e) => setPrincipalId(e.target.value)} className={inputClasses}>
               <option value={self.id}>{t("form.principalSelf", { name: self.name })}</option>
               {principals
-                .filter((p) => p.id !== self.id && (p.officeCode === null || !officeCode || p.officeCode === officeCode))
+                .filter(
+                  (p) => p.id !== self.id && (p.officeCode === null || !officeCode || p.officeCode === officeCode),
+                )
                 .map((p) => (
-                  <option key={p.id} value={p.id}>{p.name} · {p.email}</option>
+                  <option key={p.id} value={p.id}>
+                    {p.name} · {p.email}
+                  </option>
                 ))}
             </select>
           </Field>
         </div>
-        <SubmitButton pending={pending} pendingLabel={t("apply.submitting")}>{t("apply.submit")}</SubmitButton>
+        <SubmitButton pending={pending} pendingLabel={t("apply.submitting")}>
+          {t("apply.submit")}
+        </SubmitButton>
       </form>
 
       {outcome ? (
-        <section aria-live="polite" className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid="apply-outcome">
+        <section
+          aria-live="polite"
+          className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
+          data-testid="apply-outcome"
+        >
           <p className="font-semibold text-slate-900">{t("apply.result", { count: outcome.created.length })}</p>
           {outcome.created.length ? (
             <ul className="divide-y divide-slate-100 text-sm" aria-label={t("apply.createdCaption")}>
               {outcome.created.map((c) => (
                 <li key={c.id} className="flex items-center justify-between gap-3 py-2">
-                  <span>{c.fullName} · {c.officerId} · {t("contractNo", { contractNo: c.contractNo })}</span>
-                  <Link href={`/contracts/${c.id}`} className="font-medium text-brand-700 hover:underline">{t("apply.open")}</Link>
+                  <span>
+                    {c.fullName} · {c.officerId} · {t("contractNo", { contractNo: c.contractNo })}
+                  </span>
+                  <Link href={`/contracts/${c.id}`} className="font-medium text-brand-700 hover:underline">
+                    {t("apply.open")}
+                  </Link>
                 </li>
               ))}
             </ul>
@@ -145,7 +210,10 @@ export function ApplyTemplateForm({
               <ul className="mt-2 list-disc space-y-1 pl-5 text-slate-800">
                 {outcome.skipped.map((s) => (
                   <li key={s.officerId}>
-                    <span className="font-medium">{s.fullName} ({s.officerId})</span> — {tErrors.has(s.reason) ? tErrors(s.reason, s.values) : s.reason}
+                    <span className="font-medium">
+                      {s.fullName} ({s.officerId})
+                    </span>{" "}
+                    — {tErrors.has(s.reason) ? tErrors(s.reason, s.values) : s.reason}
                   </li>
                 ))}
               </ul>

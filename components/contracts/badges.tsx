@@ -3,7 +3,8 @@ import { getTranslations } from "next-intl/server";
 import type { ContractStatus } from "@/lib/contracts/lifecycle";
 import type { IndicatorStatus } from "@/lib/contracts/scoring";
 
-const pill = "inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset whitespace-nowrap";
+const pill =
+  "inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset whitespace-nowrap";
 
 const CONTRACT_TONES: Record<ContractStatus, string> = {
   DRAFT: "bg-slate-100 text-slate-700 ring-slate-300",

@@ -21,7 +21,19 @@ type Actions = {
   amend: FormAction;
 };
 
-export function ConfirmForm({ contractId, action, label, pendingLabel, confirm }: { contractId: number; action: FormAction; label: string; pendingLabel: string; confirm: string }) {
+export function ConfirmForm({
+  contractId,
+  action,
+  label,
+  pendingLabel,
+  confirm,
+}: {
+  contractId: number;
+  action: FormAction;
+  label: string;
+  pendingLabel: string;
+  confirm: string;
+}) {
   const t = useTranslations("contracts.actions");
   const { result, pending, formProps } = useFormAction(action);
   const texts = useContractTexts();
@@ -31,11 +43,19 @@ export function ConfirmForm({ contractId, action, label, pendingLabel, confirm }
       <input type="hidden" name="contractId" value={contractId} />
       <FormMessage result={result} texts={texts} />
       {asking ? (
-        <div className="rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-950" role="group" aria-label={label}>
+        <div
+          className="rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-950"
+          role="group"
+          aria-label={label}
+        >
           <p>{confirm}</p>
           <div className="mt-3 flex gap-2">
-            <SubmitButton pending={pending} pendingLabel={pendingLabel}>{t("yes")}</SubmitButton>
-            <Button variant="secondary" onClick={() => setAsking(false)} disabled={pending}>{t("no")}</Button>
+            <SubmitButton pending={pending} pendingLabel={pendingLabel}>
+              {t("yes")}
+            </SubmitButton>
+            <Button variant="secondary" onClick={() => setAsking(false)} disabled={pending}>
+              {t("no")}
+            </Button>
           </div>
         </div>
       ) : (
@@ -79,34 +99,88 @@ function NoteForm({
           <textarea name={name} rows={3} className={inputClasses} />
         </Field>
         <div>
-          <SubmitButton pending={pending} pendingLabel={pendingLabel} variant={variant}>{submit}</SubmitButton>
+          <SubmitButton pending={pending} pendingLabel={pendingLabel} variant={variant}>
+            {submit}
+          </SubmitButton>
         </div>
       </form>
     </details>
   );
 }
 
-export function ContractActions({ contractId, actions, editHref, act }: { contractId: number; actions: ContractAction[]; editHref: string; act: Actions }) {
+export function ContractActions({
+  contractId,
+  actions,
+  editHref,
+  act,
+}: {
+  contractId: number;
+  actions: ContractAction[];
+  editHref: string;
+  act: Actions;
+}) {
   const t = useTranslations("contracts.actions");
   const has = (a: ContractAction) => actions.includes(a);
   const lifecycle = actions.filter((a) => a !== "review" && a !== "evaluate");
   return (
-    <section aria-labelledby="actions-title" className="rounded-lg border border-brand-100 bg-brand-50/60 p-4 print:hidden">
-      <h2 id="actions-title" className="text-sm font-semibold text-slate-900">{t("title")}</h2>
+    <section
+      aria-labelledby="actions-title"
+      className="rounded-lg border border-brand-100 bg-brand-50/60 p-4 print:hidden"
+    >
+      <h2 id="actions-title" className="text-sm font-semibold text-slate-900">
+        {t("title")}
+      </h2>
       {lifecycle.length === 0 ? (
         <p className="mt-2 text-sm text-slate-700">{t("none")}</p>
       ) : (
         <div className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-          {has("sign") ? <ConfirmForm contractId={contractId} action={act.sign} label={t("sign")} pendingLabel={t("signing")} confirm={t("signConfirm")} /> : null}
-          {has("acknowledge") ? (
-            <ConfirmForm contractId={contractId} action={act.acknowledge} label={t("acknowledge")} pendingLabel={t("acknowledging")} confirm={t("acknowledgeConfirm")} />
+          {has("sign") ? (
+            <ConfirmForm
+              contractId={contractId}
+              action={act.sign}
+              label={t("sign")}
+              pendingLabel={t("signing")}
+              confirm={t("signConfirm")}
+            />
           ) : null}
-          {has("edit") ? <Link href={editHref} className={buttonClasses("secondary")}>{t("edit")}</Link> : null}
+          {has("acknowledge") ? (
+            <ConfirmForm
+              contractId={contractId}
+              action={act.acknowledge}
+              label={t("acknowledge")}
+              pendingLabel={t("acknowledging")}
+              confirm={t("acknowledgeConfirm")}
+            />
+          ) : null}
+          {has("edit") ? (
+            <Link href={editHref} className={buttonClasses("secondary")}>
+              {t("edit")}
+            </Link>
+          ) : null}
           {has("amend") ? (
-            <NoteForm contractId={contractId} action={act.amend} name="reason" label={t("amendReason")} hint={t("amendHint")} summary={t("amend")} submit={t("amendConfirm")} pendingLabel={t("amending")} variant="secondary" />
+            <NoteForm
+              contractId={contractId}
+              action={act.amend}
+              name="reason"
+              label={t("amendReason")}
+              hint={t("amendHint")}
+              summary={t("amend")}
+              submit={t("amendConfirm")}
+              pendingLabel={t("amending")}
+              variant="secondary"
+            />
           ) : null}
           {has("close") ? (
-            <NoteForm contractId={contractId} action={act.close} name="note" label={t("closeNote")} summary={t("close")} submit={t("closeConfirm")} pendingLabel={t("closing")} variant="danger" />
+            <NoteForm
+              contractId={contractId}
+              action={act.close}
+              name="note"
+              label={t("closeNote")}
+              summary={t("close")}
+              submit={t("closeConfirm")}
+              pendingLabel={t("closing")}
+              variant="danger"
+            />
           ) : null}
         </div>
       )}

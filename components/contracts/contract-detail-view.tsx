@@ -34,17 +34,36 @@ async function MonthsAndReviews({ detail, review }: { detail: ContractDetail; re
   return (
     <>
       <section aria-labelledby="monthly-title" className="space-y-3">
-        <h2 id="monthly-title" className="text-lg font-semibold text-slate-900">{t("monthlyTitle")}</h2>
-        <MonthlyTable months={months} kpiIds={detail.contract.indicators.map((i) => i.kpiId)} notes={detail.disputeNotes} />
+        <h2 id="monthly-title" className="text-lg font-semibold text-slate-900">
+          {t("monthlyTitle")}
+        </h2>
+        <MonthlyTable
+          months={months}
+          kpiIds={detail.contract.indicators.map((i) => i.kpiId)}
+          notes={detail.disputeNotes}
+        />
       </section>
       <ReviewsSection detail={detail} months={months} action={review} />
     </>
   );
 }
 
-async function Evaluations({ detail, act, pdfBase }: { detail: ContractDetail; act: EvaluationActions; pdfBase: string }) {
+async function Evaluations({
+  detail,
+  act,
+  pdfBase,
+}: {
+  detail: ContractDetail;
+  act: EvaluationActions;
+  pdfBase: string;
+}) {
   const previews = detail.actions.includes("evaluate")
-    ? await Promise.all(detail.evaluableQuarters.map(async (q) => ({ quarter: q.quarter, scorecard: (await indicatorsFor(detail.contract, q.period)).scorecard })))
+    ? await Promise.all(
+        detail.evaluableQuarters.map(async (q) => ({
+          quarter: q.quarter,
+          scorecard: (await indicatorsFor(detail.contract, q.period)).scorecard,
+        })),
+      )
     : [];
   return <EvaluationsSection detail={detail} previews={previews} act={act} pdfBase={pdfBase} />;
 }
@@ -62,30 +81,51 @@ export async function ContractDetailView({
 }) {
   const [t, format] = await Promise.all([getTranslations("contracts"), getFormatter()]);
   const c = detail.contract;
-  const party = partyLabel(t, { type: c.partyType, officerId: c.partyOfficerId, name: c.partyOfficer?.fullName ?? null, unit: c.partyUnit });
+  const party = partyLabel(t, {
+    type: c.partyType,
+    officerId: c.partyOfficerId,
+    name: c.partyOfficer?.fullName ?? null,
+    unit: c.partyUnit,
+  });
   const pdfBase = `/api/contracts/${c.id}`;
   const current = detail.versions.find((v) => v.status !== "SUPERSEDED" && v.version > c.version);
   const link = "text-sm font-medium text-brand-700 underline-offset-2 hover:underline";
   return (
     <>
-      <PageHeader title={c.title} description={`${t("contractRef", { contractNo: c.contractNo, version: c.version })} · ${t(`party.type.${c.partyType}`)} · ${party} · ${c.officeCode}`}>
-        <Link href={back.href} className={link}>{back.label}</Link>
-        <a href={`${pdfBase}/pdf`} className={link} data-testid="contract-pdf">{t("detail.print")}</a>
+      <PageHeader
+        title={c.title}
+        description={`${t("contractRef", { contractNo: c.contractNo, version: c.version })} · ${t(`party.type.${c.partyType}`)} · ${party} · ${c.officeCode}`}
+      >
+        <Link href={back.href} className={link}>
+          {back.label}
+        </Link>
+        <a href={`${pdfBase}/pdf`} className={link} data-testid="contract-pdf">
+          {t("detail.print")}
+        </a>
       </PageHeader>
       <div className="space-y-8">
         <div className="flex flex-wrap items-center gap-3 text-sm text-slate-700">
           <ContractStatusBadge status={c.status} />
-          <span>{t("period", { from: format.dateTime(c.periodFrom, { dateStyle: "medium" }), to: format.dateTime(c.periodTo, { dateStyle: "medium" }) })}</span>
+          <span>
+            {t("period", {
+              from: format.dateTime(c.periodFrom, { dateStyle: "medium" }),
+              to: format.dateTime(c.periodTo, { dateStyle: "medium" }),
+            })}
+          </span>
         </div>
         {c.status === "SUPERSEDED" && current ? (
           <Notice tone="info">
             {t("detail.otherVersionNotice", { version: c.version, current: current.version })}{" "}
-            <Link href={`${basePath}/${current.id}`} className="font-medium underline">{t("version", { version: current.version })}</Link>
+            <Link href={`${basePath}/${current.id}`} className="font-medium underline">
+              {t("version", { version: current.version })}
+            </Link>
           </Notice>
         ) : null}
         <ContractActions contractId={c.id} actions={detail.actions} editHref={`${basePath}/${c.id}/edit`} act={act} />
         <section aria-labelledby="current-title" className="space-y-3">
-          <h2 id="current-title" className="text-lg font-semibold text-slate-900">{t("detail.currentTitle")}</h2>
+          <h2 id="current-title" className="text-lg font-semibold text-slate-900">
+            {t("detail.currentTitle")}
+          </h2>
           <Suspense fallback={<SectionSkeleton label={t("detail.loadingIndicators")} />}>
             <CurrentIndicators contract={c} />
           </Suspense>
@@ -98,19 +138,30 @@ export async function ContractDetailView({
           <Evaluations detail={detail} act={act} pdfBase={pdfBase} />
         </Suspense>
         <section aria-labelledby="history-title" className="space-y-3">
-          <h2 id="history-title" className="text-lg font-semibold text-slate-900">{t("detail.timelineTitle")}</h2>
+          <h2 id="history-title" className="text-lg font-semibold text-slate-900">
+            {t("detail.timelineTitle")}
+          </h2>
           <Timeline entries={detail.timeline} />
         </section>
         {detail.versions.length > 1 ? (
           <section aria-labelledby="versions-title" className="space-y-3">
-            <h2 id="versions-title" className="text-lg font-semibold text-slate-900">{t("detail.versions")}</h2>
-            <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm" aria-label={t("detail.versionsCaption", { contractNo: c.contractNo })}>
+            <h2 id="versions-title" className="text-lg font-semibold text-slate-900">
+              {t("detail.versions")}
+            </h2>
+            <ul
+              className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm"
+              aria-label={t("detail.versionsCaption", { contractNo: c.contractNo })}
+            >
               {detail.versions.map((v) => (
                 <li key={v.id} className="flex flex-wrap items-center gap-3 px-4 py-2.5">
                   {v.id === c.id ? (
-                    <span className="font-semibold">{t("version", { version: v.version })} ({t("detail.viewing")})</span>
+                    <span className="font-semibold">
+                      {t("version", { version: v.version })} ({t("detail.viewing")})
+                    </span>
                   ) : (
-                    <Link href={`${basePath}/${v.id}`} className="font-medium text-brand-700 hover:underline">{t("version", { version: v.version })}</Link>
+                    <Link href={`${basePath}/${v.id}`} className="font-medium text-brand-700 hover:underline">
+                      {t("version", { version: v.version })}
+                    </Link>
                   )}
                   <ContractStatusBadge status={v.status} />
                   {v.amendmentReason ? <span className="text-slate-600">{v.amendmentReason}</span> : null}

@@ -81,7 +81,9 @@ export function ContractForm({
     setTemplateApplied(true);
   }
 
-  const eligiblePrincipals = principals.filter((p) => p.id !== self.id && (p.officeCode === null || !party.officeCode || p.officeCode === party.officeCode));
+  const eligiblePrincipals = principals.filter(
+    (p) => p.id !== self.id && (p.officeCode === null || !party.officeCode || p.officeCode === party.officeCode),
+  );
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -116,29 +118,57 @@ export function ContractForm({
     <form onSubmit={submit} noValidate className="space-y-6" aria-busy={pending}>
       <FormMessage result={result} texts={texts} />
       <section className={section} aria-labelledby="form-template">
-        <h2 id="form-template" className={heading}>{t("form.sections.template")}</h2>
-        <Field id="contract-template" label={t("templates.label")} hint={templateKey ? t(`templates.${templateKey}.description`) : undefined} error={errorFor("templateKey")}>
-          <select value={templateKey} onChange={(e) => (e.target.value ? applyTemplate(e.target.value) : setTemplateKey(""))} className={inputClasses} name="templateKey">
+        <h2 id="form-template" className={heading}>
+          {t("form.sections.template")}
+        </h2>
+        <Field
+          id="contract-template"
+          label={t("templates.label")}
+          hint={templateKey ? t(`templates.${templateKey}.description`) : undefined}
+          error={errorFor("templateKey")}
+        >
+          <select
+            value={templateKey}
+            onChange={(e) => (e.target.value ? applyTemplate(e.target.value) : setTemplateKey(""))}
+            className={inputClasses}
+            name="templateKey"
+          >
             <option value="">{t("templates.none")}</option>
             {CONTRACT_TEMPLATES.map((tpl) => (
-              <option key={tpl.key} value={tpl.key}>{t(`templates.${tpl.key}.name`)}</option>
+              <option key={tpl.key} value={tpl.key}>
+                {t(`templates.${tpl.key}.name`)}
+              </option>
             ))}
           </select>
         </Field>
-        {templateApplied ? <Notice tone="info">{t("form.templateApplied")} {t("templates.startingPoint")}</Notice> : null}
+        {templateApplied ? (
+          <Notice tone="info">
+            {t("form.templateApplied")} {t("templates.startingPoint")}
+          </Notice>
+        ) : null}
       </section>
 
       <section className={section} aria-labelledby="form-party">
-        <h2 id="form-party" className={heading}>{t("form.sections.party")}</h2>
+        <h2 id="form-party" className={heading}>
+          {t("form.sections.party")}
+        </h2>
         <PartyFields value={party} onChange={setParty} offices={offices} search={searchOfficers} errorFor={errorFor} />
       </section>
 
       <section className={section} aria-labelledby="form-terms">
-        <h2 id="form-terms" className={heading}>{t("form.sections.terms")}</h2>
+        <h2 id="form-terms" className={heading}>
+          {t("form.sections.terms")}
+        </h2>
         <div className="grid grid-cols-1 gap-5 sm:grid-cols-2">
           <div className="sm:col-span-2">
             <Field id="contract-title" label={t("form.title")} error={errorFor("title")}>
-              <input name="title" value={title} onChange={(e) => setTitle(e.target.value)} placeholder={t("form.titlePlaceholder")} className={inputClasses} />
+              <input
+                name="title"
+                value={title}
+                onChange={(e) => setTitle(e.target.value)}
+                placeholder={t("form.titlePlaceholder")}
+                className={inputClasses}
+              />
             </Field>
           </div>
           <Field id="contract-from" label={t("form.periodFrom")} error={errorFor("periodFrom")}>
@@ -155,13 +185,31 @@ export function ContractForm({
             />
           </Field>
           <Field id="contract-to" label={t("form.periodTo")} error={errorFor("periodTo")}>
-            <input type="date" name="periodTo" value={periodTo} onChange={(e) => setPeriodTo(e.target.value)} className={inputClasses} />
+            <input
+              type="date"
+              name="periodTo"
+              value={periodTo}
+              onChange={(e) => setPeriodTo(e.target.value)}
+              className={inputClasses}
+            />
           </Field>
-          <Field id="contract-principal" label={t("form.principal")} hint={t("form.principalHint")} error={errorFor("principalId")}>
-            <select name="principalId" value={principalId} onChange={(e) => setPrincipalId(e.target.value)} className={inputClasses}>
+          <Field
+            id="contract-principal"
+            label={t("form.principal")}
+            hint={t("form.principalHint")}
+            error={errorFor("principalId")}
+          >
+            <select
+              name="principalId"
+              value={principalId}
+              onChange={(e) => setPrincipalId(e.target.value)}
+              className={inputClasses}
+            >
               <option value={self.id}>{t("form.principalSelf", { name: self.name })}</option>
               {eligiblePrincipals.map((p) => (
-                <option key={p.id} value={p.id}>{p.name} · {p.email}</option>
+                <option key={p.id} value={p.id}>
+                  {p.name} · {p.email}
+                </option>
               ))}
             </select>
           </Field>
@@ -169,7 +217,9 @@ export function ContractForm({
       </section>
 
       <section className={section} aria-labelledby="form-indicators">
-        <h2 id="form-indicators" className={heading}>{t("form.sections.indicators")}</h2>
+        <h2 id="form-indicators" className={heading}>
+          {t("form.sections.indicators")}
+        </h2>
         <p className="text-sm text-slate-600">{t("form.indicatorsHint")}</p>
         <IndicatorRows rows={rows} onChange={setRows} errorFor={errorFor} />
       </section>

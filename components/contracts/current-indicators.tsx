@@ -14,20 +14,38 @@ export async function CurrentIndicators({ contract }: { contract: IndicatorContr
     getFormatter(),
     currentIndicators([contract]).then((all) => all.get(contract.id)),
   ]);
-  if (!current) return <Notice tone="info">{t("detail.notStarted", { from: formatDay(format, isoDate(contract.periodFrom)) })}</Notice>;
-  const at = current.computedAt ? format.dateTime(current.computedAt, { dateStyle: "medium", timeStyle: "short" }) : null;
+  if (!current)
+    return (
+      <Notice tone="info">{t("detail.notStarted", { from: formatDay(format, isoDate(contract.periodFrom)) })}</Notice>
+    );
+  const at = current.computedAt
+    ? format.dateTime(current.computedAt, { dateStyle: "medium", timeStyle: "short" })
+    : null;
   return (
     <div className="space-y-2">
       <p className="text-sm text-slate-600">
-        {t("detail.currentDescription", { from: formatDay(format, current.period.from), to: formatDay(format, current.period.to) })}{" "}
-        {at ? (current.lastImportId !== null ? t("detail.dataAsOf", { at, importId: current.lastImportId }) : t("detail.dataAsOfNoImport", { at })) : null}
+        {t("detail.currentDescription", {
+          from: formatDay(format, current.period.from),
+          to: formatDay(format, current.period.to),
+        })}{" "}
+        {at
+          ? current.lastImportId !== null
+            ? t("detail.dataAsOf", { at, importId: current.lastImportId })
+            : t("detail.dataAsOfNoImport", { at })
+          : null}
       </p>
       <ScorecardTable
         scorecard={current.scorecard}
         caption={t("detail.scorecardCaption")}
         testId="current-scorecard"
         drillDown={{ subject: kpiSubjectOf(contract), from: current.period.from, to: current.period.to }}
-        context={CONTEXT_KPIS.map((kpiId) => ({ kpiId, value: null, numerator: null, denominator: null, ...current.values.get(kpiId) }))}
+        context={CONTEXT_KPIS.map((kpiId) => ({
+          kpiId,
+          value: null,
+          numerator: null,
+          denominator: null,
+          ...current.values.get(kpiId),
+        }))}
       />
     </div>
   );

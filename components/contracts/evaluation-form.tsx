@@ -28,8 +28,14 @@ export function EvaluationForm({
   const errorFor = fieldErrorOf(result, texts);
   const [quarter, setQuarter] = useState(quarters[0]?.value ?? "");
   return (
-    <form {...formProps} className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby="evaluation-form-title">
-      <h3 id="evaluation-form-title" className="text-sm font-semibold text-slate-900">{t("evaluations.formTitle")}</h3>
+    <form
+      {...formProps}
+      className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+      aria-labelledby="evaluation-form-title"
+    >
+      <h3 id="evaluation-form-title" className="text-sm font-semibold text-slate-900">
+        {t("evaluations.formTitle")}
+      </h3>
       <p className="text-sm text-slate-600">{t("evaluations.formHint")}</p>
       <input type="hidden" name="contractId" value={contractId} />
       <FormMessage result={result} texts={texts} />
@@ -37,15 +43,21 @@ export function EvaluationForm({
         <Field id="evaluation-quarter" label={t("evaluations.quarter")} error={errorFor("quarter")}>
           <select name="quarter" value={quarter} onChange={(e) => setQuarter(e.target.value)} className={inputClasses}>
             {quarters.map((q) => (
-              <option key={q.value} value={q.value}>{q.label}</option>
+              <option key={q.value} value={q.value}>
+                {q.label}
+              </option>
             ))}
           </select>
         </Field>
         <Field id="evaluation-decision" label={t("evaluations.decision")} error={errorFor("decision")}>
           <select name="decision" defaultValue="" className={inputClasses}>
-            <option value="" disabled>{t("evaluations.chooseDecision")}</option>
+            <option value="" disabled>
+              {t("evaluations.chooseDecision")}
+            </option>
             {EVALUATION_DECISIONS.map((d) => (
-              <option key={d} value={d}>{t(`decision.${d}`)}</option>
+              <option key={d} value={d}>
+                {t(`decision.${d}`)}
+              </option>
             ))}
           </select>
         </Field>
@@ -62,7 +74,9 @@ export function EvaluationForm({
         <textarea name="comments" rows={3} className={inputClasses} />
       </Field>
       <div>
-        <SubmitButton pending={pending} pendingLabel={t("evaluations.submitting")}>{t("evaluations.submit")}</SubmitButton>
+        <SubmitButton pending={pending} pendingLabel={t("evaluations.submitting")}>
+          {t("evaluations.submit")}
+        </SubmitButton>
       </div>
     </form>
   );

@@ -30,51 +30,97 @@ export async function EvaluationsSection({
   const canEvaluate = detail.actions.includes("evaluate");
   return (
     <section aria-labelledby="evaluations-title" className="space-y-4">
-      <h2 id="evaluations-title" className="text-lg font-semibold text-slate-900">{t("detail.evaluationsTitle")}</h2>
-      {detail.evaluations.length === 0 ? <p className="text-sm text-slate-600">{t("detail.evaluationsEmpty")}</p> : null}
+      <h2 id="evaluations-title" className="text-lg font-semibold text-slate-900">
+        {t("detail.evaluationsTitle")}
+      </h2>
+      {detail.evaluations.length === 0 ? (
+        <p className="text-sm text-slate-600">{t("detail.evaluationsEmpty")}</p>
+      ) : null}
       {detail.evaluations.map((e) => {
         const quarter = formatQuarter(t, e.snapshot.quarter);
         return (
-          <article key={e.id} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm print:shadow-none" data-evaluation={e.id} aria-label={quarter}>
+          <article
+            key={e.id}
+            className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm print:shadow-none"
+            data-evaluation={e.id}
+            aria-label={quarter}
+          >
             <div className="flex flex-wrap items-start justify-between gap-3">
               <div>
                 <h3 className="font-semibold text-slate-900">
                   {t("evaluations.heading", { quarter, from: day(e.periodFrom), to: day(e.periodTo) })}
-                  {e.version !== detail.contract.version ? <span className="ml-2 text-xs font-normal text-slate-500">{t("reviews.versionTag", { version: e.version })}</span> : null}
+                  {e.version !== detail.contract.version ? (
+                    <span className="ml-2 text-xs font-normal text-slate-500">
+                      {t("reviews.versionTag", { version: e.version })}
+                    </span>
+                  ) : null}
                 </h3>
-                <p className="text-xs text-slate-600">{t("evaluations.evaluatedBy", { name: e.evaluatorName ?? "—", date: format.dateTime(e.createdAt, { dateStyle: "medium" }) })}</p>
+                <p className="text-xs text-slate-600">
+                  {t("evaluations.evaluatedBy", {
+                    name: e.evaluatorName ?? "—",
+                    date: format.dateTime(e.createdAt, { dateStyle: "medium" }),
+                  })}
+                </p>
               </div>
               <div className="flex items-center gap-3">
                 <span className="text-sm text-slate-700">
-                  {t("labelled", { label: t("evaluations.overall") })} <strong className="tabular-nums">{formatScore(format, e.overallScore, 100)}</strong>
+                  {t("labelled", { label: t("evaluations.overall") })}{" "}
+                  <strong className="tabular-nums">{formatScore(format, e.overallScore, 100)}</strong>
                 </span>
                 <DecisionBadge decision={e.decision} />
-                <a href={`${pdfBase}/evaluations/${e.id}/pdf`} className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline print:hidden">
+                <a
+                  href={`${pdfBase}/evaluations/${e.id}/pdf`}
+                  className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline print:hidden"
+                >
                   {t("evaluations.print")}
                 </a>
               </div>
             </div>
             <p className="whitespace-pre-line text-sm text-slate-800">{e.comments}</p>
-            <ScorecardTable scorecard={e.snapshot.scorecard} caption={t("evaluations.snapshotCaption", { quarter })} testId={`evaluation-${e.id}`} compact />
+            <ScorecardTable
+              scorecard={e.snapshot.scorecard}
+              caption={t("evaluations.snapshotCaption", { quarter })}
+              testId={`evaluation-${e.id}`}
+              compact
+            />
             <div className="text-xs text-slate-600">
               <p>
                 <span className="font-semibold">{t("labelled", { label: t("evaluations.hash") })}</span>{" "}
-                <code className="break-all rounded bg-slate-100 px-1 py-0.5 text-slate-800" data-testid="inputs-hash">{e.inputsHash}</code>
+                <code className="break-all rounded bg-slate-100 px-1 py-0.5 text-slate-800" data-testid="inputs-hash">
+                  {e.inputsHash}
+                </code>
               </p>
               <p className="mt-1">
                 {t("evaluations.hashHint")}
-                {e.snapshot.lastImportId !== null ? ` ${t("evaluations.dataAsOf", { importId: e.snapshot.lastImportId })}` : ""}
+                {e.snapshot.lastImportId !== null
+                  ? ` ${t("evaluations.dataAsOf", { importId: e.snapshot.lastImportId })}`
+                  : ""}
               </p>
             </div>
             {e.appealedAt ? (
               <div className="rounded-md border border-slate-200 bg-slate-50 p-3 text-sm">
-                <p className="font-semibold text-slate-900">{t("evaluations.appealed", { date: format.dateTime(e.appealedAt, { dateStyle: "medium" }) })}</p>
-                <p className="mt-1 text-slate-700"><span className="font-medium">{t("labelled", { label: t("evaluations.appealReason") })}</span> {e.appealReason}</p>
+                <p className="font-semibold text-slate-900">
+                  {t("evaluations.appealed", { date: format.dateTime(e.appealedAt, { dateStyle: "medium" }) })}
+                </p>
+                <p className="mt-1 text-slate-700">
+                  <span className="font-medium">{t("labelled", { label: t("evaluations.appealReason") })}</span>{" "}
+                  {e.appealReason}
+                </p>
                 {e.appealOutcome ? (
                   <>
                     <p className="mt-2 font-semibold text-slate-900">{t(`appealOutcome.${e.appealOutcome}`)}</p>
-                    <p className="text-xs text-slate-600">{t("evaluations.appealDecidedBy", { name: e.deciderName ?? "—", date: e.appealDecidedAt ? format.dateTime(e.appealDecidedAt, { dateStyle: "medium" }) : "" })}</p>
-                    {e.appealComments ? <p className="mt-1 text-slate-700"><span className="font-medium">{t("labelled", { label: t("evaluations.appealComments") })}</span> {e.appealComments}</p> : null}
+                    <p className="text-xs text-slate-600">
+                      {t("evaluations.appealDecidedBy", {
+                        name: e.deciderName ?? "—",
+                        date: e.appealDecidedAt ? format.dateTime(e.appealDecidedAt, { dateStyle: "medium" }) : "",
+                      })}
+                    </p>
+                    {e.appealComments ? (
+                      <p className="mt-1 text-slate-700">
+                        <span className="font-medium">{t("labelled", { label: t("evaluations.appealComments") })}</span>{" "}
+                        {e.appealComments}
+                      </p>
+                    ) : null}
                   </>
                 ) : (
                   <p className="mt-2 text-slate-700">{t("evaluations.appealPending")}</p>
@@ -92,12 +138,21 @@ export async function EvaluationsSection({
             contractId={detail.contract.id}
             quarters={detail.evaluableQuarters.map((q) => ({
               value: q.quarter,
-              label: t("evaluations.quarterOption", { quarter: formatQuarter(t, q.quarter), from: formatDay(format, q.period.from), to: formatDay(format, q.period.to) }),
+              label: t("evaluations.quarterOption", {
+                quarter: formatQuarter(t, q.quarter),
+                from: formatDay(format, q.period.from),
+                to: formatDay(format, q.period.to),
+              }),
             }))}
             previews={Object.fromEntries(
               previews.map((p) => [
                 p.quarter,
-                <ScorecardTable key={p.quarter} scorecard={p.scorecard} caption={t("evaluations.preview", { quarter: formatQuarter(t, p.quarter) })} compact />,
+                <ScorecardTable
+                  key={p.quarter}
+                  scorecard={p.scorecard}
+                  caption={t("evaluations.preview", { quarter: formatQuarter(t, p.quarter) })}
+                  compact
+                />,
               ]),
             )}
             action={act.evaluate}

@@ -9,7 +9,14 @@ import { kpiUnit } from "@/components/format/kpi-format";
 import { parseTypedNumber } from "@/lib/contracts/typed-number";
 import { TableHead } from "@/components/ui/table-frame";
 
-export type IndicatorRowState = { key: number; kpiId: string; threshold: string; target: string; weight: string; minVolume: string };
+export type IndicatorRowState = {
+  key: number;
+  kpiId: string;
+  threshold: string;
+  target: string;
+  weight: string;
+  minVolume: string;
+};
 
 const cell = "px-2 py-2 align-top";
 const small = `${inputClasses} min-w-20 text-right tabular-nums`;
@@ -24,11 +31,16 @@ export function IndicatorRows({
   errorFor: (field: string) => string | undefined;
 }) {
   const t = useTranslations("contracts");
-  const total = rows.reduce((sum, r) => sum + (Number.isFinite(parseTypedNumber(r.weight)) ? parseTypedNumber(r.weight) : 0), 0);
+  const total = rows.reduce(
+    (sum, r) => sum + (Number.isFinite(parseTypedNumber(r.weight)) ? parseTypedNumber(r.weight) : 0),
+    0,
+  );
   const totalOk = Math.abs(total - 100) < 1e-6;
-  const update = (key: number, patch: Partial<IndicatorRowState>) => onChange(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+  const update = (key: number, patch: Partial<IndicatorRowState>) =>
+    onChange(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
   const nextKey = rows.reduce((max, r) => Math.max(max, r.key), 0) + 1;
-  const unitHint = (kpiId: string) => (kpiId && kpiUnit(kpiId) !== "share" ? t(`unit.${kpiUnit(kpiId)}`) : kpiId ? "%" : "");
+  const unitHint = (kpiId: string) =>
+    kpiId && kpiUnit(kpiId) !== "share" ? t(`unit.${kpiUnit(kpiId)}`) : kpiId ? "%" : "";
   const listError = errorFor("indicators");
 
   return (
@@ -37,18 +49,34 @@ export function IndicatorRows({
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <caption className="sr-only">{t("detail.indicatorsCaption")}</caption>
           <TableHead>
-            <th scope="col" className="px-2 py-2">{t("form.columns.kpi")}</th>
-            <th scope="col" className="px-2 py-2">{t("form.columns.threshold")}</th>
-            <th scope="col" className="px-2 py-2">{t("form.columns.target")}</th>
-            <th scope="col" className="px-2 py-2">{t("form.columns.weight")}</th>
-            <th scope="col" className="px-2 py-2"><abbr title={t("form.minVolumeHint")}>{t("form.columns.minVolume")}</abbr></th>
-            <th scope="col" className="px-2 py-2"><span className="sr-only">{t("form.columns.remove")}</span></th>
+            <th scope="col" className="px-2 py-2">
+              {t("form.columns.kpi")}
+            </th>
+            <th scope="col" className="px-2 py-2">
+              {t("form.columns.threshold")}
+            </th>
+            <th scope="col" className="px-2 py-2">
+              {t("form.columns.target")}
+            </th>
+            <th scope="col" className="px-2 py-2">
+              {t("form.columns.weight")}
+            </th>
+            <th scope="col" className="px-2 py-2">
+              <abbr title={t("form.minVolumeHint")}>{t("form.columns.minVolume")}</abbr>
+            </th>
+            <th scope="col" className="px-2 py-2">
+              <span className="sr-only">{t("form.columns.remove")}</span>
+            </th>
           </TableHead>
           <tbody className="divide-y divide-slate-100">
             {rows.map((row, index) => {
               const err = (f: string) => errorFor(`indicators.${index}.${f}`);
               const direction = CONTRACT_KPIS.find((k) => k.id === row.kpiId)?.direction;
-              const numberCell = (field: "threshold" | "target" | "weight" | "minVolume", label: string, suffix?: string) => (
+              const numberCell = (
+                field: "threshold" | "target" | "weight" | "minVolume",
+                label: string,
+                suffix?: string,
+              ) => (
                 <td className={cell}>
                   <div className="flex items-center gap-1">
                     <input
@@ -76,12 +104,20 @@ export function IndicatorRows({
                       className={inputClasses}
                       name={`indicators.${index}.kpiId`}
                     >
-                      <option value="" disabled>{t("form.chooseKpi")}</option>
+                      <option value="" disabled>
+                        {t("form.chooseKpi")}
+                      </option>
                       {CONTRACT_KPIS.map((k) => (
-                        <option key={k.id} value={k.id}>{k.id} — {t(`kpis.${k.id}.name`)}</option>
+                        <option key={k.id} value={k.id}>
+                          {k.id} — {t(`kpis.${k.id}.name`)}
+                        </option>
                       ))}
                     </select>
-                    {direction ? <p className="mt-1 text-xs text-slate-500">{t(`direction.${direction === "lower" ? "lower" : "higher"}`)}</p> : null}
+                    {direction ? (
+                      <p className="mt-1 text-xs text-slate-500">
+                        {t(`direction.${direction === "lower" ? "lower" : "higher"}`)}
+                      </p>
+                    ) : null}
                     {err("kpiId") ? <p className="mt-1 text-xs font-medium text-red-700">{err("kpiId")}</p> : null}
                   </td>
                   {numberCell("threshold", t("form.columns.threshold"), unitHint(row.kpiId))}
@@ -108,7 +144,9 @@ export function IndicatorRows({
         <Button
           variant="secondary"
           disabled={rows.length >= MAX_INDICATORS}
-          onClick={() => onChange([...rows, { key: nextKey, kpiId: "", threshold: "", target: "", weight: "", minVolume: "30" }])}
+          onClick={() =>
+            onChange([...rows, { key: nextKey, kpiId: "", threshold: "", target: "", weight: "", minVolume: "30" }])
+          }
         >
           {t("form.addIndicator")}
         </Button>

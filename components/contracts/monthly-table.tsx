@@ -21,7 +21,11 @@ export async function MonthlyTable({
   kpiIds: string[];
   notes?: DisputeNotes;
 }) {
-  const [t, td, format] = await Promise.all([getTranslations("contracts"), getTranslations("disputes.notes"), getFormatter()]);
+  const [t, td, format] = await Promise.all([
+    getTranslations("contracts"),
+    getTranslations("disputes.notes"),
+    getFormatter(),
+  ]);
   if (!months.length) return <p className="text-sm text-slate-600">{t("detail.noMonths")}</p>;
   const rows = [...kpiIds, ...CONTEXT_KPIS];
   // Numbered in table order (row by row, month by month), so a mark leads to its explanation below.
@@ -39,9 +43,13 @@ export async function MonthlyTable({
       <TableFrame caption={t("detail.monthlyCaption")} testId="monthly-table" flatInPrint>
         <thead className="bg-slate-50">
           <tr>
-            <th scope="col" className={`${thBase} text-left`}>{t("detail.columns.kpi")}</th>
+            <th scope="col" className={`${thBase} text-left`}>
+              {t("detail.columns.kpi")}
+            </th>
             {months.map((m) => (
-              <th key={m.month} scope="col" className={th}>{formatMonth(format, m.month)}</th>
+              <th key={m.month} scope="col" className={th}>
+                {formatMonth(format, m.month)}
+              </th>
             ))}
           </tr>
         </thead>
@@ -56,7 +64,14 @@ export async function MonthlyTable({
                 const cell = m.values.get(kpiId);
                 const note = notes.get(noteKey(kpiId, m.month));
                 return (
-                  <td key={m.month} className="px-3 py-2 text-right tabular-nums" data-kpi={kpiId} data-month={m.month} data-value={cell?.value ?? ""} data-n={cell?.denominator ?? 0}>
+                  <td
+                    key={m.month}
+                    className="px-3 py-2 text-right tabular-nums"
+                    data-kpi={kpiId}
+                    data-month={m.month}
+                    data-value={cell?.value ?? ""}
+                    data-n={cell?.denominator ?? 0}
+                  >
                     <span className="text-slate-900">{value(kpiId, cell?.value ?? null)}</span>
                     <span className="block text-xs text-slate-500">n = {format.number(cell?.denominator ?? 0)}</span>
                     {note ? (
@@ -66,7 +81,9 @@ export async function MonthlyTable({
                         data-dispute-note={note.kind}
                         data-corrected-value={note.kind === "corrected" ? note.correctedValue : undefined}
                       >
-                        {note.kind === "corrected" ? td("correctedShort", { value: value(kpiId, note.correctedValue) }) : td("annotatedShort")}
+                        {note.kind === "corrected"
+                          ? td("correctedShort", { value: value(kpiId, note.correctedValue) })
+                          : td("annotatedShort")}
                         <sup className="ml-0.5">{number(note)}</sup>
                       </a>
                     ) : null}
@@ -78,7 +95,9 @@ export async function MonthlyTable({
         </tbody>
         <tfoot className="bg-slate-50">
           <tr>
-            <th scope="row" className="px-3 py-2.5 text-left text-sm font-semibold text-slate-900">{t("detail.overall")}</th>
+            <th scope="row" className="px-3 py-2.5 text-left text-sm font-semibold text-slate-900">
+              {t("detail.overall")}
+            </th>
             {months.map((m) => (
               <td key={m.month} className="px-3 py-2.5 text-right font-semibold tabular-nums text-slate-900">
                 {formatScore(format, m.scorecard.overall, 100)}
@@ -88,8 +107,13 @@ export async function MonthlyTable({
         </tfoot>
       </TableFrame>
       {shown.length ? (
-        <section aria-labelledby="dispute-notes-title" className="rounded-lg border border-amber-200 bg-amber-50/40 p-3 text-sm">
-          <h3 id="dispute-notes-title" className="text-sm font-semibold text-slate-900">{td("title")}</h3>
+        <section
+          aria-labelledby="dispute-notes-title"
+          className="rounded-lg border border-amber-200 bg-amber-50/40 p-3 text-sm"
+        >
+          <h3 id="dispute-notes-title" className="text-sm font-semibold text-slate-900">
+            {td("title")}
+          </h3>
           <ol className="mt-2 space-y-1.5">
             {shown.map(({ note, computed }) => {
               const args = {
@@ -98,11 +122,23 @@ export async function MonthlyTable({
                 computed: value(note.kpiId, computed),
               };
               return (
-                <li key={note.disputeId} id={`dispute-note-${note.disputeId}`} className="flex gap-2 text-slate-800" data-dispute-note-item={note.kind}>
+                <li
+                  key={note.disputeId}
+                  id={`dispute-note-${note.disputeId}`}
+                  className="flex gap-2 text-slate-800"
+                  data-dispute-note-item={note.kind}
+                >
                   <span className="font-semibold text-amber-900">{number(note)}.</span>
                   <span>
-                    {note.kind === "corrected" ? td("corrected", { ...args, value: value(note.kpiId, note.correctedValue) }) : td("annotated", args)}{" "}
-                    <span className="text-slate-600">{td("answer", { answer: note.answer, date: format.dateTime(note.answeredAt, { dateStyle: "medium" }) })}</span>
+                    {note.kind === "corrected"
+                      ? td("corrected", { ...args, value: value(note.kpiId, note.correctedValue) })
+                      : td("annotated", args)}{" "}
+                    <span className="text-slate-600">
+                      {td("answer", {
+                        answer: note.answer,
+                        date: format.dateTime(note.answeredAt, { dateStyle: "medium" }),
+                      })}
+                    </span>
                   </span>
                 </li>
               );

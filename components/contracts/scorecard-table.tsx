@@ -38,8 +38,13 @@ export async function ScorecardTable({
   const [t, format] = await Promise.all([getTranslations("contracts"), getFormatter()]);
   const value = (kpiId: string, v: number | null) => formatKpiValue(format, t, kpiId, v);
   const measured = (kpiId: string, v: number | null) =>
-    v === null ? t("detail.noValue") : drillDown ? (
-      <Link href={drillDownHref(drillDown, kpiId)} className="underline decoration-slate-300 underline-offset-2 hover:decoration-brand-600">
+    v === null ? (
+      t("detail.noValue")
+    ) : drillDown ? (
+      <Link
+        href={drillDownHref(drillDown, kpiId)}
+        className="underline decoration-slate-300 underline-offset-2 hover:decoration-brand-600"
+      >
         {value(kpiId, v)}
       </Link>
     ) : (
@@ -52,25 +57,50 @@ export async function ScorecardTable({
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50">
           <tr>
-            <th scope="col" className={`${th} text-left`}>{t("detail.columns.kpi")}</th>
-            <th scope="col" className={`${th} text-right`}>{t("detail.columns.value")}</th>
-            <th scope="col" className={`${th} text-right`}><abbr title={t("detail.nExplained")}>{t("detail.columns.n")}</abbr></th>
-            <th scope="col" className={`${th} text-right`}>{t("detail.columns.threshold")}</th>
-            <th scope="col" className={`${th} text-right`}>{t("detail.columns.target")}</th>
-            <th scope="col" className={`${th} text-right`}>{t("detail.columns.weight")}</th>
-            <th scope="col" className={`${th} text-right`}>{t("detail.columns.score")}</th>
-            <th scope="col" className={`${th} text-left`}>{t("detail.columns.status")}</th>
+            <th scope="col" className={`${th} text-left`}>
+              {t("detail.columns.kpi")}
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              {t("detail.columns.value")}
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              <abbr title={t("detail.nExplained")}>{t("detail.columns.n")}</abbr>
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              {t("detail.columns.threshold")}
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              {t("detail.columns.target")}
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              {t("detail.columns.weight")}
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              {t("detail.columns.score")}
+            </th>
+            <th scope="col" className={`${th} text-left`}>
+              {t("detail.columns.status")}
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {scorecard.indicators.map((i) => (
-            <tr key={i.kpiId} data-kpi={i.kpiId} data-value={i.value ?? ""} data-n={i.n} data-score={i.score ?? ""} className="break-inside-avoid">
+            <tr
+              key={i.kpiId}
+              data-kpi={i.kpiId}
+              data-value={i.value ?? ""}
+              data-n={i.n}
+              data-score={i.score ?? ""}
+              className="break-inside-avoid"
+            >
               <th scope="row" className="max-w-md px-3 py-2.5 text-left align-top font-normal">
                 <span className="font-medium text-slate-900">{t(`kpis.${i.kpiId}.name`)}</span>{" "}
                 <span className="text-xs text-slate-500">({i.kpiId})</span>
                 {compact ? null : (
                   <>
-                    <span className="mt-0.5 block text-xs leading-snug text-slate-600">{t(`kpis.${i.kpiId}.formula`)}</span>
+                    <span className="mt-0.5 block text-xs leading-snug text-slate-600">
+                      {t(`kpis.${i.kpiId}.formula`)}
+                    </span>
                     <span className="mt-0.5 block text-xs text-slate-500">{t(`direction.${i.direction}`)}</span>
                   </>
                 )}
@@ -82,29 +112,47 @@ export async function ScorecardTable({
               <td className={`${td} text-right text-slate-700`}>
                 {format.number(i.weight / 100, { style: "percent", maximumFractionDigits: 1 })}
                 {i.score !== null && Math.abs(i.effectiveWeight - i.weight) > 1e-9 ? (
-                  <span className="block text-xs text-slate-500">→ {format.number(i.effectiveWeight / 100, { style: "percent", maximumFractionDigits: 1 })}</span>
+                  <span className="block text-xs text-slate-500">
+                    → {format.number(i.effectiveWeight / 100, { style: "percent", maximumFractionDigits: 1 })}
+                  </span>
                 ) : null}
               </td>
               <td className={`${td} text-right text-slate-900`}>{formatScore(format, i.score)}</td>
-              <td className="px-3 py-2.5 align-top"><IndicatorStatusBadge status={i.status} /></td>
+              <td className="px-3 py-2.5 align-top">
+                <IndicatorStatusBadge status={i.status} />
+              </td>
             </tr>
           ))}
           {context.map((c) => (
-            <tr key={c.kpiId} data-kpi={c.kpiId} data-value={c.value ?? ""} data-n={c.denominator ?? 0} className="bg-slate-50/60">
+            <tr
+              key={c.kpiId}
+              data-kpi={c.kpiId}
+              data-value={c.value ?? ""}
+              data-n={c.denominator ?? 0}
+              className="bg-slate-50/60"
+            >
               <th scope="row" className="max-w-md px-3 py-2.5 text-left align-top font-normal">
                 <span className="font-medium text-slate-900">{t(`kpis.${c.kpiId}.name`)}</span>{" "}
                 <span className="text-xs text-slate-500">({c.kpiId})</span>
-                {compact ? null : <span className="mt-0.5 block text-xs leading-snug text-slate-600">{t(`kpis.${c.kpiId}.formula`)}</span>}
+                {compact ? null : (
+                  <span className="mt-0.5 block text-xs leading-snug text-slate-600">
+                    {t(`kpis.${c.kpiId}.formula`)}
+                  </span>
+                )}
               </th>
               <td className={`${td} text-right font-semibold text-slate-900`}>{measured(c.kpiId, c.value)}</td>
               <td className={`${td} text-right text-slate-700`}>{format.number(c.denominator ?? 0)}</td>
-              <td colSpan={5} className="px-3 py-2.5 text-xs text-slate-500">{t("detail.context")}</td>
+              <td colSpan={5} className="px-3 py-2.5 text-xs text-slate-500">
+                {t("detail.context")}
+              </td>
             </tr>
           ))}
         </tbody>
         <tfoot className="bg-slate-50">
           <tr data-overall={scorecard.overall ?? ""}>
-            <th scope="row" colSpan={6} className="px-3 py-3 text-right text-sm font-semibold text-slate-900">{t("detail.overall")}</th>
+            <th scope="row" colSpan={6} className="px-3 py-3 text-right text-sm font-semibold text-slate-900">
+              {t("detail.overall")}
+            </th>
             <td colSpan={2} className="px-3 py-3 text-base font-semibold tabular-nums text-slate-900">
               {scorecard.overall === null ? (
                 <span className="text-sm font-normal text-slate-600">{t("detail.overallNone")}</span>
@@ -115,7 +163,9 @@ export async function ScorecardTable({
           </tr>
         </tfoot>
       </table>
-      {anyRescaled ? <p className="border-t border-slate-100 px-3 py-2 text-xs text-slate-600">{t("detail.renormalised")}</p> : null}
+      {anyRescaled ? (
+        <p className="border-t border-slate-100 px-3 py-2 text-xs text-slate-600">{t("detail.renormalised")}</p>
+      ) : null}
     </div>
   );
 }

@@ -14,23 +14,34 @@ export async function TermsList({ indicators }: { indicators: Row[] }) {
         <caption className="sr-only">{t("detail.indicatorsCaption")}</caption>
         <thead className="bg-slate-50">
           <tr>
-            <th scope="col" className={`${th} text-left`}>{t("form.columns.kpi")}</th>
-            <th scope="col" className={`${th} text-right`}>{t("form.columns.threshold")}</th>
-            <th scope="col" className={`${th} text-right`}>{t("form.columns.target")}</th>
-            <th scope="col" className={`${th} text-right`}>{t("detail.columns.weight")}</th>
+            <th scope="col" className={`${th} text-left`}>
+              {t("form.columns.kpi")}
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              {t("form.columns.threshold")}
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              {t("form.columns.target")}
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              {t("detail.columns.weight")}
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {indicators.map((i) => (
             <tr key={i.kpiId}>
               <th scope="row" className="px-3 py-2 text-left font-normal">
-                <span className="font-medium text-slate-900">{t(`kpis.${i.kpiId}.name`)}</span> <span className="text-xs text-slate-500">({i.kpiId})</span>
+                <span className="font-medium text-slate-900">{t(`kpis.${i.kpiId}.name`)}</span>{" "}
+                <span className="text-xs text-slate-500">({i.kpiId})</span>
                 <span className="block text-xs text-slate-600">{t(`kpis.${i.kpiId}.formula`)}</span>
                 <span className="block text-xs text-slate-500">{t(`direction.${i.direction}`)}</span>
               </th>
               <td className="px-3 py-2 text-right tabular-nums">{formatKpiValue(format, t, i.kpiId, i.threshold)}</td>
               <td className="px-3 py-2 text-right tabular-nums">{formatKpiValue(format, t, i.kpiId, i.target)}</td>
-              <td className="px-3 py-2 text-right tabular-nums">{format.number(i.weight / 100, { style: "percent", maximumFractionDigits: 1 })}</td>
+              <td className="px-3 py-2 text-right tabular-nums">
+                {format.number(i.weight / 100, { style: "percent", maximumFractionDigits: 1 })}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -19,7 +19,10 @@ export async function Timeline({ entries }: { entries: TimelineEntry[] }) {
       case "review":
         return t("timeline.review", { month: formatMonth(format, str(d.month)) });
       case "evaluate":
-        return t("timeline.evaluate", { quarter: formatQuarter(t, str(d.quarter)), decision: t(`decision.${str(d.decision)}`) });
+        return t("timeline.evaluate", {
+          quarter: formatQuarter(t, str(d.quarter)),
+          decision: t(`decision.${str(d.decision)}`),
+        });
       case "appeal-decide":
         return t("timeline.appeal-decide", { outcome: t(`appealOutcome.${str(d.outcome)}`) });
       case "create":
@@ -39,8 +42,22 @@ export async function Timeline({ entries }: { entries: TimelineEntry[] }) {
     <AuditTimelineTable
       testId="timeline"
       caption={t("detail.timelineCaption")}
-      columns={{ at: t("timeline.columns.at"), what: t("timeline.columns.what"), who: t("timeline.columns.who"), extra: [t("timeline.columns.version")], details: t("timeline.columns.details") }}
-      rows={entries.map((e) => ({ id: e.id, action: e.action, at: e.at, what: label(e), who: e.actorName ?? t("timeline.system"), extra: [`v${e.version}`], details: details(e) }))}
+      columns={{
+        at: t("timeline.columns.at"),
+        what: t("timeline.columns.what"),
+        who: t("timeline.columns.who"),
+        extra: [t("timeline.columns.version")],
+        details: t("timeline.columns.details"),
+      }}
+      rows={entries.map((e) => ({
+        id: e.id,
+        action: e.action,
+        at: e.at,
+        what: label(e),
+        who: e.actorName ?? t("timeline.system"),
+        extra: [`v${e.version}`],
+        details: details(e),
+      }))}
     />
   );
 }

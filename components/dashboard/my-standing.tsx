@@ -13,7 +13,12 @@ const shortMonth = (format: Awaited<ReturnType<typeof getFormatter>>, month: str
   format.dateTime(new Date(`${month}-01T00:00:00Z`), { month: "short", year: "2-digit", timeZone: "UTC" });
 
 export async function MyStanding({ contract, officerId }: { contract: IndicatorContract; officerId: string }) {
-  const [t, tc, format, months] = await Promise.all([getTranslations("dashboard.me"), getTranslations("contracts"), getFormatter(), monthlyIndicators(contract)]);
+  const [t, tc, format, months] = await Promise.all([
+    getTranslations("dashboard.me"),
+    getTranslations("contracts"),
+    getFormatter(),
+    monthlyIndicators(contract),
+  ]);
   const value = (kpiId: string, v: number | null) => formatKpiValue(format, tc, kpiId, v);
   // The latest month in which the officer has any value: the month the comparison is made on.
   const latest = months.toReversed().find((m) => [...m.values.values()].some((v) => v.value !== null))?.month ?? null;
@@ -22,7 +27,9 @@ export async function MyStanding({ contract, officerId }: { contract: IndicatorC
   return (
     <div className="space-y-6">
       <section aria-labelledby={`trend-${contract.id}`} className="space-y-3">
-        <h3 id={`trend-${contract.id}`} className="text-base font-semibold text-slate-900">{t("trend.title")}</h3>
+        <h3 id={`trend-${contract.id}`} className="text-base font-semibold text-slate-900">
+          {t("trend.title")}
+        </h3>
         <div className="grid gap-4 lg:grid-cols-2">
           {contract.indicators.map((i) => {
             const points = months.map((m) => ({ month: m.month, cell: m.values.get(i.kpiId) }));
@@ -32,13 +39,20 @@ export async function MyStanding({ contract, officerId }: { contract: IndicatorC
                 key={i.kpiId}
                 testId={`my-trend-${i.kpiId}`}
                 title={title}
-                description={t("trend.band", { threshold: value(i.kpiId, i.threshold), target: value(i.kpiId, i.target) })}
+                description={t("trend.band", {
+                  threshold: value(i.kpiId, i.threshold),
+                  target: value(i.kpiId, i.target),
+                })}
                 tableLabel={t("showTable")}
                 empty={points.some((p) => p.cell?.value != null) ? null : t("trend.empty")}
                 table={{
                   caption: title,
                   columns: [t("month"), t("value"), t("n")],
-                  rows: points.map((p) => [formatMonth(format, p.month), value(i.kpiId, p.cell?.value ?? null), p.cell?.denominator ?? "—"]),
+                  rows: points.map((p) => [
+                    formatMonth(format, p.month),
+                    value(i.kpiId, p.cell?.value ?? null),
+                    p.cell?.denominator ?? "—",
+                  ]),
                   numeric: [false, true, true],
                 }}
               >
@@ -59,16 +73,24 @@ export async function MyStanding({ contract, officerId }: { contract: IndicatorC
 
       {latest ? (
         <section aria-labelledby={`standing-${contract.id}`} className="space-y-3" data-testid="my-standing">
-          <h3 id={`standing-${contract.id}`} className="text-base font-semibold text-slate-900">{t("standing.title", { month: formatMonth(format, latest) })}</h3>
+          <h3 id={`standing-${contract.id}`} className="text-base font-semibold text-slate-900">
+            {t("standing.title", { month: formatMonth(format, latest) })}
+          </h3>
           <p className="text-sm text-slate-600">{t("standing.body")}</p>
           <div className="grid gap-4 lg:grid-cols-2">
             {standings.map((s) => {
               const title = `${s.kpiId} · ${tc(`kpis.${s.kpiId}.name`)}`;
               const summary =
                 s.beaten !== null
-                  ? t("standing.beaten", { share: format.number(s.beaten, { style: "percent", maximumFractionDigits: 0 }), peers: s.peers, value: value(s.kpiId, s.own) })
+                  ? t("standing.beaten", {
+                      share: format.number(s.beaten, { style: "percent", maximumFractionDigits: 0 }),
+                      peers: s.peers,
+                      value: value(s.kpiId, s.own),
+                    })
                   : undefined;
-              const ranges = s.bins.map((b) => (s.bins.length === 1 ? value(s.kpiId, b.from) : `${value(s.kpiId, b.from)}–${value(s.kpiId, b.to)}`));
+              const ranges = s.bins.map((b) =>
+                s.bins.length === 1 ? value(s.kpiId, b.from) : `${value(s.kpiId, b.from)}–${value(s.kpiId, b.to)}`,
+              );
               return (
                 <ChartFigure
                   key={s.kpiId}
@@ -76,7 +98,13 @@ export async function MyStanding({ contract, officerId }: { contract: IndicatorC
                   title={title}
                   description={summary ? <span data-beaten={s.beaten ?? ""}>{summary}</span> : undefined}
                   tableLabel={t("showTable")}
-                  empty={s.bins.length ? null : s.own === null ? t("standing.noValue") : t("standing.tooFew", { min: MIN_PEERS_SHOWN })}
+                  empty={
+                    s.bins.length
+                      ? null
+                      : s.own === null
+                        ? t("standing.noValue")
+                        : t("standing.tooFew", { min: MIN_PEERS_SHOWN })
+                  }
                   table={{
                     caption: title,
                     columns: [t("standing.range"), t("standing.officers"), t("standing.you")],

@@ -5,7 +5,13 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { KPI_CATALOGUE, kpiDefinition, type KpiId } from "@/lib/kpis/catalogue";
 import { addMonths, monthPeriod } from "@/lib/kernel/calendar";
-import { dataMonths, monthlyValues, officerValues, subjectTerms, type DashboardSubject } from "@/lib/dashboard/subject-dashboard";
+import {
+  dataMonths,
+  monthlyValues,
+  officerValues,
+  subjectTerms,
+  type DashboardSubject,
+} from "@/lib/dashboard/subject-dashboard";
 import { revenueForecast } from "@/lib/dashboard/revenue-forecast";
 import { histogram, quartiles } from "@/lib/dashboard/distribution";
 import { KPI_TREND_TOLERANCE, trendIsGood, trendOf } from "@/lib/dashboard/trend";
@@ -22,7 +28,17 @@ import { TableFrame, TableHead } from "@/components/ui/table-frame";
 const th = "px-3 py-2";
 const KPI_IDS = KPI_CATALOGUE.map((k) => k.id);
 
-export async function SubjectDashboardView({ subject, kpi, month, selfHref }: { subject: DashboardSubject; kpi: KpiId; month: string; selfHref: (q: { kpi?: string; month?: string }) => string }) {
+export async function SubjectDashboardView({
+  subject,
+  kpi,
+  month,
+  selfHref,
+}: {
+  subject: DashboardSubject;
+  kpi: KpiId;
+  month: string;
+  selfHref: (q: { kpi?: string; month?: string }) => string;
+}) {
   const [t, tc, te, format, trendLabels, series, officers, terms, { lastComplete }] = await Promise.all([
     getTranslations("dashboard.subject"),
     getTranslations("contracts"),
@@ -43,29 +59,56 @@ export async function SubjectDashboardView({ subject, kpi, month, selfHref }: { 
   const definition = kpiDefinition(kpi);
   const kpiSeries = series.get(kpi) ?? [];
   const band = terms.get(kpi) ?? null;
-  const bins = histogram(officers.map((o) => o.value), Math.min(8, Math.max(1, officers.length)));
+  const bins = histogram(
+    officers.map((o) => o.value),
+    Math.min(8, Math.max(1, officers.length)),
+  );
   const q = quartiles(officers.map((o) => o.value));
   const revenue = revenueForecast(series.get("P8") ?? [], lastComplete);
   const unit = kpiUnit(kpi);
   const exportQuery = (table: "kpis" | "officers") =>
-    new URLSearchParams({ office: subject.officeCode, ...(subject.unit ? { unit: subject.unit } : {}), month, kpi, table }).toString();
+    new URLSearchParams({
+      office: subject.officeCode,
+      ...(subject.unit ? { unit: subject.unit } : {}),
+      month,
+      kpi,
+      table,
+    }).toString();
 
   return (
     <div className="space-y-8">
       <section aria-labelledby="month-kpis" className="space-y-3">
         <div className="flex flex-wrap items-center justify-between gap-3">
-          <h2 id="month-kpis" className="text-lg font-semibold text-slate-900">{t("table.title", { month: formatMonth(format, month) })}</h2>
+          <h2 id="month-kpis" className="text-lg font-semibold text-slate-900">
+            {t("table.title", { month: formatMonth(format, month) })}
+          </h2>
           <ExportLinks base="/api/dashboard/subject" query={exportQuery("kpis")} />
         </div>
-        <p className="text-sm text-slate-600">{band || terms.size ? t("table.withContract", { title: [...terms.values()][0]!.title }) : t("table.noContract")}</p>
+        <p className="text-sm text-slate-600">
+          {band || terms.size
+            ? t("table.withContract", { title: [...terms.values()][0]!.title })
+            : t("table.noContract")}
+        </p>
         <TableFrame caption={t("table.title", { month: formatMonth(format, month) })} testId="subject-kpis">
           <TableHead>
-            <th scope="col" className={th}>{t("table.kpi")}</th>
-            <th scope="col" className={`${th} text-right`}>{t("table.value")}</th>
-            <th scope="col" className={`${th} text-right`}>{t("table.n")}</th>
-            <th scope="col" className={th}>{t("table.trend")}</th>
-            <th scope="col" className={`${th} text-right`}>{t("table.threshold")}</th>
-            <th scope="col" className={`${th} text-right`}>{t("table.target")}</th>
+            <th scope="col" className={th}>
+              {t("table.kpi")}
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              {t("table.value")}
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              {t("table.n")}
+            </th>
+            <th scope="col" className={th}>
+              {t("table.trend")}
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              {t("table.threshold")}
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              {t("table.target")}
+            </th>
           </TableHead>
           <tbody className="divide-y divide-slate-100">
             {KPI_CATALOGUE.map((k) => {
@@ -76,17 +119,38 @@ export async function SubjectDashboardView({ subject, kpi, month, selfHref }: { 
               return (
                 <tr key={k.id} data-kpi={k.id} className={k.id === kpi ? "bg-brand-50" : "hover:bg-slate-50"}>
                   <td className="px-3 py-2">
-                    <Link href={selfHref({ kpi: k.id })} className="font-medium text-brand-700 hover:underline" aria-current={k.id === kpi ? "true" : undefined}>
+                    <Link
+                      href={selfHref({ kpi: k.id })}
+                      className="font-medium text-brand-700 hover:underline"
+                      aria-current={k.id === kpi ? "true" : undefined}
+                    >
                       {k.id} · {te(`names.${k.id}`)}
                     </Link>
                   </td>
                   <td className="px-3 py-2 text-right tabular-nums" data-testid="kpi-month-value">
-                    {cell ? <Link href={drill(k.id, subject.type, subject.id)} className="hover:underline">{value(k.id, cell.value)}</Link> : "—"}
+                    {cell ? (
+                      <Link href={drill(k.id, subject.type, subject.id)} className="hover:underline">
+                        {value(k.id, cell.value)}
+                      </Link>
+                    ) : (
+                      "—"
+                    )}
                   </td>
                   <td className="px-3 py-2 text-right tabular-nums text-slate-700">{cell?.denominator ?? "—"}</td>
-                  <td className="px-3 py-2"><TrendMark trend={trend} words={trendLabels} good={trend ? trendIsGood(trend.trend, k.direction) : null} deltaText={trend ? formatKpiDelta(format, tc, k.id, trend.delta) : ""} /></td>
-                  <td className="px-3 py-2 text-right tabular-nums text-slate-700">{contract ? value(k.id, contract.threshold) : "—"}</td>
-                  <td className="px-3 py-2 text-right tabular-nums text-slate-700">{contract ? value(k.id, contract.target) : "—"}</td>
+                  <td className="px-3 py-2">
+                    <TrendMark
+                      trend={trend}
+                      words={trendLabels}
+                      good={trend ? trendIsGood(trend.trend, k.direction) : null}
+                      deltaText={trend ? formatKpiDelta(format, tc, k.id, trend.delta) : ""}
+                    />
+                  </td>
+                  <td className="px-3 py-2 text-right tabular-nums text-slate-700">
+                    {contract ? value(k.id, contract.threshold) : "—"}
+                  </td>
+                  <td className="px-3 py-2 text-right tabular-nums text-slate-700">
+                    {contract ? value(k.id, contract.target) : "—"}
+                  </td>
                 </tr>
               );
             })}
@@ -98,7 +162,14 @@ export async function SubjectDashboardView({ subject, kpi, month, selfHref }: { 
         <ChartFigure
           testId="trend-chart"
           title={t("trend.title", { kpi, name: te(`names.${kpi}`) })}
-          description={<>{te(`formulas.${kpi}`)} {band ? t("trend.band", { threshold: value(kpi, band.threshold), target: value(kpi, band.target) }) : t("trend.noBand")}</>}
+          description={
+            <>
+              {te(`formulas.${kpi}`)}{" "}
+              {band
+                ? t("trend.band", { threshold: value(kpi, band.threshold), target: value(kpi, band.target) })
+                : t("trend.noBand")}
+            </>
+          }
           tableLabel={t("showTable")}
           empty={kpiSeries.length ? null : t("trend.empty")}
           table={{
@@ -114,7 +185,14 @@ export async function SubjectDashboardView({ subject, kpi, month, selfHref }: { 
             band={band}
             thresholdName={t("table.threshold")}
             targetName={t("table.target")}
-            data={kpiSeries.map((c) => ({ label: format.dateTime(new Date(`${c.month}-01T00:00:00Z`), { month: "short", year: "2-digit", timeZone: "UTC" }), value: c.value }))}
+            data={kpiSeries.map((c) => ({
+              label: format.dateTime(new Date(`${c.month}-01T00:00:00Z`), {
+                month: "short",
+                year: "2-digit",
+                timeZone: "UTC",
+              }),
+              value: c.value,
+            }))}
           />
         </ChartFigure>
 
@@ -122,7 +200,15 @@ export async function SubjectDashboardView({ subject, kpi, month, selfHref }: { 
           testId="distribution-chart"
           title={t("distribution.title", { kpi, month: formatMonth(format, month) })}
           description={
-            q ? t("distribution.summary", { count: officers.length, q1: value(kpi, q.q1), median: value(kpi, q.median), q3: value(kpi, q.q3), better: tc(`direction.${definition.direction === "context" ? "higher" : definition.direction}`) }) : undefined
+            q
+              ? t("distribution.summary", {
+                  count: officers.length,
+                  q1: value(kpi, q.q1),
+                  median: value(kpi, q.median),
+                  q3: value(kpi, q.q3),
+                  better: tc(`direction.${definition.direction === "context" ? "higher" : definition.direction}`),
+                })
+              : undefined
           }
           tableLabel={t("distribution.showOfficers")}
           actions={<ExportLinks base="/api/dashboard/subject" query={exportQuery("officers")} />}
@@ -131,7 +217,11 @@ export async function SubjectDashboardView({ subject, kpi, month, selfHref }: { 
             caption: t("distribution.title", { kpi, month: formatMonth(format, month) }),
             columns: [t("distribution.officer"), t("distribution.unit"), t("table.value"), t("table.n")],
             rows: officers.map((o) => [
-              <Link key={o.officerId} href={drill(kpi, "officer", o.officerId)} className="text-brand-700 hover:underline">{`${o.fullName} (${o.officerId})`}</Link>,
+              <Link
+                key={o.officerId}
+                href={drill(kpi, "officer", o.officerId)}
+                className="text-brand-700 hover:underline"
+              >{`${o.fullName} (${o.officerId})`}</Link>,
               o.unit,
               value(kpi, o.value),
               o.n,
@@ -142,7 +232,10 @@ export async function SubjectDashboardView({ subject, kpi, month, selfHref }: { 
           <HistogramChart
             label={t("distribution.title", { kpi, month: formatMonth(format, month) })}
             countName={t("distribution.officers")}
-            data={bins.map((b) => ({ label: bins.length === 1 ? value(kpi, b.from) : `${value(kpi, b.from)}–${value(kpi, b.to)}`, count: b.count }))}
+            data={bins.map((b) => ({
+              label: bins.length === 1 ? value(kpi, b.from) : `${value(kpi, b.from)}–${value(kpi, b.to)}`,
+              count: b.count,
+            }))}
           />
         </ChartFigure>
       </div>
@@ -158,11 +251,16 @@ export async function SubjectDashboardView({ subject, kpi, month, selfHref }: { 
                 method: t(`revenue.methods.${revenue.method}`),
                 months: revenue.backtest.months,
                 mae: format.number(revenue.backtest.mae, { maximumFractionDigits: 0 }),
-                mape: revenue.backtest.mape === null ? "—" : format.number(revenue.backtest.mape, { style: "percent", maximumFractionDigits: 1 }),
+                mape:
+                  revenue.backtest.mape === null
+                    ? "—"
+                    : format.number(revenue.backtest.mape, { style: "percent", maximumFractionDigits: 1 }),
               })}
             </>
           ) : (
-            <>{t("revenue.definition")} {t("revenue.tooShort")}</>
+            <>
+              {t("revenue.definition")} {t("revenue.tooShort")}
+            </>
           )
         }
         tableLabel={t("showTable")}
@@ -171,7 +269,12 @@ export async function SubjectDashboardView({ subject, kpi, month, selfHref }: { 
           caption: t("revenue.title"),
           columns: [t("month"), t("revenue.actual"), t("revenue.forecast"), t("revenue.range")],
           rows: [
-            ...revenue.history.map((h) => [formatMonth(format, h.month), format.number(h.revenue, { maximumFractionDigits: 0 }), "", ""]),
+            ...revenue.history.map((h) => [
+              formatMonth(format, h.month),
+              format.number(h.revenue, { maximumFractionDigits: 0 }),
+              "",
+              "",
+            ]),
             ...revenue.forecast.map((f) => [
               formatMonth(format, f.month),
               "",
@@ -188,14 +291,22 @@ export async function SubjectDashboardView({ subject, kpi, month, selfHref }: { 
           forecastName={t("revenue.forecast")}
           data={[
             ...revenue.history.map((h, i) => ({
-              label: format.dateTime(new Date(`${h.month}-01T00:00:00Z`), { month: "short", year: "2-digit", timeZone: "UTC" }),
+              label: format.dateTime(new Date(`${h.month}-01T00:00:00Z`), {
+                month: "short",
+                year: "2-digit",
+                timeZone: "UTC",
+              }),
               actual: h.revenue,
               // The forecast line starts from the last actual month so the two lines join.
               forecast: i === revenue.history.length - 1 && revenue.forecast.length ? h.revenue : null,
               range: null,
             })),
             ...revenue.forecast.map((f) => ({
-              label: format.dateTime(new Date(`${f.month}-01T00:00:00Z`), { month: "short", year: "2-digit", timeZone: "UTC" }),
+              label: format.dateTime(new Date(`${f.month}-01T00:00:00Z`), {
+                month: "short",
+                year: "2-digit",
+                timeZone: "UTC",
+              }),
               actual: null,
               forecast: f.revenue,
               range: [f.lower, f.upper] as [number, number],
@@ -203,7 +314,6 @@ export async function SubjectDashboardView({ subject, kpi, month, selfHref }: { 
           ]}
         />
       </ChartFigure>
-
     </div>
   );
 }

@@ -28,33 +28,60 @@ async function officeOrNotFound(user: SessionUser, officeCode: string, unit?: st
   }
 }
 
-export async function SubjectPage({ user, officeCode, unit, searchParams }: { user: SessionUser; officeCode: string; unit?: string; searchParams: Record<string, string | string[] | undefined> }) {
+export async function SubjectPage({
+  user,
+  officeCode,
+  unit,
+  searchParams,
+}: {
+  user: SessionUser;
+  officeCode: string;
+  unit?: string;
+  searchParams: Record<string, string | string[] | undefined>;
+}) {
   const office = await officeOrNotFound(user, officeCode, unit);
   const filters = SubjectFilters.parse(searchParams);
-  const [t, te, format, { months }] = await Promise.all([getTranslations("dashboard.subject"), getTranslations("explore"), getFormatter(), dataMonths()]);
+  const [t, te, format, { months }] = await Promise.all([
+    getTranslations("dashboard.subject"),
+    getTranslations("explore"),
+    getFormatter(),
+    dataMonths(),
+  ]);
   const month = filters.month && months.includes(filters.month) ? filters.month : (months.at(-1) ?? "");
   const subject: DashboardSubject = unit
     ? { type: "unit", id: `${office.officeCode}/${unit}`, officeCode: office.officeCode, unit }
     : { type: "office", id: office.officeCode, officeCode: office.officeCode, unit: null };
   const base = `/dashboard/offices/${encodeURIComponent(office.officeCode)}${unit ? `/units/${encodeURIComponent(unit)}` : ""}`;
-  const selfHref = (q: { kpi?: string; month?: string }) => `${base}?${new URLSearchParams({ kpi: q.kpi ?? filters.kpi, month: q.month ?? month })}`;
+  const selfHref = (q: { kpi?: string; month?: string }) =>
+    `${base}?${new URLSearchParams({ kpi: q.kpi ?? filters.kpi, month: q.month ?? month })}`;
 
   return (
     <>
       <p className="mb-3 text-sm">
-        <Link href={unit ? `/dashboard/offices/${encodeURIComponent(office.officeCode)}` : "/dashboard"} className="font-medium text-brand-700 hover:underline">
+        <Link
+          href={unit ? `/dashboard/offices/${encodeURIComponent(office.officeCode)}` : "/dashboard"}
+          className="font-medium text-brand-700 hover:underline"
+        >
           {unit ? t("backToOffice", { office: office.officeCode }) : t("backToOverview")}
         </Link>
       </p>
       <PageHeader
-        title={unit ? t("unitTitle", { unit, office: office.officeCode }) : t("officeTitle", { office: office.officeCode, name: office.name })}
+        title={
+          unit
+            ? t("unitTitle", { unit, office: office.officeCode })
+            : t("officeTitle", { office: office.officeCode, name: office.name })
+        }
         description={unit ? t("unitDescription") : t("officeDescription")}
       />
       {!unit && office.units.length ? (
         <nav aria-label={t("units")} className="mb-6 flex flex-wrap items-center gap-2 text-sm">
           <span className="font-medium text-slate-700">{t("units")}:</span>
           {office.units.map((u) => (
-            <Link key={u} href={`${base}/units/${encodeURIComponent(u)}?${new URLSearchParams({ kpi: filters.kpi, month })}`} className="rounded-full bg-white px-3 py-1 text-brand-700 ring-1 ring-inset ring-slate-200 hover:underline">
+            <Link
+              key={u}
+              href={`${base}/units/${encodeURIComponent(u)}?${new URLSearchParams({ kpi: filters.kpi, month })}`}
+              className="rounded-full bg-white px-3 py-1 text-brand-700 ring-1 ring-inset ring-slate-200 hover:underline"
+            >
               {u}
             </Link>
           ))}
@@ -64,7 +91,9 @@ export async function SubjectPage({ user, officeCode, unit, searchParams }: { us
         <>
           <form method="get" aria-label={t("pickers")} className="mb-6 flex flex-wrap items-end gap-4">
             <div className="flex flex-col gap-1.5">
-              <label htmlFor="pick-kpi" className="text-sm font-medium text-slate-800">{t("kpi")}</label>
+              <label htmlFor="pick-kpi" className="text-sm font-medium text-slate-800">
+                {t("kpi")}
+              </label>
               <select id="pick-kpi" name="kpi" defaultValue={filters.kpi} className={inputClasses}>
                 {KPI_CATALOGUE.map((k) => (
                   <option key={k.id} value={k.id}>{`${k.id} · ${te(`names.${k.id}`)}`}</option>
@@ -72,14 +101,20 @@ export async function SubjectPage({ user, officeCode, unit, searchParams }: { us
               </select>
             </div>
             <div className="flex flex-col gap-1.5">
-              <label htmlFor="pick-month" className="text-sm font-medium text-slate-800">{t("month")}</label>
+              <label htmlFor="pick-month" className="text-sm font-medium text-slate-800">
+                {t("month")}
+              </label>
               <select id="pick-month" name="month" defaultValue={month} className={inputClasses}>
                 {months.toReversed().map((m) => (
-                  <option key={m} value={m}>{formatMonth(format, m)}</option>
+                  <option key={m} value={m}>
+                    {formatMonth(format, m)}
+                  </option>
                 ))}
               </select>
             </div>
-            <button type="submit" className={buttonClasses("secondary")}>{t("show")}</button>
+            <button type="submit" className={buttonClasses("secondary")}>
+              {t("show")}
+            </button>
           </form>
           <Suspense key={`${filters.kpi}|${month}`} fallback={<SectionSkeleton label={t("loading")} />}>
             <SubjectDashboardView subject={subject} kpi={filters.kpi} month={month} selfHref={selfHref} />

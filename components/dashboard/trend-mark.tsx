@@ -14,7 +14,17 @@ export async function trendWords(): Promise<TrendWords> {
 
 // `good` overrides the colour for a KPI whose lower values are better; `deltaText` is the change in the row's own
 // unit (score points, percentage points, hours, amounts).
-export function TrendMark({ trend, words, deltaText, good }: { trend: { trend: Trend } | null; words: TrendWords; deltaText: string; good?: boolean | null }) {
+export function TrendMark({
+  trend,
+  words,
+  deltaText,
+  good,
+}: {
+  trend: { trend: Trend } | null;
+  words: TrendWords;
+  deltaText: string;
+  good?: boolean | null;
+}) {
   if (!trend) return <span className="text-xs text-slate-500">{words.none}</span>;
   const isGood = good !== undefined ? good : trend.trend === "flat" ? null : trend.trend === "up";
   const tone = isGood === null ? "text-slate-500" : isGood ? "text-emerald-700" : "text-red-700";

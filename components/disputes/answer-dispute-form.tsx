@@ -21,7 +21,15 @@ function storedValue(kpiId: string, typed: string): string {
   return Number.isFinite(n) ? String(fromDisplay(kpiId, n)) : typed;
 }
 
-export function AnswerDisputeForm({ disputeId, kpiId, action }: { disputeId: number; kpiId: string; action: FormAction }) {
+export function AnswerDisputeForm({
+  disputeId,
+  kpiId,
+  action,
+}: {
+  disputeId: number;
+  kpiId: string;
+  action: FormAction;
+}) {
   const t = useTranslations("disputes.answerForm");
   const { result, pending, formProps } = useFormAction(action);
   const texts = useDisputeTexts();
@@ -30,26 +38,61 @@ export function AnswerDisputeForm({ disputeId, kpiId, action }: { disputeId: num
   const [typed, setTyped] = useState("");
   const id = (name: string) => `dispute-${disputeId}-${name}`;
   return (
-    <form {...formProps} className="mt-4 flex flex-col gap-4 rounded-md border border-slate-200 bg-slate-50 p-4" aria-label={t("title")} data-testid="answer-dispute-form">
+    <form
+      {...formProps}
+      className="mt-4 flex flex-col gap-4 rounded-md border border-slate-200 bg-slate-50 p-4"
+      aria-label={t("title")}
+      data-testid="answer-dispute-form"
+    >
       <input type="hidden" name="disputeId" value={disputeId} />
-      <input type="hidden" name="correctedValue" value={outcome === "ACCEPTED_CORRECTED" ? storedValue(kpiId, typed) : ""} />
+      <input
+        type="hidden"
+        name="correctedValue"
+        value={outcome === "ACCEPTED_CORRECTED" ? storedValue(kpiId, typed) : ""}
+      />
       <FormMessage result={result} texts={texts} />
-      <fieldset className="flex flex-col gap-2" aria-describedby={errorFor("outcome") ? id("outcome-error") : undefined}>
+      <fieldset
+        className="flex flex-col gap-2"
+        aria-describedby={errorFor("outcome") ? id("outcome-error") : undefined}
+      >
         <legend className="mb-1 text-sm font-medium text-slate-800">{t("outcome")}</legend>
         <div className="flex flex-wrap gap-x-6 gap-y-2">
           {OUTCOMES.map((o) => (
             <label key={o} className="inline-flex items-center gap-2 text-sm text-slate-800">
-              <input type="radio" name="outcome" value={o} checked={outcome === o} onChange={() => setOutcome(o)} className="h-4 w-4 text-brand-600 focus:ring-brand-600" />
+              <input
+                type="radio"
+                name="outcome"
+                value={o}
+                checked={outcome === o}
+                onChange={() => setOutcome(o)}
+                className="h-4 w-4 text-brand-600 focus:ring-brand-600"
+              />
               {t(o)}
             </label>
           ))}
         </div>
-        {errorFor("outcome") ? <p id={id("outcome-error")} className="text-xs font-medium text-red-700">{errorFor("outcome")}</p> : null}
+        {errorFor("outcome") ? (
+          <p id={id("outcome-error")} className="text-xs font-medium text-red-700">
+            {errorFor("outcome")}
+          </p>
+        ) : null}
       </fieldset>
       {outcome === "ACCEPTED_CORRECTED" ? (
         <div className="max-w-xs">
-          <Field id={id("corrected")} label={t("correctedValue")} hint={kpiUnit(kpiId) === "share" ? t("correctedHintShare") : t("correctedHintOther")} error={errorFor("correctedValue")}>
-            <input type="text" inputMode="decimal" value={typed} onChange={(e) => setTyped(e.target.value)} className={inputClasses} autoComplete="off" />
+          <Field
+            id={id("corrected")}
+            label={t("correctedValue")}
+            hint={kpiUnit(kpiId) === "share" ? t("correctedHintShare") : t("correctedHintOther")}
+            error={errorFor("correctedValue")}
+          >
+            <input
+              type="text"
+              inputMode="decimal"
+              value={typed}
+              onChange={(e) => setTyped(e.target.value)}
+              className={inputClasses}
+              autoComplete="off"
+            />
           </Field>
         </div>
       ) : null}
@@ -57,7 +100,9 @@ export function AnswerDisputeForm({ disputeId, kpiId, action }: { disputeId: num
         <textarea name="answer" rows={3} className={inputClasses} />
       </Field>
       <div>
-        <SubmitButton pending={pending} pendingLabel={t("submitting")}>{t("submit")}</SubmitButton>
+        <SubmitButton pending={pending} pendingLabel={t("submitting")}>
+          {t("submit")}
+        </SubmitButton>
       </div>
     </form>
   );

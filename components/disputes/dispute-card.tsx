@@ -20,15 +20,25 @@ export async function DisputeCard({
   showOfficer: boolean;
   children?: React.ReactNode;
 }) {
-  const [t, tc, format] = await Promise.all([getTranslations("disputes.item"), getTranslations("contracts"), getFormatter()]);
+  const [t, tc, format] = await Promise.all([
+    getTranslations("disputes.item"),
+    getTranslations("contracts"),
+    getFormatter(),
+  ]);
   const kpi = `${tc(`kpis.${d.kpiId}.name`)} (${d.kpiId})`;
   const value = (v: number | null) => formatKpiValue(format, tc, d.kpiId, v);
   const date = (at: Date) => format.dateTime(at, { dateStyle: "medium" });
   const row = "grid gap-1 sm:grid-cols-[11rem_1fr]";
   return (
-    <article className="rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm" data-dispute={d.id} data-dispute-status={d.status}>
+    <article
+      className="rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm"
+      data-dispute={d.id}
+      data-dispute-status={d.status}
+    >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h3 className="text-base font-semibold text-slate-900">{t("heading", { kpi, month: formatMonth(format, d.month) })}</h3>
+        <h3 className="text-base font-semibold text-slate-900">
+          {t("heading", { kpi, month: formatMonth(format, d.month) })}
+        </h3>
         <DisputeStatusBadge status={d.status} />
       </div>
       <p className="mt-1 text-xs text-slate-600">{t("filed", { date: date(d.createdAt) })}</p>
@@ -36,19 +46,27 @@ export async function DisputeCard({
         {showOfficer ? (
           <div className={row}>
             <dt className="text-slate-600">{t("officer")}</dt>
-            <dd className="font-medium text-slate-900">{d.officerName ?? d.officerId} <span className="font-normal text-slate-500">({d.officerId})</span></dd>
+            <dd className="font-medium text-slate-900">
+              {d.officerName ?? d.officerId} <span className="font-normal text-slate-500">({d.officerId})</span>
+            </dd>
           </div>
         ) : null}
         <div className={row}>
           <dt className="text-slate-600">{t("contract")}</dt>
           <dd>
-            <Link href={contractHref} className={link}>{d.contract.title}</Link>{" "}
-            <span className="text-slate-500">· {t("contractRef", { contractNo: d.contract.contractNo, version: d.contract.version })}</span>
+            <Link href={contractHref} className={link}>
+              {d.contract.title}
+            </Link>{" "}
+            <span className="text-slate-500">
+              · {t("contractRef", { contractNo: d.contract.contractNo, version: d.contract.version })}
+            </span>
           </dd>
         </div>
         <div className={row}>
           <dt className="text-slate-600">{t("seen")}</dt>
-          <dd className="tabular-nums text-slate-900" data-seen-value={d.seenValue ?? ""}>{t("seenValue", { value: value(d.seenValue), n: format.number(d.seenDenominator ?? 0) })}</dd>
+          <dd className="tabular-nums text-slate-900" data-seen-value={d.seenValue ?? ""}>
+            {t("seenValue", { value: value(d.seenValue), n: format.number(d.seenDenominator ?? 0) })}
+          </dd>
         </div>
         <div className={row}>
           <dt className="text-slate-600">{t("reason")}</dt>
@@ -61,7 +79,9 @@ export async function DisputeCard({
               <ul className="flex flex-wrap gap-x-3 gap-y-1 font-mono text-xs">
                 {d.declIds.map((id) => (
                   <li key={id}>
-                    <Link href={`/explore/declarations/${encodeURIComponent(id)}`} className={link}>{id}</Link>
+                    <Link href={`/explore/declarations/${encodeURIComponent(id)}`} className={link}>
+                      {id}
+                    </Link>
                   </li>
                 ))}
               </ul>
@@ -73,13 +93,18 @@ export async function DisputeCard({
       </dl>
       {d.answer !== null && d.answeredAt !== null ? (
         <div className="mt-4 rounded-md border border-slate-200 bg-slate-50 p-3" data-dispute-answer>
-          <p className="text-xs text-slate-600">{t("answeredBy", { name: d.answeredByName ?? "—", date: date(d.answeredAt) })}</p>
+          <p className="text-xs text-slate-600">
+            {t("answeredBy", { name: d.answeredByName ?? "—", date: date(d.answeredAt) })}
+          </p>
           {d.correctedValue !== null ? (
             <p className="mt-1 text-slate-900">
-              <span className="font-semibold">{tc("labelled", { label: t("correctedValue") })}</span> <span className="tabular-nums">{value(d.correctedValue)}</span>
+              <span className="font-semibold">{tc("labelled", { label: t("correctedValue") })}</span>{" "}
+              <span className="tabular-nums">{value(d.correctedValue)}</span>
             </p>
           ) : null}
-          <p className="mt-1 whitespace-pre-line text-slate-900"><span className="font-semibold">{tc("labelled", { label: t("answer") })}</span> {d.answer}</p>
+          <p className="mt-1 whitespace-pre-line text-slate-900">
+            <span className="font-semibold">{tc("labelled", { label: t("answer") })}</span> {d.answer}
+          </p>
         </div>
       ) : null}
       {children}

@@ -21,14 +21,28 @@ export function DisputeForm({ choices, action }: { choices: DisputeFormChoice[];
   const chosen = choices.find((c) => c.id === contractId) ?? choices[0];
   if (!chosen) return null;
   return (
-    <form {...formProps} className="flex max-w-2xl flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby="dispute-form-title" data-testid="dispute-form">
-      <h3 id="dispute-form-title" className="text-sm font-semibold text-slate-900">{t("title")}</h3>
+    <form
+      {...formProps}
+      className="flex max-w-2xl flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+      aria-labelledby="dispute-form-title"
+      data-testid="dispute-form"
+    >
+      <h3 id="dispute-form-title" className="text-sm font-semibold text-slate-900">
+        {t("title")}
+      </h3>
       <FormMessage result={result} texts={texts} />
       {choices.length > 1 ? (
         <Field id="dispute-contract" label={t("contract")} error={errorFor("contractId")}>
-          <select name="contractId" value={contractId} onChange={(e) => setContractId(Number(e.target.value))} className={inputClasses}>
+          <select
+            name="contractId"
+            value={contractId}
+            onChange={(e) => setContractId(Number(e.target.value))}
+            className={inputClasses}
+          >
             {choices.map((c) => (
-              <option key={c.id} value={c.id}>{c.label}</option>
+              <option key={c.id} value={c.id}>
+                {c.label}
+              </option>
             ))}
           </select>
         </Field>
@@ -40,14 +54,23 @@ export function DisputeForm({ choices, action }: { choices: DisputeFormChoice[];
         <Field id="dispute-kpi" label={t("kpi")} error={errorFor("kpiId")}>
           <select key={`kpi-${chosen.id}`} name="kpiId" defaultValue={chosen.kpis[0]?.value} className={inputClasses}>
             {chosen.kpis.map((k) => (
-              <option key={k.value} value={k.value}>{k.label}</option>
+              <option key={k.value} value={k.value}>
+                {k.label}
+              </option>
             ))}
           </select>
         </Field>
         <Field id="dispute-month" label={t("month")} error={errorFor("month")}>
-          <select key={`month-${chosen.id}`} name="month" defaultValue={chosen.months.at(-1)?.value} className={inputClasses}>
+          <select
+            key={`month-${chosen.id}`}
+            name="month"
+            defaultValue={chosen.months.at(-1)?.value}
+            className={inputClasses}
+          >
             {chosen.months.map((m) => (
-              <option key={m.value} value={m.value}>{m.label}</option>
+              <option key={m.value} value={m.value}>
+                {m.label}
+              </option>
             ))}
           </select>
         </Field>
@@ -56,10 +79,18 @@ export function DisputeForm({ choices, action }: { choices: DisputeFormChoice[];
         <textarea name="reason" rows={3} className={inputClasses} />
       </Field>
       <Field id="dispute-decls" label={t("declIds")} hint={t("declIdsHint")} error={errorFor("declIds")}>
-        <textarea name="declIds" rows={2} className={`${inputClasses} font-mono`} spellCheck={false} autoComplete="off" />
+        <textarea
+          name="declIds"
+          rows={2}
+          className={`${inputClasses} font-mono`}
+          spellCheck={false}
+          autoComplete="off"
+        />
       </Field>
       <div>
-        <SubmitButton pending={pending} pendingLabel={t("submitting")}>{t("submit")}</SubmitButton>
+        <SubmitButton pending={pending} pendingLabel={t("submitting")}>
+          {t("submit")}
+        </SubmitButton>
       </div>
     </form>
   );

@@ -2,7 +2,8 @@
 import { getTranslations } from "next-intl/server";
 import type { DisputeStatus } from "@/lib/disputes/dispute-rules";
 
-const pill = "inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset whitespace-nowrap";
+const pill =
+  "inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset whitespace-nowrap";
 
 const TONES: Record<DisputeStatus, { tone: string; mark: string }> = {
   OPEN: { tone: "bg-amber-50 text-amber-900 ring-amber-200", mark: "?" },

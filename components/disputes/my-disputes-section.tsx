@@ -39,10 +39,16 @@ export async function MyDisputesSection({
   return (
     <section aria-labelledby="my-disputes-title" className="space-y-4" data-testid="my-disputes">
       <div>
-        <h2 id="my-disputes-title" className="text-lg font-semibold text-slate-900">{t("title")}</h2>
+        <h2 id="my-disputes-title" className="text-lg font-semibold text-slate-900">
+          {t("title")}
+        </h2>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("body")}</p>
       </div>
-      {choices.length ? <DisputeForm choices={choices} action={openDispute} /> : <p className="text-sm text-slate-600">{t("noContract")}</p>}
+      {choices.length ? (
+        <DisputeForm choices={choices} action={openDispute} />
+      ) : (
+        <p className="text-sm text-slate-600">{t("noContract")}</p>
+      )}
       {disputes.length ? (
         <div className="space-y-3">
           {disputes.map((d) => (

@@ -6,7 +6,13 @@ type Over = Partial<Pick<KpiDrilldownInput, "only" | "page" | "sort" | "q">>;
 
 export function drilldownQuery(input: LinkInput, over: Over = {}): string {
   const merged = { ...input, ...over };
-  const params = new URLSearchParams({ kpi: merged.kpi, type: merged.type, id: merged.id, from: merged.from, to: merged.to });
+  const params = new URLSearchParams({
+    kpi: merged.kpi,
+    type: merged.type,
+    id: merged.id,
+    from: merged.from,
+    to: merged.to,
+  });
   if (merged.only === "numerator") params.set("only", "numerator");
   if (merged.sort && merged.sort !== "natural") params.set("sort", merged.sort);
   if (merged.q) params.set("q", merged.q);
@@ -14,8 +20,7 @@ export function drilldownQuery(input: LinkInput, over: Over = {}): string {
   return params.toString();
 }
 
-export const drilldownHref = (input: LinkInput, over: Over = {}) =>
-  `/explore/kpi?${drilldownQuery(input, over)}`;
+export const drilldownHref = (input: LinkInput, over: Over = {}) => `/explore/kpi?${drilldownQuery(input, over)}`;
 
 export const declarationHref = (declId: string, back?: string) =>
   `/explore/declarations/${encodeURIComponent(declId)}${back ? `?back=${encodeURIComponent(back)}` : ""}`;

@@ -22,11 +22,16 @@ export async function KpiDrilldownView({ user, input }: { user: SessionUser; inp
   // in_numerator is empty for percentiles and sums, measure for counted ratios: no column that is empty throughout.
   // Whether a row counts, and its measure, come right after its id so they are seen without scrolling.
   const columns = d.rows[0]
-    ? ["decl_id", "in_numerator", "measure", ...Object.keys(d.rows[0]).filter((c) => !["decl_id", "in_numerator", "measure"].includes(c))].filter(
-        (c) => !["measure", "in_numerator"].includes(c) || d.rows.some((r) => r[c] !== null),
-      )
+    ? [
+        "decl_id",
+        "in_numerator",
+        "measure",
+        ...Object.keys(d.rows[0]).filter((c) => !["decl_id", "in_numerator", "measure"].includes(c)),
+      ].filter((c) => !["measure", "in_numerator"].includes(c) || d.rows.some((r) => r[c] !== null))
     : [];
-  const number = { number: (n: number, o: { style?: "percent"; maximumFractionDigits: number }) => format.number(n, o) };
+  const number = {
+    number: (n: number, o: { style?: "percent"; maximumFractionDigits: number }) => format.number(n, o),
+  };
   const filterLink = (value: "all" | "numerator") => (
     <Link
       href={drilldownHref(input, { only: value, page: 1 })}
@@ -38,7 +43,10 @@ export async function KpiDrilldownView({ user, input }: { user: SessionUser; inp
   );
   return (
     <div className="space-y-6">
-      <section className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm lg:grid-cols-4" data-testid="kpi-summary">
+      <section
+        className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm lg:grid-cols-4"
+        data-testid="kpi-summary"
+      >
         <div className="lg:col-span-2">
           <h2 className="text-sm font-semibold text-slate-600">{t("kpi.formula")}</h2>
           <p className="mt-1 text-sm leading-relaxed text-slate-800">{t(`formulas.${d.kpi.id}`)}</p>
@@ -47,17 +55,25 @@ export async function KpiDrilldownView({ user, input }: { user: SessionUser; inp
           <div>
             <dt className="text-slate-600">{t("kpi.value")}</dt>
             <dd className="mt-1 text-2xl font-semibold tabular-nums text-slate-900" data-testid="kpi-value">
-              {v?.value !== null && v?.value !== undefined ? formatKpiValue(d.kpi.unit, v.value, number, t) : <span className="text-sm font-normal text-slate-600">{t("kpi.noValue")}</span>}
+              {v?.value !== null && v?.value !== undefined ? (
+                formatKpiValue(d.kpi.unit, v.value, number, t)
+              ) : (
+                <span className="text-sm font-normal text-slate-600">{t("kpi.noValue")}</span>
+              )}
             </dd>
           </div>
           <div>
             <dt className="text-slate-600">{t("kpi.n")}</dt>
-            <dd className="mt-1 text-2xl font-semibold tabular-nums text-slate-900" data-testid="kpi-n">{format.number(v?.denominator ?? 0)}</dd>
+            <dd className="mt-1 text-2xl font-semibold tabular-nums text-slate-900" data-testid="kpi-n">
+              {format.number(v?.denominator ?? 0)}
+            </dd>
           </div>
           <div>
             <dt className="text-slate-600">{t("kpi.numerator")}</dt>
             <dd className="mt-1 text-2xl font-semibold tabular-nums text-slate-900" data-testid="kpi-numerator">
-              {v?.numerator !== null && v?.numerator !== undefined ? format.number(v.numerator, { maximumFractionDigits: 2 }) : "—"}
+              {v?.numerator !== null && v?.numerator !== undefined
+                ? format.number(v.numerator, { maximumFractionDigits: 2 })
+                : "—"}
             </dd>
           </div>
         </dl>
@@ -71,39 +87,76 @@ export async function KpiDrilldownView({ user, input }: { user: SessionUser; inp
               {filterLink("numerator")}
             </nav>
           ) : null}
-          <span className="text-sm text-slate-600" data-testid="row-count">{t("kpi.rows", { total: d.total })}</span>
+          <span className="text-sm text-slate-600" data-testid="row-count">
+            {t("kpi.rows", { total: d.total })}
+          </span>
         </div>
-        <form method="get" action="/explore/kpi" aria-label={t("kpi.sort.form")} className="flex flex-wrap items-end gap-2" data-testid="drilldown-sort">
+        <form
+          method="get"
+          action="/explore/kpi"
+          aria-label={t("kpi.sort.form")}
+          className="flex flex-wrap items-end gap-2"
+          data-testid="drilldown-sort"
+        >
           {(["kpi", "type", "id", "from", "to"] as const).map((k) => (
             <input key={k} type="hidden" name={k} value={input[k]} />
           ))}
           {only === "numerator" ? <input type="hidden" name="only" value="numerator" /> : null}
           <div className="flex flex-col gap-1">
-            <label htmlFor="drill-q" className="text-xs font-medium text-slate-700">{t("kpi.sort.search")}</label>
-            <input id="drill-q" name="q" type="search" defaultValue={input.q} placeholder={t("kpi.sort.searchPlaceholder")} className={`${inputClasses} w-40`} />
+            <label htmlFor="drill-q" className="text-xs font-medium text-slate-700">
+              {t("kpi.sort.search")}
+            </label>
+            <input
+              id="drill-q"
+              name="q"
+              type="search"
+              defaultValue={input.q}
+              placeholder={t("kpi.sort.searchPlaceholder")}
+              className={`${inputClasses} w-40`}
+            />
           </div>
           <div className="flex flex-col gap-1">
-            <label htmlFor="drill-sort" className="text-xs font-medium text-slate-700">{t("kpi.sort.label")}</label>
+            <label htmlFor="drill-sort" className="text-xs font-medium text-slate-700">
+              {t("kpi.sort.label")}
+            </label>
             <select id="drill-sort" name="sort" defaultValue={input.sort} className={inputClasses}>
               {DRILLDOWN_SORTS.filter((s) => !s.startsWith("measure") || columns.includes("measure")).map((s) => (
-                <option key={s} value={s}>{t(`kpi.sort.options.${s}`)}</option>
+                <option key={s} value={s}>
+                  {t(`kpi.sort.options.${s}`)}
+                </option>
               ))}
             </select>
           </div>
-          <button type="submit" className={buttonClasses("secondary")}>{t("kpi.sort.apply")}</button>
+          <button type="submit" className={buttonClasses("secondary")}>
+            {t("kpi.sort.apply")}
+          </button>
         </form>
         <div className="flex gap-2">
-          <a href={`/api/explore/kpi.csv?${drilldownQuery(input, { only, page: 1 })}`} className={buttonClasses("secondary")} download>
+          <a
+            href={`/api/explore/kpi.csv?${drilldownQuery(input, { only, page: 1 })}`}
+            className={buttonClasses("secondary")}
+            download
+          >
             {t("kpi.export.csv")}
           </a>
-          <a href={`/api/explore/kpi.xlsx?${drilldownQuery(input, { only, page: 1 })}`} className={buttonClasses("secondary")} download>
+          <a
+            href={`/api/explore/kpi.xlsx?${drilldownQuery(input, { only, page: 1 })}`}
+            className={buttonClasses("secondary")}
+            download
+          >
             {t("kpi.export.xlsx")}
           </a>
         </div>
       </div>
 
       {d.rows.length ? (
-        <RecordTable caption={t("kpi.caption", { kpi: d.kpi.id })} rows={d.rows} columns={columns} linkBack={here} testId="drilldown-table" />
+        <RecordTable
+          caption={t("kpi.caption", { kpi: d.kpi.id })}
+          rows={d.rows}
+          columns={columns}
+          linkBack={here}
+          testId="drilldown-table"
+        />
       ) : (
         <EmptyState title={t("kpi.emptyRows.title")} icon={<ChartIcon />}>
           <p>{t("kpi.emptyRows.body")}</p>
@@ -111,14 +164,25 @@ export async function KpiDrilldownView({ user, input }: { user: SessionUser; inp
       )}
 
       {d.pageCount > 1 ? (
-        <nav aria-label={t("kpi.page", { page: d.page, pageCount: d.pageCount })} className="flex items-center justify-between text-sm">
+        <nav
+          aria-label={t("kpi.page", { page: d.page, pageCount: d.pageCount })}
+          className="flex items-center justify-between text-sm"
+        >
           {d.page > 1 ? (
-            <Link href={drilldownHref(input, { only, page: d.page - 1 })} className={buttonClasses("secondary")}>{t("kpi.previous")}</Link>
-          ) : <span />}
+            <Link href={drilldownHref(input, { only, page: d.page - 1 })} className={buttonClasses("secondary")}>
+              {t("kpi.previous")}
+            </Link>
+          ) : (
+            <span />
+          )}
           <span className="text-slate-600">{t("kpi.page", { page: d.page, pageCount: d.pageCount })}</span>
           {d.page < d.pageCount ? (
-            <Link href={drilldownHref(input, { only, page: d.page + 1 })} className={buttonClasses("secondary")}>{t("kpi.next")}</Link>
-          ) : <span />}
+            <Link href={drilldownHref(input, { only, page: d.page + 1 })} className={buttonClasses("secondary")}>
+              {t("kpi.next")}
+            </Link>
+          ) : (
+            <span />
+          )}
         </nav>
       ) : null}
     </div>

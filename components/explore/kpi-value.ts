@@ -1,7 +1,9 @@
 // A KPI value in the user's language, by the unit its catalogue entry gives.
 import type { KpiDefinition } from "@/lib/kpis/catalogue";
 
-type NumberFormat = { number: (value: number, options: { style?: "percent"; maximumFractionDigits: number }) => string };
+type NumberFormat = {
+  number: (value: number, options: { style?: "percent"; maximumFractionDigits: number }) => string;
+};
 type Translate = (key: "units.hours" | "units.perDay", values: { value: string }) => string;
 
 export function formatKpiValue(unit: KpiDefinition["unit"], value: number, format: NumberFormat, t: Translate): string {

@@ -5,7 +5,21 @@ import { formatCell } from "@/components/explore/record-cell";
 import { declarationHref } from "@/components/explore/drilldown-href";
 import { TableFrame, TableHead } from "@/components/ui/table-frame";
 
-const NUMERIC_COLUMNS = new Set(["taxes_initial", "taxes_final", "value_initial", "value_final", "adjustment_amount", "cif_value", "net_kg", "gross_kg", "supp_qty", "taxes", "ref_p10", "measure", "item_no"]);
+const NUMERIC_COLUMNS = new Set([
+  "taxes_initial",
+  "taxes_final",
+  "value_initial",
+  "value_final",
+  "adjustment_amount",
+  "cif_value",
+  "net_kg",
+  "gross_kg",
+  "supp_qty",
+  "taxes",
+  "ref_p10",
+  "measure",
+  "item_no",
+]);
 
 export async function RecordTable({
   caption,
@@ -44,7 +58,10 @@ export async function RecordTable({
             {columns.map((c, j) => (
               <td key={c} className={`whitespace-nowrap px-4 py-2.5 ${align(c)}`}>
                 {c === "decl_id" && linkBack !== undefined && typeof row.decl_id === "string" ? (
-                  <Link href={declarationHref(row.decl_id, linkBack)} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                  <Link
+                    href={declarationHref(row.decl_id, linkBack)}
+                    className="font-medium text-brand-700 underline-offset-2 hover:underline"
+                  >
                     {row.decl_id}
                   </Link>
                 ) : c === "in_numerator" && typeof row.in_numerator === "boolean" ? (

@@ -29,7 +29,8 @@ export function formatKpiValue(format: Formatter, t: Translate, kpiId: string, v
 
 // A change of a KPI's value in its own unit, signed: shares in percentage points, hours, amounts.
 export function formatKpiDelta(format: Formatter, t: Translate, kpiId: string, delta: number): string {
-  const signed = (v: number, digits: number) => format.number(v, { maximumFractionDigits: digits, signDisplay: "exceptZero" });
+  const signed = (v: number, digits: number) =>
+    format.number(v, { maximumFractionDigits: digits, signDisplay: "exceptZero" });
   switch (kpiUnit(kpiId)) {
     case "share":
       return t("pointsValue", { value: signed(delta * 100, 1) });

@@ -48,7 +48,8 @@ export function FormMessage({
   listFieldErrors?: boolean;
 }) {
   if (result.status === "idle") return null;
-  if (result.status === "success") return <Notice tone="success">{texts.feedback(result.message, result.values)}</Notice>;
+  if (result.status === "success")
+    return <Notice tone="success">{texts.feedback(result.message, result.values)}</Notice>;
   const main = texts.error(result.message, result.values);
   const others = listFieldErrors
     ? [...new Set(Object.values(result.fieldErrors).map((e) => texts.error(e.key, e.values)))].filter((m) => m !== main)

@@ -8,7 +8,17 @@ import { ChartFigure } from "@/components/charts/chart-figure";
 import { BenfordChart } from "@/components/charts/benford-chart";
 import { formatPeriod } from "@/components/integrity/period-label";
 
-export async function BenfordView({ user, brokerId, from, to }: { user: SessionUser; brokerId: string; from: string; to: string }) {
+export async function BenfordView({
+  user,
+  brokerId,
+  from,
+  to,
+}: {
+  user: SessionUser;
+  brokerId: string;
+  from: string;
+  to: string;
+}) {
   const [t, tp, format, data] = await Promise.all([
     getTranslations("integrity.benford"),
     getTranslations("integrity.period"),
@@ -26,20 +36,35 @@ export async function BenfordView({ user, brokerId, from, to }: { user: SessionU
         data.mad === null ? null : (
           <div className="space-y-2">
             <p>
-              {t("chartDescription", { n: format.number(data.total), orders: format.number(data.ordersOfMagnitude ?? 0, { maximumFractionDigits: 1 }) })}{" "}
+              {t("chartDescription", {
+                n: format.number(data.total),
+                orders: format.number(data.ordersOfMagnitude ?? 0, { maximumFractionDigits: 1 }),
+              })}{" "}
               {data.officeCode ? t("officeOnly", { office: data.officeCode }) : t("allOffices")}
             </p>
             <p className="flex flex-wrap items-center gap-2" data-testid="benford-mad">
               <span className="font-semibold text-slate-900">{t("mad", { mad: mad(data.mad) })}</span>
-              <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${data.band === "nonconformity" ? "bg-red-50 text-red-800" : data.band === "marginal" ? "bg-amber-50 text-amber-900" : "bg-emerald-50 text-emerald-800"}`}>
+              <span
+                className={`rounded-full px-2 py-0.5 text-xs font-medium ${data.band === "nonconformity" ? "bg-red-50 text-red-800" : data.band === "marginal" ? "bg-amber-50 text-amber-900" : "bg-emerald-50 text-emerald-800"}`}
+              >
                 {t(`bands.${data.band!}`)}
               </span>
               {data.flagIds.map((id) => (
-                <Link key={id} href={`/integrity/flags/${id}`} className="text-xs font-medium text-brand-700 hover:underline">{t("openFlag", { id })}</Link>
+                <Link
+                  key={id}
+                  href={`/integrity/flags/${id}`}
+                  className="text-xs font-medium text-brand-700 hover:underline"
+                >
+                  {t("openFlag", { id })}
+                </Link>
               ))}
             </p>
             <p className="text-xs text-slate-500">
-              {t("nigrini", { close: mad(NIGRINI_BANDS[0]!.upTo), acceptable: mad(NIGRINI_BANDS[1]!.upTo), marginal: mad(NIGRINI_BANDS[2]!.upTo) })}
+              {t("nigrini", {
+                close: mad(NIGRINI_BANDS[0]!.upTo),
+                acceptable: mad(NIGRINI_BANDS[1]!.upTo),
+                marginal: mad(NIGRINI_BANDS[2]!.upTo),
+              })}
             </p>
           </div>
         )
@@ -48,12 +73,28 @@ export async function BenfordView({ user, brokerId, from, to }: { user: SessionU
       empty={data.total ? null : t("empty")}
       table={{
         caption: title,
-        columns: [t("columns.digit"), t("columns.count"), t("columns.observed"), t("columns.expected"), t("columns.difference")],
+        columns: [
+          t("columns.digit"),
+          t("columns.count"),
+          t("columns.observed"),
+          t("columns.expected"),
+          t("columns.difference"),
+        ],
         numeric: [true, true, true, true, true],
-        rows: data.digits.map((d) => [String(d.digit), format.number(d.count), pct(d.observed), pct(d.expected), format.number((d.observed - d.expected) * 100, { maximumFractionDigits: 1, signDisplay: "exceptZero" })]),
+        rows: data.digits.map((d) => [
+          String(d.digit),
+          format.number(d.count),
+          pct(d.observed),
+          pct(d.expected),
+          format.number((d.observed - d.expected) * 100, { maximumFractionDigits: 1, signDisplay: "exceptZero" }),
+        ]),
       }}
     >
-      <BenfordChart data={data.digits} label={title} names={{ observed: t("legend.observed"), expected: t("legend.expected"), digit: t("axis.digit") }} />
+      <BenfordChart
+        data={data.digits}
+        label={title}
+        names={{ observed: t("legend.observed"), expected: t("legend.expected"), digit: t("axis.digit") }}
+      />
     </ChartFigure>
   );
 }

@@ -16,13 +16,27 @@ const KPI_CHOICES: Record<string, readonly string[]> = {
   valueOutlier: ["P4", "P8", "I5"],
 };
 
-export function DetectionParamsForm({ current, defaults, editable, action, kpiNames }: { current: DetectionParams; defaults: DetectionParams; editable: boolean; action: Action; kpiNames: Record<string, string> }) {
+export function DetectionParamsForm({
+  current,
+  defaults,
+  editable,
+  action,
+  kpiNames,
+}: {
+  current: DetectionParams;
+  defaults: DetectionParams;
+  editable: boolean;
+  action: Action;
+  kpiNames: Record<string, string>;
+}) {
   const t = useTranslations("integrity");
   const format = useFormatter();
   // Numbers in the user's language ("3,5" in French); the server reads a decimal comma too (params-form.ts).
-  const shown = (v: unknown) => (typeof v === "number" ? format.number(v, { maximumFractionDigits: 6, useGrouping: false }) : String(v));
+  const shown = (v: unknown) =>
+    typeof v === "number" ? format.number(v, { maximumFractionDigits: 6, useGrouping: false }) : String(v);
   const { result, pending, formProps } = useFormAction(action);
-  const fieldError = (path: string) => (result.status === "error" && result.fieldErrors[path] ? t("errors.invalidValue") : undefined);
+  const fieldError = (path: string) =>
+    result.status === "error" && result.fieldErrors[path] ? t("errors.invalidValue") : undefined;
   // After a save the page re-renders with the new values; keying the fields on them refreshes their defaults.
   const stamp = JSON.stringify(current);
   return (
@@ -33,7 +47,11 @@ export function DetectionParamsForm({ current, defaults, editable, action, kpiNa
           const values = current[group] as Record<string, unknown>;
           const defaultValues = defaults[group] as Record<string, unknown>;
           return (
-            <section key={group} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-group={group}>
+            <section
+              key={group}
+              className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
+              data-group={group}
+            >
               <h2 className="text-base font-semibold text-slate-900">{t(`methods.${METHOD_OF[group]}` as never)}</h2>
               <p className="mt-1 text-sm text-slate-600">{t(`methodHints.${METHOD_OF[group]}` as never)}</p>
               <div className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
@@ -48,13 +66,26 @@ export function DetectionParamsForm({ current, defaults, editable, action, kpiNa
                         <legend className="text-sm font-medium text-slate-800">{label}</legend>
                         <div className="mt-2 flex flex-wrap gap-x-5 gap-y-2">
                           {KPI_CHOICES[group]!.map((k) => (
-                            <label key={`${stamp}-${k}`} className="inline-flex items-center gap-2 text-sm text-slate-800">
-                              <input type="checkbox" name={name} value={k} defaultChecked={chosen.includes(k)} className="h-4 w-4 rounded border-slate-300 text-brand-600" />
-                              <span>{k} · {kpiNames[k]}</span>
+                            <label
+                              key={`${stamp}-${k}`}
+                              className="inline-flex items-center gap-2 text-sm text-slate-800"
+                            >
+                              <input
+                                type="checkbox"
+                                name={name}
+                                value={k}
+                                defaultChecked={chosen.includes(k)}
+                                className="h-4 w-4 rounded border-slate-300 text-brand-600"
+                              />
+                              <span>
+                                {k} · {kpiNames[k]}
+                              </span>
                             </label>
                           ))}
                         </div>
-                        <p className="mt-1 text-xs text-slate-500">{t("settings.default", { value: (fallback as string[]).join(", ") })}</p>
+                        <p className="mt-1 text-xs text-slate-500">
+                          {t("settings.default", { value: (fallback as string[]).join(", ") })}
+                        </p>
                       </fieldset>
                     );
                   }
@@ -62,10 +93,29 @@ export function DetectionParamsForm({ current, defaults, editable, action, kpiNa
                   const id = `param-${group}-${key}`;
                   return (
                     <div key={key} className="flex flex-col gap-1.5">
-                      <label htmlFor={id} className="text-sm font-medium text-slate-800">{label}</label>
-                      <input key={stamp} id={id} name={name} type="text" inputMode="decimal" defaultValue={shown(values[key])} aria-invalid={error ? true : undefined} aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`} className={inputClasses} autoComplete="off" />
-                      <p id={`${id}-hint`} className="text-xs text-slate-500">{t("settings.default", { value: shown(fallback) })}</p>
-                      {error ? <p id={`${id}-error`} className="text-xs font-medium text-red-700">{error}</p> : null}
+                      <label htmlFor={id} className="text-sm font-medium text-slate-800">
+                        {label}
+                      </label>
+                      <input
+                        key={stamp}
+                        id={id}
+                        name={name}
+                        type="text"
+                        inputMode="decimal"
+                        defaultValue={shown(values[key])}
+                        aria-invalid={error ? true : undefined}
+                        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
+                        className={inputClasses}
+                        autoComplete="off"
+                      />
+                      <p id={`${id}-hint`} className="text-xs text-slate-500">
+                        {t("settings.default", { value: shown(fallback) })}
+                      </p>
+                      {error ? (
+                        <p id={`${id}-error`} className="text-xs font-medium text-red-700">
+                          {error}
+                        </p>
+                      ) : null}
                     </div>
                   );
                 })}
@@ -75,7 +125,9 @@ export function DetectionParamsForm({ current, defaults, editable, action, kpiNa
         })}
       </fieldset>
       {editable ? (
-        <SubmitButton pending={pending} pendingLabel={t("settings.saving")}>{t("settings.save")}</SubmitButton>
+        <SubmitButton pending={pending} pendingLabel={t("settings.saving")}>
+          {t("settings.save")}
+        </SubmitButton>
       ) : null}
     </form>
   );

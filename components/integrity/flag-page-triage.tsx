@@ -33,11 +33,30 @@ export function FlagPageTriage({ flagId, action }: { flagId: number; action: Act
       {result.status === "success" ? null : (
         <>
           <div className="flex gap-2">
-            <Button variant="danger" onClick={() => setPanel(panel === "dismiss" ? null : "dismiss")} aria-expanded={panel === "dismiss"} data-testid="flag-dismiss">{t("dismissOne")}</Button>
-            <Button variant="secondary" onClick={() => setPanel(panel === "case" ? null : "case")} aria-expanded={panel === "case"} data-testid="flag-case">{t("openCase")}</Button>
+            <Button
+              variant="danger"
+              onClick={() => setPanel(panel === "dismiss" ? null : "dismiss")}
+              aria-expanded={panel === "dismiss"}
+              data-testid="flag-dismiss"
+            >
+              {t("dismissOne")}
+            </Button>
+            <Button
+              variant="secondary"
+              onClick={() => setPanel(panel === "case" ? null : "case")}
+              aria-expanded={panel === "case"}
+              data-testid="flag-case"
+            >
+              {t("openCase")}
+            </Button>
           </div>
           {panel ? (
-            <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3 rounded-md border border-slate-200 bg-slate-50 p-4" aria-label={panel === "dismiss" ? t("dismissOne") : t("openCase")}>
+            <form
+              onSubmit={onSubmit}
+              noValidate
+              className="flex flex-col gap-3 rounded-md border border-slate-200 bg-slate-50 p-4"
+              aria-label={panel === "dismiss" ? t("dismissOne") : t("openCase")}
+            >
               <input type="hidden" name="flagIds" value={flagId} />
               <input type="hidden" name="intent" value={panel} />
               {panel === "dismiss" ? (
@@ -50,7 +69,11 @@ export function FlagPageTriage({ flagId, action }: { flagId: number; action: Act
                 </Field>
               )}
               <div>
-                <SubmitButton pending={pending} pendingLabel={panel === "dismiss" ? t("dismissing") : t("opening")} variant={panel === "dismiss" ? "danger" : "primary"}>
+                <SubmitButton
+                  pending={pending}
+                  pendingLabel={panel === "dismiss" ? t("dismissing") : t("opening")}
+                  variant={panel === "dismiss" ? "danger" : "primary"}
+                >
                   {panel === "dismiss" ? t("confirmDismiss", { count: 1 }) : t("confirmCase", { count: 1 })}
                 </SubmitButton>
               </div>

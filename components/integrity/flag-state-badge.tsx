@@ -9,5 +9,12 @@ const TONE = {
 
 export async function FlagStateBadge({ state }: { state: keyof typeof TONE }) {
   const t = await getTranslations("integrity.states");
-  return <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${TONE[state]}`} data-state={state}>{t(state)}</span>;
+  return (
+    <span
+      className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${TONE[state]}`}
+      data-state={state}
+    >
+      {t(state)}
+    </span>
+  );
 }

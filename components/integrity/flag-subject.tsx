@@ -19,7 +19,12 @@ export async function FlagSubject({ flag, links = true }: { flag: Subject; links
   if (flag.subjectType === "declaration") {
     const label = t("declaration", { decl: flag.subjectId, item: flag.relatedId ?? "" });
     return links ? (
-      <Link href={`/explore/declarations/${encodeURIComponent(flag.subjectId)}`} className="font-medium text-brand-700 hover:underline">{label}</Link>
+      <Link
+        href={`/explore/declarations/${encodeURIComponent(flag.subjectId)}`}
+        className="font-medium text-brand-700 hover:underline"
+      >
+        {label}
+      </Link>
     ) : (
       <span className="font-medium text-slate-900">{label}</span>
     );

@@ -25,7 +25,9 @@ export function TriageMessage({ result }: { result: FormResult }) {
         {result.message === "caseOpened" ? (
           <>
             {" "}
-            <Link href={`/integrity/cases/${result.values.caseId}`} className="font-medium underline">{t("feedback.openCase")}</Link>
+            <Link href={`/integrity/cases/${result.values.caseId}`} className="font-medium underline">
+              {t("feedback.openCase")}
+            </Link>
           </>
         ) : null}
       </Notice>
@@ -33,13 +35,24 @@ export function TriageMessage({ result }: { result: FormResult }) {
   }
   // An invalid input names its first field's problem ("a reason is required"), not just "invalid".
   const first = Object.values(result.fieldErrors)[0];
-  const [message, values] = result.message === "invalidInput" && first ? [first.key, first.values] : [result.message, result.values];
+  const [message, values] =
+    result.message === "invalidInput" && first ? [first.key, first.values] : [result.message, result.values];
   const key = `errors.${message}`;
-  return <Notice tone="error">{t.has(key as never) ? t(key as never, values as never) : t("errors.invalidInput")}</Notice>;
+  return (
+    <Notice tone="error">{t.has(key as never) ? t(key as never, values as never) : t("errors.invalidInput")}</Notice>
+  );
 }
 
 // selectable: how many rows of the page can be triaged (NEW flags carry a checkbox, the others none).
-export function FlagTriageForm({ action, selectable, children }: { action: Action; selectable: number; children: React.ReactNode }) {
+export function FlagTriageForm({
+  action,
+  selectable,
+  children,
+}: {
+  action: Action;
+  selectable: number;
+  children: React.ReactNode;
+}) {
   const t = useTranslations("integrity.inbox.bulk");
   const te = useTranslations("integrity");
   const [result, dispatch, pending] = useActionState(action, IDLE);
@@ -72,7 +85,9 @@ export function FlagTriageForm({ action, selectable, children }: { action: Actio
   }
 
   function toggleAll(checked: boolean) {
-    formRef.current?.querySelectorAll<HTMLInputElement>('input[name="flagIds"]').forEach((box) => (box.checked = checked));
+    formRef.current
+      ?.querySelectorAll<HTMLInputElement>('input[name="flagIds"]')
+      .forEach((box) => (box.checked = checked));
     setSelected(count());
   }
 
@@ -85,19 +100,51 @@ export function FlagTriageForm({ action, selectable, children }: { action: Actio
   };
 
   return (
-    <form ref={formRef} onSubmit={onSubmit} onChange={() => setSelected(count())} noValidate aria-label={t("label")} data-testid="flag-triage-form" className="space-y-3">
+    <form
+      ref={formRef}
+      onSubmit={onSubmit}
+      onChange={() => setSelected(count())}
+      noValidate
+      aria-label={t("label")}
+      data-testid="flag-triage-form"
+      className="space-y-3"
+    >
       <TriageMessage result={result} />
-      <div className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm" data-testid="bulk-bar">
+      <div
+        className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm"
+        data-testid="bulk-bar"
+      >
         <label className="inline-flex items-center gap-2 text-sm text-slate-700">
-          <input type="checkbox" className="h-4 w-4 rounded border-slate-300 text-brand-600" onChange={(e) => toggleAll(e.target.checked)} checked={selected > 0 && selected === selectable} disabled={!selectable} aria-label={t("selectAll")} />
+          <input
+            type="checkbox"
+            className="h-4 w-4 rounded border-slate-300 text-brand-600"
+            onChange={(e) => toggleAll(e.target.checked)}
+            checked={selected > 0 && selected === selectable}
+            disabled={!selectable}
+            aria-label={t("selectAll")}
+          />
           {t("selectAll")}
         </label>
-        <span className="text-sm font-medium text-slate-900" aria-live="polite" data-testid="selected-count">{t("selected", { count: selected })}</span>
+        <span className="text-sm font-medium text-slate-900" aria-live="polite" data-testid="selected-count">
+          {t("selected", { count: selected })}
+        </span>
         <div className="ml-auto flex gap-2">
-          <Button variant="danger" disabled={!selected} onClick={() => setPanel(panel === "dismiss" ? null : "dismiss")} aria-expanded={panel === "dismiss"} data-testid="bulk-dismiss">
+          <Button
+            variant="danger"
+            disabled={!selected}
+            onClick={() => setPanel(panel === "dismiss" ? null : "dismiss")}
+            aria-expanded={panel === "dismiss"}
+            data-testid="bulk-dismiss"
+          >
             {t("dismiss")}
           </Button>
-          <Button variant="secondary" disabled={!selected} onClick={() => setPanel(panel === "case" ? null : "case")} aria-expanded={panel === "case"} data-testid="bulk-case">
+          <Button
+            variant="secondary"
+            disabled={!selected}
+            onClick={() => setPanel(panel === "case" ? null : "case")}
+            aria-expanded={panel === "case"}
+            data-testid="bulk-case"
+          >
             {t("openCase")}
           </Button>
         </div>

@@ -9,7 +9,14 @@ import { ChartFigure } from "@/components/charts/chart-figure";
 import { FunnelChart, type FunnelChartPoint } from "@/components/charts/funnel-chart";
 import { formatPeriod } from "@/components/integrity/period-label";
 
-type Props = { user: SessionUser; kpiId: (typeof RATE_KPIS)[number]; officeCode: string; from: string; to: string; highlightOfficer?: string };
+type Props = {
+  user: SessionUser;
+  kpiId: (typeof RATE_KPIS)[number];
+  officeCode: string;
+  from: string;
+  to: string;
+  highlightOfficer?: string;
+};
 
 export async function FunnelView({ user, kpiId, officeCode, from, to, highlightOfficer }: Props) {
   const [t, te, tp, format, data] = await Promise.all([
@@ -20,21 +27,40 @@ export async function FunnelView({ user, kpiId, officeCode, from, to, highlightO
     funnelData(user, { kpiId, officeCode, from, to }),
   ]);
   const pct = (v: number) => format.number(v, { style: "percent", maximumFractionDigits: 1 });
-  const title = t("chartTitle", { kpi: `${kpiId} · ${te(`names.${kpiId}`)}`, office: officeCode, period: formatPeriod(format, tp, from, to) });
+  const title = t("chartTitle", {
+    kpi: `${kpiId} · ${te(`names.${kpiId}`)}`,
+    office: officeCode,
+    period: formatPeriod(format, tp, from, to),
+  });
   const points: FunnelChartPoint[] = data.officers.map((o) => ({
-    n: o.n, p: o.p, label: `${o.fullName} (${o.officerId})`, group: o.flagId ? "flagged" : o.band, highlighted: o.officerId === highlightOfficer,
+    n: o.n,
+    p: o.p,
+    label: `${o.fullName} (${o.officerId})`,
+    group: o.flagId ? "flagged" : o.band,
+    highlighted: o.officerId === highlightOfficer,
   }));
   const empty = data.p0 === null || !data.officers.length ? t("empty") : null;
   return (
     <ChartFigure
       testId="funnel-chart"
       title={title}
-      description={data.p0 === null ? null : t("chartDescription", { p0: pct(data.p0), n: format.number(data.officeN), officers: data.officers.length })}
+      description={
+        data.p0 === null
+          ? null
+          : t("chartDescription", { p0: pct(data.p0), n: format.number(data.officeN), officers: data.officers.length })
+      }
       tableLabel={t("tableView")}
       empty={empty}
       table={{
         caption: title,
-        columns: [t("columns.officer"), t("columns.n"), t("columns.numerator"), t("columns.rate"), t("columns.band"), t("columns.flag")],
+        columns: [
+          t("columns.officer"),
+          t("columns.n"),
+          t("columns.numerator"),
+          t("columns.rate"),
+          t("columns.band"),
+          t("columns.flag"),
+        ],
         numeric: [false, true, true, true, false, false],
         rows: data.officers.map((o) => [
           `${o.fullName} (${o.officerId})`,
@@ -42,7 +68,13 @@ export async function FunnelView({ user, kpiId, officeCode, from, to, highlightO
           format.number(o.numerator),
           pct(o.p),
           t(`bands.${o.band}`),
-          o.flagId ? <Link key="f" href={`/integrity/flags/${o.flagId}`} className="text-brand-700 hover:underline">{t("openFlag", { id: o.flagId })}</Link> : "—",
+          o.flagId ? (
+            <Link key="f" href={`/integrity/flags/${o.flagId}`} className="text-brand-700 hover:underline">
+              {t("openFlag", { id: o.flagId })}
+            </Link>
+          ) : (
+            "—"
+          ),
         ]),
       }}
     >
@@ -52,8 +84,18 @@ export async function FunnelView({ user, kpiId, officeCode, from, to, highlightO
         p0={data.p0 ?? 0}
         label={title}
         names={{
-          officers: { flagged: t("legend.flagged"), alarm: t("legend.alarm"), warning: t("legend.warning"), inside: t("legend.inside"), better: t("legend.better") },
-          p0: t("legend.p0"), limit2: t("legend.limit2"), limit3: t("legend.limit3"), n: t("axis.n"), rate: t("axis.rate"),
+          officers: {
+            flagged: t("legend.flagged"),
+            alarm: t("legend.alarm"),
+            warning: t("legend.warning"),
+            inside: t("legend.inside"),
+            better: t("legend.better"),
+          },
+          p0: t("legend.p0"),
+          limit2: t("legend.limit2"),
+          limit3: t("legend.limit3"),
+          n: t("axis.n"),
+          rate: t("axis.rate"),
         }}
       />
     </ChartFigure>

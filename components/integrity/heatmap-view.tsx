@@ -8,7 +8,13 @@ import { ChartFigure } from "@/components/charts/chart-figure";
 import { HeatmapChart, type HeatmapCellView } from "@/components/charts/heatmap-chart";
 import { formatPeriod } from "@/components/integrity/period-label";
 
-type Props = { user: SessionUser; officeCode: string; from: string; to: string; highlight?: { brokerId: string; officerId: string } };
+type Props = {
+  user: SessionUser;
+  officeCode: string;
+  from: string;
+  to: string;
+  highlight?: { brokerId: string; officerId: string };
+};
 
 export async function HeatmapView({ user, officeCode, from, to, highlight }: Props) {
   const [t, tp, format, data] = await Promise.all([
@@ -25,7 +31,13 @@ export async function HeatmapView({ user, officeCode, from, to, highlight }: Pro
     column: c.officerId,
     ratio: c.nBo > 0 ? c.ratio : null,
     text: c.nBo > 0 ? format.number(c.nBo) : "",
-    title: t("cellTitle", { broker: c.brokerId, officer: officerName.get(c.officerId) ?? c.officerId, observed: c.nBo, expected: num(c.expected), ratio: num(c.ratio, 2) }),
+    title: t("cellTitle", {
+      broker: c.brokerId,
+      officer: officerName.get(c.officerId) ?? c.officerId,
+      observed: c.nBo,
+      expected: num(c.expected),
+      ratio: num(c.ratio, 2),
+    }),
     href: c.flagId ? `/integrity/flags/${c.flagId}` : undefined,
     outlined: c.flagId !== null || (highlight?.brokerId === c.brokerId && highlight.officerId === c.officerId),
   }));
@@ -34,12 +46,29 @@ export async function HeatmapView({ user, officeCode, from, to, highlight }: Pro
     <ChartFigure
       testId="pairs-heatmap"
       title={title}
-      description={data.N ? t("chartDescription", { n: format.number(data.N), brokers: data.brokers.length, officers: data.officers.length }) : null}
+      description={
+        data.N
+          ? t("chartDescription", {
+              n: format.number(data.N),
+              brokers: data.brokers.length,
+              officers: data.officers.length,
+            })
+          : null
+      }
       tableLabel={t("tableView")}
       empty={data.cells.length ? null : t("empty")}
       table={{
         caption: title,
-        columns: [t("columns.broker"), t("columns.officer"), t("columns.nB"), t("columns.nO"), t("columns.nBo"), t("columns.expected"), t("columns.ratio"), t("columns.flag")],
+        columns: [
+          t("columns.broker"),
+          t("columns.officer"),
+          t("columns.nB"),
+          t("columns.nO"),
+          t("columns.nBo"),
+          t("columns.expected"),
+          t("columns.ratio"),
+          t("columns.flag"),
+        ],
         numeric: [false, false, true, true, true, true, true, false],
         rows: listed.map((c) => [
           c.brokerId,
@@ -49,17 +78,37 @@ export async function HeatmapView({ user, officeCode, from, to, highlight }: Pro
           format.number(c.nBo),
           num(c.expected, 2),
           num(c.ratio, 2),
-          c.flagId ? <Link key="f" href={`/integrity/flags/${c.flagId}`} className="text-brand-700 hover:underline">{t("openFlag", { id: c.flagId })}</Link> : "—",
+          c.flagId ? (
+            <Link key="f" href={`/integrity/flags/${c.flagId}`} className="text-brand-700 hover:underline">
+              {t("openFlag", { id: c.flagId })}
+            </Link>
+          ) : (
+            "—"
+          ),
         ]),
       }}
     >
       <HeatmapChart
         label={title}
         corner={t("corner")}
-        rows={data.brokers.map((b) => ({ id: b.brokerId, label: b.brokerId, sublabel: t("declarations", { count: b.n }) }))}
-        columns={data.officers.map((o) => ({ id: o.officerId, label: o.officerId, sublabel: `${o.fullName ?? o.officerId} · ${t("declarations", { count: o.n })}` }))}
+        rows={data.brokers.map((b) => ({
+          id: b.brokerId,
+          label: b.brokerId,
+          sublabel: t("declarations", { count: b.n }),
+        }))}
+        columns={data.officers.map((o) => ({
+          id: o.officerId,
+          label: o.officerId,
+          sublabel: `${o.fullName ?? o.officerId} · ${t("declarations", { count: o.n })}`,
+        }))}
         cells={cells}
-        legend={{ title: t("legend.title"), below: t("legend.below"), above: t("legend.above"), flagged: t("legend.flagged"), ticks: ["⅛", "¼", "½", "1", "2", "4", "8"] }}
+        legend={{
+          title: t("legend.title"),
+          below: t("legend.below"),
+          above: t("legend.above"),
+          flagged: t("legend.flagged"),
+          ticks: ["⅛", "¼", "½", "1", "2", "4", "8"],
+        }}
       />
     </ChartFigure>
   );

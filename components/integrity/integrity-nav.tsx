@@ -26,7 +26,9 @@ export async function IntegrityNav({ current }: { current: IntegritySection }) {
               href={s.href}
               aria-current={s.id === current ? "page" : undefined}
               className={`-mb-px inline-block whitespace-nowrap border-b-2 px-3 py-2 font-medium ${
-                s.id === current ? "border-brand-600 text-brand-800" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900"
+                s.id === current
+                  ? "border-brand-600 text-brand-800"
+                  : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900"
               }`}
             >
               {t(s.id)}

@@ -23,17 +23,43 @@ export async function UnitValueView({ user, from, to, hs6, flagId, minGroup }: P
       title={title}
       description={t("chartDescription", { min: minGroup })}
       tableLabel={t("tableView")}
-      empty={groups.length ? null : flagId ? t("emptyFlag", { min: minGroup }) : hs6 ? t("emptyHs6", { hs6, min: minGroup }) : t("empty")}
+      empty={
+        groups.length
+          ? null
+          : flagId
+            ? t("emptyFlag", { min: minGroup })
+            : hs6
+              ? t("emptyHs6", { hs6, min: minGroup })
+              : t("empty")
+      }
       table={{
         caption: title,
-        columns: [t("columns.group"), t("columns.n"), t("columns.whiskerLow"), t("columns.q1"), t("columns.median"), t("columns.q3"), t("columns.whiskerHigh"), t("columns.outliers"), t("columns.flagged")],
+        columns: [
+          t("columns.group"),
+          t("columns.n"),
+          t("columns.whiskerLow"),
+          t("columns.q1"),
+          t("columns.median"),
+          t("columns.q3"),
+          t("columns.whiskerHigh"),
+          t("columns.outliers"),
+          t("columns.flagged"),
+        ],
         numeric: [false, true, true, true, true, true, true, true, false],
         rows: groups.map((g) => [
           `${g.hs6} · ${g.originCountry}`,
           format.number(g.stats.n),
-          uv(g.stats.whiskerLow), uv(g.stats.q1), uv(g.stats.median), uv(g.stats.q3), uv(g.stats.whiskerHigh),
+          uv(g.stats.whiskerLow),
+          uv(g.stats.q1),
+          uv(g.stats.median),
+          uv(g.stats.q3),
+          uv(g.stats.whiskerHigh),
           format.number(g.stats.outliers),
-          g.flagged.length ? g.flagged.map((f) => t("flaggedItem", { decl: f.declId, item: f.itemNo, value: uv(f.logUnitValue) })).join("; ") : "—",
+          g.flagged.length
+            ? g.flagged
+                .map((f) => t("flaggedItem", { decl: f.declId, item: f.itemNo, value: uv(f.logUnitValue) }))
+                .join("; ")
+            : "—",
         ]),
       }}
     >
@@ -44,7 +70,11 @@ export async function UnitValueView({ user, from, to, hs6, flagId, minGroup }: P
           id: `${g.hs6}|${g.originCountry}`,
           label: `${g.hs6} · ${g.originCountry}`,
           sublabel: t("items", { count: g.stats.n }),
-          q1: g.stats.q1, median: g.stats.median, q3: g.stats.q3, whiskerLow: g.stats.whiskerLow, whiskerHigh: g.stats.whiskerHigh,
+          q1: g.stats.q1,
+          median: g.stats.median,
+          q3: g.stats.q3,
+          whiskerLow: g.stats.whiskerLow,
+          whiskerHigh: g.stats.whiskerHigh,
           points: g.flagged.map((f) => ({
             x: f.logUnitValue,
             title: t("flaggedItem", { decl: f.declId, item: f.itemNo, value: uv(f.logUnitValue) }),

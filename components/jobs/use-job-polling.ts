@@ -8,7 +8,11 @@ import { useRouter } from "next/navigation";
 export const isFinalStatus = (status: string) => status === "SUCCEEDED" || status === "FAILED";
 
 // `read` (null: nothing to follow) must keep its identity between renders (useCallback): a new one starts over.
-export function useJobPolling<T>(read: (() => Promise<T | null>) | null, finished: (value: T) => boolean, everyMs: number): T | null {
+export function useJobPolling<T>(
+  read: (() => Promise<T | null>) | null,
+  finished: (value: T) => boolean,
+  everyMs: number,
+): T | null {
   const router = useRouter();
   // Kept with the `read` it answers, so a new job never shows the last answer of the one before.
   const [latest, setLatest] = useState<{ of: typeof read; value: T } | null>(null);

@@ -16,35 +16,71 @@ export async function EvaluationTable({ evaluation, caption }: { evaluation: Ran
     <TableFrame caption={caption} testId="evaluation-table" smallText={false}>
       <thead className="bg-slate-50">
         <tr>
-          <th scope="col" rowSpan={2} className={`${th} text-left`}>{t("n")}</th>
-          <th scope="col" rowSpan={2} className={th}>{t("k")}</th>
-          <th scope="colgroup" colSpan={3} className={`${th} text-center`}>{t("precision")}</th>
-          <th scope="colgroup" colSpan={3} className={`${th} text-center`}>{t("recall")}</th>
-          <th scope="colgroup" colSpan={2} className={`${th} text-center`}>{t("revenue")}</th>
+          <th scope="col" rowSpan={2} className={`${th} text-left`}>
+            {t("n")}
+          </th>
+          <th scope="col" rowSpan={2} className={th}>
+            {t("k")}
+          </th>
+          <th scope="colgroup" colSpan={3} className={`${th} text-center`}>
+            {t("precision")}
+          </th>
+          <th scope="colgroup" colSpan={3} className={`${th} text-center`}>
+            {t("recall")}
+          </th>
+          <th scope="colgroup" colSpan={2} className={`${th} text-center`}>
+            {t("revenue")}
+          </th>
         </tr>
         <tr>
-          <th scope="col" className={th}>{t("model")}</th>
-          <th scope="col" className={th}>{t("random")}</th>
-          <th scope="col" className={th}>{t("fraudShare")}</th>
-          <th scope="col" className={th}>{t("model")}</th>
-          <th scope="col" className={th}>{t("random")}</th>
-          <th scope="col" className={th}>{t("expected")}</th>
-          <th scope="col" className={th}>{t("model")}</th>
-          <th scope="col" className={th}>{t("random")}</th>
+          <th scope="col" className={th}>
+            {t("model")}
+          </th>
+          <th scope="col" className={th}>
+            {t("random")}
+          </th>
+          <th scope="col" className={th}>
+            {t("fraudShare")}
+          </th>
+          <th scope="col" className={th}>
+            {t("model")}
+          </th>
+          <th scope="col" className={th}>
+            {t("random")}
+          </th>
+          <th scope="col" className={th}>
+            {t("expected")}
+          </th>
+          <th scope="col" className={th}>
+            {t("model")}
+          </th>
+          <th scope="col" className={th}>
+            {t("random")}
+          </th>
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
         {evaluation.perN.map((r) => (
           <tr key={r.n} data-n={r.n}>
-            <th scope="row" className={`${td} text-left font-medium`}>{t("nValue", { n: r.n })}</th>
+            <th scope="row" className={`${td} text-left font-medium`}>
+              {t("nValue", { n: r.n })}
+            </th>
             <td className={td}>{f.count(r.k)}</td>
-            <td className={`${td} font-semibold`} data-testid={`precision-${r.n}`}>{f.percent(r.model.precision)}</td>
-            <td className={td} data-testid={`random-precision-${r.n}`}>{f.percent(r.random.precision)}</td>
+            <td className={`${td} font-semibold`} data-testid={`precision-${r.n}`}>
+              {f.percent(r.model.precision)}
+            </td>
+            <td className={td} data-testid={`random-precision-${r.n}`}>
+              {f.percent(r.random.precision)}
+            </td>
             <td className={td}>{f.percent(r.expectedRandom.precision)}</td>
-            <td className={`${td} font-semibold`} data-testid={`recall-${r.n}`}>{f.percent(r.model.recall)}</td>
+            <td className={`${td} font-semibold`} data-testid={`recall-${r.n}`}>
+              {f.percent(r.model.recall)}
+            </td>
             <td className={td}>{f.percent(r.random.recall)}</td>
             <td className={td}>{f.percent(r.expectedRandom.recall)}</td>
-            <td className={td} data-testid={`revenue-${r.n}`}>{f.percent(r.model.revenue)}</td>
+            <td className={td} data-testid={`revenue-${r.n}`}>
+              {f.percent(r.model.revenue)}
+            </td>
             <td className={td}>{f.percent(r.random.revenue)}</td>
           </tr>
         ))}

@@ -7,6 +7,9 @@ export function factorText(t: Translate, factor: StoredFactor, signed: (v: numbe
   const name = t(`names.${factor.factor}`);
   const contribution = signed(factor.contribution);
   if (factor.value === null || factor.value === "") return t("factorOnly", { factor: name, contribution });
-  const value = factor.factor === "unitValue" ? t("unitValueDeviation", { value: signed(Number(factor.value)) }) : String(factor.value);
+  const value =
+    factor.factor === "unitValue"
+      ? t("unitValueDeviation", { value: signed(Number(factor.value)) })
+      : String(factor.value);
   return t("factorValue", { factor: name, value, contribution });
 }

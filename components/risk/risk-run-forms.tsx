@@ -15,7 +15,9 @@ const initial: RiskActionState = { error: null, runId: null };
 function DateField({ name, label }: { name: string; label: string }) {
   return (
     <div className="flex flex-col gap-1.5">
-      <label htmlFor={`risk-${name}`} className="text-sm font-medium text-slate-800">{label}</label>
+      <label htmlFor={`risk-${name}`} className="text-sm font-medium text-slate-800">
+        {label}
+      </label>
       <input id={`risk-${name}`} name={name} type="date" className={inputClasses} />
     </div>
   );
@@ -28,12 +30,16 @@ export function TrainForm({ action }: { action: Action }) {
     <form action={formAction} className="space-y-3" data-testid="train-form">
       <div className="flex flex-wrap items-end gap-3">
         <fieldset className="flex flex-wrap items-end gap-3">
-          <legend className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">{t("trainWindow")}</legend>
+          <legend className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">
+            {t("trainWindow")}
+          </legend>
           <DateField name="trainFrom" label={t("from")} />
           <DateField name="trainTo" label={t("to")} />
         </fieldset>
         <fieldset className="flex flex-wrap items-end gap-3">
-          <legend className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">{t("testWindow")}</legend>
+          <legend className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">
+            {t("testWindow")}
+          </legend>
           <DateField name="testFrom" label={t("from")} />
           <DateField name="testTo" label={t("to")} />
         </fieldset>
@@ -45,22 +51,36 @@ export function TrainForm({ action }: { action: Action }) {
   );
 }
 
-export function ScoreForm({ action, modelId, months }: { action: Action; modelId: string; months: { value: string; label: string }[] }) {
+export function ScoreForm({
+  action,
+  modelId,
+  months,
+}: {
+  action: Action;
+  modelId: string;
+  months: { value: string; label: string }[];
+}) {
   const t = useTranslations("risk.score");
   const [state, formAction] = useActionState(action, initial);
   return (
     <form action={formAction} className="flex flex-wrap items-end gap-3" data-testid="score-form">
       <input type="hidden" name="modelId" value={modelId} />
       <div className="flex flex-col gap-1.5">
-        <label htmlFor="risk-score-month" className="text-sm font-medium text-slate-800">{t("month")}</label>
+        <label htmlFor="risk-score-month" className="text-sm font-medium text-slate-800">
+          {t("month")}
+        </label>
         <select id="risk-score-month" name="month" defaultValue="" className={inputClasses}>
           <option value="">{t("latest")}</option>
           {months.map((m) => (
-            <option key={m.value} value={m.value}>{m.label}</option>
+            <option key={m.value} value={m.value}>
+              {m.label}
+            </option>
           ))}
         </select>
       </div>
-      <SubmitButton variant="secondary" pendingLabel={t("pending")}>{t("submit")}</SubmitButton>
+      <SubmitButton variant="secondary" pendingLabel={t("pending")}>
+        {t("submit")}
+      </SubmitButton>
       {state.error ? <Notice tone="error">{t(`errors.${state.error}`)}</Notice> : null}
     </form>
   );

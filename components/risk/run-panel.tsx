@@ -27,14 +27,21 @@ export async function RunPanel({
   const active = run && (run.status === "QUEUED" || run.status === "RUNNING");
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
   return (
-    <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-label={title} data-testid={testId}>
+    <section
+      className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+      aria-label={title}
+      data-testid={testId}
+    >
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div className="max-w-3xl space-y-1 text-sm text-slate-700">
           <h2 className="text-base font-semibold text-slate-900">{title}</h2>
           {run ? (
             <p>
               {run.finishedAt
-                ? t(`finished.${run.status === "FAILED" ? "FAILED" : "SUCCEEDED"}`, { id: run.id, date: when(run.finishedAt) })
+                ? t(`finished.${run.status === "FAILED" ? "FAILED" : "SUCCEEDED"}`, {
+                    id: run.id,
+                    date: when(run.finishedAt),
+                  })
                 : t("requested", { id: run.id, date: when(run.createdAt) })}
             </p>
           ) : (
@@ -47,7 +54,11 @@ export async function RunPanel({
       {children && actionsBelow ? <div className="mt-4 border-t border-slate-100 pt-4">{children}</div> : null}
       {active ? (
         <div className="mt-4">
-          <RunProgress endpoint={`${endpoint}/${run.id}`} initial={{ status: run.status, progress: run.progress }} label={title} />
+          <RunProgress
+            endpoint={`${endpoint}/${run.id}`}
+            initial={{ status: run.status, progress: run.progress }}
+            label={title}
+          />
         </div>
       ) : null}
       {run?.status === "FAILED" && run.error ? (

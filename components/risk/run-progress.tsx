@@ -11,7 +11,8 @@ type Status = { status: string; progress: number };
 export function RunProgress({ endpoint, initial, label }: { endpoint: string; initial: Status; label: string }) {
   const t = useTranslations("risk.runs");
   const read = useCallback(() => readJson<Status>(endpoint), [endpoint]);
-  const state = useJobPolling(isFinalStatus(initial.status) ? null : read, (s) => isFinalStatus(s.status), 1000) ?? initial;
+  const state =
+    useJobPolling(isFinalStatus(initial.status) ? null : read, (s) => isFinalStatus(s.status), 1000) ?? initial;
 
   return (
     <div aria-live="polite" data-testid="run-progress" data-status={state.status}>

@@ -12,18 +12,34 @@ const td = "px-3 py-2 text-sm text-slate-800";
 const RAISING = 0.05;
 
 export async function TopScoresTable({ rows, caption }: { rows: ScoredDeclaration[]; caption: string }) {
-  const [t, tf, format] = await Promise.all([getTranslations("risk.scores"), getTranslations("risk.factors"), getFormatter()]);
+  const [t, tf, format] = await Promise.all([
+    getTranslations("risk.scores"),
+    getTranslations("risk.factors"),
+    getFormatter(),
+  ]);
   const f = selectivityFormat(format);
   return (
     <TableFrame caption={caption} testId="top-scores" smallText={false}>
       <thead className="bg-slate-50">
         <tr>
-          <th scope="col" className={`${th} text-right`}>{t("rank")}</th>
-          <th scope="col" className={th}>{t("declaration")}</th>
-          <th scope="col" className={th}>{t("office")}</th>
-          <th scope="col" className={th}>{t("registered")}</th>
-          <th scope="col" className={`${th} text-right`}>{t("score")}</th>
-          <th scope="col" className={th}>{t("raisedBy")}</th>
+          <th scope="col" className={`${th} text-right`}>
+            {t("rank")}
+          </th>
+          <th scope="col" className={th}>
+            {t("declaration")}
+          </th>
+          <th scope="col" className={th}>
+            {t("office")}
+          </th>
+          <th scope="col" className={th}>
+            {t("registered")}
+          </th>
+          <th scope="col" className={`${th} text-right`}>
+            {t("score")}
+          </th>
+          <th scope="col" className={th}>
+            {t("raisedBy")}
+          </th>
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
@@ -33,12 +49,17 @@ export async function TopScoresTable({ rows, caption }: { rows: ScoredDeclaratio
             <tr key={r.declId} data-decl={r.declId}>
               <td className={`${td} text-right tabular-nums`}>{i + 1}</td>
               <th scope="row" className={`${td} text-left font-medium`}>
-                <Link href={`/explore/declarations/${encodeURIComponent(r.declId)}?back=${encodeURIComponent("/analysis/risk")}`} className="text-brand-700 hover:underline">
+                <Link
+                  href={`/explore/declarations/${encodeURIComponent(r.declId)}?back=${encodeURIComponent("/analysis/risk")}`}
+                  className="text-brand-700 hover:underline"
+                >
                   {r.declId}
                 </Link>
               </th>
               <td className={td}>{r.officeCode}</td>
-              <td className={`${td} tabular-nums`}>{format.dateTime(new Date(`${r.regTs.replace(" ", "T")}Z`), { dateStyle: "medium", timeZone: "UTC" })}</td>
+              <td className={`${td} tabular-nums`}>
+                {format.dateTime(new Date(`${r.regTs.replace(" ", "T")}Z`), { dateStyle: "medium", timeZone: "UTC" })}
+              </td>
               <td className={`${td} text-right font-semibold tabular-nums`}>{f.percent(r.score)}</td>
               <td className={td} data-testid="raised-by">
                 {raising.length ? raising.map((x) => factorText(tf, x, f.decimal)).join(", ") : t("nothingRaised")}

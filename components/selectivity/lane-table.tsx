@@ -11,24 +11,60 @@ const thNum = `${th} text-right`;
 const td = "px-3 py-2 text-sm text-slate-800";
 const tdNum = `${td} text-right tabular-nums`;
 
-export async function LaneTable({ rows, caption, testId }: { rows: (LaneTotal | LaneCell)[]; caption: string; testId: string }) {
-  const [t, tl, format] = await Promise.all([getTranslations("risk.selectivity.table"), getTranslations("risk.lanes"), getFormatter()]);
+export async function LaneTable({
+  rows,
+  caption,
+  testId,
+}: {
+  rows: (LaneTotal | LaneCell)[];
+  caption: string;
+  testId: string;
+}) {
+  const [t, tl, format] = await Promise.all([
+    getTranslations("risk.selectivity.table"),
+    getTranslations("risk.lanes"),
+    getFormatter(),
+  ]);
   const f = selectivityFormat(format);
   const perCell = rows.some((r) => "month" in r);
   return (
     <TableFrame caption={caption} testId={testId} smallText={false}>
       <thead className="bg-slate-50">
         <tr>
-          {perCell ? <th scope="col" className={th}>{t("month")}</th> : null}
-          {perCell ? <th scope="col" className={th}>{t("office")}</th> : null}
-          <th scope="col" className={th}>{t("lane")}</th>
-          <th scope="col" className={thNum}>{t("declarations")}</th>
-          <th scope="col" className={thNum}>{t("share")}</th>
-          <th scope="col" className={thNum}>{t("inspections")}</th>
-          <th scope="col" className={thNum}>{t("hitRate")}</th>
-          <th scope="col" className={thNum}>{t("yield")}</th>
-          <th scope="col" className={thNum}>{t("adjustments")}</th>
-          <th scope="col" className={thNum}>{t("taxDelta")}</th>
+          {perCell ? (
+            <th scope="col" className={th}>
+              {t("month")}
+            </th>
+          ) : null}
+          {perCell ? (
+            <th scope="col" className={th}>
+              {t("office")}
+            </th>
+          ) : null}
+          <th scope="col" className={th}>
+            {t("lane")}
+          </th>
+          <th scope="col" className={thNum}>
+            {t("declarations")}
+          </th>
+          <th scope="col" className={thNum}>
+            {t("share")}
+          </th>
+          <th scope="col" className={thNum}>
+            {t("inspections")}
+          </th>
+          <th scope="col" className={thNum}>
+            {t("hitRate")}
+          </th>
+          <th scope="col" className={thNum}>
+            {t("yield")}
+          </th>
+          <th scope="col" className={thNum}>
+            {t("adjustments")}
+          </th>
+          <th scope="col" className={thNum}>
+            {t("taxDelta")}
+          </th>
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
@@ -36,14 +72,20 @@ export async function LaneTable({ rows, caption, testId }: { rows: (LaneTotal | 
           <tr key={"month" in r ? `${r.month}|${r.officeCode}|${r.lane}` : r.lane} data-lane={r.lane}>
             {"month" in r ? <td className={td}>{formatMonth(format, r.month)}</td> : null}
             {"month" in r ? <td className={td}>{r.officeCode}</td> : null}
-            <th scope="row" className={`${td} text-left font-medium`}>{tl(r.lane)}</th>
+            <th scope="row" className={`${td} text-left font-medium`}>
+              {tl(r.lane)}
+            </th>
             <td className={tdNum}>{f.count(r.declarations)}</td>
             <td className={tdNum}>{f.percent(r.share)}</td>
             <td className={tdNum}>{f.count(r.inspections)}</td>
-            <td className={tdNum} data-testid="hit-rate">{f.rate(r.hitRate, r.offences, r.inspections)}</td>
+            <td className={tdNum} data-testid="hit-rate">
+              {f.rate(r.hitRate, r.offences, r.inspections)}
+            </td>
             <td className={tdNum}>{f.amount(r.yieldPerInspection)}</td>
             <td className={tdNum}>{f.amount(r.adjustmentTotal)}</td>
-            <td className={tdNum}>{r.taxDeltaN ? t("taxDeltaValue", { value: f.amount(r.taxDelta), n: f.count(r.taxDeltaN) }) : "—"}</td>
+            <td className={tdNum}>
+              {r.taxDeltaN ? t("taxDeltaValue", { value: f.amount(r.taxDelta), n: f.count(r.taxDeltaN) }) : "—"}
+            </td>
           </tr>
         ))}
       </tbody>

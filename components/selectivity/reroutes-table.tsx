@@ -16,14 +16,30 @@ export async function ReroutesTable({ rows, caption }: { rows: OfficerReroutes[]
     <TableFrame caption={caption} testId="reroutes-table" smallText={false}>
       <thead className="bg-slate-50">
         <tr>
-          <th scope="col" className={th}>{t("officer")}</th>
-          <th scope="col" className={th}>{t("office")}</th>
-          <th scope="col" className={thNum}>{t("reroutes")}</th>
-          <th scope="col" className={th}>{t("moves")}</th>
-          <th scope="col" className={thNum}>{t("withOffence")}</th>
-          <th scope="col" className={thNum}>{t("byInspection")}</th>
-          <th scope="col" className={thNum}>{t("byCase")}</th>
-          <th scope="col" className={thNum}>{t("adjustments")}</th>
+          <th scope="col" className={th}>
+            {t("officer")}
+          </th>
+          <th scope="col" className={th}>
+            {t("office")}
+          </th>
+          <th scope="col" className={thNum}>
+            {t("reroutes")}
+          </th>
+          <th scope="col" className={th}>
+            {t("moves")}
+          </th>
+          <th scope="col" className={thNum}>
+            {t("withOffence")}
+          </th>
+          <th scope="col" className={thNum}>
+            {t("byInspection")}
+          </th>
+          <th scope="col" className={thNum}>
+            {t("byCase")}
+          </th>
+          <th scope="col" className={thNum}>
+            {t("adjustments")}
+          </th>
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
@@ -34,7 +50,9 @@ export async function ReroutesTable({ rows, caption }: { rows: OfficerReroutes[]
             </th>
             <td className={td}>{r.officeCode}</td>
             <td className={tdNum}>{f.count(r.reroutes)}</td>
-            <td className={td}>{r.transitions.map((m) => t("move", { from: m.from, to: m.to, count: m.count })).join(", ")}</td>
+            <td className={td}>
+              {r.transitions.map((m) => t("move", { from: m.from, to: m.to, count: m.count })).join(", ")}
+            </td>
             <td className={tdNum}>{f.rate(r.hitRate, r.withOffence, r.reroutes)}</td>
             <td className={tdNum}>{f.count(r.inspectionOffences)}</td>
             <td className={tdNum}>{f.count(r.caseFindings)}</td>

@@ -24,13 +24,23 @@ export async function SelectivityFiltersForm({
   const label = "text-sm font-medium text-slate-800";
   const filtered = filters.office !== "" || filters.from !== "" || filters.to !== "" || filters.lanes !== "initial";
   const monthOptions = months.toReversed().map((m) => (
-    <option key={m} value={m}>{formatMonth(format, m)}</option>
+    <option key={m} value={m}>
+      {formatMonth(format, m)}
+    </option>
   ));
   return (
-    <form method="get" role="search" aria-label={t("label")} className="mb-6 flex flex-wrap items-end gap-4" data-testid="selectivity-filters">
+    <form
+      method="get"
+      role="search"
+      aria-label={t("label")}
+      className="mb-6 flex flex-wrap items-end gap-4"
+      data-testid="selectivity-filters"
+    >
       {offices.length > 1 ? (
         <div className={field}>
-          <label htmlFor="sel-office" className={label}>{t("office")}</label>
+          <label htmlFor="sel-office" className={label}>
+            {t("office")}
+          </label>
           <select id="sel-office" name="office" defaultValue={filters.office} className={inputClasses}>
             <option value="">{t("allOffices")}</option>
             {offices.map((o) => (
@@ -40,22 +50,38 @@ export async function SelectivityFiltersForm({
         </div>
       ) : null}
       <div className={field}>
-        <label htmlFor="sel-from" className={label}>{t("from")}</label>
-        <select id="sel-from" name="from" defaultValue={period.from} className={inputClasses}>{monthOptions}</select>
+        <label htmlFor="sel-from" className={label}>
+          {t("from")}
+        </label>
+        <select id="sel-from" name="from" defaultValue={period.from} className={inputClasses}>
+          {monthOptions}
+        </select>
       </div>
       <div className={field}>
-        <label htmlFor="sel-to" className={label}>{t("to")}</label>
-        <select id="sel-to" name="to" defaultValue={period.to} className={inputClasses}>{monthOptions}</select>
+        <label htmlFor="sel-to" className={label}>
+          {t("to")}
+        </label>
+        <select id="sel-to" name="to" defaultValue={period.to} className={inputClasses}>
+          {monthOptions}
+        </select>
       </div>
       <div className={field}>
-        <label htmlFor="sel-lanes" className={label}>{t("lanes")}</label>
+        <label htmlFor="sel-lanes" className={label}>
+          {t("lanes")}
+        </label>
         <select id="sel-lanes" name="lanes" defaultValue={filters.lanes} className={inputClasses}>
           <option value="initial">{t("initial")}</option>
           <option value="final">{t("final")}</option>
         </select>
       </div>
-      <button type="submit" className={buttonClasses("secondary")}>{t("apply")}</button>
-      {filtered ? <Link href="/analysis/selectivity" className="py-2 text-sm font-medium text-brand-700 hover:underline">{t("reset")}</Link> : null}
+      <button type="submit" className={buttonClasses("secondary")}>
+        {t("apply")}
+      </button>
+      {filtered ? (
+        <Link href="/analysis/selectivity" className="py-2 text-sm font-medium text-brand-700 hover:underline">
+          {t("reset")}
+        </Link>
+      ) : null}
     </form>
   );
 }

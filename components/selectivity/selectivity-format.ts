@@ -5,13 +5,15 @@ type Formatter = ReturnType<typeof useFormatter>;
 
 export function selectivityFormat(format: Formatter) {
   const count = (n: number) => format.number(n, { maximumFractionDigits: 0 });
-  const percent = (v: number | null) => (v === null ? "—" : format.number(v, { style: "percent", maximumFractionDigits: 1 }));
+  const percent = (v: number | null) =>
+    v === null ? "—" : format.number(v, { style: "percent", maximumFractionDigits: 1 });
   return {
     count,
     percent,
     // A rate beside what it is made of, as every rate of the portal is shown.
     rate: (v: number | null, top: number, n: number) => (n > 0 ? `${percent(v)} (${count(top)}/${count(n)})` : "—"),
     amount: (v: number | null) => (v === null ? "—" : format.number(v, { maximumFractionDigits: 0 })),
-    decimal: (v: number, digits = 2) => format.number(v, { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: "exceptZero" }),
+    decimal: (v: number, digits = 2) =>
+      format.number(v, { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: "exceptZero" }),
   };
 }

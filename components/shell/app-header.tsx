@@ -15,7 +15,10 @@ export async function AppHeader({ user }: { user: SessionUser }) {
       <div className="bg-brand-900 text-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3 sm:px-6 lg:px-8">
           <Link href={homePathForUser(user)} className="flex items-center gap-3 rounded">
-            <span aria-hidden className="flex h-8 w-8 items-center justify-center rounded bg-white text-sm font-bold text-brand-900">
+            <span
+              aria-hidden
+              className="flex h-8 w-8 items-center justify-center rounded bg-white text-sm font-bold text-brand-900"
+            >
               P
             </span>
             <span className="flex flex-col leading-tight">

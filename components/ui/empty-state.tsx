@@ -14,7 +14,10 @@ export function EmptyState({
       className="flex flex-col items-center rounded-lg border border-dashed border-slate-300 bg-white px-6 py-14 text-center"
     >
       {icon ? (
-        <div className="mb-4 flex h-12 w-12 items-center justify-center rounded-full bg-brand-50 text-brand-700" aria-hidden>
+        <div
+          className="mb-4 flex h-12 w-12 items-center justify-center rounded-full bg-brand-50 text-brand-700"
+          aria-hidden
+        >
           {icon}
         </div>
       ) : null}

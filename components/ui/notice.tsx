@@ -7,7 +7,10 @@ const TONES = {
 
 export function Notice({ tone, children }: { tone: keyof typeof TONES; children: React.ReactNode }) {
   return (
-    <div role={tone === "error" ? "alert" : "status"} className={`rounded-md border px-3.5 py-2.5 text-sm ${TONES[tone]}`}>
+    <div
+      role={tone === "error" ? "alert" : "status"}
+      className={`rounded-md border px-3.5 py-2.5 text-sm ${TONES[tone]}`}
+    >
       {children}
     </div>
   );

@@ -14,7 +14,12 @@ export async function processKpisCompute(
   p: { from: string; to: string; subjectType: "officer" | "unit" | "office"; subjectIds: string[] | null },
   report: ProgressReporter,
 ): Promise<{ rows: number }> {
-  const rows = await computeAndStoreKpis({ from: p.from, to: p.to, subject: p.subjectType, subjectIds: p.subjectIds ?? undefined });
+  const rows = await computeAndStoreKpis({
+    from: p.from,
+    to: p.to,
+    subject: p.subjectType,
+    subjectIds: p.subjectIds ?? undefined,
+  });
   await report(100);
   return { rows };
 }
@@ -23,7 +28,8 @@ export async function processKpisRecomputeOpen(report: ProgressReporter): Promis
   const periods = await openPeriods();
   let rows = 0;
   for (const [i, period] of periods.entries()) {
-    for (const subject of ["officer", "unit", "office"] as const) rows += await computeAndStoreKpis({ ...period, subject });
+    for (const subject of ["officer", "unit", "office"] as const)
+      rows += await computeAndStoreKpis({ ...period, subject });
     await detectAndStoreFlags(period);
     await report(((i + 1) / periods.length) * 95);
   }

@@ -10,7 +10,6 @@ import type { Viewer } from "@/lib/auth/session-user";
 
 export const ANALYSIS_ROLES: readonly Role[] = AREAS.find((a) => a.id === "analysis")!.roles;
 
-
 // null = every office; [] = none.
 export function visibleOfficeCodes(user: Viewer): string[] | null {
   const scope = scopeForUser(user);

@@ -4,7 +4,10 @@ import { z } from "zod";
 import { TRS_INTERVAL_IDS, TRS_LANES, type TrsInterval, type TrsPeriod } from "@/lib/trs/trs-intervals";
 import { addMonths, isoDate, monthPeriod } from "@/lib/kernel/calendar";
 
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)));
+const Day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)));
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(first, schema.optional().catch(undefined));
 

@@ -21,15 +21,25 @@ export const RUN_JOB: Partial<Record<AnalysisRunKind, (typeof JOB_NAMES)[keyof t
   MIRROR_COMPUTE: JOB_NAMES.mirrorCompute,
 };
 
-export type RunView = Pick<AnalysisRun, "id" | "kind" | "status" | "progress" | "error" | "createdAt" | "finishedAt"> & {
+export type RunView = Pick<
+  AnalysisRun,
+  "id" | "kind" | "status" | "progress" | "error" | "createdAt" | "finishedAt"
+> & {
   params: Record<string, unknown>;
   result: Record<string, unknown> | null;
 };
 
 function view(run: AnalysisRun): RunView {
   return {
-    id: run.id, kind: run.kind, status: run.status, progress: run.progress, error: run.error, createdAt: run.createdAt,
-    finishedAt: run.finishedAt, params: run.params as Record<string, unknown>, result: (run.result ?? null) as Record<string, unknown> | null,
+    id: run.id,
+    kind: run.kind,
+    status: run.status,
+    progress: run.progress,
+    error: run.error,
+    createdAt: run.createdAt,
+    finishedAt: run.finishedAt,
+    params: run.params as Record<string, unknown>,
+    result: (run.result ?? null) as Record<string, unknown> | null,
   };
 }
 
@@ -84,7 +94,10 @@ export async function executeRun<T extends Prisma.InputJsonObject>(
   const run = await db.analysisRun.findUnique({ where: { id: runId } });
   if (!run || run.kind !== kind) throw new Error(`analysis run ${runId} (${kind}) does not exist`);
   if (run.status === "SUCCEEDED") return run.result;
-  await db.analysisRun.update({ where: { id: runId }, data: { status: "RUNNING", startedAt: new Date(), progress: 0, error: null } });
+  await db.analysisRun.update({
+    where: { id: runId },
+    data: { status: "RUNNING", startedAt: new Date(), progress: 0, error: null },
+  });
   let saved = 0;
   const progress: ProgressReporter = async (percent) => {
     await report(percent);
@@ -94,11 +107,17 @@ export async function executeRun<T extends Prisma.InputJsonObject>(
   };
   try {
     const result = await work(run.params as Record<string, unknown>, progress);
-    await db.analysisRun.update({ where: { id: runId }, data: { status: "SUCCEEDED", progress: 100, result, finishedAt: new Date() } });
+    await db.analysisRun.update({
+      where: { id: runId },
+      data: { status: "SUCCEEDED", progress: 100, result, finishedAt: new Date() },
+    });
     await report(100);
     return result;
   } catch (error) {
-    await db.analysisRun.update({ where: { id: runId }, data: { status: "FAILED", error: (error as Error).message.slice(0, 2000), finishedAt: new Date() } });
+    await db.analysisRun.update({
+      where: { id: runId },
+      data: { status: "FAILED", error: (error as Error).message.slice(0, 2000), finishedAt: new Date() },
+    });
     throw error;
   }
 }

@@ -14,7 +14,9 @@ const DEVELOPMENT_ONLY_SECRET = "pmc-portal-development-secret-do-not-use-in-pro
 export function authSecret(): string {
   if (env.AUTH_SECRET) return env.AUTH_SECRET;
   if (env.NODE_ENV === "production") {
-    throw new Error("AUTH_SECRET is not set: generate one with `openssl rand -base64 32` and set it in the environment.");
+    throw new Error(
+      "AUTH_SECRET is not set: generate one with `openssl rand -base64 32` and set it in the environment.",
+    );
   }
   return DEVELOPMENT_ONLY_SECRET;
 }

@@ -5,7 +5,9 @@ import { db } from "@/lib/db";
 import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/locales";
 import type { SessionUser } from "@/lib/auth/session-user";
 
-type UserRow = Pick<User, "id" | "email" | "name" | "role" | "officeCode" | "officerId" | "locale"> & { integrityAccess?: boolean };
+type UserRow = Pick<User, "id" | "email" | "name" | "role" | "officeCode" | "officerId" | "locale"> & {
+  integrityAccess?: boolean;
+};
 
 export function toSessionUser(user: UserRow): SessionUser {
   return {

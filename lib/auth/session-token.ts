@@ -36,7 +36,9 @@ export async function readSessionToken(cookieHeader: string | null): Promise<JWT
   for (const secureCookie of [true, false]) {
     const token = await getToken({ req, secret: authSecret(), secureCookie, decode: decodeRemembered });
     if (!token) continue;
-    return token.sub && !sessionHasExpired(token.signedInAt, Math.floor(Date.now() / 1000), env.SESSION_MAX_AGE_SECONDS) ? token : null;
+    return token.sub && !sessionHasExpired(token.signedInAt, Math.floor(Date.now() / 1000), env.SESSION_MAX_AGE_SECONDS)
+      ? token
+      : null;
   }
   return null;
 }

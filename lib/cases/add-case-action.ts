@@ -15,10 +15,18 @@ export async function addCaseAction(raw: z.input<typeof CaseActionInput>, actor:
     throwIfCaseRefused(actionRefusal(c.finding, input.type), "type");
     if (input.declId !== null) {
       const confirmed = confirmedDeclarations(await caseEvidenceDeclIds(c.id, tx), c.confirmedDeclIds);
-      if (!confirmed.includes(input.declId)) throw new CaseError("INVALID", "declarationNotConfirmed", { declId: input.declId }, "declId");
+      if (!confirmed.includes(input.declId))
+        throw new CaseError("INVALID", "declarationNotConfirmed", { declId: input.declId }, "declId");
     }
     const action = await tx.caseAction.create({
-      data: { caseId: c.id, type: input.type, amount: input.amount, declId: input.declId, note: input.note, recordedById: actor.id },
+      data: {
+        caseId: c.id,
+        type: input.type,
+        amount: input.amount,
+        declId: input.declId,
+        note: input.note,
+        recordedById: actor.id,
+      },
     });
     await writeAudit(
       {
@@ -26,7 +34,13 @@ export async function addCaseAction(raw: z.input<typeof CaseActionInput>, actor:
         action: "case.action",
         entityType: AUDIT_ENTITY,
         entityId: String(c.id),
-        data: { actionId: action.id, type: input.type, amount: input.amount === null ? null : input.amount.toFixed(2), declId: input.declId, note: input.note },
+        data: {
+          actionId: action.id,
+          type: input.type,
+          amount: input.amount === null ? null : input.amount.toFixed(2),
+          declId: input.declId,
+          note: input.note,
+        },
       },
       tx,
     );

@@ -12,7 +12,13 @@ export async function addCaseNote(raw: z.input<typeof CaseNoteInput>, actor: Cas
   return withCaseTransition(input.caseId, actor, "note", async (tx, c) => {
     const note = await tx.caseNote.create({ data: { caseId: c.id, authorId: actor.id, body: input.body } });
     await writeAudit(
-      { actorId: actor.id, action: "case.note", entityType: AUDIT_ENTITY, entityId: String(c.id), data: { noteId: note.id, body: input.body } },
+      {
+        actorId: actor.id,
+        action: "case.note",
+        entityType: AUDIT_ENTITY,
+        entityId: String(c.id),
+        data: { noteId: note.id, body: input.body },
+      },
       tx,
     );
     return { id: note.id };

@@ -9,7 +9,11 @@ import { throwIfCaseRefused } from "@/lib/cases/case-error";
 import { AUDIT_ENTITY, withCaseTransition } from "@/lib/cases/case-access";
 import { AssignCaseInput } from "@/lib/cases/schema";
 
-export async function assignCase(raw: z.input<typeof AssignCaseInput>, actor: CaseActor, today = todayIso()): Promise<void> {
+export async function assignCase(
+  raw: z.input<typeof AssignCaseInput>,
+  actor: CaseActor,
+  today = todayIso(),
+): Promise<void> {
   const input = AssignCaseInput.parse(raw);
   await withCaseTransition(input.caseId, actor, "assign", async (tx, c) => {
     throwIfCaseRefused(dueDateRefusal(input.dueDate, today), "dueDate");

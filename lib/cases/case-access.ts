@@ -45,7 +45,9 @@ export async function getCaseForActorOrThrow(
   return found;
 }
 
-export function caseFacts(c: Pick<Case, "status" | "officeCode" | "subjectOfficerIds" | "assigneeId" | "findingById" | "finding">): CaseFacts {
+export function caseFacts(
+  c: Pick<Case, "status" | "officeCode" | "subjectOfficerIds" | "assigneeId" | "findingById" | "finding">,
+): CaseFacts {
   return {
     status: c.status,
     officeCode: c.officeCode,

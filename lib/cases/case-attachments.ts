@@ -23,10 +23,14 @@ function storedPath(caseId: number, storedName: string): string {
   return path.join(caseDir(caseId), storedName);
 }
 
-const tooLarge = () => new CaseError("INVALID", "fileTooLarge", { max: Math.round(env.CASE_ATTACHMENT_MAX_BYTES / 2 ** 20) }, "file");
+const tooLarge = () =>
+  new CaseError("INVALID", "fileTooLarge", { max: Math.round(env.CASE_ATTACHMENT_MAX_BYTES / 2 ** 20) }, "file");
 
 // The upload's bytes, refused as soon as it grows past the limit (the body is never read whole first).
-export async function readUploadOrThrow(body: ReadableStream<Uint8Array> | null, max = env.CASE_ATTACHMENT_MAX_BYTES): Promise<Uint8Array> {
+export async function readUploadOrThrow(
+  body: ReadableStream<Uint8Array> | null,
+  max = env.CASE_ATTACHMENT_MAX_BYTES,
+): Promise<Uint8Array> {
   if (!body) throw new CaseError("INVALID", "fileEmpty", {}, "file");
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -80,7 +84,13 @@ export async function addCaseAttachment(
           action: "case.attach",
           entityType: AUDIT_ENTITY,
           entityId: String(c.id),
-          data: { attachmentId: attachment.id, name: originalName, type: check.type, sizeBytes: attachment.sizeBytes, sha256: attachment.sha256 },
+          data: {
+            attachmentId: attachment.id,
+            name: originalName,
+            type: check.type,
+            sizeBytes: attachment.sizeBytes,
+            sha256: attachment.sha256,
+          },
         },
         tx,
       );
@@ -93,9 +103,15 @@ export async function addCaseAttachment(
 }
 
 // An attachment of a case the actor may see (NOT_FOUND otherwise), with its bytes.
-export async function readCaseAttachment(caseId: number, attachmentId: number, actor: CaseActor): Promise<{ attachment: CaseAttachment; bytes: Buffer }> {
+export async function readCaseAttachment(
+  caseId: number,
+  attachmentId: number,
+  actor: CaseActor,
+): Promise<{ attachment: CaseAttachment; bytes: Buffer }> {
   const c = await getCaseForActorOrThrow(caseId, actor);
-  const attachment = Number.isSafeInteger(attachmentId) ? await db.caseAttachment.findFirst({ where: { id: attachmentId, caseId: c.id } }) : null;
+  const attachment = Number.isSafeInteger(attachmentId)
+    ? await db.caseAttachment.findFirst({ where: { id: attachmentId, caseId: c.id } })
+    : null;
   if (!attachment) throw new CaseError("NOT_FOUND", "notFound");
   return { attachment, bytes: await fs.readFile(storedPath(c.id, attachment.storedName)) };
 }

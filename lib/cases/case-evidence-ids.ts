@@ -3,7 +3,10 @@ import "server-only";
 import type { Prisma } from "@prisma/client";
 import { db } from "@/lib/db";
 
-export async function caseEvidenceDeclIds(caseId: number, tx: Prisma.TransactionClient | typeof db = db): Promise<string[]> {
+export async function caseEvidenceDeclIds(
+  caseId: number,
+  tx: Prisma.TransactionClient | typeof db = db,
+): Promise<string[]> {
   const rows = await tx.$queryRaw<{ decl_id: string }[]>`
     SELECT DISTINCT d ->> 'decl_id' AS decl_id
       FROM case_evidence e, jsonb_array_elements(e.snapshot -> 'declarations') d

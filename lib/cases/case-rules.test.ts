@@ -26,7 +26,12 @@ const manager: CaseActor = { id: "u-manager", role: "MANAGER", officeCode: "CMDL
 const grantedManager: CaseActor = { ...manager, id: "u-granted", integrityAccess: true };
 const subject: CaseActor = { id: "u-officer", role: "OFFICER", officeCode: "CMDLA1", officerId: "OF001" };
 // An analyst account linked to the very officer the case is about.
-const analystAboutThemselves: CaseActor = { id: "u-linked", role: "INTEGRITY", officeCode: "CMDLA1", officerId: "OF001" };
+const analystAboutThemselves: CaseActor = {
+  id: "u-linked",
+  role: "INTEGRITY",
+  officeCode: "CMDLA1",
+  officerId: "OF001",
+};
 
 const facts = (status: CaseFacts["status"], extra: Partial<CaseFacts> = {}): CaseFacts => ({
   status,
@@ -40,7 +45,8 @@ const facts = (status: CaseFacts["status"], extra: Partial<CaseFacts> = {}): Cas
 
 describe("who sees a case", () => {
   it("is the integrity analysts of its office, national analysts, administrators and granted managers of the office", () => {
-    for (const actor of [analyst, colleague, national, admin, grantedManager]) expect(canSeeCase(facts("OPEN"), actor)).toBe(true);
+    for (const actor of [analyst, colleague, national, admin, grantedManager])
+      expect(canSeeCase(facts("OPEN"), actor)).toBe(true);
     expect(canSeeCase(facts("OPEN"), { ...grantedManager, officeCode: "CMDLA5" })).toBe(false);
     // The grant means nothing to another role.
     expect(canSeeCase(facts("OPEN"), { ...subject, officerId: "OF002", integrityAccess: true })).toBe(false);
@@ -51,7 +57,8 @@ describe("who sees a case", () => {
   it("is never an officer (not even the one it is about), a manager, another office or the subject under another role", () => {
     for (const actor of [subject, manager, otherOffice, analystAboutThemselves]) {
       expect(canSeeCase(facts("ASSIGNED"), actor)).toBe(false);
-      for (const operation of CASE_OPERATIONS) expect(refusalFor(operation, facts("ASSIGNED"), actor)).toEqual({ code: "NOT_FOUND", key: "notFound" });
+      for (const operation of CASE_OPERATIONS)
+        expect(refusalFor(operation, facts("ASSIGNED"), actor)).toEqual({ code: "NOT_FOUND", key: "notFound" });
       expect(availableOperations(facts("CLOSED"), actor)).toEqual([]);
     }
     // An officer of another office linked to nothing in the case still sees nothing.
@@ -81,7 +88,10 @@ describe("the lifecycle table", () => {
     expect(refusalFor("close", facts("ASSIGNED"), colleague)).toEqual({ code: "CONFLICT", key: "wrongStatus" });
     expect(refusalFor("note", facts("CLOSED"), analyst)).toEqual({ code: "CONFLICT", key: "wrongStatus" });
     expect(refusalFor("reopen", facts("FINDING_RECORDED"), analyst)).toEqual({ code: "CONFLICT", key: "wrongStatus" });
-    expect(refusalFor("addFlags", facts("FINDING_RECORDED"), analyst)).toEqual({ code: "CONFLICT", key: "wrongStatus" });
+    expect(refusalFor("addFlags", facts("FINDING_RECORDED"), analyst)).toEqual({
+      code: "CONFLICT",
+      key: "wrongStatus",
+    });
   });
 });
 
@@ -106,13 +116,21 @@ describe("actions on a finding", () => {
     for (const type of CASE_ACTION_TYPES.filter((t) => t !== "TRAINING")) {
       expect(actionRefusal("INCONCLUSIVE", type)).toEqual({ code: "CONFLICT", key: "actionNeedsConfirmed" });
     }
-    for (const type of CASE_ACTION_TYPES) expect(actionRefusal("UNFOUNDED", type)).toEqual({ code: "CONFLICT", key: "noActionUnfounded" });
-    expect(refusalFor("addAction", facts("FINDING_RECORDED", { finding: "UNFOUNDED" }), analyst)).toEqual({ code: "CONFLICT", key: "noActionUnfounded" });
+    for (const type of CASE_ACTION_TYPES)
+      expect(actionRefusal("UNFOUNDED", type)).toEqual({ code: "CONFLICT", key: "noActionUnfounded" });
+    expect(refusalFor("addAction", facts("FINDING_RECORDED", { finding: "UNFOUNDED" }), analyst)).toEqual({
+      code: "CONFLICT",
+      key: "noActionUnfounded",
+    });
   });
 });
 
 describe("the investigator", () => {
-  const candidate = (extra: Partial<Parameters<typeof assigneeRefusal>[1] & object> = {}) => ({ ...colleague, active: true, ...extra });
+  const candidate = (extra: Partial<Parameters<typeof assigneeRefusal>[1] & object> = {}) => ({
+    ...colleague,
+    active: true,
+    ...extra,
+  });
 
   it("is an active integrity analyst of the case's office, or a national one, who is not its subject", () => {
     expect(assigneeRefusal(facts("OPEN"), candidate())).toBeNull();
@@ -140,12 +158,31 @@ describe("the investigator", () => {
 
 describe("flags joining a case", () => {
   it("are flags awaiting triage, of one office", () => {
-    expect(joinRefusal([{ id: 1, state: "NEW", officeCode: "CMDLA1" }, { id: 2, state: "NEW", officeCode: "CMDLA1" }])).toBeNull();
+    expect(
+      joinRefusal([
+        { id: 1, state: "NEW", officeCode: "CMDLA1" },
+        { id: 2, state: "NEW", officeCode: "CMDLA1" },
+      ]),
+    ).toBeNull();
     expect(joinRefusal([{ id: 1, state: "NEW", officeCode: null }], null)).toBeNull();
     expect(joinRefusal([])).toEqual({ code: "INVALID", key: "noFlags" });
-    expect(joinRefusal([{ id: 1, state: "DISMISSED", officeCode: "CMDLA1" }])).toEqual({ code: "CONFLICT", key: "flagAlreadyTriaged" });
-    expect(joinRefusal([{ id: 1, state: "IN_CASE", officeCode: "CMDLA1" }])).toEqual({ code: "CONFLICT", key: "flagAlreadyTriaged" });
-    expect(joinRefusal([{ id: 1, state: "NEW", officeCode: "CMDLA1" }, { id: 2, state: "NEW", officeCode: "CMDLA5" }])).toEqual({ code: "CONFLICT", key: "flagsOfficeMismatch" });
-    expect(joinRefusal([{ id: 2, state: "NEW", officeCode: null }], "CMDLA1")).toEqual({ code: "CONFLICT", key: "flagsOfficeMismatch" });
+    expect(joinRefusal([{ id: 1, state: "DISMISSED", officeCode: "CMDLA1" }])).toEqual({
+      code: "CONFLICT",
+      key: "flagAlreadyTriaged",
+    });
+    expect(joinRefusal([{ id: 1, state: "IN_CASE", officeCode: "CMDLA1" }])).toEqual({
+      code: "CONFLICT",
+      key: "flagAlreadyTriaged",
+    });
+    expect(
+      joinRefusal([
+        { id: 1, state: "NEW", officeCode: "CMDLA1" },
+        { id: 2, state: "NEW", officeCode: "CMDLA5" },
+      ]),
+    ).toEqual({ code: "CONFLICT", key: "flagsOfficeMismatch" });
+    expect(joinRefusal([{ id: 2, state: "NEW", officeCode: null }], "CMDLA1")).toEqual({
+      code: "CONFLICT",
+      key: "flagsOfficeMismatch",
+    });
   });
 });

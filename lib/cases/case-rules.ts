@@ -12,22 +12,44 @@ export const CASE_STATUSES = ["OPEN", "ASSIGNED", "FINDING_RECORDED", "CLOSED"] 
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 export const CASE_FINDINGS = ["CONFIRMED", "UNFOUNDED", "INCONCLUSIVE"] as const;
 export type CaseFinding = (typeof CASE_FINDINGS)[number];
-export const CASE_ACTION_TYPES = ["TAX_ADJUSTMENT", "FINE", "DISCIPLINARY_REFERRAL", "TRAINING", "CONTRACT_SANCTION"] as const;
+export const CASE_ACTION_TYPES = [
+  "TAX_ADJUSTMENT",
+  "FINE",
+  "DISCIPLINARY_REFERRAL",
+  "TRAINING",
+  "CONTRACT_SANCTION",
+] as const;
 export type CaseActionType = (typeof CASE_ACTION_TYPES)[number];
 // The clearance data's offence codes (clearance-data.md, inspections.csv) and the integrity unit's own.
-export const OFFENCE_CODES = ["UNDERVALUATION", "MISCLASSIFICATION", "QUANTITY", "ORIGIN", "PROHIBITED", "CORRUPTION", "OTHER"] as const;
+export const OFFENCE_CODES = [
+  "UNDERVALUATION",
+  "MISCLASSIFICATION",
+  "QUANTITY",
+  "ORIGIN",
+  "PROHIBITED",
+  "CORRUPTION",
+  "OTHER",
+] as const;
 export type OffenceCode = (typeof OFFENCE_CODES)[number];
 // Actions that carry an amount (in the declarations' currency).
 export const AMOUNT_ACTIONS: readonly CaseActionType[] = ["TAX_ADJUSTMENT", "FINE"];
 
 export type CaseRole = "ADMIN" | "MANAGER" | "OFFICER" | "INTEGRITY";
 // integrityAccess: a manager an administrator has granted the integrity area (users.integrity_access).
-export type CaseActor = { id: string; role: CaseRole; officeCode: string | null; officerId: string | null; integrityAccess?: boolean };
+export type CaseActor = {
+  id: string;
+  role: CaseRole;
+  officeCode: string | null;
+  officerId: string | null;
+  integrityAccess?: boolean;
+};
 // The roles whose requests reach the case routes; a manager without the grant is then refused like anyone else.
 export const CASE_ROUTE_ROLES: readonly CaseRole[] = ["INTEGRITY", "ADMIN", "MANAGER"];
 
 export function usesCases(actor: Pick<CaseActor, "role" | "integrityAccess">): boolean {
-  return actor.role === "INTEGRITY" || actor.role === "ADMIN" || (actor.role === "MANAGER" && actor.integrityAccess === true);
+  return (
+    actor.role === "INTEGRITY" || actor.role === "ADMIN" || (actor.role === "MANAGER" && actor.integrityAccess === true)
+  );
 }
 
 export type CaseFacts = {
@@ -39,8 +61,18 @@ export type CaseFacts = {
   finding: CaseFinding | null;
 };
 
-export type CaseOperation = "addFlags" | "assign" | "note" | "attach" | "recordFinding" | "addAction" | "close" | "reopen";
-export const CASE_OPERATIONS: readonly CaseOperation[] = ["addFlags", "assign", "note", "attach", "recordFinding", "addAction", "close", "reopen"];
+export type CaseOperation =
+  "addFlags" | "assign" | "note" | "attach" | "recordFinding" | "addAction" | "close" | "reopen";
+export const CASE_OPERATIONS: readonly CaseOperation[] = [
+  "addFlags",
+  "assign",
+  "note",
+  "attach",
+  "recordFinding",
+  "addAction",
+  "close",
+  "reopen",
+];
 
 // The statuses each operation is accepted in, and the status it leads to (null = unchanged).
 const TABLE: Record<CaseOperation, { from: readonly CaseStatus[]; to: CaseStatus | null }> = {
@@ -57,7 +89,6 @@ const TABLE: Record<CaseOperation, { from: readonly CaseStatus[]; to: CaseStatus
 export function statusAfter(operation: CaseOperation, from: CaseStatus): CaseStatus {
   return TABLE[operation].to ?? from;
 }
-
 
 // Within the actor's office (all offices for a national analyst or an administrator), never about themselves.
 export function canSeeCase(c: Pick<CaseFacts, "officeCode" | "subjectOfficerIds">, actor: CaseActor): boolean {
@@ -90,10 +121,20 @@ export function actionRefusal(finding: CaseFinding | null, type: CaseActionType)
   return null;
 }
 
-export type AssigneeCandidate = { id: string; role: CaseRole; officeCode: string | null; officerId: string | null; active: boolean; integrityAccess?: boolean };
+export type AssigneeCandidate = {
+  id: string;
+  role: CaseRole;
+  officeCode: string | null;
+  officerId: string | null;
+  active: boolean;
+  integrityAccess?: boolean;
+};
 
 // The investigator is an active integrity analyst who could see the case: of its office, or national.
-export function assigneeRefusal(c: Pick<CaseFacts, "officeCode" | "subjectOfficerIds">, candidate: AssigneeCandidate | null): Refusal | null {
+export function assigneeRefusal(
+  c: Pick<CaseFacts, "officeCode" | "subjectOfficerIds">,
+  candidate: AssigneeCandidate | null,
+): Refusal | null {
   if (!candidate || !candidate.active || candidate.role !== "INTEGRITY" || !canSeeCase(c, candidate)) {
     return refuse("INVALID", "assigneeNotEligible");
   }

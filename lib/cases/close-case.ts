@@ -21,7 +21,14 @@ export async function closeCase(raw: z.input<typeof CloseCaseInput>, actor: Case
         action: "case.close",
         entityType: AUDIT_ENTITY,
         entityId: String(c.id),
-        data: { from: c.status, to, note: input.note, finding: c.finding, findingById: c.findingById, assigneeId: c.assigneeId },
+        data: {
+          from: c.status,
+          to,
+          note: input.note,
+          finding: c.finding,
+          findingById: c.findingById,
+          assigneeId: c.assigneeId,
+        },
       },
       tx,
     );

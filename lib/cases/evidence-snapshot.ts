@@ -100,12 +100,16 @@ export function snapshotIntact(evidence: { snapshot: unknown; sha256: string }):
 
 // The officers a flag is about: the flagged officer, the officer of a broker–officer pair, the assessing officer of
 // a unit-value flag's declaration. A Benford flag is about a broker only.
-export function subjectOfficersOf(flag: { method: string; subjectType: string; subjectId: string; relatedId: string }, declarations: Record<string, unknown>[]): string[] {
+export function subjectOfficersOf(
+  flag: { method: string; subjectType: string; subjectId: string; relatedId: string },
+  declarations: Record<string, unknown>[],
+): string[] {
   const ids = new Set<string>();
   if (flag.subjectType === "officer") ids.add(flag.subjectId);
   if (flag.method === "BROKER_OFFICER_PAIR" && flag.relatedId) ids.add(flag.relatedId);
   if (flag.method === "UNIT_VALUE") {
-    for (const d of declarations) if (typeof d.assessing_officer_id === "string" && d.assessing_officer_id) ids.add(d.assessing_officer_id);
+    for (const d of declarations)
+      if (typeof d.assessing_officer_id === "string" && d.assessing_officer_id) ids.add(d.assessing_officer_id);
   }
   return [...ids].sort();
 }

@@ -7,18 +7,23 @@ const goods = (hsCode: string, originCountry: string) => ({ itemNo: 1, hsCode, o
 describe("revenue attribution", () => {
   it("gives a named adjustment to its declaration and shares the others evenly, cents left over to the first", () => {
     // 100.00 shared by three: 33.34, 33.33, 33.33; plus 50.00 named on D2.
-    const revenue = attributeRevenue(["D1", "D2", "D3"], [
-      { type: "TAX_ADJUSTMENT", amount: "100.00", declId: null },
-      { type: "TAX_ADJUSTMENT", amount: "50.00", declId: "D2" },
-      { type: "FINE", amount: "999.00", declId: null },
-      { type: "TRAINING", amount: null, declId: null },
-    ]);
+    const revenue = attributeRevenue(
+      ["D1", "D2", "D3"],
+      [
+        { type: "TAX_ADJUSTMENT", amount: "100.00", declId: null },
+        { type: "TAX_ADJUSTMENT", amount: "50.00", declId: "D2" },
+        { type: "FINE", amount: "999.00", declId: null },
+        { type: "TRAINING", amount: null, declId: null },
+      ],
+    );
     expect(Object.fromEntries(revenue)).toEqual({ D1: 3334, D2: 8333, D3: 3333 });
     expect([...revenue.values()].reduce((a, b) => a + b, 0)).toBe(15000);
   });
 
   it("shares an adjustment naming a declaration outside the confirmed ones like an unnamed one", () => {
-    expect(Object.fromEntries(attributeRevenue(["D1", "D2"], [{ type: "TAX_ADJUSTMENT", amount: "0.03", declId: "D9" }]))).toEqual({ D1: 2, D2: 1 });
+    expect(
+      Object.fromEntries(attributeRevenue(["D1", "D2"], [{ type: "TAX_ADJUSTMENT", amount: "0.03", declId: "D9" }])),
+    ).toEqual({ D1: 2, D2: 1 });
   });
 });
 
@@ -30,7 +35,10 @@ describe("feedback rows", () => {
     confirmedDeclIds: ["D1", "D3"],
     // D2 appears in both snapshots; its goods line comes from the one that has it.
     evidence: [
-      { declarations: [decl("D1"), decl("D2"), decl("D3")], goods: { D1: goods("8703230000", "JP"), D3: goods("6203420000", "CN") } },
+      {
+        declarations: [decl("D1"), decl("D2"), decl("D3")],
+        goods: { D1: goods("8703230000", "JP"), D3: goods("6203420000", "CN") },
+      },
       { declarations: [decl("D2")], goods: { D2: goods("8517120000", "CN") } },
     ],
     actions: [
@@ -56,7 +64,12 @@ describe("feedback rows", () => {
       { declId: "D3", illicit: 1, revenue: 350, offenceCode: "UNDERVALUATION" },
       { declId: "E1", illicit: 1, revenue: 0, offenceCode: "CORRUPTION" },
     ]);
-    expect(feedbackRows([caseA]).labels.find((l) => l.declId === "D2")).toEqual({ declId: "D2", illicit: 0, revenue: 0, offenceCode: "" });
+    expect(feedbackRows([caseA]).labels.find((l) => l.declId === "D2")).toEqual({
+      declId: "D2",
+      illicit: 0,
+      revenue: 0,
+      offenceCode: "",
+    });
   });
 
   it("records one offence per illicit declaration and case, dated by the finding", () => {
@@ -64,8 +77,30 @@ describe("feedback rows", () => {
       // Case B's own evidence has no goods line for D2 (case A's is not borrowed).
       ["D2", 9, { date: "2026-02-01", office: "CMDLA1", hsCode: "", origin: "", offenceType: "CORRUPTION", amount: 0 }],
       ["E1", 9, { date: "2026-02-01", office: "CMDLA5", hsCode: "", origin: "", offenceType: "CORRUPTION", amount: 0 }],
-      ["D1", 7, { date: "2026-03-05", office: "CMDLA1", hsCode: "8703230000", origin: "JP", offenceType: "UNDERVALUATION", amount: 50.01 }],
-      ["D3", 7, { date: "2026-03-05", office: "CMDLA1", hsCode: "6203420000", origin: "CN", offenceType: "UNDERVALUATION", amount: 350 }],
+      [
+        "D1",
+        7,
+        {
+          date: "2026-03-05",
+          office: "CMDLA1",
+          hsCode: "8703230000",
+          origin: "JP",
+          offenceType: "UNDERVALUATION",
+          amount: 50.01,
+        },
+      ],
+      [
+        "D3",
+        7,
+        {
+          date: "2026-03-05",
+          office: "CMDLA1",
+          hsCode: "6203420000",
+          origin: "CN",
+          offenceType: "UNDERVALUATION",
+          amount: 350,
+        },
+      ],
     ]);
   });
 });

@@ -26,7 +26,16 @@ export type ConfirmedCase = {
 };
 
 export type LabelRow = { declId: string; illicit: 0 | 1; revenue: number; offenceCode: string };
-export type OffenceRow = { date: string; office: string; hsCode: string; origin: string; offenceType: string; amount: number; declId: string; caseId: number };
+export type OffenceRow = {
+  date: string;
+  office: string;
+  hsCode: string;
+  origin: string;
+  offenceType: string;
+  amount: number;
+  declId: string;
+  caseId: number;
+};
 
 const cents = (amount: string) => Math.round(Number(amount) * 100);
 
@@ -39,15 +48,25 @@ function caseDeclarations(c: ConfirmedCase): CaseDeclaration[] {
       const declId = String(d.decl_id);
       const goods = snapshot.goods[declId];
       const known = byId.get(declId);
-      if (!known) byId.set(declId, { declId, office: String(d.office_code ?? ""), hsCode: goods?.hsCode ?? "", origin: goods?.originCountry ?? "" });
-      else if (!known.hsCode && goods) byId.set(declId, { ...known, hsCode: goods.hsCode, origin: goods.originCountry });
+      if (!known)
+        byId.set(declId, {
+          declId,
+          office: String(d.office_code ?? ""),
+          hsCode: goods?.hsCode ?? "",
+          origin: goods?.originCountry ?? "",
+        });
+      else if (!known.hsCode && goods)
+        byId.set(declId, { ...known, hsCode: goods.hsCode, origin: goods.originCountry });
     }
   }
   return [...byId.values()].sort((a, b) => (a.declId < b.declId ? -1 : a.declId > b.declId ? 1 : 0));
 }
 
 // Revenue attributed to each illicit declaration of one case, in cents.
-export function attributeRevenue(illicitDeclIds: readonly string[], actions: ConfirmedCase["actions"]): Map<string, number> {
+export function attributeRevenue(
+  illicitDeclIds: readonly string[],
+  actions: ConfirmedCase["actions"],
+): Map<string, number> {
   const revenue = new Map(illicitDeclIds.map((id) => [id, 0]));
   let shared = 0;
   for (const a of actions) {
@@ -70,7 +89,10 @@ export function feedbackRows(cases: readonly ConfirmedCase[]): { labels: LabelRo
     const declarations = caseDeclarations(c);
     const named = new Set(c.confirmedDeclIds);
     const illicit = declarations.filter((d) => named.size === 0 || named.has(d.declId));
-    const revenue = attributeRevenue(illicit.map((d) => d.declId), c.actions);
+    const revenue = attributeRevenue(
+      illicit.map((d) => d.declId),
+      c.actions,
+    );
     for (const d of declarations) {
       const label = labels.get(d.declId) ?? { illicit: 0, revenue: 0, codes: new Set<string>() };
       if (revenue.has(d.declId)) {
@@ -96,7 +118,18 @@ export function feedbackRows(cases: readonly ConfirmedCase[]): { labels: LabelRo
   return {
     labels: [...labels.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([declId, l]) => ({ declId, illicit: l.illicit, revenue: l.revenue / 100, offenceCode: [...l.codes].sort().join("|") })),
-    offences: offences.sort((a, b) => a.date.localeCompare(b.date) || a.office.localeCompare(b.office) || a.declId.localeCompare(b.declId) || a.caseId - b.caseId),
+      .map(([declId, l]) => ({
+        declId,
+        illicit: l.illicit,
+        revenue: l.revenue / 100,
+        offenceCode: [...l.codes].sort().join("|"),
+      })),
+    offences: offences.sort(
+      (a, b) =>
+        a.date.localeCompare(b.date) ||
+        a.office.localeCompare(b.office) ||
+        a.declId.localeCompare(b.declId) ||
+        a.caseId - b.caseId,
+    ),
   };
 }

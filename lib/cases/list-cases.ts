@@ -11,13 +11,28 @@ import type { CaseListFilters } from "@/lib/cases/schema";
 export const CASES_PAGE_SIZE = 50;
 
 const select = {
-  id: true, title: true, officeCode: true, status: true, openedAt: true, assigneeId: true, dueDate: true, overdue: true,
-  finding: true, reopenedCount: true, closedAt: true, _count: { select: { flags: true } },
+  id: true,
+  title: true,
+  officeCode: true,
+  status: true,
+  openedAt: true,
+  assigneeId: true,
+  dueDate: true,
+  overdue: true,
+  finding: true,
+  reopenedCount: true,
+  closedAt: true,
+  _count: { select: { flags: true } },
 } as const satisfies Prisma.CaseSelect;
 
 async function withAssigneeNames<T extends { assigneeId: string | null }>(rows: T[]) {
   const ids = [...new Set(rows.map((r) => r.assigneeId).filter((v): v is string => v !== null))];
-  const names = new Map((await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  const names = new Map(
+    (await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((u) => [
+      u.id,
+      u.name,
+    ]),
+  );
   return rows.map((r) => ({ ...r, assigneeName: r.assigneeId ? (names.get(r.assigneeId) ?? null) : null }));
 }
 
@@ -28,7 +43,11 @@ export async function listCases(actor: CaseActor, filters: CaseListFilters) {
       caseVisibilityWhere(actor),
       filters.status ? { status: filters.status as CaseStatus } : {},
       filters.overdue ? { overdue: true } : {},
-      filters.assignee === "none" ? { assigneeId: null } : filters.assignee ? { assigneeId: filters.assignee === "me" ? actor.id : filters.assignee } : {},
+      filters.assignee === "none"
+        ? { assigneeId: null }
+        : filters.assignee
+          ? { assigneeId: filters.assignee === "me" ? actor.id : filters.assignee }
+          : {},
     ],
   };
   const [total, rows] = await Promise.all([
@@ -41,7 +60,12 @@ export async function listCases(actor: CaseActor, filters: CaseListFilters) {
       take: CASES_PAGE_SIZE,
     }),
   ]);
-  return { rows: await withAssigneeNames(rows), total, page: filters.page, pageCount: Math.max(1, Math.ceil(total / CASES_PAGE_SIZE)) };
+  return {
+    rows: await withAssigneeNames(rows),
+    total,
+    page: filters.page,
+    pageCount: Math.max(1, Math.ceil(total / CASES_PAGE_SIZE)),
+  };
 }
 
 export type CaseListRow = Awaited<ReturnType<typeof listCases>>["rows"][number];
@@ -73,11 +97,17 @@ export async function latestDigest(actor: CaseActor) {
 // Active integrity analysts who may investigate this case (case-rules.assigneeRefusal), by name.
 export async function assigneeOptions(c: { officeCode: string | null; subjectOfficerIds: string[] }) {
   const users = await db.user.findMany({
-    where: { role: "INTEGRITY", active: true, OR: [{ officeCode: null }, ...(c.officeCode ? [{ officeCode: c.officeCode }] : [])] },
+    where: {
+      role: "INTEGRITY",
+      active: true,
+      OR: [{ officeCode: null }, ...(c.officeCode ? [{ officeCode: c.officeCode }] : [])],
+    },
     select: { id: true, name: true, email: true, role: true, officeCode: true, officerId: true, active: true },
     orderBy: { name: "asc" },
   });
-  return users.filter((u) => assigneeRefusal(c, u) === null).map((u) => ({ id: u.id, name: u.name, email: u.email, officeCode: u.officeCode }));
+  return users
+    .filter((u) => assigneeRefusal(c, u) === null)
+    .map((u) => ({ id: u.id, name: u.name, email: u.email, officeCode: u.officeCode }));
 }
 
 // The case each of these flags is in, among the cases the user may see (for a flag page or the inbox to link to it).

@@ -12,7 +12,13 @@ import { canSeeCase, joinRefusal, refusalFor, type CaseActor } from "@/lib/cases
 import { CaseError, throwIfCaseRefused } from "@/lib/cases/case-error";
 import { AUDIT_ENTITY, caseFacts, getCaseForActorOrThrow, requireCaseRole } from "@/lib/cases/case-access";
 import { OpenCaseInput } from "@/lib/cases/schema";
-import { buildSnapshot, snapshotHash, subjectOfficersOf, type EvidenceSnapshot, type GoodsLine } from "@/lib/cases/evidence-snapshot";
+import {
+  buildSnapshot,
+  snapshotHash,
+  subjectOfficersOf,
+  type EvidenceSnapshot,
+  type GoodsLine,
+} from "@/lib/cases/evidence-snapshot";
 
 // The most evidence rows one flag's snapshot keeps (a broker's Benford test can span thousands of declarations).
 export const SNAPSHOT_CAP = 5000;
@@ -23,7 +29,9 @@ type Frozen = { flagId: number; snapshot: EvidenceSnapshot; sha256: string; subj
 async function goodsLines(declarations: Record<string, unknown>[]): Promise<Record<string, GoodsLine>> {
   const ids = [...new Set(declarations.map((d) => String(d.decl_id)))];
   if (!ids.length) return {};
-  const flagged = Object.fromEntries(declarations.filter((d) => d.item_no != null).map((d) => [String(d.decl_id), Number(d.item_no)]));
+  const flagged = Object.fromEntries(
+    declarations.filter((d) => d.item_no != null).map((d) => [String(d.decl_id), Number(d.item_no)]),
+  );
   const { rows } = await pool.query<{ decl_id: string; item_no: number; hs_code: string; origin_country: string }>(
     `SELECT DISTINCT ON (i.decl_id) i.decl_id, i.item_no, i.hs_code, i.origin_country
        FROM items i
@@ -31,7 +39,9 @@ async function goodsLines(declarations: Record<string, unknown>[]): Promise<Reco
       ORDER BY i.decl_id, (i.item_no::text = ($2::jsonb ->> i.decl_id)) IS TRUE DESC, i.cif_value DESC NULLS LAST, i.item_no`,
     [ids, JSON.stringify(flagged)],
   );
-  return Object.fromEntries(rows.map((r) => [r.decl_id, { itemNo: r.item_no, hsCode: r.hs_code, originCountry: r.origin_country }]));
+  return Object.fromEntries(
+    rows.map((r) => [r.decl_id, { itemNo: r.item_no, hsCode: r.hs_code, originCountry: r.origin_country }]),
+  );
 }
 
 // Read before the transaction (evidence queries can take a while); getFlagForViewerOrThrow inside flagEvidence
@@ -39,8 +49,18 @@ async function goodsLines(declarations: Record<string, unknown>[]): Promise<Reco
 async function freeze(flagId: number, actor: CaseActor): Promise<Frozen> {
   const { flag, total } = await flagEvidence(flagId, actor, { pageSize: 1 });
   const declarations = await allFlagEvidenceDeclarations(flagId, actor, SNAPSHOT_CAP);
-  const snapshot = buildSnapshot(flag, declarations, await goodsLines(declarations), Math.max(total, declarations.length));
-  return { flagId, snapshot, sha256: snapshotHash(snapshot), subjectOfficerIds: subjectOfficersOf(flag, snapshot.declarations) };
+  const snapshot = buildSnapshot(
+    flag,
+    declarations,
+    await goodsLines(declarations),
+    Math.max(total, declarations.length),
+  );
+  return {
+    flagId,
+    snapshot,
+    sha256: snapshotHash(snapshot),
+    subjectOfficerIds: subjectOfficersOf(flag, snapshot.declarations),
+  };
 }
 
 function defaultTitle(flag: EvidenceSnapshot["flag"]): string {
@@ -73,21 +93,30 @@ export async function openCase(raw: z.input<typeof OpenCaseInput>, actor: CaseAc
           throwIfCaseRefused(refusalFor("addFlags", caseFacts(target), actor));
           throwIfCaseRefused(joinRefusal(flags, target.officeCode));
           const subjectOfficerIds = [...new Set([...target.subjectOfficerIds, ...subjects])].sort();
-          if (!canSeeCase({ officeCode: target.officeCode, subjectOfficerIds }, actor)) throw new CaseError("FORBIDDEN", "ownCase");
+          if (!canSeeCase({ officeCode: target.officeCode, subjectOfficerIds }, actor))
+            throw new CaseError("FORBIDDEN", "ownCase");
           await tx.case.update({ where: { id: target.id }, data: { subjectOfficerIds } });
           caseId = target.id;
         } else {
           throwIfCaseRefused(joinRefusal(flags));
           const officeCode = flags[0]!.officeCode;
-          if (!canSeeCase({ officeCode, subjectOfficerIds: subjects }, actor)) throw new CaseError("FORBIDDEN", "ownCase");
+          if (!canSeeCase({ officeCode, subjectOfficerIds: subjects }, actor))
+            throw new CaseError("FORBIDDEN", "ownCase");
           const created = await tx.case.create({
-            data: { title: input.title ?? defaultTitle(frozen[0]!.snapshot.flag), officeCode, subjectOfficerIds: subjects, openedById: actor.id },
+            data: {
+              title: input.title ?? defaultTitle(frozen[0]!.snapshot.flag),
+              officeCode,
+              subjectOfficerIds: subjects,
+              openedById: actor.id,
+            },
           });
           caseId = created.id;
         }
 
         const now = new Date();
-        await tx.caseFlag.createMany({ data: input.flagIds.map((flagId) => ({ flagId, caseId, addedById: actor.id, addedAt: now })) });
+        await tx.caseFlag.createMany({
+          data: input.flagIds.map((flagId) => ({ flagId, caseId, addedById: actor.id, addedAt: now })),
+        });
         // Raw SQL with the JSON as text, so PostgreSQL parses every number exactly: Prisma's Json path rounds some
         // floats (a score of 28.152126199314576 came back 28.15212619931458), which would break the hash. The hash
         // is then checked against what was stored, as the case page checks it on every read.
@@ -97,7 +126,8 @@ export async function openCase(raw: z.input<typeof OpenCaseInput>, actor: CaseAc
             VALUES (${caseId}, ${f.flagId}, ${JSON.stringify(f.snapshot)}::jsonb, ${f.sha256}, ${f.snapshot.declarations.length},
                     ${f.snapshot.total > f.snapshot.declarations.length}, ${actor.id}, ${now})
             RETURNING snapshot::text AS snapshot`;
-          if (snapshotHash(JSON.parse(stored!.snapshot)) !== f.sha256) throw new Error(`Evidence of flag ${f.flagId} changed when stored`);
+          if (snapshotHash(JSON.parse(stored!.snapshot)) !== f.sha256)
+            throw new Error(`Evidence of flag ${f.flagId} changed when stored`);
         }
         const moved = await tx.flag.updateMany({
           where: { id: { in: input.flagIds }, state: "NEW" },
@@ -117,13 +147,24 @@ export async function openCase(raw: z.input<typeof OpenCaseInput>, actor: CaseAc
             action: input.caseId !== undefined ? "case.add-flags" : "case.open",
             entityType: AUDIT_ENTITY,
             entityId: String(caseId),
-            data: { flagIds: input.flagIds, evidence, subjectOfficerIds: subjects, ...(input.caseId === undefined ? { to: "OPEN" } : {}) },
+            data: {
+              flagIds: input.flagIds,
+              evidence,
+              subjectOfficerIds: subjects,
+              ...(input.caseId === undefined ? { to: "OPEN" } : {}),
+            },
           },
           tx,
         );
         for (const f of frozen) {
           await writeAudit(
-            { actorId: actor.id, action: "flag.case", entityType: "flag", entityId: String(f.flagId), data: { from: "NEW", to: "IN_CASE", caseId, sha256: f.sha256 } },
+            {
+              actorId: actor.id,
+              action: "flag.case",
+              entityType: "flag",
+              entityId: String(f.flagId),
+              data: { from: "NEW", to: "IN_CASE", caseId, sha256: f.sha256 },
+            },
             tx,
           );
         }
@@ -133,7 +174,8 @@ export async function openCase(raw: z.input<typeof OpenCaseInput>, actor: CaseAc
     );
   } catch (error) {
     // The flag joined another case at the same moment: case_flags' primary key keeps one.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new CaseError("CONFLICT", "flagAlreadyTriaged");
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+      throw new CaseError("CONFLICT", "flagAlreadyTriaged");
     throw error;
   }
 }

@@ -15,7 +15,13 @@ export async function recordFinding(raw: z.input<typeof FindingInput>, actor: Ca
     if (input.confirmedDeclIds.length) {
       const evidence = new Set(await caseEvidenceDeclIds(c.id, tx));
       const outside = input.confirmedDeclIds.filter((id) => !evidence.has(id));
-      if (outside.length) throw new CaseError("INVALID", "declarationsOutsideEvidence", { declIds: outside.slice(0, 10).join(", ") }, "confirmedDeclIds");
+      if (outside.length)
+        throw new CaseError(
+          "INVALID",
+          "declarationsOutsideEvidence",
+          { declIds: outside.slice(0, 10).join(", ") },
+          "confirmedDeclIds",
+        );
     }
     const to = statusAfter("recordFinding", c.status);
     await tx.case.update({
@@ -36,7 +42,14 @@ export async function recordFinding(raw: z.input<typeof FindingInput>, actor: Ca
         action: "case.finding",
         entityType: AUDIT_ENTITY,
         entityId: String(c.id),
-        data: { from: c.status, to, finding: input.finding, offenceCode: input.offenceCode, summary: input.summary, confirmedDeclIds: input.confirmedDeclIds },
+        data: {
+          from: c.status,
+          to,
+          finding: input.finding,
+          offenceCode: input.offenceCode,
+          summary: input.summary,
+          confirmedDeclIds: input.confirmedDeclIds,
+        },
       },
       tx,
     );

@@ -8,7 +8,11 @@ import { isOverdue, statusAfter, type CaseActor } from "@/lib/cases/case-rules";
 import { AUDIT_ENTITY, withCaseTransition } from "@/lib/cases/case-access";
 import { ReopenCaseInput } from "@/lib/cases/schema";
 
-export async function reopenCase(raw: z.input<typeof ReopenCaseInput>, actor: CaseActor, today = todayIso()): Promise<void> {
+export async function reopenCase(
+  raw: z.input<typeof ReopenCaseInput>,
+  actor: CaseActor,
+  today = todayIso(),
+): Promise<void> {
   const input = ReopenCaseInput.parse(raw);
   await withCaseTransition(input.caseId, actor, "reopen", async (tx, c) => {
     const to = statusAfter("reopen", c.status);

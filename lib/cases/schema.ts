@@ -23,10 +23,15 @@ function isCalendarDay(day: string): boolean {
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 
 export const OpenCaseInput = z.object({
-  flagIds: z.preprocess(
-    (v) => (typeof v === "string" ? v.split(/[\s,;]+/).filter(Boolean) : typeof v === "number" ? [v] : v),
-    z.array(Id, { message: "noFlags" }).min(1, { message: "noFlags" }).max(MAX_FLAGS_PER_OPENING, { message: "tooManyFlags" }),
-  ).transform((ids) => [...new Set(ids)]),
+  flagIds: z
+    .preprocess(
+      (v) => (typeof v === "string" ? v.split(/[\s,;]+/).filter(Boolean) : typeof v === "number" ? [v] : v),
+      z
+        .array(Id, { message: "noFlags" })
+        .min(1, { message: "noFlags" })
+        .max(MAX_FLAGS_PER_OPENING, { message: "tooManyFlags" }),
+    )
+    .transform((ids) => [...new Set(ids)]),
   title: z.preprocess(blankToUndefined, text(3, 200, "titleShort").optional()),
   caseId: z.preprocess(blankToUndefined, Id.optional()),
 });
@@ -34,20 +39,28 @@ export type OpenCaseInput = z.infer<typeof OpenCaseInput>;
 
 export const AssignCaseInput = z.object({
   caseId: Id,
-  assigneeId: z.string({ message: "assigneeRequired" }).trim().min(1, { message: "assigneeRequired" }).max(64, { message: "assigneeRequired" }),
-  dueDate: z.string({ message: "dueDate" }).regex(DAY, { message: "dueDate" }).refine(isCalendarDay, { message: "dueDate" }),
+  assigneeId: z
+    .string({ message: "assigneeRequired" })
+    .trim()
+    .min(1, { message: "assigneeRequired" })
+    .max(64, { message: "assigneeRequired" }),
+  dueDate: z
+    .string({ message: "dueDate" })
+    .regex(DAY, { message: "dueDate" })
+    .refine(isCalendarDay, { message: "dueDate" }),
 });
 
 export const CaseNoteInput = z.object({ caseId: Id, body: text(3, 10_000, "noteShort") });
 
 const DeclIds = z.preprocess(
-  (v) => (typeof v === "string" ? splitDeclIds(v) : v ?? []),
+  (v) => (typeof v === "string" ? splitDeclIds(v) : (v ?? [])),
   z
     .array(z.string())
     .max(MAX_CONFIRMED_DECLARATIONS, { message: "tooManyDeclarations" })
     .superRefine((ids, ctx) => {
       const bad = ids.find((id) => !DECL_ID.test(id));
-      if (bad !== undefined) ctx.addIssue({ code: "custom", message: "declIdFormat", params: { declId: bad.slice(0, 70) } });
+      if (bad !== undefined)
+        ctx.addIssue({ code: "custom", message: "declIdFormat", params: { declId: bad.slice(0, 70) } });
     }),
 );
 
@@ -61,7 +74,8 @@ export const FindingInput = z
     confirmedDeclIds: DeclIds.default([]),
   })
   .superRefine((f, ctx) => {
-    if (f.finding === "CONFIRMED" && f.offenceCode === undefined) ctx.addIssue({ code: "custom", path: ["offenceCode"], message: "offenceRequired" });
+    if (f.finding === "CONFIRMED" && f.offenceCode === undefined)
+      ctx.addIssue({ code: "custom", path: ["offenceCode"], message: "offenceRequired" });
   })
   // Only a confirmed finding names an offence and confirmed declarations.
   .transform((f) => ({
@@ -85,7 +99,8 @@ export const CaseActionInput = z
   })
   .superRefine((a, ctx) => {
     const needsAmount = AMOUNT_ACTIONS.includes(a.type);
-    if (needsAmount && (a.amount === null || a.amount <= 0)) ctx.addIssue({ code: "custom", path: ["amount"], message: "amountPositive" });
+    if (needsAmount && (a.amount === null || a.amount <= 0))
+      ctx.addIssue({ code: "custom", path: ["amount"], message: "amountPositive" });
     if (needsAmount && a.amount !== null && Math.round(a.amount * 100) / 100 !== a.amount) {
       ctx.addIssue({ code: "custom", path: ["amount"], message: "amountCents" });
     }
@@ -102,7 +117,10 @@ export const ReopenCaseInput = z.object({ caseId: Id, reason: text(10, 4000, "re
 
 // The case list's filters, from the query string; anything unknown is ignored rather than refused.
 export const CaseListFilters = z.object({
-  status: z.preprocess((v) => (typeof v === "string" && (CASE_STATUSES as readonly string[]).includes(v) ? v : ""), z.string()),
+  status: z.preprocess(
+    (v) => (typeof v === "string" && (CASE_STATUSES as readonly string[]).includes(v) ? v : ""),
+    z.string(),
+  ),
   overdue: z.preprocess((v) => (v === "1" ? "1" : ""), z.string()),
   assignee: z.preprocess((v) => (typeof v === "string" && /^[\w-]{1,64}$/.test(v) ? v : ""), z.string()),
   page: z.preprocess((v) => {

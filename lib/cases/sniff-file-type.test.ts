@@ -57,7 +57,9 @@ describe("an attachment", () => {
     expect(checkAttachment("report.pdf", png)).toEqual({ ok: false, key: "fileTypeMismatch" });
     expect(checkAttachment("notes.txt", pdf)).toEqual({ ok: false, key: "fileTypeMismatch" });
     expect(checkAttachment("book.xlsx", zipOnly)).toEqual({ ok: false, key: "fileTypeNotAllowed" });
-    expect(checkAttachment("book.xlsx", bytes("PK\u0003\u0004[Content_Types].xml xl/workbook.xml xl/vbaProject.bin"))).toEqual({ ok: false, key: "fileTypeNotAllowed" });
+    expect(
+      checkAttachment("book.xlsx", bytes("PK\u0003\u0004[Content_Types].xml xl/workbook.xml xl/vbaProject.bin")),
+    ).toEqual({ ok: false, key: "fileTypeNotAllowed" });
     // HTML with a .txt name is text (served as text/plain with nosniff, so never rendered).
     expect(checkAttachment("page.txt", html)).toMatchObject({ ok: true, type: "txt" });
   });

@@ -18,7 +18,8 @@ const JPEG = [0xff, 0xd8, 0xff];
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 
 // Zip entry names are stored in clear in each local header and in the central directory.
-const holds = (bytes: Uint8Array, name: string) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(name, 0, "latin1");
+const holds = (bytes: Uint8Array, name: string) =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(name, 0, "latin1");
 
 function isPlainText(bytes: Uint8Array): boolean {
   let text: string;
@@ -49,7 +50,9 @@ function extensionOf(fileName: string): string {
   return dot < 0 ? "" : fileName.slice(dot).toLowerCase();
 }
 
-export type AttachmentCheck = { ok: true; type: AttachmentType; contentType: string } | { ok: false; key: "fileEmpty" | "fileTypeNotAllowed" | "fileTypeMismatch" };
+export type AttachmentCheck =
+  | { ok: true; type: AttachmentType; contentType: string }
+  | { ok: false; key: "fileEmpty" | "fileTypeNotAllowed" | "fileTypeMismatch" };
 
 export function checkAttachment(fileName: string, bytes: Uint8Array): AttachmentCheck {
   if (bytes.byteLength === 0) return { ok: false, key: "fileEmpty" };
@@ -59,13 +62,20 @@ export function checkAttachment(fileName: string, bytes: Uint8Array): Attachment
   if (!declared) return { ok: false, key: "fileTypeNotAllowed" };
   const sniffed = sniffBytes(bytes);
   const matches = declared === "csv" || declared === "txt" ? sniffed === "text" : sniffed === declared;
-  if (!matches) return { ok: false, key: sniffed === "unknown" || sniffed === "zip" || sniffed === "xlsm" ? "fileTypeNotAllowed" : "fileTypeMismatch" };
+  if (!matches)
+    return {
+      ok: false,
+      key: sniffed === "unknown" || sniffed === "zip" || sniffed === "xlsm" ? "fileTypeNotAllowed" : "fileTypeMismatch",
+    };
   return { ok: true, type: declared, contentType: ATTACHMENT_TYPES[declared].contentType };
 }
 
 // The name as the user gave it, kept as metadata only: no path, no control characters, at most 200 characters.
 export function displayFileName(raw: string): string {
   const base = raw.split(/[\\/]/).pop() ?? "";
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 200);
+  const clean = base
+    .replace(/[\u0000-\u001f\u007f]/g, "")
+    .trim()
+    .slice(0, 200);
   return clean || "attachment";
 }

@@ -3,11 +3,17 @@ import { csvRecords, type CsvRecord } from "@/lib/clearance/csv-records";
 
 async function read(chunks: (string | Buffer)[]): Promise<CsvRecord[]> {
   const out: CsvRecord[] = [];
-  for await (const batch of csvRecords((async function* () { yield* chunks; })())) out.push(...batch);
+  for await (const batch of csvRecords(
+    (async function* () {
+      yield* chunks;
+    })(),
+  ))
+    out.push(...batch);
   return out;
 }
 
-const simple = (records: CsvRecord[]) => records.map((r) => (r.error ? `${r.line}:ERR ${r.error}` : `${r.line}:${JSON.stringify(r.fields)}`));
+const simple = (records: CsvRecord[]) =>
+  records.map((r) => (r.error ? `${r.line}:ERR ${r.error}` : `${r.line}:${JSON.stringify(r.fields)}`));
 
 describe("csvRecords", () => {
   it("splits plain lines and numbers them, skipping empty lines, CRLF and a BOM", async () => {

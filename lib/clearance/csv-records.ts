@@ -4,7 +4,8 @@
 // is what an import of a year of declarations reads. Records come in batches, with the line each one starts on.
 import { StringDecoder } from "node:string_decoder";
 
-export type CsvRecord = { line: number; fields: string[]; error?: undefined } | { line: number; fields: string[]; error: string };
+export type CsvRecord =
+  { line: number; fields: string[]; error?: undefined } | { line: number; fields: string[]; error: string };
 
 type Parsed = { fields: string[]; end: number; newlines: number } | { error: string; end: number; newlines: number };
 
@@ -21,7 +22,11 @@ function parseQuotedRecord(text: string, start: number, final: boolean): Parsed 
         const q = text.indexOf('"', from);
         if (q === -1) {
           if (!final) return null;
-          return { error: "unterminated quoted field", end: text.length, newlines: newlines + count(text, from, text.length) };
+          return {
+            error: "unterminated quoted field",
+            end: text.length,
+            newlines: newlines + count(text, from, text.length),
+          };
         }
         newlines += count(text, from, q);
         if (text.charCodeAt(q + 1) === 34) {

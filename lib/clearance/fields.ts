@@ -55,8 +55,12 @@ function isRealDateAt(raw: string): boolean {
 export function parseTimestamp(raw: string): FieldResult {
   const sep = raw.charCodeAt(10);
   const shaped =
-    raw.length === 19 && raw.charCodeAt(4) === 45 && raw.charCodeAt(7) === 45 && (sep === 32 || sep === 84) &&
-    raw.charCodeAt(13) === 58 && raw.charCodeAt(16) === 58;
+    raw.length === 19 &&
+    raw.charCodeAt(4) === 45 &&
+    raw.charCodeAt(7) === 45 &&
+    (sep === 32 || sep === 84) &&
+    raw.charCodeAt(13) === 58 &&
+    raw.charCodeAt(16) === 58;
   if (!shaped) {
     if (TIMESTAMP_WITH_OFFSET.test(raw)) return fail("timestamp with a UTC offset: give the office's local time");
     return fail(`not a timestamp YYYY-MM-DD HH:MM:SS: "${raw}"`);

@@ -9,7 +9,9 @@ import { ImportInputError } from "@/lib/clearance/import-input-error";
 export async function importCanonical(batchId: number, location: string, progress: Progress): Promise<ImportOutcome> {
   const source = await openSource(location);
   try {
-    const missing = CANONICAL_FILES.filter((s) => !s.optionalFile && !source.files.has(s.fileName)).map((s) => s.fileName);
+    const missing = CANONICAL_FILES.filter((s) => !s.optionalFile && !source.files.has(s.fileName)).map(
+      (s) => s.fileName,
+    );
     if (missing.length) throw new ImportInputError(`required file(s) missing: ${missing.join(", ")}`);
     const present = CANONICAL_FILES.filter((s) => source.files.has(s.fileName));
     const totalBytes = present.reduce((sum, s) => sum + source.files.get(s.fileName)!.size, 0) || 1;

@@ -2,9 +2,20 @@ import { describe, expect, it } from "vitest";
 import { mapKcsRecord } from "@/lib/clearance/import-kcs";
 
 const base: Record<string, string> = {
-  declId: "85945189", date: "2020-01-01", office: "40", importType: "11", declarant: "SWF9S4X",
-  importer: "7JD1S2X", hs6: "690722", departure: "CN", origin: "CN", taxRate: "8.0", netMass: "11352.0",
-  price: "375751.2", fraud: "0", critical: "0",
+  declId: "85945189",
+  date: "2020-01-01",
+  office: "40",
+  importType: "11",
+  declarant: "SWF9S4X",
+  importer: "7JD1S2X",
+  hs6: "690722",
+  departure: "CN",
+  origin: "CN",
+  taxRate: "8.0",
+  netMass: "11352.0",
+  price: "375751.2",
+  fraud: "0",
+  critical: "0",
 };
 const map = (over: Record<string, string> = {}) => mapKcsRecord((f) => ({ ...base, ...over })[f] ?? "");
 
@@ -12,9 +23,19 @@ describe("mapKcsRecord", () => {
   it("maps a row as the KCS README says: price as value and CIF, taxes = price × rate / 100", () => {
     const r = map();
     expect(r.ok && r.row).toMatchObject({
-      decl_id: "85945189", office_code: "40", broker_id: "SWF9S4X", importer_id: "7JD1S2X", export_country: "CN",
-      reg_ts: "2020-01-01 00:00:00", hs_code: "690722", origin_country: "CN", net_kg: "11352.000",
-      cif_value: "375751.20", taxes: "30060.10", fraud: false, critical: false,
+      decl_id: "85945189",
+      office_code: "40",
+      broker_id: "SWF9S4X",
+      importer_id: "7JD1S2X",
+      export_country: "CN",
+      reg_ts: "2020-01-01 00:00:00",
+      hs_code: "690722",
+      origin_country: "CN",
+      net_kg: "11352.000",
+      cif_value: "375751.20",
+      taxes: "30060.10",
+      fraud: false,
+      critical: false,
     });
   });
 

@@ -17,8 +17,20 @@ import type { RejectedRowsWriter } from "@/lib/clearance/rejected-rows";
 export { mapKcsRecord, type KcsRow } from "@/lib/clearance/kcs-record";
 
 const STG_KCS_COLUMNS = [
-  "decl_id", "office_code", "regime", "broker_id", "importer_id", "export_country", "reg_ts",
-  "hs_code", "origin_country", "net_kg", "cif_value", "taxes", "fraud", "critical",
+  "decl_id",
+  "office_code",
+  "regime",
+  "broker_id",
+  "importer_id",
+  "export_country",
+  "reg_ts",
+  "hs_code",
+  "origin_country",
+  "net_kg",
+  "cif_value",
+  "taxes",
+  "fraud",
+  "critical",
 ] as const;
 
 export async function importKcs(batchId: number, file: string, progress: Progress): Promise<ImportOutcome> {
@@ -63,7 +75,10 @@ async function stageKcs(
           : mapKcsRecord(kcsFieldGetter(header, fields));
         if (mapped.ok) {
           const r = mapped.row;
-          await writer.write([line, ...STG_KCS_COLUMNS.map((c) => (typeof r[c] === "boolean" ? (r[c] ? "t" : "f") : r[c]))]);
+          await writer.write([
+            line,
+            ...STG_KCS_COLUMNS.map((c) => (typeof r[c] === "boolean" ? (r[c] ? "t" : "f") : r[c])),
+          ]);
         } else {
           result.rejected++;
           await rejects.add({

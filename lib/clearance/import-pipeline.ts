@@ -82,7 +82,10 @@ async function mergeAll(
       const stage = staged[spec.fileName];
       if (!stage) continue;
       // Saving spans the staging share up to the quality check's 97 %, so the bar never moves back.
-      await progress(STAGING_SHARE + ((QUALITY_AT - STAGING_SHARE) * i) / CANONICAL_FILES.length, `saving ${spec.fileName}`);
+      await progress(
+        STAGING_SHARE + ((QUALITY_AT - STAGING_SHARE) * i) / CANONICAL_FILES.length,
+        `saving ${spec.fileName}`,
+      );
       const started = performance.now();
       await rejectDuplicateKeys(client, spec);
       await rejectUnknownReferences(client, spec);

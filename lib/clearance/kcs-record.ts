@@ -46,7 +46,9 @@ function round(raw: string, decimals: number): string | null {
   return Number.isFinite(n) ? n.toFixed(decimals) : null;
 }
 
-export function mapKcsRecord(get: (f: KcsField) => string): { ok: true; row: KcsRow } | { ok: false; column: string; reason: string } {
+export function mapKcsRecord(
+  get: (f: KcsField) => string,
+): { ok: true; row: KcsRow } | { ok: false; column: string; reason: string } {
   const check = (field: KcsField, type: FieldType, value = get(field)) => {
     const r = parseField(type, value);
     return r.ok ? null : { ok: false as const, column: KCS_COLUMNS[field], reason: r.reason };
@@ -70,7 +72,8 @@ export function mapKcsRecord(get: (f: KcsField) => string): { ok: true; row: Kcs
   if (problems) return problems;
   const price = round(get("price"), 2)!;
   const rate = Number(get("taxRate") || "0");
-  if (!Number.isFinite(rate) || rate < 0) return { ok: false, column: KCS_COLUMNS.taxRate, reason: `not a tax rate: "${get("taxRate")}"` };
+  if (!Number.isFinite(rate) || rate < 0)
+    return { ok: false, column: KCS_COLUMNS.taxRate, reason: `not a tax rate: "${get("taxRate")}"` };
   return {
     ok: true,
     row: {

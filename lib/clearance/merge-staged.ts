@@ -14,14 +14,20 @@ export type MergeCounts = { rejected: number; inserted: number; updated: number;
 export async function rejectDuplicateKeys(client: PoolClient, spec: CanonicalFileSpec): Promise<void> {
   const stg = stagingTable(spec);
   const keyOf = (alias: string) =>
-    spec.key.map((k) => (spec.columns.find((c) => c.name === k)?.nullAs ? `coalesce(${alias}.${k}, '')` : `${alias}.${k}`));
+    spec.key.map((k) =>
+      spec.columns.find((c) => c.name === k)?.nullAs ? `coalesce(${alias}.${k}, '')` : `${alias}.${k}`,
+    );
   await client.query(`
     UPDATE ${stg} s
        SET reject_column = '${spec.key.join(", ")}',
            reject_reason = 'duplicate key: the same ${spec.key.join(" + ")} is on line ' || d.first_line || ' of this file'
-      FROM (SELECT ${keyOf("x").map((k, i) => `${k} AS k${i}`).join(", ")}, min(x.line) AS first_line
+      FROM (SELECT ${keyOf("x")
+        .map((k, i) => `${k} AS k${i}`)
+        .join(", ")}, min(x.line) AS first_line
               FROM ${stg} x WHERE x.reject_reason IS NULL GROUP BY ${keyOf("x").join(", ")} HAVING count(*) > 1) d
-     WHERE ${keyOf("s").map((k, i) => `${k} = d.k${i}`).join(" AND ")}
+     WHERE ${keyOf("s")
+       .map((k, i) => `${k} = d.k${i}`)
+       .join(" AND ")}
        AND s.line <> d.first_line AND s.reject_reason IS NULL`);
 }
 
@@ -39,10 +45,17 @@ export async function rejectUnknownReferences(client: PoolClient, spec: Canonica
   }
 }
 
-export async function storeSetRejections(client: PoolClient, spec: CanonicalFileSpec, batchId: number): Promise<number> {
+export async function storeSetRejections(
+  client: PoolClient,
+  spec: CanonicalFileSpec,
+  batchId: number,
+): Promise<number> {
   // json_build_object keeps the file's column order for the download (jsonb would sort the keys).
   const values = spec.columns
-    .map((c) => `'${c.name}', ${c.pgType.startsWith("timestamp") ? `to_char(${c.name}, 'YYYY-MM-DD HH24:MI:SS')` : c.name}`)
+    .map(
+      (c) =>
+        `'${c.name}', ${c.pgType.startsWith("timestamp") ? `to_char(${c.name}, 'YYYY-MM-DD HH24:MI:SS')` : c.name}`,
+    )
     .join(", ");
   const { rowCount } = await client.query(
     `INSERT INTO import_rejected_rows (batch_id, file, line, "column", reason, "values")
@@ -89,7 +102,9 @@ export async function upsertAccepted(
   const accepted = `s.reject_reason IS NULL`;
 
   if (tracksBatch) {
-    await client.query(`SELECT ensure_declaration_partitions(min(reg_ts), max(reg_ts)) FROM ${stg} s WHERE ${accepted}`);
+    await client.query(
+      `SELECT ensure_declaration_partitions(min(reg_ts), max(reg_ts)) FROM ${stg} s WHERE ${accepted}`,
+    );
   }
   // Loading into an empty table (a first import): nothing to update and nothing to look up.
   const empty = await tableIsEmpty(client, spec.table);

@@ -38,7 +38,9 @@ export async function buildQualityReport(client: PoolClient): Promise<QualityRep
   for (const name of COMPLETENESS_FILES) {
     const spec = fileSpec(name);
     const counts = spec.columns.map((c) => `count(${c.name})::int AS "${c.name}"`).join(", ");
-    const { rows } = await client.query(`SELECT count(*)::int AS rows, ${counts} FROM ${stagingTable(spec)} WHERE ${accepted}`);
+    const { rows } = await client.query(
+      `SELECT count(*)::int AS rows, ${counts} FROM ${stagingTable(spec)} WHERE ${accepted}`,
+    );
     const row = rows[0] as Record<string, number>;
     if (!row.rows) continue;
     for (const c of spec.columns) {
@@ -47,7 +49,9 @@ export async function buildQualityReport(client: PoolClient): Promise<QualityRep
     }
   }
 
-  const { rows: totals } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${decl} WHERE ${accepted}`);
+  const { rows: totals } = await client.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM ${decl} WHERE ${accepted}`,
+  );
   const declarations = totals[0]!.n;
 
   const sequenceSql = Object.entries(DECLARATION_SEQUENCES).map(

@@ -9,7 +9,14 @@ import { pool } from "@/lib/pg";
 
 const PAGE = 5000;
 
-type RejectedRow = { id: number; file: string; line: number; column: string | null; reason: string; values: Record<string, unknown> };
+type RejectedRow = {
+  id: number;
+  file: string;
+  line: number;
+  column: string | null;
+  reason: string;
+  values: Record<string, unknown>;
+};
 
 export async function rejectedFiles(batchId: number): Promise<{ file: string; rows: number }[]> {
   const { rows } = await pool.query<{ file: string; rows: number }>(
@@ -35,7 +42,13 @@ export async function* rejectedRows(batchId: number, file: string): AsyncGenerat
 }
 
 const cell = (v: unknown) =>
-  v === null || v === undefined ? "" : Array.isArray(v) ? v.join(",") : typeof v === "object" ? JSON.stringify(v) : String(v);
+  v === null || v === undefined
+    ? ""
+    : Array.isArray(v)
+      ? v.join(",")
+      : typeof v === "object"
+        ? JSON.stringify(v)
+        : String(v);
 
 // CSV lines (header first) for one file's rejected rows.
 export async function* rejectedRowsCsv(batchId: number, file: string): AsyncGenerator<string> {

@@ -19,7 +19,14 @@ export class RejectedRowsWriter {
   static async open(batchId: number): Promise<RejectedRowsWriter> {
     const client = await pool.connect();
     await client.query("DELETE FROM import_rejected_rows WHERE batch_id = $1", [batchId]);
-    const writer = new CopyWriter(client, "import_rejected_rows", ["batch_id", "file", "line", '"column"', "reason", '"values"']);
+    const writer = new CopyWriter(client, "import_rejected_rows", [
+      "batch_id",
+      "file",
+      "line",
+      '"column"',
+      "reason",
+      '"values"',
+    ]);
     return new RejectedRowsWriter(client, writer, batchId);
   }
 

@@ -18,7 +18,11 @@ export type ProgressListener = (percent: number) => Promise<void>;
 export async function runImportBatch(batchId: number, onProgress?: ProgressListener): Promise<ImportOutcome> {
   const batch = await db.importBatch.findUniqueOrThrow({ where: { id: batchId } });
   if (batch.status === "SUCCEEDED") {
-    return { files: batch.fileCounts, quality: batch.quality, affectedCells: batch.affectedCells ?? [] } as unknown as ImportOutcome;
+    return {
+      files: batch.fileCounts,
+      quality: batch.quality,
+      affectedCells: batch.affectedCells ?? [],
+    } as unknown as ImportOutcome;
   }
   await db.importBatch.update({
     where: { id: batchId },
@@ -56,11 +60,15 @@ export async function runImportBatch(batchId: number, onProgress?: ProgressListe
     });
     await onProgress?.(100);
     // The data is in; should the queue be down, the nightly recomputation catches up with it.
-    const recomputations = await queueKpiRecomputation(`import-${batchId}`, outcome.affectedCells).catch((error: Error) => {
-      logger.error({ batchId, err: error.message }, "could not queue KPI recomputation");
-      return 0;
-    });
-    const changedFiles = Object.entries(outcome.files).filter(([, c]) => c.inserted + c.updated > 0).map(([file]) => file);
+    const recomputations = await queueKpiRecomputation(`import-${batchId}`, outcome.affectedCells).catch(
+      (error: Error) => {
+        logger.error({ batchId, err: error.message }, "could not queue KPI recomputation");
+        return 0;
+      },
+    );
+    const changedFiles = Object.entries(outcome.files)
+      .filter(([, c]) => c.inserted + c.updated > 0)
+      .map(([file]) => file);
     const analyses = await queueAnalysisRecomputation(outcome.affectedCells, changedFiles).catch((error: Error) => {
       logger.error({ batchId, err: error.message }, "could not queue the TRS and mirror recomputation");
       return 0;

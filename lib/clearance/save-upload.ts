@@ -23,7 +23,11 @@ export async function saveUpload(
   body: ReadableStream<Uint8Array>,
   fileName: string,
 ): Promise<{ kind: ImportKind; sourcePath: string; sourceName: string }> {
-  const sourceName = path.basename(fileName).replace(/[^\w.\- ()]/g, "_").slice(0, 200) || "upload";
+  const sourceName =
+    path
+      .basename(fileName)
+      .replace(/[^\w.\- ()]/g, "_")
+      .slice(0, 200) || "upload";
   const kind = importKindForFileName(sourceName);
   const dir = path.resolve(env.DATA_DIR, "uploads");
   await fs.promises.mkdir(dir, { recursive: true });
@@ -42,7 +46,11 @@ export async function saveUpload(
     },
   });
   try {
-    await pipeline(Readable.fromWeb(body as import("node:stream/web").ReadableStream), guard, fs.createWriteStream(sourcePath));
+    await pipeline(
+      Readable.fromWeb(body as import("node:stream/web").ReadableStream),
+      guard,
+      fs.createWriteStream(sourcePath),
+    );
     if (bytes === 0) throw new AppError("INVALID", "The uploaded file is empty");
     const isZip = head.equals(ZIP_MAGIC);
     if (kind === "CANONICAL" && !isZip) throw new AppError("INVALID", `${sourceName} is not a zip archive`);

@@ -24,7 +24,11 @@ async function openFolder(dir: string): Promise<ImportSource> {
     if (!entry.isFile()) continue;
     const full = path.join(dir, entry.name);
     const { size } = await fs.promises.stat(full);
-    files.set(entry.name, { name: entry.name, size, open: async () => fs.createReadStream(full, { highWaterMark: 1 << 20 }) });
+    files.set(entry.name, {
+      name: entry.name,
+      size,
+      open: async () => fs.createReadStream(full, { highWaterMark: 1 << 20 }),
+    });
   }
   return { files, close: () => {} };
 }
@@ -32,11 +36,13 @@ async function openFolder(dir: string): Promise<ImportSource> {
 function openZip(file: string): Promise<ImportSource> {
   return new Promise((resolve, reject) => {
     yauzl.open(file, { lazyEntries: true, autoClose: false }, (error, zip) => {
-      if (error || !zip) return reject(new Error(`${path.basename(file)} is not a readable zip archive: ${error?.message}`));
+      if (error || !zip)
+        return reject(new Error(`${path.basename(file)} is not a readable zip archive: ${error?.message}`));
       const files = new Map<string, SourceFile>();
       zip.on("entry", (entry: yauzl.Entry) => {
         const name = path.posix.basename(entry.fileName);
-        const isFile = !entry.fileName.endsWith("/") && !entry.fileName.startsWith("__MACOSX/") && !name.startsWith(".");
+        const isFile =
+          !entry.fileName.endsWith("/") && !entry.fileName.startsWith("__MACOSX/") && !name.startsWith(".");
         if (isFile && !files.has(name)) {
           files.set(name, {
             name,

@@ -9,7 +9,13 @@ import { planHeader, recordAsObject, validateRow } from "@/lib/clearance/validat
 import type { RejectedRowsWriter } from "@/lib/clearance/rejected-rows";
 import type { SourceFile } from "@/lib/clearance/sources";
 
-export type StageResult = { read: number; rejected: number; warnings: string[]; error: string | null; seconds?: number };
+export type StageResult = {
+  read: number;
+  rejected: number;
+  warnings: string[];
+  error: string | null;
+  seconds?: number;
+};
 
 export function stagingTable(spec: CanonicalFileSpec): string {
   return `stg_${spec.name}`;

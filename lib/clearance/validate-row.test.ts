@@ -5,10 +5,27 @@ import { MAX_FIELD_LENGTH, planHeader, validateRow } from "@/lib/clearance/valid
 const declarations = fileSpec("declarations");
 const header = declarations.columns.map((c) => c.name);
 const good: Record<string, string> = {
-  decl_id: "D1", office_code: "O1", flow: "I", regime: "IM4", broker_id: "B1", importer_id: "I1",
-  export_country: "CN", arrival_ts: "", reg_ts: "2025-01-02 08:00:00", lane_initial: "Y", lane_final: "G",
-  assignment_mode: "auto", assessing_officer_id: "OF1", asmt_ts: "2025-01-02 09:00:00", pay_ts: "",
-  release_ts: "", value_initial: "10", value_final: "10", taxes_initial: "1", taxes_final: "1", status: "assessed",
+  decl_id: "D1",
+  office_code: "O1",
+  flow: "I",
+  regime: "IM4",
+  broker_id: "B1",
+  importer_id: "I1",
+  export_country: "CN",
+  arrival_ts: "",
+  reg_ts: "2025-01-02 08:00:00",
+  lane_initial: "Y",
+  lane_final: "G",
+  assignment_mode: "auto",
+  assessing_officer_id: "OF1",
+  asmt_ts: "2025-01-02 09:00:00",
+  pay_ts: "",
+  release_ts: "",
+  value_initial: "10",
+  value_final: "10",
+  taxes_initial: "1",
+  taxes_final: "1",
+  status: "assessed",
 };
 const record = (over: Record<string, string> = {}) => header.map((h) => ({ ...good, ...over })[h]!);
 
@@ -22,14 +39,23 @@ describe("validateRow for declarations.csv", () => {
 
   it("rejects reg_ts after asmt_ts on the asmt_ts column", () => {
     expect(validateRow(declarations, plan, record({ asmt_ts: "2025-01-02 07:59:59" }))).toEqual({
-      ok: false, column: "asmt_ts", reason: "reg_ts is after asmt_ts",
+      ok: false,
+      column: "asmt_ts",
+      reason: "reg_ts is after asmt_ts",
     });
   });
 
   it("rejects an empty required value, an over-long field and invalid UTF-8", () => {
-    expect(validateRow(declarations, plan, record({ reg_ts: "" }))).toMatchObject({ column: "reg_ts", reason: "required value is empty" });
-    expect(validateRow(declarations, plan, record({ regime: "x".repeat(MAX_FIELD_LENGTH + 1) }))).toMatchObject({ column: "regime" });
-    expect(validateRow(declarations, plan, record({ broker_id: "B\uFFFD" }))).toMatchObject({ reason: "invalid UTF-8" });
+    expect(validateRow(declarations, plan, record({ reg_ts: "" }))).toMatchObject({
+      column: "reg_ts",
+      reason: "required value is empty",
+    });
+    expect(validateRow(declarations, plan, record({ regime: "x".repeat(MAX_FIELD_LENGTH + 1) }))).toMatchObject({
+      column: "regime",
+    });
+    expect(validateRow(declarations, plan, record({ broker_id: "B\uFFFD" }))).toMatchObject({
+      reason: "invalid UTF-8",
+    });
   });
 
   it("rejects a record with fewer fields than the header", () => {

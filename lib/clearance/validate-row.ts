@@ -25,9 +25,7 @@ export function planHeader(spec: CanonicalFileSpec, header: string[]): HeaderPla
   };
 }
 
-export type RowResult =
-  | { ok: true; values: (string | null)[] }
-  | { ok: false; column: string | null; reason: string };
+export type RowResult = { ok: true; values: (string | null)[] } | { ok: false; column: string | null; reason: string };
 
 export function validateRow(spec: CanonicalFileSpec, plan: HeaderPlan, record: string[]): RowResult {
   if (record.length <= plan.lastIndex) {

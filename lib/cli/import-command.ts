@@ -25,7 +25,9 @@ export async function runImportCommand(options: CliOptions): Promise<number> {
     });
     const width = Math.max(...Object.keys(outcome.files).map((f) => f.length));
     for (const [file, c] of Object.entries(outcome.files)) {
-      const detail = c.error ? `  ERROR: ${c.error}` : `  (${c.inserted} new, ${c.updated} changed, ${c.unchanged} unchanged)`;
+      const detail = c.error
+        ? `  ERROR: ${c.error}`
+        : `  (${c.inserted} new, ${c.updated} changed, ${c.unchanged} unchanged)`;
       process.stdout.write(`${file.padEnd(width)}  accepted ${c.accepted}  rejected ${c.rejected}${detail}\n`);
       for (const w of c.warnings) process.stdout.write(`${" ".repeat(width)}  warning: ${w}\n`);
     }

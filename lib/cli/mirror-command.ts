@@ -16,7 +16,19 @@ export async function runMirrorCommand(options: CliOptions): Promise<number> {
   try {
     const rows = await computeMirror({ year });
     const lines = rows.map((r) =>
-      csvLine([r.partnerCountry, r.hs6, r.year, r.xFobUsd, r.mFobUsd, r.valueGapUsd, r.relGap, r.qtyGap, r.unitValueRatio, r.flagged, r.revenueAtStake]),
+      csvLine([
+        r.partnerCountry,
+        r.hs6,
+        r.year,
+        r.xFobUsd,
+        r.mFobUsd,
+        r.valueGapUsd,
+        r.relGap,
+        r.qtyGap,
+        r.unitValueRatio,
+        r.flagged,
+        r.revenueAtStake,
+      ]),
     );
     await fs.writeFile(out, [HEADER, ...lines].join("\n") + "\n");
     process.stderr.write(`${rows.length} rows written to ${out}\n`);

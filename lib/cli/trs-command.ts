@@ -11,8 +11,13 @@ export async function runTrsCommand(options: CliOptions): Promise<number> {
   if (!out) throw new Error("--out FILE is required");
   try {
     const rows = await computeTrs(period);
-    const lines = rows.map((r) => csvLine([r.officeCode, r.lane, r.interval, r.count, r.meanH, r.medianH, r.p90H, r.censored]));
-    await fs.writeFile(out, ["office_code,lane,interval,count,mean_h,median_h,p90_h,censored", ...lines].join("\n") + "\n");
+    const lines = rows.map((r) =>
+      csvLine([r.officeCode, r.lane, r.interval, r.count, r.meanH, r.medianH, r.p90H, r.censored]),
+    );
+    await fs.writeFile(
+      out,
+      ["office_code,lane,interval,count,mean_h,median_h,p90_h,censored", ...lines].join("\n") + "\n",
+    );
     process.stderr.write(`${rows.length} rows written to ${out}\n`);
     return 0;
   } finally {

@@ -10,7 +10,10 @@ import { throwIfRefused } from "@/lib/contracts/contract-error";
 import { isoDate, todayIso } from "@/lib/kernel/calendar";
 import { AUDIT_ENTITY } from "@/lib/contracts/contract-data";
 
-export async function acknowledgeContract(contractId: number, actor: Actor): Promise<{ status: "ACKNOWLEDGED" | "ACTIVE" }> {
+export async function acknowledgeContract(
+  contractId: number,
+  actor: Actor,
+): Promise<{ status: "ACKNOWLEDGED" | "ACTIVE" }> {
   return db.$transaction(async (tx) => {
     const contract = await getContractForActorOrThrow(contractId, actor, { tx, lock: true });
     throwIfRefused(refusalFor("acknowledge", contractFacts(contract), actor));
@@ -22,10 +25,18 @@ export async function acknowledgeContract(contractId: number, actor: Actor): Pro
       data: { status, acknowledgedAt: now, acknowledgedById: actor.id, activatedAt: status === "ACTIVE" ? now : null },
     });
     const entity = { entityType: AUDIT_ENTITY, entityId: String(contractId) };
-    await writeAudit({ actorId: actor.id, action: "contract.acknowledge", ...entity, data: { from: "SIGNED", to: "ACKNOWLEDGED" } }, tx);
+    await writeAudit(
+      { actorId: actor.id, action: "contract.acknowledge", ...entity, data: { from: "SIGNED", to: "ACKNOWLEDGED" } },
+      tx,
+    );
     if (status === "ACTIVE") {
       await writeAudit(
-        { actorId: actor.id, action: "contract.activate", ...entity, data: { from: "ACKNOWLEDGED", to: "ACTIVE", periodStarted: isoDate(contract.periodFrom) } },
+        {
+          actorId: actor.id,
+          action: "contract.activate",
+          ...entity,
+          data: { from: "ACKNOWLEDGED", to: "ACTIVE", periodStarted: isoDate(contract.periodFrom) },
+        },
         tx,
       );
     }

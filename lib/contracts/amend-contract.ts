@@ -12,7 +12,10 @@ import { contractFacts, getContractForActorOrThrow } from "@/lib/contracts/acces
 import { throwIfRefused } from "@/lib/contracts/contract-error";
 import { AUDIT_ENTITY, termsSummary } from "@/lib/contracts/contract-data";
 
-export async function amendContract(raw: z.input<typeof AmendInput>, actor: Actor): Promise<{ id: number; version: number }> {
+export async function amendContract(
+  raw: z.input<typeof AmendInput>,
+  actor: Actor,
+): Promise<{ id: number; version: number }> {
   const input = AmendInput.parse(raw);
   return db.$transaction(async (tx) => {
     const old = await getContractForActorOrThrow(input.contractId, actor, { tx, lock: true });
@@ -39,7 +42,13 @@ export async function amendContract(raw: z.input<typeof AmendInput>, actor: Acto
         createdById: actor.id,
         indicators: {
           create: old.indicators.map(({ position, kpiId, direction, threshold, target, weight, minVolume }) => ({
-            position, kpiId, direction, threshold, target, weight, minVolume,
+            position,
+            kpiId,
+            direction,
+            threshold,
+            target,
+            weight,
+            minVolume,
           })),
         },
       },
@@ -51,7 +60,13 @@ export async function amendContract(raw: z.input<typeof AmendInput>, actor: Acto
         action: "contract.supersede",
         entityType: AUDIT_ENTITY,
         entityId: String(old.id),
-        data: { from: old.status, to: "SUPERSEDED", byContractId: amended.id, byVersion: version, reason: input.reason },
+        data: {
+          from: old.status,
+          to: "SUPERSEDED",
+          byContractId: amended.id,
+          byVersion: version,
+          reason: input.reason,
+        },
       },
       tx,
     );

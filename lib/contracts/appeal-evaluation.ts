@@ -16,7 +16,10 @@ export async function appealEvaluation(raw: z.input<typeof AppealInput>, actor: 
   await db.$transaction(async (tx) => {
     const { evaluation, contract } = await getEvaluationForActorOrThrow(input.evaluationId, actor, { tx, lock: true });
     throwIfRefused(appealRefusal(contractFacts(contract), evaluation, actor));
-    await tx.contractEvaluation.update({ where: { id: evaluation.id }, data: { appealReason: input.reason, appealedAt: new Date() } });
+    await tx.contractEvaluation.update({
+      where: { id: evaluation.id },
+      data: { appealReason: input.reason, appealedAt: new Date() },
+    });
     await writeAudit(
       {
         actorId: actor.id,

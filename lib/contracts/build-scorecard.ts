@@ -4,7 +4,14 @@ import { scoreContract, type Direction, type IndicatorTerms, type Scorecard } fr
 
 export type KpiValue = { value: number | null; numerator: number | null; denominator: number | null };
 
-export type TermsRow = { kpiId: string; direction: Direction; threshold: number; target: number; weight: number; minVolume: number };
+export type TermsRow = {
+  kpiId: string;
+  direction: Direction;
+  threshold: number;
+  target: number;
+  weight: number;
+  minVolume: number;
+};
 
 export function buildScorecard(indicators: TermsRow[], values: ReadonlyMap<string, KpiValue>): Scorecard {
   return scoreContract(

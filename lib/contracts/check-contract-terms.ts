@@ -10,8 +10,12 @@ import { dayToDate, isoDate } from "@/lib/kernel/calendar";
 
 type Tx = Prisma.TransactionClient;
 
-export type Party = { partyType: PartyType; officeCode: string; partyOfficerId: string | null; partyUnit: string | null };
-
+export type Party = {
+  partyType: PartyType;
+  officeCode: string;
+  partyOfficerId: string | null;
+  partyUnit: string | null;
+};
 
 // Keeps only the party fields of the chosen party type, so a unit contract never carries a stray officer id.
 export function normaliseParty<T extends Party>(input: T): T {
@@ -31,20 +35,37 @@ export async function checkParty(tx: Tx, actor: Actor, party: Party): Promise<vo
   }
   if (party.partyType === "OFFICER") {
     const officer = await tx.officer.findUnique({ where: { officerId: party.partyOfficerId! } });
-    if (!officer) throw new ContractError("INVALID", "unknownOfficer", { officer: party.partyOfficerId! }, "partyOfficerId");
+    if (!officer)
+      throw new ContractError("INVALID", "unknownOfficer", { officer: party.partyOfficerId! }, "partyOfficerId");
     if (officer.officeCode !== party.officeCode) {
-      throw new ContractError("INVALID", "officerNotInOffice", { officer: officer.officerId, office: party.officeCode }, "partyOfficerId");
+      throw new ContractError(
+        "INVALID",
+        "officerNotInOffice",
+        { officer: officer.officerId, office: party.officeCode },
+        "partyOfficerId",
+      );
     }
   }
   if (party.partyType === "UNIT") {
     const member = await tx.officer.findFirst({ where: { officeCode: party.officeCode, unit: party.partyUnit! } });
-    if (!member) throw new ContractError("INVALID", "unknownUnit", { unit: party.partyUnit!, office: party.officeCode }, "partyUnit");
+    if (!member)
+      throw new ContractError(
+        "INVALID",
+        "unknownUnit",
+        { unit: party.partyUnit!, office: party.officeCode },
+        "partyUnit",
+      );
   }
 }
 
 // The principal signs for the administration: an active manager or administrator who can see the contract, and
 // never the officer the contract binds.
-export async function resolvePrincipal(tx: Tx, actor: Actor, principalId: string | null, party: Party): Promise<string> {
+export async function resolvePrincipal(
+  tx: Tx,
+  actor: Actor,
+  principalId: string | null,
+  party: Party,
+): Promise<string> {
   const id = principalId ?? actor.id;
   const principal = await tx.user.findUnique({ where: { id } });
   const valid =

@@ -63,7 +63,13 @@ export function termsSummary(c: TermsSummarySource): Prisma.InputJsonObject {
     periodTo: isoDate(c.periodTo),
     principalId: c.principalId,
     templateKey: c.templateKey,
-    indicators: c.indicators.map((i) => ({ kpiId: i.kpiId, threshold: i.threshold, target: i.target, weight: i.weight, minVolume: i.minVolume })),
+    indicators: c.indicators.map((i) => ({
+      kpiId: i.kpiId,
+      threshold: i.threshold,
+      target: i.target,
+      weight: i.weight,
+      minVolume: i.minVolume,
+    })),
   };
 }
 

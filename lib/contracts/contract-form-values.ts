@@ -38,19 +38,35 @@ export function blankFormStart(actor: { id: string; officeCode: string | null })
   };
 }
 
-export function draftFormStart(c: ContractWithIndicators & { partyOfficer: { fullName: string; unit: string } | null }): FormStart {
+export function draftFormStart(
+  c: ContractWithIndicators & { partyOfficer: { fullName: string; unit: string } | null },
+): FormStart {
   return {
     title: c.title,
     templateKey: c.templateKey,
     party: {
       partyType: c.partyType,
-      officer: c.partyOfficerId && c.partyOfficer ? { officerId: c.partyOfficerId, fullName: c.partyOfficer.fullName, officeCode: c.officeCode, unit: c.partyOfficer.unit } : null,
+      officer:
+        c.partyOfficerId && c.partyOfficer
+          ? {
+              officerId: c.partyOfficerId,
+              fullName: c.partyOfficer.fullName,
+              officeCode: c.officeCode,
+              unit: c.partyOfficer.unit,
+            }
+          : null,
       officeCode: c.officeCode,
       unit: c.partyUnit ?? "",
     },
     periodFrom: isoDate(c.periodFrom),
     periodTo: isoDate(c.periodTo),
     principalId: c.principalId,
-    indicators: c.indicators.map(({ kpiId, threshold, target, weight, minVolume }) => ({ kpiId, threshold, target, weight, minVolume })),
+    indicators: c.indicators.map(({ kpiId, threshold, target, weight, minVolume }) => ({
+      kpiId,
+      threshold,
+      target,
+      weight,
+      minVolume,
+    })),
   };
 }

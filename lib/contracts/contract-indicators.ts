@@ -41,7 +41,10 @@ function periodIndicators(c: IndicatorContract, period: Period, values: CellValu
     period,
     scorecard: buildScorecard(c.indicators, values),
     values,
-    lastImportId: stamps.reduce<number | null>((max, v) => (v.lastImportId !== null && (max === null || v.lastImportId > max) ? v.lastImportId : max), null),
+    lastImportId: stamps.reduce<number | null>(
+      (max, v) => (v.lastImportId !== null && (max === null || v.lastImportId > max) ? v.lastImportId : max),
+      null,
+    ),
     computedAt: stamps.reduce<Date | null>((max, v) => (max === null || v.computedAt > max ? v.computedAt : max), null),
   };
 }
@@ -49,7 +52,10 @@ function periodIndicators(c: IndicatorContract, period: Period, values: CellValu
 const contractPeriod = (c: IndicatorContract): Period => ({ from: isoDate(c.periodFrom), to: isoDate(c.periodTo) });
 
 // For each contract, its indicators from its first day to today (or its last day); none before it starts.
-export async function currentIndicators(contracts: IndicatorContract[], today = todayIso()): Promise<Map<number, PeriodIndicators>> {
+export async function currentIndicators(
+  contracts: IndicatorContract[],
+  today = todayIso(),
+): Promise<Map<number, PeriodIndicators>> {
   const wanted = contracts.flatMap((c) => {
     const period = periodSoFar(contractPeriod(c), today);
     return period ? [{ c, period, subject: kpiSubjectOf(c) }] : [];
@@ -68,7 +74,10 @@ export async function currentIndicators(contracts: IndicatorContract[], today = 
 }
 
 // One entry per month of the contract that has started, each month clipped to the contract period.
-export async function monthlyIndicators(c: IndicatorContract, today = todayIso()): Promise<(PeriodIndicators & { month: string })[]> {
+export async function monthlyIndicators(
+  c: IndicatorContract,
+  today = todayIso(),
+): Promise<(PeriodIndicators & { month: string })[]> {
   const months = contractMonths(contractPeriod(c), today);
   const subject = kpiSubjectOf(c);
   const cells = await loadKpiCells(
@@ -82,7 +91,10 @@ export async function monthlyIndicators(c: IndicatorContract, today = todayIso()
 }
 
 // The indicators of one period (a reviewed month, an evaluated quarter).
-export async function indicatorsFor(c: IndicatorContract, period: Period): Promise<PeriodIndicators & { subject: KpiSubject }> {
+export async function indicatorsFor(
+  c: IndicatorContract,
+  period: Period,
+): Promise<PeriodIndicators & { subject: KpiSubject }> {
   const subject = kpiSubjectOf(c);
   const request = { subjectType: subject.type, subjectId: subject.id, ...period };
   const cells = await loadKpiCells([request], kpisOf(c));

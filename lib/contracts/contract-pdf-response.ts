@@ -9,7 +9,12 @@ import { ContractError } from "@/lib/contracts/contract-error";
 import { parseId } from "@/lib/contracts/load-contract-page";
 import { printedPageResponse } from "@/lib/contracts/render-pdf";
 
-export async function contractPdfResponse(request: Request, user: SessionUser, rawId: string, rawEvaluationId?: string): Promise<Response> {
+export async function contractPdfResponse(
+  request: Request,
+  user: SessionUser,
+  rawId: string,
+  rawEvaluationId?: string,
+): Promise<Response> {
   const id = parseId(rawId);
   if (id === null) throw new ContractError("NOT_FOUND", "notFound");
   const contract = await getContractForActorOrThrow(id, user);
@@ -24,5 +29,9 @@ export async function contractPdfResponse(request: Request, user: SessionUser, r
     file += `-evaluation-${evaluationId}`;
   }
   const base = canOpenArea(user, "contracts") ? "/contracts" : "/me/contracts";
-  return printedPageResponse(request, user, { path: `${base}/${id}${suffix}/print`, fileStem: file, log: { contractId: id } });
+  return printedPageResponse(request, user, {
+    path: `${base}/${id}${suffix}/print`,
+    fileStem: file,
+    log: { contractId: id },
+  });
 }

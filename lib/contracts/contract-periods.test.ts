@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { clipPeriod, contractMonths, contractQuarters, periodEnd, periodSoFar, periodsOverlap, quarterOf } from "@/lib/contracts/contract-periods";
+import {
+  clipPeriod,
+  contractMonths,
+  contractQuarters,
+  periodEnd,
+  periodSoFar,
+  periodsOverlap,
+  quarterOf,
+} from "@/lib/contracts/contract-periods";
 
 const contract = { from: "2025-03-01", to: "2025-08-31" };
 
@@ -28,7 +36,12 @@ describe("contract calendar", () => {
   });
 
   it("names quarters and tells overlaps", () => {
-    expect(["2025-01", "2025-03", "2025-04", "2025-12"].map(quarterOf)).toEqual(["2025-Q1", "2025-Q1", "2025-Q2", "2025-Q4"]);
+    expect(["2025-01", "2025-03", "2025-04", "2025-12"].map(quarterOf)).toEqual([
+      "2025-Q1",
+      "2025-Q1",
+      "2025-Q2",
+      "2025-Q4",
+    ]);
     expect(periodsOverlap(contract, { from: "2025-08-31", to: "2025-12-31" })).toBe(true);
     expect(periodsOverlap(contract, { from: "2025-09-01", to: "2025-12-31" })).toBe(false);
     expect(clipPeriod(contract, { from: "2025-09-01", to: "2025-12-31" })).toBeNull();

@@ -50,7 +50,10 @@ export function quarterCalendarPeriod(quarter: string): Period | null {
 
 // The quarters a contract is evaluated on, each clipped to the contract period: a six-month contract from March
 // to August has three (March alone, April–June, July–August). `ended` = the clipped quarter is over by `today`.
-export function contractQuarters(contract: Period, today: string): { quarter: string; period: Period; ended: boolean }[] {
+export function contractQuarters(
+  contract: Period,
+  today: string,
+): { quarter: string; period: Period; ended: boolean }[] {
   const quarters = [...new Set(monthsOf(contract).map(quarterOf))];
   return quarters.flatMap((quarter) => {
     const period = clipPeriod(quarterCalendarPeriod(quarter)!, contract);

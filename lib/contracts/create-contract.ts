@@ -6,10 +6,19 @@ import { writeAudit } from "@/lib/audit";
 import { ContractInput } from "@/lib/contracts/schema";
 import type { Actor } from "@/lib/auth/session-user";
 import { requireManagingRole } from "@/lib/contracts/access";
-import { assertNoOverlap, checkParty, nextContractNo, normaliseParty, resolvePrincipal } from "@/lib/contracts/check-contract-terms";
+import {
+  assertNoOverlap,
+  checkParty,
+  nextContractNo,
+  normaliseParty,
+  resolvePrincipal,
+} from "@/lib/contracts/check-contract-terms";
 import { AUDIT_ENTITY, indicatorRows, termsData, termsSummary } from "@/lib/contracts/contract-data";
 
-export async function createContract(raw: z.input<typeof ContractInput>, actor: Actor): Promise<{ id: number; contractNo: number }> {
+export async function createContract(
+  raw: z.input<typeof ContractInput>,
+  actor: Actor,
+): Promise<{ id: number; contractNo: number }> {
   requireManagingRole(actor);
   const input = normaliseParty(ContractInput.parse(raw));
   return db.$transaction(async (tx) => {
@@ -17,7 +26,13 @@ export async function createContract(raw: z.input<typeof ContractInput>, actor: 
     const principalId = await resolvePrincipal(tx, actor, input.principalId, input);
     const period = { from: input.periodFrom, to: input.periodTo };
     // A draft may not even start out in conflict: the manager hears about it now rather than at signing.
-    await assertNoOverlap(tx, input, period, input.indicators.map((i) => i.kpiId), null);
+    await assertNoOverlap(
+      tx,
+      input,
+      period,
+      input.indicators.map((i) => i.kpiId),
+      null,
+    );
     const contractNo = await nextContractNo(tx);
     const contract = await tx.contract.create({
       data: {
@@ -31,7 +46,13 @@ export async function createContract(raw: z.input<typeof ContractInput>, actor: 
       include: { indicators: true },
     });
     await writeAudit(
-      { actorId: actor.id, action: "contract.create", entityType: AUDIT_ENTITY, entityId: String(contract.id), data: termsSummary(contract) },
+      {
+        actorId: actor.id,
+        action: "contract.create",
+        entityType: AUDIT_ENTITY,
+        entityId: String(contract.id),
+        data: termsSummary(contract),
+      },
       tx,
     );
     return { id: contract.id, contractNo };

@@ -19,14 +19,22 @@ export type UnitContractsOutcome = {
   skipped: { officerId: string; fullName: string; reason: string; values: MessageValues }[];
 };
 
-export async function createUnitContracts(raw: z.input<typeof UnitTemplateInput>, actor: Actor): Promise<UnitContractsOutcome> {
+export async function createUnitContracts(
+  raw: z.input<typeof UnitTemplateInput>,
+  actor: Actor,
+): Promise<UnitContractsOutcome> {
   requireManagingRole(actor);
   const input = UnitTemplateInput.parse(raw);
   const template = contractTemplate(input.templateKey);
   if (!template) throw new ContractError("INVALID", "unknownTemplate", {}, "templateKey");
 
   return db.$transaction(async (tx) => {
-    const unit = { partyType: "UNIT" as const, officeCode: input.officeCode, partyUnit: input.unit, partyOfficerId: null };
+    const unit = {
+      partyType: "UNIT" as const,
+      officeCode: input.officeCode,
+      partyUnit: input.unit,
+      partyOfficerId: null,
+    };
     await checkParty(tx, actor, unit);
     // An invalid principal is the form's error, not something to skip officer by officer.
     await resolvePrincipal(tx, actor, input.principalId, unit);
@@ -49,10 +57,23 @@ export async function createUnitContracts(raw: z.input<typeof UnitTemplateInput>
       });
       try {
         const principalId = await resolvePrincipal(tx, actor, terms.principalId, terms);
-        await assertNoOverlap(tx, terms, { from: terms.periodFrom, to: terms.periodTo }, terms.indicators.map((i) => i.kpiId), null);
+        await assertNoOverlap(
+          tx,
+          terms,
+          { from: terms.periodFrom, to: terms.periodTo },
+          terms.indicators.map((i) => i.kpiId),
+          null,
+        );
         const contractNo = await nextContractNo(tx);
         const contract = await tx.contract.create({
-          data: { ...termsData(terms), contractNo, version: 1, principalId, createdById: actor.id, indicators: { create: indicatorRows(terms.indicators) } },
+          data: {
+            ...termsData(terms),
+            contractNo,
+            version: 1,
+            principalId,
+            createdById: actor.id,
+            indicators: { create: indicatorRows(terms.indicators) },
+          },
           include: { indicators: true },
         });
         await writeAudit(
@@ -69,7 +90,12 @@ export async function createUnitContracts(raw: z.input<typeof UnitTemplateInput>
       } catch (error) {
         // Per-officer refusals (already bound, is the principal) skip that officer; anything else aborts all.
         if (!(error instanceof ContractError) || error.code === "FORBIDDEN") throw error;
-        outcome.skipped.push({ officerId: officer.officerId, fullName: officer.fullName, reason: error.message, values: error.values });
+        outcome.skipped.push({
+          officerId: officer.officerId,
+          fullName: officer.fullName,
+          reason: error.message,
+          values: error.values,
+        });
       }
     }
     return outcome;

@@ -20,7 +20,12 @@ export async function decideAppeal(raw: z.input<typeof AppealDecisionInput>, act
     throwIfRefused(decideAppealRefusal(contractFacts(contract), evaluation, actor, appellantId));
     await tx.contractEvaluation.update({
       where: { id: evaluation.id },
-      data: { appealOutcome: input.outcome, appealComments: input.comments, appealDecidedById: actor.id, appealDecidedAt: new Date() },
+      data: {
+        appealOutcome: input.outcome,
+        appealComments: input.comments,
+        appealDecidedById: actor.id,
+        appealDecidedAt: new Date(),
+      },
     });
     await writeAudit(
       {

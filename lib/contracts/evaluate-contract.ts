@@ -37,7 +37,10 @@ function quarterOrThrow(contract: ContractWithIndicators, quarter: string) {
   return found;
 }
 
-export async function evaluateContract(raw: z.input<typeof EvaluationInput>, actor: Actor): Promise<{ id: number; inputsHash: string }> {
+export async function evaluateContract(
+  raw: z.input<typeof EvaluationInput>,
+  actor: Actor,
+): Promise<{ id: number; inputsHash: string }> {
   const input = EvaluationInput.parse(raw);
   const contract = await getContractForActorOrThrow(input.contractId, actor);
   throwIfRefused(refusalFor("evaluate", contractFacts(contract), actor));
@@ -54,13 +57,23 @@ export async function evaluateContract(raw: z.input<typeof EvaluationInput>, act
       periodFrom: isoDate(contract.periodFrom),
       periodTo: isoDate(contract.periodTo),
       indicators: contract.indicators.map(({ kpiId, direction, threshold, target, weight, minVolume }) => ({
-        kpiId, direction, threshold, target, weight, minVolume,
+        kpiId,
+        direction,
+        threshold,
+        target,
+        weight,
+        minVolume,
       })),
     },
     period,
     kpis: contract.indicators.map(({ kpiId }) => {
       const cell = measured.values.get(kpiId);
-      return { kpiId, value: cell?.value ?? null, numerator: cell?.numerator ?? null, denominator: cell?.denominator ?? null };
+      return {
+        kpiId,
+        value: cell?.value ?? null,
+        numerator: cell?.numerator ?? null,
+        denominator: cell?.denominator ?? null,
+      };
     }),
   };
   const hash = inputsHash(inputs);
@@ -77,7 +90,11 @@ export async function evaluateContract(raw: z.input<typeof EvaluationInput>, act
     // Checked again under the lock: an amendment since the scorecard was built would have superseded this version.
     throwIfRefused(refusalFor("evaluate", contractFacts(locked), actor));
     const existing = await tx.contractEvaluation.findFirst({
-      where: { periodFrom: dayToDate(period.from), periodTo: dayToDate(period.to), contract: { contractNo: locked.contractNo } },
+      where: {
+        periodFrom: dayToDate(period.from),
+        periodTo: dayToDate(period.to),
+        contract: { contractNo: locked.contractNo },
+      },
     });
     if (existing) throw new ContractError("CONFLICT", "alreadyEvaluated", { quarter: input.quarter }, "quarter");
     // Raw SQL with the snapshot as JSON text, so PostgreSQL keeps every number exactly: Prisma's Json path drops the
@@ -88,14 +105,22 @@ export async function evaluateContract(raw: z.input<typeof EvaluationInput>, act
       VALUES (${locked.id}, ${period.from}::date, ${period.to}::date, ${JSON.stringify(snapshot)}::jsonb, ${hash}, ${measured.scorecard.overall},
               ${input.decision}::"EvaluationDecision", ${input.comments}, ${actor.id})
       RETURNING id, scorecard::text AS scorecard`;
-    if (inputsHash((JSON.parse(evaluation!.scorecard) as EvaluationSnapshot).inputs) !== hash) throw new Error(`The evaluation of contract ${locked.id} changed when stored`);
+    if (inputsHash((JSON.parse(evaluation!.scorecard) as EvaluationSnapshot).inputs) !== hash)
+      throw new Error(`The evaluation of contract ${locked.id} changed when stored`);
     await writeAudit(
       {
         actorId: actor.id,
         action: "contract.evaluate",
         entityType: AUDIT_ENTITY,
         entityId: String(locked.id),
-        data: { evaluationId: evaluation!.id, quarter: input.quarter, period, decision: input.decision, overallScore: measured.scorecard.overall, inputsHash: hash },
+        data: {
+          evaluationId: evaluation!.id,
+          quarter: input.quarter,
+          period,
+          decision: input.decision,
+          overallScore: measured.scorecard.overall,
+          inputsHash: hash,
+        },
       },
       tx,
     );

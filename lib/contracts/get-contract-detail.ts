@@ -14,7 +14,14 @@ import type { EvaluationSnapshot } from "@/lib/contracts/evaluate-contract";
 import { AUDIT_ENTITY } from "@/lib/contracts/contract-data";
 import { loadDisputeNotes } from "@/lib/disputes/load-dispute-notes";
 
-export type TimelineEntry = { id: string; at: string; action: string; actorName: string | null; version: number; data: Record<string, unknown> };
+export type TimelineEntry = {
+  id: string;
+  at: string;
+  action: string;
+  actorName: string | null;
+  version: number;
+  data: Record<string, unknown>;
+};
 
 export async function getContractDetail(id: number, actor: Actor) {
   await activateDueContracts();
@@ -41,7 +48,10 @@ export async function getContractDetail(id: number, actor: Actor) {
   const [reviews, evaluations, audit, disputeNotes] = await Promise.all([
     db.contractReview.findMany({ where: { contractId: { in: versionIds } }, orderBy: { month: "asc" } }),
     db.contractEvaluation.findMany({ where: { contractId: { in: versionIds } }, orderBy: { periodFrom: "asc" } }),
-    db.auditLog.findMany({ where: { entityType: AUDIT_ENTITY, entityId: { in: versionIds.map(String) } }, orderBy: { id: "asc" } }),
+    db.auditLog.findMany({
+      where: { entityType: AUDIT_ENTITY, entityId: { in: versionIds.map(String) } },
+      orderBy: { id: "asc" },
+    }),
     // Accepted KPI disputes: a corrected value or an annotation beside a month's computed value.
     loadDisputeNotes(contract, actor),
   ]);
@@ -51,7 +61,9 @@ export async function getContractDetail(id: number, actor: Actor) {
     ...audit.map((a) => a.actorId ?? ""),
   ]);
   const names = new Map(
-    (await db.user.findMany({ where: { id: { in: [...userIds].filter(Boolean) } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]),
+    (
+      await db.user.findMany({ where: { id: { in: [...userIds].filter(Boolean) } }, select: { id: true, name: true } })
+    ).map((u) => [u.id, u.name]),
   );
 
   const facts = contractFacts(contract);
@@ -66,12 +78,18 @@ export async function getContractDetail(id: number, actor: Actor) {
     period,
     versions,
     actions,
-    reviewableMonths: contractMonths(period, today).filter((m) => !reviewed.has(m.month)).map((m) => m.month),
+    reviewableMonths: contractMonths(period, today)
+      .filter((m) => !reviewed.has(m.month))
+      .map((m) => m.month),
     evaluableQuarters: contractQuarters(period, today)
       .filter((q) => q.ended && !evaluatedFrom.has(`${q.period.from}/${q.period.to}`))
       .map((q) => ({ quarter: q.quarter, period: q.period })),
     disputeNotes,
-    reviews: reviews.map((r) => ({ ...r, version: versionOf.get(r.contractId) ?? 0, reviewerName: names.get(r.reviewerId) ?? null })),
+    reviews: reviews.map((r) => ({
+      ...r,
+      version: versionOf.get(r.contractId) ?? 0,
+      reviewerName: names.get(r.reviewerId) ?? null,
+    })),
     evaluations: await Promise.all(
       evaluations.map(async (e) => ({
         ...e,
@@ -83,16 +101,14 @@ export async function getContractDetail(id: number, actor: Actor) {
         canDecide: decideAppealRefusal(facts, e, actor, await appellantOf(db, e.contractId, e.id)) === null,
       })),
     ),
-    timeline: audit.map(
-      (a): TimelineEntry => ({
-        id: a.id.toString(),
-        at: a.at.toISOString(),
-        action: a.action,
-        actorName: a.actorId ? (names.get(a.actorId) ?? null) : null,
-        version: versionOf.get(Number(a.entityId)) ?? 0,
-        data: (a.data ?? {}) as Record<string, unknown>,
-      }),
-    ),
+    timeline: audit.map((a): TimelineEntry => ({
+      id: a.id.toString(),
+      at: a.at.toISOString(),
+      action: a.action,
+      actorName: a.actorId ? (names.get(a.actorId) ?? null) : null,
+      version: versionOf.get(Number(a.entityId)) ?? 0,
+      data: (a.data ?? {}) as Record<string, unknown>,
+    })),
   };
 }
 

@@ -9,7 +9,11 @@ import { ContractError } from "@/lib/contracts/contract-error";
 
 type Tx = Prisma.TransactionClient | typeof db;
 
-export async function getEvaluationForActorOrThrow(evaluationId: number, actor: Actor, { tx = db, lock = false }: { tx?: Tx; lock?: boolean } = {}) {
+export async function getEvaluationForActorOrThrow(
+  evaluationId: number,
+  actor: Actor,
+  { tx = db, lock = false }: { tx?: Tx; lock?: boolean } = {},
+) {
   if (lock) await tx.$queryRaw`SELECT id FROM contract_evaluations WHERE id = ${evaluationId} FOR UPDATE`;
   const evaluation = await tx.contractEvaluation.findUnique({ where: { id: evaluationId } });
   if (!evaluation) throw new ContractError("NOT_FOUND", "notFound");
@@ -20,7 +24,12 @@ export async function getEvaluationForActorOrThrow(evaluationId: number, actor: 
 // Who lodged the appeal of an evaluation: the audit log records it (the evaluation row keeps only when and why).
 export async function appellantOf(tx: Tx, contractId: number, evaluationId: number): Promise<string | null> {
   const entry = await tx.auditLog.findFirst({
-    where: { entityType: "contract", entityId: String(contractId), action: "contract.appeal", data: { path: ["evaluationId"], equals: evaluationId } },
+    where: {
+      entityType: "contract",
+      entityId: String(contractId),
+      action: "contract.appeal",
+      data: { path: ["evaluationId"], equals: evaluationId },
+    },
     orderBy: { id: "asc" },
   });
   return entry?.actorId ?? null;

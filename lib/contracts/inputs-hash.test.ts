@@ -41,7 +41,10 @@ describe("buildScorecard", () => {
     ];
     const card = buildScorecard(terms, new Map([["P1", { value: 0.55, numerator: 22, denominator: 40 }]]));
     // (0.55 − 0.4) / (0.7 − 0.4) = 0.5, P4 missing → only P1 counts: overall 50.
-    expect(card.indicators.map((i) => [i.kpiId, i.n, i.status])).toEqual([["P1", 40, "between"], ["P4", 0, "not_evaluable"]]);
+    expect(card.indicators.map((i) => [i.kpiId, i.n, i.status])).toEqual([
+      ["P1", 40, "between"],
+      ["P4", 0, "not_evaluable"],
+    ]);
     expect(card.overall).toBeCloseTo(50, 10);
   });
 });

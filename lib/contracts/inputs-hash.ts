@@ -15,7 +15,14 @@ export type EvaluationInputs = {
     subject: KpiSubject;
     periodFrom: string;
     periodTo: string;
-    indicators: { kpiId: string; direction: Direction; threshold: number; target: number; weight: number; minVolume: number }[];
+    indicators: {
+      kpiId: string;
+      direction: Direction;
+      threshold: number;
+      target: number;
+      weight: number;
+      minVolume: number;
+    }[];
   };
   period: Period;
   kpis: { kpiId: string; value: number | null; numerator: number | null; denominator: number | null }[];

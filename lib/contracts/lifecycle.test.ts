@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/session-user";
-import { appealRefusal, availableActions, canSee, decideAppealRefusal, refusalFor, statusAfterAcknowledgement, type ContractFacts, type EvaluationFacts } from "@/lib/contracts/lifecycle";
+import {
+  appealRefusal,
+  availableActions,
+  canSee,
+  decideAppealRefusal,
+  refusalFor,
+  statusAfterAcknowledgement,
+  type ContractFacts,
+  type EvaluationFacts,
+} from "@/lib/contracts/lifecycle";
 
 const principal: Actor = { id: "u-principal", role: "MANAGER", officeCode: "CMDLA1", officerId: null };
 const colleague: Actor = { id: "u-colleague", role: "MANAGER", officeCode: "CMDLA1", officerId: null };
@@ -46,7 +55,10 @@ describe("lifecycle transitions", () => {
     expect(availableActions(individual("ACTIVE"), colleague)).toEqual(["close", "amend", "review", "evaluate"]);
     expect(availableActions(individual("ACTIVE"), party)).toEqual([]);
     expect(availableActions(individual("SUPERSEDED"), principal)).toEqual([]);
-    expect(availableActions(individual("CLOSED", { activatedAt: "2025-03-01" }), principal)).toEqual(["review", "evaluate"]);
+    expect(availableActions(individual("CLOSED", { activatedAt: "2025-03-01" }), principal)).toEqual([
+      "review",
+      "evaluate",
+    ]);
     expect(availableActions(individual("CLOSED"), principal)).toEqual([]);
   });
 
@@ -76,12 +88,23 @@ describe("lifecycle transitions", () => {
 });
 
 describe("appeals", () => {
-  const sanction: EvaluationFacts = { decision: "SANCTION", evaluatorId: colleague.id, appealedAt: null, appealOutcome: null };
+  const sanction: EvaluationFacts = {
+    decision: "SANCTION",
+    evaluatorId: colleague.id,
+    appealedAt: null,
+    appealOutcome: null,
+  };
 
   it("lets the party appeal a sanction once", () => {
     expect(appealRefusal(individual("ACTIVE"), sanction, party)).toBeNull();
-    expect(appealRefusal(individual("ACTIVE"), { ...sanction, decision: "WARNING" }, party)).toEqual({ code: "CONFLICT", key: "appealOnlySanction" });
-    expect(appealRefusal(individual("ACTIVE"), { ...sanction, appealedAt: "2025-07-02" }, party)).toEqual({ code: "CONFLICT", key: "alreadyAppealed" });
+    expect(appealRefusal(individual("ACTIVE"), { ...sanction, decision: "WARNING" }, party)).toEqual({
+      code: "CONFLICT",
+      key: "appealOnlySanction",
+    });
+    expect(appealRefusal(individual("ACTIVE"), { ...sanction, appealedAt: "2025-07-02" }, party)).toEqual({
+      code: "CONFLICT",
+      key: "alreadyAppealed",
+    });
     expect(appealRefusal(individual("ACTIVE"), sanction, principal)).toEqual({ code: "FORBIDDEN", key: "onlyParty" });
     expect(appealRefusal(individual("ACTIVE"), sanction, otherOfficer)).toEqual({ code: "NOT_FOUND", key: "notFound" });
   });
@@ -89,10 +112,24 @@ describe("appeals", () => {
   it("has the appeal decided by a manager other than the evaluator and the appellant", () => {
     const appealed = { ...sanction, appealedAt: "2025-07-02" };
     expect(decideAppealRefusal(individual("ACTIVE"), appealed, principal, party.id)).toBeNull();
-    expect(decideAppealRefusal(individual("ACTIVE"), appealed, colleague, party.id)).toEqual({ code: "FORBIDDEN", key: "appealNeedsOtherManager" });
-    expect(decideAppealRefusal(individual("ACTIVE"), appealed, principal, principal.id)).toEqual({ code: "FORBIDDEN", key: "appealNeedsOtherManager" });
-    expect(decideAppealRefusal(individual("ACTIVE"), sanction, principal, null)).toEqual({ code: "CONFLICT", key: "noAppeal" });
-    expect(decideAppealRefusal(individual("ACTIVE"), { ...appealed, appealOutcome: "UPHELD" }, principal, party.id)).toEqual({ code: "CONFLICT", key: "appealDecided" });
-    expect(decideAppealRefusal(individual("ACTIVE"), appealed, party, party.id)).toEqual({ code: "FORBIDDEN", key: "forbidden" });
+    expect(decideAppealRefusal(individual("ACTIVE"), appealed, colleague, party.id)).toEqual({
+      code: "FORBIDDEN",
+      key: "appealNeedsOtherManager",
+    });
+    expect(decideAppealRefusal(individual("ACTIVE"), appealed, principal, principal.id)).toEqual({
+      code: "FORBIDDEN",
+      key: "appealNeedsOtherManager",
+    });
+    expect(decideAppealRefusal(individual("ACTIVE"), sanction, principal, null)).toEqual({
+      code: "CONFLICT",
+      key: "noAppeal",
+    });
+    expect(
+      decideAppealRefusal(individual("ACTIVE"), { ...appealed, appealOutcome: "UPHELD" }, principal, party.id),
+    ).toEqual({ code: "CONFLICT", key: "appealDecided" });
+    expect(decideAppealRefusal(individual("ACTIVE"), appealed, party, party.id)).toEqual({
+      code: "FORBIDDEN",
+      key: "forbidden",
+    });
   });
 });

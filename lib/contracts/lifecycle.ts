@@ -113,7 +113,8 @@ export function decideAppealRefusal(
 ): Refusal | null {
   if (!canSee(contract, actor)) return refuse("NOT_FOUND", "notFound");
   if (!managesOffice(actor, contract.officeCode)) return refuse("FORBIDDEN", "forbidden");
-  if (actor.id === evaluation.evaluatorId || actor.id === appellantId) return refuse("FORBIDDEN", "appealNeedsOtherManager");
+  if (actor.id === evaluation.evaluatorId || actor.id === appellantId)
+    return refuse("FORBIDDEN", "appealNeedsOtherManager");
   if (evaluation.appealedAt === null) return refuse("CONFLICT", "noAppeal");
   if (evaluation.appealOutcome !== null) return refuse("CONFLICT", "appealDecided");
   return null;

@@ -22,7 +22,12 @@ export type ContractListFilters = z.infer<typeof ContractListFilters>;
 
 export const LIST_LIMIT = 200;
 
-export type PartyView = { type: "OFFICER" | "UNIT" | "OFFICE"; officerId: string | null; name: string | null; unit: string | null };
+export type PartyView = {
+  type: "OFFICER" | "UNIT" | "OFFICE";
+  officerId: string | null;
+  name: string | null;
+  unit: string | null;
+};
 
 export type ContractListRow = {
   id: number;
@@ -57,7 +62,10 @@ function searchWhere(q: string): Prisma.ContractWhereInput {
   };
 }
 
-export async function listContracts(actor: Actor, filters: ContractListFilters): Promise<{ rows: ContractListRow[]; truncated: boolean }> {
+export async function listContracts(
+  actor: Actor,
+  filters: ContractListFilters,
+): Promise<{ rows: ContractListRow[]; truncated: boolean }> {
   await activateDueContracts();
   const contracts = await db.contract.findMany({
     where: {
@@ -67,7 +75,11 @@ export async function listContracts(actor: Actor, filters: ContractListFilters):
         searchWhere(filters.q),
       ],
     },
-    include: { indicators: { orderBy: { position: "asc" } }, partyOfficer: { select: { fullName: true } }, office: { select: { name: true } } },
+    include: {
+      indicators: { orderBy: { position: "asc" } },
+      partyOfficer: { select: { fullName: true } },
+      office: { select: { name: true } },
+    },
     orderBy: [{ contractNo: "desc" }, { version: "desc" }],
     take: LIST_LIMIT + 1,
   });
@@ -84,7 +96,12 @@ export async function listContracts(actor: Actor, filters: ContractListFilters):
         version: c.version,
         title: c.title,
         status: c.status,
-        party: { type: c.partyType, officerId: c.partyOfficerId, name: c.partyOfficer?.fullName ?? null, unit: c.partyUnit },
+        party: {
+          type: c.partyType,
+          officerId: c.partyOfficerId,
+          name: c.partyOfficer?.fullName ?? null,
+          unit: c.partyUnit,
+        },
         officeCode: c.officeCode,
         officeName: c.office.name,
         periodFrom: isoDate(c.periodFrom),
@@ -101,8 +118,17 @@ export async function listPartyContracts(actor: Actor) {
   if (actor.officerId === null) return [];
   await activateDueContracts();
   return db.contract.findMany({
-    where: { AND: [contractVisibilityWhere(actor), { partyType: "OFFICER", partyOfficerId: actor.officerId, status: { not: "DRAFT" } }] },
-    include: { indicators: { orderBy: { position: "asc" } }, office: { select: { name: true } }, principal: { select: { name: true } } },
+    where: {
+      AND: [
+        contractVisibilityWhere(actor),
+        { partyType: "OFFICER", partyOfficerId: actor.officerId, status: { not: "DRAFT" } },
+      ],
+    },
+    include: {
+      indicators: { orderBy: { position: "asc" } },
+      office: { select: { name: true } },
+      principal: { select: { name: true } },
+    },
     orderBy: [{ periodFrom: "desc" }, { version: "desc" }],
   });
 }

@@ -31,7 +31,9 @@ type Row = {
 };
 
 async function latestImportId(): Promise<number | null> {
-  const { rows } = await pool.query<{ id: number | null }>(`SELECT max(id) AS id FROM import_batches WHERE status = 'SUCCEEDED'`);
+  const { rows } = await pool.query<{ id: number | null }>(
+    `SELECT max(id) AS id FROM import_batches WHERE status = 'SUCCEEDED'`,
+  );
   return rows[0]?.id ?? null;
 }
 
@@ -54,7 +56,12 @@ async function readCells(requests: CellRequest[], kpiIds: readonly string[]): Pr
   );
   const cells = new Map<string, CellValues>();
   for (const row of rows) {
-    const key = cellKey({ subjectType: row.subject_type, subjectId: row.subject_id, from: row.period_from, to: row.period_to });
+    const key = cellKey({
+      subjectType: row.subject_type,
+      subjectId: row.subject_id,
+      from: row.period_from,
+      to: row.period_to,
+    });
     const values = cells.get(key) ?? new Map<string, StoredKpi>();
     values.set(row.kpi_id, {
       kpiId: row.kpi_id,
@@ -82,13 +89,21 @@ export async function readStoredKpiCells(requests: CellRequest[], kpiIds: readon
   return { cells, latestImportId: latest, stale: staleRequests(unique, cells, kpiIds, latest) };
 }
 
-function staleRequests(unique: CellRequest[], cells: Map<string, CellValues>, kpiIds: readonly KpiId[], latest: number | null) {
+function staleRequests(
+  unique: CellRequest[],
+  cells: Map<string, CellValues>,
+  kpiIds: readonly KpiId[],
+  latest: number | null,
+) {
   const fresh = (values: CellValues | undefined) =>
     values !== undefined && kpiIds.every((k) => values.has(k) && values.get(k)!.lastImportId === latest);
   return unique.filter((r) => !fresh(cells.get(cellKey(r))));
 }
 
-export async function loadKpiCells(requests: CellRequest[], kpiIds: readonly KpiId[]): Promise<Map<string, CellValues>> {
+export async function loadKpiCells(
+  requests: CellRequest[],
+  kpiIds: readonly KpiId[],
+): Promise<Map<string, CellValues>> {
   const unique = uniqueRequests(requests);
   if (!unique.length || !kpiIds.length) return new Map();
   const [latest, cells] = await Promise.all([latestImportId(), readCells(unique, kpiIds)]);

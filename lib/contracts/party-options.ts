@@ -14,8 +14,17 @@ const officeWhere = (actor: Actor) => (actor.officeCode === null ? {} : { office
 export async function listOfficeUnits(actor: Actor): Promise<OfficeUnits[]> {
   if (!MANAGING_ROLES.includes(actor.role)) return [];
   const [offices, units] = await Promise.all([
-    db.office.findMany({ where: officeWhere(actor), orderBy: { officeCode: "asc" }, select: { officeCode: true, name: true } }),
-    db.officer.groupBy({ by: ["officeCode", "unit"], where: officeWhere(actor), _count: { _all: true }, orderBy: [{ officeCode: "asc" }, { unit: "asc" }] }),
+    db.office.findMany({
+      where: officeWhere(actor),
+      orderBy: { officeCode: "asc" },
+      select: { officeCode: true, name: true },
+    }),
+    db.officer.groupBy({
+      by: ["officeCode", "unit"],
+      where: officeWhere(actor),
+      _count: { _all: true },
+      orderBy: [{ officeCode: "asc" }, { unit: "asc" }],
+    }),
   ]);
   return offices.map((o) => ({
     ...o,
@@ -31,7 +40,14 @@ export async function searchOfficersInScope(actor: Actor, query: string): Promis
   return db.officer.findMany({
     where: {
       ...officeWhere(actor),
-      ...(text ? { OR: [{ officerId: { contains: text, mode: "insensitive" } }, { fullName: { contains: text, mode: "insensitive" } }] } : {}),
+      ...(text
+        ? {
+            OR: [
+              { officerId: { contains: text, mode: "insensitive" } },
+              { fullName: { contains: text, mode: "insensitive" } },
+            ],
+          }
+        : {}),
     },
     select: { officerId: true, fullName: true, officeCode: true, unit: true },
     orderBy: { officerId: "asc" },

@@ -23,7 +23,12 @@ export async function recordContractReview(raw: z.input<typeof ReviewInput>, act
   const month = contractMonths(contractPeriod, todayIso()).find((m) => m.month === input.month);
   if (!month) {
     const inPeriod = contractMonths(contractPeriod, "9999-12-31").some((m) => m.month === input.month);
-    throw new ContractError("INVALID", inPeriod ? "monthNotStarted" : "monthOutsidePeriod", { month: input.month }, "month");
+    throw new ContractError(
+      "INVALID",
+      inPeriod ? "monthNotStarted" : "monthOutsidePeriod",
+      { month: input.month },
+      "month",
+    );
   }
   // Computed before the transaction: it may run the KPI queries, which must not hold the contract's row lock.
   const indicators = await indicatorsFor(contract, month.period);
@@ -32,10 +37,18 @@ export async function recordContractReview(raw: z.input<typeof ReviewInput>, act
     const locked = await getContractForActorOrThrow(contract.id, actor, { tx, lock: true });
     throwIfRefused(refusalFor("review", contractFacts(locked), actor));
     // One review per month of a contract, whichever version was in force.
-    const existing = await tx.contractReview.findFirst({ where: { month: input.month, contract: { contractNo: locked.contractNo } } });
+    const existing = await tx.contractReview.findFirst({
+      where: { month: input.month, contract: { contractNo: locked.contractNo } },
+    });
     if (existing) throw new ContractError("CONFLICT", "alreadyReviewed", { month: input.month }, "month");
     const review = await tx.contractReview.create({
-      data: { contractId: locked.id, month: input.month, note: input.note, agreedActions: input.agreedActions, reviewerId: actor.id },
+      data: {
+        contractId: locked.id,
+        month: input.month,
+        note: input.note,
+        agreedActions: input.agreedActions,
+        reviewerId: actor.id,
+      },
     });
     await writeAudit(
       {
@@ -47,7 +60,12 @@ export async function recordContractReview(raw: z.input<typeof ReviewInput>, act
           reviewId: review.id,
           month: input.month,
           period: month.period,
-          values: [...indicators.values.values()].map(({ kpiId, value, numerator, denominator }) => ({ kpiId, value, numerator, denominator })),
+          values: [...indicators.values.values()].map(({ kpiId, value, numerator, denominator }) => ({
+            kpiId,
+            value,
+            numerator,
+            denominator,
+          })),
           overallScore: indicators.scorecard.overall,
         },
       },

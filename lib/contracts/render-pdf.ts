@@ -45,17 +45,33 @@ export function forwardedCookies(cookieHeader: string | null, locale: Locale): {
 
 export class PdfRenderError extends Error {}
 
-export async function renderPdf({ origin, path, cookieHeader, locale }: { origin: string; path: string; cookieHeader: string | null; locale: Locale }): Promise<Buffer> {
+export async function renderPdf({
+  origin,
+  path,
+  cookieHeader,
+  locale,
+}: {
+  origin: string;
+  path: string;
+  cookieHeader: string | null;
+  locale: Locale;
+}): Promise<Buffer> {
   return slot(async () => {
     let browser: Browser | undefined;
     try {
-      browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS, timeout: RENDER_TIMEOUT_MS });
+      browser = await chromium.launch({
+        executablePath: CHROMIUM_PATH,
+        headless: true,
+        args: CHROMIUM_ARGS,
+        timeout: RENDER_TIMEOUT_MS,
+      });
       const context = await browser.newContext({ locale: locale === "fr" ? "fr-FR" : "en-GB" });
       const secure = origin.startsWith("https:");
       await context.addCookies(forwardedCookies(cookieHeader, locale).map((c) => ({ ...c, url: origin, secure })));
       const page = await context.newPage();
       const response = await page.goto(`${origin}${path}`, { waitUntil: "networkidle", timeout: RENDER_TIMEOUT_MS });
-      if (!response || response.status() !== 200) throw new PdfRenderError(`print page answered ${response?.status() ?? "nothing"}`);
+      if (!response || response.status() !== 200)
+        throw new PdfRenderError(`print page answered ${response?.status() ?? "nothing"}`);
       await page.locator("[data-testid$='-print']").waitFor({ timeout: RENDER_TIMEOUT_MS });
       return await page.pdf({ format: "A4", printBackground: true, preferCSSPageSize: true });
     } finally {
@@ -66,11 +82,20 @@ export async function renderPdf({ origin, path, cookieHeader, locale }: { origin
 
 // A route handler's answer: the print page at `path` as a PDF download in the user's language (their language cookie,
 // else their saved preference), named `${fileStem}-${locale}.pdf`; 503 with a logged reason when printing fails.
-export async function printedPageResponse(request: Request, user: SessionUser, page: { path: string; fileStem: string; log: Record<string, unknown> }): Promise<Response> {
+export async function printedPageResponse(
+  request: Request,
+  user: SessionUser,
+  page: { path: string; fileStem: string; log: Record<string, unknown> },
+): Promise<Response> {
   const cookie = (await cookies()).get(LOCALE_COOKIE)?.value;
   const locale = isLocale(cookie) ? cookie : user.locale;
   try {
-    const pdf = await renderPdf({ origin: new URL(request.url).origin, path: page.path, cookieHeader: request.headers.get("cookie"), locale });
+    const pdf = await renderPdf({
+      origin: new URL(request.url).origin,
+      path: page.path,
+      cookieHeader: request.headers.get("cookie"),
+      locale,
+    });
     return new Response(new Uint8Array(pdf), {
       headers: {
         "content-type": "application/pdf",

@@ -26,19 +26,40 @@ describe("ContractInput", () => {
   });
 
   it("requires weights that sum to 100", () => {
-    expect(messages({ ...valid, indicators: [valid.indicators[0], { ...valid.indicators[1], weight: 30 }] })).toEqual(["weightsSum"]);
+    expect(messages({ ...valid, indicators: [valid.indicators[0], { ...valid.indicators[1], weight: 30 }] })).toEqual([
+      "weightsSum",
+    ]);
   });
 
   it("requires the target to be better than the threshold in the KPI's direction", () => {
-    expect(messages({ ...valid, indicators: [{ ...valid.indicators[0], target: 0.3 }, valid.indicators[1]] })).toEqual(["targetAboveThreshold"]);
-    expect(messages({ ...valid, indicators: [valid.indicators[0], { ...valid.indicators[1], target: 72 }] })).toEqual(["targetBelowThreshold"]);
+    expect(messages({ ...valid, indicators: [{ ...valid.indicators[0], target: 0.3 }, valid.indicators[1]] })).toEqual([
+      "targetAboveThreshold",
+    ]);
+    expect(messages({ ...valid, indicators: [valid.indicators[0], { ...valid.indicators[1], target: 72 }] })).toEqual([
+      "targetBelowThreshold",
+    ]);
   });
 
   it("refuses a period that ends before it starts, duplicates, context KPIs and more than 12 indicators", () => {
     expect(messages({ ...valid, periodTo: "2024-12-31" })).toEqual(["periodOrder"]);
-    expect(messages({ ...valid, indicators: [{ ...valid.indicators[0], weight: 50 }, { ...valid.indicators[0], weight: 50 }] })).toEqual(["duplicateKpi"]);
-    expect(messages({ ...valid, indicators: [{ kpiId: "P13", threshold: 10, target: 20, weight: 100 }] })).toContain("unknownKpi");
-    const many = Array.from({ length: 13 }, (_, i) => ({ kpiId: "P1", threshold: 0, target: 1, weight: 100 / 13 + i * 0 }));
+    expect(
+      messages({
+        ...valid,
+        indicators: [
+          { ...valid.indicators[0], weight: 50 },
+          { ...valid.indicators[0], weight: 50 },
+        ],
+      }),
+    ).toEqual(["duplicateKpi"]);
+    expect(messages({ ...valid, indicators: [{ kpiId: "P13", threshold: 10, target: 20, weight: 100 }] })).toContain(
+      "unknownKpi",
+    );
+    const many = Array.from({ length: 13 }, (_, i) => ({
+      kpiId: "P1",
+      threshold: 0,
+      target: 1,
+      weight: 100 / 13 + i * 0,
+    }));
     expect(messages({ ...valid, indicators: many })).toContain("indicatorsMax");
   });
 

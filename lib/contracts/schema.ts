@@ -37,19 +37,26 @@ export const ContractInput = z
       .max(MAX_INDICATORS, { message: "indicatorsMax" }),
   })
   .superRefine((c, ctx) => {
-    if (c.partyType === "OFFICER" && !c.partyOfficerId) ctx.addIssue({ code: "custom", path: ["partyOfficerId"], message: "officerRequired" });
-    if (c.partyType === "UNIT" && !c.partyUnit) ctx.addIssue({ code: "custom", path: ["partyUnit"], message: "unitRequired" });
+    if (c.partyType === "OFFICER" && !c.partyOfficerId)
+      ctx.addIssue({ code: "custom", path: ["partyOfficerId"], message: "officerRequired" });
+    if (c.partyType === "UNIT" && !c.partyUnit)
+      ctx.addIssue({ code: "custom", path: ["partyUnit"], message: "unitRequired" });
     if (c.periodFrom > c.periodTo || Number.isNaN(Date.parse(c.periodFrom)) || Number.isNaN(Date.parse(c.periodTo))) {
       ctx.addIssue({ code: "custom", path: ["periodTo"], message: "periodOrder" });
     }
     const seen = new Set<string>();
     c.indicators.forEach((ind, i) => {
-      if (seen.has(ind.kpiId)) ctx.addIssue({ code: "custom", path: ["indicators", i, "kpiId"], message: "duplicateKpi" });
+      if (seen.has(ind.kpiId))
+        ctx.addIssue({ code: "custom", path: ["indicators", i, "kpiId"], message: "duplicateKpi" });
       seen.add(ind.kpiId);
       const direction = KPI_CATALOGUE.find((k) => k.id === ind.kpiId)?.direction;
       const targetBetter = direction === "lower" ? ind.target < ind.threshold : ind.target > ind.threshold;
       if (!targetBetter) {
-        ctx.addIssue({ code: "custom", path: ["indicators", i, "target"], message: direction === "lower" ? "targetBelowThreshold" : "targetAboveThreshold" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["indicators", i, "target"],
+          message: direction === "lower" ? "targetBelowThreshold" : "targetAboveThreshold",
+        });
       }
     });
     const total = c.indicators.reduce((s, i) => s + i.weight, 0);
@@ -83,7 +90,10 @@ export type UnitTemplateInput = z.infer<typeof UnitTemplateInput>;
 
 export const ContractIdInput = z.object({ contractId: Id });
 
-export const CloseInput = z.object({ contractId: Id, note: z.string().trim().max(2000, { message: "textLong" }).default("") });
+export const CloseInput = z.object({
+  contractId: Id,
+  note: z.string().trim().max(2000, { message: "textLong" }).default(""),
+});
 export type CloseInput = z.infer<typeof CloseInput>;
 
 export const AmendInput = z.object({ contractId: Id, reason: text(5, 2000, "reasonShort") });

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { indicatorStatus, scoreContract, scoreIndicator, type IndicatorTerms } from "@/lib/contracts/scoring";
 
-const higher: IndicatorTerms = { kpiId: "P1", direction: "higher", threshold: 0.5, target: 0.8, weight: 60, minVolume: 30 };
+const higher: IndicatorTerms = {
+  kpiId: "P1",
+  direction: "higher",
+  threshold: 0.5,
+  target: 0.8,
+  weight: 60,
+  minVolume: 30,
+};
 const lower: IndicatorTerms = { kpiId: "P4", direction: "lower", threshold: 48, target: 24, weight: 40, minVolume: 30 };
 
 describe("contract scoring", () => {
@@ -39,7 +46,14 @@ describe("contract scoring", () => {
   });
 
   it("leaves out indicators below their minimum volume and renormalises the other weights", () => {
-    const third: IndicatorTerms = { kpiId: "I1", direction: "lower", threshold: 0.1, target: 0.02, weight: 20, minVolume: 30 };
+    const third: IndicatorTerms = {
+      kpiId: "I1",
+      direction: "lower",
+      threshold: 0.1,
+      target: 0.02,
+      weight: 20,
+      minVolume: 30,
+    };
     const card = scoreContract([
       { terms: { ...higher, weight: 40 }, measurement: { value: 0.65, n: 100 } },
       { terms: lower, measurement: { value: 30, n: 50 } },

@@ -40,7 +40,8 @@ export function indicatorStatus(terms: IndicatorTerms, m: Measurement): Indicato
 
 export function scoreIndicator(terms: IndicatorTerms, m: Measurement): Omit<IndicatorScore, "effectiveWeight"> {
   const status = indicatorStatus(terms, m);
-  const score = status === "not_evaluable" ? null : clamp((m.value! - terms.threshold) / (terms.target - terms.threshold));
+  const score =
+    status === "not_evaluable" ? null : clamp((m.value! - terms.threshold) / (terms.target - terms.threshold));
   return { ...terms, ...m, status, score };
 }
 

@@ -41,7 +41,12 @@ export type DemoContractsOutcome = {
 
 type DemoParty = Party & { title: string; label: string };
 
-const actorOf = (u: { id: string; role: Actor["role"]; officeCode: string | null; officerId: string | null }): Actor => ({
+const actorOf = (u: {
+  id: string;
+  role: Actor["role"];
+  officeCode: string | null;
+  officerId: string | null;
+}): Actor => ({
   id: u.id,
   role: u.role,
   officeCode: u.officeCode,
@@ -87,14 +92,30 @@ async function demoParties(officeCode: string, unit: string): Promise<DemoParty[
           label: o.officerId,
         })),
     ),
-    { ...party, partyType: "UNIT", officeCode, partyUnit: unit, title: `${home.name}, ${unit} — unit PMC 2025`, label: `${officeCode}/${unit}` },
+    {
+      ...party,
+      partyType: "UNIT",
+      officeCode,
+      partyUnit: unit,
+      title: `${home.name}, ${unit} — unit PMC 2025`,
+      label: `${officeCode}/${unit}`,
+    },
     { ...party, partyType: "OFFICE", officeCode, title: `${home.name} — office PMC 2025`, label: officeCode },
   ];
 }
 
 export async function seedDemoContracts(users: DemoUser[]): Promise<DemoContractsOutcome> {
   const template = contractTemplate(DEMO_CONTRACT_TEMPLATE)!;
-  const outcome: DemoContractsOutcome = { offices: [], contracts: 0, created: 0, signed: 0, acknowledged: 0, activated: 0, skipped: [], byStatus: {} };
+  const outcome: DemoContractsOutcome = {
+    offices: [],
+    contracts: 0,
+    created: 0,
+    signed: 0,
+    acknowledged: 0,
+    activated: 0,
+    skipped: [],
+    byStatus: {},
+  };
   const managerEmail = users.find((u) => u.role === "MANAGER")?.email;
   const officerIds = users.flatMap((u) => (u.role === "OFFICER" && u.officerId ? [u.officerId] : []));
   if (!managerEmail || !officerIds.length) return outcome; // no clearance data imported yet: no officers to contract
@@ -104,14 +125,23 @@ export async function seedDemoContracts(users: DemoUser[]): Promise<DemoContract
   if (!principalRow) throw new Error(`demo manager ${managerEmail} not found: seed the demo users first`);
   const principal = actorOf(principalRow);
   // The demo officers' accounts, by the officer they are linked to: the only parties that can acknowledge here.
-  const officerAccounts = new Map(accounts.flatMap((a) => (a.role === "OFFICER" && a.officerId ? [[a.officerId, actorOf(a)] as const] : [])));
+  const officerAccounts = new Map(
+    accounts.flatMap((a) => (a.role === "OFFICER" && a.officerId ? [[a.officerId, actorOf(a)] as const] : [])),
+  );
   const first = await db.officer.findUniqueOrThrow({ where: { officerId: officerIds[0]! } });
 
   const parties = await demoParties(first.officeCode, first.unit);
   outcome.offices = [...new Set(parties.map((p) => p.officeCode))];
   for (const party of parties) {
-    const existing = await db.contract.findFirst({ where: demoContractWhere(party), orderBy: [{ contractNo: "asc" }, { version: "desc" }] });
-    let contract = existing && { id: existing.id, status: existing.status, mine: existing.version === 1 && existing.createdById === principal.id };
+    const existing = await db.contract.findFirst({
+      where: demoContractWhere(party),
+      orderBy: [{ contractNo: "asc" }, { version: "desc" }],
+    });
+    let contract = existing && {
+      id: existing.id,
+      status: existing.status,
+      mine: existing.version === 1 && existing.createdById === principal.id,
+    };
     if (!contract) {
       try {
         const { id } = await createContract(
@@ -150,7 +180,10 @@ export async function seedDemoContracts(users: DemoUser[]): Promise<DemoContract
   }
   outcome.activated = (await activateDueContracts()).length;
 
-  const stored = await db.contract.findMany({ where: { OR: parties.map(demoContractWhere) }, select: { contractNo: true, version: true, status: true } });
+  const stored = await db.contract.findMany({
+    where: { OR: parties.map(demoContractWhere) },
+    select: { contractNo: true, version: true, status: true },
+  });
   const latest = new Map<number, { version: number; status: ContractStatus }>();
   for (const c of stored) if ((latest.get(c.contractNo)?.version ?? 0) < c.version) latest.set(c.contractNo, c);
   outcome.contracts = latest.size;

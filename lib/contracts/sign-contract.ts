@@ -25,7 +25,13 @@ export async function signContract(contractId: number, actor: Actor): Promise<vo
     const signedAt = new Date();
     await tx.contract.update({ where: { id: contractId }, data: { status: "SIGNED", signedAt } });
     await writeAudit(
-      { actorId: actor.id, action: "contract.sign", entityType: AUDIT_ENTITY, entityId: String(contractId), data: { from: "DRAFT", to: "SIGNED" } },
+      {
+        actorId: actor.id,
+        action: "contract.sign",
+        entityType: AUDIT_ENTITY,
+        entityId: String(contractId),
+        data: { from: "DRAFT", to: "SIGNED" },
+      },
       tx,
     );
   });

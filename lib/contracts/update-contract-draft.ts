@@ -11,7 +11,11 @@ import { throwIfRefused } from "@/lib/contracts/contract-error";
 import { assertNoOverlap, checkParty, normaliseParty, resolvePrincipal } from "@/lib/contracts/check-contract-terms";
 import { AUDIT_ENTITY, indicatorRows, termsData, termsSummary } from "@/lib/contracts/contract-data";
 
-export async function updateContractDraft(contractId: number, raw: z.input<typeof ContractInput>, actor: Actor): Promise<void> {
+export async function updateContractDraft(
+  contractId: number,
+  raw: z.input<typeof ContractInput>,
+  actor: Actor,
+): Promise<void> {
   requireManagingRole(actor);
   const input = normaliseParty(ContractInput.parse(raw));
   await db.$transaction(async (tx) => {
@@ -19,7 +23,13 @@ export async function updateContractDraft(contractId: number, raw: z.input<typeo
     throwIfRefused(refusalFor("edit", contractFacts(before), actor));
     await checkParty(tx, actor, input);
     const principalId = await resolvePrincipal(tx, actor, input.principalId ?? before.principalId, input);
-    await assertNoOverlap(tx, input, { from: input.periodFrom, to: input.periodTo }, input.indicators.map((i) => i.kpiId), before.contractNo);
+    await assertNoOverlap(
+      tx,
+      input,
+      { from: input.periodFrom, to: input.periodTo },
+      input.indicators.map((i) => i.kpiId),
+      before.contractNo,
+    );
     await tx.contractIndicator.deleteMany({ where: { contractId } });
     const after = await tx.contract.update({
       where: { id: contractId },

@@ -21,7 +21,14 @@ import { trendOf, type Trend } from "@/lib/dashboard/trend";
 import { quartiles } from "@/lib/dashboard/distribution";
 import { OVERVIEW_PAGE_SIZE, type OverviewFilters } from "@/lib/dashboard/overview-filters";
 
-export type OverviewIndicator = { kpiId: string; status: IndicatorStatus; value: number | null; n: number; threshold: number; target: number };
+export type OverviewIndicator = {
+  kpiId: string;
+  status: IndicatorStatus;
+  value: number | null;
+  n: number;
+  threshold: number;
+  target: number;
+};
 
 export type OverviewRow = {
   id: number;
@@ -59,14 +66,21 @@ export type ContractOverview = {
 
 function unitWhere(unit: string): Prisma.ContractWhereInput {
   if (!unit) return {};
-  return { OR: [{ partyType: "OFFICER", partyOfficer: { unit } }, { partyType: "UNIT", partyUnit: unit }] };
+  return {
+    OR: [
+      { partyType: "OFFICER", partyOfficer: { unit } },
+      { partyType: "UNIT", partyUnit: unit },
+    ],
+  };
 }
 
 const compareScore = (a: number | null, b: number | null, dir: 1 | -1) =>
   a === null && b === null ? 0 : a === null ? 1 : b === null ? -1 : (a - b) * dir;
 
 function sortRows(rows: OverviewRow[], sort: OverviewFilters["sort"]): OverviewRow[] {
-  const byParty = (a: OverviewRow, b: OverviewRow) => (a.party.name ?? a.party.unit ?? a.officeCode).localeCompare(b.party.name ?? b.party.unit ?? b.officeCode) || a.id - b.id;
+  const byParty = (a: OverviewRow, b: OverviewRow) =>
+    (a.party.name ?? a.party.unit ?? a.officeCode).localeCompare(b.party.name ?? b.party.unit ?? b.officeCode) ||
+    a.id - b.id;
   return rows.toSorted((a, b) => {
     switch (sort) {
       case "score-asc":
@@ -91,7 +105,10 @@ export async function overviewRows(actor: Actor, filters: OverviewQuery, today =
       AND: [
         contractVisibilityWhere(actor),
         { status: { in: [...SCORED_STATUSES] }, signedAt: { not: null } },
-        { periodFrom: { lte: new Date(`${month.to}T00:00:00Z`) }, periodTo: { gte: new Date(`${month.from}T00:00:00Z`) } },
+        {
+          periodFrom: { lte: new Date(`${month.to}T00:00:00Z`) },
+          periodTo: { gte: new Date(`${month.from}T00:00:00Z`) },
+        },
         filters.office ? { officeCode: filters.office } : {},
         unitWhere(filters.unit),
       ],
@@ -110,7 +127,10 @@ export async function overviewRows(actor: Actor, filters: OverviewQuery, today =
       officeCode: true,
       periodFrom: true,
       periodTo: true,
-      indicators: { orderBy: { position: "asc" }, select: { kpiId: true, direction: true, threshold: true, target: true, weight: true, minVolume: true } },
+      indicators: {
+        orderBy: { position: "asc" },
+        select: { kpiId: true, direction: true, threshold: true, target: true, weight: true, minVolume: true },
+      },
       partyOfficer: { select: { fullName: true, unit: true } },
     },
   });
@@ -122,13 +142,26 @@ export async function overviewRows(actor: Actor, filters: OverviewQuery, today =
     const previous = clipPeriod(monthPeriod(addMonths(filters.month, -1)), period);
     const subject = kpiSubjectOf(c);
     const request = (p: Period): CellRequest => ({ subjectType: subject.type, subjectId: subject.id, ...p });
-    return [{ c, period, subject, current: request(current), previous: previous ? request(previous) : null, soFar: request(periodSoFar(period, today)!) }];
+    return [
+      {
+        c,
+        period,
+        subject,
+        current: request(current),
+        previous: previous ? request(previous) : null,
+        soFar: request(periodSoFar(period, today)!),
+      },
+    ];
   });
   const kpiIds = [...new Set(contracts.flatMap((c) => c.indicators.map((i) => i.kpiId as KpiId)))];
-  const stored = await readStoredKpiCells(plans.flatMap((p) => [p.current, p.soFar, ...(p.previous ? [p.previous] : [])]), kpiIds);
+  const stored = await readStoredKpiCells(
+    plans.flatMap((p) => [p.current, p.soFar, ...(p.previous ? [p.previous] : [])]),
+    kpiIds,
+  );
 
   const rows = plans.map(({ c, period, subject, current, previous, soFar }): OverviewRow => {
-    const scorecard = (r: CellRequest | null) => (r ? buildScorecard(c.indicators, stored.cells.get(cellKey(r)) ?? new Map()) : null);
+    const scorecard = (r: CellRequest | null) =>
+      r ? buildScorecard(c.indicators, stored.cells.get(cellKey(r)) ?? new Map()) : null;
     const monthCard = scorecard(current)!;
     const previousScore = scorecard(previous)?.overall ?? null;
     return {
@@ -137,14 +170,26 @@ export async function overviewRows(actor: Actor, filters: OverviewQuery, today =
       version: c.version,
       title: c.title,
       status: c.status,
-      party: { type: c.partyType, officerId: c.partyOfficerId, name: c.partyOfficer?.fullName ?? null, unit: c.partyUnit },
+      party: {
+        type: c.partyType,
+        officerId: c.partyOfficerId,
+        name: c.partyOfficer?.fullName ?? null,
+        unit: c.partyUnit,
+      },
       officeCode: c.officeCode,
       unit: c.partyType === "OFFICER" ? (c.partyOfficer?.unit ?? null) : c.partyUnit,
       subject,
       period,
       monthPeriod: { from: current.from, to: current.to },
       monthScore: monthCard.overall,
-      indicators: monthCard.indicators.map((i) => ({ kpiId: i.kpiId, status: i.status, value: i.value, n: i.n, threshold: i.threshold, target: i.target })),
+      indicators: monthCard.indicators.map((i) => ({
+        kpiId: i.kpiId,
+        status: i.status,
+        value: i.value,
+        n: i.n,
+        threshold: i.threshold,
+        target: i.target,
+      })),
       previousScore,
       trend: trendOf(monthCard.overall, previousScore),
       soFarScore: scorecard(soFar)!.overall,
@@ -154,7 +199,11 @@ export async function overviewRows(actor: Actor, filters: OverviewQuery, today =
   return { rows: sortRows(rows, filters.sort), latestImportId: stored.latestImportId, stale: stored.stale };
 }
 
-export async function contractOverview(actor: Actor, filters: OverviewFilters & { month: string }, today = todayIso()): Promise<ContractOverview> {
+export async function contractOverview(
+  actor: Actor,
+  filters: OverviewFilters & { month: string },
+  today = todayIso(),
+): Promise<ContractOverview> {
   const { rows, latestImportId, stale } = await overviewRows(actor, filters, today);
   const pageCount = Math.max(1, Math.ceil(rows.length / OVERVIEW_PAGE_SIZE));
   const page = Math.min(filters.page, pageCount);

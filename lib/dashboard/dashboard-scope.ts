@@ -13,7 +13,11 @@ export async function visibleOffices(user: Viewer): Promise<OfficeChoice[]> {
   if (scope.kind === "officer" || scope.kind === "none") return [];
   const offices = await db.office.findMany({
     where: scope.kind === "office" ? { officeCode: scope.officeCode } : {},
-    select: { officeCode: true, name: true, officers: { select: { unit: true }, distinct: ["unit"], orderBy: { unit: "asc" } } },
+    select: {
+      officeCode: true,
+      name: true,
+      officers: { select: { unit: true }, distinct: ["unit"], orderBy: { unit: "asc" } },
+    },
     orderBy: { officeCode: "asc" },
   });
   return offices.map((o) => ({ officeCode: o.officeCode, name: o.name, units: o.officers.map((x) => x.unit) }));
@@ -21,6 +25,7 @@ export async function visibleOffices(user: Viewer): Promise<OfficeChoice[]> {
 
 export async function visibleOfficeOrThrow(user: Viewer, officeCode: string, unit?: string): Promise<OfficeChoice> {
   const office = (await visibleOffices(user)).find((o) => o.officeCode === officeCode);
-  if (!office || (unit !== undefined && !office.units.includes(unit))) throw new AppError("NOT_FOUND", "No such office or unit");
+  if (!office || (unit !== undefined && !office.units.includes(unit)))
+    throw new AppError("NOT_FOUND", "No such office or unit");
   return office;
 }

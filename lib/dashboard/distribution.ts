@@ -10,7 +10,11 @@ export function histogram(values: readonly number[], binCount = 10): Bin[] {
   const max = Math.max(...finite);
   if (min === max) return [{ from: min, to: max, count: finite.length }];
   const width = (max - min) / binCount;
-  const bins: Bin[] = Array.from({ length: binCount }, (_, i) => ({ from: min + i * width, to: i === binCount - 1 ? max : min + (i + 1) * width, count: 0 }));
+  const bins: Bin[] = Array.from({ length: binCount }, (_, i) => ({
+    from: min + i * width,
+    to: i === binCount - 1 ? max : min + (i + 1) * width,
+    count: 0,
+  }));
   for (const v of finite) bins[Math.min(binCount - 1, Math.floor((v - min) / width))]!.count++;
   return bins;
 }
@@ -21,7 +25,11 @@ export function binIndexOf(bins: readonly Bin[], value: number): number {
 
 // The share of peers the officer does better than (ties count half), by the KPI's direction: 1 = better than
 // everyone. Null for a context-only KPI, which ranks nobody.
-export function shareOfPeersBeaten(own: number, peers: readonly number[], direction: "higher" | "lower" | "context"): number | null {
+export function shareOfPeersBeaten(
+  own: number,
+  peers: readonly number[],
+  direction: "higher" | "lower" | "context",
+): number | null {
   if (direction === "context" || !peers.length) return null;
   let beaten = 0;
   for (const p of peers) {

@@ -17,7 +17,11 @@ export type Forecast = {
 export const SEASON = 12;
 const GRID = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
 
-type Model = { method: ForecastMethod; minLength: number; forecast: (series: readonly number[], horizon: number) => number[] };
+type Model = {
+  method: ForecastMethod;
+  minLength: number;
+  forecast: (series: readonly number[], horizon: number) => number[];
+};
 
 export function seasonalNaive(series: readonly number[], horizon: number, season = SEASON): number[] {
   const n = series.length;
@@ -41,10 +45,11 @@ function holtRun(series: readonly number[], alpha: number, beta: number) {
 
 export function holtLinear(series: readonly number[], horizon: number): number[] {
   let best = { level: 0, trend: 0, sse: Infinity };
-  for (const alpha of GRID) for (const beta of GRID) {
-    const run = holtRun(series, alpha, beta);
-    if (run.sse < best.sse) best = run;
-  }
+  for (const alpha of GRID)
+    for (const beta of GRID) {
+      const run = holtRun(series, alpha, beta);
+      if (run.sse < best.sse) best = run;
+    }
   return Array.from({ length: horizon }, (_, h) => best.level + (h + 1) * best.trend);
 }
 
@@ -70,10 +75,12 @@ function holtWintersRun(series: readonly number[], alpha: number, beta: number, 
 
 export function holtWinters(series: readonly number[], horizon: number, m = SEASON): number[] {
   let best: ReturnType<typeof holtWintersRun> | null = null;
-  for (const alpha of GRID) for (const beta of GRID) for (const gamma of GRID) {
-    const run = holtWintersRun(series, alpha, beta, gamma, m);
-    if (!best || run.sse < best.sse) best = run;
-  }
+  for (const alpha of GRID)
+    for (const beta of GRID)
+      for (const gamma of GRID) {
+        const run = holtWintersRun(series, alpha, beta, gamma, m);
+        if (!best || run.sse < best.sse) best = run;
+      }
   const n = series.length;
   return Array.from({ length: horizon }, (_, h) => best!.level + (h + 1) * best!.trend + best!.seasonal[(n + h) % m]!);
 }
@@ -96,7 +103,9 @@ function backtest(model: Model, series: readonly number[], from: number) {
   const mae = errors.reduce((a, e) => a + Math.abs(e.error), 0) / errors.length;
   const rmse = Math.sqrt(errors.reduce((a, e) => a + e.error ** 2, 0) / errors.length);
   const withActual = errors.filter((e) => e.actual !== 0);
-  const mape = withActual.length ? withActual.reduce((a, e) => a + Math.abs(e.error / e.actual), 0) / withActual.length : null;
+  const mape = withActual.length
+    ? withActual.reduce((a, e) => a + Math.abs(e.error / e.actual), 0) / withActual.length
+    : null;
   return { months: errors.length, mae, mape, rmse };
 }
 

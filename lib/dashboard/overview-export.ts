@@ -6,26 +6,60 @@ import { OverviewFilters } from "@/lib/dashboard/overview-filters";
 import { dataMonths } from "@/lib/dashboard/subject-dashboard";
 import { tableExportResponse, type ExportFormat } from "@/lib/table-export";
 
-export async function overviewExportResponse(actor: Actor, params: URLSearchParams, format: ExportFormat): Promise<Response> {
+export async function overviewExportResponse(
+  actor: Actor,
+  params: URLSearchParams,
+  format: ExportFormat,
+): Promise<Response> {
   const filters = OverviewFilters.parse(Object.fromEntries(params));
   const month = filters.month || (await dataMonths()).months.at(-1) || "";
   const { rows } = month ? await overviewRows(actor, { ...filters, month }) : { rows: [] };
   const kpis = [...new Set(rows.flatMap((r) => r.indicators.map((i) => i.kpiId)))];
   const columns = [
-    "contract_id", "contract_no", "version", "status", "party_type", "officer_id", "party_name", "unit", "office_code",
-    "month_from", "month_to", "month_score", "previous_month_score", "score_delta", "score_so_far",
+    "contract_id",
+    "contract_no",
+    "version",
+    "status",
+    "party_type",
+    "officer_id",
+    "party_name",
+    "unit",
+    "office_code",
+    "month_from",
+    "month_to",
+    "month_score",
+    "previous_month_score",
+    "score_delta",
+    "score_so_far",
     ...kpis.flatMap((k) => [`${k}_value`, `${k}_n`, `${k}_status`]),
   ];
   const table = rows.map((r) => {
     const byKpi = new Map(r.indicators.map((i) => [i.kpiId, i]));
     return [
-      r.id, r.contractNo, r.version, r.status, r.party.type, r.party.officerId, r.party.name, r.unit, r.officeCode,
-      r.monthPeriod.from, r.monthPeriod.to, r.monthScore, r.previousScore, r.trend?.delta ?? null, r.soFarScore,
+      r.id,
+      r.contractNo,
+      r.version,
+      r.status,
+      r.party.type,
+      r.party.officerId,
+      r.party.name,
+      r.unit,
+      r.officeCode,
+      r.monthPeriod.from,
+      r.monthPeriod.to,
+      r.monthScore,
+      r.previousScore,
+      r.trend?.delta ?? null,
+      r.soFarScore,
       ...kpis.flatMap((k) => {
         const i = byKpi.get(k);
         return i ? [i.value, i.n, i.status] : [null, null, null];
       }),
     ];
   });
-  return tableExportResponse({ name: "overview", columns, rows: table }, format, `overview_${month}${filters.office ? `_${filters.office}` : ""}`);
+  return tableExportResponse(
+    { name: "overview", columns, rows: table },
+    format,
+    `overview_${month}${filters.office ? `_${filters.office}` : ""}`,
+  );
 }

@@ -20,7 +20,11 @@ export type Standing = {
   ownBin: number;
 };
 
-export async function peerStanding(officerId: string, indicators: { kpiId: string; minVolume: number }[], month: string): Promise<Standing[]> {
+export async function peerStanding(
+  officerId: string,
+  indicators: { kpiId: string; minVolume: number }[],
+  month: string,
+): Promise<Standing[]> {
   const p = monthPeriod(month);
   const { rows } = await pool.query<{ subject_id: string; kpi_id: string; value: number; n: number }>(
     `SELECT r.subject_id, r.kpi_id, r.value, coalesce(r.denominator, 0)::float8 AS n

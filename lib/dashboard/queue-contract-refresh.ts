@@ -9,7 +9,11 @@ import { cellKey, type CellRequest } from "@/lib/contracts/load-kpi-cells";
 import { logger } from "@/lib/logger";
 
 export async function queueContractRefresh(latestImportId: number | null, stale: CellRequest[]): Promise<void> {
-  const digest = crypto.createHash("sha1").update(`${latestImportId}|${stale.map(cellKey).sort().join(";")}`).digest("hex").slice(0, 16);
+  const digest = crypto
+    .createHash("sha1")
+    .update(`${latestImportId}|${stale.map(cellKey).sort().join(";")}`)
+    .digest("hex")
+    .slice(0, 16);
   try {
     await enqueue(JOB_NAMES.contractsRefreshIndicators, { reason: `dashboard-${digest}` });
   } catch (error) {

@@ -19,12 +19,18 @@ export function revenueForecast(p8: readonly MonthValue[], lastComplete: string 
   if (lastComplete === null || !p8.length) return { history: [], forecast: [], method: null, backtest: null };
   const byMonth = new Map(p8.map((m) => [m.month, m.numerator ?? 0]));
   const history: RevenueForecast["history"] = [];
-  for (let m = p8[0]!.month; m <= lastComplete; m = addMonths(m, 1)) history.push({ month: m, revenue: byMonth.get(m) ?? 0 });
+  for (let m = p8[0]!.month; m <= lastComplete; m = addMonths(m, 1))
+    history.push({ month: m, revenue: byMonth.get(m) ?? 0 });
   const nextMonths = Array.from({ length: horizon }, (_, i) => addMonths(lastComplete, i + 1));
-  const f = forecastSeries(history.map((h) => h.revenue), horizon);
+  const f = forecastSeries(
+    history.map((h) => h.revenue),
+    horizon,
+  );
   return {
     history,
-    forecast: f ? nextMonths.map((month, i) => ({ month, revenue: f.values[i]!, lower: f.lower[i]!, upper: f.upper[i]! })) : [],
+    forecast: f
+      ? nextMonths.map((month, i) => ({ month, revenue: f.values[i]!, lower: f.lower[i]!, upper: f.upper[i]! }))
+      : [],
     method: f?.method ?? null,
     backtest: f?.backtest ?? null,
   };

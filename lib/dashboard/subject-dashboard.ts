@@ -19,8 +19,17 @@ export type OfficerValue = { officerId: string; fullName: string; unit: string; 
 export type Terms = { threshold: number; target: number; contractId: number; title: string };
 
 // Calendar-month cells of one subject for the KPIs asked, keyed by KPI then month.
-export async function monthlyValues(subject: Pick<DashboardSubject, "type" | "id">, kpiIds: readonly KpiId[]): Promise<Map<string, MonthValue[]>> {
-  const { rows } = await pool.query<{ kpi_id: string; month: string; value: number | null; numerator: number | null; denominator: number | null }>(
+export async function monthlyValues(
+  subject: Pick<DashboardSubject, "type" | "id">,
+  kpiIds: readonly KpiId[],
+): Promise<Map<string, MonthValue[]>> {
+  const { rows } = await pool.query<{
+    kpi_id: string;
+    month: string;
+    value: number | null;
+    numerator: number | null;
+    denominator: number | null;
+  }>(
     `SELECT kpi_id, to_char(period_from, 'YYYY-MM') AS month, value, numerator, denominator
        FROM kpi_results
       WHERE subject_type = $1::"KpiSubjectType" AND subject_id = $2 AND kpi_id = ANY ($3::text[])
@@ -39,7 +48,12 @@ export async function monthlyValues(subject: Pick<DashboardSubject, "type" | "id
 }
 
 // Officers of an office (or one of its units) with a stored value for the KPI in that month.
-export async function officerValues(officeCode: string, unit: string | null, kpiId: KpiId, month: string): Promise<OfficerValue[]> {
+export async function officerValues(
+  officeCode: string,
+  unit: string | null,
+  kpiId: KpiId,
+  month: string,
+): Promise<OfficerValue[]> {
   const p = monthPeriod(month);
   const { rows } = await pool.query<{ officer_id: string; full_name: string; unit: string; value: number; n: number }>(
     `SELECT o.officer_id, o.full_name, o.unit, r.value, coalesce(r.denominator, 0)::float8 AS n
@@ -67,7 +81,10 @@ export async function subjectTerms(subject: DashboardSubject, month: string): Pr
     orderBy: [{ periodFrom: "desc" }, { version: "desc" }],
   });
   return new Map(
-    (contract?.indicators ?? []).map((i) => [i.kpiId, { threshold: i.threshold, target: i.target, contractId: contract!.id, title: contract!.title }]),
+    (contract?.indicators ?? []).map((i) => [
+      i.kpiId,
+      { threshold: i.threshold, target: i.target, contractId: contract!.id, title: contract!.title },
+    ]),
   );
 }
 

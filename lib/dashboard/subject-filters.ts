@@ -6,6 +6,10 @@ const KPI_IDS = KPI_CATALOGUE.map((k) => k.id) as [KpiId, ...KpiId[]];
 
 export const SubjectFilters = z.object({
   kpi: z.enum(KPI_IDS).catch("P1"),
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).or(z.literal("")).catch(""),
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+    .or(z.literal(""))
+    .catch(""),
 });
 export type SubjectFilters = z.infer<typeof SubjectFilters>;

@@ -8,7 +8,11 @@ export const SCORE_TOLERANCE = 0.5; // points on the 0..100 overall score
 // displayed precision.
 export const KPI_TREND_TOLERANCE = { share: 0.0005, hours: 0.05, perDay: 0.05, amount: 0.5 } as const;
 
-export function trendOf(current: number | null, previous: number | null, tolerance = SCORE_TOLERANCE): { trend: Trend; delta: number } | null {
+export function trendOf(
+  current: number | null,
+  previous: number | null,
+  tolerance = SCORE_TOLERANCE,
+): { trend: Trend; delta: number } | null {
   if (current === null || previous === null || !Number.isFinite(current) || !Number.isFinite(previous)) return null;
   const delta = current - previous;
   return { trend: delta > tolerance ? "up" : delta < -tolerance ? "down" : "flat", delta };

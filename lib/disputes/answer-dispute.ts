@@ -15,13 +15,21 @@ import { answerRefusal, canTransition, correctionRefusal, type DisputeStatus } f
 import { DisputeError, throwIfDisputeRefused } from "@/lib/disputes/dispute-error";
 import { AUDIT_ENTITY, getDisputeForActorOrThrow, type DisputeWithContract } from "@/lib/disputes/dispute-access";
 
-const facts = (d: DisputeWithContract) => ({ status: d.status as DisputeStatus, officerId: d.officerId, filedById: d.filedById });
+const facts = (d: DisputeWithContract) => ({
+  status: d.status as DisputeStatus,
+  officerId: d.officerId,
+  filedById: d.filedById,
+});
 
-export async function answerDispute(raw: z.input<typeof DisputeAnswerInput>, actor: Actor): Promise<{ id: number; status: DisputeStatus }> {
+export async function answerDispute(
+  raw: z.input<typeof DisputeAnswerInput>,
+  actor: Actor,
+): Promise<{ id: number; status: DisputeStatus }> {
   const input = DisputeAnswerInput.parse(raw);
   const dispute = await getDisputeForActorOrThrow(input.disputeId, actor);
   throwIfDisputeRefused(answerRefusal(contractFacts(dispute.contract), facts(dispute), actor));
-  if (input.correctedValue !== null) throwIfDisputeRefused(correctionRefusal(dispute.kpiId, input.correctedValue), "correctedValue");
+  if (input.correctedValue !== null)
+    throwIfDisputeRefused(correctionRefusal(dispute.kpiId, input.correctedValue), "correctedValue");
   // Read before the transaction: it may compute the month's cells (see record-contract-review.ts).
   const period = { from: isoDate(dispute.periodFrom), to: isoDate(dispute.periodTo) };
   const computed = (await indicatorsFor(dispute.contract, period)).values.get(dispute.kpiId);
@@ -29,10 +37,17 @@ export async function answerDispute(raw: z.input<typeof DisputeAnswerInput>, act
   return db.$transaction(async (tx) => {
     const locked = await getDisputeForActorOrThrow(dispute.id, actor, { tx, lock: true });
     throwIfDisputeRefused(answerRefusal(contractFacts(locked.contract), facts(locked), actor));
-    if (!canTransition(locked.status as DisputeStatus, input.outcome)) throw new DisputeError("CONFLICT", "alreadyAnswered");
+    if (!canTransition(locked.status as DisputeStatus, input.outcome))
+      throw new DisputeError("CONFLICT", "alreadyAnswered");
     const answered = await tx.kpiDispute.update({
       where: { id: locked.id },
-      data: { status: input.outcome, answer: input.answer, correctedValue: input.correctedValue, answeredById: actor.id, answeredAt: new Date() },
+      data: {
+        status: input.outcome,
+        answer: input.answer,
+        correctedValue: input.correctedValue,
+        answeredById: actor.id,
+        answeredAt: new Date(),
+      },
     });
     await writeAudit(
       {
@@ -50,7 +65,9 @@ export async function answerDispute(raw: z.input<typeof DisputeAnswerInput>, act
           answer: input.answer,
           correctedValue: input.correctedValue,
           seen: { value: locked.seenValue, numerator: locked.seenNumerator, denominator: locked.seenDenominator },
-          computed: computed ? { value: computed.value, numerator: computed.numerator, denominator: computed.denominator } : null,
+          computed: computed
+            ? { value: computed.value, numerator: computed.numerator, denominator: computed.denominator }
+            : null,
         },
       },
       tx,

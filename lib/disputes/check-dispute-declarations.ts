@@ -8,7 +8,12 @@ import { setQuery } from "@/lib/kpis/compute-kpis";
 import type { Period } from "@/lib/kernel/calendar";
 
 // The ids among `declIds` that are not in the set, in the order given.
-export async function declarationsOutsideSet(kpiId: KpiId, officerId: string, period: Period, declIds: string[]): Promise<string[]> {
+export async function declarationsOutsideSet(
+  kpiId: KpiId,
+  officerId: string,
+  period: Period,
+  declIds: string[],
+): Promise<string[]> {
   if (!declIds.length) return [];
   const k = kpiDefinition(kpiId);
   // The unused CTE types every parameter, since not every set's query refers to all of them (compute-kpis.ts).

@@ -19,7 +19,9 @@ export function disputeVisibilityWhere(actor: Actor): Prisma.KpiDisputeWhereInpu
   return { contract: { AND: [contractVisibilityWhere(actor)] } };
 }
 
-const include = { contract: { include: { indicators: { orderBy: { position: "asc" } } } } } as const satisfies Prisma.KpiDisputeInclude;
+const include = {
+  contract: { include: { indicators: { orderBy: { position: "asc" } } } },
+} as const satisfies Prisma.KpiDisputeInclude;
 export type DisputeWithContract = Prisma.KpiDisputeGetPayload<{ include: typeof include }>;
 
 // Inside a transaction, `lock` takes the row lock first, so two managers answering at once run one after the other

@@ -37,22 +37,28 @@ const open: DisputeFacts = { status: "OPEN", officerId: "OF001", filedById: part
 
 describe("filing a dispute", () => {
   it("is for the officer party of a contract they can see, in any status but draft or superseded", () => {
-    for (const status of ["SIGNED", "ACKNOWLEDGED", "ACTIVE", "CLOSED"] as const) expect(fileRefusal(contract(status), party)).toBeNull();
+    for (const status of ["SIGNED", "ACKNOWLEDGED", "ACTIVE", "CLOSED"] as const)
+      expect(fileRefusal(contract(status), party)).toBeNull();
     expect(fileRefusal(contract("SUPERSEDED"), party)).toEqual({ code: "CONFLICT", key: "contractNotCurrent" });
     // A draft is not shown to the officer at all.
     expect(fileRefusal(contract("DRAFT"), party)).toEqual({ code: "NOT_FOUND", key: "notFound" });
   });
 
   it("is refused to a colleague, another office's manager and an analyst as if the contract did not exist", () => {
-    for (const actor of [colleague, otherOffice, analyst]) expect(fileRefusal(contract("ACTIVE"), actor)).toEqual({ code: "NOT_FOUND", key: "notFound" });
+    for (const actor of [colleague, otherOffice, analyst])
+      expect(fileRefusal(contract("ACTIVE"), actor)).toEqual({ code: "NOT_FOUND", key: "notFound" });
   });
 
   it("is refused to the managers who see the contract: they answer, they do not file", () => {
-    for (const actor of [manager, national, admin]) expect(fileRefusal(contract("ACTIVE"), actor)).toEqual({ code: "FORBIDDEN", key: "onlyParty" });
+    for (const actor of [manager, national, admin])
+      expect(fileRefusal(contract("ACTIVE"), actor)).toEqual({ code: "FORBIDDEN", key: "onlyParty" });
   });
 
   it("is refused on a unit or office contract, which has no officer party", () => {
-    expect(fileRefusal(contract("ACTIVE", { partyType: "UNIT", partyOfficerId: null }), manager)).toEqual({ code: "FORBIDDEN", key: "onlyParty" });
+    expect(fileRefusal(contract("ACTIVE", { partyType: "UNIT", partyOfficerId: null }), manager)).toEqual({
+      code: "FORBIDDEN",
+      key: "onlyParty",
+    });
   });
 });
 
@@ -61,24 +67,36 @@ describe("answering a dispute", () => {
     for (const actor of [manager, national, admin]) expect(answerRefusal(contract("ACTIVE"), open, actor)).toBeNull();
     expect(answerRefusal(contract("CLOSED"), open, manager)).toBeNull();
     for (const status of ["ACCEPTED_CORRECTED", "ACCEPTED_ANNOTATED", "REJECTED"] as const) {
-      expect(answerRefusal(contract("ACTIVE"), { ...open, status }, manager)).toEqual({ code: "CONFLICT", key: "alreadyAnswered" });
+      expect(answerRefusal(contract("ACTIVE"), { ...open, status }, manager)).toEqual({
+        code: "CONFLICT",
+        key: "alreadyAnswered",
+      });
     }
   });
 
   it("hides the dispute from another office's manager, a colleague and an analyst", () => {
-    for (const actor of [otherOffice, colleague, analyst]) expect(answerRefusal(contract("ACTIVE"), open, actor)).toEqual({ code: "NOT_FOUND", key: "notFound" });
+    for (const actor of [otherOffice, colleague, analyst])
+      expect(answerRefusal(contract("ACTIVE"), open, actor)).toEqual({ code: "NOT_FOUND", key: "notFound" });
   });
 
   it("never lets the filer answer, whatever their role", () => {
     expect(answerRefusal(contract("ACTIVE"), open, party)).toEqual({ code: "FORBIDDEN", key: "filerCannotAnswer" });
-    expect(answerRefusal(contract("ACTIVE"), open, linkedManager)).toEqual({ code: "FORBIDDEN", key: "filerCannotAnswer" });
-    expect(answerRefusal(contract("ACTIVE"), { ...open, filedById: manager.id }, manager)).toEqual({ code: "FORBIDDEN", key: "filerCannotAnswer" });
+    expect(answerRefusal(contract("ACTIVE"), open, linkedManager)).toEqual({
+      code: "FORBIDDEN",
+      key: "filerCannotAnswer",
+    });
+    expect(answerRefusal(contract("ACTIVE"), { ...open, filedById: manager.id }, manager)).toEqual({
+      code: "FORBIDDEN",
+      key: "filerCannotAnswer",
+    });
   });
 });
 
 describe("transitions", () => {
   it("go from OPEN to one of the three answers, and never out of an answer", () => {
-    const allowed = DISPUTE_STATUSES.flatMap((from) => DISPUTE_STATUSES.filter((to) => canTransition(from, to)).map((to) => `${from}→${to}`));
+    const allowed = DISPUTE_STATUSES.flatMap((from) =>
+      DISPUTE_STATUSES.filter((to) => canTransition(from, to)).map((to) => `${from}→${to}`),
+    );
     expect(allowed).toEqual(["OPEN→ACCEPTED_CORRECTED", "OPEN→ACCEPTED_ANNOTATED", "OPEN→REJECTED"]);
   });
 });
@@ -101,13 +119,35 @@ describe("corrected values", () => {
 describe("what an accepted dispute shows beside the computed value", () => {
   const at = (day: number) => new Date(Date.UTC(2025, 5, day, 10));
   const row = (extra: Partial<DisputeNoteSource>): DisputeNoteSource => ({
-    id: 1, kpiId: "P1", month: "2025-04", status: "ACCEPTED_CORRECTED", correctedValue: 0.8, answer: "Two declarations were re-attributed", answeredAt: at(2), ...extra,
+    id: 1,
+    kpiId: "P1",
+    month: "2025-04",
+    status: "ACCEPTED_CORRECTED",
+    correctedValue: 0.8,
+    answer: "Two declarations were re-attributed",
+    answeredAt: at(2),
+    ...extra,
   });
 
   it("a correction carries the corrected value, an annotation only the manager's note", () => {
-    expect(noteOf(row({}))).toEqual({ kind: "corrected", disputeId: 1, kpiId: "P1", month: "2025-04", correctedValue: 0.8, answer: "Two declarations were re-attributed", answeredAt: at(2) });
-    expect(noteOf(row({ status: "ACCEPTED_ANNOTATED", correctedValue: null, answer: "System outage on 14 April" }))).toEqual({
-      kind: "annotated", disputeId: 1, kpiId: "P1", month: "2025-04", answer: "System outage on 14 April", answeredAt: at(2),
+    expect(noteOf(row({}))).toEqual({
+      kind: "corrected",
+      disputeId: 1,
+      kpiId: "P1",
+      month: "2025-04",
+      correctedValue: 0.8,
+      answer: "Two declarations were re-attributed",
+      answeredAt: at(2),
+    });
+    expect(
+      noteOf(row({ status: "ACCEPTED_ANNOTATED", correctedValue: null, answer: "System outage on 14 April" })),
+    ).toEqual({
+      kind: "annotated",
+      disputeId: 1,
+      kpiId: "P1",
+      month: "2025-04",
+      answer: "System outage on 14 April",
+      answeredAt: at(2),
     });
   });
 

@@ -27,7 +27,6 @@ export function canTransition(from: DisputeStatus, to: DisputeStatus): boolean {
 
 export type DisputeFacts = { status: DisputeStatus; officerId: string; filedById: string };
 
-
 // Integrity analysts review flags, not contract figures: disputes are between an officer and their managers, so
 // they do not exist for an analyst even when the contract would be visible to them.
 const outsideDisputes = (actor: Actor) => actor.role === "INTEGRITY";
@@ -44,7 +43,8 @@ export function fileRefusal(contract: ContractFacts, actor: Actor): Refusal | nu
 // A manager of the contract's office (or of all offices) answers, once, and never the officer who filed it.
 export function answerRefusal(contract: ContractFacts, dispute: DisputeFacts, actor: Actor): Refusal | null {
   if (outsideDisputes(actor) || !canSee(contract, actor)) return refuse("NOT_FOUND", "notFound");
-  if (actor.id === dispute.filedById || actor.officerId === dispute.officerId) return refuse("FORBIDDEN", "filerCannotAnswer");
+  if (actor.id === dispute.filedById || actor.officerId === dispute.officerId)
+    return refuse("FORBIDDEN", "filerCannotAnswer");
   if (!managesOffice(actor, contract.officeCode)) return refuse("FORBIDDEN", "forbidden");
   if (dispute.status !== "OPEN") return refuse("CONFLICT", "alreadyAnswered");
   return null;
@@ -72,13 +72,22 @@ export type DisputeNoteSource = {
 
 // What an accepted dispute puts beside a month's computed value (which stays shown as it is).
 export type DisputeNote =
-  | { kind: "corrected"; disputeId: number; kpiId: string; month: string; correctedValue: number; answer: string; answeredAt: Date }
+  | {
+      kind: "corrected";
+      disputeId: number;
+      kpiId: string;
+      month: string;
+      correctedValue: number;
+      answer: string;
+      answeredAt: Date;
+    }
   | { kind: "annotated"; disputeId: number; kpiId: string; month: string; answer: string; answeredAt: Date };
 
 export function noteOf(d: DisputeNoteSource): DisputeNote | null {
   if (d.answeredAt === null || d.answer === null) return null;
   const base = { disputeId: d.id, kpiId: d.kpiId, month: d.month, answer: d.answer, answeredAt: d.answeredAt };
-  if (d.status === "ACCEPTED_CORRECTED" && d.correctedValue !== null) return { kind: "corrected", ...base, correctedValue: d.correctedValue };
+  if (d.status === "ACCEPTED_CORRECTED" && d.correctedValue !== null)
+    return { kind: "corrected", ...base, correctedValue: d.correctedValue };
   if (d.status === "ACCEPTED_ANNOTATED") return { kind: "annotated", ...base };
   return null;
 }
@@ -94,7 +103,11 @@ export function notesByCell(disputes: DisputeNoteSource[]): Map<string, DisputeN
     if (!note) continue;
     const key = noteKey(note.kpiId, note.month);
     const current = notes.get(key);
-    if (!current || note.answeredAt > current.answeredAt || (+note.answeredAt === +current.answeredAt && note.disputeId > current.disputeId)) {
+    if (
+      !current ||
+      note.answeredAt > current.answeredAt ||
+      (+note.answeredAt === +current.answeredAt && note.disputeId > current.disputeId)
+    ) {
       notes.set(key, note);
     }
   }

@@ -15,7 +15,19 @@ export const ANSWERED_SHOWN = 50;
 
 const include = {
   contract: {
-    select: { id: true, contractNo: true, version: true, title: true, status: true, principalId: true, partyType: true, partyOfficerId: true, officeCode: true, periodFrom: true, activatedAt: true },
+    select: {
+      id: true,
+      contractNo: true,
+      version: true,
+      title: true,
+      status: true,
+      principalId: true,
+      partyType: true,
+      partyOfficerId: true,
+      officeCode: true,
+      periodFrom: true,
+      activatedAt: true,
+    },
   },
 } as const satisfies Prisma.KpiDisputeInclude;
 
@@ -33,17 +45,31 @@ async function withNames(actor: Actor, rows: Prisma.KpiDisputeGetPayload<{ inclu
     status: r.status as DisputeStatus,
     officerName: officerName.get(r.officerId) ?? null,
     answeredByName: r.answeredById ? (userName.get(r.answeredById) ?? null) : null,
-    canAnswer: answerRefusal(contractFacts(r.contract), { status: r.status, officerId: r.officerId, filedById: r.filedById }, actor) === null,
+    canAnswer:
+      answerRefusal(
+        contractFacts(r.contract),
+        { status: r.status, officerId: r.officerId, filedById: r.filedById },
+        actor,
+      ) === null,
   }));
 }
 
 export type DisputeRow = Awaited<ReturnType<typeof withNames>>[number];
 
 // The officer's own disputes (optionally of one contract number, all its versions), newest first.
-export async function listOfficerDisputes(actor: Actor, { contractNo }: { contractNo?: number } = {}): Promise<DisputeRow[]> {
+export async function listOfficerDisputes(
+  actor: Actor,
+  { contractNo }: { contractNo?: number } = {},
+): Promise<DisputeRow[]> {
   if (actor.officerId === null) return [];
   const rows = await db.kpiDispute.findMany({
-    where: { AND: [disputeVisibilityWhere(actor), { officerId: actor.officerId }, contractNo === undefined ? {} : { contract: { contractNo } }] },
+    where: {
+      AND: [
+        disputeVisibilityWhere(actor),
+        { officerId: actor.officerId },
+        contractNo === undefined ? {} : { contract: { contractNo } },
+      ],
+    },
     include,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
   });
@@ -54,7 +80,11 @@ export async function listOfficerDisputes(actor: Actor, { contractNo }: { contra
 export async function listDisputesToAnswer(actor: Actor): Promise<{ open: DisputeRow[]; answered: DisputeRow[] }> {
   if (!MANAGING_ROLES.includes(actor.role)) return { open: [], answered: [] };
   const [open, answered] = await Promise.all([
-    db.kpiDispute.findMany({ where: { AND: [disputeVisibilityWhere(actor), { status: "OPEN" }] }, include, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+    db.kpiDispute.findMany({
+      where: { AND: [disputeVisibilityWhere(actor), { status: "OPEN" }] },
+      include,
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    }),
     db.kpiDispute.findMany({
       where: { AND: [disputeVisibilityWhere(actor), { status: { not: "OPEN" } }] },
       include,

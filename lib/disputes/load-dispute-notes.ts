@@ -9,7 +9,10 @@ import { disputeVisibilityWhere } from "@/lib/disputes/dispute-access";
 
 export type DisputeNotes = Map<string, DisputeNote>;
 
-export async function loadDisputeNotes(contract: { contractNo: number; partyOfficerId: string | null }, actor: Actor): Promise<DisputeNotes> {
+export async function loadDisputeNotes(
+  contract: { contractNo: number; partyOfficerId: string | null },
+  actor: Actor,
+): Promise<DisputeNotes> {
   if (contract.partyOfficerId === null) return new Map();
   const accepted = await db.kpiDispute.findMany({
     where: {

@@ -22,18 +22,29 @@ export async function openDispute(raw: z.input<typeof DisputeInput>, actor: Acto
   const input = DisputeInput.parse(raw);
   const contract = await getContractForActorOrThrow(input.contractId, actor);
   throwIfDisputeRefused(fileRefusal(contractFacts(contract), actor));
-  if (!contract.indicators.some((i) => i.kpiId === input.kpiId)) throw new DisputeError("INVALID", "kpiNotInContract", { kpi: input.kpiId }, "kpiId");
+  if (!contract.indicators.some((i) => i.kpiId === input.kpiId))
+    throw new DisputeError("INVALID", "kpiNotInContract", { kpi: input.kpiId }, "kpiId");
   const contractPeriod = { from: isoDate(contract.periodFrom), to: isoDate(contract.periodTo) };
   const month = contractMonths(contractPeriod, todayIso()).find((m) => m.month === input.month);
   if (!month) {
     const inPeriod = contractMonths(contractPeriod, "9999-12-31").some((m) => m.month === input.month);
-    throw new DisputeError("INVALID", inPeriod ? "monthNotStarted" : "monthOutsidePeriod", { month: input.month }, "month");
+    throw new DisputeError(
+      "INVALID",
+      inPeriod ? "monthNotStarted" : "monthOutsidePeriod",
+      { month: input.month },
+      "month",
+    );
   }
   // fileRefusal made sure the actor is the officer party, so this is their own officer id.
   const officerId = contract.partyOfficerId!;
   const outside = await declarationsOutsideSet(input.kpiId as KpiId, officerId, month.period, input.declIds);
   if (outside.length) {
-    throw new DisputeError("INVALID", "declarationsOutsideSet", { declIds: outside.join(", "), kpi: input.kpiId, month: input.month }, "declIds");
+    throw new DisputeError(
+      "INVALID",
+      "declarationsOutsideSet",
+      { declIds: outside.join(", "), kpi: input.kpiId, month: input.month },
+      "declIds",
+    );
   }
   // Read before the transaction: it may compute the month's cells, which must not hold the contract's row lock.
   const seen = (await indicatorsFor(contract, month.period)).values.get(input.kpiId);
@@ -42,7 +53,9 @@ export async function openDispute(raw: z.input<typeof DisputeInput>, actor: Acto
     return await db.$transaction(async (tx) => {
       const locked = await getContractForActorOrThrow(contract.id, actor, { tx, lock: true });
       throwIfDisputeRefused(fileRefusal(contractFacts(locked), actor));
-      const open = await tx.kpiDispute.findFirst({ where: { officerId, kpiId: input.kpiId, month: input.month, status: "OPEN" } });
+      const open = await tx.kpiDispute.findFirst({
+        where: { officerId, kpiId: input.kpiId, month: input.month, status: "OPEN" },
+      });
       if (open) throw new DisputeError("CONFLICT", "alreadyOpen", { kpi: input.kpiId, month: input.month }, "kpiId");
       const dispute = await tx.kpiDispute.create({
         data: {

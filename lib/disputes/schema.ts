@@ -20,13 +20,14 @@ export function splitDeclIds(raw: string): string[] {
 }
 
 const DeclIds = z.preprocess(
-  (v) => (typeof v === "string" ? splitDeclIds(v) : v ?? []),
+  (v) => (typeof v === "string" ? splitDeclIds(v) : (v ?? [])),
   z
     .array(z.string())
     .max(MAX_DECLARATIONS, { message: "tooManyDeclarations" })
     .superRefine((ids, ctx) => {
       const bad = ids.find((id) => !DECL_ID.test(id));
-      if (bad !== undefined) ctx.addIssue({ code: "custom", message: "declIdFormat", params: { declId: bad.slice(0, 70) } });
+      if (bad !== undefined)
+        ctx.addIssue({ code: "custom", message: "declIdFormat", params: { declId: bad.slice(0, 70) } });
     }),
 );
 

@@ -11,7 +11,9 @@ import { AppError } from "@/lib/kernel/app-error";
 type ScopeUser = Pick<SessionUser, "role" | "officeCode" | "officerId">;
 
 async function officeOfOfficer(officerId: string): Promise<string | null> {
-  const { rows } = await pool.query<{ office_code: string }>(`SELECT office_code FROM officers WHERE officer_id = $1`, [officerId]);
+  const { rows } = await pool.query<{ office_code: string }>(`SELECT office_code FROM officers WHERE officer_id = $1`, [
+    officerId,
+  ]);
   return rows[0]?.office_code ?? null;
 }
 

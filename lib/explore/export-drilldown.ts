@@ -34,14 +34,25 @@ export async function drilldownCsvStream(user: Viewer, input: KpiDrilldownInput)
         chunk += `${header.join(",")}\r\n`;
       }
       const columns = header;
-      chunk += next.value.map((row) => columns.map((c) => csvCell(row[c], { forSpreadsheet: true })).join(",")).join("\r\n") + "\r\n";
+      chunk +=
+        next.value.map((row) => columns.map((c) => csvCell(row[c], { forSpreadsheet: true })).join(",")).join("\r\n") +
+        "\r\n";
       controller.enqueue(encoder.encode(chunk));
     },
   });
 }
 
 const NUMERIC = /^-?\d+(\.\d+)?$/;
-const AMOUNT_COLUMNS = new Set(["taxes_initial", "taxes_final", "value_initial", "value_final", "adjustment_amount", "cif_value", "net_kg", "ref_p10"]);
+const AMOUNT_COLUMNS = new Set([
+  "taxes_initial",
+  "taxes_final",
+  "value_initial",
+  "value_final",
+  "adjustment_amount",
+  "cif_value",
+  "net_kg",
+  "ref_p10",
+]);
 
 export async function drilldownXlsxStream(user: Viewer, input: KpiDrilldownInput): Promise<ReadableStream<Uint8Array>> {
   await assertSubjectVisible(user, input.type, input.id);
@@ -60,7 +71,10 @@ export async function drilldownXlsxStream(user: Viewer, input: KpiDrilldownInput
         for (const row of rows) {
           // Decimals come from pg as text: write them as numbers so the spreadsheet can sum them.
           const values = Object.fromEntries(
-            Object.entries(row).map(([k, v]) => [k, typeof v === "string" && AMOUNT_COLUMNS.has(k) && NUMERIC.test(v) ? Number(v) : v]),
+            Object.entries(row).map(([k, v]) => [
+              k,
+              typeof v === "string" && AMOUNT_COLUMNS.has(k) && NUMERIC.test(v) ? Number(v) : v,
+            ]),
           );
           sheet.addRow(values).commit();
         }

@@ -51,7 +51,9 @@ export async function getDeclarationOrThrow(user: Viewer, declId: string): Promi
          FROM items WHERE decl_id = $1 ORDER BY item_no`,
       [declId],
     ),
-    pool.query(`SELECT ts, action, officer_id, lane_from, lane_to FROM events WHERE decl_id = $1 ORDER BY ts, action`, [declId]),
+    pool.query(`SELECT ts, action, officer_id, lane_from, lane_to FROM events WHERE decl_id = $1 ORDER BY ts, action`, [
+      declId,
+    ]),
     pool.query(
       `SELECT exam_ts, inspector_id, result, offence_code, adjustment_amount FROM inspections WHERE decl_id = $1 ORDER BY exam_ts`,
       [declId],

@@ -25,14 +25,29 @@ export type KpiDrilldown = {
   filterable: boolean;
 };
 
-export async function kpiDrilldown(user: Viewer, input: KpiDrilldownInput, pageSize = DRILLDOWN_PAGE_SIZE): Promise<KpiDrilldown> {
+export async function kpiDrilldown(
+  user: Viewer,
+  input: KpiDrilldownInput,
+  pageSize = DRILLDOWN_PAGE_SIZE,
+): Promise<KpiDrilldown> {
   await assertSubjectVisible(user, input.type, input.id);
   const kpi = kpiDefinition(input.kpi);
   const filterable = kpi.numerator !== undefined && "count" in kpi.numerator;
   const only = filterable ? input.only : "all";
   const [values, evidence] = await Promise.all([
     computeKpis({ from: input.from, to: input.to, subject: input.type, subjectIds: [input.id], kpiIds: [input.kpi] }),
-    kpiEvidence({ kpiId: input.kpi, subjectType: input.type, subjectId: input.id, from: input.from, to: input.to, only, page: input.page, pageSize, sort: input.sort, declPrefix: input.q }),
+    kpiEvidence({
+      kpiId: input.kpi,
+      subjectType: input.type,
+      subjectId: input.id,
+      from: input.from,
+      to: input.to,
+      only,
+      page: input.page,
+      pageSize,
+      sort: input.sort,
+      declPrefix: input.q,
+    }),
   ]);
   return {
     kpi,
@@ -54,7 +69,18 @@ export async function* allDrilldownRows(user: Viewer, input: KpiDrilldownInput):
   const only = kpi.numerator && "count" in kpi.numerator ? input.only : "all";
   const pageSize = 500;
   for (let page = 1; ; page++) {
-    const { rows, total } = await kpiEvidence({ kpiId: input.kpi, subjectType: input.type, subjectId: input.id, from: input.from, to: input.to, only, page, pageSize, sort: input.sort, declPrefix: input.q });
+    const { rows, total } = await kpiEvidence({
+      kpiId: input.kpi,
+      subjectType: input.type,
+      subjectId: input.id,
+      from: input.from,
+      to: input.to,
+      only,
+      page,
+      pageSize,
+      sort: input.sort,
+      declPrefix: input.q,
+    });
     if (rows.length) yield rows;
     if (page * pageSize >= total || rows.length === 0) return;
   }

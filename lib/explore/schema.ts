@@ -6,7 +6,10 @@ const KPI_IDS = KPI_CATALOGUE.map((k) => k.id) as [KpiId, ...KpiId[]];
 export const DRILLDOWN_SORTS = ["natural", "measure_desc", "measure_asc", "decl"] as const;
 export type DrilldownSort = (typeof DRILLDOWN_SORTS)[number];
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)));
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)));
 
 export const KpiDrilldownInput = z
   .object({
@@ -26,7 +29,9 @@ export const KpiDrilldownInput = z
 export type KpiDrilldownInput = z.infer<typeof KpiDrilldownInput>;
 
 // URLSearchParams or a Next.js searchParams object → a plain record of first values.
-export function firstValues(params: URLSearchParams | Record<string, string | string[] | undefined>): Record<string, string> {
+export function firstValues(
+  params: URLSearchParams | Record<string, string | string[] | undefined>,
+): Record<string, string> {
   const entries = params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params);
   const out: Record<string, string> = {};
   for (const [key, value] of entries) {

@@ -2,7 +2,22 @@
 // the same file; this loader puts them back together as { common: {...}, auth: {...}, ... }.
 import type { Locale } from "@/lib/i18n/locales";
 
-export const MESSAGE_AREAS = ["common", "auth", "nav", "admin", "contracts", "me", "integrity", "data", "explore", "dashboard", "disputes", "cases", "analysis", "risk"] as const;
+export const MESSAGE_AREAS = [
+  "common",
+  "auth",
+  "nav",
+  "admin",
+  "contracts",
+  "me",
+  "integrity",
+  "data",
+  "explore",
+  "dashboard",
+  "disputes",
+  "cases",
+  "analysis",
+  "risk",
+] as const;
 export type MessageArea = (typeof MESSAGE_AREAS)[number];
 
 export type Messages = Record<MessageArea, Record<string, unknown>>;

@@ -36,14 +36,28 @@ export async function benfordChart(viewer: FlagViewer, q: Query): Promise<Benfor
       [q.from, q.to, q.brokerId, officeCode],
     ),
     db.flag.findMany({
-      where: { AND: [flagVisibilityWhere(viewer), { method: "BENFORD", subjectId: q.brokerId, periodFrom: new Date(`${q.from}T00:00:00Z`), periodTo: new Date(`${q.to}T00:00:00Z`) }] },
+      where: {
+        AND: [
+          flagVisibilityWhere(viewer),
+          {
+            method: "BENFORD",
+            subjectId: q.brokerId,
+            periodFrom: new Date(`${q.from}T00:00:00Z`),
+            periodTo: new Date(`${q.to}T00:00:00Z`),
+          },
+        ],
+      },
       select: { id: true },
     }),
   ]);
   const { digits, total, mad } = benfordDigits(counts.rows[0]?.counts ?? []);
   const span = counts.rows[0]?.span ?? null;
   return {
-    brokerId: q.brokerId, officeCode, digits, total, mad,
+    brokerId: q.brokerId,
+    officeCode,
+    digits,
+    total,
+    mad,
     band: mad === null ? null : nigriniBand(mad),
     ordersOfMagnitude: span ? Math.log10(span) : null,
     flagIds: flags.map((f) => f.id),
@@ -53,10 +67,19 @@ export async function benfordChart(viewer: FlagViewer, q: Query): Promise<Benfor
 export type BrokerChoice = { brokerId: string; declarations: number; flagId: number | null };
 
 // The brokers to choose from: those with a Benford flag in the period first, then the busiest ones.
-export async function benfordBrokers(viewer: FlagViewer, q: { from: string; to: string }, limit = 30): Promise<BrokerChoice[]> {
+export async function benfordBrokers(
+  viewer: FlagViewer,
+  q: { from: string; to: string },
+  limit = 30,
+): Promise<BrokerChoice[]> {
   const officeCode = officeRestriction(viewer);
   const flags = await db.flag.findMany({
-    where: { AND: [flagVisibilityWhere(viewer), { method: "BENFORD", periodFrom: new Date(`${q.from}T00:00:00Z`), periodTo: new Date(`${q.to}T00:00:00Z`) }] },
+    where: {
+      AND: [
+        flagVisibilityWhere(viewer),
+        { method: "BENFORD", periodFrom: new Date(`${q.from}T00:00:00Z`), periodTo: new Date(`${q.to}T00:00:00Z`) },
+      ],
+    },
     select: { id: true, subjectId: true },
   });
   const { rows } = await pool.query<{ broker_id: string; n: number }>(

@@ -12,12 +12,28 @@ describe("box-plot statistics", () => {
   });
 
   it("1..9: quartiles 3, 5, 7; fences −3 and 13 keep every value", () => {
-    expect(boxStats([9, 8, 7, 6, 5, 4, 3, 2, 1])).toEqual({ n: 9, q1: 3, median: 5, q3: 7, whiskerLow: 1, whiskerHigh: 9, outliers: 0 });
+    expect(boxStats([9, 8, 7, 6, 5, 4, 3, 2, 1])).toEqual({
+      n: 9,
+      q1: 3,
+      median: 5,
+      q3: 7,
+      whiskerLow: 1,
+      whiskerHigh: 9,
+      outliers: 0,
+    });
   });
 
   it("1, 2, 3, 4, 100: q1 2, median 3, q3 4, IQR 2 → fences −1 and 7, so 100 is an outlier and the whisker stops at 4", () => {
     expect(tukeyFences(2, 4)).toEqual({ low: -1, high: 7 });
-    expect(boxStats([100, 1, 2, 3, 4])).toEqual({ n: 5, q1: 2, median: 3, q3: 4, whiskerLow: 1, whiskerHigh: 4, outliers: 1 });
+    expect(boxStats([100, 1, 2, 3, 4])).toEqual({
+      n: 5,
+      q1: 2,
+      median: 3,
+      q3: 4,
+      whiskerLow: 1,
+      whiskerHigh: 4,
+      outliers: 1,
+    });
   });
 
   it("one value is its own box", () => {

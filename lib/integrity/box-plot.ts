@@ -2,7 +2,15 @@
 // ranks, spec/kpis.md "Scope"), whiskers at the most extreme values within 1.5 IQR of the box, the rest outliers.
 // The unit-value chart takes these from SQL (unit-value-boxes.ts, the same definitions); this is the reference.
 
-export type BoxStats = { n: number; q1: number; median: number; q3: number; whiskerLow: number; whiskerHigh: number; outliers: number };
+export type BoxStats = {
+  n: number;
+  q1: number;
+  median: number;
+  q3: number;
+  whiskerLow: number;
+  whiskerHigh: number;
+  outliers: number;
+};
 
 // Continuous percentile of sorted values, as percentile_cont(p).
 export function percentileCont(sorted: readonly number[], p: number): number | null {
@@ -27,8 +35,12 @@ export function boxStats(values: readonly number[]): BoxStats | null {
   const fences = tukeyFences(q1, q3);
   const inside = sorted.filter((v) => v >= fences.low && v <= fences.high);
   return {
-    n: sorted.length, q1, median, q3,
-    whiskerLow: inside[0]!, whiskerHigh: inside.at(-1)!,
+    n: sorted.length,
+    q1,
+    median,
+    q3,
+    whiskerLow: inside[0]!,
+    whiskerHigh: inside.at(-1)!,
     outliers: sorted.length - inside.length,
   };
 }

@@ -2,7 +2,10 @@
 // their scope and the latest stored period (the year before its quarters and months, periodKind order).
 import { periodKey, periodOfKey } from "@/lib/integrity/schema";
 
-export function chosenPeriod(asked: string, periods: { from: string; to: string }[]): { from: string; to: string } | null {
+export function chosenPeriod(
+  asked: string,
+  periods: { from: string; to: string }[],
+): { from: string; to: string } | null {
   const wanted = periodOfKey(asked);
   if (wanted && periods.some((p) => periodKey(p) === asked)) return wanted;
   return periods[0] ?? null;

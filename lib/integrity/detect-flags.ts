@@ -7,7 +7,14 @@ import { pool } from "@/lib/pg";
 import { computeKpis, type KpiRow } from "@/lib/kpis/compute-kpis";
 import { kpiDefinition, type KpiId } from "@/lib/kpis/catalogue";
 import { DEFAULT_DETECTION_PARAMS, type DetectionParams } from "@/lib/integrity/detection-params";
-import { benfordMad, binomialUpperTail, median, medianAbsoluteDeviation, modifiedZ, rateZ } from "@/lib/integrity/statistics";
+import {
+  benfordMad,
+  binomialUpperTail,
+  median,
+  medianAbsoluteDeviation,
+  modifiedZ,
+  rateZ,
+} from "@/lib/integrity/statistics";
 
 export type FlagMethod = "RATE_OUTLIER" | "VALUE_OUTLIER" | "BROKER_OFFICER_PAIR" | "BENFORD" | "UNIT_VALUE";
 
@@ -33,7 +40,9 @@ const worse = (kpiId: KpiId, signed: number, limit: number) =>
   kpiDefinition(kpiId).direction === "higher" ? signed <= -limit : signed >= limit;
 
 async function officerOffices(db: Queryable): Promise<Map<string, string>> {
-  const { rows } = await db.query<{ officer_id: string; office_code: string }>("SELECT officer_id, office_code FROM officers");
+  const { rows } = await db.query<{ officer_id: string; office_code: string }>(
+    "SELECT officer_id, office_code FROM officers",
+  );
   return new Map(rows.map((r) => [r.officer_id, r.office_code]));
 }
 
@@ -48,16 +57,26 @@ export function rateOutliers(
 ): Flag[] {
   const office = byKey(offices);
   return officers.flatMap((r) => {
-    if (!(params.kpis as string[]).includes(r.kpiId) || r.value === null || (r.denominator ?? 0) < params.minN) return [];
+    if (!(params.kpis as string[]).includes(r.kpiId) || r.value === null || (r.denominator ?? 0) < params.minN)
+      return [];
     const p0 = office.get(`${officeOf.get(r.subjectId)}|${r.kpiId}`)?.value ?? null;
     if (p0 === null) return [];
     const z = rateZ(r.value, p0, r.denominator!);
     if (z === null || !worse(r.kpiId, z, params.z)) return [];
-    return [{
-      method: "RATE_OUTLIER", kpiId: r.kpiId, subjectType: "officer", subjectId: r.subjectId, relatedId: null,
-      periodFrom: period.from, periodTo: period.to, score: Math.abs(z), n: r.denominator!,
-      stats: { p: r.value, p0, z, officeCode: officeOf.get(r.subjectId) ?? null },
-    } satisfies Flag];
+    return [
+      {
+        method: "RATE_OUTLIER",
+        kpiId: r.kpiId,
+        subjectType: "officer",
+        subjectId: r.subjectId,
+        relatedId: null,
+        periodFrom: period.from,
+        periodTo: period.to,
+        score: Math.abs(z),
+        n: r.denominator!,
+        stats: { p: r.value, p0, z, officeCode: officeOf.get(r.subjectId) ?? null },
+      } satisfies Flag,
+    ];
   });
 }
 
@@ -73,7 +92,8 @@ export function valueOutliers(
   for (const kpiId of params.kpis) {
     const peers = new Map<string, KpiRow[]>();
     for (const r of officers) {
-      if (r.kpiId !== kpiId || r.value === null || (declarations.get(r.subjectId) ?? 0) < params.minDeclarations) continue;
+      if (r.kpiId !== kpiId || r.value === null || (declarations.get(r.subjectId) ?? 0) < params.minDeclarations)
+        continue;
       const office = officeOf.get(r.subjectId) ?? "";
       peers.set(office, [...(peers.get(office) ?? []), r]);
     }
@@ -85,8 +105,15 @@ export function valueOutliers(
         const m = modifiedZ(r.value!, center, mad);
         if (m === null || !worse(kpiId, m, params.m)) continue;
         flags.push({
-          method: "VALUE_OUTLIER", kpiId, subjectType: "officer", subjectId: r.subjectId, relatedId: null,
-          periodFrom: period.from, periodTo: period.to, score: Math.abs(m), n: declarations.get(r.subjectId)!,
+          method: "VALUE_OUTLIER",
+          kpiId,
+          subjectType: "officer",
+          subjectId: r.subjectId,
+          relatedId: null,
+          periodFrom: period.from,
+          periodTo: period.to,
+          score: Math.abs(m),
+          n: declarations.get(r.subjectId)!,
           stats: { x: r.value, median: center, mad, m, peers: rows.length, officeCode },
         });
       }
@@ -98,8 +125,20 @@ export function valueOutliers(
 // Declarations of the period as kpis.md's B: registered in [from, to], not cancelled.
 const PERIOD_B = `d.reg_ts >= $1::date::timestamp AND d.reg_ts < ($2::date + 1)::timestamp AND d.status <> 'cancelled'`;
 
-async function brokerOfficerPairs(db: Queryable, period: Period, params: DetectionParams["brokerOfficerPair"]): Promise<Flag[]> {
-  const { rows } = await db.query<{ office_code: string; broker_id: string; officer_id: string; n: number; n_b: number; n_o: number; n_bo: number }>(
+async function brokerOfficerPairs(
+  db: Queryable,
+  period: Period,
+  params: DetectionParams["brokerOfficerPair"],
+): Promise<Flag[]> {
+  const { rows } = await db.query<{
+    office_code: string;
+    broker_id: string;
+    officer_id: string;
+    n: number;
+    n_b: number;
+    n_o: number;
+    n_bo: number;
+  }>(
     `WITH b AS (SELECT d.office_code, d.broker_id, d.assessing_officer_id FROM declarations d WHERE ${PERIOD_B}),
           office AS (SELECT office_code, count(*)::int AS n FROM b GROUP BY office_code),
           broker AS (SELECT office_code, broker_id, count(*)::int AS n_b FROM b WHERE broker_id IS NOT NULL GROUP BY 1, 2),
@@ -118,11 +157,20 @@ async function brokerOfficerPairs(db: Queryable, period: Period, params: Detecti
     const expected = (r.n_b * r.n_o) / r.n;
     const pValue = binomialUpperTail(r.n_bo, r.n_b, r.n_o / r.n);
     if (!(pValue < params.pValue)) return [];
-    return [{
-      method: "BROKER_OFFICER_PAIR", kpiId: null, subjectType: "broker", subjectId: r.broker_id, relatedId: r.officer_id,
-      periodFrom: period.from, periodTo: period.to, score: r.n_bo / expected, n: r.n_bo,
-      stats: { officeCode: r.office_code, N: r.n, n_b: r.n_b, n_o: r.n_o, n_bo: r.n_bo, expected, pValue },
-    } satisfies Flag];
+    return [
+      {
+        method: "BROKER_OFFICER_PAIR",
+        kpiId: null,
+        subjectType: "broker",
+        subjectId: r.broker_id,
+        relatedId: r.officer_id,
+        periodFrom: period.from,
+        periodTo: period.to,
+        score: r.n_bo / expected,
+        n: r.n_bo,
+        stats: { officeCode: r.office_code, N: r.n, n_b: r.n_b, n_o: r.n_o, n_bo: r.n_bo, expected, pValue },
+      } satisfies Flag,
+    ];
   });
 }
 
@@ -142,16 +190,35 @@ async function benfordBrokers(db: Queryable, period: Period, params: DetectionPa
   return rows.flatMap((r) => {
     const mad = benfordMad(r.counts);
     if (mad === null || !(mad > params.mad)) return [];
-    return [{
-      method: "BENFORD", kpiId: null, subjectType: "broker", subjectId: r.broker_id, relatedId: null,
-      periodFrom: period.from, periodTo: period.to, score: mad, n: r.n,
-      stats: { mad, ordersOfMagnitude: Math.log10(r.span), counts: r.counts.join(",") },
-    } satisfies Flag];
+    return [
+      {
+        method: "BENFORD",
+        kpiId: null,
+        subjectType: "broker",
+        subjectId: r.broker_id,
+        relatedId: null,
+        periodFrom: period.from,
+        periodTo: period.to,
+        score: mad,
+        n: r.n,
+        stats: { mad, ordersOfMagnitude: Math.log10(r.span), counts: r.counts.join(",") },
+      } satisfies Flag,
+    ];
   });
 }
 
 async function unitValueItems(db: Queryable, period: Period, params: DetectionParams["unitValue"]): Promise<Flag[]> {
-  const { rows } = await db.query<{ decl_id: string; item_no: number; hs6: string; origin_country: string; n: number; x: number; med: number; mad: number; m: number }>(
+  const { rows } = await db.query<{
+    decl_id: string;
+    item_no: number;
+    hs6: string;
+    origin_country: string;
+    n: number;
+    x: number;
+    med: number;
+    mad: number;
+    m: number;
+  }>(
     `WITH it AS (
         SELECT i.decl_id, i.item_no, i.hs6, i.origin_country, ln(i.cif_value::float8 / i.net_kg::float8) AS x
           FROM items i JOIN declarations d USING (decl_id)
@@ -168,13 +235,24 @@ async function unitValueItems(db: Queryable, period: Period, params: DetectionPa
     [period.from, period.to, params.minGroup, params.m],
   );
   return rows.map((r) => ({
-    method: "UNIT_VALUE", kpiId: null, subjectType: "declaration", subjectId: r.decl_id, relatedId: String(r.item_no),
-    periodFrom: period.from, periodTo: period.to, score: Math.abs(r.m), n: r.n,
+    method: "UNIT_VALUE",
+    kpiId: null,
+    subjectType: "declaration",
+    subjectId: r.decl_id,
+    relatedId: String(r.item_no),
+    periodFrom: period.from,
+    periodTo: period.to,
+    score: Math.abs(r.m),
+    n: r.n,
     stats: { hs6: r.hs6, originCountry: r.origin_country, logUnitValue: r.x, median: r.med, mad: r.mad, m: r.m },
   }));
 }
 
-export async function detectFlags(period: Period, params: DetectionParams = DEFAULT_DETECTION_PARAMS, db: Queryable = pool): Promise<Flag[]> {
+export async function detectFlags(
+  period: Period,
+  params: DetectionParams = DEFAULT_DETECTION_PARAMS,
+  db: Queryable = pool,
+): Promise<Flag[]> {
   const kpiIds = [...new Set<KpiId>([...params.rateOutlier.kpis, ...params.valueOutlier.kpis, "P8"])];
   const [officers, offices, officeOf, pairs, benford, unitValues] = await Promise.all([
     computeKpis({ ...period, subject: "officer", kpiIds }, db),
@@ -190,5 +268,7 @@ export async function detectFlags(period: Period, params: DetectionParams = DEFA
     ...pairs,
     ...benford,
     ...unitValues,
-  ].sort((a, b) => a.method.localeCompare(b.method) || (a.kpiId ?? "").localeCompare(b.kpiId ?? "") || b.score - a.score);
+  ].sort(
+    (a, b) => a.method.localeCompare(b.method) || (a.kpiId ?? "").localeCompare(b.kpiId ?? "") || b.score - a.score,
+  );
 }

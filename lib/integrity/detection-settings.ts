@@ -16,14 +16,24 @@ export async function saveDetectionParams(input: unknown, actorId: string): Prom
   const params = DetectionParams.parse(input);
   await db.$transaction(async (tx) => {
     const json = params as unknown as Prisma.InputJsonValue;
-    await tx.detectionSettings.upsert({ where: { id: 1 }, create: { params: json, updatedById: actorId }, update: { params: json, updatedById: actorId } });
-    await writeAudit({ actorId, action: "detection.settings-changed", entityType: "detection-settings", entityId: "1", data: json }, tx);
+    await tx.detectionSettings.upsert({
+      where: { id: 1 },
+      create: { params: json, updatedById: actorId },
+      update: { params: json, updatedById: actorId },
+    });
+    await writeAudit(
+      { actorId, action: "detection.settings-changed", entityType: "detection-settings", entityId: "1", data: json },
+      tx,
+    );
   });
   return params;
 }
 
 // The settings screen's save: only those canEditDetectionParams lets through (FORBIDDEN otherwise).
-export async function updateDetectionParams(input: unknown, actor: { id: string; role: Role; officeCode: string | null }): Promise<DetectionParams> {
+export async function updateDetectionParams(
+  input: unknown,
+  actor: { id: string; role: Role; officeCode: string | null },
+): Promise<DetectionParams> {
   if (!canEditDetectionParams(actor)) throw new IntegrityError("FORBIDDEN", "paramsForbidden");
   return saveDetectionParams(input, actor.id);
 }

@@ -33,7 +33,11 @@ const NOTHING: Prisma.FlagWhereInput = { id: { in: [] } };
 
 // The one place that says which roles may see flags at all (a grant to managers would be decided here).
 export function canSeeFlags(viewer: Pick<FlagViewer, "role" | "integrityAccess">): boolean {
-  return viewer.role === "INTEGRITY" || viewer.role === "ADMIN" || (viewer.role === "MANAGER" && viewer.integrityAccess === true);
+  return (
+    viewer.role === "INTEGRITY" ||
+    viewer.role === "ADMIN" ||
+    (viewer.role === "MANAGER" && viewer.integrityAccess === true)
+  );
 }
 
 // Roles the flag routes let through to the services, which make the real decision (canSeeFlags and the scope).
@@ -45,7 +49,12 @@ export function flagVisibilityWhere(viewer: FlagViewer): Prisma.FlagWhereInput {
   const notAboutThemselves: Prisma.FlagWhereInput =
     viewer.officerId === null
       ? {}
-      : { NOT: [{ subjectType: "officer", subjectId: viewer.officerId }, { method: "BROKER_OFFICER_PAIR", relatedId: viewer.officerId }] };
+      : {
+          NOT: [
+            { subjectType: "officer", subjectId: viewer.officerId },
+            { method: "BROKER_OFFICER_PAIR", relatedId: viewer.officerId },
+          ],
+        };
   switch (scope.kind) {
     case "all":
       return notAboutThemselves;
@@ -75,7 +84,6 @@ const DECLARATION_COLUMNS = `d.decl_id, d.office_code, d.assessing_officer_id, d
 // kpis.md's B over $1 = from, $2 = to.
 const PERIOD_B = `d.reg_ts >= $1::date::timestamp AND d.reg_ts < ($2::date + 1)::timestamp AND d.status <> 'cancelled'`;
 
-
 type Page = { page: number; pageSize: number };
 
 async function rowsWithCount(sql: string, args: unknown[], { page, pageSize }: Page) {
@@ -91,17 +99,24 @@ async function rowsWithCount(sql: string, args: unknown[], { page, pageSize }: P
 async function withDeclarationColumns(rows: Record<string, unknown>[]): Promise<Record<string, unknown>[]> {
   if (!rows.length) return rows;
   const ids = [...new Set(rows.map((r) => String(r.decl_id)))];
-  const { rows: declarations } = await pool.query(`SELECT ${DECLARATION_COLUMNS} FROM declarations d WHERE d.decl_id = ANY ($1::text[])`, [ids]);
+  const { rows: declarations } = await pool.query(
+    `SELECT ${DECLARATION_COLUMNS} FROM declarations d WHERE d.decl_id = ANY ($1::text[])`,
+    [ids],
+  );
   const byId = new Map(declarations.map((d) => [d.decl_id as string, d as Record<string, unknown>]));
   return rows.map((r) => ({ ...byId.get(String(r.decl_id)), ...r }));
 }
 
 function flagKpi(flag: Flag): KpiId {
-  if (!(KPI_IDS as readonly string[]).includes(flag.kpiId)) throw new AppError("INVALID", `Flag ${flag.id} has no known KPI`);
+  if (!(KPI_IDS as readonly string[]).includes(flag.kpiId))
+    throw new AppError("INVALID", `Flag ${flag.id} has no known KPI`);
   return flag.kpiId as KpiId;
 }
 
-async function evidencePage(flag: Flag, page: Page): Promise<{ declarations: Record<string, unknown>[]; total: number }> {
+async function evidencePage(
+  flag: Flag,
+  page: Page,
+): Promise<{ declarations: Record<string, unknown>[]; total: number }> {
   const from = isoDate(flag.periodFrom);
   const to = isoDate(flag.periodTo);
   switch (flag.method) {
@@ -111,8 +126,16 @@ async function evidencePage(flag: Flag, page: Page): Promise<{ declarations: Rec
       // A value outlier is a level, not a count: every row of the set, the worst measures first.
       const worstFirst = kpiDefinition(kpiId).direction === "higher" ? "measure_asc" : "measure_desc";
       const evidence = await kpiEvidence({
-        kpiId, subjectType: "officer", subjectId: flag.subjectId, from, to, page: page.page, pageSize: page.pageSize,
-        ...(flag.method === "RATE_OUTLIER" ? { only: "numerator" as const } : { only: "all" as const, sort: worstFirst }),
+        kpiId,
+        subjectType: "officer",
+        subjectId: flag.subjectId,
+        from,
+        to,
+        page: page.page,
+        pageSize: page.pageSize,
+        ...(flag.method === "RATE_OUTLIER"
+          ? { only: "numerator" as const }
+          : { only: "all" as const, sort: worstFirst }),
       });
       return { declarations: await withDeclarationColumns(evidence.rows), total: evidence.total };
     }
@@ -163,7 +186,11 @@ export async function flagEvidence(
 }
 
 // Every evidence row of a flag (for exports and case files), up to `cap`, read page by page.
-export async function allFlagEvidenceDeclarations(flagId: number, viewer: FlagViewer, cap = 5000): Promise<Record<string, unknown>[]> {
+export async function allFlagEvidenceDeclarations(
+  flagId: number,
+  viewer: FlagViewer,
+  cap = 5000,
+): Promise<Record<string, unknown>[]> {
   const flag = await getFlagForViewerOrThrow(flagId, viewer);
   const out: Record<string, unknown>[] = [];
   for (let page = 1; out.length < cap; page++) {

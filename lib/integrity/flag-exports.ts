@@ -9,16 +9,30 @@ import { AppError } from "@/lib/kernel/app-error";
 import { tableExportResponse, type ExportCell, type ExportFormat } from "@/lib/table-export";
 import { todayIso } from "@/lib/kernel/calendar";
 
-export async function inboxExportResponse(viewer: FlagViewer, params: URLSearchParams, format: ExportFormat): Promise<Response> {
+export async function inboxExportResponse(
+  viewer: FlagViewer,
+  params: URLSearchParams,
+  format: ExportFormat,
+): Promise<Response> {
   const filters = FlagInboxFilters.parse(firstValues(params));
   return tableExportResponse(await inboxExportTable(viewer, filters), format, `flags_${todayIso()}`);
 }
 
 const NUMERIC = /^-?\d+(\.\d+)?$/;
 const cell = (v: unknown): ExportCell =>
-  v === null || v === undefined ? null : typeof v === "number" || typeof v === "boolean" ? v : typeof v === "string" && NUMERIC.test(v) && v.length < 16 ? Number(v) : String(v);
+  v === null || v === undefined
+    ? null
+    : typeof v === "number" || typeof v === "boolean"
+      ? v
+      : typeof v === "string" && NUMERIC.test(v) && v.length < 16
+        ? Number(v)
+        : String(v);
 
-export async function evidenceExportResponse(viewer: FlagViewer, rawId: string | undefined, format: ExportFormat): Promise<Response> {
+export async function evidenceExportResponse(
+  viewer: FlagViewer,
+  rawId: string | undefined,
+  format: ExportFormat,
+): Promise<Response> {
   const flagId = Number(rawId);
   if (!Number.isSafeInteger(flagId)) throw new AppError("NOT_FOUND", "Flag not found");
   const flag = await getFlagForViewerOrThrow(flagId, viewer);

@@ -8,7 +8,10 @@ import { FlagInboxFilters } from "@/lib/integrity/schema";
 
 export type FlagCounts = { method: string; NEW: number; DISMISSED: number; IN_CASE: number };
 
-export async function flagSummary(viewer: FlagViewer, topCount = 5): Promise<{ counts: FlagCounts[]; top: InboxRow[]; total: number }> {
+export async function flagSummary(
+  viewer: FlagViewer,
+  topCount = 5,
+): Promise<{ counts: FlagCounts[]; top: InboxRow[]; total: number }> {
   const [groups, inbox] = await Promise.all([
     db.flag.groupBy({
       by: ["method", "state"],

@@ -43,7 +43,15 @@ export async function funnelData(viewer: FlagViewer, q: Query): Promise<FunnelDa
     ),
     db.flag.findMany({
       where: {
-        AND: [flagVisibilityWhere(viewer), { method: "RATE_OUTLIER", kpiId: q.kpiId, periodFrom: new Date(`${q.from}T00:00:00Z`), periodTo: new Date(`${q.to}T00:00:00Z`) }],
+        AND: [
+          flagVisibilityWhere(viewer),
+          {
+            method: "RATE_OUTLIER",
+            kpiId: q.kpiId,
+            periodFrom: new Date(`${q.from}T00:00:00Z`),
+            periodTo: new Date(`${q.to}T00:00:00Z`),
+          },
+        ],
       },
       select: { id: true, subjectId: true },
     }),
@@ -66,7 +74,10 @@ export async function funnelData(viewer: FlagViewer, q: Query): Promise<FunnelDa
     officeN: office.rows[0]?.denominator ?? 0,
     officers: list,
     // A little beyond the officers on both sides, so no point sits on the frame.
-    curve: p0 === null || !ns.length ? [] : funnelCurve(p0, Math.max(1, Math.floor((Math.min(...ns) * 8) / 10)), Math.ceil((Math.max(...ns) * 11) / 10)),
+    curve:
+      p0 === null || !ns.length
+        ? []
+        : funnelCurve(p0, Math.max(1, Math.floor((Math.min(...ns) * 8) / 10)), Math.ceil((Math.max(...ns) * 11) / 10)),
   };
 }
 

@@ -36,7 +36,6 @@ export type InboxRow = {
   firstDetectedAt: string;
 };
 
-
 function inboxWhere(viewer: FlagViewer, f: FlagInboxFilters): Prisma.FlagWhereInput {
   const period = periodOfKey(f.period);
   return {
@@ -61,9 +60,21 @@ const ORDER: Record<FlagInboxFilters["sort"], Prisma.FlagOrderByWithRelationInpu
 
 // Flags as the inbox shows them, with the names of the officers they concern.
 export async function toRows(flags: Flag[]): Promise<InboxRow[]> {
-  const officerIds = [...new Set(flags.flatMap((f) => [f.subjectType === "officer" ? f.subjectId : null, f.method === "BROKER_OFFICER_PAIR" ? f.relatedId : null]).filter((x): x is string => !!x))];
+  const officerIds = [
+    ...new Set(
+      flags
+        .flatMap((f) => [
+          f.subjectType === "officer" ? f.subjectId : null,
+          f.method === "BROKER_OFFICER_PAIR" ? f.relatedId : null,
+        ])
+        .filter((x): x is string => !!x),
+    ),
+  ];
   const officers = officerIds.length
-    ? await db.officer.findMany({ where: { officerId: { in: officerIds } }, select: { officerId: true, fullName: true } })
+    ? await db.officer.findMany({
+        where: { officerId: { in: officerIds } },
+        select: { officerId: true, fullName: true },
+      })
     : [];
   const name = new Map(officers.map((o) => [o.officerId, o.fullName]));
   return flags.map((f) => ({
@@ -95,7 +106,12 @@ export async function flagInbox(viewer: FlagViewer, filters: FlagInboxFilters, p
   const total = await db.flag.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(filters.page, pageCount);
-  const flags = await db.flag.findMany({ where, orderBy: ORDER[filters.sort], skip: (page - 1) * pageSize, take: pageSize });
+  const flags = await db.flag.findMany({
+    where,
+    orderBy: ORDER[filters.sort],
+    skip: (page - 1) * pageSize,
+    take: pageSize,
+  });
   return { rows: await toRows(flags), total, page, pageCount, pageSize };
 }
 
@@ -111,21 +127,57 @@ export async function flagPeriods(viewer: FlagViewer): Promise<{ from: string; t
 }
 
 export const INBOX_EXPORT_COLUMNS = [
-  "flag_id", "method", "kpi_id", "kpi_name", "subject_type", "subject_id", "subject_name", "related_id", "related_name",
-  "office_code", "period_from", "period_to", "score", "n", "state", "active", "dismiss_reason", "first_detected_at",
+  "flag_id",
+  "method",
+  "kpi_id",
+  "kpi_name",
+  "subject_type",
+  "subject_id",
+  "subject_name",
+  "related_id",
+  "related_name",
+  "office_code",
+  "period_from",
+  "period_to",
+  "score",
+  "n",
+  "state",
+  "active",
+  "dismiss_reason",
+  "first_detected_at",
 ];
 
 // Every flag of the filtered inbox (not only the page shown), in the same order, with unrounded scores.
 export async function inboxExportTable(viewer: FlagViewer, filters: FlagInboxFilters): Promise<ExportTable> {
   assertIntegrityViewer(viewer);
-  const flags = await db.flag.findMany({ where: inboxWhere(viewer, filters), orderBy: ORDER[filters.sort], take: EXPORT_CAP });
+  const flags = await db.flag.findMany({
+    where: inboxWhere(viewer, filters),
+    orderBy: ORDER[filters.sort],
+    take: EXPORT_CAP,
+  });
   const rows = await toRows(flags);
   return {
     name: "flags",
     columns: INBOX_EXPORT_COLUMNS,
     rows: rows.map((r) => [
-      r.id, r.method, r.kpiId, r.kpiName, r.subjectType, r.subjectId, r.subjectName, r.relatedId, r.relatedName, r.officeCode,
-      r.periodFrom, r.periodTo, r.score, r.n, r.state, r.active, r.dismissReason, r.firstDetectedAt,
+      r.id,
+      r.method,
+      r.kpiId,
+      r.kpiName,
+      r.subjectType,
+      r.subjectId,
+      r.subjectName,
+      r.relatedId,
+      r.relatedName,
+      r.officeCode,
+      r.periodFrom,
+      r.periodTo,
+      r.score,
+      r.n,
+      r.state,
+      r.active,
+      r.dismissReason,
+      r.firstDetectedAt,
     ]),
   };
 }

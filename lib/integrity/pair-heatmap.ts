@@ -10,7 +10,14 @@ import { integrityOfficeOrThrow } from "@/lib/integrity/integrity-scope";
 
 export const HEATMAP_TOP = 12;
 
-export type HeatmapCell = { brokerId: string; officerId: string; nBo: number; expected: number; ratio: number; flagId: number | null };
+export type HeatmapCell = {
+  brokerId: string;
+  officerId: string;
+  nBo: number;
+  expected: number;
+  ratio: number;
+  flagId: number | null;
+};
 export type PairHeatmap = {
   N: number;
   brokers: { brokerId: string; n: number }[];
@@ -26,13 +33,26 @@ export async function pairHeatmap(viewer: FlagViewer, q: Query): Promise<PairHea
     where: {
       AND: [
         flagVisibilityWhere(viewer),
-        { method: "BROKER_OFFICER_PAIR", officeCode: q.officeCode, periodFrom: new Date(`${q.from}T00:00:00Z`), periodTo: new Date(`${q.to}T00:00:00Z`) },
+        {
+          method: "BROKER_OFFICER_PAIR",
+          officeCode: q.officeCode,
+          periodFrom: new Date(`${q.from}T00:00:00Z`),
+          periodTo: new Date(`${q.to}T00:00:00Z`),
+        },
       ],
     },
     select: { id: true, subjectId: true, relatedId: true },
   });
   const top = q.top ?? HEATMAP_TOP;
-  const { rows } = await pool.query<{ broker_id: string; officer_id: string; full_name: string | null; n: number; n_b: number; n_o: number; n_bo: number }>(
+  const { rows } = await pool.query<{
+    broker_id: string;
+    officer_id: string;
+    full_name: string | null;
+    n: number;
+    n_b: number;
+    n_o: number;
+    n_bo: number;
+  }>(
     `WITH b AS (
         SELECT d.broker_id, d.assessing_officer_id AS officer_id FROM declarations d
          WHERE d.reg_ts >= $1::date::timestamp AND d.reg_ts < ($2::date + 1)::timestamp AND d.status <> 'cancelled'
@@ -63,12 +83,21 @@ export async function pairHeatmap(viewer: FlagViewer, q: Query): Promise<PairHea
     brokers.set(r.broker_id, r.n_b);
     officers.set(r.officer_id, { fullName: r.full_name, n: r.n_o });
     const expected = (r.n_b * r.n_o) / r.n;
-    return { brokerId: r.broker_id, officerId: r.officer_id, nBo: r.n_bo, expected, ratio: r.n_bo / expected, flagId: flagOf.get(`${r.broker_id}|${r.officer_id}`) ?? null };
+    return {
+      brokerId: r.broker_id,
+      officerId: r.officer_id,
+      nBo: r.n_bo,
+      expected,
+      ratio: r.n_bo / expected,
+      flagId: flagOf.get(`${r.broker_id}|${r.officer_id}`) ?? null,
+    };
   });
   return {
     N: rows[0]?.n ?? 0,
     brokers: [...brokers].map(([brokerId, n]) => ({ brokerId, n })),
-    officers: [...officers].map(([officerId, o]) => ({ officerId, ...o })).sort((a, b) => b.n - a.n || a.officerId.localeCompare(b.officerId)),
+    officers: [...officers]
+      .map(([officerId, o]) => ({ officerId, ...o }))
+      .sort((a, b) => b.n - a.n || a.officerId.localeCompare(b.officerId)),
     cells,
   };
 }

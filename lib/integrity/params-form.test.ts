@@ -9,11 +9,21 @@ function form(entries: [string, string][]) {
 }
 
 const FULL: [string, string][] = [
-  ["rateOutlier.kpis", "I1"], ["rateOutlier.kpis", "P11"], ["rateOutlier.minN", "40"], ["rateOutlier.z", "2,5"],
-  ["valueOutlier.kpis", "P4"], ["valueOutlier.minDeclarations", "30"], ["valueOutlier.m", "3.5"],
-  ["brokerOfficerPair.minPair", "10"], ["brokerOfficerPair.ratio", "3"], ["brokerOfficerPair.pValue", "0,001"],
-  ["benford.minValues", "300"], ["benford.minOrdersOfMagnitude", "2"], ["benford.mad", "0.015"],
-  ["unitValue.minGroup", "20"], ["unitValue.m", "3.5"],
+  ["rateOutlier.kpis", "I1"],
+  ["rateOutlier.kpis", "P11"],
+  ["rateOutlier.minN", "40"],
+  ["rateOutlier.z", "2,5"],
+  ["valueOutlier.kpis", "P4"],
+  ["valueOutlier.minDeclarations", "30"],
+  ["valueOutlier.m", "3.5"],
+  ["brokerOfficerPair.minPair", "10"],
+  ["brokerOfficerPair.ratio", "3"],
+  ["brokerOfficerPair.pValue", "0,001"],
+  ["benford.minValues", "300"],
+  ["benford.minOrdersOfMagnitude", "2"],
+  ["benford.mad", "0.015"],
+  ["unitValue.minGroup", "20"],
+  ["unitValue.m", "3.5"],
 ];
 
 describe("detection parameters form", () => {

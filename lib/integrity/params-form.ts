@@ -8,11 +8,16 @@ type FormLike = { get(name: string): FormDataEntryValue | null; getAll(name: str
 
 export function paramsFromForm(form: FormLike): Record<string, Record<string, unknown>> {
   const out: Record<string, Record<string, unknown>> = {};
-  for (const [group, params] of Object.entries(DEFAULT_DETECTION_PARAMS) as [keyof DetectionParams, Record<string, unknown>][]) {
+  for (const [group, params] of Object.entries(DEFAULT_DETECTION_PARAMS) as [
+    keyof DetectionParams,
+    Record<string, unknown>,
+  ][]) {
     out[group] = {};
     for (const [key, fallback] of Object.entries(params)) {
       const name = `${group}.${key}`;
-      out[group][key] = Array.isArray(fallback) ? form.getAll(name).map(String) : parseTypedNumber(String(form.get(name) ?? ""));
+      out[group][key] = Array.isArray(fallback)
+        ? form.getAll(name).map(String)
+        : parseTypedNumber(String(form.get(name) ?? ""));
     }
   }
   return out;

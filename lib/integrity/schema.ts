@@ -32,7 +32,12 @@ export const FlagInboxFilters = z.object({
   office: z.string().trim().max(40).catch(""),
   period: PeriodKey.catch(""),
   // NEW by default: the inbox is what is left to triage; "" = every state.
-  state: z.enum(FLAG_STATES).or(z.literal("")).or(z.literal("all")).catch("NEW").transform((s) => (s === "all" ? "" : s)),
+  state: z
+    .enum(FLAG_STATES)
+    .or(z.literal(""))
+    .or(z.literal("all"))
+    .catch("NEW")
+    .transform((s) => (s === "all" ? "" : s)),
   // "yes" by default: flags the latest detection run still raises.
   active: z.enum(["yes", "no", "all"]).catch("yes"),
   sort: z.enum(FLAG_SORTS).catch("score-desc"),
@@ -40,14 +45,23 @@ export const FlagInboxFilters = z.object({
 });
 export type FlagInboxFilters = z.infer<typeof FlagInboxFilters>;
 
-const FlagIds = z.preprocess(
-  (v) => (typeof v === "string" ? v.split(/[\s,;]+/).filter(Boolean) : typeof v === "number" ? [v] : v),
-  z.array(z.coerce.number().int().positive().max(2_147_483_647), { message: "noFlags" }).min(1, { message: "noFlags" }).max(200, { message: "tooManyFlags" }),
-).transform((ids) => [...new Set(ids)].sort((a, b) => a - b));
+const FlagIds = z
+  .preprocess(
+    (v) => (typeof v === "string" ? v.split(/[\s,;]+/).filter(Boolean) : typeof v === "number" ? [v] : v),
+    z
+      .array(z.coerce.number().int().positive().max(2_147_483_647), { message: "noFlags" })
+      .min(1, { message: "noFlags" })
+      .max(200, { message: "tooManyFlags" }),
+  )
+  .transform((ids) => [...new Set(ids)].sort((a, b) => a - b));
 
 export const DismissFlagsInput = z.object({
   flagIds: FlagIds,
-  reason: z.string({ message: "reasonRequired" }).trim().min(3, { message: "reasonRequired" }).max(2000, { message: "reasonTooLong" }),
+  reason: z
+    .string({ message: "reasonRequired" })
+    .trim()
+    .min(3, { message: "reasonRequired" })
+    .max(2000, { message: "reasonTooLong" }),
 });
 export type DismissFlagsInput = z.infer<typeof DismissFlagsInput>;
 
@@ -60,5 +74,10 @@ export const FunnelInput = z.object({
 export const ChartInput = z.object({
   office: z.string().trim().max(40).catch(""),
   period: PeriodKey.catch(""),
-  hs6: z.string().trim().regex(/^\d{6}$/).or(z.literal("")).catch(""),
+  hs6: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/)
+    .or(z.literal(""))
+    .catch(""),
 });

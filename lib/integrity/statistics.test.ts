@@ -1,7 +1,15 @@
 // Expected values computed independently: binomial tails and log-gamma with exact rational arithmetic or
 // well-known closed forms (worked in the comments), Benford shares from log10.
 import { describe, expect, it } from "vitest";
-import { benfordMad, binomialUpperTail, logGamma, median, medianAbsoluteDeviation, modifiedZ, rateZ } from "@/lib/integrity/statistics";
+import {
+  benfordMad,
+  binomialUpperTail,
+  logGamma,
+  median,
+  medianAbsoluteDeviation,
+  modifiedZ,
+  rateZ,
+} from "@/lib/integrity/statistics";
 
 describe("statistics of the detection methods", () => {
   it("rateZ: (0.2 − 0.1) / sqrt(0.1 × 0.9 / 100) = 0.1 / 0.03 = 3.333…", () => {

@@ -9,7 +9,10 @@ import { METHOD_PARAMS_KEY, type DetectionParams } from "@/lib/integrity/detecti
 
 const RULE_KEY: Record<Flag["method"], keyof DetectionParams> = METHOD_PARAMS_KEY;
 
-export async function detectAndStoreFlags(period: { from: string; to: string }): Promise<{ raised: number; retired: number }> {
+export async function detectAndStoreFlags(period: {
+  from: string;
+  to: string;
+}): Promise<{ raised: number; retired: number }> {
   const params = await currentDetectionParams();
   const flags = await detectFlags(period, params);
   const client = await pool.connect();
@@ -35,8 +38,14 @@ export async function detectAndStoreFlags(period: { from: string; to: string }):
         period.to,
         JSON.stringify(
           flags.map((f) => ({
-            method: f.method, kpi_id: f.kpiId ?? "", subject_type: f.subjectType, subject_id: f.subjectId,
-            related_id: f.relatedId ?? "", score: f.score, n: f.n, stats: f.stats,
+            method: f.method,
+            kpi_id: f.kpiId ?? "",
+            subject_type: f.subjectType,
+            subject_id: f.subjectId,
+            related_id: f.relatedId ?? "",
+            score: f.score,
+            n: f.n,
+            stats: f.stats,
             rule: { method: f.method, params: params[RULE_KEY[f.method]] },
           })),
         ),

@@ -25,7 +25,16 @@ export async function dismissFlags(
     await tx.$queryRaw`SELECT id FROM flags WHERE id = ANY (${input.flagIds}::int[]) ORDER BY id FOR UPDATE`;
     const flags = await tx.flag.findMany({
       where: { AND: [{ id: { in: input.flagIds } }, flagVisibilityWhere(actor)] },
-      select: { id: true, state: true, method: true, kpiId: true, subjectId: true, relatedId: true, periodFrom: true, periodTo: true },
+      select: {
+        id: true,
+        state: true,
+        method: true,
+        kpiId: true,
+        subjectId: true,
+        relatedId: true,
+        periodFrom: true,
+        periodTo: true,
+      },
       orderBy: { id: "asc" },
     });
     if (flags.length !== input.flagIds.length) throw new IntegrityError("NOT_FOUND", "flagNotFound");
@@ -48,13 +57,23 @@ export async function dismissFlags(
           entityType: "flag",
           entityId: String(f.id),
           data: {
-            from: "NEW", to: "DISMISSED", reason: input.reason, method: f.method, kpiId: f.kpiId, subjectId: f.subjectId,
-            relatedId: f.relatedId, periodFrom: isoDate(f.periodFrom), periodTo: isoDate(f.periodTo),
+            from: "NEW",
+            to: "DISMISSED",
+            reason: input.reason,
+            method: f.method,
+            kpiId: f.kpiId,
+            subjectId: f.subjectId,
+            relatedId: f.relatedId,
+            periodFrom: isoDate(f.periodFrom),
+            periodTo: isoDate(f.periodTo),
           },
         },
         tx,
       );
     }
-    return { dismissed: toDismiss.map((f) => f.id), alreadyDismissed: flags.filter((f) => f.state === "DISMISSED").map((f) => f.id) };
+    return {
+      dismissed: toDismiss.map((f) => f.id),
+      alreadyDismissed: flags.filter((f) => f.state === "DISMISSED").map((f) => f.id),
+    };
   });
 }

@@ -33,17 +33,38 @@ export async function unitValueBoxes(viewer: FlagViewer, q: Query): Promise<Unit
   const flagged = flags.map((f) => {
     const s = f.stats as Record<string, unknown>;
     return {
-      flagId: f.id, declId: f.subjectId, itemNo: Number(f.relatedId), hs6: String(s.hs6), originCountry: String(s.originCountry),
-      logUnitValue: Number(s.logUnitValue), m: typeof s.m === "number" ? s.m : null,
+      flagId: f.id,
+      declId: f.subjectId,
+      itemNo: Number(f.relatedId),
+      hs6: String(s.hs6),
+      originCountry: String(s.originCountry),
+      logUnitValue: Number(s.logUnitValue),
+      m: typeof s.m === "number" ? s.m : null,
     };
   });
   // The groups asked for: every origin of an HS6 code, or the groups of the flagged items (most flagged first).
   const perGroup = new Map<string, number>();
-  for (const f of flagged) perGroup.set(`${f.hs6}|${f.originCountry}`, (perGroup.get(`${f.hs6}|${f.originCountry}`) ?? 0) + 1);
-  const chosen = q.hs6 ? [] : [...perGroup].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, MAX_GROUPS).map(([k]) => k.split("|") as [string, string]);
+  for (const f of flagged)
+    perGroup.set(`${f.hs6}|${f.originCountry}`, (perGroup.get(`${f.hs6}|${f.originCountry}`) ?? 0) + 1);
+  const chosen = q.hs6
+    ? []
+    : [...perGroup]
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .slice(0, MAX_GROUPS)
+        .map(([k]) => k.split("|") as [string, string]);
   if (!q.hs6 && !chosen.length) return [];
 
-  const { rows } = await pool.query<{ hs6: string; origin_country: string; n: number; q1: number; median: number; q3: number; whisker_low: number; whisker_high: number; outliers: number }>(
+  const { rows } = await pool.query<{
+    hs6: string;
+    origin_country: string;
+    n: number;
+    q1: number;
+    median: number;
+    q3: number;
+    whisker_low: number;
+    whisker_high: number;
+    outliers: number;
+  }>(
     `WITH it AS (
         SELECT i.hs6, i.origin_country, ln(i.cif_value::float8 / i.net_kg::float8) AS x
           FROM items i JOIN declarations d USING (decl_id)
@@ -72,7 +93,15 @@ export async function unitValueBoxes(viewer: FlagViewer, q: Query): Promise<Unit
     .map((r) => ({
       hs6: r.hs6,
       originCountry: r.origin_country,
-      stats: { n: r.n, q1: r.q1, median: r.median, q3: r.q3, whiskerLow: r.whisker_low, whiskerHigh: r.whisker_high, outliers: r.outliers },
+      stats: {
+        n: r.n,
+        q1: r.q1,
+        median: r.median,
+        q3: r.q3,
+        whiskerLow: r.whisker_low,
+        whiskerHigh: r.whisker_high,
+        outliers: r.outliers,
+      },
       flagged: flagged
         .filter((f) => f.hs6 === r.hs6 && f.originCountry === r.origin_country)
         .map(({ flagId, declId, itemNo, logUnitValue, m }) => ({ flagId, declId, itemNo, logUnitValue, m })),

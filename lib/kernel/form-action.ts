@@ -11,10 +11,7 @@ import { formErrorFrom, type FormResult } from "@/lib/kernel/form-result";
 
 // "signedIn" leaves the role to the service, which decides per record (a contract's party, its principal…).
 export type ActionAccess =
-  | { roles: readonly Role[] }
-  | { area: AreaId }
-  | { guard: () => Promise<SessionUser> }
-  | "signedIn";
+  { roles: readonly Role[] } | { area: AreaId } | { guard: () => Promise<SessionUser> } | "signedIn";
 
 function guard(access: ActionAccess): Promise<SessionUser> {
   if (access === "signedIn") return requireUser();

@@ -29,7 +29,10 @@ describe("formErrorFrom", () => {
       values: { contractNo: 3 },
       fieldErrors: { periodFrom: { key: "overlap", values: { contractNo: 3 } } },
     });
-    expect(formErrorFrom(new AppError("FORBIDDEN", "forbidden"))).toMatchObject({ status: "error", message: "forbidden" });
+    expect(formErrorFrom(new AppError("FORBIDDEN", "forbidden"))).toMatchObject({
+      status: "error",
+      message: "forbidden",
+    });
   });
 
   it("lets anything unexpected through to the error boundary", () => {

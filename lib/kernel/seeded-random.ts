@@ -126,7 +126,8 @@ export class WeightedPicker<T> {
     private readonly items: readonly T[],
     weights: readonly number[],
   ) {
-    if (items.length === 0 || items.length !== weights.length) throw new Error("WeightedPicker needs one weight per item");
+    if (items.length === 0 || items.length !== weights.length)
+      throw new Error("WeightedPicker needs one weight per item");
     this.cumulative = new Float64Array(weights.length);
     let sum = 0;
     weights.forEach((w, i) => {

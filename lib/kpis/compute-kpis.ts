@@ -45,7 +45,9 @@ const unitOf = (officerId: string) =>
 // The rows of one KPI set for a period, with a subject_id column. Parameters: $1 from, $2 to, $3 I9 hours,
 // $4 subject ids (or null for all).
 export function setQuery(set: KpiSet, subject: KpiSubjectType): string {
-  const decl = { officer: "d.assessing_officer_id", unit: unitOf("d.assessing_officer_id"), office: "d.office_code" }[subject];
+  const decl = { officer: "d.assessing_officer_id", unit: unitOf("d.assessing_officer_id"), office: "d.office_code" }[
+    subject
+  ];
   const only = (expr: string) => `${expr} IS NOT NULL AND ($4::text[] IS NULL OR ${expr} = ANY ($4::text[]))`;
   switch (set) {
     case "B":
@@ -110,7 +112,9 @@ const toNumber = (v: unknown): number | null => (v === null || v === undefined ?
 export async function computeKpis(params: KpiParams, db: Queryable = pool): Promise<KpiRow[]> {
   const kpis = KPI_CATALOGUE.filter((k) => !params.kpiIds || params.kpiIds.includes(k.id));
   const args = [params.from, params.to, params.i9Hours ?? 1, params.subjectIds ?? null];
-  const subjectIdSql = { officer: "officer_id", unit: "office_code || '/' || unit", office: "office_code" }[params.subject];
+  const subjectIdSql = { officer: "officer_id", unit: "office_code || '/' || unit", office: "office_code" }[
+    params.subject
+  ];
   const subjectTable = params.subject === "office" ? "offices" : "officers";
   const subjectSql = `SELECT DISTINCT ${subjectIdSql} AS id FROM ${subjectTable}
                        WHERE $1::text[] IS NULL OR ${subjectIdSql} = ANY ($1::text[]) ORDER BY 1`;
@@ -119,7 +123,14 @@ export async function computeKpis(params: KpiParams, db: Queryable = pool): Prom
   const [subjects, ...perSet] = await Promise.all([
     db.query<{ id: string }>(subjectSql, [params.subjectIds ?? null]),
     ...sets.map((set) =>
-      db.query<Record<string, unknown>>(aggregateQuery(set, params.subject, kpis.filter((k) => k.set === set)), args),
+      db.query<Record<string, unknown>>(
+        aggregateQuery(
+          set,
+          params.subject,
+          kpis.filter((k) => k.set === set),
+        ),
+        args,
+      ),
     ),
   ]);
 
@@ -136,9 +147,16 @@ export async function computeKpis(params: KpiParams, db: Queryable = pool): Prom
       const agg = aggregates.get(id) ?? {};
       const top = toNumber(agg[`${k.id}:top`]);
       const n = toNumber(agg[`${k.id}:n`]) ?? 0;
-      const base = { subjectType: params.subject, subjectId: id, periodFrom: params.from, periodTo: params.to, kpiId: k.id };
+      const base = {
+        subjectType: params.subject,
+        subjectId: id,
+        periodFrom: params.from,
+        periodTo: params.to,
+        kpiId: k.id,
+      };
       // A KPI whose set is empty has an empty value (kpis.md, Scope).
-      if (k.kind === "ratio") return { ...base, value: n > 0 ? (top ?? 0) / n : null, numerator: top ?? 0, denominator: n };
+      if (k.kind === "ratio")
+        return { ...base, value: n > 0 ? (top ?? 0) / n : null, numerator: top ?? 0, denominator: n };
       return { ...base, value: n > 0 ? top : null, numerator: null, denominator: n };
     }),
   );

@@ -26,14 +26,23 @@ export type EvidenceRow = Record<string, unknown> & { in_numerator: boolean | nu
 
 // What one row is in each set, and its natural order.
 const ROW_KEY: Record<KpiSet, { columns: string; order: string }> = {
-  B: { columns: "decl_id, office_code, assessing_officer_id, reg_ts, asmt_ts, release_ts, lane_initial, lane_final, status, taxes_initial, taxes_final, value_initial, value_final", order: "reg_ts, decl_id" },
-  assessed: { columns: "decl_id, office_code, assessing_officer_id, reg_ts, asmt_ts, status", order: "asmt_ts, decl_id" },
+  B: {
+    columns:
+      "decl_id, office_code, assessing_officer_id, reg_ts, asmt_ts, release_ts, lane_initial, lane_final, status, taxes_initial, taxes_final, value_initial, value_final",
+    order: "reg_ts, decl_id",
+  },
+  assessed: {
+    columns: "decl_id, office_code, assessing_officer_id, reg_ts, asmt_ts, status",
+    order: "asmt_ts, decl_id",
+  },
   E: { columns: "decl_id, inspector_id, exam_ts, result, offence_code, adjustment_amount", order: "exam_ts, decl_id" },
   events: { columns: "decl_id, ts, action, officer_id", order: "ts, decl_id, action" },
   items: { columns: "decl_id, item_no, hs6, origin_country, cif_value, net_kg, ref_p10", order: "decl_id, item_no" },
 };
 
-export async function kpiEvidence(q: EvidenceQuery): Promise<{ rows: EvidenceRow[]; total: number; numerator: number }> {
+export async function kpiEvidence(
+  q: EvidenceQuery,
+): Promise<{ rows: EvidenceRow[]; total: number; numerator: number }> {
   const k = kpiDefinition(q.kpiId);
   const key = ROW_KEY[k.set];
   const inNumerator = k.numerator && "count" in k.numerator ? `(${k.numerator.count})` : "NULL::boolean";
@@ -55,7 +64,13 @@ export async function kpiEvidence(q: EvidenceQuery): Promise<{ rows: EvidenceRow
        WHERE ${k.population}${filter} AND ($5::text = '' OR starts_with(decl_id, $5::text)))
     SELECT *, count(*) OVER ()::int AS total, (count(*) FILTER (WHERE in_numerator) OVER ())::int AS numerator_total
       FROM members ORDER BY ${order} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
-  const { rows } = await pool.query(sql.replaceAll(":i9_hours", "$3::float8"), [q.from, q.to, q.i9Hours ?? 1, [q.subjectId], q.declPrefix ?? ""]);
+  const { rows } = await pool.query(sql.replaceAll(":i9_hours", "$3::float8"), [
+    q.from,
+    q.to,
+    q.i9Hours ?? 1,
+    [q.subjectId],
+    q.declPrefix ?? "",
+  ]);
   const total = (rows[0]?.total as number | undefined) ?? 0;
   const numerator = (rows[0]?.numerator_total as number | undefined) ?? 0;
   return {

@@ -24,7 +24,11 @@ export async function monthsWithData(): Promise<string[]> {
   return months;
 }
 
-export async function queueKpiRecomputation(reason: string, cells: Cell[], extraPeriods: Period[] = []): Promise<number> {
+export async function queueKpiRecomputation(
+  reason: string,
+  cells: Cell[],
+  extraPeriods: Period[] = [],
+): Promise<number> {
   if (!cells.length) return 0;
   const requests = recomputeRequests(cells, await monthsWithData(), extraPeriods);
   for (const r of requests) {
@@ -45,7 +49,11 @@ export async function queueAnalysisRecomputation(cells: Cell[], changedFiles: st
   const { rows } = await pool.query<{ year: number }>(
     `SELECT DISTINCT x.year FROM mirror_exports x JOIN exchange_rates r ON r.year = x.year ORDER BY x.year`,
   );
-  const { trsPeriods, mirrorYears } = analysisRequests(cells, changedFiles, rows.map((r) => r.year));
+  const { trsPeriods, mirrorYears } = analysisRequests(
+    cells,
+    changedFiles,
+    rows.map((r) => r.year),
+  );
   for (const period of trsPeriods) await requestAnalysisRun("TRS_COMPUTE", period, { force: true });
   for (const year of mirrorYears) await requestAnalysisRun("MIRROR_COMPUTE", { year }, { force: true });
   return trsPeriods.length + mirrorYears.length;

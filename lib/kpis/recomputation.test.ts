@@ -28,10 +28,14 @@ describe("recomputeRequests", () => {
   });
 
   it("adds other periods (e.g. a contract's) that contain a touched month", () => {
-    const requests = recomputeRequests([["officer", "OF1", "2025-05"]], [], [
-      { from: "2025-02-01", to: "2025-07-31" },
-      { from: "2025-08-01", to: "2026-01-31" },
-    ]);
+    const requests = recomputeRequests(
+      [["officer", "OF1", "2025-05"]],
+      [],
+      [
+        { from: "2025-02-01", to: "2025-07-31" },
+        { from: "2025-08-01", to: "2026-01-31" },
+      ],
+    );
     expect(requests.filter((r) => r.subjectType === "officer").map((r) => `${r.from}/${r.to}`)).toEqual([
       "2025-04-01/2025-06-30",
       "2025-05-01/2025-05-31",

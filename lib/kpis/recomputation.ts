@@ -9,19 +9,28 @@ export type Cell = [subjectType: KpiSubjectType, subjectId: string, month: strin
 
 export type RecomputeRequest = Period & { subjectType: KpiSubjectType; subjectIds: string[] | null };
 
-export function recomputeRequests(cells: Cell[], monthsWithData: string[], extraPeriods: Period[] = []): RecomputeRequest[] {
+export function recomputeRequests(
+  cells: Cell[],
+  monthsWithData: string[],
+  extraPeriods: Period[] = [],
+): RecomputeRequest[] {
   const everyMonth = cells.some(([, , month]) => month === "*");
   const months = everyMonth ? monthsWithData : [...new Set(cells.map(([, , m]) => m))];
   const periods = [...periodsForMonths(months)];
   for (const extra of extraPeriods) {
-    if (months.some((m) => periodContains(extra, m)) && !periods.some((p) => p.from === extra.from && p.to === extra.to)) {
+    if (
+      months.some((m) => periodContains(extra, m)) &&
+      !periods.some((p) => p.from === extra.from && p.to === extra.to)
+    ) {
       periods.push(extra);
     }
   }
   const requests: RecomputeRequest[] = [];
   for (const period of periods) {
     for (const subjectType of ["officer", "office"] as const) {
-      const inPeriod = cells.filter(([type, , month]) => type === subjectType && (month === "*" || periodContains(period, month)));
+      const inPeriod = cells.filter(
+        ([type, , month]) => type === subjectType && (month === "*" || periodContains(period, month)),
+      );
       if (!inPeriod.length) continue;
       const ids = inPeriod.some(([, id]) => id === "*") ? null : [...new Set(inPeriod.map(([, id]) => id))].sort();
       requests.push({ ...period, subjectType, subjectIds: ids });

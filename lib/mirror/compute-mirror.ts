@@ -87,7 +87,13 @@ export async function computeMirrorTable(params: MirrorParams, db?: Queryable): 
   const run = async (client: Queryable): Promise<MirrorTable> => {
     const perUsd = await exchangeRateOrThrow(params.year, client);
     await client.query(`SET LOCAL work_mem = '${WORK_MEM}'`);
-    const { rows } = await client.query<MirrorRow>(MIRROR_SQL, [params.year, perUsd, used.cifToFob, used.minExportUsd, used.minRelGap]);
+    const { rows } = await client.query<MirrorRow>(MIRROR_SQL, [
+      params.year,
+      perUsd,
+      used.cifToFob,
+      used.minExportUsd,
+      used.minRelGap,
+    ]);
     return { rows, perUsd, params: used };
   };
   return db ? run(db) : inTransaction(run);

@@ -9,7 +9,13 @@ import { officeCondition } from "@/lib/analysis/analysis-access";
 
 export const DRILL_PAGE_SIZE = 50;
 
-export type DrillImporter = { importerId: string | null; declarations: number; cif: number; netKg: number; taxes: number };
+export type DrillImporter = {
+  importerId: string | null;
+  declarations: number;
+  cif: number;
+  netKg: number;
+  taxes: number;
+};
 export type DrillDeclaration = {
   declId: string;
   regTs: string;

@@ -39,7 +39,11 @@ export async function storedMirrorMeta(year: number): Promise<StoredMirrorMeta |
   return rows[0]?.computedAt ? rows[0] : null;
 }
 
-export async function readMirrorRanking(year: number, page: number, options: { flaggedOnly?: boolean } = {}): Promise<MirrorRanking> {
+export async function readMirrorRanking(
+  year: number,
+  page: number,
+  options: { flaggedOnly?: boolean } = {},
+): Promise<MirrorRanking> {
   const meta = await storedMirrorMeta(year);
   if (!meta) return { meta: null, rows: [], page: 1, pageCount: 0 };
   const total = options.flaggedOnly ? meta.flagged : meta.rows;
@@ -54,7 +58,10 @@ export async function readMirrorRanking(year: number, page: number, options: { f
 }
 
 export async function allMirrorRows(year: number): Promise<MirrorRow[]> {
-  const { rows } = await pool.query<MirrorRow>(`SELECT ${MIRROR_COLUMNS} FROM mirror_results WHERE year = $1 ORDER BY ${MIRROR_ORDER}`, [year]);
+  const { rows } = await pool.query<MirrorRow>(
+    `SELECT ${MIRROR_COLUMNS} FROM mirror_results WHERE year = $1 ORDER BY ${MIRROR_ORDER}`,
+    [year],
+  );
   return rows;
 }
 

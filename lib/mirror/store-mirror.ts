@@ -4,7 +4,10 @@ import "server-only";
 import { inTransaction } from "@/lib/pg";
 import { computeMirrorTable, type MirrorParams } from "@/lib/mirror/compute-mirror";
 
-export async function computeAndStoreMirror(params: MirrorParams, onProgress?: (fraction: number) => Promise<void> | void): Promise<{ rows: number; flagged: number }> {
+export async function computeAndStoreMirror(
+  params: MirrorParams,
+  onProgress?: (fraction: number) => Promise<void> | void,
+): Promise<{ rows: number; flagged: number }> {
   await onProgress?.(0.05);
   const table = await computeMirrorTable(params);
   await onProgress?.(0.9);

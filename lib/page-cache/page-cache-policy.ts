@@ -5,7 +5,13 @@ import crypto from "node:crypto";
 // The dashboards that read only stored results: the manager overview with its office and unit pages, the officer's
 // own page, a KPI drill-down and a declaration record. Not the print views (they stamp the time of printing), not
 // the screens that change the data or show jobs in progress.
-const CACHED_PATHS = [/^\/dashboard$/, /^\/dashboard\/offices\/[^/]+(\/units\/[^/]+)?$/, /^\/me$/, /^\/explore\/kpi$/, /^\/explore\/declarations\/[^/]+$/];
+const CACHED_PATHS = [
+  /^\/dashboard$/,
+  /^\/dashboard\/offices\/[^/]+(\/units\/[^/]+)?$/,
+  /^\/me$/,
+  /^\/explore\/kpi$/,
+  /^\/explore\/declarations\/[^/]+$/,
+];
 
 // On a request, "bypass" is sent by the cache to render a page it does not have, and by anyone who wants a page
 // rendered afresh (the benchmark's uncached measurement): such a request reaches the page as if there were no cache.
@@ -37,7 +43,12 @@ export function isCacheableRequest(request: RequestLike): boolean {
 // under it is never served once the data it was rendered from may have changed. `today` because contract periods
 // "so far" and due activations move with the date.
 export function pageCacheKey(request: RequestLike, snapshot: string, today: string): string {
-  const parts = [request.pathname + request.search, snapshot, today, ...KEYED_HEADERS.map((h) => request.headers.get(h) ?? "")];
+  const parts = [
+    request.pathname + request.search,
+    snapshot,
+    today,
+    ...KEYED_HEADERS.map((h) => request.headers.get(h) ?? ""),
+  ];
   return crypto.createHash("sha256").update(JSON.stringify(parts)).digest("base64url");
 }
 
@@ -59,7 +70,14 @@ export function streamedAnError(body: Uint8Array): boolean {
 
 // Headers of the rendered response that describe its transport, not the page: the cache answers with the whole
 // body, uncompressed, and the server adds its own.
-const TRANSPORT_HEADERS = new Set(["content-encoding", "content-length", "transfer-encoding", "connection", "keep-alive", "date"]);
+const TRANSPORT_HEADERS = new Set([
+  "content-encoding",
+  "content-length",
+  "transfer-encoding",
+  "connection",
+  "keep-alive",
+  "date",
+]);
 
 export function pageHeaders(headers: Iterable<[string, string]>): [string, string][] {
   return [...headers].filter(([name]) => !TRANSPORT_HEADERS.has(name.toLowerCase()));

@@ -9,13 +9,26 @@ import { pool } from "@/lib/pg";
 import { logger } from "@/lib/logger";
 import { todayIso } from "@/lib/kernel/calendar";
 import { PageStore, type StoredPage } from "@/lib/page-cache/page-store";
-import { BYPASS_VALUE, PAGE_CACHE_HEADER, isCacheableRequest, isKeepableResponse, pageCacheKey, pageHeaders, streamedAnError } from "@/lib/page-cache/page-cache-policy";
+import {
+  BYPASS_VALUE,
+  PAGE_CACHE_HEADER,
+  isCacheableRequest,
+  isKeepableResponse,
+  pageCacheKey,
+  pageHeaders,
+  streamedAnError,
+} from "@/lib/page-cache/page-cache-policy";
 
 const store = new PageStore(env.PAGE_CACHE_MB * 1024 * 1024, env.PAGE_CACHE_TTL_SECONDS * 1000);
 // One render per key at a time: the requests that arrive while it runs wait for its bytes.
 const rendering = new Map<string, Promise<StoredPage | null>>();
 
-const requestParts = (request: NextRequest) => ({ method: request.method, pathname: request.nextUrl.pathname, search: request.nextUrl.search, headers: request.headers });
+const requestParts = (request: NextRequest) => ({
+  method: request.method,
+  pathname: request.nextUrl.pathname,
+  search: request.nextUrl.search,
+  headers: request.headers,
+});
 
 export function servesFromPageCache(request: NextRequest): boolean {
   return env.PAGE_CACHE_MB > 0 && isCacheableRequest(requestParts(request));
@@ -60,7 +73,10 @@ async function renderAndKeep(request: NextRequest, key: string): Promise<Respons
     headers.set("accept-encoding", "identity");
     rendered = await fetch(request.url, { headers, redirect: "manual", cache: "no-store" });
   } catch (error) {
-    logger.warn({ err: (error as Error).message, path: request.nextUrl.pathname }, "page cache could not render the page; rendering it directly");
+    logger.warn(
+      { err: (error as Error).message, path: request.nextUrl.pathname },
+      "page cache could not render the page; rendering it directly",
+    );
     done(null);
     return NextResponse.next();
   }

@@ -24,7 +24,11 @@ export function getQueue(): Queue {
 
 // jobIdSuffix distinguishes requests with the same payload made for different reasons (two imports touching the
 // same cells must both be computed, while the same import queuing twice must not).
-export async function enqueue<N extends JobName>(name: N, payload: JobPayload<N>, jobIdSuffix?: string): Promise<string> {
+export async function enqueue<N extends JobName>(
+  name: N,
+  payload: JobPayload<N>,
+  jobIdSuffix?: string,
+): Promise<string> {
   const contract = jobContracts[name] as JobContract<z.ZodType>;
   const data = contract.schema.parse(payload);
   const jobId = jobIdSuffix ? `${contract.jobId(data)}-${jobIdSuffix}` : contract.jobId(data);

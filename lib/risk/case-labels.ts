@@ -33,5 +33,10 @@ export async function caseFeedbackLabels(): Promise<CaseLabel[]> {
 // The case labels as query parameters: $n text[] of declaration ids, $n+1 int[] illicit, $n+2 float8[] revenue,
 // $n+3 text[] offence codes, for `unnest(...) AS case_labels(decl_id, illicit, revenue, offence_code)`.
 export function caseLabelArrays(labels: readonly CaseLabel[]): [string[], number[], number[], string[]] {
-  return [labels.map((l) => l.declId), labels.map((l) => l.illicit), labels.map((l) => l.revenue), labels.map((l) => l.offenceCode)];
+  return [
+    labels.map((l) => l.declId),
+    labels.map((l) => l.illicit),
+    labels.map((l) => l.revenue),
+    labels.map((l) => l.offenceCode),
+  ];
 }

@@ -14,7 +14,13 @@ export const KCS_TRAIN_FILE = "df_syn_train_eng.csv";
 export const KCS_TEST_FILE = "df_syn_valid_eng.csv";
 
 const pct = (v: number | null) => (v === null ? null : Math.round(v * 10000) / 100);
-const percentages = (r: SelectionResult) => ({ k: r.k, illicit: r.illicit, precisionPct: pct(r.precision), recallPct: pct(r.recall), revenuePct: pct(r.revenue) });
+const percentages = (r: SelectionResult) => ({
+  k: r.k,
+  illicit: r.illicit,
+  precisionPct: pct(r.precision),
+  recallPct: pct(r.recall),
+  revenuePct: pct(r.revenue),
+});
 
 function dateRange(rows: { regDate: string }[]) {
   const dates = rows.map((r) => r.regDate).sort();
@@ -23,7 +29,10 @@ function dateRange(rows: { regDate: string }[]) {
 
 export async function evaluateOnKcs(dir: string, options: RiskModelOptions = DEFAULT_RISK_OPTIONS) {
   const started = performance.now();
-  const [train, test] = await Promise.all([readKcsDataset(path.join(dir, KCS_TRAIN_FILE)), readKcsDataset(path.join(dir, KCS_TEST_FILE))]);
+  const [train, test] = await Promise.all([
+    readKcsDataset(path.join(dir, KCS_TRAIN_FILE)),
+    readKcsDataset(path.join(dir, KCS_TEST_FILE)),
+  ]);
   const readSeconds = (performance.now() - started) / 1000;
   const { model, evaluation, trainingSeconds } = trainAndEvaluate(train.rows, test.rows, options);
   const t = evaluation!.test;
@@ -31,12 +40,26 @@ export async function evaluateOnKcs(dir: string, options: RiskModelOptions = DEF
     dataset: "Korea Customs Service synthetic import declarations (Jeong et al., arXiv:2208.02484)",
     split: {
       protocol: "train on the earlier months, score the later months (the authors' time split)",
-      train: { file: KCS_TRAIN_FILE, ...dateRange(train.rows), rows: train.rows.length, rejected: train.rejected, fraud: model.positives },
-      test: { file: KCS_TEST_FILE, ...dateRange(test.rows), rows: test.rows.length, rejected: test.rejected, fraud: t.illicit },
+      train: {
+        file: KCS_TRAIN_FILE,
+        ...dateRange(train.rows),
+        rows: train.rows.length,
+        rejected: train.rejected,
+        fraud: model.positives,
+      },
+      test: {
+        file: KCS_TEST_FILE,
+        ...dateRange(test.rows),
+        rows: test.rows.length,
+        rejected: test.rejected,
+        fraud: t.illicit,
+      },
     },
     label: "Fraud = 1",
-    revenue: "taxes of a fraudulent row (Item Price × Tax Rate / 100), 0 otherwise: the duty at stake, as KCS has no surtax column",
-    selection: "top round(N · n / 100) test rows by score (ties by declaration id); random = a seeded shuffle's first rows",
+    revenue:
+      "taxes of a fraudulent row (Item Price × Tax Rate / 100), 0 otherwise: the duty at stake, as KCS has no surtax column",
+    selection:
+      "top round(N · n / 100) test rows by score (ties by declaration id); random = a seeded shuffle's first rows",
     baseRatePct: pct(t.baseRate),
     randomSeed: RANDOM_SELECTION_SEED,
     options,
@@ -51,7 +74,11 @@ export async function evaluateOnKcs(dir: string, options: RiskModelOptions = DEF
       k: r.k,
       model: percentages(r.model),
       random: percentages(r.random),
-      expectedRandom: { precisionPct: pct(r.expectedRandom.precision), recallPct: pct(r.expectedRandom.recall), revenuePct: pct(r.expectedRandom.revenue) },
+      expectedRandom: {
+        precisionPct: pct(r.expectedRandom.precision),
+        recallPct: pct(r.expectedRandom.recall),
+        revenuePct: pct(r.expectedRandom.revenue),
+      },
       liftOverBaseRate: Math.round((r.model.precision / t.baseRate) * 100) / 100,
     })),
     seconds: { read: readSeconds, training: trainingSeconds },

@@ -55,16 +55,31 @@ const LABELS_SQL = `
    ORDER BY d.decl_id`;
 
 type LabelRow = {
-  decl_id: string; reg_date: string; office_code: string; broker_id: string | null; importer_id: string | null;
-  hs6: string | null; origin_country: string | null; cif_value: number | null; net_kg: number | null;
-  illicit: boolean; recovered: number; offence_code: string | null; from_inspection: boolean; from_case: boolean; revenue: number;
+  decl_id: string;
+  reg_date: string;
+  office_code: string;
+  broker_id: string | null;
+  importer_id: string | null;
+  hs6: string | null;
+  origin_country: string | null;
+  cif_value: number | null;
+  net_kg: number | null;
+  illicit: boolean;
+  recovered: number;
+  offence_code: string | null;
+  from_inspection: boolean;
+  from_case: boolean;
+  revenue: number;
 };
 
 import type { Window } from "@/lib/risk/training-split";
 export type { Window };
 
 // The scope narrows to one office for an office's staff (scopeForUser); "all" reads every office.
-export async function loadLabelledOutcomes(window: Window, options: { scope?: Scope; sources?: LabelSources } = {}): Promise<LabelledOutcome[]> {
+export async function loadLabelledOutcomes(
+  window: Window,
+  options: { scope?: Scope; sources?: LabelSources } = {},
+): Promise<LabelledOutcome[]> {
   const scope = options.scope ?? { kind: "all" };
   if (scope.kind === "officer" || scope.kind === "none") return [];
   const office = scope.kind === "office" ? scope.officeCode : null;

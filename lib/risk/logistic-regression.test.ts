@@ -61,7 +61,13 @@ describe("logistic regression (Newton / IRLS with an L2 penalty)", () => {
 
   it("solves a symmetric positive definite system", () => {
     // [[4, 2], [2, 3]] x = [2, 1] → x = [0.5, 0].
-    const [a, b] = solveSpd([[4, 2], [2, 3]], [2, 1]);
+    const [a, b] = solveSpd(
+      [
+        [4, 2],
+        [2, 3],
+      ],
+      [2, 1],
+    );
     expect(a).toBeCloseTo(0.5, 12);
     expect(b).toBeCloseTo(0, 12);
   });

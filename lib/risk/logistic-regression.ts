@@ -3,7 +3,13 @@
 // coefficients on every run. Maximises
 //   Σ [y log p + (1 − y) log(1 − p)] − (λ/2) Σ β_j²     (the intercept is not penalised)
 // with p = 1 / (1 + exp(−(β₀ + x·β))).
-export type LogisticFit = { intercept: number; coefficients: number[]; iterations: number; converged: boolean; logLikelihood: number };
+export type LogisticFit = {
+  intercept: number;
+  coefficients: number[];
+  iterations: number;
+  converged: boolean;
+  logLikelihood: number;
+};
 
 export function sigmoid(z: number): number {
   return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
@@ -100,7 +106,20 @@ export function fitLogistic(
     const change = Math.max(...next.map((b, j) => Math.abs(b - beta[j]!)));
     beta = next;
     current = value;
-    if (change < tolerance) return { intercept: beta[0]!, coefficients: beta.slice(1), iterations: iteration, converged: true, logLikelihood: current };
+    if (change < tolerance)
+      return {
+        intercept: beta[0]!,
+        coefficients: beta.slice(1),
+        iterations: iteration,
+        converged: true,
+        logLikelihood: current,
+      };
   }
-  return { intercept: beta[0]!, coefficients: beta.slice(1), iterations: maxIterations, converged: false, logLikelihood: current };
+  return {
+    intercept: beta[0]!,
+    coefficients: beta.slice(1),
+    iterations: maxIterations,
+    converged: false,
+    logLikelihood: current,
+  };
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { Random } from "@/lib/kernel/seeded-random";
-import { DEFAULT_RISK_OPTIONS, raisingFactors, riskScorer, trainRiskModel, type LabelledInput } from "@/lib/risk/risk-model";
+import {
+  DEFAULT_RISK_OPTIONS,
+  raisingFactors,
+  riskScorer,
+  trainRiskModel,
+  type LabelledInput,
+} from "@/lib/risk/risk-model";
 
 // A synthetic year: declarant R1 is caught 80 % of the time, the other declarants 10 %; HS6 and origin carry no
 // signal; unit values are lognormal around 10 per kg, and undervalued items (a tenth of the usual value) are
@@ -15,8 +21,16 @@ function synthetic(rows: number, seed: number): LabelledInput[] {
     const p = declarant === "R1" ? 0.8 : under ? 0.5 : 0.1;
     const illicit = rnd.chance(p) ? 1 : 0;
     return {
-      declId: `X${String(i).padStart(6, "0")}`, declarant, importer: `I${rnd.int(500)}`, hs6: `61091${rnd.int(3)}`,
-      origin: rnd.chance(0.5) ? "CN" : "VN", office: "O1", cifValue, netKg, illicit, revenue: illicit ? 100 : 0,
+      declId: `X${String(i).padStart(6, "0")}`,
+      declarant,
+      importer: `I${rnd.int(500)}`,
+      hs6: `61091${rnd.int(3)}`,
+      origin: rnd.chance(0.5) ? "CN" : "VN",
+      office: "O1",
+      cifValue,
+      netKg,
+      illicit,
+      revenue: illicit ? 100 : 0,
     };
   });
 }
@@ -38,7 +52,16 @@ describe("risk model", () => {
   });
 
   it("explains each score: intercept + Σ coefficient × standardized feature = logit(score)", () => {
-    const s = score({ declId: "N1", declarant: "R1", importer: "I1", hs6: "610910", origin: "CN", office: "O1", cifValue: 10, netKg: 10 });
+    const s = score({
+      declId: "N1",
+      declarant: "R1",
+      importer: "I1",
+      hs6: "610910",
+      origin: "CN",
+      office: "O1",
+      cifValue: 10,
+      netKg: 10,
+    });
     const sum = model.intercept + s.contributions.reduce((acc, c) => acc + c.contribution, 0);
     expect(sum).toBeCloseTo(s.logit, 12);
     expect(s.score).toBeCloseTo(1 / (1 + Math.exp(-s.logit)), 12);
@@ -47,18 +70,49 @@ describe("risk model", () => {
       expect(c.contribution).toBeCloseTo(f.coefficient * c.feature, 12);
     }
     // R1 and a tenth of the usual unit value: both raise it, the declarant first.
-    expect(raisingFactors(s.contributions).map((c) => c.factor).slice(0, 2)).toEqual(["declarant", "unitValue"]);
+    expect(
+      raisingFactors(s.contributions)
+        .map((c) => c.factor)
+        .slice(0, 2),
+    ).toEqual(["declarant", "unitValue"]);
   });
 
   it("ranks a risky declaration above an ordinary one", () => {
-    const risky = score({ declId: "N1", declarant: "R1", importer: "I1", hs6: "610910", origin: "CN", office: "O1", cifValue: 10, netKg: 10 });
-    const ordinary = score({ declId: "N2", declarant: "D3", importer: "I1", hs6: "610910", origin: "CN", office: "O1", cifValue: 100, netKg: 10 });
+    const risky = score({
+      declId: "N1",
+      declarant: "R1",
+      importer: "I1",
+      hs6: "610910",
+      origin: "CN",
+      office: "O1",
+      cifValue: 10,
+      netKg: 10,
+    });
+    const ordinary = score({
+      declId: "N2",
+      declarant: "D3",
+      importer: "I1",
+      hs6: "610910",
+      origin: "CN",
+      office: "O1",
+      cifValue: 100,
+      netKg: 10,
+    });
     expect(risky.score).toBeGreaterThan(0.5);
     expect(ordinary.score).toBeLessThan(0.2);
   });
 
   it("scores an unseen declarant as the prior and a missing unit value as no deviation", () => {
-    const s = score({ declId: "N3", declarant: "NEW", importer: null, hs6: null, origin: null, office: null, cifValue: null, netKg: null });
+    const s = score({
+      declId: "N3",
+      declarant: "NEW",
+      importer: null,
+      hs6: null,
+      origin: null,
+      office: null,
+      cifValue: null,
+      netKg: null,
+    });
     const declarant = s.contributions.find((c) => c.factor === "declarant")!;
     const prior = Math.log(model.prior / (1 - model.prior));
     const f = model.features.find((x) => x.factor === "declarant")!;

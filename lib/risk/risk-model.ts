@@ -8,7 +8,12 @@
 // Pure and deterministic: the same rows and options give the same model, bit for bit.
 import { assignFolds, countLevels, encodeValue, outOfFoldEncoding, type LevelCounts } from "@/lib/risk/target-encoding";
 import { fitLogistic, sigmoid } from "@/lib/risk/logistic-regression";
-import { buildUnitValueReference, logUnitValue, unitValueDeviation, type UnitValueReference } from "@/lib/risk/unit-value";
+import {
+  buildUnitValueReference,
+  logUnitValue,
+  unitValueDeviation,
+  type UnitValueReference,
+} from "@/lib/risk/unit-value";
 
 export const CATEGORICAL_FACTORS = ["declarant", "importer", "hs6", "origin", "office"] as const;
 export type CategoricalFactor = (typeof CATEGORICAL_FACTORS)[number];
@@ -59,7 +64,12 @@ export type RiskModelParameters = {
   converged: boolean;
 };
 
-export type FactorContribution = { factor: RiskFactor; value: string | number | null; feature: number; contribution: number };
+export type FactorContribution = {
+  factor: RiskFactor;
+  value: string | number | null;
+  feature: number;
+  contribution: number;
+};
 
 export type RiskScore = { score: number; logit: number; contributions: FactorContribution[] };
 
@@ -70,7 +80,9 @@ const logit = (p: number) => {
 };
 
 function toRecord(counts: LevelCounts): Record<string, [number, number]> {
-  return Object.fromEntries([...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([v, c]) => [v, [c.n, c.positives]]));
+  return Object.fromEntries(
+    [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([v, c]) => [v, [c.n, c.positives]]),
+  );
 }
 
 function meanSd(values: readonly number[]): { mean: number; sd: number } {
@@ -80,7 +92,10 @@ function meanSd(values: readonly number[]): { mean: number; sd: number } {
   return { mean, sd: variance > 1e-12 ? Math.sqrt(variance) : 1 };
 }
 
-export function trainRiskModel(rows: readonly LabelledInput[], options: RiskModelOptions = DEFAULT_RISK_OPTIONS): RiskModelParameters {
+export function trainRiskModel(
+  rows: readonly LabelledInput[],
+  options: RiskModelOptions = DEFAULT_RISK_OPTIONS,
+): RiskModelParameters {
   if (!rows.length) throw new Error("no labelled declarations to train on");
   const labels = rows.map((r) => (r.illicit ? 1 : 0));
   const positives = labels.reduce<number>((s, y) => s + y, 0);
@@ -89,7 +104,13 @@ export function trainRiskModel(rows: readonly LabelledInput[], options: RiskMode
   const unitValueReference = buildUnitValueReference(rows, options.minUnitValueGroup);
 
   const columns: number[][] = CATEGORICAL_FACTORS.map((factor) =>
-    outOfFoldEncoding(rows.map((r) => r[factor]), labels, folds, options.folds, options.m).map(logit),
+    outOfFoldEncoding(
+      rows.map((r) => r[factor]),
+      labels,
+      folds,
+      options.folds,
+      options.m,
+    ).map(logit),
   );
   columns.push(rows.map((r) => unitValueDeviation(unitValueReference, r)));
   const stats = columns.map(meanSd);
@@ -97,7 +118,19 @@ export function trainRiskModel(rows: readonly LabelledInput[], options: RiskMode
   const fit = fitLogistic(x, labels, { l2: options.l2 });
 
   const encodings = Object.fromEntries(
-    CATEGORICAL_FACTORS.map((factor) => [factor, { m: options.m, prior, levels: toRecord(countLevels(rows.map((r) => r[factor]), labels)) }]),
+    CATEGORICAL_FACTORS.map((factor) => [
+      factor,
+      {
+        m: options.m,
+        prior,
+        levels: toRecord(
+          countLevels(
+            rows.map((r) => r[factor]),
+            labels,
+          ),
+        ),
+      },
+    ]),
   ) as Record<CategoricalFactor, FactorEncoding>;
   return {
     options,
@@ -106,7 +139,12 @@ export function trainRiskModel(rows: readonly LabelledInput[], options: RiskMode
     prior,
     encodings,
     unitValueReference,
-    features: RISK_FACTORS.map((factor, j) => ({ factor, mean: stats[j]!.mean, sd: stats[j]!.sd, coefficient: fit.coefficients[j]! })),
+    features: RISK_FACTORS.map((factor, j) => ({
+      factor,
+      mean: stats[j]!.mean,
+      sd: stats[j]!.sd,
+      coefficient: fit.coefficients[j]!,
+    })),
     intercept: fit.intercept,
     iterations: fit.iterations,
     converged: fit.converged,
@@ -118,7 +156,10 @@ export type RiskScorer = (input: RiskInput) => RiskScore;
 
 export function riskScorer(model: RiskModelParameters): RiskScorer {
   const counts = Object.fromEntries(
-    CATEGORICAL_FACTORS.map((f) => [f, new Map(Object.entries(model.encodings[f].levels).map(([v, [n, positives]]) => [v, { n, positives }]))]),
+    CATEGORICAL_FACTORS.map((f) => [
+      f,
+      new Map(Object.entries(model.encodings[f].levels).map(([v, [n, positives]]) => [v, { n, positives }])),
+    ]),
   ) as Record<CategoricalFactor, LevelCounts>;
   return (input) => {
     const contributions = model.features.map(({ factor, mean, sd, coefficient }) => {

@@ -35,8 +35,13 @@ export type ModelDetail = ModelSummary & {
 
 export type StoredFactor = { factor: RiskFactor; value: string | number | null; contribution: number };
 
-export type ScoredDeclaration = { declId: string; officeCode: string; regTs: string; score: number; factors: StoredFactor[] };
-
+export type ScoredDeclaration = {
+  declId: string;
+  officeCode: string;
+  regTs: string;
+  score: number;
+  factors: StoredFactor[];
+};
 
 function summary(m: RiskModel): ModelSummary {
   const evaluation = m.metrics as (RiskEvaluation & { split: Split }) | null;
@@ -69,7 +74,10 @@ export async function getRiskModelOrThrow(modelId: string): Promise<ModelDetail>
   return {
     ...summary(m as RiskModel),
     intercept: m.intercept,
-    features: (m.features as ModelFeature[]).map((f) => ({ ...f, levels: encodings[f.factor] ? Object.keys(encodings[f.factor]!.levels).length : null })),
+    features: (m.features as ModelFeature[]).map((f) => ({
+      ...f,
+      levels: encodings[f.factor] ? Object.keys(encodings[f.factor]!.levels).length : null,
+    })),
     evaluation: m.metrics as (RiskEvaluation & { split: Split }) | null,
     sources: m.sources as { inspections: number; caseFindings: number },
     trainingSeconds: m.trainingSeconds,
@@ -111,7 +119,14 @@ export async function topScores(
     month = latest.rows[0]?.month ?? null;
   }
   if (!month) return { month: null, total: 0, rows: [] };
-  const { rows } = await pool.query<{ decl_id: string; office_code: string; reg_ts: string; score: number; factors: StoredFactor[]; total: number }>(
+  const { rows } = await pool.query<{
+    decl_id: string;
+    office_code: string;
+    reg_ts: string;
+    score: number;
+    factors: StoredFactor[];
+    total: number;
+  }>(
     `SELECT decl_id, office_code, reg_ts, score, factors, count(*) OVER ()::int AS total
        FROM risk_scores
       WHERE model_id = $1 AND ($2::text IS NULL OR office_code = $2)
@@ -123,6 +138,12 @@ export async function topScores(
   return {
     month,
     total: rows[0]?.total ?? 0,
-    rows: rows.map((r) => ({ declId: r.decl_id, officeCode: r.office_code, regTs: r.reg_ts, score: r.score, factors: r.factors })),
+    rows: rows.map((r) => ({
+      declId: r.decl_id,
+      officeCode: r.office_code,
+      regTs: r.reg_ts,
+      score: r.score,
+      factors: r.factors,
+    })),
   };
 }

@@ -4,6 +4,10 @@
 import type { Role } from "@prisma/client";
 import { scopeForUser } from "@/lib/auth/scope";
 
-export function mayRequestAnalysisRuns(user: { role: Role; officeCode: string | null; officerId: string | null }): boolean {
+export function mayRequestAnalysisRuns(user: {
+  role: Role;
+  officeCode: string | null;
+  officerId: string | null;
+}): boolean {
   return user.role !== "OFFICER" && scopeForUser(user).kind === "all";
 }

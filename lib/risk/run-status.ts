@@ -14,7 +14,14 @@ export async function runStatusResponse(kinds: readonly AnalysisRunKind[], rawId
   const run = await getRunOrThrow(parsed.data);
   if (!kinds.includes(run.kind)) throw new AppError("NOT_FOUND", "No such run");
   return Response.json(
-    { id: run.id, kind: run.kind, status: run.status, progress: run.progress, error: run.error, finishedAt: run.finishedAt },
+    {
+      id: run.id,
+      kind: run.kind,
+      status: run.status,
+      progress: run.progress,
+      error: run.error,
+      finishedAt: run.finishedAt,
+    },
     { headers: { "cache-control": "no-store" } },
   );
 }

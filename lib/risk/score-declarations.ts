@@ -19,7 +19,10 @@ const PAGE_SIZE = 5_000;
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const RiskScoreParams = z.object({
-  modelId: z.string().regex(/^rm-[0-9a-f]{16}$/).optional(),
+  modelId: z
+    .string()
+    .regex(/^rm-[0-9a-f]{16}$/)
+    .optional(),
   from: Day.optional(),
   to: Day.optional(),
 });
@@ -53,8 +56,15 @@ const UNLABELLED_SQL = `
    LIMIT $4`;
 
 type UnlabelledRow = {
-  decl_id: string; reg_ts: string; office_code: string; broker_id: string | null; importer_id: string | null;
-  hs6: string | null; origin_country: string | null; cif_value: number | null; net_kg: number | null;
+  decl_id: string;
+  reg_ts: string;
+  office_code: string;
+  broker_id: string | null;
+  importer_id: string | null;
+  hs6: string | null;
+  origin_country: string | null;
+  cif_value: number | null;
+  net_kg: number | null;
 };
 
 const round = (v: number, digits = 4) => Math.round(v * 10 ** digits) / 10 ** digits;
@@ -67,9 +77,12 @@ export async function scoreAndStoreDeclarations(raw: unknown, progress: Progress
     ? await db.riskModel.findUnique({ where: { id: params.modelId } })
     : await db.riskModel.findFirst({ orderBy: [{ createdAt: "desc" }, { id: "asc" }] });
   if (!row) throw new Error(params.modelId ? `no risk model ${params.modelId}` : "no risk model has been trained yet");
-  let period: { from: string; to: string } | null = params.from && params.to ? { from: params.from, to: params.to } : null;
+  let period: { from: string; to: string } | null =
+    params.from && params.to ? { from: params.from, to: params.to } : null;
   if (!period) {
-    const { rows } = await pool.query<{ month: string | null }>(`SELECT to_char(max(reg_ts), 'YYYY-MM') AS month FROM declarations`);
+    const { rows } = await pool.query<{ month: string | null }>(
+      `SELECT to_char(max(reg_ts), 'YYYY-MM') AS month FROM declarations`,
+    );
     if (!rows[0]?.month) return { modelId: row.id, period: { from: "", to: "" }, scored: 0, removed: 0 };
     period = monthPeriod(rows[0].month);
   }
@@ -87,12 +100,22 @@ export async function scoreAndStoreDeclarations(raw: unknown, progress: Progress
     if (!rows.length) break;
     const scoredRows = rows.map((r) => {
       const input: RiskInput = {
-        declId: r.decl_id, declarant: r.broker_id, importer: r.importer_id, hs6: r.hs6, origin: r.origin_country,
-        office: r.office_code, cifValue: r.cif_value, netKg: r.net_kg,
+        declId: r.decl_id,
+        declarant: r.broker_id,
+        importer: r.importer_id,
+        hs6: r.hs6,
+        origin: r.origin_country,
+        office: r.office_code,
+        cifValue: r.cif_value,
+        netKg: r.net_kg,
       };
       const s = score(input);
       const factors = s.contributions
-        .map((c) => ({ factor: c.factor, value: typeof c.value === "number" ? round(c.value) : c.value, contribution: round(c.contribution) }))
+        .map((c) => ({
+          factor: c.factor,
+          value: typeof c.value === "number" ? round(c.value) : c.value,
+          contribution: round(c.contribution),
+        }))
         .sort((a, b) => b.contribution - a.contribution);
       return { r, score: s.score, factors };
     });

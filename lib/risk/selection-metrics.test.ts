@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { evaluateRanking, randomOrder, rankByScore, selectionResult, selectionSize } from "@/lib/risk/selection-metrics";
+import {
+  evaluateRanking,
+  randomOrder,
+  rankByScore,
+  selectionResult,
+  selectionSize,
+} from "@/lib/risk/selection-metrics";
 
 // 100 declarations scored 100, 99, …, 1 (row i scores 100 − i). Illicit: rows 0, 1, 3, 7, 20, 50 (base rate 6 %),
 // with revenues 10, 0, 30, 20, 40, 0 (total 100).
@@ -16,7 +22,12 @@ describe("precision@n, recall@n and revenue@n on a hand-made ranking", () => {
 
   it("inspects the top 1, 2, 5 and 10 % by score", () => {
     expect(evaluation.baseRate).toBe(0.06);
-    expect(evaluation.perN.map((r) => [r.n, r.k])).toEqual([[1, 1], [2, 2], [5, 5], [10, 10]]);
+    expect(evaluation.perN.map((r) => [r.n, r.k])).toEqual([
+      [1, 1],
+      [2, 2],
+      [5, 5],
+      [10, 10],
+    ]);
   });
 
   it("counts the illicit and the revenue in each top", () => {
@@ -41,7 +52,11 @@ describe("precision@n, recall@n and revenue@n on a hand-made ranking", () => {
   });
 
   it("breaks ties by declaration id", () => {
-    const tied = [{ declId: "B", illicit: 0, revenue: 0 }, { declId: "A", illicit: 1, revenue: 0 }, { declId: "C", illicit: 0, revenue: 0 }];
+    const tied = [
+      { declId: "B", illicit: 0, revenue: 0 },
+      { declId: "A", illicit: 1, revenue: 0 },
+      { declId: "C", illicit: 0, revenue: 0 },
+    ];
     expect(rankByScore(tied, [0.5, 0.5, 0.9])).toEqual([2, 1, 0]);
   });
 

@@ -40,7 +40,11 @@ export function selectionSize(total: number, percent: number): number {
 export function rankByScore(outcomes: readonly Outcome[], scores: readonly number[]): number[] {
   return outcomes
     .map((_, i) => i)
-    .sort((a, b) => scores[b]! - scores[a]! || (outcomes[a]!.declId < outcomes[b]!.declId ? -1 : outcomes[a]!.declId > outcomes[b]!.declId ? 1 : 0));
+    .sort(
+      (a, b) =>
+        scores[b]! - scores[a]! ||
+        (outcomes[a]!.declId < outcomes[b]!.declId ? -1 : outcomes[a]!.declId > outcomes[b]!.declId ? 1 : 0),
+    );
 }
 
 export function selectionResult(outcomes: readonly Outcome[], selected: readonly number[]): SelectionResult {
@@ -73,7 +77,11 @@ export function randomOrder(total: number, seed: number): number[] {
   return order;
 }
 
-export function evaluateRanking(outcomes: readonly Outcome[], scores: readonly number[], randomSeed: number): RankingEvaluation {
+export function evaluateRanking(
+  outcomes: readonly Outcome[],
+  scores: readonly number[],
+  randomSeed: number,
+): RankingEvaluation {
   const ranking = rankByScore(outcomes, scores);
   const random = randomOrder(outcomes.length, randomSeed);
   const illicit = outcomes.reduce((s, o) => s + o.illicit, 0);

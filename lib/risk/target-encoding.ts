@@ -13,7 +13,11 @@ export function mEstimate(positives: number, n: number, prior: number, m: number
 }
 
 // A missing value (null or "") is no level at all: it carries no evidence and is encoded as the prior.
-export function countLevels(values: readonly (string | null)[], labels: readonly number[], rows?: readonly number[]): LevelCounts {
+export function countLevels(
+  values: readonly (string | null)[],
+  labels: readonly number[],
+  rows?: readonly number[],
+): LevelCounts {
   const counts: LevelCounts = new Map();
   for (const i of rows ?? values.keys()) {
     const v = values[i];

@@ -19,7 +19,9 @@ export const RiskTrainParams = z
   .object({ trainFrom: Day, trainTo: Day, testFrom: Day.nullable(), testTo: Day.nullable() })
   .partial()
   .refine((p) => !p.trainFrom || !p.trainTo || p.trainFrom <= p.trainTo, { message: "trainFrom after trainTo" })
-  .refine((p) => !p.testFrom || !p.trainTo || p.testFrom > p.trainTo, { message: "the evaluation must come after the training window" });
+  .refine((p) => !p.testFrom || !p.trainTo || p.testFrom > p.trainTo, {
+    message: "the evaluation must come after the training window",
+  });
 export type RiskTrainParams = z.infer<typeof RiskTrainParams>;
 
 export async function resolveSplit(params: RiskTrainParams): Promise<Split | null> {
@@ -38,38 +40,42 @@ export async function trainAndStoreRiskModel(raw: unknown, progress: ProgressRep
   if (!split) throw new Error("no labelled declarations (inspections or confirmed case findings) to train on");
   await progress(5);
   const train = await loadLabelledOutcomes(split.train);
-  if (!train.length) throw new Error(`no labelled declarations registered between ${split.train.from} and ${split.train.to}`);
+  if (!train.length)
+    throw new Error(`no labelled declarations registered between ${split.train.from} and ${split.train.to}`);
   const test = split.test ? await loadLabelledOutcomes(split.test) : [];
   await progress(30);
   const options = DEFAULT_RISK_OPTIONS;
   const dataHash = trainingDataHash(train, test, options, split);
   const modelId = modelIdFromHash(dataHash);
   const outcome = { modelId, split, rows: train.length, testRows: test.length };
-  if (await db.riskModel.findUnique({ where: { id: modelId }, select: { id: true } })) return { ...outcome, created: false };
+  if (await db.riskModel.findUnique({ where: { id: modelId }, select: { id: true } }))
+    return { ...outcome, created: false };
 
   const { model, evaluation, trainingSeconds } = trainAndEvaluate(train, test, options);
   await progress(90);
   const json = (v: unknown) => v as Prisma.InputJsonValue;
   const { count } = await db.riskModel.createMany({
-    data: [{
-      id: modelId,
-      dataHash,
-      trainFrom: new Date(`${split.train.from}T00:00:00Z`),
-      trainTo: new Date(`${split.train.to}T00:00:00Z`),
-      rows: model.rows,
-      positives: model.positives,
-      intercept: model.intercept,
-      features: json(model.features),
-      encodings: json(model.encodings),
-      unitValueReference: json(model.unitValueReference),
-      options: json({ ...options, iterations: model.iterations, converged: model.converged }),
-      metrics: evaluation ? json({ split, ...evaluation }) : undefined,
-      sources: json({
-        inspections: train.filter((r) => r.fromInspection).length,
-        caseFindings: train.filter((r) => r.fromCase).length,
-      }),
-      trainingSeconds,
-    }],
+    data: [
+      {
+        id: modelId,
+        dataHash,
+        trainFrom: new Date(`${split.train.from}T00:00:00Z`),
+        trainTo: new Date(`${split.train.to}T00:00:00Z`),
+        rows: model.rows,
+        positives: model.positives,
+        intercept: model.intercept,
+        features: json(model.features),
+        encodings: json(model.encodings),
+        unitValueReference: json(model.unitValueReference),
+        options: json({ ...options, iterations: model.iterations, converged: model.converged }),
+        metrics: evaluation ? json({ split, ...evaluation }) : undefined,
+        sources: json({
+          inspections: train.filter((r) => r.fromInspection).length,
+          caseFindings: train.filter((r) => r.fromCase).length,
+        }),
+        trainingSeconds,
+      },
+    ],
     skipDuplicates: true,
   });
   return { ...outcome, created: count === 1 };

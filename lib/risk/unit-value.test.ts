@@ -1,13 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { buildUnitValueReference, logUnitValue, median, unitValueDeviation } from "@/lib/risk/unit-value";
 
-const item = (hs6: string, origin: string, cifValue: number | null, netKg: number | null) => ({ hs6, origin, cifValue, netKg });
+const item = (hs6: string, origin: string, cifValue: number | null, netKg: number | null) => ({
+  hs6,
+  origin,
+  cifValue,
+  netKg,
+});
 
 describe("unit-value deviation", () => {
   // Group 610910 × CN: unit values 10, 20, 40 per kg (median 20); 610910 × VN: one item at 80; 850000 × DE: 1 per kg.
   const training = [
-    item("610910", "CN", 100, 10), item("610910", "CN", 200, 10), item("610910", "CN", 400, 10),
-    item("610910", "VN", 800, 10), item("850000", "DE", 5, 5), item("850000", "DE", 7, 0),
+    item("610910", "CN", 100, 10),
+    item("610910", "CN", 200, 10),
+    item("610910", "CN", 400, 10),
+    item("610910", "VN", 800, 10),
+    item("850000", "DE", 5, 5),
+    item("850000", "DE", 7, 0),
   ];
   const ref = buildUnitValueReference(training, 3);
 
@@ -22,7 +31,10 @@ describe("unit-value deviation", () => {
 
   it("measures an item against its group, else its HS6, else every item", () => {
     expect(unitValueDeviation(ref, item("610910", "CN", 50, 10))).toBeCloseTo(Math.log(5 / 20), 12);
-    expect(unitValueDeviation(ref, item("610910", "TR", 300, 10))).toBeCloseTo(Math.log(30) - (Math.log(20) + Math.log(40)) / 2, 12);
+    expect(unitValueDeviation(ref, item("610910", "TR", 300, 10))).toBeCloseTo(
+      Math.log(30) - (Math.log(20) + Math.log(40)) / 2,
+      12,
+    );
     expect(unitValueDeviation(ref, item("850000", "DE", 20, 1))).toBeCloseTo(Math.log(20 / 20), 12);
   });
 

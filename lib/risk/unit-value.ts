@@ -50,6 +50,7 @@ export function buildUnitValueReference(items: readonly UnitValueItem[], minGrou
 export function unitValueDeviation(ref: UnitValueReference, item: UnitValueItem): number {
   const luv = logUnitValue(item.cifValue, item.netKg);
   if (luv === null) return 0;
-  const reference = (item.hs6 ? ref.byHs6Origin[groupKey(item.hs6, item.origin)] ?? ref.byHs6[item.hs6] : undefined) ?? ref.overall;
+  const reference =
+    (item.hs6 ? (ref.byHs6Origin[groupKey(item.hs6, item.origin)] ?? ref.byHs6[item.hs6]) : undefined) ?? ref.overall;
   return reference === null || reference === undefined ? 0 : luv - reference;
 }

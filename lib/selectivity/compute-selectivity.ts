@@ -76,7 +76,9 @@ const REROUTES_SQL = `
 
 export type SelectivityOutcome = { lanes: number; reroutes: number; seconds: number };
 
-export async function computeSelectivity(progress: (percent: number) => Promise<void> = async () => {}): Promise<SelectivityOutcome> {
+export async function computeSelectivity(
+  progress: (percent: number) => Promise<void> = async () => {},
+): Promise<SelectivityOutcome> {
   const started = performance.now();
   const confirmed = (await caseFeedbackLabels()).filter((l) => l.illicit === 1).map((l) => l.declId);
   return inTransaction(async (client: PoolClient) => {
@@ -88,6 +90,10 @@ export async function computeSelectivity(progress: (percent: number) => Promise<
     await progress(60);
     const reroutes = await client.query(REROUTES_SQL, [confirmed]);
     await progress(95);
-    return { lanes: lanes.rowCount ?? 0, reroutes: reroutes.rowCount ?? 0, seconds: (performance.now() - started) / 1000 };
+    return {
+      lanes: lanes.rowCount ?? 0,
+      reroutes: reroutes.rowCount ?? 0,
+      seconds: (performance.now() - started) / 1000,
+    };
   });
 }

@@ -18,7 +18,10 @@ export type SelectivityFilters = z.infer<typeof SelectivityFilters>;
 export const DEFAULT_MONTHS = 6;
 
 // The months the filters cover among those with results: an explicit range, else the last DEFAULT_MONTHS.
-export function coveredMonths(months: readonly string[], filters: Pick<SelectivityFilters, "from" | "to">): { from: string; to: string } | null {
+export function coveredMonths(
+  months: readonly string[],
+  filters: Pick<SelectivityFilters, "from" | "to">,
+): { from: string; to: string } | null {
   if (!months.length) return null;
   const to = filters.to || months.at(-1)!;
   const from = filters.from || months[Math.max(0, months.filter((m) => m <= to).length - DEFAULT_MONTHS)] || months[0]!;

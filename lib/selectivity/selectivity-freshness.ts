@@ -7,7 +7,12 @@ import { pool } from "@/lib/pg";
 import { requestAnalysisRun } from "@/lib/analysis/analysis-runs";
 import { logger } from "@/lib/logger";
 
-export type Freshness = { latestImportId: number | null; storedImportId: number | null; stored: boolean; stale: boolean };
+export type Freshness = {
+  latestImportId: number | null;
+  storedImportId: number | null;
+  stored: boolean;
+  stale: boolean;
+};
 
 export async function selectivityFreshness(): Promise<Freshness> {
   const { rows } = await pool.query<{ latest: number | null; stored_import: number | null; stored: boolean }>(

@@ -59,7 +59,8 @@ export type SelectivityReport = {
 // The office the user asked for, checked against their scope; null = every office they may see.
 export function officeFilter(viewer: Viewer, office: string): string | null {
   const scope = scopeForUser(viewer);
-  if (scope.kind === "officer" || scope.kind === "none") throw new AppError("FORBIDDEN", "Selectivity figures are not in your scope");
+  if (scope.kind === "officer" || scope.kind === "none")
+    throw new AppError("FORBIDDEN", "Selectivity figures are not in your scope");
   if (scope.kind === "office") {
     if (office && office !== scope.officeCode) throw new AppError("NOT_FOUND", "No such office");
     return scope.officeCode;
@@ -69,7 +70,15 @@ export function officeFilter(viewer: Viewer, office: string): string | null {
 
 const ratio = (top: number, n: number) => (n > 0 ? top / n : null);
 
-function figures(r: { declarations: number; office_declarations: number; inspections: number; offences: number; adjustment_total: number; tax_delta: number; tax_delta_n: number }): LaneFigures {
+function figures(r: {
+  declarations: number;
+  office_declarations: number;
+  inspections: number;
+  offences: number;
+  adjustment_total: number;
+  tax_delta: number;
+  tax_delta_n: number;
+}): LaneFigures {
   return {
     declarations: r.declarations,
     officeDeclarations: r.office_declarations,
@@ -93,8 +102,16 @@ export async function selectivityMonths(office: string | null): Promise<string[]
 }
 
 type LaneSqlRow = {
-  month: string; office_code: string; lane: LaneCode; declarations: number; office_declarations: number; inspections: number;
-  offences: number; adjustment_total: number; tax_delta: number; tax_delta_n: number;
+  month: string;
+  office_code: string;
+  lane: LaneCode;
+  declarations: number;
+  office_declarations: number;
+  inspections: number;
+  offences: number;
+  adjustment_total: number;
+  tax_delta: number;
+  tax_delta_n: number;
 };
 
 export async function selectivityReport(viewer: Viewer, filters: SelectivityFilters): Promise<SelectivityReport> {
@@ -104,7 +121,14 @@ export async function selectivityReport(viewer: Viewer, filters: SelectivityFilt
   const meta = await pool.query<{ computed_at: string | null; last_import_id: number | null }>(
     `SELECT max(computed_at)::text AS computed_at, max(last_import_id) AS last_import_id FROM selectivity_lanes`,
   );
-  const empty = { months, period, lanes: [], cells: [], reroutes: [], reroutedShare: { reroutes: 0, base: 0, value: null } };
+  const empty = {
+    months,
+    period,
+    lanes: [],
+    cells: [],
+    reroutes: [],
+    reroutedShare: { reroutes: 0, base: 0, value: null },
+  };
   const stamp = { computedAt: meta.rows[0]?.computed_at ?? null, lastImportId: meta.rows[0]?.last_import_id ?? null };
   if (!period) return { ...empty, ...stamp };
   const args = [`${period.from}-01`, `${period.to}-01`, office, filters.lanes];
@@ -117,7 +141,18 @@ export async function selectivityReport(viewer: Viewer, filters: SelectivityFilt
         ORDER BY month DESC, office_code, lane`,
       args,
     ),
-    pool.query<{ officer_id: string; full_name: string | null; office_code: string; lane_initial: LaneCode; lane_final: LaneCode; reroutes: number; with_offence: number; inspection_offences: number; case_findings: number; adjustment_total: number }>(
+    pool.query<{
+      officer_id: string;
+      full_name: string | null;
+      office_code: string;
+      lane_initial: LaneCode;
+      lane_final: LaneCode;
+      reroutes: number;
+      with_offence: number;
+      inspection_offences: number;
+      case_findings: number;
+      adjustment_total: number;
+    }>(
       `SELECT r.officer_id, o.full_name, r.office_code, r.lane_initial, r.lane_final, sum(r.reroutes)::int AS reroutes,
               sum(r.with_offence)::int AS with_offence, sum(r.inspection_offences)::int AS inspection_offences,
               sum(r.case_findings)::int AS case_findings, sum(r.adjustment_total)::float8 AS adjustment_total
@@ -134,7 +169,16 @@ export async function selectivityReport(viewer: Viewer, filters: SelectivityFilt
   const officeMonths = new Map<string, number>();
   for (const c of cells.rows) {
     officeMonths.set(`${c.month}|${c.office_code}`, c.office_declarations);
-    const t = totals.get(c.lane) ?? { ...c, declarations: 0, office_declarations: 0, inspections: 0, offences: 0, adjustment_total: 0, tax_delta: 0, tax_delta_n: 0 };
+    const t = totals.get(c.lane) ?? {
+      ...c,
+      declarations: 0,
+      office_declarations: 0,
+      inspections: 0,
+      offences: 0,
+      adjustment_total: 0,
+      tax_delta: 0,
+      tax_delta_n: 0,
+    };
     t.declarations += c.declarations;
     t.inspections += c.inspections;
     t.offences += c.offences;
@@ -144,14 +188,25 @@ export async function selectivityReport(viewer: Viewer, filters: SelectivityFilt
     totals.set(c.lane, t);
   }
   const allDeclarations = [...officeMonths.values()].reduce((s, n) => s + n, 0);
-  const lanes = LANES.filter((l) => totals.has(l)).map((lane) => ({ lane, ...figures({ ...totals.get(lane)!, office_declarations: allDeclarations }) }));
+  const lanes = LANES.filter((l) => totals.has(l)).map((lane) => ({
+    lane,
+    ...figures({ ...totals.get(lane)!, office_declarations: allDeclarations }),
+  }));
 
   const byOfficer = new Map<string, OfficerReroutes>();
   for (const r of reroutes.rows) {
     const key = `${r.office_code}|${r.officer_id}`;
     const o = byOfficer.get(key) ?? {
-      officerId: r.officer_id, fullName: r.full_name, officeCode: r.office_code, reroutes: 0, withOffence: 0, inspectionOffences: 0,
-      caseFindings: 0, hitRate: null, adjustmentTotal: 0, transitions: [],
+      officerId: r.officer_id,
+      fullName: r.full_name,
+      officeCode: r.office_code,
+      reroutes: 0,
+      withOffence: 0,
+      inspectionOffences: 0,
+      caseFindings: 0,
+      hitRate: null,
+      adjustmentTotal: 0,
+      transitions: [],
     };
     o.reroutes += r.reroutes;
     o.withOffence += r.with_offence;
@@ -162,8 +217,17 @@ export async function selectivityReport(viewer: Viewer, filters: SelectivityFilt
     byOfficer.set(key, o);
   }
   const officers = [...byOfficer.values()]
-    .map((o) => ({ ...o, hitRate: ratio(o.withOffence, o.reroutes), transitions: o.transitions.sort((a, b) => b.count - a.count || a.from.localeCompare(b.from) || a.to.localeCompare(b.to)) }))
-    .sort((a, b) => b.reroutes - a.reroutes || a.officeCode.localeCompare(b.officeCode) || a.officerId.localeCompare(b.officerId));
+    .map((o) => ({
+      ...o,
+      hitRate: ratio(o.withOffence, o.reroutes),
+      transitions: o.transitions.sort(
+        (a, b) => b.count - a.count || a.from.localeCompare(b.from) || a.to.localeCompare(b.to),
+      ),
+    }))
+    .sort(
+      (a, b) =>
+        b.reroutes - a.reroutes || a.officeCode.localeCompare(b.officeCode) || a.officerId.localeCompare(b.officerId),
+    );
   const rerouted = officers.reduce((s, o) => s + o.reroutes, 0);
   // I1's denominator: declarations that entered in yellow or red (initial lanes, whatever the grouping shown).
   const base = await pool.query<{ n: number }>(

@@ -14,7 +14,15 @@ import type { PoolClient } from "pg";
 import { pool } from "@/lib/pg";
 import { TRS_INTERVALS, type TrsPeriod, type TrsRow } from "@/lib/trs/trs-intervals";
 
-export { TRS_INTERVALS, TRS_INTERVAL_IDS, TRS_LANES, type TrsInterval, type TrsLane, type TrsPeriod, type TrsRow } from "@/lib/trs/trs-intervals";
+export {
+  TRS_INTERVALS,
+  TRS_INTERVAL_IDS,
+  TRS_LANES,
+  type TrsInterval,
+  type TrsLane,
+  type TrsPeriod,
+  type TrsRow,
+} from "@/lib/trs/trs-intervals";
 
 // Sorting one office's durations of a year in memory rather than on disk.
 const WORK_MEM = "64MB";
@@ -66,7 +74,9 @@ async function officeRows(client: PoolClient, period: TrsPeriod, officeCode: str
 // Rows ordered by office, lane rank and interval (TRS_INTERVALS order); offices without declarations in the period
 // have none.
 export async function computeTrs(period: TrsPeriod, options: TrsOptions = {}): Promise<TrsRow[]> {
-  const { rows: offices } = await pool.query<{ office_code: string }>("SELECT office_code FROM offices ORDER BY office_code");
+  const { rows: offices } = await pool.query<{ office_code: string }>(
+    "SELECT office_code FROM offices ORDER BY office_code",
+  );
   const byOffice = new Map<string, TrsRow[]>();
   const queue = offices.map((o) => o.office_code);
   let done = 0;

@@ -26,7 +26,11 @@ export function histogramBars(bins: Bins, buckets: { bucket: number; n: number }
   const byBucket = new Map(buckets.map((b) => [b.bucket, b.n]));
   const bars: HistogramBar[] = [];
   for (let i = 1; i <= bins.count; i++) {
-    bars.push({ from: bins.lower + (i - 1) * bins.width, to: bins.lower + i * bins.width, count: byBucket.get(i) ?? 0 });
+    bars.push({
+      from: bins.lower + (i - 1) * bins.width,
+      to: bins.lower + i * bins.width,
+      count: byBucket.get(i) ?? 0,
+    });
   }
   const beyond = byBucket.get(bins.count + 1) ?? 0;
   if (beyond) bars.push({ from: bins.lower + bins.count * bins.width, to: null, count: beyond });

@@ -46,18 +46,36 @@ export async function storedTrsPeriods(limit = 24): Promise<TrsPeriod[]> {
 }
 
 export async function latestImportId(): Promise<number | null> {
-  const { rows } = await pool.query<{ id: number | null }>(`SELECT max(id) AS id FROM import_batches WHERE status = 'SUCCEEDED'`);
+  const { rows } = await pool.query<{ id: number | null }>(
+    `SELECT max(id) AS id FROM import_batches WHERE status = 'SUCCEEDED'`,
+  );
   return rows[0]?.id ?? null;
 }
 
-export type TrendMonth = { month: string; count: number | null; medianH: number | null; p90H: number | null; censored: number | null; stored: boolean };
+export type TrendMonth = {
+  month: string;
+  count: number | null;
+  medianH: number | null;
+  p90H: number | null;
+  censored: number | null;
+  stored: boolean;
+};
 
 // The stored calendar-month tables of one office, lane and interval, month by month (months not stored: stored false).
-export async function readTrsTrend(user: Viewer, q: { officeCode: string; lane: string; interval: TrsInterval; months: string[] }): Promise<TrendMonth[]> {
+export async function readTrsTrend(
+  user: Viewer,
+  q: { officeCode: string; lane: string; interval: TrsInterval; months: string[] },
+): Promise<TrendMonth[]> {
   if (!q.months.length) return [];
   const periods = q.months.map(monthPeriod);
   const scope = officeCondition(user, "office_code", 6);
-  const { rows } = await pool.query<{ month: string; count: number; median_h: number | null; p90_h: number | null; censored: number }>(
+  const { rows } = await pool.query<{
+    month: string;
+    count: number;
+    median_h: number | null;
+    p90_h: number | null;
+    censored: number;
+  }>(
     `SELECT to_char(period_from, 'YYYY-MM') AS month, count, median_h, p90_h, censored
        FROM trs_results
       WHERE office_code = $1 AND lane = $2::"Lane" AND interval = $3

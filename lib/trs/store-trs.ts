@@ -4,13 +4,19 @@ import "server-only";
 import { inTransaction } from "@/lib/pg";
 import { computeTrs, type TrsPeriod } from "@/lib/trs/compute-trs";
 
-export async function computeAndStoreTrs(period: TrsPeriod, onProgress?: (fraction: number) => Promise<void> | void): Promise<{ rows: number }> {
+export async function computeAndStoreTrs(
+  period: TrsPeriod,
+  onProgress?: (fraction: number) => Promise<void> | void,
+): Promise<{ rows: number }> {
   // Computing is nearly all the work: it reports up to 90 %, storing the rest.
   const rows = await computeTrs(period, { onProgress: (f) => onProgress?.(f * 0.9) });
   await inTransaction(async (client) => {
     // Two runs of one period store one after the other.
     await client.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`trs-results:${period.from}:${period.to}`]);
-    await client.query("DELETE FROM trs_results WHERE period_from = $1::date AND period_to = $2::date", [period.from, period.to]);
+    await client.query("DELETE FROM trs_results WHERE period_from = $1::date AND period_to = $2::date", [
+      period.from,
+      period.to,
+    ]);
     await client.query(
       `INSERT INTO trs_results (period_from, period_to, office_code, lane, interval, count, mean_h, median_h, p90_h, censored,
                                 computed_at, last_import_id)

@@ -14,7 +14,11 @@ function periodOrThrow(from: string | undefined, to: string | undefined): TrsPer
   return { from, to };
 }
 
-export async function trsTableExport(user: SessionUser, params: URLSearchParams, format: ExportFormat): Promise<Response> {
+export async function trsTableExport(
+  user: SessionUser,
+  params: URLSearchParams,
+  format: ExportFormat,
+): Promise<Response> {
   const query = TrsQuery.parse(Object.fromEntries(params));
   const period = periodOrThrow(query.from, query.to);
   const stored = await readStoredTrs(user, period);
@@ -22,15 +26,41 @@ export async function trsTableExport(user: SessionUser, params: URLSearchParams,
   return tableExportResponse(
     {
       name: "TRS",
-      columns: ["period_from", "period_to", "office_code", "lane", "interval", "count", "mean_h", "median_h", "p90_h", "censored"],
-      rows: stored.rows.map((r) => [period.from, period.to, r.officeCode, r.lane, r.interval, r.count, r.meanH, r.medianH, r.p90H, r.censored]),
+      columns: [
+        "period_from",
+        "period_to",
+        "office_code",
+        "lane",
+        "interval",
+        "count",
+        "mean_h",
+        "median_h",
+        "p90_h",
+        "censored",
+      ],
+      rows: stored.rows.map((r) => [
+        period.from,
+        period.to,
+        r.officeCode,
+        r.lane,
+        r.interval,
+        r.count,
+        r.meanH,
+        r.medianH,
+        r.p90H,
+        r.censored,
+      ]),
     },
     format,
     `trs-${period.from}-${period.to}`,
   );
 }
 
-export async function trsComparisonExport(user: SessionUser, params: URLSearchParams, format: ExportFormat): Promise<Response> {
+export async function trsComparisonExport(
+  user: SessionUser,
+  params: URLSearchParams,
+  format: ExportFormat,
+): Promise<Response> {
   const query = TrsQuery.parse(Object.fromEntries(params));
   const after = periodOrThrow(query.from, query.to);
   const before = query.baseFrom && query.baseTo ? periodOrThrow(query.baseFrom, query.baseTo) : previousPeriod(after);
@@ -41,14 +71,50 @@ export async function trsComparisonExport(user: SessionUser, params: URLSearchPa
     {
       name: "TRS comparison",
       columns: [
-        "office_code", "lane", "interval", "before_from", "before_to", "after_from", "after_to", "before_count", "after_count",
-        "before_median_h", "after_median_h", "median_delta_h", "median_change", "before_mean_h", "after_mean_h", "mean_delta_h",
-        "before_p90_h", "after_p90_h", "p90_delta_h", "before_censored", "after_censored",
+        "office_code",
+        "lane",
+        "interval",
+        "before_from",
+        "before_to",
+        "after_from",
+        "after_to",
+        "before_count",
+        "after_count",
+        "before_median_h",
+        "after_median_h",
+        "median_delta_h",
+        "median_change",
+        "before_mean_h",
+        "after_mean_h",
+        "mean_delta_h",
+        "before_p90_h",
+        "after_p90_h",
+        "p90_delta_h",
+        "before_censored",
+        "after_censored",
       ],
       rows: rows.map((r) => [
-        r.officeCode, r.lane, r.interval, before.from, before.to, after.from, after.to, r.before?.count ?? null, r.after?.count ?? null,
-        r.before?.medianH ?? null, r.after?.medianH ?? null, r.medianDelta, r.medianChange, r.before?.meanH ?? null, r.after?.meanH ?? null,
-        r.meanDelta, r.before?.p90H ?? null, r.after?.p90H ?? null, r.p90Delta, r.before?.censored ?? null, r.after?.censored ?? null,
+        r.officeCode,
+        r.lane,
+        r.interval,
+        before.from,
+        before.to,
+        after.from,
+        after.to,
+        r.before?.count ?? null,
+        r.after?.count ?? null,
+        r.before?.medianH ?? null,
+        r.after?.medianH ?? null,
+        r.medianDelta,
+        r.medianChange,
+        r.before?.meanH ?? null,
+        r.after?.meanH ?? null,
+        r.meanDelta,
+        r.before?.p90H ?? null,
+        r.after?.p90H ?? null,
+        r.p90Delta,
+        r.before?.censored ?? null,
+        r.after?.censored ?? null,
       ]),
     },
     format,

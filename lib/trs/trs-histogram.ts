@@ -7,9 +7,17 @@ import { pool } from "@/lib/pg";
 import { TRS_INTERVALS, type TrsInterval, type TrsPeriod } from "@/lib/trs/trs-intervals";
 import { histogramBars, histogramBins, type HistogramBar, type Bins } from "@/lib/trs/histogram-bins";
 
-export type TrsHistogram = { bars: HistogramBar[]; bins: Bins | null; complete: number; censored: number; p99: number | null };
+export type TrsHistogram = {
+  bars: HistogramBar[];
+  bins: Bins | null;
+  complete: number;
+  censored: number;
+  p99: number | null;
+};
 
-export async function trsHistogram(q: TrsPeriod & { officeCode: string; lane: string; interval: TrsInterval }): Promise<TrsHistogram> {
+export async function trsHistogram(
+  q: TrsPeriod & { officeCode: string; lane: string; interval: TrsInterval },
+): Promise<TrsHistogram> {
   const { start, end } = TRS_INTERVALS.find((i) => i.id === q.interval)!;
   // Columns come from TRS_INTERVALS, never from the request.
   const durations = `
@@ -19,7 +27,12 @@ export async function trsHistogram(q: TrsPeriod & { officeCode: string; lane: st
      WHERE office_code = $3 AND lane_final = $4::"Lane" AND reg_ts >= $1::date AND reg_ts < ($2::date + 1)::timestamp
        AND status <> 'cancelled' AND ${start} IS NOT NULL`;
   const args = [q.from, q.to, q.officeCode, q.lane];
-  const { rows: stats } = await pool.query<{ complete: number; censored: number; min: number | null; p99: number | null }>(
+  const { rows: stats } = await pool.query<{
+    complete: number;
+    censored: number;
+    min: number | null;
+    p99: number | null;
+  }>(
     `SELECT count(*) FILTER (WHERE complete)::int AS complete, count(*) FILTER (WHERE NOT complete)::int AS censored,
             min(h) FILTER (WHERE complete) AS min,
             percentile_cont(0.99) WITHIN GROUP (ORDER BY h) FILTER (WHERE complete) AS p99

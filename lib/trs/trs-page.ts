@@ -19,15 +19,26 @@ export type TrsPageContext = {
   offices: OfficeChoice[];
 };
 
-export async function trsPageContext(user: SessionUser, searchParams: Record<string, string | string[] | undefined>): Promise<TrsPageContext> {
+export async function trsPageContext(
+  user: SessionUser,
+  searchParams: Record<string, string | string[] | undefined>,
+): Promise<TrsPageContext> {
   const query = TrsQuery.parse(searchParams);
-  const [months, storedPeriods, latestImport, offices] = await Promise.all([monthsWithData(), storedTrsPeriods(), latestImportId(), visibleOffices(user)]);
+  const [months, storedPeriods, latestImport, offices] = await Promise.all([
+    monthsWithData(),
+    storedTrsPeriods(),
+    latestImportId(),
+    visibleOffices(user),
+  ]);
   return { query, period: trsPeriodOf(query, months.at(-1) ?? null), months, storedPeriods, latestImport, offices };
 }
 
 export type TrsTableContext = TrsPageContext & { stored: StoredTrs };
 
-export async function trsTableContext(user: SessionUser, searchParams: Record<string, string | string[] | undefined>): Promise<TrsTableContext> {
+export async function trsTableContext(
+  user: SessionUser,
+  searchParams: Record<string, string | string[] | undefined>,
+): Promise<TrsTableContext> {
   const ctx = await trsPageContext(user, searchParams);
   return { ...ctx, stored: ctx.period ? await readStoredTrs(user, ctx.period) : null };
 }

@@ -6,8 +6,21 @@ import "server-only";
 import { pool } from "@/lib/pg";
 import type { TrsPeriod } from "@/lib/trs/trs-intervals";
 
-export type PeakCell = { weekday: number; hour: number; declarations: number; medianH: number | null; released: number; notReleased: number };
-export type HoursSplit = { withinHours: boolean; declarations: number; medianH: number | null; p90H: number | null; notReleased: number };
+export type PeakCell = {
+  weekday: number;
+  hour: number;
+  declarations: number;
+  medianH: number | null;
+  released: number;
+  notReleased: number;
+};
+export type HoursSplit = {
+  withinHours: boolean;
+  declarations: number;
+  medianH: number | null;
+  p90H: number | null;
+  notReleased: number;
+};
 
 const SET = `
   FROM declarations d JOIN offices o ON o.office_code = d.office_code
@@ -15,7 +28,9 @@ const SET = `
 const RELEASED = "d.release_ts <= ($2::date + 1)::timestamp";
 const HOURS = "date_part('epoch', d.release_ts - d.reg_ts) / 3600";
 
-export async function trsPeaks(q: TrsPeriod & { officeCode: string }): Promise<{ cells: PeakCell[]; split: HoursSplit[] }> {
+export async function trsPeaks(
+  q: TrsPeriod & { officeCode: string },
+): Promise<{ cells: PeakCell[]; split: HoursSplit[] }> {
   const args = [q.from, q.to, q.officeCode];
   const [cells, split] = await Promise.all([
     pool.query<PeakCell>(

@@ -11,5 +11,9 @@ export async function trsReportPdfResponse(request: Request, user: SessionUser):
   const url = new URL(request.url);
   const { from, to } = TrsQuery.parse(Object.fromEntries(url.searchParams));
   if (!from || !to || from > to) throw new AppError("INVALID", "from and to (YYYY-MM-DD, from ≤ to) are required");
-  return printedPageResponse(request, user, { path: `/analysis/trs/report?${queryString({ from, to })}`, fileStem: `trs-report-${from}-${to}`, log: { report: "trs", from, to } });
+  return printedPageResponse(request, user, {
+    path: `/analysis/trs/report?${queryString({ from, to })}`,
+    fileStem: `trs-report-${from}-${to}`,
+    log: { report: "trs", from, to },
+  });
 }

@@ -4,7 +4,12 @@ import type { TrsInterval, TrsRow } from "@/lib/trs/trs-intervals";
 
 // The successive stages of a release, in order (the WCO TRS sub-intervals); reg_release and arrival_release are
 // their totals.
-export const TRS_STAGES = ["arrival_reg", "reg_asmt", "asmt_pay", "pay_release"] as const satisfies readonly TrsInterval[];
+export const TRS_STAGES = [
+  "arrival_reg",
+  "reg_asmt",
+  "asmt_pay",
+  "pay_release",
+] as const satisfies readonly TrsInterval[];
 export type TrsStage = (typeof TRS_STAGES)[number];
 
 const LANE_RANK: Record<string, number> = { G: 0, B: 1, Y: 2, R: 3 };
@@ -19,19 +24,29 @@ export function stageBars(rows: TrsRow[], measure: Measure): StageBar[] {
   const bars = new Map<string, StageBar>();
   for (const r of rows) {
     const key = `${r.officeCode}|${r.lane}`;
-    const bar = bars.get(key) ?? { officeCode: r.officeCode, lane: r.lane, stages: { arrival_reg: null, reg_asmt: null, asmt_pay: null, pay_release: null }, count: 0 };
+    const bar = bars.get(key) ?? {
+      officeCode: r.officeCode,
+      lane: r.lane,
+      stages: { arrival_reg: null, reg_asmt: null, asmt_pay: null, pay_release: null },
+      count: 0,
+    };
     bars.set(key, bar);
     if ((TRS_STAGES as readonly string[]).includes(r.interval)) bar.stages[r.interval as TrsStage] = r[measure];
     if (r.interval === "reg_asmt") bar.count = r.count + r.censored;
   }
-  return [...bars.values()].sort((a, b) => a.officeCode.localeCompare(b.officeCode) || (LANE_RANK[a.lane] ?? 9) - (LANE_RANK[b.lane] ?? 9));
+  return [...bars.values()].sort(
+    (a, b) => a.officeCode.localeCompare(b.officeCode) || (LANE_RANK[a.lane] ?? 9) - (LANE_RANK[b.lane] ?? 9),
+  );
 }
 
 export type StageShare = { stage: TrsStage; hours: number; share: number };
 
 // The stage with the largest share of the stages' total (negative or missing stages count as 0), among all stages
 // or only those from registration on (the customs part, without the trader's arrival → registration).
-export function largestStage(stages: Record<TrsStage, number | null>, from: TrsStage = "arrival_reg"): StageShare | null {
+export function largestStage(
+  stages: Record<TrsStage, number | null>,
+  from: TrsStage = "arrival_reg",
+): StageShare | null {
   const considered = TRS_STAGES.slice(TRS_STAGES.indexOf(from));
   const hours = considered.map((s) => Math.max(0, stages[s] ?? 0));
   const total = hours.reduce((a, b) => a + b, 0);
@@ -40,7 +55,12 @@ export function largestStage(stages: Record<TrsStage, number | null>, from: TrsS
   return { stage: considered[i]!, hours: hours[i]!, share: hours[i]! / total };
 }
 
-export type LaneBottleneck = StageShare & { lane: string; count: number; stages: Record<TrsStage, number | null>; customs: StageShare | null };
+export type LaneBottleneck = StageShare & {
+  lane: string;
+  count: number;
+  stages: Record<TrsStage, number | null>;
+  customs: StageShare | null;
+};
 
 export type Bottlenecks = {
   // Per lane, over its offices: each stage's median weighted by the office's number of complete intervals of that
@@ -63,19 +83,25 @@ export function bottlenecks(rows: TrsRow[]): Bottlenecks {
       }),
     ) as Record<TrsStage, number | null>;
     const largest = largestStage(stages);
-    const count = rows.filter((r) => r.lane === lane && r.interval === "reg_asmt").reduce((a, r) => a + r.count + r.censored, 0);
+    const count = rows
+      .filter((r) => r.lane === lane && r.interval === "reg_asmt")
+      .reduce((a, r) => a + r.count + r.censored, 0);
     if (largest) perLane.push({ lane, count, stages, ...largest, customs: largestStage(stages, "reg_asmt") });
   }
   const perGroup = stageBars(rows, "medianH").flatMap((bar) => {
     const largest = largestStage(bar.stages);
-    return largest ? [{ officeCode: bar.officeCode, lane: bar.lane, ...largest, customs: largestStage(bar.stages, "reg_asmt") }] : [];
+    return largest
+      ? [{ officeCode: bar.officeCode, lane: bar.lane, ...largest, customs: largestStage(bar.stages, "reg_asmt") }]
+      : [];
   });
   const releases = rows.filter((r) => r.interval === "reg_release" && r.medianH !== null && r.count > 0);
   const top = releases.reduce<TrsRow | null>((best, r) => (!best || r.medianH! > best.medianH! ? r : best), null);
   return {
     perLane,
     perGroup,
-    slowest: top ? { officeCode: top.officeCode, lane: top.lane, medianH: top.medianH!, p90H: top.p90H, count: top.count } : null,
+    slowest: top
+      ? { officeCode: top.officeCode, lane: top.lane, medianH: top.medianH!, p90H: top.p90H, count: top.count }
+      : null,
   };
 }
 
@@ -106,7 +132,8 @@ export type ComparisonRow = {
   p90Delta: number | null;
 };
 
-const difference = (a: number | null | undefined, b: number | null | undefined) => (a == null || b == null ? null : b - a);
+const difference = (a: number | null | undefined, b: number | null | undefined) =>
+  a == null || b == null ? null : b - a;
 
 // Before → after per office × lane × interval present in either period; change = relative change of the median.
 export function compareTrs(before: TrsRow[], after: TrsRow[], intervalOrder: readonly string[]): ComparisonRow[] {

@@ -2,10 +2,19 @@
 import "server-only";
 import { db } from "@/lib/db";
 
-export type LinkedOfficer = { officerId: string; fullName: string; unit: string; grade: string | null; officeName: string };
+export type LinkedOfficer = {
+  officerId: string;
+  fullName: string;
+  unit: string;
+  grade: string | null;
+  officeName: string;
+};
 
 export async function getLinkedOfficer(officerId: string): Promise<LinkedOfficer | null> {
-  const officer = await db.officer.findUnique({ where: { officerId }, include: { office: { select: { name: true } } } });
+  const officer = await db.officer.findUnique({
+    where: { officerId },
+    include: { office: { select: { name: true } } },
+  });
   return officer
     ? {
         officerId: officer.officerId,

@@ -19,7 +19,9 @@ export type AuditRow = {
 export async function listRecentAudit(limit = 50): Promise<AuditRow[]> {
   const entries = await db.auditLog.findMany({ orderBy: { id: "desc" }, take: limit });
   const userIds = new Set(
-    entries.flatMap((entry) => [entry.actorId, entry.entityType === "user" ? entry.entityId : null]).filter((id) => id !== null),
+    entries
+      .flatMap((entry) => [entry.actorId, entry.entityType === "user" ? entry.entityId : null])
+      .filter((id) => id !== null),
   );
   const users = await db.user.findMany({ where: { id: { in: [...userIds] } }, select: { id: true, email: true } });
   const emailById = new Map(users.map((user) => [user.id, user.email]));

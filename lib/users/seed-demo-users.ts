@@ -59,12 +59,25 @@ export async function seedDemoUsers(): Promise<DemoUser[]> {
   ];
 
   for (const { password, ...account } of accounts) {
-    const data = { ...account, officerId: account.officerId ?? null, passwordHash: await hashPassword(password), active: true };
+    const data = {
+      ...account,
+      officerId: account.officerId ?? null,
+      passwordHash: await hashPassword(password),
+      active: true,
+    };
     // The officer link is unique: release it from any other account first, so a re-run after a re-import works.
     if (data.officerId) {
-      await db.user.updateMany({ where: { officerId: data.officerId, email: { not: data.email } }, data: { officerId: null } });
+      await db.user.updateMany({
+        where: { officerId: data.officerId, email: { not: data.email } },
+        data: { officerId: null },
+      });
     }
     await db.user.upsert({ where: { email: data.email }, create: data, update: data });
   }
-  return accounts.map(({ email, password, role, officerId }) => ({ email, password, role, ...(officerId ? { officerId } : {}) }));
+  return accounts.map(({ email, password, role, officerId }) => ({
+    email,
+    password,
+    role,
+    ...(officerId ? { officerId } : {}),
+  }));
 }

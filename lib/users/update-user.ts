@@ -32,7 +32,13 @@ export async function updateUser(input: UpdateUser, actorId: string): Promise<{ 
     await assertUserReferences(tx, input, input.userId);
     await tx.user.update({
       where: { id: input.userId },
-      data: { name: input.name, role: input.role, officeCode: input.officeCode, officerId: input.officerId, integrityAccess: wanted.integrityAccess },
+      data: {
+        name: input.name,
+        role: input.role,
+        officeCode: input.officeCode,
+        officerId: input.officerId,
+        integrityAccess: wanted.integrityAccess,
+      },
     });
     await writeAudit({ actorId, action: "user.update", entityType: "user", entityId: input.userId, data: changes }, tx);
     return { changed };

@@ -22,7 +22,9 @@ const { signIn, closeAll } = signedInSessions(() => browser);
 async function insertData() {
   await pool.query(`INSERT INTO offices (office_code, name, open_time, close_time, workdays) VALUES ('EZ', 'Office EZ', '08:00', '16:00', '{1,2,3,4,5}')
                     ON CONFLICT DO NOTHING`);
-  await pool.query(`INSERT INTO officers (officer_id, full_name, office_code, unit) VALUES ('EZ-01', 'Zoé Test', 'EZ', 'Risk') ON CONFLICT DO NOTHING`);
+  await pool.query(
+    `INSERT INTO officers (officer_id, full_name, office_code, unit) VALUES ('EZ-01', 'Zoé Test', 'EZ', 'Risk') ON CONFLICT DO NOTHING`,
+  );
   await pool.query(`SELECT ensure_declaration_partitions('2024-01-01', '2024-05-31')`);
   const reg = `(make_date(2024, 1 + (n - 1) / 100, 1) + ((n - 1) % 100 % 28))::timestamp + interval '9 hours'`;
   const offence = `(n % 10 = 9 OR n % 7 = 0)`;
@@ -42,8 +44,12 @@ async function insertData() {
   );
   await pool.query(`INSERT INTO declarations (decl_id, office_code, flow, broker_id, reg_ts, lane_initial, lane_final, assignment_mode, assessing_officer_id, status)
                     VALUES ('EZ-0501', 'EZ', 'I', 'BZ1', '2024-02-01 08:00', 'Y', 'G', 'manual', 'EZ-01', 'assessed')`);
-  await pool.query(`INSERT INTO events (decl_id, ts, action, officer_id, lane_from, lane_to) VALUES ('EZ-0501', '2024-02-01 09:00', 'reroute', 'EZ-01', 'Y', 'G')`);
-  await pool.query(`INSERT INTO inspections (decl_id, exam_ts, result, offence_code, adjustment_amount) VALUES ('EZ-0501', '2024-02-20 10:00', 'offence', 'QUANTITY', 55)`);
+  await pool.query(
+    `INSERT INTO events (decl_id, ts, action, officer_id, lane_from, lane_to) VALUES ('EZ-0501', '2024-02-01 09:00', 'reroute', 'EZ-01', 'Y', 'G')`,
+  );
+  await pool.query(
+    `INSERT INTO inspections (decl_id, exam_ts, result, offence_code, adjustment_amount) VALUES ('EZ-0501', '2024-02-20 10:00', 'offence', 'QUANTITY', 55)`,
+  );
 }
 
 // Polls until `read` gives something (the worker's jobs finish in their own time).
@@ -57,7 +63,8 @@ async function waitFor<T>(read: () => Promise<T | null | undefined>, timeoutMs =
   }
 }
 
-const percent = (locale: string, v: number | null) => (v === null ? "—" : new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(v));
+const percent = (locale: string, v: number | null) =>
+  v === null ? "—" : new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(v);
 
 beforeAll(async () => {
   browser = await launchChromium();
@@ -81,20 +88,37 @@ describe("analysis: selectivity and risk", () => {
     await page.getByTestId("train-form").getByRole("button", { name: "Train a model" }).click();
 
     // The training run through the worker (it then scores the latest month of all the data, the fixture's).
-    const model = await waitFor(() => db.riskModel.findFirst({ where: { trainFrom: new Date("2024-01-01T00:00:00Z"), trainTo: new Date("2024-03-31T00:00:00Z") } }));
+    const model = await waitFor(() =>
+      db.riskModel.findFirst({
+        where: { trainFrom: new Date("2024-01-01T00:00:00Z"), trainTo: new Date("2024-03-31T00:00:00Z") },
+      }),
+    );
     // Score May 2024 with it from the screen.
     await page.goto(`/analysis/risk?model=${model.id}`);
     await page.locator("#risk-score-month").selectOption("2024-05");
     await page.getByTestId("score-form").getByRole("button", { name: "Score with this model" }).click();
-    await waitFor(async () => ((await db.riskScore.count({ where: { modelId: model.id, regTs: { gte: new Date("2024-05-01T00:00:00Z"), lt: new Date("2024-06-01T00:00:00Z") } } })) === 100 ? true : null));
+    await waitFor(async () =>
+      (await db.riskScore.count({
+        where: {
+          modelId: model.id,
+          regTs: { gte: new Date("2024-05-01T00:00:00Z"), lt: new Date("2024-06-01T00:00:00Z") },
+        },
+      })) === 100
+        ? true
+        : null,
+    );
     await page.goto(`/analysis/risk?model=${model.id}&month=2024-05`);
     await page.getByTestId("evaluation-table").waitFor();
     const evaluation = model.metrics as unknown as RiskEvaluation;
     expect(evaluation.test.rows).toBe(100);
     for (const r of evaluation.test.perN) {
-      await expect(page.getByTestId(`precision-${r.n}`).textContent()).resolves.toBe(percent("en-GB", r.model.precision));
+      await expect(page.getByTestId(`precision-${r.n}`).textContent()).resolves.toBe(
+        percent("en-GB", r.model.precision),
+      );
       await expect(page.getByTestId(`recall-${r.n}`).textContent()).resolves.toBe(percent("en-GB", r.model.recall));
-      await expect(page.getByTestId(`random-precision-${r.n}`).textContent()).resolves.toBe(percent("en-GB", r.random.precision));
+      await expect(page.getByTestId(`random-precision-${r.n}`).textContent()).resolves.toBe(
+        percent("en-GB", r.random.precision),
+      );
     }
     await page.locator('[data-testid="chart-precision"] svg.recharts-surface').first().waitFor();
     // May's highest scores are broker BZ9's, raised by their declarant first, each opening the declaration.
@@ -102,7 +126,10 @@ describe("analysis: selectivity and risk", () => {
     await expect(first.getByTestId("raised-by").textContent()).resolves.toMatch(/^declarant BZ9 \(\+/);
     const declId = await first.getAttribute("data-decl");
     await screenshot(page, "analysis-risk-manager-en");
-    await Promise.all([page.waitForURL(new RegExp(`/explore/declarations/${declId}`)), first.getByRole("link", { name: declId! }).click()]);
+    await Promise.all([
+      page.waitForURL(new RegExp(`/explore/declarations/${declId}`)),
+      first.getByRole("link", { name: declId! }).click(),
+    ]);
 
     // The labels export: the inspections in the cases' label format.
     const csv = await page.request.get("/api/risk/labels.csv?from=2024-01-01&to=2024-01-31");
@@ -118,7 +145,12 @@ describe("analysis: selectivity and risk", () => {
     // Recomputed now from the screen (the data above was not imported, so no import made the tables stale).
     await page.goto("/analysis/selectivity");
     await page.getByTestId("selectivity-run").getByRole("button", { name: "Recompute now" }).click();
-    await waitFor(async () => ((await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM selectivity_lanes WHERE office_code = 'EZ'`)).rows[0]!.n > 0 ? true : null));
+    await waitFor(async () =>
+      (await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM selectivity_lanes WHERE office_code = 'EZ'`))
+        .rows[0]!.n > 0
+        ? true
+        : null,
+    );
     await page.goto("/analysis/selectivity?office=EZ&from=2024-01&to=2024-05");
     await page.getByTestId("lane-totals").waitFor();
     const { rows } = await pool.query<{ inspections: number; offences: number }>(
@@ -127,10 +159,12 @@ describe("analysis: selectivity and risk", () => {
     );
     const { inspections, offences } = rows[0]!;
     const count = (n: number) => new Intl.NumberFormat("en-GB").format(n);
-    await expect(page.locator('[data-testid="lane-totals"] tr[data-lane="R"] [data-testid="hit-rate"]').textContent()).resolves.toBe(
-      `${percent("en-GB", offences / inspections)} (${count(offences)}/${count(inspections)})`,
-    );
-    await expect(page.locator('[data-testid="reroutes-table"] tr[data-officer="EZ-01"]').textContent()).resolves.toContain("100% (1/1)");
+    await expect(
+      page.locator('[data-testid="lane-totals"] tr[data-lane="R"] [data-testid="hit-rate"]').textContent(),
+    ).resolves.toBe(`${percent("en-GB", offences / inspections)} (${count(offences)}/${count(inspections)})`);
+    await expect(
+      page.locator('[data-testid="reroutes-table"] tr[data-officer="EZ-01"]').textContent(),
+    ).resolves.toContain("100% (1/1)");
     await page.locator('[data-testid="chart-share"] svg.recharts-surface').first().waitFor();
     await screenshot(page, "analysis-selectivity-manager-en");
 
@@ -152,8 +186,15 @@ describe("analysis: selectivity and risk", () => {
 
   it("refuses both pages and every export to an officer", async () => {
     const page = await signIn(OFFICER);
-    for (const url of ["/analysis/selectivity", "/analysis/risk"]) expect((await page.goto(url))?.status(), url).toBe(403);
-    for (const url of ["/api/risk/labels.csv", "/api/selectivity/lanes.csv", "/api/selectivity/reroutes.xlsx", "/api/risk/runs/1", "/api/selectivity/runs/1"]) {
+    for (const url of ["/analysis/selectivity", "/analysis/risk"])
+      expect((await page.goto(url))?.status(), url).toBe(403);
+    for (const url of [
+      "/api/risk/labels.csv",
+      "/api/selectivity/lanes.csv",
+      "/api/selectivity/reroutes.xlsx",
+      "/api/risk/runs/1",
+      "/api/selectivity/runs/1",
+    ]) {
       expect((await page.request.get(url)).status(), url).toBe(403);
     }
   });

@@ -33,7 +33,10 @@ async function waitForStored(sql: string, args: unknown[], timeoutMs = 120_000) 
 
 beforeAll(async () => {
   browser = await launchChromium();
-  await waitForStored("SELECT count(*)::int AS n FROM trs_results WHERE period_from = $1 AND period_to = $2", [MARCH.from, MARCH.to]);
+  await waitForStored("SELECT count(*)::int AS n FROM trs_results WHERE period_from = $1 AND period_to = $2", [
+    MARCH.from,
+    MARCH.to,
+  ]);
   await waitForStored("SELECT count(*)::int AS n FROM mirror_results WHERE year = 2025", []);
 });
 
@@ -62,7 +65,16 @@ describe("Time Release Study and mirror analysis", () => {
           return v === "" ? null : Number(v);
         };
         const [officeCode, lane, interval] = (tr.getAttribute("data-row") ?? "").split("|");
-        return { officeCode, lane, interval, count: value("count"), meanH: value("meanH"), medianH: value("medianH"), p90H: value("p90H"), censored: value("censored") };
+        return {
+          officeCode,
+          lane,
+          interval,
+          count: value("count"),
+          meanH: value("meanH"),
+          medianH: value("medianH"),
+          p90H: value("p90H"),
+          censored: value("censored"),
+        };
       }),
     );
     expect(shown).toEqual(expected);
@@ -84,7 +96,9 @@ describe("Time Release Study and mirror analysis", () => {
 
     const csv = await page.request.get(`/api/trs/table.csv?from=${MARCH.from}&to=${MARCH.to}`);
     expect(csv.status()).toBe(200);
-    expect((await csv.text()).split("\r\n")[0]).toBe("period_from,period_to,office_code,lane,interval,count,mean_h,median_h,p90_h,censored");
+    expect((await csv.text()).split("\r\n")[0]).toBe(
+      "period_from,period_to,office_code,lane,interval,count,mean_h,median_h,p90_h,censored",
+    );
   });
 
   it("computes a period not stored yet from the Compute button, with progress, and shows it", async () => {
@@ -121,15 +135,25 @@ describe("Time Release Study and mirror analysis", () => {
     await expect(first.getAttribute("data-row")).resolves.toBe("CN|851713");
     await expect(first.getAttribute("data-flagged")).resolves.toBe("yes");
     const cn = rows.find((r) => r.partnerCountry === "CN")!;
-    await expect(first.locator('[data-field="valueGapUsd"]').getAttribute("data-value")).resolves.toBe(String(cn.valueGapUsd));
+    await expect(first.locator('[data-field="valueGapUsd"]').getAttribute("data-value")).resolves.toBe(
+      String(cn.valueGapUsd),
+    );
     await screenshot(page, "analysis-mirror-manager-en");
 
     await first.getByRole("link", { name: /CN × 851713/ }).click();
     await page.waitForURL("**/analysis/mirror/CN/851713?year=2025");
     // The import side streams in behind a skeleton.
     await page.getByTestId("drill-declarations").waitFor();
-    await expect(page.locator('[data-testid="drill-importers"] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-importer")))).resolves.toEqual(["IMP01"]);
-    await expect(page.locator('[data-testid="drill-declarations"] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-decl")))).resolves.toEqual(["D001"]);
+    await expect(
+      page
+        .locator('[data-testid="drill-importers"] tbody tr')
+        .evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-importer"))),
+    ).resolves.toEqual(["IMP01"]);
+    await expect(
+      page
+        .locator('[data-testid="drill-declarations"] tbody tr')
+        .evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-decl"))),
+    ).resolves.toEqual(["D001"]);
     await screenshot(page, "analysis-mirror-drill-en");
     await page.getByRole("link", { name: "D001" }).click();
     await page.waitForURL("**/explore/declarations/D001");
@@ -149,18 +173,34 @@ describe("Time Release Study and mirror analysis", () => {
   it("refuses every analysis page and route to an officer", async () => {
     const page = await signIn(OFFICER);
     await page.waitForURL("**/me");
-    await expect(page.getByRole("navigation", { name: "Portal areas" }).getByRole("link", { name: "Analysis" }).count()).resolves.toBe(0);
+    await expect(
+      page.getByRole("navigation", { name: "Portal areas" }).getByRole("link", { name: "Analysis" }).count(),
+    ).resolves.toBe(0);
     const q = `from=${MARCH.from}&to=${MARCH.to}`;
     for (const url of [
-      "/analysis", `/analysis/trs?${q}`, `/analysis/trs/distribution?${q}`, `/analysis/trs/trend?${q}`, `/analysis/trs/peaks?${q}`,
-      `/analysis/trs/compare?${q}`, `/analysis/trs/report?${q}`, "/analysis/mirror?year=2025", "/analysis/mirror/CN/851713?year=2025",
+      "/analysis",
+      `/analysis/trs?${q}`,
+      `/analysis/trs/distribution?${q}`,
+      `/analysis/trs/trend?${q}`,
+      `/analysis/trs/peaks?${q}`,
+      `/analysis/trs/compare?${q}`,
+      `/analysis/trs/report?${q}`,
+      "/analysis/mirror?year=2025",
+      "/analysis/mirror/CN/851713?year=2025",
     ]) {
       expect((await page.goto(url))?.status(), url).toBe(403);
     }
     await screenshot(page, "analysis-refused-officer-en");
     for (const url of [
-      `/api/trs/table.csv?${q}`, `/api/trs/table.xlsx?${q}`, `/api/trs/compare.csv?${q}`, `/api/trs/compare.xlsx?${q}`, `/api/trs/report.pdf?${q}`,
-      "/api/trs/runs/1", "/api/mirror/table.csv?year=2025", "/api/mirror/table.xlsx?year=2025", "/api/mirror/runs/1",
+      `/api/trs/table.csv?${q}`,
+      `/api/trs/table.xlsx?${q}`,
+      `/api/trs/compare.csv?${q}`,
+      `/api/trs/compare.xlsx?${q}`,
+      `/api/trs/report.pdf?${q}`,
+      "/api/trs/runs/1",
+      "/api/mirror/table.csv?year=2025",
+      "/api/mirror/table.xlsx?year=2025",
+      "/api/mirror/runs/1",
     ]) {
       expect((await page.request.get(url)).status(), url).toBe(403);
     }

@@ -35,7 +35,9 @@ describe("sign-in", () => {
   it("refuses a wrong password with a message and stays on the login page", async () => {
     const { context, page } = await newPage(browser);
     await login(page, ADMIN.email, "not-the-password");
-    await expect(page.locator("form [role=alert]").textContent()).resolves.toBe("Email address or password is incorrect.");
+    await expect(page.locator("form [role=alert]").textContent()).resolves.toBe(
+      "Email address or password is incorrect.",
+    );
     expect(new URL(page.url()).pathname).toBe("/login");
     await screenshot(page, "auth-login-refused-en");
     await context.close();
@@ -60,7 +62,9 @@ describe("sign-in", () => {
     const { context, page } = await newPage(browser);
     for (let attempt = 1; attempt <= env.LOGIN_MAX_ATTEMPTS; attempt++) {
       await login(page, email, `wrong-${attempt}`);
-      await expect(page.locator("form [role=alert]").textContent()).resolves.toBe("Email address or password is incorrect.");
+      await expect(page.locator("form [role=alert]").textContent()).resolves.toBe(
+        "Email address or password is incorrect.",
+      );
     }
     await login(page, email, password);
     const minutes = Math.ceil(env.LOGIN_WINDOW_SECONDS / 60);

@@ -21,12 +21,30 @@ const { signIn, closeAll } = signedInSessions(() => browser);
 const flags = { pair: 0, unitValue: 0 };
 let caseId = 0;
 
-async function insertFlag(f: { method: string; subjectType: string; subjectId: string; relatedId: string; score: number; n: number; stats: object }) {
+async function insertFlag(f: {
+  method: string;
+  subjectType: string;
+  subjectId: string;
+  relatedId: string;
+  score: number;
+  n: number;
+  stats: object;
+}) {
   const { rows } = await pool.query<{ id: number }>(
     `INSERT INTO flags (method, kpi_id, subject_type, subject_id, related_id, period_from, period_to, score, n, stats, rule, office_code)
      VALUES ($1, '', $2, $3, $4, $5, $6, $7, $8, $9, $10, 'CMDLA1') RETURNING id`,
-    [f.method, f.subjectType, f.subjectId, f.relatedId, Q1.from, Q1.to, f.score, f.n, JSON.stringify(f.stats),
-      JSON.stringify({ method: f.method, params: { minPair: 2, ratio: 1.2, pValue: 0.01 } })],
+    [
+      f.method,
+      f.subjectType,
+      f.subjectId,
+      f.relatedId,
+      Q1.from,
+      Q1.to,
+      f.score,
+      f.n,
+      JSON.stringify(f.stats),
+      JSON.stringify({ method: f.method, params: { minPair: 2, ratio: 1.2, pValue: 0.01 } }),
+    ],
   );
   return rows[0]!.id;
 }
@@ -39,19 +57,34 @@ async function submit(page: Page, testId: string, done: () => Promise<unknown>) 
 }
 
 const timeline = (page: Page) =>
-  page.locator('[data-testid="case-timeline"] tbody tr').evaluateAll((trs) =>
-    trs.map((tr) => [tr.getAttribute("data-action"), tr.querySelector('[data-testid="timeline-actor"]')?.textContent?.trim() ?? ""]),
-  );
+  page
+    .locator('[data-testid="case-timeline"] tbody tr')
+    .evaluateAll((trs) =>
+      trs.map((tr) => [
+        tr.getAttribute("data-action"),
+        tr.querySelector('[data-testid="timeline-actor"]')?.textContent?.trim() ?? "",
+      ]),
+    );
 
 beforeAll(async () => {
   browser = await launchChromium();
   await pool.query("DELETE FROM flags WHERE period_from = $1 AND period_to = $2", [Q1.from, Q1.to]);
   flags.pair = await insertFlag({
-    method: "BROKER_OFFICER_PAIR", subjectType: "broker", subjectId: "BR01", relatedId: "OF001", score: 6.4, n: 2,
+    method: "BROKER_OFFICER_PAIR",
+    subjectType: "broker",
+    subjectId: "BR01",
+    relatedId: "OF001",
+    score: 6.4,
+    n: 2,
     stats: { officeCode: "CMDLA1", N: 3, n_b: 2, n_o: 2, n_bo: 2, expected: 4 / 3, pValue: 0.0005 },
   });
   flags.unitValue = await insertFlag({
-    method: "UNIT_VALUE", subjectType: "declaration", subjectId: "D002", relatedId: "1", score: 2.1, n: 12,
+    method: "UNIT_VALUE",
+    subjectType: "declaration",
+    subjectId: "D002",
+    relatedId: "1",
+    score: 2.1,
+    n: 12,
     stats: { hs6: "220421", originCountry: "FR", logUnitValue: 7.7, median: 9.1, mad: 0.5, m: -2.1 },
   });
 });
@@ -73,17 +106,28 @@ describe("case follow-up", () => {
     expect((await analyst.goto(`/integrity/flags?period=${Q1.from}_${Q1.to}`))?.status()).toBe(200);
     const top = analyst.locator('[data-testid="flag-table"] tbody tr').first();
     expect(Number(await top.getAttribute("data-flag"))).toBe(flags.pair);
-    await Promise.all([analyst.waitForURL(new RegExp(`/integrity/flags/${flags.pair}`)), top.getByTestId("flag-link").click()]);
+    await Promise.all([
+      analyst.waitForURL(new RegExp(`/integrity/flags/${flags.pair}`)),
+      top.getByTestId("flag-link").click(),
+    ]);
     await analyst.waitForLoadState("networkidle");
 
     await analyst.getByTestId("flag-case").click();
-    await analyst.locator('[data-testid="flag-triage"] input[name="title"]').fill("BR01 and OF001 in the first quarter");
+    await analyst
+      .locator('[data-testid="flag-triage"] input[name="title"]')
+      .fill("BR01 and OF001 in the first quarter");
     await analyst.locator('[data-testid="flag-triage"] button[type="submit"]').click();
-    await expect.poll(async () => (await db.caseFlag.findUnique({ where: { flagId: flags.pair } }))?.caseId ?? 0, { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => (await db.caseFlag.findUnique({ where: { flagId: flags.pair } }))?.caseId ?? 0, {
+        timeout: 30_000,
+      })
+      .toBeGreaterThan(0);
     caseId = (await db.caseFlag.findUniqueOrThrow({ where: { flagId: flags.pair } })).caseId;
     // The flag's page now says which case it is in and leads there.
     expect((await analyst.goto(`/integrity/flags/${flags.pair}`))?.status()).toBe(200);
-    await expect(analyst.getByTestId("flag-case-link").getAttribute("href")).resolves.toBe(`/integrity/cases/${caseId}`);
+    await expect(analyst.getByTestId("flag-case-link").getAttribute("href")).resolves.toBe(
+      `/integrity/cases/${caseId}`,
+    );
     await screenshot(analyst, "flag-in-case");
 
     expect((await analyst.goto("/integrity/cases"))?.status()).toBe(200);
@@ -93,7 +137,11 @@ describe("case follow-up", () => {
     await analyst.waitForLoadState("networkidle");
     // The frozen evidence: the flag's two declarations, its hash checked.
     const flag = analyst.locator(`[data-testid="case-flag"][data-flag="${flags.pair}"]`);
-    expect(await flag.locator("[data-testid=evidence-table] tbody tr").evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-decl")))).toEqual(["D001", "D002"]);
+    expect(
+      await flag
+        .locator("[data-testid=evidence-table] tbody tr")
+        .evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-decl"))),
+    ).toEqual(["D001", "D002"]);
     await expect.poll(() => flag.locator("[data-intact]").getAttribute("data-intact")).toBe("true");
     expect(await flag.getByTestId("evidence-hash").textContent()).toMatch(/^[0-9a-f]{64}$/);
     await screenshot(analyst, "cases-case-open");
@@ -113,7 +161,9 @@ describe("case follow-up", () => {
     await analyst.locator("#action-type").selectOption("TAX_ADJUSTMENT");
     await analyst.locator("#action-amount").fill("250.75");
     await analyst.locator("#action-decl").selectOption("D001");
-    await submit(analyst, "action-form", () => analyst.locator('[data-testid="case-actions"] [data-action-type="TAX_ADJUSTMENT"]').waitFor());
+    await submit(analyst, "action-form", () =>
+      analyst.locator('[data-testid="case-actions"] [data-action-type="TAX_ADJUSTMENT"]').waitFor(),
+    );
     // Four eyes: the analyst recorded the finding, so the page offers no closure and says why.
     await analyst.getByTestId("four-eyes-note").waitFor();
     expect(await analyst.getByTestId("close-form").count()).toBe(0);
@@ -125,7 +175,9 @@ describe("case follow-up", () => {
     await admin.waitForLoadState("networkidle");
     await admin.locator("#close-note").fill("Finding and adjustment checked against the invoices.");
     await submit(admin, "close-form", () => admin.getByTestId("reopen-form").waitFor());
-    expect(await admin.locator('[data-testid="case-summary"] [data-status]').first().getAttribute("data-status")).toBe("CLOSED");
+    expect(await admin.locator('[data-testid="case-summary"] [data-status]').first().getAttribute("data-status")).toBe(
+      "CLOSED",
+    );
     expect(await admin.getByTestId("case-closed-by").textContent()).toContain("Demo Administrator");
     expect(await timeline(admin)).toEqual([
       ["case.open", "Demo Integrity Analyst"],
@@ -137,7 +189,13 @@ describe("case follow-up", () => {
     await screenshot(admin, "cases-case-closed");
 
     const stored = await db.case.findUniqueOrThrow({ where: { id: caseId } });
-    expect(stored).toMatchObject({ status: "CLOSED", finding: "CONFIRMED", assigneeId: analystId, findingById: analystId, dueDate: new Date(due) });
+    expect(stored).toMatchObject({
+      status: "CLOSED",
+      finding: "CONFIRMED",
+      assigneeId: analystId,
+      findingById: analystId,
+      dueDate: new Date(due),
+    });
     expect(stored.closedById).not.toBe(analystId);
 
     // The confirmed finding fed back: both declarations illicit, the adjustment on D001.
@@ -145,7 +203,10 @@ describe("case follow-up", () => {
     expect(labels.status()).toBe(200);
     const lines = (await labels.text()).split("\r\n");
     expect(lines[0]).toBe("decl_id,illicit,revenue,offence_code");
-    expect(lines.filter((l) => /^D00[12],/.test(l))).toEqual(["D001,1,250.75,UNDERVALUATION", "D002,1,0,UNDERVALUATION"]);
+    expect(lines.filter((l) => /^D00[12],/.test(l))).toEqual([
+      "D001,1,250.75,UNDERVALUATION",
+      "D002,1,0,UNDERVALUATION",
+    ]);
   });
 
   it("shows the case and the integrity home's overdue section in French", async () => {
@@ -155,7 +216,10 @@ describe("case follow-up", () => {
     expect(await page.locator('[data-testid="case-summary"] [data-status="CLOSED"]').textContent()).toBe("Clos");
     await screenshot(page, "cases-case-fr");
     expect((await page.goto("/integrity"))?.status()).toBe(200);
-    await page.getByTestId("overdue-cases").getByRole("heading", { name: /Dossiers en retard/ }).waitFor();
+    await page
+      .getByTestId("overdue-cases")
+      .getByRole("heading", { name: /Dossiers en retard/ })
+      .waitFor();
     await screenshot(page, "cases-integrity-home-fr");
   });
 
@@ -164,11 +228,24 @@ describe("case follow-up", () => {
     for (const url of ["/integrity/cases", `/integrity/cases/${caseId}`]) {
       expect((await page.goto(url))?.status(), url).toBe(403);
     }
-    for (const url of ["/api/cases", "/api/cases/feedback/labels.csv", "/api/cases/feedback/offences.csv", `/api/cases/${caseId}/evidence/${flags.pair}`, `/api/cases/${caseId}/attachments/1`]) {
+    for (const url of [
+      "/api/cases",
+      "/api/cases/feedback/labels.csv",
+      "/api/cases/feedback/offences.csv",
+      `/api/cases/${caseId}/evidence/${flags.pair}`,
+      `/api/cases/${caseId}/attachments/1`,
+    ]) {
       expect((await page.request.get(url)).status(), url).toBe(403);
     }
     expect((await page.request.post("/api/cases", { data: { flagIds: [flags.unitValue] } })).status()).toBe(403);
-    expect((await page.request.post(`/api/cases/${caseId}/attachments`, { data: "%PDF-1.4", headers: { "x-file-name": "a.pdf" } })).status()).toBe(403);
+    expect(
+      (
+        await page.request.post(`/api/cases/${caseId}/attachments`, {
+          data: "%PDF-1.4",
+          headers: { "x-file-name": "a.pdf" },
+        })
+      ).status(),
+    ).toBe(403);
     await screenshot(page, "cases-officer-403");
   });
 });

@@ -64,7 +64,8 @@ async function cliKpis(): Promise<Map<string, { value: string; denominator: stri
   const rows = new Map<string, { value: string; denominator: string }>();
   for (const line of lines) {
     const [, subjectId, from, to, kpiId, value, , denominator] = line.split(",");
-    if (subjectId === "OF001" && from === PERIOD.from && to === PERIOD.to) rows.set(kpiId!, { value: value!, denominator: denominator! });
+    if (subjectId === "OF001" && from === PERIOD.from && to === PERIOD.to)
+      rows.set(kpiId!, { value: value!, denominator: denominator! });
   }
   return rows;
 }
@@ -102,7 +103,10 @@ describe("contracts", () => {
     await page.getByLabel("Last day").fill(PERIOD.to);
     await expect(page.getByTestId("weight-total").textContent()).resolves.toBe("Weights add up to 100%.");
     await screenshot(page, "contracts-new-manager");
-    await Promise.all([page.waitForURL(/\/contracts\/\d+$/), page.getByRole("button", { name: "Create draft" }).click()]);
+    await Promise.all([
+      page.waitForURL(/\/contracts\/\d+$/),
+      page.getByRole("button", { name: "Create draft" }).click(),
+    ]);
     contractId = Number(new URL(page.url()).pathname.split("/").at(-1));
     await settle(page);
     await screenshot(page, "contracts-draft-manager");
@@ -153,7 +157,11 @@ describe("contracts", () => {
     for (const row of shown) {
       const expected = cli.get(row.kpiId);
       expect(expected, `pmc kpis has ${row.kpiId}`).toBeDefined();
-      expect({ kpi: row.kpiId, value: row.value, n: row.n }).toEqual({ kpi: row.kpiId, value: expected!.value, n: expected!.denominator });
+      expect({ kpi: row.kpiId, value: row.value, n: row.n }).toEqual({
+        kpi: row.kpiId,
+        value: expected!.value,
+        n: expected!.denominator,
+      });
       const computed = engine.get(row.kpiId)!;
       expect({ kpi: row.kpiId, value: row.value, n: row.n }).toEqual({
         kpi: row.kpiId,
@@ -163,17 +171,20 @@ describe("contracts", () => {
     }
     // What the officer reads is that value too (rates as percentages).
     const p1 = shown.find((r) => r.kpiId === "P1")!;
-    expect(p1.text).toBe(new Intl.NumberFormat("en-GB", { style: "percent", maximumFractionDigits: 1 }).format(Number(cli.get("P1")!.value)));
+    expect(p1.text).toBe(
+      new Intl.NumberFormat("en-GB", { style: "percent", maximumFractionDigits: 1 }).format(
+        Number(cli.get("P1")!.value),
+      ),
+    );
 
     await page.goto(`/me/contracts/${contractId}`);
     await settle(page);
     await screenshot(page, "contracts-page-officer");
-    await expect(page.locator('[data-testid="timeline"] tr[data-action]').evaluateAll((rows) => rows.map((r) => r.getAttribute("data-action")))).resolves.toEqual([
-      "contract.create",
-      "contract.sign",
-      "contract.acknowledge",
-      "contract.activate",
-    ]);
+    await expect(
+      page
+        .locator('[data-testid="timeline"] tr[data-action]')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-action"))),
+    ).resolves.toEqual(["contract.create", "contract.sign", "contract.acknowledge", "contract.activate"]);
   });
 
   it("the officer gets 404 on another officer's contract and 403 on the manager-only pages and API", async () => {
@@ -211,7 +222,9 @@ describe("contracts", () => {
 
     const officer = await signIn(OFFICER);
     await officer.goto(`/me/contracts/${contractId}`);
-    await officer.getByLabel("Reason for your appeal").fill("Two of the downgrades were ordered by the head of office.");
+    await officer
+      .getByLabel("Reason for your appeal")
+      .fill("Two of the downgrades were ordered by the head of office.");
     await officer.getByRole("button", { name: "Lodge the appeal" }).click();
     await officer.getByText("Awaiting the decision of a second manager.").waitFor();
     await screenshot(officer, "contracts-appealed-officer");
@@ -235,7 +248,10 @@ describe("contracts", () => {
   it("gives the contract and the evaluation as PDF in French when the officer chose French", async () => {
     const page = await signIn(OFFICER);
     await page.goto("/me");
-    await Promise.all([page.waitForLoadState("networkidle"), page.locator('button[name="locale"][value="fr"]').click()]);
+    await Promise.all([
+      page.waitForLoadState("networkidle"),
+      page.locator('button[name="locale"][value="fr"]').click(),
+    ]);
     await page.getByRole("heading", { name: "Mes indicateurs" }).waitFor();
     await screenshot(page, "contracts-me-officer-fr");
 
@@ -249,7 +265,9 @@ describe("contracts", () => {
 
     await page.goto(`/me/contracts/${contractId}`);
     const evaluationId = await page.locator("[data-evaluation]").first().getAttribute("data-evaluation");
-    const evaluationPdf = await page.request.get(`/api/contracts/${contractId}/evaluations/${evaluationId}/pdf`, { timeout: 120_000 });
+    const evaluationPdf = await page.request.get(`/api/contracts/${contractId}/evaluations/${evaluationId}/pdf`, {
+      timeout: 120_000,
+    });
     expect(evaluationPdf.status()).toBe(200);
     const evaluationBytes = await evaluationPdf.body();
     expect(evaluationBytes.subarray(0, 4).toString("latin1")).toBe("%PDF");
@@ -266,7 +284,10 @@ describe("contracts", () => {
   it("shows the manager's screens in French too", async () => {
     const page = await signIn(MANAGER);
     await page.goto("/contracts");
-    await Promise.all([page.waitForLoadState("networkidle"), page.locator('button[name="locale"][value="fr"]').click()]);
+    await Promise.all([
+      page.waitForLoadState("networkidle"),
+      page.locator('button[name="locale"][value="fr"]').click(),
+    ]);
     await page.getByRole("heading", { name: "Contrats de performance" }).waitFor();
     await screenshot(page, "contracts-list-manager-fr");
     await page.goto(`/contracts/${contractId}`);

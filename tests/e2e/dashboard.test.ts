@@ -43,15 +43,49 @@ beforeAll(async () => {
     return id;
   };
   ids.office = await make({
-    title: "Douala Port I — office 2025", partyType: "OFFICE", officeCode: "CMDLA1", ...PERIOD,
-    indicators: [{ ...P1, weight: 50 }, { kpiId: "P2" as const, threshold: 0.5, target: 0.1, weight: 50, minVolume: 1 }],
+    title: "Douala Port I — office 2025",
+    partyType: "OFFICE",
+    officeCode: "CMDLA1",
+    ...PERIOD,
+    indicators: [
+      { ...P1, weight: 50 },
+      { kpiId: "P2" as const, threshold: 0.5, target: 0.1, weight: 50, minVolume: 1 },
+    ],
   });
-  ids.unit = await make({ title: "Assessment A — 2025", partyType: "UNIT", partyUnit: "Assessment A", officeCode: "CMDLA1", ...PERIOD, indicators: [P1] });
-  ids.officer = await make({ title: "Marie Fotso — 2025", partyType: "OFFICER", partyOfficerId: "OF003", officeCode: "CMDLA5", ...PERIOD, indicators: [P1] });
-  ids.own = await make({ title: "Paul Etoa — 2025", partyType: "OFFICER", partyOfficerId: "OF004", officeCode: "CMDLA5", ...PERIOD, indicators: [P1] });
+  ids.unit = await make({
+    title: "Assessment A — 2025",
+    partyType: "UNIT",
+    partyUnit: "Assessment A",
+    officeCode: "CMDLA1",
+    ...PERIOD,
+    indicators: [P1],
+  });
+  ids.officer = await make({
+    title: "Marie Fotso — 2025",
+    partyType: "OFFICER",
+    partyOfficerId: "OF003",
+    officeCode: "CMDLA5",
+    ...PERIOD,
+    indicators: [P1],
+  });
+  ids.own = await make({
+    title: "Paul Etoa — 2025",
+    partyType: "OFFICER",
+    partyOfficerId: "OF004",
+    officeCode: "CMDLA5",
+    ...PERIOD,
+    indicators: [P1],
+  });
   const own = await db.user.upsert({
     where: { email: OFFICER.email },
-    create: { email: OFFICER.email, name: "Paul Etoa", role: "OFFICER", officeCode: "CMDLA5", officerId: "OF004", passwordHash: await hashPassword(OFFICER.password) },
+    create: {
+      email: OFFICER.email,
+      name: "Paul Etoa",
+      role: "OFFICER",
+      officeCode: "CMDLA5",
+      officerId: "OF004",
+      passwordHash: await hashPassword(OFFICER.password),
+    },
     update: {},
   });
   await acknowledgeContract(ids.own, { id: own.id, role: "OFFICER", officeCode: "CMDLA5", officerId: "OF004" });
@@ -75,10 +109,14 @@ describe("dashboards", () => {
     await expect(row(page, ids.office).getByTestId("month-score").textContent()).resolves.toBe("37.5");
     await expect(row(page, ids.unit).getByTestId("month-score").textContent()).resolves.toBe("33.3");
     await expect(row(page, ids.officer).getByTestId("month-score").textContent()).resolves.toBe("0");
-    await expect(row(page, ids.officer).locator('[data-kpi="P1"]').getAttribute("data-light")).resolves.toBe("below_threshold");
+    await expect(row(page, ids.officer).locator('[data-kpi="P1"]').getAttribute("data-light")).resolves.toBe(
+      "below_threshold",
+    );
     await expect(row(page, ids.office).locator('[data-kpi="P2"]').getAttribute("data-light")).resolves.toBe("between");
     // Lowest score first.
-    const order = await page.locator('[data-testid="overview-table"] tbody tr').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute("data-contract"))));
+    const order = await page
+      .locator('[data-testid="overview-table"] tbody tr')
+      .evaluateAll((rows) => rows.map((r) => Number(r.getAttribute("data-contract"))));
     expect(order.indexOf(ids.officer)).toBeLessThan(order.indexOf(ids.unit));
     expect(order.indexOf(ids.unit)).toBeLessThan(order.indexOf(ids.office));
     await screenshot(page, "dashboard-overview-manager-en");
@@ -88,7 +126,9 @@ describe("dashboards", () => {
     await page.getByLabel("Sort by").selectOption("score-desc");
     await Promise.all([page.waitForURL(/office=CMDLA1/), page.getByRole("button", { name: "Apply" }).click()]);
     await page.getByTestId("overview-table").waitFor();
-    const filtered = await page.locator('[data-testid="overview-table"] tbody tr').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute("data-contract"))));
+    const filtered = await page
+      .locator('[data-testid="overview-table"] tbody tr')
+      .evaluateAll((rows) => rows.map((r) => Number(r.getAttribute("data-contract"))));
     expect(filtered).not.toContain(ids.officer);
     expect(filtered.indexOf(ids.office)).toBeLessThan(filtered.indexOf(ids.unit));
     await screenshot(page, "dashboard-overview-filtered-manager-en");
@@ -100,7 +140,9 @@ describe("dashboards", () => {
 
     // The office page: its table, the trend against the contract's band, the officers' distribution, revenue.
     await page.goto("/dashboard/offices/CMDLA1?kpi=P1&month=2025-03");
-    await expect(page.locator('[data-testid="subject-kpis"] tr[data-kpi="P1"] [data-testid="kpi-month-value"]').textContent()).resolves.toBe("33.3%");
+    await expect(
+      page.locator('[data-testid="subject-kpis"] tr[data-kpi="P1"] [data-testid="kpi-month-value"]').textContent(),
+    ).resolves.toBe("33.3%");
     await page.locator('[data-testid="trend-chart"] svg.recharts-surface').first().waitFor();
     await page.locator('[data-testid="distribution-chart"] svg.recharts-surface').first().waitFor();
     await screenshot(page, "dashboard-office-manager-en");
@@ -115,7 +157,10 @@ describe("dashboards", () => {
     await page.getByTestId("drilldown-table").waitFor();
     await expect(page.getByTestId("kpi-n").textContent()).resolves.toBe("3");
     await expect(page.getByTestId("kpi-numerator").textContent()).resolves.toBe("1");
-    await Promise.all([page.waitForURL(/\/explore\/declarations\/D003/), page.getByRole("link", { name: "D003" }).click()]);
+    await Promise.all([
+      page.waitForURL(/\/explore\/declarations\/D003/),
+      page.getByRole("link", { name: "D003" }).click(),
+    ]);
     await expect(page.locator("h1").textContent()).resolves.toContain("D003");
   });
 
@@ -143,19 +188,30 @@ describe("dashboards", () => {
   it("refuses every dashboard and export to an officer, whose own page names no colleague", async () => {
     const page = await signIn(OFFICER);
     await page.waitForURL("**/me");
-    for (const url of ["/dashboard", "/dashboard?month=2025-03", "/dashboard/offices/CMDLA1", "/dashboard/offices/CMDLA1/units/Assessment%20A"]) {
+    for (const url of [
+      "/dashboard",
+      "/dashboard?month=2025-03",
+      "/dashboard/offices/CMDLA1",
+      "/dashboard/offices/CMDLA1/units/Assessment%20A",
+    ]) {
       expect((await page.goto(url))?.status(), url).toBe(403);
     }
     expect((await page.request.get("/api/dashboard/overview.csv?month=2025-03")).status()).toBe(403);
     expect((await page.request.get("/api/dashboard/overview.xlsx?month=2025-03")).status()).toBe(403);
-    expect((await page.goto("/explore/kpi?kpi=P1&type=officer&id=OF002&from=2025-03-01&to=2025-03-31"))?.status()).toBe(403);
-    expect((await page.goto("/explore/kpi?kpi=P1&type=office&id=CMDLA1&from=2025-03-01&to=2025-03-31"))?.status()).toBe(403);
+    expect((await page.goto("/explore/kpi?kpi=P1&type=officer&id=OF002&from=2025-03-01&to=2025-03-31"))?.status()).toBe(
+      403,
+    );
+    expect((await page.goto("/explore/kpi?kpi=P1&type=office&id=CMDLA1&from=2025-03-01&to=2025-03-31"))?.status()).toBe(
+      403,
+    );
     const me = await page.goto("/me");
     expect(me?.status()).toBe(200);
     // OF004's own March: D006 assessed the day it was registered → P1 = 100 %, charted month by month.
     await page.locator('[data-testid="my-trend-P1"] svg.recharts-surface').first().waitFor();
     await page.getByTestId("my-trend-P1").getByText("Show the figures as a table").click();
-    await expect(page.getByTestId("my-trend-P1").locator("tbody tr").first().innerText()).resolves.toMatch(/March 2025\s+100%\s+1/);
+    await expect(page.getByTestId("my-trend-P1").locator("tbody tr").first().innerText()).resolves.toMatch(
+      /March 2025\s+100%\s+1/,
+    );
     // CMDLA5 has one other officer: too few to compare with, so nothing about them is shown.
     await expect(page.getByTestId("my-standing-P1").locator("[data-empty]").count()).resolves.toBe(1);
     const text = await page.locator("main").innerText();

@@ -66,7 +66,9 @@ describe("Data page: upload, progress, rejected rows", () => {
 
     await page.getByRole("heading", { name: "Rows per file" }).waitFor();
     await expect.poll(() => page.getByTestId("rejected-declarations.csv").textContent()).toBe("2");
-    expect(Number((await page.getByTestId("accepted-declarations.csv").textContent())!.replace(/\D/g, ""))).toBe(DECLARATIONS);
+    expect(Number((await page.getByTestId("accepted-declarations.csv").textContent())!.replace(/\D/g, ""))).toBe(
+      DECLARATIONS,
+    );
     await page.getByRole("heading", { name: "Data quality" }).waitFor();
     await screenshot(page, "data-import-done-en");
 
@@ -90,7 +92,10 @@ describe("Data page: upload, progress, rejected rows", () => {
     await page.goto("/data");
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Données");
     expect(await page.locator("#import-file").count()).toBe(0);
-    await page.getByRole("link", { name: /^#\d+$/ }).first().click();
+    await page
+      .getByRole("link", { name: /^#\d+$/ })
+      .first()
+      .click();
     await page.getByRole("heading", { name: "Qualité des données" }).waitFor();
     await screenshot(page, "data-import-manager-fr");
     const upload = await page.request.post("/api/imports", { headers: { "x-file-name": "x.zip" }, data: "PK" });

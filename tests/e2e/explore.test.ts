@@ -18,9 +18,9 @@ let browser: Browser;
 const { signIn, closeAll } = signedInSessions(() => browser);
 
 const rowIds = (page: Page) =>
-  page.locator('[data-testid="drilldown-table"] tbody tr').evaluateAll((rows) =>
-    rows.map((r) => [r.getAttribute("data-decl"), r.getAttribute("data-in-numerator")]),
-  );
+  page
+    .locator('[data-testid="drilldown-table"] tbody tr')
+    .evaluateAll((rows) => rows.map((r) => [r.getAttribute("data-decl"), r.getAttribute("data-in-numerator")]));
 
 beforeAll(async () => {
   browser = await launchChromium();
@@ -37,7 +37,13 @@ describe("explore", () => {
     const response = await page.goto(P1_OF001);
     expect(response?.status()).toBe(200);
     await page.locator('[data-testid="drilldown-table"]').waitFor();
-    const [expected] = await computeKpis({ from: "2025-03-01", to: "2025-03-31", subject: "officer", subjectIds: ["OF001"], kpiIds: ["P1"] });
+    const [expected] = await computeKpis({
+      from: "2025-03-01",
+      to: "2025-03-31",
+      subject: "officer",
+      subjectIds: ["OF001"],
+      kpiIds: ["P1"],
+    });
     expect(await page.locator('[data-testid="kpi-n"]').textContent()).toBe(String(expected!.denominator));
     expect(await page.locator('[data-testid="kpi-numerator"]').textContent()).toBe(String(expected!.numerator));
     // The fixture by hand: D001 assessed the day it was registered, D002 the next day → 1 of 2, 50 %.
@@ -106,7 +112,9 @@ describe("explore", () => {
     const page = await signIn(MANAGER, "fr");
     await page.goto(P1_OF001);
     await page.locator('[data-testid="drilldown-table"]').waitFor();
-    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("P1 · Taux de liquidation le jour même");
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1 }).textContent())
+      .toBe("P1 · Taux de liquidation le jour même");
     await page.getByRole("link", { name: "Numérateur seulement" }).waitFor();
     await page.getByRole("link", { name: "Exporter en CSV" }).waitFor();
     expect(await page.locator('[data-testid="drilldown-table"] thead').textContent()).toContain("Déclaration");

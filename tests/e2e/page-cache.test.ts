@@ -15,7 +15,8 @@ const { signIn, closeAll } = signedInSessions(() => browser);
 const cacheStatus = (response: APIResponse) => response.headers()["x-pmc-page-cache"];
 // What a browser sends when it opens a page (page.request alone would send Accept: */*, as Next.js's router does).
 const DOCUMENT = { accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8" };
-const get = (page: Page, path: string, headers: Record<string, string> = DOCUMENT) => page.request.get(path, { headers, maxRedirects: 0 });
+const get = (page: Page, path: string, headers: Record<string, string> = DOCUMENT) =>
+  page.request.get(path, { headers, maxRedirects: 0 });
 
 beforeAll(async () => {
   browser = await launchChromium();
@@ -68,7 +69,9 @@ describe("page cache", () => {
   it("never answers one session with a page rendered for another", async () => {
     const [officer, officer2] = [await signIn(OFFICER), await signIn(OFFICER2)];
     const [one, two] = await Promise.all(
-      [OFFICER, OFFICER2].map((u) => db.user.findUniqueOrThrow({ where: { email: u.email } }).then((row) => row.officerId!)),
+      [OFFICER, OFFICER2].map((u) =>
+        db.user.findUniqueOrThrow({ where: { email: u.email } }).then((row) => row.officerId!),
+      ),
     );
     expect(one).not.toBe(two);
     await get(officer, "/me");

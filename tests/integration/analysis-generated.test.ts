@@ -28,7 +28,13 @@ function percentileCont(sorted: number[], p: number): number | null {
   return sorted[lo]! + (x - lo) * (sorted[hi]! - sorted[lo]!);
 }
 
-const column = { arrival_ts: "arrival_ts", reg_ts: "reg_ts", asmt_ts: "asmt_ts", pay_ts: "pay_ts", release_ts: "release_ts" } as const;
+const column = {
+  arrival_ts: "arrival_ts",
+  reg_ts: "reg_ts",
+  asmt_ts: "asmt_ts",
+  pay_ts: "pay_ts",
+  release_ts: "release_ts",
+} as const;
 
 // kpis.md "TRS", literally, one declaration at a time.
 function naiveTrs(ds: Dataset, period: { from: string; to: string }) {
@@ -52,7 +58,16 @@ function naiveTrs(ds: Dataset, period: { from: string; to: string }) {
     [...groups].map(([key, g]) => {
       const sorted = [...g.hours].sort((a, b) => a - b);
       const mean = sorted.length ? sorted.reduce((s, h) => s + h, 0) / sorted.length : null;
-      return [key, { count: sorted.length, mean, median: percentileCont(sorted, 0.5), p90: percentileCont(sorted, 0.9), censored: g.censored }];
+      return [
+        key,
+        {
+          count: sorted.length,
+          mean,
+          median: percentileCont(sorted, 0.5),
+          p90: percentileCont(sorted, 0.9),
+          censored: g.censored,
+        },
+      ];
     }),
   );
 }
@@ -104,7 +119,10 @@ describe("TRS and mirror on generated data", () => {
     expect(planted.length).toBeGreaterThanOrEqual(3);
     const rows = await computeMirror({ year: 2025 });
     expect(rows.length).toBe(ds.mirror.filter((m) => m.year === "2025").length);
-    const flagged = rows.filter((r) => r.flagged).map((r) => `${r.partnerCountry}|${r.hs6}|${r.year}`).sort();
+    const flagged = rows
+      .filter((r) => r.flagged)
+      .map((r) => `${r.partnerCountry}|${r.hs6}|${r.year}`)
+      .sort();
     expect(flagged).toEqual(planted);
     expect(flagged).toEqual(naiveMirrorFlags(ds, 2025));
     // Every planted gap has revenue at stake to rank it by.
@@ -119,7 +137,11 @@ describe("TRS and mirror on generated data", () => {
       const e = expected.get(`${r.officeCode}|${r.lane}|${r.interval}`)!;
       const label = `${r.officeCode}/${r.lane}/${r.interval}`;
       expect({ label, count: r.count, censored: r.censored }).toEqual({ label, count: e.count, censored: e.censored });
-      for (const [got, want] of [[r.meanH, e.mean], [r.medianH, e.median], [r.p90H, e.p90]] as const) {
+      for (const [got, want] of [
+        [r.meanH, e.mean],
+        [r.medianH, e.median],
+        [r.p90H, e.p90],
+      ] as const) {
         if (want === null) expect(got, label).toBeNull();
         else expect(got, label).toBeCloseTo(want, 6);
       }

@@ -55,7 +55,10 @@ describe("TRS and mirror jobs", () => {
   it("are queued by an import for the months, quarters and years it touched, and store what computing directly gives", async () => {
     batchId = await createImportBatch({ kind: "CANONICAL", sourcePath: FIXTURE });
     await runImportBatch(batchId);
-    const runs = await db.analysisRun.findMany({ where: { kind: { in: ["TRS_COMPUTE", "MIRROR_COMPUTE"] } }, orderBy: { id: "asc" } });
+    const runs = await db.analysisRun.findMany({
+      where: { kind: { in: ["TRS_COMPUTE", "MIRROR_COMPUTE"] } },
+      orderBy: { id: "asc" },
+    });
     // canonical-small's declarations are registered in March and April 2025.
     expect(runs.filter((r) => r.kind === "TRS_COMPUTE").map((r) => r.params)).toEqual([
       { from: "2025-01-01", to: "2025-03-31" },
@@ -67,12 +70,16 @@ describe("TRS and mirror jobs", () => {
     expect(runs.filter((r) => r.kind === "MIRROR_COMPUTE").map((r) => r.params)).toEqual([{ year: 2025 }]);
     const jobs = await getQueue().getJobs(["waiting", "active", "completed"]);
     expect(jobs.filter((j) => j.name === "trs.compute")).toHaveLength(5);
-    expect(jobs.filter((j) => j.name === "mirror.compute").map((j) => j.id)).toEqual([`mirror-compute-${runs.at(-1)!.id}`]);
+    expect(jobs.filter((j) => j.name === "mirror.compute").map((j) => j.id)).toEqual([
+      `mirror-compute-${runs.at(-1)!.id}`,
+    ]);
 
     await drained();
     const done = await db.analysisRun.findMany({ where: { id: { in: runs.map((r) => r.id) } } });
     expect(done.map((r) => [r.status, r.progress])).toEqual(runs.map(() => ["SUCCEEDED", 100]));
-    const completed = (await getQueue().getJobs(["completed"])).filter((j) => j.name === "trs.compute" || j.name === "mirror.compute");
+    const completed = (await getQueue().getJobs(["completed"])).filter(
+      (j) => j.name === "trs.compute" || j.name === "mirror.compute",
+    );
     expect(completed.map((j) => j.progress)).toEqual(completed.map(() => 100));
 
     const march = await computeTrs({ from: "2025-03-01", to: "2025-03-31" });
@@ -84,7 +91,11 @@ describe("TRS and mirror jobs", () => {
     );
     expect(mirror).toEqual(
       (await computeMirror({ year: 2025 })).map((r) => ({
-        partnerCountry: r.partnerCountry, hs6: r.hs6, flagged: r.flagged, valueGapUsd: r.valueGapUsd, revenueAtStake: r.revenueAtStake,
+        partnerCountry: r.partnerCountry,
+        hs6: r.hs6,
+        flagged: r.flagged,
+        valueGapUsd: r.valueGapUsd,
+        revenueAtStake: r.revenueAtStake,
       })),
     );
   });
@@ -92,8 +103,16 @@ describe("TRS and mirror jobs", () => {
   it("computes on demand once per request, however often it is asked while waiting, and replaces the stored rows", async () => {
     const before = await storedTrs("2025-03-01", "2025-03-31");
     await worker.stop();
-    const first = await requestAnalysisRun("TRS_COMPUTE", { from: "2025-03-01", to: "2025-03-31" }, { requestedById: null });
-    const second = await requestAnalysisRun("TRS_COMPUTE", { from: "2025-03-01", to: "2025-03-31" }, { requestedById: null });
+    const first = await requestAnalysisRun(
+      "TRS_COMPUTE",
+      { from: "2025-03-01", to: "2025-03-31" },
+      { requestedById: null },
+    );
+    const second = await requestAnalysisRun(
+      "TRS_COMPUTE",
+      { from: "2025-03-01", to: "2025-03-31" },
+      { requestedById: null },
+    );
     expect(first.created).toBe(true);
     expect(second).toEqual({ runId: first.runId, created: false });
     worker = await startWorker();

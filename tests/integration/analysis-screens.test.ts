@@ -30,7 +30,11 @@ afterAll(async () => {
 describe("stored TRS tables as the screens read them", () => {
   it("narrows the table to the user's offices, and says a period is computed even when none of them has rows", async () => {
     const all = await readStoredTrs(national, MARCH);
-    expect(all!.rows.map((r) => `${r.officeCode}/${r.lane}`).filter((v, i, a) => a.indexOf(v) === i)).toEqual(["TA/G", "TA/R", "TB/B"]);
+    expect(all!.rows.map((r) => `${r.officeCode}/${r.lane}`).filter((v, i, a) => a.indexOf(v) === i)).toEqual([
+      "TA/G",
+      "TA/R",
+      "TB/B",
+    ]);
     const ta = await readStoredTrs(officeTA, MARCH);
     expect(new Set(ta!.rows.map((r) => r.officeCode))).toEqual(new Set(["TA"]));
     expect(ta!.rows).toHaveLength(12);
@@ -41,13 +45,30 @@ describe("stored TRS tables as the screens read them", () => {
   });
 
   it("reads the monthly trend from the stored monthly tables only", async () => {
-    const trend = await readTrsTrend(national, { officeCode: "TA", lane: "G", interval: "reg_release", months: ["2025-02", "2025-03"] });
+    const trend = await readTrsTrend(national, {
+      officeCode: "TA",
+      lane: "G",
+      interval: "reg_release",
+      months: ["2025-02", "2025-03"],
+    });
     // February was never computed; March's TA/G reg_release: count 3, median 27, p90 115.8, censored 2.
-    expect(trend[0]).toEqual({ month: "2025-02", count: null, medianH: null, p90H: null, censored: null, stored: false });
+    expect(trend[0]).toEqual({
+      month: "2025-02",
+      count: null,
+      medianH: null,
+      p90H: null,
+      censored: null,
+      stored: false,
+    });
     expect(trend[1]).toMatchObject({ month: "2025-03", count: 3, medianH: 27, censored: 2, stored: true });
     expect(trend[1]!.p90H).toBeCloseTo(115.8, 9);
     // Outside the user's office: stored, but nothing of theirs.
-    const other = await readTrsTrend(officeTA, { officeCode: "TB", lane: "B", interval: "reg_release", months: ["2025-03"] });
+    const other = await readTrsTrend(officeTA, {
+      officeCode: "TB",
+      lane: "B",
+      interval: "reg_release",
+      months: ["2025-03"],
+    });
     expect(other).toEqual([{ month: "2025-03", count: 0, medianH: null, p90H: null, censored: 0, stored: true }]);
   });
 });
@@ -65,7 +86,13 @@ describe("distribution of an interval", () => {
 
   it("has no bars when nothing is complete", async () => {
     // TB/B asmt_pay: T20 was never paid.
-    expect(await trsHistogram({ ...MARCH, officeCode: "TB", lane: "B", interval: "asmt_pay" })).toEqual({ bars: [], bins: null, complete: 0, censored: 1, p99: null });
+    expect(await trsHistogram({ ...MARCH, officeCode: "TB", lane: "B", interval: "asmt_pay" })).toEqual({
+      bars: [],
+      bins: null,
+      complete: 0,
+      censored: 1,
+      p99: null,
+    });
   });
 });
 
@@ -98,12 +125,25 @@ describe("mirror ranking and drill", () => {
     // Flagged: BR 30,000,000; CN/851713 25,000,000; US 2,500,000; IT no tax rate. Then DE 15,000,000, FR 100,000,
     // CN/620342 0.
     expect(ranking.rows.map((r) => `${r.partnerCountry}/${r.hs6}`)).toEqual([
-      "BR/851713", "CN/851713", "US/940360", "IT/220421", "DE/870323", "FR/851713", "CN/620342",
+      "BR/851713",
+      "CN/851713",
+      "US/940360",
+      "IT/220421",
+      "DE/870323",
+      "FR/851713",
+      "CN/620342",
     ]);
     expect(ranking).toMatchObject({ page: 1, pageCount: 1 });
     expect((await readMirrorRanking(2025, 1, { flaggedOnly: true })).rows).toHaveLength(4);
     const meta = await storedMirrorMeta(2025);
-    expect(meta).toMatchObject({ rows: 7, flagged: 4, perUsd: 500, cifToFob: 1.06, minExportUsd: 100_000, minRelGap: 0.25 });
+    expect(meta).toMatchObject({
+      rows: 7,
+      flagged: 4,
+      perUsd: 500,
+      cifToFob: 1.06,
+      minExportUsd: 100_000,
+      minRelGap: 0.25,
+    });
     // 30,000,000 + 25,000,000 + 2,500,000 (IT has none).
     expect(meta!.revenueFlagged).toBeCloseTo(57_500_000, 4);
     expect(await storedMirrorMeta(2023)).toBeNull();
@@ -124,10 +164,22 @@ describe("mirror ranking and drill", () => {
     expect(drill.declarations[0]!.regTs).toBe("2025-02-10 09:00:00");
     expect(drill.totals).toEqual({ declarations: 2, importers: 2, cif: 79_500_000 });
     // The cancelled import behind CN × 620342 is shown with its status.
-    expect((await mirrorDrill(national, { year: 2025, partnerCountry: "CN", hs6: "620342", page: 1 })).declarations.map((d) => [d.declId, d.status])).toEqual([["M09", "cancelled"]]);
+    expect(
+      (await mirrorDrill(national, { year: 2025, partnerCountry: "CN", hs6: "620342", page: 1 })).declarations.map(
+        (d) => [d.declId, d.status],
+      ),
+    ).toEqual([["M09", "cancelled"]]);
     // A partner with no declared import, and a user of another office, see nothing.
-    expect((await mirrorDrill(national, { year: 2025, partnerCountry: "BR", hs6: "851713", page: 1 })).totals.declarations).toBe(0);
-    expect((await mirrorDrill(officeTC, { year: 2025, partnerCountry: "CN", hs6: "851713", page: 1 })).totals).toEqual({ declarations: 0, importers: 0, cif: 0 });
-    expect((await mirrorDrill(officeTA, { year: 2025, partnerCountry: "CN", hs6: "851713", page: 1 })).totals.declarations).toBe(2);
+    expect(
+      (await mirrorDrill(national, { year: 2025, partnerCountry: "BR", hs6: "851713", page: 1 })).totals.declarations,
+    ).toBe(0);
+    expect((await mirrorDrill(officeTC, { year: 2025, partnerCountry: "CN", hs6: "851713", page: 1 })).totals).toEqual({
+      declarations: 0,
+      importers: 0,
+      cif: 0,
+    });
+    expect(
+      (await mirrorDrill(officeTA, { year: 2025, partnerCountry: "CN", hs6: "851713", page: 1 })).totals.declarations,
+    ).toBe(2);
   });
 });

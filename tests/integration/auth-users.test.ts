@@ -32,7 +32,9 @@ async function expectRefusal(promise: Promise<unknown>, code: AppError["code"], 
 }
 
 beforeAll(async () => {
-  await db.office.create({ data: { officeCode: office, name: "Test office", openTime: "07:30", closeTime: "15:30", workdays: [1, 2, 3, 4, 5] } });
+  await db.office.create({
+    data: { officeCode: office, name: "Test office", openTime: "07:30", closeTime: "15:30", workdays: [1, 2, 3, 4, 5] },
+  });
   await db.officer.createMany({
     data: [
       { officerId: officerA, fullName: "Officer A", officeCode: office, unit: "U1" },
@@ -55,7 +57,14 @@ afterAll(async () => {
 describe("createUser", () => {
   it("stores the account with a hash of the password and audits it without the password", async () => {
     const { id } = await createUser(
-      { email: email("officer"), name: "Officer A", role: "OFFICER", password: "initial-pass-1", officeCode: office, officerId: officerA },
+      {
+        email: email("officer"),
+        name: "Officer A",
+        role: "OFFICER",
+        password: "initial-pass-1",
+        officeCode: office,
+        officerId: officerA,
+      },
       adminId,
     );
     const stored = await db.user.findUniqueOrThrow({ where: { id }, omit: { passwordHash: false } });
@@ -65,16 +74,34 @@ describe("createUser", () => {
     const [entry, ...more] = await auditFor(id);
     expect(more).toHaveLength(0);
     expect(entry).toMatchObject({ actorId: adminId, action: "user.create" });
-    expect(entry?.data).toEqual({ email: email("officer"), name: "Officer A", role: "OFFICER", officeCode: office, officerId: officerA });
+    expect(entry?.data).toEqual({
+      email: email("officer"),
+      name: "Officer A",
+      role: "OFFICER",
+      officeCode: office,
+      officerId: officerA,
+    });
     expect(JSON.stringify(entry?.data)).not.toContain("initial-pass-1");
     expect(JSON.stringify(entry?.data)).not.toContain("argon2");
   });
 
   it("refuses a second account with the same email, or on an officer already linked", async () => {
     const base = { name: "Someone", role: "OFFICER" as const, password: "initial-pass-2", officeCode: null };
-    await expectRefusal(createUser({ ...base, email: email("officer"), officerId: null }, adminId), "CONFLICT", "emailTaken");
-    await expectRefusal(createUser({ ...base, email: email("other"), officerId: officerA }, adminId), "CONFLICT", "officerAlreadyLinked");
-    await expectRefusal(createUser({ ...base, email: email("other"), officerId: "NOPE" }, adminId), "INVALID", "unknownOfficer");
+    await expectRefusal(
+      createUser({ ...base, email: email("officer"), officerId: null }, adminId),
+      "CONFLICT",
+      "emailTaken",
+    );
+    await expectRefusal(
+      createUser({ ...base, email: email("other"), officerId: officerA }, adminId),
+      "CONFLICT",
+      "officerAlreadyLinked",
+    );
+    await expectRefusal(
+      createUser({ ...base, email: email("other"), officerId: "NOPE" }, adminId),
+      "INVALID",
+      "unknownOfficer",
+    );
     expect(await db.user.count({ where: { email: email("other") } })).toBe(0);
   });
 });
@@ -82,12 +109,26 @@ describe("createUser", () => {
 describe("updateUser", () => {
   it("changes role, office and officer link and audits each change from → to", async () => {
     const { id } = await createUser(
-      { email: email("manager"), name: "Manager M", role: "MANAGER", password: "initial-pass-3", officeCode: null, officerId: null },
+      {
+        email: email("manager"),
+        name: "Manager M",
+        role: "MANAGER",
+        password: "initial-pass-3",
+        officeCode: null,
+        officerId: null,
+      },
       adminId,
     );
-    const result = await updateUser({ userId: id, name: "Manager M", role: "INTEGRITY", officeCode: office, officerId: officerB }, adminId);
+    const result = await updateUser(
+      { userId: id, name: "Manager M", role: "INTEGRITY", officeCode: office, officerId: officerB },
+      adminId,
+    );
     expect(result.changed.sort()).toEqual(["officeCode", "officerId", "role"]);
-    expect(await db.user.findUniqueOrThrow({ where: { id } })).toMatchObject({ role: "INTEGRITY", officeCode: office, officerId: officerB });
+    expect(await db.user.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      role: "INTEGRITY",
+      officeCode: office,
+      officerId: officerB,
+    });
 
     const entries = await auditFor(id);
     expect(entries.map((entry) => entry.action)).toEqual(["user.create", "user.update"]);
@@ -111,15 +152,30 @@ describe("updateUser", () => {
 
   it("grants a manager the integrity area, audited, and takes it away with the manager role", async () => {
     const { id } = await createUser(
-      { email: email("granted"), name: "Manager G", role: "MANAGER", password: "initial-pass-4", officeCode: office, officerId: null },
+      {
+        email: email("granted"),
+        name: "Manager G",
+        role: "MANAGER",
+        password: "initial-pass-4",
+        officeCode: office,
+        officerId: null,
+      },
       adminId,
     );
     const base = { userId: id, name: "Manager G", officeCode: office, officerId: null };
-    expect((await updateUser({ ...base, role: "MANAGER", integrityAccess: true }, adminId)).changed).toEqual(["integrityAccess"]);
+    expect((await updateUser({ ...base, role: "MANAGER", integrityAccess: true }, adminId)).changed).toEqual([
+      "integrityAccess",
+    ]);
     expect((await loadActiveSessionUser(id))?.integrityAccess).toBe(true);
     // Another role drops the grant, even when the form still says so.
-    expect((await updateUser({ ...base, role: "OFFICER", integrityAccess: true }, adminId)).changed.sort()).toEqual(["integrityAccess", "role"]);
-    expect(await db.user.findUniqueOrThrow({ where: { id } })).toMatchObject({ role: "OFFICER", integrityAccess: false });
+    expect((await updateUser({ ...base, role: "OFFICER", integrityAccess: true }, adminId)).changed.sort()).toEqual([
+      "integrityAccess",
+      "role",
+    ]);
+    expect(await db.user.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      role: "OFFICER",
+      integrityAccess: false,
+    });
     expect((await loadActiveSessionUser(id))?.integrityAccess).toBe(false);
     const updates = (await auditFor(id)).filter((e) => e.action === "user.update").map((e) => e.data);
     expect(updates).toEqual([

@@ -37,7 +37,10 @@ const B = `B${run}`; // a colleague in the same unit
 const C = `C${run}`; // an officer of the other office
 const UNIT = "Assessment A";
 
-const actors = {} as Record<"principal" | "colleague" | "otherManager" | "national" | "officerA" | "officerB" | "analyst", Actor>;
+const actors = {} as Record<
+  "principal" | "colleague" | "otherManager" | "national" | "officerA" | "officerB" | "analyst",
+  Actor
+>;
 
 // P1 (higher is better) and I7 (lower is better), 60/40, minimum volume 30.
 const INDICATORS = [
@@ -45,21 +48,25 @@ const INDICATORS = [
   { kpiId: "I7", threshold: 0.2, target: 0.05, weight: 40, minVolume: 30 },
 ];
 // Terms as a form would post them; deliberately loose (tests also post invalid ones), the services parse them.
-const terms = (extra: Record<string, unknown> = {}): ContractTerms => ({
-  title: "Douala Port I — 2025 H1",
-  partyType: "OFFICER" as const,
-  partyOfficerId: A,
-  officeCode: OFFICE,
-  periodFrom: "2025-03-01",
-  periodTo: "2025-08-31",
-  indicators: INDICATORS,
-  ...extra,
-}) as ContractTerms;
+const terms = (extra: Record<string, unknown> = {}): ContractTerms =>
+  ({
+    title: "Douala Port I — 2025 H1",
+    partyType: "OFFICER" as const,
+    partyOfficerId: A,
+    officeCode: OFFICE,
+    periodFrom: "2025-03-01",
+    periodTo: "2025-08-31",
+    indicators: INDICATORS,
+    ...extra,
+  }) as ContractTerms;
 
 const auditActions = async (contractId: number) =>
-  (await db.auditLog.findMany({ where: { entityType: "contract", entityId: String(contractId) }, orderBy: { id: "asc" } })).map(
-    (a) => a.action,
-  );
+  (
+    await db.auditLog.findMany({
+      where: { entityType: "contract", entityId: String(contractId) },
+      orderBy: { id: "asc" },
+    })
+  ).map((a) => a.action);
 
 // Officer A's declarations: month, count, how many assessed the same day (the others the next day), how many
 // assigned manually. Hand-worked values:
@@ -95,12 +102,26 @@ async function insertDeclarations() {
 // import exists, so every stored KPI cell is out of date.
 async function simulateImport(sql: string, params: unknown[]) {
   await pool.query(sql, params);
-  await db.importBatch.create({ data: { kind: "CANONICAL", sourceName: `contracts-test-${run}`, sourcePath: "/dev/null", sha256: "0", status: "SUCCEEDED" } });
+  await db.importBatch.create({
+    data: {
+      kind: "CANONICAL",
+      sourceName: `contracts-test-${run}`,
+      sourcePath: "/dev/null",
+      sha256: "0",
+      status: "SUCCEEDED",
+    },
+  });
 }
 
 beforeAll(async () => {
   await db.office.createMany({
-    data: [OFFICE, OTHER_OFFICE].map((officeCode) => ({ officeCode, name: `Office ${officeCode}`, openTime: "07:30", closeTime: "15:30", workdays: [1, 2, 3, 4, 5] })),
+    data: [OFFICE, OTHER_OFFICE].map((officeCode) => ({
+      officeCode,
+      name: `Office ${officeCode}`,
+      openTime: "07:30",
+      closeTime: "15:30",
+      workdays: [1, 2, 3, 4, 5],
+    })),
   });
   await db.officer.createMany({
     data: [
@@ -109,9 +130,21 @@ beforeAll(async () => {
       { officerId: C, fullName: "Marie Test", officeCode: OTHER_OFFICE, unit: "Vehicles" },
     ],
   });
-  const user = async (key: keyof typeof actors, role: Actor["role"], officeCode: string | null, officerId: string | null = null) => {
+  const user = async (
+    key: keyof typeof actors,
+    role: Actor["role"],
+    officeCode: string | null,
+    officerId: string | null = null,
+  ) => {
     const row = await db.user.create({
-      data: { email: `${key}-${run}@test.local`, name: `Test ${key}`, role, officeCode, officerId, passwordHash: "unused" },
+      data: {
+        email: `${key}-${run}@test.local`,
+        name: `Test ${key}`,
+        role,
+        officeCode,
+        officerId,
+        passwordHash: "unused",
+      },
     });
     actors[key] = { id: row.id, role, officeCode, officerId };
   };
@@ -132,22 +165,63 @@ afterAll(async () => {
 
 describe("creating a draft", () => {
   it("stores version 1 of a new contract number, with the catalogue's directions, and audits it", async () => {
-    const { id, contractNo } = await createContract(terms({ title: "Creation check", periodFrom: "2024-01-01", periodTo: "2024-06-30" }), actors.principal);
-    const stored = await db.contract.findUniqueOrThrow({ where: { id }, include: { indicators: { orderBy: { position: "asc" } } } });
-    expect(stored).toMatchObject({ contractNo, version: 1, status: "DRAFT", principalId: actors.principal.id, createdById: actors.principal.id });
-    expect(stored.indicators.map((i) => [i.kpiId, i.direction, i.weight])).toEqual([["P1", "higher", 60], ["I7", "lower", 40]]);
+    const { id, contractNo } = await createContract(
+      terms({ title: "Creation check", periodFrom: "2024-01-01", periodTo: "2024-06-30" }),
+      actors.principal,
+    );
+    const stored = await db.contract.findUniqueOrThrow({
+      where: { id },
+      include: { indicators: { orderBy: { position: "asc" } } },
+    });
+    expect(stored).toMatchObject({
+      contractNo,
+      version: 1,
+      status: "DRAFT",
+      principalId: actors.principal.id,
+      createdById: actors.principal.id,
+    });
+    expect(stored.indicators.map((i) => [i.kpiId, i.direction, i.weight])).toEqual([
+      ["P1", "higher", 60],
+      ["I7", "lower", 40],
+    ]);
     expect(await auditActions(id)).toEqual(["contract.create"]);
   });
 
   it("explains refused terms with the contracts.errors key of the field", async () => {
-    expect(await expectInvalid(createContract(terms({ indicators: [{ ...INDICATORS[0]!, weight: 50 }, INDICATORS[1]] }), actors.principal))).toEqual(["weightsSum"]);
-    expect(await expectInvalid(createContract(terms({ periodTo: "2025-01-01" }), actors.principal))).toEqual(["periodOrder"]);
-    const wrongOffice = await expectRefused(createContract(terms({ partyOfficerId: C }), actors.principal), "INVALID", "officerNotInOffice");
+    expect(
+      await expectInvalid(
+        createContract(terms({ indicators: [{ ...INDICATORS[0]!, weight: 50 }, INDICATORS[1]] }), actors.principal),
+      ),
+    ).toEqual(["weightsSum"]);
+    expect(await expectInvalid(createContract(terms({ periodTo: "2025-01-01" }), actors.principal))).toEqual([
+      "periodOrder",
+    ]);
+    const wrongOffice = await expectRefused(
+      createContract(terms({ partyOfficerId: C }), actors.principal),
+      "INVALID",
+      "officerNotInOffice",
+    );
     expect(wrongOffice).toMatchObject({ field: "partyOfficerId", values: { officer: C, office: OFFICE } });
-    await expectRefused(createContract(terms({ partyOfficerId: "NOBODY" }), actors.principal), "INVALID", "unknownOfficer");
-    await expectRefused(createContract(terms({ partyType: "UNIT", partyOfficerId: null, partyUnit: "Ghost unit" }), actors.principal), "INVALID", "unknownUnit");
-    await expectRefused(createContract(terms({ principalId: actors.officerB.id }), actors.principal), "INVALID", "invalidPrincipal");
-    await expectRefused(createContract(terms({ principalId: actors.otherManager.id }), actors.principal), "INVALID", "invalidPrincipal");
+    await expectRefused(
+      createContract(terms({ partyOfficerId: "NOBODY" }), actors.principal),
+      "INVALID",
+      "unknownOfficer",
+    );
+    await expectRefused(
+      createContract(terms({ partyType: "UNIT", partyOfficerId: null, partyUnit: "Ghost unit" }), actors.principal),
+      "INVALID",
+      "unknownUnit",
+    );
+    await expectRefused(
+      createContract(terms({ principalId: actors.officerB.id }), actors.principal),
+      "INVALID",
+      "invalidPrincipal",
+    );
+    await expectRefused(
+      createContract(terms({ principalId: actors.otherManager.id }), actors.principal),
+      "INVALID",
+      "invalidPrincipal",
+    );
   });
 
   it("refuses users who do not manage the office", async () => {
@@ -177,7 +251,12 @@ describe("lifecycle of an individual contract", () => {
     const stored = await db.contract.findUniqueOrThrow({ where: { id } });
     expect(stored).toMatchObject({ status: "ACTIVE", acknowledgedById: actors.officerA.id });
     expect(stored.activatedAt).not.toBeNull();
-    expect(await auditActions(id)).toEqual(["contract.create", "contract.sign", "contract.acknowledge", "contract.activate"]);
+    expect(await auditActions(id)).toEqual([
+      "contract.create",
+      "contract.sign",
+      "contract.acknowledge",
+      "contract.activate",
+    ]);
   });
 
   it("shows real KPI values over the period so far, computed into kpi_results when missing", async () => {
@@ -196,24 +275,51 @@ describe("lifecycle of an individual contract", () => {
   });
 
   it("records one monthly review per month of the period, with that month's values in the audit log", async () => {
-    await expectRefused(recordContractReview({ contractId: id, month: "2025-09", note: "Out of period" }, actors.principal), "INVALID", "monthOutsidePeriod");
-    await expectRefused(recordContractReview({ contractId: id, month: "2025-04", note: "Officer" }, actors.officerA), "FORBIDDEN", "forbidden");
-    await recordContractReview({ contractId: id, month: "2025-04", note: "Good start", agreedActions: "Keep same-day rate" }, actors.colleague);
-    await expectRefused(recordContractReview({ contractId: id, month: "2025-04", note: "Again" }, actors.principal), "CONFLICT", "alreadyReviewed");
-    const entry = await db.auditLog.findFirstOrThrow({ where: { entityType: "contract", entityId: String(id), action: "contract.review" } });
+    await expectRefused(
+      recordContractReview({ contractId: id, month: "2025-09", note: "Out of period" }, actors.principal),
+      "INVALID",
+      "monthOutsidePeriod",
+    );
+    await expectRefused(
+      recordContractReview({ contractId: id, month: "2025-04", note: "Officer" }, actors.officerA),
+      "FORBIDDEN",
+      "forbidden",
+    );
+    await recordContractReview(
+      { contractId: id, month: "2025-04", note: "Good start", agreedActions: "Keep same-day rate" },
+      actors.colleague,
+    );
+    await expectRefused(
+      recordContractReview({ contractId: id, month: "2025-04", note: "Again" }, actors.principal),
+      "CONFLICT",
+      "alreadyReviewed",
+    );
+    const entry = await db.auditLog.findFirstOrThrow({
+      where: { entityType: "contract", entityId: String(id), action: "contract.review" },
+    });
     const values = (entry.data as { values: { kpiId: string; numerator: number; denominator: number }[] }).values;
     // April: P1 = 30/40.
     expect(values.find((v) => v.kpiId === "P1")).toMatchObject({ numerator: 30, denominator: 40 });
   });
 
   it("is closed by a manager of the office, and then accepts nothing but late reviews and evaluations", async () => {
-    const { id: other } = await createContract(terms({ periodFrom: "2023-01-01", periodTo: "2023-06-30", title: "To close" }), actors.principal);
+    const { id: other } = await createContract(
+      terms({ periodFrom: "2023-01-01", periodTo: "2023-06-30", title: "To close" }),
+      actors.principal,
+    );
     await expectRefused(closeContract({ contractId: other }, actors.officerA), "NOT_FOUND");
     await expectRefused(closeContract({ contractId: other }, actors.otherManager), "NOT_FOUND");
     await closeContract({ contractId: other, note: "Withdrawn draft" }, actors.colleague);
     await expectRefused(closeContract({ contractId: other }, actors.colleague), "CONFLICT", "wrongStatus");
     await expectRefused(signContract(other, actors.principal), "CONFLICT", "wrongStatus");
-    await expectRefused(evaluateContract({ contractId: other, quarter: "2023-Q1", decision: "NO_ACTION", comments: "n/a" }, actors.principal), "CONFLICT", "notInForce");
+    await expectRefused(
+      evaluateContract(
+        { contractId: other, quarter: "2023-Q1", decision: "NO_ACTION", comments: "n/a" },
+        actors.principal,
+      ),
+      "CONFLICT",
+      "notInForce",
+    );
     expect(await auditActions(other)).toEqual(["contract.create", "contract.close"]);
   });
 });
@@ -221,16 +327,26 @@ describe("lifecycle of an individual contract", () => {
 describe("overlap rule", () => {
   it("refuses a second binding contract for the same party, overlapping period and a same KPI", async () => {
     // The contract of the lifecycle tests binds officer A on P1 and I7 from March to August 2025.
-    const error = await expectRefused(createContract(terms({ periodFrom: "2025-06-01", periodTo: "2025-12-31" }), actors.principal), "CONFLICT", "overlap");
+    const error = await expectRefused(
+      createContract(terms({ periodFrom: "2025-06-01", periodTo: "2025-12-31" }), actors.principal),
+      "CONFLICT",
+      "overlap",
+    );
     expect(error.values).toMatchObject({ kpis: "P1, I7", from: "2025-03-01", to: "2025-08-31" });
     // Another KPI, or a period after the end, is fine.
-    await createContract(terms({ indicators: [{ kpiId: "P4", threshold: 48, target: 24, weight: 100, minVolume: 30 }] }), actors.principal);
+    await createContract(
+      terms({ indicators: [{ kpiId: "P4", threshold: 48, target: 24, weight: 100, minVolume: 30 }] }),
+      actors.principal,
+    );
     await createContract(terms({ periodFrom: "2025-09-01", periodTo: "2025-12-31" }), actors.principal);
   });
 
   it("is checked again at signing: of two overlapping drafts only the first signed binds", async () => {
     const first = await createContract(terms({ partyOfficerId: B, title: "First" }), actors.principal);
-    const second = await createContract(terms({ partyOfficerId: B, title: "Second", periodFrom: "2025-05-01" }), actors.principal);
+    const second = await createContract(
+      terms({ partyOfficerId: B, title: "Second", periodFrom: "2025-05-01" }),
+      actors.principal,
+    );
     await signContract(first.id, actors.principal);
     await expectRefused(signContract(second.id, actors.principal), "CONFLICT", "overlap");
     expect((await db.contract.findUniqueOrThrow({ where: { id: second.id } })).status).toBe("DRAFT");
@@ -238,22 +354,54 @@ describe("overlap rule", () => {
 
   it("applies a template to every officer of a unit, skipping and naming the one already bound", async () => {
     const outcome = await createUnitContracts(
-      { templateKey: "cameroon-2010", officeCode: OFFICE, unit: UNIT, title: "Unit template", periodFrom: "2025-07-01", periodTo: "2025-12-31" },
+      {
+        templateKey: "cameroon-2010",
+        officeCode: OFFICE,
+        unit: UNIT,
+        title: "Unit template",
+        periodFrom: "2025-07-01",
+        periodTo: "2025-12-31",
+      },
       actors.principal,
     );
     // A is bound on the Cameroon template's P1 until August; B's first contract too (signed above).
     expect(outcome.created).toEqual([]);
-    expect(outcome.skipped.map((s) => [s.officerId, s.reason])).toEqual([[A, "overlap"], [B, "overlap"]]);
+    expect(outcome.skipped.map((s) => [s.officerId, s.reason])).toEqual([
+      [A, "overlap"],
+      [B, "overlap"],
+    ]);
     const later = await createUnitContracts(
-      { templateKey: "madagascar-2016", officeCode: OFFICE, unit: UNIT, title: "Unit template", periodFrom: "2026-01-01", periodTo: "2026-06-30" },
+      {
+        templateKey: "madagascar-2016",
+        officeCode: OFFICE,
+        unit: UNIT,
+        title: "Unit template",
+        periodFrom: "2026-01-01",
+        periodTo: "2026-06-30",
+      },
       actors.principal,
     );
     expect(later.created.map((c) => c.officerId)).toEqual([A, B]);
-    const drafts = await db.contract.findMany({ where: { id: { in: later.created.map((c) => c.id) } }, include: { indicators: true } });
-    expect(drafts.every((d) => d.status === "DRAFT" && d.templateKey === "madagascar-2016" && d.indicators.length === 7)).toBe(true);
+    const drafts = await db.contract.findMany({
+      where: { id: { in: later.created.map((c) => c.id) } },
+      include: { indicators: true },
+    });
+    expect(
+      drafts.every((d) => d.status === "DRAFT" && d.templateKey === "madagascar-2016" && d.indicators.length === 7),
+    ).toBe(true);
     for (const c of later.created) expect(await auditActions(c.id)).toEqual(["contract.create"]);
     await expectRefused(
-      createUnitContracts({ templateKey: "cameroon-2010", officeCode: OFFICE, unit: UNIT, title: "Unit", periodFrom: "2027-01-01", periodTo: "2027-06-30" }, actors.otherManager),
+      createUnitContracts(
+        {
+          templateKey: "cameroon-2010",
+          officeCode: OFFICE,
+          unit: UNIT,
+          title: "Unit",
+          periodFrom: "2027-01-01",
+          periodTo: "2027-06-30",
+        },
+        actors.otherManager,
+      ),
       "FORBIDDEN",
       "officeOutOfScope",
     );
@@ -262,22 +410,60 @@ describe("overlap rule", () => {
 
 describe("amendment", () => {
   it("supersedes the signed version untouched and opens version 2 as a draft", async () => {
-    const { id } = await createContract(terms({ partyOfficerId: B, periodFrom: "2024-01-01", periodTo: "2024-06-30", title: "To amend" }), actors.principal);
+    const { id } = await createContract(
+      terms({ partyOfficerId: B, periodFrom: "2024-01-01", periodTo: "2024-06-30", title: "To amend" }),
+      actors.principal,
+    );
     await signContract(id, actors.principal);
     await acknowledgeContract(id, actors.officerB);
     const before = await db.contract.findUniqueOrThrow({ where: { id }, include: { indicators: true } });
-    await expectRefused(amendContract({ contractId: id, reason: "Raise the P1 target" }, actors.officerB), "FORBIDDEN", "forbidden");
+    await expectRefused(
+      amendContract({ contractId: id, reason: "Raise the P1 target" }, actors.officerB),
+      "FORBIDDEN",
+      "forbidden",
+    );
     const amended = await amendContract({ contractId: id, reason: "Raise the P1 target" }, actors.colleague);
     const after = await db.contract.findUniqueOrThrow({ where: { id }, include: { indicators: true } });
     expect(after).toEqual({ ...before, status: "SUPERSEDED" });
-    const v2 = await db.contract.findUniqueOrThrow({ where: { id: amended.id }, include: { indicators: { orderBy: { position: "asc" } } } });
-    expect(v2).toMatchObject({ contractNo: before.contractNo, version: 2, status: "DRAFT", amendmentReason: "Raise the P1 target" });
-    expect(v2.indicators.map((i) => [i.kpiId, i.threshold, i.target, i.weight])).toEqual([["P1", 0.4, 0.8, 60], ["I7", 0.2, 0.05, 40]]);
+    const v2 = await db.contract.findUniqueOrThrow({
+      where: { id: amended.id },
+      include: { indicators: { orderBy: { position: "asc" } } },
+    });
+    expect(v2).toMatchObject({
+      contractNo: before.contractNo,
+      version: 2,
+      status: "DRAFT",
+      amendmentReason: "Raise the P1 target",
+    });
+    expect(v2.indicators.map((i) => [i.kpiId, i.threshold, i.target, i.weight])).toEqual([
+      ["P1", 0.4, 0.8, 60],
+      ["I7", 0.2, 0.05, 40],
+    ]);
     // The draft of version 2 is edited and signed like any draft; the overlap rule ignores version 1.
-    await updateContractDraft(amended.id, terms({ partyOfficerId: B, periodFrom: "2024-01-01", periodTo: "2024-06-30", title: "To amend", indicators: [{ ...INDICATORS[0]!, target: 0.9 }, INDICATORS[1]] }), actors.colleague);
+    await updateContractDraft(
+      amended.id,
+      terms({
+        partyOfficerId: B,
+        periodFrom: "2024-01-01",
+        periodTo: "2024-06-30",
+        title: "To amend",
+        indicators: [{ ...INDICATORS[0]!, target: 0.9 }, INDICATORS[1]],
+      }),
+      actors.colleague,
+    );
     await signContract(amended.id, actors.principal);
-    await expectRefused(amendContract({ contractId: id, reason: "Twice" }, actors.colleague), "CONFLICT", "wrongStatus");
-    expect(await auditActions(id)).toEqual(["contract.create", "contract.sign", "contract.acknowledge", "contract.activate", "contract.supersede"]);
+    await expectRefused(
+      amendContract({ contractId: id, reason: "Twice" }, actors.colleague),
+      "CONFLICT",
+      "wrongStatus",
+    );
+    expect(await auditActions(id)).toEqual([
+      "contract.create",
+      "contract.sign",
+      "contract.acknowledge",
+      "contract.activate",
+      "contract.supersede",
+    ]);
     expect(await auditActions(amended.id)).toEqual(["contract.amend", "contract.update", "contract.sign"]);
   });
 });
@@ -287,33 +473,61 @@ describe("quarterly evaluation", () => {
   let evaluationId = 0;
 
   beforeAll(async () => {
-    const active = await db.contract.findFirstOrThrow({ where: { partyOfficerId: A, status: "ACTIVE", periodFrom: new Date("2025-03-01") } });
+    const active = await db.contract.findFirstOrThrow({
+      where: { partyOfficerId: A, status: "ACTIVE", periodFrom: new Date("2025-03-01") },
+    });
     contractId = active.id;
   });
 
   it("refuses quarters outside the period, and users who are not managers of the office", async () => {
-    await expectRefused(evaluateContract({ contractId, quarter: "2025-Q4", decision: "NO_ACTION", comments: "n/a" }, actors.principal), "INVALID", "quarterOutsidePeriod");
-    await expectRefused(evaluateContract({ contractId, quarter: "2025-Q2", decision: "NO_ACTION", comments: "n/a" }, actors.officerA), "FORBIDDEN", "forbidden");
-    await expectRefused(evaluateContract({ contractId, quarter: "2025-Q2", decision: "NO_ACTION", comments: "n/a" }, actors.otherManager), "NOT_FOUND", "notFound");
+    await expectRefused(
+      evaluateContract({ contractId, quarter: "2025-Q4", decision: "NO_ACTION", comments: "n/a" }, actors.principal),
+      "INVALID",
+      "quarterOutsidePeriod",
+    );
+    await expectRefused(
+      evaluateContract({ contractId, quarter: "2025-Q2", decision: "NO_ACTION", comments: "n/a" }, actors.officerA),
+      "FORBIDDEN",
+      "forbidden",
+    );
+    await expectRefused(
+      evaluateContract({ contractId, quarter: "2025-Q2", decision: "NO_ACTION", comments: "n/a" }, actors.otherManager),
+      "NOT_FOUND",
+      "notFound",
+    );
   });
 
   it("freezes the quarter's scorecard with the sha256 of its inputs", async () => {
-    const result = await evaluateContract({ contractId, quarter: "2025-Q2", decision: "SANCTION", comments: "Same-day rate too low" }, actors.colleague);
+    const result = await evaluateContract(
+      { contractId, quarter: "2025-Q2", decision: "SANCTION", comments: "Same-day rate too low" },
+      actors.colleague,
+    );
     evaluationId = result.id;
     const stored = await db.contractEvaluation.findUniqueOrThrow({ where: { id: evaluationId } });
     const snapshot = stored.scorecard as unknown as EvaluationSnapshot;
-    expect(stored).toMatchObject({ periodFrom: new Date("2025-04-01"), periodTo: new Date("2025-06-30"), decision: "SANCTION" });
+    expect(stored).toMatchObject({
+      periodFrom: new Date("2025-04-01"),
+      periodTo: new Date("2025-06-30"),
+      decision: "SANCTION",
+    });
     // Hand-worked above: overall 60.41667.
     expect(stored.overallScore).toBeCloseTo(33.75 + 80 / 3, 9);
     expect(snapshot.inputs.kpis).toEqual([
       { kpiId: "P1", value: 0.625, numerator: 50, denominator: 80 },
       { kpiId: "I7", value: 0.1, numerator: 8, denominator: 80 },
     ]);
-    expect(snapshot.scorecard.indicators.map((i) => [i.kpiId, i.status])).toEqual([["P1", "between"], ["I7", "between"]]);
+    expect(snapshot.scorecard.indicators.map((i) => [i.kpiId, i.status])).toEqual([
+      ["P1", "between"],
+      ["I7", "between"],
+    ]);
     expect(stored.inputsHash).toMatch(/^[0-9a-f]{64}$/);
     expect(inputsHash(snapshot.inputs)).toBe(stored.inputsHash);
     expect(result.inputsHash).toBe(stored.inputsHash);
-    await expectRefused(evaluateContract({ contractId, quarter: "2025-Q2", decision: "REWARD", comments: "again" }, actors.principal), "CONFLICT", "alreadyEvaluated");
+    await expectRefused(
+      evaluateContract({ contractId, quarter: "2025-Q2", decision: "REWARD", comments: "again" }, actors.principal),
+      "CONFLICT",
+      "alreadyEvaluated",
+    );
   });
 
   it("is not altered by later data changes, which do move the current values", async () => {
@@ -332,25 +546,68 @@ describe("quarterly evaluation", () => {
   });
 
   it("takes one appeal of a sanction from the party, decided by a manager other than the evaluator", async () => {
-    await expectRefused(appealEvaluation({ evaluationId, reason: "I was on leave for two weeks in May" }, actors.officerB), "NOT_FOUND", "notFound");
-    await expectRefused(appealEvaluation({ evaluationId, reason: "I was on leave for two weeks in May" }, actors.principal), "FORBIDDEN", "onlyParty");
-    await expectRefused(decideAppeal({ evaluationId, outcome: "OVERTURNED", comments: "No appeal yet" }, actors.principal), "CONFLICT", "noAppeal");
+    await expectRefused(
+      appealEvaluation({ evaluationId, reason: "I was on leave for two weeks in May" }, actors.officerB),
+      "NOT_FOUND",
+      "notFound",
+    );
+    await expectRefused(
+      appealEvaluation({ evaluationId, reason: "I was on leave for two weeks in May" }, actors.principal),
+      "FORBIDDEN",
+      "onlyParty",
+    );
+    await expectRefused(
+      decideAppeal({ evaluationId, outcome: "OVERTURNED", comments: "No appeal yet" }, actors.principal),
+      "CONFLICT",
+      "noAppeal",
+    );
     await appealEvaluation({ evaluationId, reason: "I was on leave for two weeks in May" }, actors.officerA);
-    await expectRefused(appealEvaluation({ evaluationId, reason: "Second appeal attempt here" }, actors.officerA), "CONFLICT", "alreadyAppealed");
-    await expectRefused(decideAppeal({ evaluationId, outcome: "OVERTURNED", comments: "Mine" }, actors.colleague), "FORBIDDEN", "appealNeedsOtherManager");
-    await expectRefused(decideAppeal({ evaluationId, outcome: "OVERTURNED", comments: "Not mine" }, actors.officerA), "FORBIDDEN", "forbidden");
-    await expectRefused(decideAppeal({ evaluationId, outcome: "OVERTURNED", comments: "Other office" }, actors.otherManager), "NOT_FOUND", "notFound");
+    await expectRefused(
+      appealEvaluation({ evaluationId, reason: "Second appeal attempt here" }, actors.officerA),
+      "CONFLICT",
+      "alreadyAppealed",
+    );
+    await expectRefused(
+      decideAppeal({ evaluationId, outcome: "OVERTURNED", comments: "Mine" }, actors.colleague),
+      "FORBIDDEN",
+      "appealNeedsOtherManager",
+    );
+    await expectRefused(
+      decideAppeal({ evaluationId, outcome: "OVERTURNED", comments: "Not mine" }, actors.officerA),
+      "FORBIDDEN",
+      "forbidden",
+    );
+    await expectRefused(
+      decideAppeal({ evaluationId, outcome: "OVERTURNED", comments: "Other office" }, actors.otherManager),
+      "NOT_FOUND",
+      "notFound",
+    );
     await decideAppeal({ evaluationId, outcome: "OVERTURNED", comments: "Leave confirmed by HR" }, actors.principal);
-    await expectRefused(decideAppeal({ evaluationId, outcome: "UPHELD", comments: "Again" }, actors.national), "CONFLICT", "appealDecided");
+    await expectRefused(
+      decideAppeal({ evaluationId, outcome: "UPHELD", comments: "Again" }, actors.national),
+      "CONFLICT",
+      "appealDecided",
+    );
     const stored = await db.contractEvaluation.findUniqueOrThrow({ where: { id: evaluationId } });
-    expect(stored).toMatchObject({ decision: "SANCTION", appealOutcome: "OVERTURNED", appealDecidedById: actors.principal.id });
+    expect(stored).toMatchObject({
+      decision: "SANCTION",
+      appealOutcome: "OVERTURNED",
+      appealDecidedById: actors.principal.id,
+    });
   });
 
   it("refuses an appeal of anything but a sanction", async () => {
-    const { id } = await evaluateContract({ contractId, quarter: "2025-Q1", decision: "NO_ACTION", comments: "March alone" }, actors.principal);
+    const { id } = await evaluateContract(
+      { contractId, quarter: "2025-Q1", decision: "NO_ACTION", comments: "March alone" },
+      actors.principal,
+    );
     // March alone is not evaluable (n = 10 < 30): no overall score.
     expect((await db.contractEvaluation.findUniqueOrThrow({ where: { id } })).overallScore).toBeNull();
-    await expectRefused(appealEvaluation({ evaluationId: id, reason: "Nothing to appeal here" }, actors.officerA), "CONFLICT", "appealOnlySanction");
+    await expectRefused(
+      appealEvaluation({ evaluationId: id, reason: "Nothing to appeal here" }, actors.officerA),
+      "CONFLICT",
+      "appealOnlySanction",
+    );
   });
 
   it("wrote one audit row per transition, in order", async () => {
@@ -370,7 +627,16 @@ describe("quarterly evaluation", () => {
 
 describe("activation of contracts acknowledged before their period", () => {
   it("waits for the first day, then activates once, by the system", async () => {
-    const { id } = await createContract(terms({ partyType: "UNIT", partyOfficerId: null, partyUnit: UNIT, periodFrom: "2031-01-01", periodTo: "2031-06-30" }), actors.principal);
+    const { id } = await createContract(
+      terms({
+        partyType: "UNIT",
+        partyOfficerId: null,
+        partyUnit: UNIT,
+        periodFrom: "2031-01-01",
+        periodTo: "2031-06-30",
+      }),
+      actors.principal,
+    );
     await signContract(id, actors.principal);
     await expectRefused(acknowledgeContract(id, actors.principal), "FORBIDDEN", "onlyParty");
     await expectRefused(acknowledgeContract(id, actors.national), "FORBIDDEN", "onlyParty");
@@ -379,7 +645,9 @@ describe("activation of contracts acknowledged before their period", () => {
     expect(await activateDueContracts("2031-01-01")).toContain(id);
     expect(await activateDueContracts("2031-01-02")).not.toContain(id);
     expect((await db.contract.findUniqueOrThrow({ where: { id } })).status).toBe("ACTIVE");
-    const activation = await db.auditLog.findFirstOrThrow({ where: { entityType: "contract", entityId: String(id), action: "contract.activate" } });
+    const activation = await db.auditLog.findFirstOrThrow({
+      where: { entityType: "contract", entityId: String(id), action: "contract.activate" },
+    });
     expect(activation.actorId).toBeNull();
   });
 });
@@ -389,7 +657,9 @@ describe("scoping", () => {
     const mine = await listContracts(actors.principal, { status: "", q: "" });
     expect(mine.rows.length).toBeGreaterThan(0);
     expect(mine.rows.every((r) => r.officeCode === OFFICE)).toBe(true);
-    expect((await listContracts(actors.otherManager, { status: "", q: "" })).rows.filter((r) => r.officeCode === OFFICE)).toEqual([]);
+    expect(
+      (await listContracts(actors.otherManager, { status: "", q: "" })).rows.filter((r) => r.officeCode === OFFICE),
+    ).toEqual([]);
     expect((await listContracts(actors.national, { status: "", q: OFFICE })).rows.length).toBe(mine.rows.length);
   });
 
@@ -409,7 +679,12 @@ describe("scoping", () => {
   it("lets the contract page offer each user only what the services accept", async () => {
     const active = await db.contract.findFirstOrThrow({ where: { partyOfficerId: A, status: "ACTIVE" } });
     expect((await getContractDetail(active.id, actors.officerA)).actions).toEqual([]);
-    expect((await getContractDetail(active.id, actors.colleague)).actions).toEqual(["close", "amend", "review", "evaluate"]);
+    expect((await getContractDetail(active.id, actors.colleague)).actions).toEqual([
+      "close",
+      "amend",
+      "review",
+      "evaluate",
+    ]);
     const detail = await getContractDetail(active.id, actors.colleague);
     expect(detail.timeline.map((t) => t.action)).toContain("contract.appeal-decide");
     expect(detail.evaluableQuarters.map((q) => q.quarter)).toEqual(["2025-Q3"]);
@@ -429,7 +704,10 @@ describe("evaluation snapshot storage", () => {
       [A, OFFICE],
     );
     const active = await db.contract.findFirstOrThrow({ where: { partyOfficerId: A, status: "ACTIVE" } });
-    const { id } = await evaluateContract({ contractId: active.id, quarter: "2025-Q3", decision: "NO_ACTION", comments: "July only" }, actors.colleague);
+    const { id } = await evaluateContract(
+      { contractId: active.id, quarter: "2025-Q3", decision: "NO_ACTION", comments: "July only" },
+      actors.colleague,
+    );
     const stored = await db.contractEvaluation.findUniqueOrThrow({ where: { id } });
     const snapshot = stored.scorecard as unknown as EvaluationSnapshot;
     expect(snapshot.inputs.kpis.map((k) => k.value)).toEqual([7 / 30, 7 / 30]);

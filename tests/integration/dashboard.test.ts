@@ -69,34 +69,80 @@ async function insertDeclarations() {
 
 beforeAll(async () => {
   await db.office.createMany({
-    data: [OFFICE, OTHER].map((officeCode) => ({ officeCode, name: `Office ${officeCode}`, openTime: "07:30", closeTime: "15:30", workdays: [1, 2, 3, 4, 5] })),
+    data: [OFFICE, OTHER].map((officeCode) => ({
+      officeCode,
+      name: `Office ${officeCode}`,
+      openTime: "07:30",
+      closeTime: "15:30",
+      workdays: [1, 2, 3, 4, 5],
+    })),
   });
   await db.officer.createMany({
     data: [
       { officerId: A, fullName: "Awa Dash", officeCode: OFFICE, unit: "U1" },
-      ...PEERS.map((officerId, k) => ({ officerId, fullName: `Peer ${k + 1}`, officeCode: OFFICE, unit: k < 2 ? "U1" : "U2" })),
+      ...PEERS.map((officerId, k) => ({
+        officerId,
+        fullName: `Peer ${k + 1}`,
+        officeCode: OFFICE,
+        unit: k < 2 ? "U1" : "U2",
+      })),
     ],
   });
   const user = async (key: keyof typeof actors, officeCode: string | null) => {
-    const row = await db.user.create({ data: { email: `${key}-${run}@test.local`, name: `Test ${key}`, role: "MANAGER", officeCode, passwordHash: "unused" } });
+    const row = await db.user.create({
+      data: {
+        email: `${key}-${run}@test.local`,
+        name: `Test ${key}`,
+        role: "MANAGER",
+        officeCode,
+        passwordHash: "unused",
+      },
+    });
     actors[key] = { id: row.id, role: "MANAGER", officeCode, officerId: null };
   };
   await user("manager", OFFICE);
   await user("otherManager", OTHER);
   await user("national", null);
   await insertDeclarations();
-  await db.importBatch.create({ data: { kind: "CANONICAL", sourceName: `dashboard-${run}`, sourcePath: "/dev/null", sha256: "0", status: "SUCCEEDED" } });
+  await db.importBatch.create({
+    data: {
+      kind: "CANONICAL",
+      sourceName: `dashboard-${run}`,
+      sourcePath: "/dev/null",
+      sha256: "0",
+      status: "SUCCEEDED",
+    },
+  });
   // What the kpis.compute jobs store after an import: calendar months, every subject type.
-  for (const month of [{ from: "2025-03-01", to: "2025-03-31" }, { from: "2025-04-01", to: "2025-04-30" }]) {
+  for (const month of [
+    { from: "2025-03-01", to: "2025-03-31" },
+    { from: "2025-04-01", to: "2025-04-30" },
+  ]) {
     for (const subject of ["officer", "unit", "office"] as const) await computeAndStoreKpis({ ...month, subject });
   }
   ({ id: officerContract } = await createContract(
-    { title: `Dash ${run}`, partyType: "OFFICER", partyOfficerId: A, officeCode: OFFICE, periodFrom: "2025-03-10", periodTo: "2025-05-31", indicators: TERMS },
+    {
+      title: `Dash ${run}`,
+      partyType: "OFFICER",
+      partyOfficerId: A,
+      officeCode: OFFICE,
+      periodFrom: "2025-03-10",
+      periodTo: "2025-05-31",
+      indicators: TERMS,
+    },
     actors.manager,
   ));
   await signContract(officerContract, actors.manager);
   ({ id: unitContract } = await createContract(
-    { title: `Unit U2 ${run}`, partyType: "UNIT", partyUnit: "U2", officeCode: OFFICE, periodFrom: "2025-04-01", periodTo: "2025-04-30", indicators: [{ kpiId: "P1", threshold: 0.4, target: 0.8, weight: 100, minVolume: 5 }] },
+    {
+      title: `Unit U2 ${run}`,
+      partyType: "UNIT",
+      partyUnit: "U2",
+      officeCode: OFFICE,
+      periodFrom: "2025-04-01",
+      periodTo: "2025-04-30",
+      indicators: [{ kpiId: "P1", threshold: 0.4, target: 0.8, weight: 100, minVolume: 5 }],
+    },
     actors.manager,
   ));
   await signContract(unitContract, actors.manager);
@@ -107,7 +153,14 @@ afterAll(async () => {
   await pool.end();
 });
 
-const filters = (extra: Partial<Parameters<typeof contractOverview>[1]> = {}) => ({ office: "", unit: "", month: "2025-04", sort: "score-asc" as const, page: 1, ...extra });
+const filters = (extra: Partial<Parameters<typeof contractOverview>[1]> = {}) => ({
+  office: "",
+  unit: "",
+  month: "2025-04",
+  sort: "score-asc" as const,
+  page: 1,
+  ...extra,
+});
 
 describe("manager overview", () => {
   it("lists a contract whose clipped months were never computed as pending, without computing anything", async () => {
@@ -147,13 +200,19 @@ describe("manager overview", () => {
     expect(u.unit).toBe("U2");
     // Lowest score first, then highest first.
     expect(april.rows.map((r) => r.id)).toEqual([officerContract, unitContract]);
-    expect((await contractOverview(actors.manager, filters({ sort: "score-desc" }), TODAY)).rows.map((r) => r.id)).toEqual([unitContract, officerContract]);
+    expect(
+      (await contractOverview(actors.manager, filters({ sort: "score-desc" }), TODAY)).rows.map((r) => r.id),
+    ).toEqual([unitContract, officerContract]);
     expect(april.summary).toEqual({ medianScore: expect.closeTo((100 + 86.6667) / 2, 3), improving: 1, worsening: 0 });
   });
 
   it("filters by unit and office, and shows nothing of an office the manager does not run", async () => {
-    expect((await contractOverview(actors.manager, filters({ unit: "U2" }), TODAY)).rows.map((r) => r.id)).toEqual([unitContract]);
-    expect((await contractOverview(actors.manager, filters({ unit: "U1" }), TODAY)).rows.map((r) => r.id)).toEqual([officerContract]);
+    expect((await contractOverview(actors.manager, filters({ unit: "U2" }), TODAY)).rows.map((r) => r.id)).toEqual([
+      unitContract,
+    ]);
+    expect((await contractOverview(actors.manager, filters({ unit: "U1" }), TODAY)).rows.map((r) => r.id)).toEqual([
+      officerContract,
+    ]);
     expect((await contractOverview(actors.national, filters({ office: OFFICE }), TODAY)).total).toBe(2);
     expect((await contractOverview(actors.national, filters({ office: OTHER }), TODAY)).total).toBe(0);
     expect((await contractOverview(actors.otherManager, filters(), TODAY)).total).toBe(0);
@@ -162,12 +221,23 @@ describe("manager overview", () => {
   });
 
   it("exports the same rows with every indicator's value and n", async () => {
-    const response = await overviewExportResponse(actors.manager, new URLSearchParams({ month: "2025-04", sort: "score-asc" }), "csv");
+    const response = await overviewExportResponse(
+      actors.manager,
+      new URLSearchParams({ month: "2025-04", sort: "score-asc" }),
+      "csv",
+    );
     const [header, ...lines] = (await response.text()).trim().split("\r\n");
     const columns = header!.split(",");
     const rows = lines.map((l) => Object.fromEntries(l.split(",").map((v, i) => [columns[i], v])));
     expect(rows.map((r) => r.contract_id)).toEqual([String(officerContract), String(unitContract)]);
-    expect(rows[0]).toMatchObject({ officer_id: A, P1_value: "0.9", P1_n: "10", I7_value: "0.1", I7_status: "between", month_from: "2025-04-01" });
+    expect(rows[0]).toMatchObject({
+      officer_id: A,
+      P1_value: "0.9",
+      P1_n: "10",
+      I7_value: "0.1",
+      I7_status: "between",
+      month_from: "2025-04-01",
+    });
     const xlsx = await overviewExportResponse(actors.manager, new URLSearchParams({ month: "2025-04" }), "xlsx");
     expect(xlsx.headers.get("content-type")).toContain("spreadsheetml");
     expect((await xlsx.arrayBuffer()).byteLength).toBeGreaterThan(1000);
@@ -182,24 +252,54 @@ describe("office and unit pages", () => {
       { month: "2025-03", value: 0.5, numerator: 5, denominator: 10 },
       { month: "2025-04", value: 39 / 60, numerator: 39, denominator: 60 },
     ]);
-    expect(series.get("P8")?.map((m) => [m.month, m.numerator])).toEqual([["2025-03", 10_000], ["2025-04", 60_000]]);
+    expect(series.get("P8")?.map((m) => [m.month, m.numerator])).toEqual([
+      ["2025-03", 10_000],
+      ["2025-04", 60_000],
+    ]);
     const unit = await officerValues(OFFICE, "U2", "P1", "2025-04");
-    expect(unit.map((o) => [o.officerId, o.value, o.n])).toEqual([[PEERS[2], 0.6, 10], [PEERS[3], 0.8, 10], [PEERS[4], 1, 10]]);
-    expect((await officerValues(OFFICE, null, "P1", "2025-04")).map((o) => o.officerId)).toEqual([...PEERS.slice(0, 4), A, PEERS[4]]);
+    expect(unit.map((o) => [o.officerId, o.value, o.n])).toEqual([
+      [PEERS[2], 0.6, 10],
+      [PEERS[3], 0.8, 10],
+      [PEERS[4], 1, 10],
+    ]);
+    expect((await officerValues(OFFICE, null, "P1", "2025-04")).map((o) => o.officerId)).toEqual([
+      ...PEERS.slice(0, 4),
+      A,
+      PEERS[4],
+    ]);
     const terms = await subjectTerms({ type: "unit", id: `${OFFICE}/U2`, officeCode: OFFICE, unit: "U2" }, "2025-04");
     expect(terms.get("P1")).toMatchObject({ threshold: 0.4, target: 0.8, contractId: unitContract });
   });
 
   it("exports the month's KPI table and the officers on one KPI, within the manager's reach only", async () => {
     const manager = { ...actors.manager, email: "", name: "", locale: "en" as const };
-    const kpis = await (await subjectExportResponse(manager, new URLSearchParams({ office: OFFICE, month: "2025-04" }), "csv")).text();
-    const p1 = kpis.split("\r\n").find((l) => l.includes(",P1,"))!.split(",");
+    const kpis = await (
+      await subjectExportResponse(manager, new URLSearchParams({ office: OFFICE, month: "2025-04" }), "csv")
+    ).text();
+    const p1 = kpis
+      .split("\r\n")
+      .find((l) => l.includes(",P1,"))!
+      .split(",");
     // value 39/60, numerator 39, n 60, March 0.5; the office has no contract of its own: no threshold or target.
     expect(p1.slice(5)).toEqual([String(39 / 60), "39", "60", "0.5", "", ""]);
-    const officers = await (await subjectExportResponse(manager, new URLSearchParams({ office: OFFICE, unit: "U2", month: "2025-04", kpi: "P1", table: "officers" }), "csv")).text();
-    expect(officers.trim().split("\r\n").slice(1).map((l) => l.split(",")[0])).toEqual(PEERS.slice(2));
+    const officers = await (
+      await subjectExportResponse(
+        manager,
+        new URLSearchParams({ office: OFFICE, unit: "U2", month: "2025-04", kpi: "P1", table: "officers" }),
+        "csv",
+      )
+    ).text();
+    expect(
+      officers
+        .trim()
+        .split("\r\n")
+        .slice(1)
+        .map((l) => l.split(",")[0]),
+    ).toEqual(PEERS.slice(2));
     const other = { ...actors.otherManager, email: "", name: "", locale: "en" as const };
-    await expect(subjectExportResponse(other, new URLSearchParams({ office: OFFICE, month: "2025-04" }), "csv")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      subjectExportResponse(other, new URLSearchParams({ office: OFFICE, month: "2025-04" }), "csv"),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("opens only offices and units within the manager's reach", async () => {

@@ -86,7 +86,13 @@ const dispute = (extra: Record<string, unknown> = {}) =>
 
 beforeAll(async () => {
   await db.office.createMany({
-    data: [OFFICE, OTHER_OFFICE].map((officeCode) => ({ officeCode, name: `Office ${officeCode}`, openTime: "07:30", closeTime: "15:30", workdays: [1, 2, 3, 4, 5] })),
+    data: [OFFICE, OTHER_OFFICE].map((officeCode) => ({
+      officeCode,
+      name: `Office ${officeCode}`,
+      openTime: "07:30",
+      closeTime: "15:30",
+      workdays: [1, 2, 3, 4, 5],
+    })),
   });
   await db.officer.createMany({
     data: [
@@ -94,9 +100,21 @@ beforeAll(async () => {
       { officerId: B, fullName: "Jean Dispute", officeCode: OFFICE, unit: UNIT },
     ],
   });
-  const user = async (key: ActorKey, role: Actor["role"], officeCode: string | null, officerId: string | null = null) => {
+  const user = async (
+    key: ActorKey,
+    role: Actor["role"],
+    officeCode: string | null,
+    officerId: string | null = null,
+  ) => {
     const row = await db.user.create({
-      data: { email: `${key}-${run}@disputes.test`, name: `Test ${key}`, role, officeCode, officerId, passwordHash: "unused" },
+      data: {
+        email: `${key}-${run}@disputes.test`,
+        name: `Test ${key}`,
+        role,
+        officeCode,
+        officerId,
+        passwordHash: "unused",
+      },
     });
     actors[key] = { id: row.id, role, officeCode, officerId };
   };
@@ -110,7 +128,10 @@ beforeAll(async () => {
   await user("analyst", "INTEGRITY", null);
   await insertDeclarations();
   // P1 (higher is better) and I7 (lower is better), March to August 2025, signed and acknowledged: ACTIVE.
-  for (const [key, officerId, actor] of [["a", A, "officerA"], ["b", B, "officerB"]] as const) {
+  for (const [key, officerId, actor] of [
+    ["a", A, "officerA"],
+    ["b", B, "officerB"],
+  ] as const) {
     const { id } = await createContract(
       {
         title: `Disputes ${key}`,
@@ -169,7 +190,11 @@ describe("filing a dispute", () => {
       filedById: actors.officerA.id,
     });
     const cell = await storedCell(A, "2025-04-01", "2025-04-30", "P1");
-    expect(cell).toMatchObject({ value: stored.seenValue, numerator: stored.seenNumerator, denominator: stored.seenDenominator });
+    expect(cell).toMatchObject({
+      value: stored.seenValue,
+      numerator: stored.seenNumerator,
+      denominator: stored.seenDenominator,
+    });
   });
 
   it("is refused on another officer's contract, to managers and to analysts, by the service itself", async () => {
@@ -185,7 +210,11 @@ describe("filing a dispute", () => {
 
   it("refuses declarations outside the KPI's set for the officer and month, naming them (422)", async () => {
     const check = async (declIds: string, named: string) => {
-      const error = await expectRefused(openDispute(dispute({ month: "2025-05", declIds }), actors.officerA), "INVALID", "declarationsOutsideSet");
+      const error = await expectRefused(
+        openDispute(dispute({ month: "2025-05", declIds }), actors.officerA),
+        "INVALID",
+        "declarationsOutsideSet",
+      );
       expect(error.status).toBe(422);
       expect(error).toMatchObject({ field: "declIds", values: { declIds: named, kpi: "P1", month: "2025-05" } });
     };
@@ -195,18 +224,34 @@ describe("filing a dispute", () => {
     await check(`NOPE-1, ${A}-5-1, ${A}-4-X`, `NOPE-1, ${A}-4-X`);
     // The cancelled April declaration is A's and April's, but not live: outside the P1 set.
     const error = await refusal(openDispute(dispute({ kpiId: "I7", declIds: `${A}-4-X` }), actors.officerA));
-    expect(error).toMatchObject({ code: "INVALID", message: "declarationsOutsideSet", values: { declIds: `${A}-4-X` } });
+    expect(error).toMatchObject({
+      code: "INVALID",
+      message: "declarationsOutsideSet",
+      values: { declIds: `${A}-4-X` },
+    });
     expect(await db.kpiDispute.count({ where: { officerId: A, month: "2025-05" } })).toBe(0);
   });
 
   it("allows one open dispute per officer, KPI and month", async () => {
-    await expectRefused(openDispute(dispute({ reason: "Filed a second time, same figure." }), actors.officerA), "CONFLICT", "alreadyOpen");
+    await expectRefused(
+      openDispute(dispute({ reason: "Filed a second time, same figure." }), actors.officerA),
+      "CONFLICT",
+      "alreadyOpen",
+    );
     // May P1 = 20/20.
     ({ id: ids.may } = await openDispute(dispute({ month: "2025-05", declIds: `${A}-5-0` }), actors.officerA));
-    expect(await db.kpiDispute.findUniqueOrThrow({ where: { id: ids.may } })).toMatchObject({ seenValue: 1, seenNumerator: 20, seenDenominator: 20 });
+    expect(await db.kpiDispute.findUniqueOrThrow({ where: { id: ids.may } })).toMatchObject({
+      seenValue: 1,
+      seenNumerator: 20,
+      seenDenominator: 20,
+    });
     ({ id: ids.i7 } = await openDispute(dispute({ kpiId: "I7" }), actors.officerA));
     // April I7 = 4/40.
-    expect(await db.kpiDispute.findUniqueOrThrow({ where: { id: ids.i7 } })).toMatchObject({ seenValue: 0.1, seenNumerator: 4, seenDenominator: 40 });
+    expect(await db.kpiDispute.findUniqueOrThrow({ where: { id: ids.i7 } })).toMatchObject({
+      seenValue: 0.1,
+      seenNumerator: 4,
+      seenDenominator: 40,
+    });
     // The database refuses a second open row too, whoever writes it.
     await expect(
       pool.query(
@@ -229,7 +274,9 @@ describe("who sees and answers", () => {
       [ids.may, "Awa Dispute", true],
       [ids.i7, "Awa Dispute", true],
     ]);
-    expect((await listDisputesToAnswer(actors.national)).open.map((d) => d.id)).toEqual(expect.arrayContaining([ids.april, ids.may, ids.i7]));
+    expect((await listDisputesToAnswer(actors.national)).open.map((d) => d.id)).toEqual(
+      expect.arrayContaining([ids.april, ids.may, ids.i7]),
+    );
     expect(await countOpenDisputes(actors.principal)).toBe(3);
     expect(await listDisputesToAnswer(actors.otherManager)).toEqual({ open: [], answered: [] });
     expect(await countOpenDisputes(actors.otherManager)).toBe(0);
@@ -246,7 +293,14 @@ describe("who sees and answers", () => {
   });
 
   it("never lets the filer answer their own dispute", async () => {
-    await expectRefused(answerDispute({ disputeId: ids.april, outcome: "ACCEPTED_CORRECTED", answer: "I agree with myself", correctedValue: 1 }, actors.officerA), "FORBIDDEN", "filerCannotAnswer");
+    await expectRefused(
+      answerDispute(
+        { disputeId: ids.april, outcome: "ACCEPTED_CORRECTED", answer: "I agree with myself", correctedValue: 1 },
+        actors.officerA,
+      ),
+      "FORBIDDEN",
+      "filerCannotAnswer",
+    );
     expect((await db.kpiDispute.findUniqueOrThrow({ where: { id: ids.april } })).status).toBe("OPEN");
   });
 });
@@ -256,25 +310,69 @@ describe("answers", () => {
 
   it("accepts with a corrected value, shown beside the month's computed value, which stays as computed", async () => {
     before = await storedCell(A, "2025-04-01", "2025-04-30", "P1");
-    expect(await expectInvalid(answerDispute({ disputeId: ids.april, outcome: "ACCEPTED_CORRECTED", answer: "Outage confirmed" }, actors.colleague))).toEqual(["correctionRequired"]);
-    expect(await expectInvalid(answerDispute({ disputeId: ids.april, outcome: "ACCEPTED_CORRECTED", answer: "", correctedValue: 0.8 }, actors.colleague))).toEqual(["answerShort"]);
+    expect(
+      await expectInvalid(
+        answerDispute(
+          { disputeId: ids.april, outcome: "ACCEPTED_CORRECTED", answer: "Outage confirmed" },
+          actors.colleague,
+        ),
+      ),
+    ).toEqual(["correctionRequired"]);
+    expect(
+      await expectInvalid(
+        answerDispute(
+          { disputeId: ids.april, outcome: "ACCEPTED_CORRECTED", answer: "", correctedValue: 0.8 },
+          actors.colleague,
+        ),
+      ),
+    ).toEqual(["answerShort"]);
     // 80 typed as a fraction field: a share is between 0 and 1.
-    await expectRefused(answerDispute({ disputeId: ids.april, outcome: "ACCEPTED_CORRECTED", answer: "Outage confirmed", correctedValue: 80 }, actors.colleague), "INVALID", "shareOutOfRange");
+    await expectRefused(
+      answerDispute(
+        { disputeId: ids.april, outcome: "ACCEPTED_CORRECTED", answer: "Outage confirmed", correctedValue: 80 },
+        actors.colleague,
+      ),
+      "INVALID",
+      "shareOutOfRange",
+    );
     // The manager's own figure, 80 % (shares are stored as fractions).
-    expect(await answerDispute({ disputeId: ids.april, outcome: "ACCEPTED_CORRECTED", answer: "Outage of 14 April confirmed by IT", correctedValue: 0.8 }, actors.colleague)).toEqual({
+    expect(
+      await answerDispute(
+        {
+          disputeId: ids.april,
+          outcome: "ACCEPTED_CORRECTED",
+          answer: "Outage of 14 April confirmed by IT",
+          correctedValue: 0.8,
+        },
+        actors.colleague,
+      ),
+    ).toEqual({
       id: ids.april,
       status: "ACCEPTED_CORRECTED",
     });
-    await expectRefused(answerDispute({ disputeId: ids.april, outcome: "REJECTED", answer: "Changed my mind" }, actors.principal), "CONFLICT", "alreadyAnswered");
+    await expectRefused(
+      answerDispute({ disputeId: ids.april, outcome: "REJECTED", answer: "Changed my mind" }, actors.principal),
+      "CONFLICT",
+      "alreadyAnswered",
+    );
 
     const stored = await db.kpiDispute.findUniqueOrThrow({ where: { id: ids.april } });
-    expect(stored).toMatchObject({ status: "ACCEPTED_CORRECTED", correctedValue: 0.8, answer: "Outage of 14 April confirmed by IT", answeredById: actors.colleague.id });
+    expect(stored).toMatchObject({
+      status: "ACCEPTED_CORRECTED",
+      correctedValue: 0.8,
+      answer: "Outage of 14 April confirmed by IT",
+      answeredById: actors.colleague.id,
+    });
     expect(stored.answeredAt).not.toBeNull();
 
     // The officer's and the manager's contract pages both get the note; the computed value is untouched.
     for (const actor of [actors.officerA, actors.principal]) {
       const detail = await getContractDetail(contracts.a, actor);
-      expect(detail.disputeNotes.get("P1|2025-04")).toMatchObject({ kind: "corrected", correctedValue: 0.8, answer: "Outage of 14 April confirmed by IT" });
+      expect(detail.disputeNotes.get("P1|2025-04")).toMatchObject({
+        kind: "corrected",
+        correctedValue: 0.8,
+        answer: "Outage of 14 April confirmed by IT",
+      });
     }
     const contract = await db.contract.findUniqueOrThrow({ where: { id: contracts.a }, include: { indicators: true } });
     const april = (await monthlyIndicators(contract)).find((m) => m.month === "2025-04")!;
@@ -285,21 +383,54 @@ describe("answers", () => {
   });
 
   it("accepts with an annotation, which keeps no value", async () => {
-    await answerDispute({ disputeId: ids.may, outcome: "ACCEPTED_ANNOTATED", answer: "Figure right; May had two public holidays", correctedValue: "0.5" }, actors.national);
+    await answerDispute(
+      {
+        disputeId: ids.may,
+        outcome: "ACCEPTED_ANNOTATED",
+        answer: "Figure right; May had two public holidays",
+        correctedValue: "0.5",
+      },
+      actors.national,
+    );
     const stored = await db.kpiDispute.findUniqueOrThrow({ where: { id: ids.may } });
-    expect(stored).toMatchObject({ status: "ACCEPTED_ANNOTATED", correctedValue: null, answeredById: actors.national.id });
-    const notes = await loadDisputeNotes({ contractNo: (await db.contract.findUniqueOrThrow({ where: { id: contracts.a } })).contractNo, partyOfficerId: A }, actors.officerA);
-    expect(notes.get("P1|2025-05")).toMatchObject({ kind: "annotated", answer: "Figure right; May had two public holidays" });
+    expect(stored).toMatchObject({
+      status: "ACCEPTED_ANNOTATED",
+      correctedValue: null,
+      answeredById: actors.national.id,
+    });
+    const notes = await loadDisputeNotes(
+      {
+        contractNo: (await db.contract.findUniqueOrThrow({ where: { id: contracts.a } })).contractNo,
+        partyOfficerId: A,
+      },
+      actors.officerA,
+    );
+    expect(notes.get("P1|2025-05")).toMatchObject({
+      kind: "annotated",
+      answer: "Figure right; May had two public holidays",
+    });
   });
 
   it("rejects, which shows nothing beside the value, and lets the officer file again", async () => {
-    await answerDispute({ disputeId: ids.i7, outcome: "REJECTED", answer: "Manual assignments were yours" }, actors.admin);
-    expect(await db.kpiDispute.findUniqueOrThrow({ where: { id: ids.i7 } })).toMatchObject({ status: "REJECTED", correctedValue: null, answeredById: actors.admin.id });
+    await answerDispute(
+      { disputeId: ids.i7, outcome: "REJECTED", answer: "Manual assignments were yours" },
+      actors.admin,
+    );
+    expect(await db.kpiDispute.findUniqueOrThrow({ where: { id: ids.i7 } })).toMatchObject({
+      status: "REJECTED",
+      correctedValue: null,
+      answeredById: actors.admin.id,
+    });
     const detail = await getContractDetail(contracts.a, actors.officerA);
     expect([...detail.disputeNotes.keys()].sort()).toEqual(["P1|2025-04", "P1|2025-05"]);
-    const again = await openDispute(dispute({ kpiId: "I7", reason: "Here is the assignment log showing otherwise." }), actors.officerA);
+    const again = await openDispute(
+      dispute({ kpiId: "I7", reason: "Here is the assignment log showing otherwise." }),
+      actors.officerA,
+    );
     expect((await listDisputesToAnswer(actors.principal)).open.map((d) => d.id)).toEqual([again.id]);
-    expect((await listDisputesToAnswer(actors.principal)).answered.map((d) => [d.id, d.status, d.answeredByName])).toEqual([
+    expect(
+      (await listDisputesToAnswer(actors.principal)).answered.map((d) => [d.id, d.status, d.answeredByName]),
+    ).toEqual([
       [ids.i7, "REJECTED", "Test admin"],
       [ids.may, "ACCEPTED_ANNOTATED", "Test national"],
       [ids.april, "ACCEPTED_CORRECTED", "Test colleague"],
@@ -331,16 +462,22 @@ describe("audit log", () => {
       seen: { value: 0.75, numerator: 30, denominator: 40 },
       computed: { value: 0.75, numerator: 30, denominator: 40 },
     });
-    expect((await audits(ids.may)).map((a) => [a.action, a.actorId, (a.data as { status?: string }).status ?? null])).toEqual([
+    expect(
+      (await audits(ids.may)).map((a) => [a.action, a.actorId, (a.data as { status?: string }).status ?? null]),
+    ).toEqual([
       ["kpi_dispute.open", actors.officerA.id, null],
       ["kpi_dispute.answer", actors.national.id, "ACCEPTED_ANNOTATED"],
     ]);
-    expect((await audits(ids.i7)).map((a) => [a.action, a.actorId, (a.data as { status?: string }).status ?? null])).toEqual([
+    expect(
+      (await audits(ids.i7)).map((a) => [a.action, a.actorId, (a.data as { status?: string }).status ?? null]),
+    ).toEqual([
       ["kpi_dispute.open", actors.officerA.id, null],
       ["kpi_dispute.answer", actors.admin.id, "REJECTED"],
     ]);
     // Refused attempts leave no row: the four disputes filed, three answers.
-    const all = await db.auditLog.count({ where: { entityType: "kpi_dispute", actorId: { in: Object.values(actors).map((a) => a.id) } } });
+    const all = await db.auditLog.count({
+      where: { entityType: "kpi_dispute", actorId: { in: Object.values(actors).map((a) => a.id) } },
+    });
     expect(all).toBe(7);
   });
 

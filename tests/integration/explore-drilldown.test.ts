@@ -31,7 +31,8 @@ const ANALYST_CMDLA1 = { role: "INTEGRITY" as const, officeCode: "CMDLA1", offic
 const OFFICER_OF001 = { role: "OFFICER" as const, officeCode: null, officerId: "OF001" };
 const OFFICER_UNLINKED = { role: "OFFICER" as const, officeCode: null, officerId: null };
 
-const input = (over: Partial<Record<string, string>>) => KpiDrilldownInput.parse({ kpi: "P1", type: "officer", id: "OF001", ...MARCH, ...over });
+const input = (over: Partial<Record<string, string>>) =>
+  KpiDrilldownInput.parse({ kpi: "P1", type: "officer", id: "OF001", ...MARCH, ...over });
 
 async function refusal(promise: Promise<unknown>): Promise<string | undefined> {
   try {
@@ -55,7 +56,10 @@ describe("explore: KPI drill-down", () => {
 
   it("lists the rows behind P1 for OF001: two declarations, one same-day", async () => {
     const d = await kpiDrilldown(MANAGER_ALL, input({}));
-    expect(d.rows.map((r) => [r.decl_id, r.in_numerator])).toEqual([["D001", true], ["D002", false]]);
+    expect(d.rows.map((r) => [r.decl_id, r.in_numerator])).toEqual([
+      ["D001", true],
+      ["D002", false],
+    ]);
     expect(d.total).toBe(2);
     expect(d.numerator).toBe(1);
     expect(d.value).toMatchObject({ value: 0.5, numerator: 1, denominator: 2 });
@@ -64,7 +68,12 @@ describe("explore: KPI drill-down", () => {
   });
 
   it("adds up for every subject and every KPI: total = denominator, rows in the numerator = numerator", async () => {
-    for (const [type, id] of [["officer", "OF001"], ["office", "CMDLA1"], ["unit", "CMDLA1/Assessment A"], ["office", "CMDLA5"]] as const) {
+    for (const [type, id] of [
+      ["officer", "OF001"],
+      ["office", "CMDLA1"],
+      ["unit", "CMDLA1/Assessment A"],
+      ["office", "CMDLA5"],
+    ] as const) {
       const values = await computeKpis({ ...MARCH, subject: type, subjectIds: [id] });
       for (const v of values) {
         const d = await kpiDrilldown(ADMIN, input({ kpi: v.kpiId, type, id }), 500);
@@ -83,18 +92,32 @@ describe("explore: KPI drill-down", () => {
   it("gives each row of a percentile its measure (P4: 1.75 h and 24.5 h)", async () => {
     const d = await kpiDrilldown(ADMIN, input({ kpi: "P4" }));
     expect(d.filterable).toBe(false);
-    expect(d.rows.map((r) => [r.decl_id, r.measure])).toEqual([["D001", 1.75], ["D002", 24.5]]);
+    expect(d.rows.map((r) => [r.decl_id, r.measure])).toEqual([
+      ["D001", 1.75],
+      ["D002", 24.5],
+    ]);
   });
 
   it("sorts by measure either way and searches by declaration id, on the server", async () => {
-    const byMeasure = async (sort: string) => (await kpiDrilldown(MANAGER_ALL, input({ kpi: "P4", sort }))).rows.map((r) => [r.decl_id, r.measure]);
-    expect(await byMeasure("measure_desc")).toEqual([["D002", 24.5], ["D001", 1.75]]);
-    expect(await byMeasure("measure_asc")).toEqual([["D001", 1.75], ["D002", 24.5]]);
+    const byMeasure = async (sort: string) =>
+      (await kpiDrilldown(MANAGER_ALL, input({ kpi: "P4", sort }))).rows.map((r) => [r.decl_id, r.measure]);
+    expect(await byMeasure("measure_desc")).toEqual([
+      ["D002", 24.5],
+      ["D001", 1.75],
+    ]);
+    expect(await byMeasure("measure_asc")).toEqual([
+      ["D001", 1.75],
+      ["D002", 24.5],
+    ]);
     // CMDLA1 in March: D001, D002, D003; "D00" matches all three, "D003" one, with n and numerator of the match.
     const search = await kpiDrilldown(MANAGER_ALL, input({ type: "office", id: "CMDLA1", q: "D003" }));
     expect(search.rows.map((r) => r.decl_id)).toEqual(["D003"]);
     expect([search.total, search.numerator]).toEqual([1, 0]);
-    expect((await kpiDrilldown(MANAGER_ALL, input({ type: "office", id: "CMDLA1", q: "D00", sort: "decl" }))).rows.map((r) => r.decl_id)).toEqual(["D001", "D002", "D003"]);
+    expect(
+      (await kpiDrilldown(MANAGER_ALL, input({ type: "office", id: "CMDLA1", q: "D00", sort: "decl" }))).rows.map(
+        (r) => r.decl_id,
+      ),
+    ).toEqual(["D001", "D002", "D003"]);
     // Not a prefix pattern: "%" matches nothing.
     expect((await kpiDrilldown(MANAGER_ALL, input({ type: "office", id: "CMDLA1", q: "%" }))).total).toBe(0);
   });
@@ -110,7 +133,9 @@ describe("explore: KPI drill-down", () => {
     // Office-scoped manager: not another office, its officers or units.
     expect(await refusal(kpiDrilldown(MANAGER_CMDLA5, input({})))).toBe("FORBIDDEN");
     expect(await refusal(kpiDrilldown(MANAGER_CMDLA5, input({ type: "office", id: "CMDLA1" })))).toBe("FORBIDDEN");
-    expect(await refusal(kpiDrilldown(MANAGER_CMDLA5, input({ type: "unit", id: "CMDLA1/Assessment A" })))).toBe("FORBIDDEN");
+    expect(await refusal(kpiDrilldown(MANAGER_CMDLA5, input({ type: "unit", id: "CMDLA1/Assessment A" })))).toBe(
+      "FORBIDDEN",
+    );
     expect(await refusal(kpiDrilldown(MANAGER_CMDLA5, input({ id: "OF003" })))).toBeUndefined();
     expect(await refusal(kpiDrilldown(MANAGER_CMDLA5, input({ type: "unit", id: "CMDLA5/Vehicles" })))).toBeUndefined();
     expect(await refusal(kpiDrilldown(ANALYST_CMDLA1, input({ id: "OF002" })))).toBeUndefined();
@@ -121,7 +146,9 @@ describe("explore: KPI drill-down", () => {
     expect(await refusal(kpiDrilldown(OFFICER_OF001, input({})))).toBeUndefined();
     expect(await refusal(kpiDrilldown(OFFICER_OF001, input({ id: "OF002" })))).toBe("FORBIDDEN");
     expect(await refusal(kpiDrilldown(OFFICER_OF001, input({ type: "office", id: "CMDLA1" })))).toBe("FORBIDDEN");
-    expect(await refusal(kpiDrilldown(OFFICER_OF001, input({ type: "unit", id: "CMDLA1/Assessment A" })))).toBe("FORBIDDEN");
+    expect(await refusal(kpiDrilldown(OFFICER_OF001, input({ type: "unit", id: "CMDLA1/Assessment A" })))).toBe(
+      "FORBIDDEN",
+    );
     expect(await refusal(kpiDrilldown(OFFICER_UNLINKED, input({})))).toBe("FORBIDDEN");
     // Exports run the same check before the first byte.
     expect(await refusal(drilldownCsvStream(OFFICER_OF001, input({ id: "OF002" })))).toBe("FORBIDDEN");
@@ -145,7 +172,9 @@ describe("explore: KPI drill-down", () => {
     const declIds = sheet.getColumn(header.indexOf("decl_id") + 1).values.slice(2);
     expect(declIds).toEqual(["D001"]);
     expect(sheet.getRow(2).getCell(header.indexOf("taxes_final") + 1).value).toBe(300000);
-    expect(await refusal(drilldownXlsxStream(OFFICER_OF001, input({ type: "office", id: "CMDLA1" })))).toBe("FORBIDDEN");
+    expect(await refusal(drilldownXlsxStream(OFFICER_OF001, input({ type: "office", id: "CMDLA1" })))).toBe(
+      "FORBIDDEN",
+    );
   });
 
   it("shows a declaration only within the user's scope (404 otherwise)", async () => {

@@ -16,7 +16,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { pool } from "@/lib/pg";
 import { AppError } from "@/lib/kernel/app-error";
-import { allFlagEvidenceDeclarations, flagEvidence, flagVisibilityWhere, getFlagForViewerOrThrow } from "@/lib/integrity/flag-evidence";
+import {
+  allFlagEvidenceDeclarations,
+  flagEvidence,
+  flagVisibilityWhere,
+  getFlagForViewerOrThrow,
+} from "@/lib/integrity/flag-evidence";
 import { clearClearanceData } from "@/tests/support/clearance-db";
 import { EVIDENCE_FLAGS, insertFlags, insertIntegrityClearanceData, VIEWERS } from "@/tests/support/integrity-fixture";
 
@@ -52,9 +57,19 @@ describe("flag evidence", () => {
     expect(ids(i1.declarations)).toEqual(["A1"]);
     expect(i1.total).toBe(1);
     expect(i1.declarations[0]).toMatchObject({
-      decl_id: "A1", office_code: "OA", assessing_officer_id: "X1", broker_id: "BR1", reg_ts: "2025-05-05 09:00:00",
-      asmt_ts: "2025-05-05 10:00:00", lane_initial: "Y", lane_final: "G", status: "assessed", value_initial: "1500.00",
-      taxes_initial: "300.00", taxes_final: "250.00", in_numerator: true,
+      decl_id: "A1",
+      office_code: "OA",
+      assessing_officer_id: "X1",
+      broker_id: "BR1",
+      reg_ts: "2025-05-05 09:00:00",
+      asmt_ts: "2025-05-05 10:00:00",
+      lane_initial: "Y",
+      lane_final: "G",
+      status: "assessed",
+      value_initial: "1500.00",
+      taxes_initial: "300.00",
+      taxes_final: "250.00",
+      in_numerator: true,
     });
     expect(ids((await flagEvidence(id.rateI9, VIEWERS.analystOA)).declarations)).toEqual(["A2", "B2"]);
     const i8 = await flagEvidence(id.rateI8, VIEWERS.analystOA);
@@ -66,10 +81,22 @@ describe("flag evidence", () => {
 
   it("VALUE_OUTLIER: every row of the officer's set, worst measure first", async () => {
     const p4 = await flagEvidence(id.valueP4, VIEWERS.analystOA);
-    expect(p4.declarations.map((r) => [r.decl_id, r.measure])).toEqual([["A3", 48], ["A5", 3], ["A1", 1], ["A2", 0.5], ["B2", 1 / 6]]);
+    expect(p4.declarations.map((r) => [r.decl_id, r.measure])).toEqual([
+      ["A3", 48],
+      ["A5", 3],
+      ["A1", 1],
+      ["A2", 0.5],
+      ["B2", 1 / 6],
+    ]);
     expect(p4.total).toBe(5);
     const p8 = await flagEvidence(id.valueP8, VIEWERS.analystOA);
-    expect(p8.declarations.map((r) => [r.decl_id, r.measure])).toEqual([["A3", 0], ["B2", 80], ["A5", 100], ["A1", 250], ["A2", 500]]);
+    expect(p8.declarations.map((r) => [r.decl_id, r.measure])).toEqual([
+      ["A3", 0],
+      ["B2", 80],
+      ["A5", 100],
+      ["A1", 250],
+      ["A2", 500],
+    ]);
     expect(p8.declarations.every((r) => "broker_id" in r && "lane_initial" in r)).toBe(true);
   });
 
@@ -81,15 +108,28 @@ describe("flag evidence", () => {
 
   it("BENFORD: the broker's declarations with a positive value, with their first digit", async () => {
     const benford = await flagEvidence(id.benford, VIEWERS.nationalAnalyst);
-    expect(benford.declarations.map((r) => [r.decl_id, r.first_digit])).toEqual([["A1", 1], ["A2", 2], ["A6", 4], ["B1", 7], ["B2", 8]]);
+    expect(benford.declarations.map((r) => [r.decl_id, r.first_digit])).toEqual([
+      ["A1", 1],
+      ["A2", 2],
+      ["A6", 4],
+      ["B1", 7],
+      ["B2", 8],
+    ]);
   });
 
   it("UNIT_VALUE: the flagged item with its declaration and unit value", async () => {
     const uv = await flagEvidence(id.unitValue, VIEWERS.analystOA);
     expect(uv.total).toBe(1);
     expect(uv.declarations[0]).toMatchObject({
-      decl_id: "A1", item_no: 1, hs6: "620342", origin_country: "CN", cif_value: "1000.00", net_kg: "100.000", unit_value: 10,
-      office_code: "OA", broker_id: "BR1",
+      decl_id: "A1",
+      item_no: 1,
+      hs6: "620342",
+      origin_country: "CN",
+      cif_value: "1000.00",
+      net_kg: "100.000",
+      unit_value: 10,
+      office_code: "OA",
+      broker_id: "BR1",
     });
   });
 
@@ -107,7 +147,9 @@ describe("flag evidence", () => {
     const all = NAMES.map((n) => id[n]);
     expect(await visible(VIEWERS.admin)).toEqual(all);
     expect(await visible(VIEWERS.nationalAnalyst)).toEqual(all);
-    expect(await visible(VIEWERS.analystOA)).toEqual(NAMES.filter((n) => n !== "benford" && n !== "rateOB").map((n) => id[n]));
+    expect(await visible(VIEWERS.analystOA)).toEqual(
+      NAMES.filter((n) => n !== "benford" && n !== "rateOB").map((n) => id[n]),
+    );
     expect(await visible(VIEWERS.analystOB)).toEqual([id.rateOB]);
     // An analyst who is officer X1 never sees a flag naming X1 (subject, or officer of a pair).
     expect(await visible(VIEWERS.analystX1)).toEqual([id.unitValue]);

@@ -25,7 +25,8 @@ const QUARTERS = ["01-01/03-31", "04-01/06-30", "07-01/09-30", "10-01/12-31"].ma
 });
 
 // A flag's identity as the manifest names its subjects.
-const key = (method: string, kpiId: string | null, subject: string, related = "") => `${method}|${kpiId ?? ""}|${subject}|${related}`;
+const key = (method: string, kpiId: string | null, subject: string, related = "") =>
+  `${method}|${kpiId ?? ""}|${subject}|${related}`;
 
 async function plantedKeys(manifest: Manifest, period: { from: string; to: string }) {
   // A planted item counts in a period when its declaration is registered in it and not cancelled (kpis.md's B).
@@ -46,8 +47,8 @@ async function plantedKeys(manifest: Manifest, period: { from: string; to: strin
       for (const s of pattern.subjects) {
         if (d.method === "UNIT_VALUE") {
           if (inPeriod.has(String(s.declId))) expected.add(key(d.method, null, String(s.declId), String(s.itemNo)));
-        }
-        else if (d.method === "BROKER_OFFICER_PAIR") expected.add(key(d.method, null, String(s.brokerId), String(s.officerId)));
+        } else if (d.method === "BROKER_OFFICER_PAIR")
+          expected.add(key(d.method, null, String(s.brokerId), String(s.officerId)));
         else if (d.method === "BENFORD") expected.add(key(d.method, null, String(s.brokerId)));
         else expected.add(key(d.method, d.kpiId, String(s.officerId)));
       }
@@ -91,7 +92,7 @@ describe("integrity detection on generated data", () => {
       const { expected, methods } = await plantedKeys(manifest, period);
       const c = confusion(await detectFlags(period), expected, methods);
       rows.push({ period: `${period.from}..${period.to}`, planted: expected.size, ...c });
-        expect(c.recall, `recall ${period.from}`).toBeGreaterThanOrEqual(0.9);
+      expect(c.recall, `recall ${period.from}`).toBeGreaterThanOrEqual(0.9);
       expect(c.precision, `precision ${period.from}`).toBeGreaterThanOrEqual(0.8);
     }
     console.table(rows);
@@ -100,13 +101,21 @@ describe("integrity detection on generated data", () => {
   it("stores flags once per identity and keeps their triage when detection runs again", async () => {
     const quarter = QUARTERS[1]!;
     const first = await detectAndStoreFlags(quarter);
-    const { rows: stored } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM flags WHERE period_from = $1`, [quarter.from]);
+    const { rows: stored } = await pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM flags WHERE period_from = $1`,
+      [quarter.from],
+    );
     expect(stored[0]!.n).toBe(first.raised);
-    await pool.query(`UPDATE flags SET state = 'DISMISSED', dismiss_reason = 'checked: seasonal broker' WHERE method = 'BENFORD'`);
+    await pool.query(
+      `UPDATE flags SET state = 'DISMISSED', dismiss_reason = 'checked: seasonal broker' WHERE method = 'BENFORD'`,
+    );
 
     const again = await detectAndStoreFlags(quarter);
     expect(again).toEqual({ raised: first.raised, retired: 0 });
-    const { rows } = await pool.query(`SELECT state, dismiss_reason, rule FROM flags WHERE method = 'BENFORD' AND period_from = $1`, [quarter.from]);
+    const { rows } = await pool.query(
+      `SELECT state, dismiss_reason, rule FROM flags WHERE method = 'BENFORD' AND period_from = $1`,
+      [quarter.from],
+    );
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ state: "DISMISSED", dismiss_reason: "checked: seasonal broker" });
     expect(rows[0].rule).toEqual({ method: "BENFORD", params: DEFAULT_DETECTION_PARAMS.benford });
@@ -121,14 +130,20 @@ describe("integrity detection on generated data", () => {
     });
     await saveDetectionParams({ unitValue: { minGroup: 20, m: 1.0 } }, admin.id);
     const loose = await detectAndStoreFlags(quarter);
-    const { rows: looseRule } = await pool.query(`SELECT DISTINCT rule FROM flags WHERE method = 'UNIT_VALUE' AND period_from = $1`, [quarter.from]);
+    const { rows: looseRule } = await pool.query(
+      `SELECT DISTINCT rule FROM flags WHERE method = 'UNIT_VALUE' AND period_from = $1`,
+      [quarter.from],
+    );
     expect(looseRule).toEqual([{ rule: { method: "UNIT_VALUE", params: { minGroup: 20, m: 1.0 } } }]);
 
     await saveDetectionParams({}, admin.id);
     const strict = await detectAndStoreFlags(quarter);
     expect(strict.raised).toBeLessThan(loose.raised);
     expect(strict.retired).toBe(loose.raised - strict.raised);
-    const { rows: audit } = await pool.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'detection.settings-changed' AND actor_id = $1`, [admin.id]);
+    const { rows: audit } = await pool.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'detection.settings-changed' AND actor_id = $1`,
+      [admin.id],
+    );
     expect(audit[0].n).toBeGreaterThanOrEqual(2);
   });
 });

@@ -36,7 +36,10 @@ describe("canonical import of a small hand-made folder", () => {
     const { batchId, outcome } = await importFolder(FIXTURE);
     firstBatch = batchId;
     const counts = Object.fromEntries(
-      Object.entries(outcome.files).map(([f, c]) => [f, { accepted: c.accepted, rejected: c.rejected, inserted: c.inserted }]),
+      Object.entries(outcome.files).map(([f, c]) => [
+        f,
+        { accepted: c.accepted, rejected: c.rejected, inserted: c.inserted },
+      ]),
     );
     expect(counts).toEqual({
       "offices.csv": { accepted: 2, rejected: 1, inserted: 2 },
@@ -51,9 +54,18 @@ describe("canonical import of a small hand-made folder", () => {
     });
     expect(outcome.files["declarations.csv"]!.warnings).toEqual(["unknown columns ignored: remarks"]);
     expect(await tableCounts()).toMatchObject({
-      offices: 2, officers: 4, declarations: 6, items: 6, inspections: 2, events: 12,
+      offices: 2,
+      officers: 4,
+      declarations: 6,
+      items: 6,
+      inspections: 2,
+      events: 12,
       // BR01–BR04 and IMP01–IMP04 are named by the accepted declarations (D005 has no importer).
-      brokers: 4, importers: 4, holidays: 3, exchange_rates: 1, mirror_exports: 2,
+      brokers: 4,
+      importers: 4,
+      holidays: 3,
+      exchange_rates: 1,
+      mirror_exports: 2,
     });
     const batch = await db.importBatch.findUniqueOrThrow({ where: { id: batchId } });
     expect(batch.status).toBe("SUCCEEDED");
@@ -101,14 +113,22 @@ describe("canonical import of a small hand-made folder", () => {
       `SELECT d.decl_id, d.asmt_ts, d.value_final, i.hs6, i.hs_code
          FROM declarations d JOIN items i USING (decl_id) WHERE d.decl_id = 'D002' AND i.item_no = 1`,
     );
-    expect(rows[0]).toMatchObject({ asmt_ts: "2025-03-04 09:30:00", value_final: "2000000.50", hs6: "220421", hs_code: "2204210010" });
+    expect(rows[0]).toMatchObject({
+      asmt_ts: "2025-03-04 09:30:00",
+      value_final: "2000000.50",
+      hs6: "220421",
+      hs_code: "2204210010",
+    });
     const holidays = await pool.query(`SELECT office_code FROM holidays ORDER BY date`);
     expect(holidays.rows.map((r) => r.office_code)).toEqual(["", "CMDLA5", ""]);
   });
 
   it("reports suspicious sequences it accepted", async () => {
     const batch = await db.importBatch.findUniqueOrThrow({ where: { id: firstBatch } });
-    const quality = batch.quality as { declarations: number; sequences: { check: string; count: number; examples: string[] }[] };
+    const quality = batch.quality as {
+      declarations: number;
+      sequences: { check: string; count: number; examples: string[] }[];
+    };
     expect(quality.declarations).toBe(6);
     const byCheck = Object.fromEntries(quality.sequences.map((s) => [s.check, [s.count, s.examples]]));
     expect(byCheck).toEqual({
@@ -146,7 +166,9 @@ describe("canonical import of a small hand-made folder", () => {
     const { outcome } = await importFolder(dir);
     // D005 moves; D003 also changes back to the fixture's IM4 after the previous test.
     expect(outcome.files["declarations.csv"]).toMatchObject({ inserted: 0, updated: 2 });
-    const { rows } = await pool.query(`SELECT tableoid::regclass::text AS partition, reg_ts FROM declarations WHERE decl_id = 'D005'`);
+    const { rows } = await pool.query(
+      `SELECT tableoid::regclass::text AS partition, reg_ts FROM declarations WHERE decl_id = 'D005'`,
+    );
     expect(rows).toEqual([{ partition: "declarations_2025_03", reg_ts: "2025-03-15 00:00:00" }]);
     await importFolder(FIXTURE);
   });
@@ -180,7 +202,8 @@ describe("canonical import of a small hand-made folder", () => {
 
   it("rejects a whole file that lacks a required column, and keeps the other files", async () => {
     const dir = await copyFixture({
-      "inspections.csv": (text) => text.replace("decl_id,inspector_id,exam_ts,result", "decl_id,inspector_id,exam_ts,outcome"),
+      "inspections.csv": (text) =>
+        text.replace("decl_id,inspector_id,exam_ts,result", "decl_id,inspector_id,exam_ts,outcome"),
     });
     const { outcome } = await importFolder(dir);
     expect(outcome.files["inspections.csv"]!.error).toMatch(/missing required column\(s\): result/);

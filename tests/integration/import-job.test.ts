@@ -46,14 +46,23 @@ describe("import.run job", () => {
   });
 
   it("queues one job per batch however often it is asked", async () => {
-    const batchId = await createImportBatch({ kind: "CANONICAL", sourcePath: path.resolve("tests/fixtures/canonical-small") });
-    const [a, b] = await Promise.all([enqueue(JOB_NAMES.importRun, { batchId }), enqueue(JOB_NAMES.importRun, { batchId })]);
+    const batchId = await createImportBatch({
+      kind: "CANONICAL",
+      sourcePath: path.resolve("tests/fixtures/canonical-small"),
+    });
+    const [a, b] = await Promise.all([
+      enqueue(JOB_NAMES.importRun, { batchId }),
+      enqueue(JOB_NAMES.importRun, { batchId }),
+    ]);
     expect(a).toBe(b);
     expect((await waitForBatch(batchId)).status).toBe("SUCCEEDED");
   });
 
   it("fails without retrying when the upload is not usable", async () => {
-    const batchId = await createImportBatch({ kind: "CANONICAL", sourcePath: path.resolve("tests/fixtures/kcs-small") });
+    const batchId = await createImportBatch({
+      kind: "CANONICAL",
+      sourcePath: path.resolve("tests/fixtures/kcs-small"),
+    });
     const jobId = await enqueue(JOB_NAMES.importRun, { batchId });
     const batch = await waitForBatch(batchId);
     expect(batch.status).toBe("FAILED");

@@ -23,8 +23,13 @@ describe("KCS import", () => {
     expect(outcome.files["items.csv"]).toMatchObject({ accepted: 29 });
     expect(outcome.files["inspections.csv"]).toMatchObject({ accepted: 29 });
 
-    const { rows: rejected } = await pool.query(`SELECT file, line, "column", reason FROM import_rejected_rows WHERE batch_id = $1`, [batchId]);
-    expect(rejected).toEqual([{ file: "kcs-small.csv", line: 31, column: "Date", reason: 'not a date YYYY-MM-DD: "2020-13-01"' }]);
+    const { rows: rejected } = await pool.query(
+      `SELECT file, line, "column", reason FROM import_rejected_rows WHERE batch_id = $1`,
+      [batchId],
+    );
+    expect(rejected).toEqual([
+      { file: "kcs-small.csv", line: 31, column: "Date", reason: 'not a date YYYY-MM-DD: "2020-13-01"' },
+    ]);
 
     // Row 2 of the file: 97061800,2020-01-01,30,…,ZZR1LT6,QLRUBN9,…,440890,BE,BE,0.0,…,108.0,372254.4,0,0
     const { rows } = await pool.query(
@@ -34,10 +39,21 @@ describe("KCS import", () => {
         WHERE d.decl_id = '97061800'`,
     );
     expect(rows[0]).toEqual({
-      office_code: "30", broker_id: "ZZR1LT6", importer_id: "QLRUBN9", export_country: "BE",
-      reg_ts: "2020-01-01 00:00:00", lane_initial: "R", lane_final: "R", value_initial: "372254.40",
-      hs6: "440890", origin_country: "BE", net_kg: "108.000", cif_value: "372254.40", taxes: "0.00",
-      result: "no_offence", offence_code: null,
+      office_code: "30",
+      broker_id: "ZZR1LT6",
+      importer_id: "QLRUBN9",
+      export_country: "BE",
+      reg_ts: "2020-01-01 00:00:00",
+      lane_initial: "R",
+      lane_final: "R",
+      value_initial: "372254.40",
+      hs6: "440890",
+      origin_country: "BE",
+      net_kg: "108.000",
+      cif_value: "372254.40",
+      taxes: "0.00",
+      result: "no_offence",
+      offence_code: null,
     });
     // 85945189: Tax Rate 8.0, Item Price 375751.2 → taxes 30060.10 (8 % of the price, rounded to the cent).
     const { rows: taxed } = await pool.query(`SELECT taxes FROM items WHERE decl_id = '85945189'`);

@@ -7,7 +7,12 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { pool } from "@/lib/pg";
 import { AppError } from "@/lib/kernel/app-error";
-import { allFlagEvidenceDeclarations, flagEvidence, flagVisibilityWhere, getFlagForViewerOrThrow } from "@/lib/integrity/flag-evidence";
+import {
+  allFlagEvidenceDeclarations,
+  flagEvidence,
+  flagVisibilityWhere,
+  getFlagForViewerOrThrow,
+} from "@/lib/integrity/flag-evidence";
 import { flagInbox, flagPeriods, inboxExportTable } from "@/lib/integrity/list-flags";
 import { flagSummary } from "@/lib/integrity/flag-summary";
 import { dismissFlags } from "@/lib/integrity/triage-flags";
@@ -21,7 +26,13 @@ import { updateDetectionParams } from "@/lib/integrity/detection-settings";
 import { FlagInboxFilters } from "@/lib/integrity/schema";
 import { openCase } from "@/lib/cases/open-case";
 import { clearClearanceData } from "@/tests/support/clearance-db";
-import { EVIDENCE_FLAGS, insertFlags, insertIntegrityClearanceData, MAY, VIEWERS } from "@/tests/support/integrity-fixture";
+import {
+  EVIDENCE_FLAGS,
+  insertFlags,
+  insertIntegrityClearanceData,
+  MAY,
+  VIEWERS,
+} from "@/tests/support/integrity-fixture";
 
 const NAMES = Object.keys(EVIDENCE_FLAGS) as (keyof typeof EVIDENCE_FLAGS)[];
 let ids: number[] = [];
@@ -50,9 +61,21 @@ describe("integrity access: officers (and managers without a grant) never see fl
     ids = await insertFlags(NAMES.map((n) => EVIDENCE_FLAGS[n]));
     await pool.query(`INSERT INTO kpi_results (subject_type, subject_id, period_from, period_to, kpi_id, value, numerator, denominator)
       VALUES ('office', 'OA', '2025-05-01', '2025-05-31', 'I1', 0.2, 20, 100), ('officer', 'X1', '2025-05-01', '2025-05-31', 'I1', 0.5, 20, 40)`);
-    for (const [key, viewer] of Object.entries({ officerX1: VIEWERS.officerX1, officerUnlinked: VIEWERS.officerUnlinked, managerOA: VIEWERS.managerOA, nationalManager: VIEWERS.nationalManager })) {
+    for (const [key, viewer] of Object.entries({
+      officerX1: VIEWERS.officerX1,
+      officerUnlinked: VIEWERS.officerUnlinked,
+      managerOA: VIEWERS.managerOA,
+      nationalManager: VIEWERS.nationalManager,
+    })) {
       const user = await db.user.create({
-        data: { email: `${key.toLowerCase()}@access.test`, name: key, role: viewer.role, officeCode: viewer.officeCode, officerId: viewer.officerId, passwordHash: "x" },
+        data: {
+          email: `${key.toLowerCase()}@access.test`,
+          name: key,
+          role: viewer.role,
+          officeCode: viewer.officeCode,
+          officerId: viewer.officerId,
+          passwordHash: "x",
+        },
       });
       actors[key as keyof typeof actors] = { id: user.id, ...viewer };
     }
@@ -73,7 +96,9 @@ describe("integrity access: officers (and managers without a grant) never see fl
         expect(await refusal(getFlagForViewerOrThrow(id, viewer)), `flag ${id}`).toBe("NOT_FOUND");
         expect(await refusal(flagEvidence(id, viewer)), `evidence ${id}`).toBe("NOT_FOUND");
         expect(await refusal(allFlagEvidenceDeclarations(id, viewer)), `all evidence ${id}`).toBe("NOT_FOUND");
-        expect(await refusal(evidenceExportResponse(viewer, String(id), "csv")), `evidence csv ${id}`).toBe("NOT_FOUND");
+        expect(await refusal(evidenceExportResponse(viewer, String(id), "csv")), `evidence csv ${id}`).toBe(
+          "NOT_FOUND",
+        );
       }
       expect(await refusal(dismissFlags({ flagIds: ids, reason: "not allowed" }, viewer))).toBe("NOT_FOUND");
       expect(await refusal(openCase({ flagIds: ids.slice(0, 1) }, viewer))).toMatch(/^(NOT_FOUND|FORBIDDEN)$/);
@@ -99,19 +124,38 @@ describe("integrity access: officers (and managers without a grant) never see fl
 
   it("shows a manager granted the integrity area their office's flags only, and the same refusals otherwise", async () => {
     const granted = { ...VIEWERS.managerOA, integrityAccess: true };
-    const visible = await db.flag.findMany({ where: { AND: [flagVisibilityWhere(granted)] }, select: { officeCode: true } });
+    const visible = await db.flag.findMany({
+      where: { AND: [flagVisibilityWhere(granted)] },
+      select: { officeCode: true },
+    });
     expect(visible.length).toBeGreaterThan(0);
     expect(new Set(visible.map((f) => f.officeCode))).toEqual(new Set([VIEWERS.managerOA.officeCode]));
     expect((await inboxExportTable(granted, FlagInboxFilters.parse({}))).rows.length).toBe(visible.length);
     // The grant belongs to managers: an officer holding it still sees nothing.
-    expect(await refusal(flagInbox({ ...VIEWERS.officerX1, integrityAccess: true }, FlagInboxFilters.parse({})))).toBe("FORBIDDEN");
+    expect(await refusal(flagInbox({ ...VIEWERS.officerX1, integrityAccess: true }, FlagInboxFilters.parse({})))).toBe(
+      "FORBIDDEN",
+    );
   });
 
   it("lets an office analyst read the detection parameters' screen but not change them", async () => {
-    const analyst = await db.user.create({ data: { email: "analyst@access.test", name: "Analyst OA", role: "INTEGRITY", officeCode: "OA", passwordHash: "x" } });
+    const analyst = await db.user.create({
+      data: {
+        email: "analyst@access.test",
+        name: "Analyst OA",
+        role: "INTEGRITY",
+        officeCode: "OA",
+        passwordHash: "x",
+      },
+    });
     expect(await refusal(updateDetectionParams({}, { ...VIEWERS.analystOA, id: analyst.id }))).toBe("FORBIDDEN");
-    const national = await db.user.create({ data: { email: "national@access.test", name: "National analyst", role: "INTEGRITY", passwordHash: "x" } });
-    expect(await refusal(updateDetectionParams({ unitValue: { minGroup: 25, m: 3.5 } }, { ...VIEWERS.nationalAnalyst, id: national.id }))).toBe("ALLOWED");
+    const national = await db.user.create({
+      data: { email: "national@access.test", name: "National analyst", role: "INTEGRITY", passwordHash: "x" },
+    });
+    expect(
+      await refusal(
+        updateDetectionParams({ unitValue: { minGroup: 25, m: 3.5 } }, { ...VIEWERS.nationalAnalyst, id: national.id }),
+      ),
+    ).toBe("ALLOWED");
     expect((await db.detectionSettings.findUniqueOrThrow({ where: { id: 1 } })).updatedById).toBe(national.id);
     expect(await db.auditLog.count({ where: { actorId: national.id, action: "detection.settings-changed" } })).toBe(1);
   });

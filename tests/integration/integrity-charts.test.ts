@@ -20,7 +20,13 @@ import { flagSummary } from "@/lib/integrity/flag-summary";
 import { flagInbox, flagPeriods, inboxExportTable } from "@/lib/integrity/list-flags";
 import { FlagInboxFilters } from "@/lib/integrity/schema";
 import { clearClearanceData } from "@/tests/support/clearance-db";
-import { EVIDENCE_FLAGS, insertFlags, insertIntegrityClearanceData, MAY, VIEWERS } from "@/tests/support/integrity-fixture";
+import {
+  EVIDENCE_FLAGS,
+  insertFlags,
+  insertIntegrityClearanceData,
+  MAY,
+  VIEWERS,
+} from "@/tests/support/integrity-fixture";
 
 const NAMES = Object.keys(EVIDENCE_FLAGS) as (keyof typeof EVIDENCE_FLAGS)[];
 let id: Record<keyof typeof EVIDENCE_FLAGS | "quarterFlag", number>;
@@ -42,7 +48,17 @@ describe("integrity chart data", () => {
     await insertIntegrityClearanceData();
     const inserted = await insertFlags([
       ...NAMES.map((n) => EVIDENCE_FLAGS[n]),
-      { method: "RATE_OUTLIER", kpiId: "I7", subjectType: "officer", subjectId: "X2", officeCode: "OA", score: 9, n: 60, period: { from: "2025-04-01", to: "2025-06-30" }, active: false },
+      {
+        method: "RATE_OUTLIER",
+        kpiId: "I7",
+        subjectType: "officer",
+        subjectId: "X2",
+        officeCode: "OA",
+        score: 9,
+        n: 60,
+        period: { from: "2025-04-01", to: "2025-06-30" },
+        active: false,
+      },
     ]);
     id = Object.fromEntries([...NAMES, "quarterFlag"].map((n, i) => [n, inserted[i]!])) as typeof id;
     await pool.query(`INSERT INTO kpi_results (subject_type, subject_id, period_from, period_to, kpi_id, value, numerator, denominator) VALUES
@@ -77,8 +93,14 @@ describe("integrity chart data", () => {
   it("heatmap: observed/expected per broker × officer cell, busiest first, the flagged pair marked", async () => {
     const h = await pairHeatmap(VIEWERS.analystOA, { officeCode: "OA", ...MAY });
     expect(h.N).toBe(5);
-    expect(h.brokers).toEqual([{ brokerId: "BR1", n: 4 }, { brokerId: "BR2", n: 1 }]);
-    expect(h.officers).toEqual([{ officerId: "X1", fullName: "Xavier One", n: 4 }, { officerId: "X2", fullName: "Xena Two", n: 1 }]);
+    expect(h.brokers).toEqual([
+      { brokerId: "BR1", n: 4 },
+      { brokerId: "BR2", n: 1 },
+    ]);
+    expect(h.officers).toEqual([
+      { officerId: "X1", fullName: "Xavier One", n: 4 },
+      { officerId: "X2", fullName: "Xena Two", n: 1 },
+    ]);
     const cells = h.cells.map((c) => [c.brokerId, c.officerId, c.nBo, c.expected, c.ratio, c.flagId]);
     expect(cells).toEqual([
       ["BR1", "X1", 3, 3.2, 0.9375, id.pair],
@@ -94,7 +116,11 @@ describe("integrity chart data", () => {
     const national = await benfordChart(VIEWERS.nationalAnalyst, { brokerId: "BR1", ...MAY });
     expect(national.digits.map((d) => d.count)).toEqual([1, 1, 0, 1, 0, 0, 1, 1, 0]);
     expect(national.total).toBe(5);
-    const expectedMad = [1, 2, 3, 4, 5, 6, 7, 8, 9].reduce((s, d) => s + Math.abs(([1, 2, 4, 7, 8].includes(d) ? 0.2 : 0) - Math.log10(1 + 1 / d)), 0) / 9;
+    const expectedMad =
+      [1, 2, 3, 4, 5, 6, 7, 8, 9].reduce(
+        (s, d) => s + Math.abs(([1, 2, 4, 7, 8].includes(d) ? 0.2 : 0) - Math.log10(1 + 1 / d)),
+        0,
+      ) / 9;
     expect(national.mad).toBeCloseTo(expectedMad, 12);
     expect(national.band).toBe("nonconformity");
     expect(national.ordersOfMagnitude).toBeCloseTo(Math.log10(7000 / 0.45), 12);
@@ -123,7 +149,9 @@ describe("integrity chart data", () => {
     const groups = await unitValueBoxes(VIEWERS.analystOA, { ...MAY, minGroup: 2 });
     expect(groups.map((g) => [g.hs6, g.originCountry, g.stats.n])).toEqual([["620342", "CN", 2]]);
     expect(groups[0]!.stats.median).toBeCloseTo(Math.log(20), 12);
-    expect(groups[0]!.flagged).toEqual([{ flagId: id.unitValue, declId: "A1", itemNo: 1, logUnitValue: Math.log(10), m: -4.2 }]);
+    expect(groups[0]!.flagged).toEqual([
+      { flagId: id.unitValue, declId: "A1", itemNo: 1, logUnitValue: Math.log(10), m: -4.2 },
+    ]);
     // The method's minimum group size: two items are not a group.
     expect(await unitValueBoxes(VIEWERS.analystOA, MAY)).toEqual([]);
     // An analyst of OB sees the boxes but not OA's flagged item.
@@ -134,25 +162,79 @@ describe("integrity chart data", () => {
     const parse = (q: Record<string, string>) => FlagInboxFilters.parse(q);
     const oa = await flagInbox(VIEWERS.analystOA, parse({}));
     // Active NEW flags of OA by score desc: valueP4 5, unitValue 4.2, rateI9 4.1, valueP8 4, rateI1 3.5, rateI8 3.2, pair 3.1.
-    expect(oa.rows.map((r) => r.id)).toEqual([id.valueP4, id.unitValue, id.rateI9, id.valueP8, id.rateI1, id.rateI8, id.pair]);
-    expect(oa.rows[0]).toMatchObject({ kpiId: "P4", kpiName: "Median assessment time", subjectName: "Xavier One", officeCode: "OA", periodFrom: "2025-05-01" });
+    expect(oa.rows.map((r) => r.id)).toEqual([
+      id.valueP4,
+      id.unitValue,
+      id.rateI9,
+      id.valueP8,
+      id.rateI1,
+      id.rateI8,
+      id.pair,
+    ]);
+    expect(oa.rows[0]).toMatchObject({
+      kpiId: "P4",
+      kpiName: "Median assessment time",
+      subjectName: "Xavier One",
+      officeCode: "OA",
+      periodFrom: "2025-05-01",
+    });
     const pair = oa.rows.find((r) => r.id === id.pair)!;
     expect(pair).toMatchObject({ subjectId: "BR1", subjectName: null, relatedId: "X1", relatedName: "Xavier One" });
     expect((await flagInbox(VIEWERS.analystOA, parse({ sort: "score-asc" }))).rows[0]!.id).toBe(id.pair);
-    expect((await flagInbox(VIEWERS.analystOA, parse({ method: "RATE_OUTLIER" }))).rows.map((r) => r.id)).toEqual([id.rateI9, id.rateI1, id.rateI8]);
+    expect((await flagInbox(VIEWERS.analystOA, parse({ method: "RATE_OUTLIER" }))).rows.map((r) => r.id)).toEqual([
+      id.rateI9,
+      id.rateI1,
+      id.rateI8,
+    ]);
     expect((await flagInbox(VIEWERS.analystOA, parse({ kpi: "I8" }))).rows.map((r) => r.id)).toEqual([id.rateI8]);
     // The retired quarter flag shows only when asked for inactive (or all) flags, and in its period.
-    expect((await flagInbox(VIEWERS.analystOA, parse({ active: "no" }))).rows.map((r) => r.id)).toEqual([id.quarterFlag]);
-    expect((await flagInbox(VIEWERS.analystOA, parse({ active: "all", period: "2025-04-01_2025-06-30" }))).rows.map((r) => r.id)).toEqual([id.quarterFlag]);
-    expect((await flagInbox(VIEWERS.analystOA, parse({ period: "2025-05-01_2025-05-31", method: "UNIT_VALUE" }))).total).toBe(1);
+    expect((await flagInbox(VIEWERS.analystOA, parse({ active: "no" }))).rows.map((r) => r.id)).toEqual([
+      id.quarterFlag,
+    ]);
+    expect(
+      (await flagInbox(VIEWERS.analystOA, parse({ active: "all", period: "2025-04-01_2025-06-30" }))).rows.map(
+        (r) => r.id,
+      ),
+    ).toEqual([id.quarterFlag]);
+    expect(
+      (await flagInbox(VIEWERS.analystOA, parse({ period: "2025-05-01_2025-05-31", method: "UNIT_VALUE" }))).total,
+    ).toBe(1);
     // Another office, even asked for by name, is not in an office analyst's scope.
     expect((await flagInbox(VIEWERS.analystOA, parse({ office: "OB" }))).total).toBe(0);
-    expect((await flagInbox(VIEWERS.nationalAnalyst, parse({ office: "OB" }))).rows.map((r) => r.id)).toEqual([id.rateOB]);
+    expect((await flagInbox(VIEWERS.nationalAnalyst, parse({ office: "OB" }))).rows.map((r) => r.id)).toEqual([
+      id.rateOB,
+    ]);
     const paged = await flagInbox(VIEWERS.analystOA, parse({ page: "2" }), 3);
-    expect([paged.page, paged.pageCount, paged.total, paged.rows.map((r) => r.id)]).toEqual([2, 3, 7, [id.valueP8, id.rateI1, id.rateI8]]);
+    expect([paged.page, paged.pageCount, paged.total, paged.rows.map((r) => r.id)]).toEqual([
+      2,
+      3,
+      7,
+      [id.valueP8, id.rateI1, id.rateI8],
+    ]);
     expect(await flagPeriods(VIEWERS.analystOA)).toEqual([{ from: "2025-04-01", to: "2025-06-30" }, MAY]);
     const table = await inboxExportTable(VIEWERS.analystOA, parse({ method: "BROKER_OFFICER_PAIR" }));
-    expect(table.rows).toEqual([[id.pair, "BROKER_OFFICER_PAIR", null, null, "broker", "BR1", null, "X1", "Xavier One", "OA", "2025-05-01", "2025-05-31", 3.1, 3, "NEW", true, null, expect.any(String)]]);
+    expect(table.rows).toEqual([
+      [
+        id.pair,
+        "BROKER_OFFICER_PAIR",
+        null,
+        null,
+        "broker",
+        "BR1",
+        null,
+        "X1",
+        "Xavier One",
+        "OA",
+        "2025-05-01",
+        "2025-05-31",
+        3.1,
+        3,
+        "NEW",
+        true,
+        null,
+        expect.any(String),
+      ],
+    ]);
     const summary = await flagSummary(VIEWERS.analystOA);
     expect(summary.counts).toEqual([
       { method: "BROKER_OFFICER_PAIR", NEW: 1, DISMISSED: 0, IN_CASE: 0 },

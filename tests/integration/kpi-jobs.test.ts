@@ -40,18 +40,25 @@ describe("KPI jobs", () => {
 
   it("recomputes after an import exactly the cells it touched, shared by two workers", async () => {
     // One job at a time each, so the second worker takes what arrives while the first is busy.
-    workers.push(...(await Promise.all([1, 2].map(() => startWorker({ env: { ...process.env, WORKER_CONCURRENCY: "1" } })))));
+    workers.push(
+      ...(await Promise.all([1, 2].map(() => startWorker({ env: { ...process.env, WORKER_CONCURRENCY: "1" } })))),
+    );
     const batchId = await createImportBatch({ kind: "CANONICAL", sourcePath: FIXTURE });
     const outcome = await runImportBatch(batchId);
     // Offices and officers are new, so every subject of every month with data (March and April 2025) is touched.
     const jobs = await getQueue().getJobs(["waiting", "active", "completed"]);
-    expect(jobs.filter((j) => j.name === "integrity.detect").map((j) => `${j.data.from} ${j.data.to}`).sort()).toEqual([
-      "2025-01-01 2025-03-31",
-      "2025-03-01 2025-03-31",
-      "2025-04-01 2025-04-30",
-      "2025-04-01 2025-06-30",
-    ]);
-    expect(jobs.filter((j) => j.name === "kpis.compute").map((j) => `${j.data.subjectType} ${j.data.from} ${j.data.to}`).sort()).toEqual([
+    expect(
+      jobs
+        .filter((j) => j.name === "integrity.detect")
+        .map((j) => `${j.data.from} ${j.data.to}`)
+        .sort(),
+    ).toEqual(["2025-01-01 2025-03-31", "2025-03-01 2025-03-31", "2025-04-01 2025-04-30", "2025-04-01 2025-06-30"]);
+    expect(
+      jobs
+        .filter((j) => j.name === "kpis.compute")
+        .map((j) => `${j.data.subjectType} ${j.data.from} ${j.data.to}`)
+        .sort(),
+    ).toEqual([
       "office 2025-01-01 2025-03-31",
       "office 2025-03-01 2025-03-31",
       "office 2025-04-01 2025-04-30",
@@ -66,11 +73,15 @@ describe("KPI jobs", () => {
       "unit 2025-04-01 2025-06-30",
     ]);
     expect(outcome.affectedCells).toContainEqual(["office", "*", "*"]);
-    expect(jobs.filter((j) => j.name === "contracts.refresh-indicators").map((j) => j.id)).toEqual([`contracts-refresh-import-${batchId}`]);
+    expect(jobs.filter((j) => j.name === "contracts.refresh-indicators").map((j) => j.id)).toEqual([
+      `contracts-refresh-import-${batchId}`,
+    ]);
 
     await drained();
     // The import's TRS and mirror runs (tests/integration/analysis-jobs.test.ts) are not KPI jobs.
-    const done = (await getQueue().getJobs(["completed"])).filter((j) => j.name !== "trs.compute" && j.name !== "mirror.compute");
+    const done = (await getQueue().getJobs(["completed"])).filter(
+      (j) => j.name !== "trs.compute" && j.name !== "mirror.compute",
+    );
     expect(done).toHaveLength(17);
     const processedBy = new Set(done.map((j) => j.processedBy));
     expect(processedBy.size).toBe(2);
@@ -80,8 +91,15 @@ describe("KPI jobs", () => {
         WHERE subject_type = 'officer' AND period_from = '2025-03-01' AND period_to = '2025-03-31' AND kpi_id = 'P4'
         ORDER BY subject_id`,
     );
-    const expected = (await computeKpis({ from: "2025-03-01", to: "2025-03-31", subject: "officer", kpiIds: ["P4"] }))
-      .map((r) => ({ subject_id: r.subjectId, value: r.value, numerator: r.numerator, denominator: r.denominator, last_import_id: batchId }));
+    const expected = (
+      await computeKpis({ from: "2025-03-01", to: "2025-03-31", subject: "officer", kpiIds: ["P4"] })
+    ).map((r) => ({
+      subject_id: r.subjectId,
+      value: r.value,
+      numerator: r.numerator,
+      denominator: r.denominator,
+      last_import_id: batchId,
+    }));
     expect(rows).toEqual(expected);
     // OF001 assessed D001 after 1.75 h and D002 after 24.5 h: median 13.125 h.
     expect(rows.find((r) => r.subject_id === "OF001")?.value).toBe(13.125);
@@ -96,7 +114,8 @@ describe("KPI jobs", () => {
       if (!f.endsWith(".csv")) continue;
       let text = await fs.readFile(path.join(FIXTURE, f), "utf8");
       // D003 (OF002, CMDLA1, registered 2025-03-03) is assessed one day earlier.
-      if (f === "declarations.csv") text = text.replace("2025-03-10 11:00:00,2025-03-11", "2025-03-09 11:00:00,2025-03-11");
+      if (f === "declarations.csv")
+        text = text.replace("2025-03-10 11:00:00,2025-03-11", "2025-03-09 11:00:00,2025-03-11");
       await fs.writeFile(path.join(dir, f), text);
     }
     const batchId = await createImportBatch({ kind: "CANONICAL", sourcePath: dir });
@@ -119,8 +138,13 @@ describe("KPI jobs", () => {
   it("asks for a new selectivity run in the nightly pass, and only one while it waits", async () => {
     const reason = `nightly-${new Date().toISOString().slice(0, 10)}`;
     const runsOf = () =>
-      pool.query<{ id: number }>(`SELECT id FROM analysis_runs WHERE kind = 'SELECTIVITY_COMPUTE' AND params ->> 'reason' = $1`, [reason]);
-    await pool.query(`DELETE FROM analysis_runs WHERE kind = 'SELECTIVITY_COMPUTE' AND params ->> 'reason' = $1`, [reason]);
+      pool.query<{ id: number }>(
+        `SELECT id FROM analysis_runs WHERE kind = 'SELECTIVITY_COMPUTE' AND params ->> 'reason' = $1`,
+        [reason],
+      );
+    await pool.query(`DELETE FROM analysis_runs WHERE kind = 'SELECTIVITY_COMPUTE' AND params ->> 'reason' = $1`, [
+      reason,
+    ]);
     await getQueue().pause();
     try {
       await processKpisRecomputeOpen(async () => undefined);

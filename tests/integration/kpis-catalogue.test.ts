@@ -56,107 +56,367 @@ type Decl = {
 const DECLARATIONS: Decl[] = [
   // --- Officer A1, office OFA, registered in March (in B) ---
   // a 2, r 6, t 30; same-day
-  { id: "D01", office: "OFA", officer: "A1", reg: "2025-03-03 09:00:00", arrival: "2025-03-02 09:00:00", lanes: "G>G",
-    asmt: "2025-03-03 11:00:00", release: "2025-03-03 15:00:00", value: ["1000", "1000"], taxes: ["100", "100"],
-    status: "released" },
+  {
+    id: "D01",
+    office: "OFA",
+    officer: "A1",
+    reg: "2025-03-03 09:00:00",
+    arrival: "2025-03-02 09:00:00",
+    lanes: "G>G",
+    asmt: "2025-03-03 11:00:00",
+    release: "2025-03-03 15:00:00",
+    value: ["1000", "1000"],
+    taxes: ["100", "100"],
+    status: "released",
+  },
   // Yellow downgraded to green, manual; a 23 (≤ 24 h), r 26; value and taxes reduced; amended on Saturday 03-08
   // after its assessment
-  { id: "D02", office: "OFA", officer: "A1", reg: "2025-03-04 10:00:00", lanes: "Y>G", mode: "manual",
-    asmt: "2025-03-05 09:00:00", release: "2025-03-05 12:00:00", value: ["2000", "1500"], taxes: ["400", "300"],
-    status: "released" },
+  {
+    id: "D02",
+    office: "OFA",
+    officer: "A1",
+    reg: "2025-03-04 10:00:00",
+    lanes: "Y>G",
+    mode: "manual",
+    asmt: "2025-03-05 09:00:00",
+    release: "2025-03-05 12:00:00",
+    value: ["2000", "1500"],
+    taxes: ["400", "300"],
+    status: "released",
+  },
   // Yellow, a exactly 24 (still within 24 h); values null; taxes_final null
-  { id: "D03", office: "OFA", officer: "A1", reg: "2025-03-05 08:00:00", lanes: "Y>Y", asmt: "2025-03-06 08:00:00",
-    value: [null, null], taxes: ["500", null], status: "assessed" },
+  {
+    id: "D03",
+    office: "OFA",
+    officer: "A1",
+    reg: "2025-03-05 08:00:00",
+    lanes: "Y>Y",
+    asmt: "2025-03-06 08:00:00",
+    value: [null, null],
+    taxes: ["500", null],
+    status: "assessed",
+  },
   // Red kept red, a 0.5 (too fast, < 1 h), r 31, t 55; inspected 03-07 (offence, 250) and 04-01 00:00 (out)
-  { id: "D04", office: "OFA", officer: "A1", reg: "2025-03-06 09:00:00", arrival: "2025-03-05 09:00:00", lanes: "R>R",
-    asmt: "2025-03-06 09:30:00", release: "2025-03-07 16:00:00", value: ["5000", "6000"], taxes: ["1000", "1250"],
-    status: "released" },
+  {
+    id: "D04",
+    office: "OFA",
+    officer: "A1",
+    reg: "2025-03-06 09:00:00",
+    arrival: "2025-03-05 09:00:00",
+    lanes: "R>R",
+    asmt: "2025-03-06 09:30:00",
+    release: "2025-03-07 16:00:00",
+    value: ["5000", "6000"],
+    taxes: ["1000", "1250"],
+    status: "released",
+  },
   // Red downgraded to green WITHOUT any inspection, manual; a 1, r 4
-  { id: "D05", office: "OFA", officer: "A1", reg: "2025-03-07 14:00:00", lanes: "R>G", mode: "manual",
-    asmt: "2025-03-07 15:00:00", release: "2025-03-07 18:00:00", value: ["3000", "3000"], taxes: ["600", "600"],
-    status: "released" },
+  {
+    id: "D05",
+    office: "OFA",
+    officer: "A1",
+    reg: "2025-03-07 14:00:00",
+    lanes: "R>G",
+    mode: "manual",
+    asmt: "2025-03-07 15:00:00",
+    release: "2025-03-07 18:00:00",
+    value: ["3000", "3000"],
+    taxes: ["600", "600"],
+    status: "released",
+  },
   // Red downgraded to blue WITH an inspection (dated 04-02, outside the period); a 24, r 48, t 60
-  { id: "D06", office: "OFA", officer: "A1", reg: "2025-03-10 09:00:00", arrival: "2025-03-09 21:00:00", lanes: "R>B",
-    asmt: "2025-03-11 09:00:00", release: "2025-03-12 09:00:00", value: ["4000", "4000"], taxes: ["800", "800"],
-    status: "released" },
+  {
+    id: "D06",
+    office: "OFA",
+    officer: "A1",
+    reg: "2025-03-10 09:00:00",
+    arrival: "2025-03-09 21:00:00",
+    lanes: "R>B",
+    asmt: "2025-03-11 09:00:00",
+    release: "2025-03-12 09:00:00",
+    value: ["4000", "4000"],
+    taxes: ["800", "800"],
+    status: "released",
+  },
   // Registered on the last second of the period: in B; not assessed; as_of − reg = 1 s
-  { id: "D07", office: "OFA", officer: "A1", reg: "2025-03-31 23:59:59", lanes: "G>G", value: ["700", "700"],
-    taxes: [null, null], status: "registered" },
+  {
+    id: "D07",
+    office: "OFA",
+    officer: "A1",
+    reg: "2025-03-31 23:59:59",
+    lanes: "G>G",
+    value: ["700", "700"],
+    taxes: [null, null],
+    status: "registered",
+  },
   // Registered on the first second of the period, never assessed: as_of − reg = 31 d = 744 h (> 720 h backlog)
-  { id: "D09", office: "OFA", officer: "A1", reg: "2025-03-01 00:00:00", lanes: "G>G", value: ["800", "800"],
-    taxes: ["80", null], status: "registered" },
+  {
+    id: "D09",
+    office: "OFA",
+    officer: "A1",
+    reg: "2025-03-01 00:00:00",
+    lanes: "G>G",
+    value: ["800", "800"],
+    taxes: ["80", null],
+    status: "registered",
+  },
   // Yellow never assessed: as_of − reg = 30 d = 720 h exactly (late, but not > 720 h)
-  { id: "D10", office: "OFA", officer: "A1", reg: "2025-03-02 00:00:00", lanes: "Y>Y", value: ["900", "900"],
-    taxes: ["90", "90"], status: "registered" },
+  {
+    id: "D10",
+    office: "OFA",
+    officer: "A1",
+    reg: "2025-03-02 00:00:00",
+    lanes: "Y>Y",
+    value: ["900", "900"],
+    taxes: ["90", "90"],
+    status: "registered",
+  },
   // Red, assessed exactly at as_of: a = 5 d = 120 h
-  { id: "D11", office: "OFA", officer: "A1", reg: "2025-03-27 00:00:00", lanes: "R>R", asmt: "2025-04-01 00:00:00",
-    value: ["6000", "6000"], taxes: ["1200", "1200"], status: "assessed" },
+  {
+    id: "D11",
+    office: "OFA",
+    officer: "A1",
+    reg: "2025-03-27 00:00:00",
+    lanes: "R>R",
+    asmt: "2025-04-01 00:00:00",
+    value: ["6000", "6000"],
+    taxes: ["1200", "1200"],
+    status: "assessed",
+  },
   // Not assessed: as_of − reg = 120 h − 1 s (not late); amended 03-28 while not assessed
-  { id: "D12", office: "OFA", officer: "A1", reg: "2025-03-27 00:00:01", lanes: "G>G", value: ["100", "100"],
-    taxes: ["10", "10"], status: "registered" },
+  {
+    id: "D12",
+    office: "OFA",
+    officer: "A1",
+    reg: "2025-03-27 00:00:01",
+    lanes: "G>G",
+    value: ["100", "100"],
+    taxes: ["10", "10"],
+    status: "registered",
+  },
   // Manual; a 2, r 24; taxes reduced by 50; amended 03-13 09:00, AFTER its assessment
-  { id: "D14", office: "OFA", officer: "A1", reg: "2025-03-12 09:00:00", lanes: "G>G", mode: "manual",
-    asmt: "2025-03-12 11:00:00", release: "2025-03-13 09:00:00", value: ["1000", "1000"], taxes: ["200", "150"],
-    status: "released" },
+  {
+    id: "D14",
+    office: "OFA",
+    officer: "A1",
+    reg: "2025-03-12 09:00:00",
+    lanes: "G>G",
+    mode: "manual",
+    asmt: "2025-03-12 11:00:00",
+    release: "2025-03-13 09:00:00",
+    value: ["1000", "1000"],
+    taxes: ["200", "150"],
+    status: "released",
+  },
   // Blue; a 3; value and taxes reduced; amended 03-13 10:00, BEFORE its assessment at 12:00
-  { id: "D15", office: "OFA", officer: "A1", reg: "2025-03-13 09:00:00", lanes: "B>B", asmt: "2025-03-13 12:00:00",
-    value: ["1200", "1100"], taxes: ["240", "220"], status: "assessed" },
+  {
+    id: "D15",
+    office: "OFA",
+    officer: "A1",
+    reg: "2025-03-13 09:00:00",
+    lanes: "B>B",
+    asmt: "2025-03-13 12:00:00",
+    value: ["1200", "1100"],
+    taxes: ["240", "220"],
+    status: "assessed",
+  },
   // Red kept red, a exactly 1 h (not too fast), r 6, t 30; inspected by A2 (adjustment_amount null)
-  { id: "D16", office: "OFA", officer: "A1", reg: "2025-03-14 09:00:00", arrival: "2025-03-13 09:00:00", lanes: "R>R",
-    asmt: "2025-03-14 10:00:00", release: "2025-03-14 15:00:00", value: ["2500", "2500"], taxes: ["500", "500"],
-    status: "released" },
+  {
+    id: "D16",
+    office: "OFA",
+    officer: "A1",
+    reg: "2025-03-14 09:00:00",
+    arrival: "2025-03-13 09:00:00",
+    lanes: "R>R",
+    asmt: "2025-03-14 10:00:00",
+    release: "2025-03-14 15:00:00",
+    value: ["2500", "2500"],
+    taxes: ["500", "500"],
+    status: "released",
+  },
   // a 48; taxes_initial null
-  { id: "D17", office: "OFA", officer: "A1", reg: "2025-03-17 10:00:00", lanes: "G>G", asmt: "2025-03-19 10:00:00",
-    value: ["1500", "1500"], taxes: [null, "300"], status: "assessed" },
+  {
+    id: "D17",
+    office: "OFA",
+    officer: "A1",
+    reg: "2025-03-17 10:00:00",
+    lanes: "G>G",
+    asmt: "2025-03-19 10:00:00",
+    value: ["1500", "1500"],
+    taxes: [null, "300"],
+    status: "assessed",
+  },
   // --- Officer A1, office OFB: in A1's B, not in OFA's ---
   // Saturday (OFB works Saturdays); a 1, r 3; inspected 03-31 23:59:59 (offence, 100)
-  { id: "D20", office: "OFB", officer: "A1", reg: "2025-03-15 09:00:00", lanes: "G>G", asmt: "2025-03-15 10:00:00",
-    release: "2025-03-15 12:00:00", value: ["300", "300"], taxes: ["30", "30"], status: "released" },
+  {
+    id: "D20",
+    office: "OFB",
+    officer: "A1",
+    reg: "2025-03-15 09:00:00",
+    lanes: "G>G",
+    asmt: "2025-03-15 10:00:00",
+    release: "2025-03-15 12:00:00",
+    value: ["300", "300"],
+    taxes: ["30", "30"],
+    status: "released",
+  },
   // --- Officer A1, outside B ---
   // Registered at as_of itself (2025-04-01 00:00:00): outside March, inside a period starting 04-01
-  { id: "D08", office: "OFA", officer: "A1", reg: "2025-04-01 00:00:00", lanes: "Y>G", mode: "manual",
-    asmt: "2025-04-01 08:30:00", value: ["9000", "10"], taxes: ["900", "1"], status: "assessed" },
+  {
+    id: "D08",
+    office: "OFA",
+    officer: "A1",
+    reg: "2025-04-01 00:00:00",
+    lanes: "Y>G",
+    mode: "manual",
+    asmt: "2025-04-01 08:30:00",
+    value: ["9000", "10"],
+    taxes: ["900", "1"],
+    status: "assessed",
+  },
   // Cancelled (only I12 counts it; its inspection is in E); assessed on the holiday 03-10
-  { id: "D13", office: "OFA", officer: "A1", reg: "2025-03-10 09:00:00", lanes: "Y>G", mode: "manual",
-    asmt: "2025-03-10 10:00:00", value: ["5000", "100"], taxes: ["1000", "10"], status: "cancelled" },
+  {
+    id: "D13",
+    office: "OFA",
+    officer: "A1",
+    reg: "2025-03-10 09:00:00",
+    lanes: "Y>G",
+    mode: "manual",
+    asmt: "2025-03-10 10:00:00",
+    value: ["5000", "100"],
+    taxes: ["1000", "10"],
+    status: "cancelled",
+  },
   // Registered in February, assessed 03-03 (counts for P13 only)
-  { id: "D18", office: "OFA", officer: "A1", reg: "2025-02-26 10:00:00", lanes: "G>G", asmt: "2025-03-03 14:00:00",
-    value: ["400", "400"], taxes: ["40", "40"], status: "assessed" },
+  {
+    id: "D18",
+    office: "OFA",
+    officer: "A1",
+    reg: "2025-02-26 10:00:00",
+    lanes: "G>G",
+    asmt: "2025-03-03 14:00:00",
+    value: ["400", "400"],
+    taxes: ["40", "40"],
+    status: "assessed",
+  },
 
   // --- Officer A2 and nobody, office OFA ---
   // a 3, r 5, t 24
-  { id: "D30", office: "OFA", officer: "A2", reg: "2025-03-04 09:00:00", arrival: "2025-03-03 14:00:00", lanes: "G>G",
-    asmt: "2025-03-04 12:00:00", release: "2025-03-04 14:00:00", value: ["1000", "1000"], taxes: ["100", "100"],
-    status: "released" },
+  {
+    id: "D30",
+    office: "OFA",
+    officer: "A2",
+    reg: "2025-03-04 09:00:00",
+    arrival: "2025-03-03 14:00:00",
+    lanes: "G>G",
+    asmt: "2025-03-04 12:00:00",
+    release: "2025-03-04 14:00:00",
+    value: ["1000", "1000"],
+    taxes: ["100", "100"],
+    status: "released",
+  },
   // Red, a 20 min (too fast), r 24; inspected 03-18 (offence, 150); amended Saturday 03-22 after assessment
-  { id: "D31", office: "OFA", officer: "A2", reg: "2025-03-18 09:00:00", lanes: "R>R", asmt: "2025-03-18 09:20:00",
-    release: "2025-03-19 09:00:00", value: ["2000", "2000"], taxes: ["400", "400"], status: "released" },
+  {
+    id: "D31",
+    office: "OFA",
+    officer: "A2",
+    reg: "2025-03-18 09:00:00",
+    lanes: "R>R",
+    asmt: "2025-03-18 09:20:00",
+    release: "2025-03-19 09:00:00",
+    value: ["2000", "2000"],
+    taxes: ["400", "400"],
+    status: "released",
+  },
   // Registered in February, assessed 03-03 (P13 only); inspected 02-28 23:59:59 (outside E)
-  { id: "D32", office: "OFA", officer: "A2", reg: "2025-02-27 10:00:00", lanes: "G>G", asmt: "2025-03-03 10:00:00",
-    release: "2025-03-03 12:00:00", value: ["500", "500"], taxes: ["50", "50"], status: "released" },
+  {
+    id: "D32",
+    office: "OFA",
+    officer: "A2",
+    reg: "2025-02-27 10:00:00",
+    lanes: "G>G",
+    asmt: "2025-03-03 10:00:00",
+    release: "2025-03-03 12:00:00",
+    value: ["500", "500"],
+    taxes: ["50", "50"],
+    status: "released",
+  },
   // No assessing officer (office only); yellow, not assessed; as_of − reg = 11 d 15 h = 279 h; value and taxes reduced
-  { id: "D33", office: "OFA", officer: null, reg: "2025-03-20 09:00:00", lanes: "Y>Y", value: ["500", "400"],
-    taxes: ["100", "80"], status: "registered" },
+  {
+    id: "D33",
+    office: "OFA",
+    officer: null,
+    reg: "2025-03-20 09:00:00",
+    lanes: "Y>Y",
+    value: ["500", "400"],
+    taxes: ["100", "80"],
+    status: "registered",
+  },
   // Cancelled red downgraded to green
-  { id: "D34", office: "OFA", officer: "A2", reg: "2025-03-25 09:00:00", lanes: "R>G", mode: "manual",
-    value: ["700", "700"], taxes: ["70", "70"], status: "cancelled" },
+  {
+    id: "D34",
+    office: "OFA",
+    officer: "A2",
+    reg: "2025-03-25 09:00:00",
+    lanes: "R>G",
+    mode: "manual",
+    value: ["700", "700"],
+    taxes: ["70", "70"],
+    status: "cancelled",
+  },
 
   // --- Officer B1, office OFB ---
   // a 2 (same day, on the OFB-only holiday); amended by A1 03-14 15:45 after assessment
-  { id: "D21", office: "OFB", officer: "B1", reg: "2025-03-12 08:00:00", lanes: "G>G", asmt: "2025-03-12 10:00:00",
-    value: ["100", "100"], taxes: ["10", "10"], status: "assessed" },
+  {
+    id: "D21",
+    office: "OFB",
+    officer: "B1",
+    reg: "2025-03-12 08:00:00",
+    lanes: "G>G",
+    asmt: "2025-03-12 10:00:00",
+    value: ["100", "100"],
+    taxes: ["10", "10"],
+    status: "assessed",
+  },
   // Yellow, a 48 (not within 24 h)
-  { id: "D22", office: "OFB", officer: "B1", reg: "2025-03-17 09:00:00", lanes: "Y>Y", asmt: "2025-03-19 09:00:00",
-    value: ["100", "100"], taxes: ["10", "10"], status: "assessed" },
+  {
+    id: "D22",
+    office: "OFB",
+    officer: "B1",
+    reg: "2025-03-17 09:00:00",
+    lanes: "Y>Y",
+    asmt: "2025-03-19 09:00:00",
+    value: ["100", "100"],
+    taxes: ["10", "10"],
+    status: "assessed",
+  },
 
   // --- Officer D1, office OFD (readings) ---
   // a 1; both taxes null; carries the 20 items of group (090111, ET), one without cif_value; inspected with
   // adjustment_amount null
-  { id: "D40", office: "OFD", officer: "D1", reg: "2025-03-18 09:00:00", lanes: "G>G", asmt: "2025-03-18 10:00:00",
-    value: ["100", "100"], taxes: [null, null], status: "assessed" },
+  {
+    id: "D40",
+    office: "OFD",
+    officer: "D1",
+    reg: "2025-03-18 09:00:00",
+    lanes: "G>G",
+    asmt: "2025-03-18 10:00:00",
+    value: ["100", "100"],
+    taxes: [null, null],
+    status: "assessed",
+  },
   // Assessed long after as_of (04-15): a = 45 d = 1080 h; taxes_initial null
-  { id: "D41", office: "OFD", officer: "D1", reg: "2025-03-01 08:00:00", lanes: "G>G", asmt: "2025-04-15 08:00:00",
-    value: ["100", "100"], taxes: [null, "50"], status: "assessed" },
+  {
+    id: "D41",
+    office: "OFD",
+    officer: "D1",
+    reg: "2025-03-01 08:00:00",
+    lanes: "G>G",
+    asmt: "2025-04-15 08:00:00",
+    value: ["100", "100"],
+    taxes: [null, "50"],
+    status: "assessed",
+  },
 ];
 
 const INSPECTIONS = [
@@ -236,14 +496,28 @@ const ITEMS: [string, string, string, string | null, string | null][] = [
   ["D30", "610910", "CN", "1", "60"],
   ["D33", "610910", "CN", "2", "140"], //        G20 u 70, 80 (OFA, no officer)
   ["D33", "610910", "CN", "2", "160"],
-  ...[90, 100, 110, 120, 130, 140].map((u): [string, string, string, string, string] =>
-    ["D21", "610910", "CN", "1", String(u)]), // G20 u 90 … 140 (B1, OFB)
-  ...[160, 170, 180, 190].map((u): [string, string, string, string, string] =>
-    ["D22", "610910", "CN", "1", String(u)]), // G20 u 160 … 190 (B1, OFB)
-  ...[10, 11, 12, 13, 14, 15, 16, 17, 18].map((u): [string, string, string, string, string] =>
-    ["D22", "620342", "BD", "1", String(u)]), // G19 × 9
-  ...[1, 2, 3, 4, 5, 6, 7, 8, 9].map((u): [string, string, string, string, string] =>
-    ["D31", "620342", "BD", "1", String(u)]), //  G19 × 9
+  ...[90, 100, 110, 120, 130, 140].map((u): [string, string, string, string, string] => [
+    "D21",
+    "610910",
+    "CN",
+    "1",
+    String(u),
+  ]), // G20 u 90 … 140 (B1, OFB)
+  ...[160, 170, 180, 190].map((u): [string, string, string, string, string] => ["D22", "610910", "CN", "1", String(u)]), // G20 u 160 … 190 (B1, OFB)
+  ...[10, 11, 12, 13, 14, 15, 16, 17, 18].map((u): [string, string, string, string, string] => [
+    "D22",
+    "620342",
+    "BD",
+    "1",
+    String(u),
+  ]), // G19 × 9
+  ...[1, 2, 3, 4, 5, 6, 7, 8, 9].map((u): [string, string, string, string, string] => [
+    "D31",
+    "620342",
+    "BD",
+    "1",
+    String(u),
+  ]), //  G19 × 9
   ["D31", "620342", "BD", "0", "5"], //          net_kg 0: not one of G19's items
   ["D13", "610910", "CN", "1", "1"], //          cancelled: not in the reference (would make G20 21 items)
   ["D34", "620342", "BD", "1", "1"], //          cancelled: not in the reference (would make G19 20 items)
@@ -251,8 +525,9 @@ const ITEMS: [string, string, string, string | null, string | null][] = [
   ["D08", "620342", "BD", "1", "2"],
   ["D32", "610910", "CN", "1", "3"], //          registered in February: not in March's reference
   // Group (090111, ET): 20 items with net_kg > 0, one without cif_value; u = 1 … 19 for the others.
-  ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19].map((u): [string, string, string, string, string] =>
-    ["D40", "090111", "ET", "1", String(u)]),
+  ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19].map(
+    (u): [string, string, string, string, string] => ["D40", "090111", "ET", "1", String(u)],
+  ),
   ["D40", "090111", "ET", "1", null],
 ];
 
@@ -266,13 +541,20 @@ async function loadFixture(): Promise<void> {
   }
   for (const o of OFFICERS) {
     await pool.query(`INSERT INTO officers (officer_id, full_name, office_code, unit) VALUES ($1, $2, $3, $4)`, [
-      o.officer_id, o.full_name, o.office_code, o.unit,
+      o.officer_id,
+      o.full_name,
+      o.office_code,
+      o.unit,
     ]);
   }
-  for (const h of HOLIDAYS) await pool.query(`INSERT INTO holidays (date, office_code) VALUES ($1, $2)`, [h.date, h.office_code]);
+  for (const h of HOLIDAYS)
+    await pool.query(`INSERT INTO holidays (date, office_code) VALUES ($1, $2)`, [h.date, h.office_code]);
   // Declarations are partitioned by month of reg_ts; the importer creates the partitions it needs, so does this.
   await pool.query(`SELECT ensure_declaration_partitions($1::timestamp, $2::timestamp)`, [
-    DECLARATIONS.map((d) => d.reg).sort()[0], DECLARATIONS.map((d) => d.reg).sort().at(-1),
+    DECLARATIONS.map((d) => d.reg).sort()[0],
+    DECLARATIONS.map((d) => d.reg)
+      .sort()
+      .at(-1),
   ]);
   for (const d of DECLARATIONS) {
     const [laneInitial, laneFinal] = d.lanes.split(">");
@@ -281,8 +563,23 @@ async function loadFixture(): Promise<void> {
          reg_ts, lane_initial, lane_final, assignment_mode, assessing_officer_id, asmt_ts, pay_ts, release_ts,
          value_initial, value_final, taxes_initial, taxes_final, status)
        VALUES ($1, $2, 'I', 'IM4', 'BR1', 'IMP1', 'CN', $3, $4, $5, $6, $7, $8, $9, NULL, $10, $11, $12, $13, $14, $15)`,
-      [d.id, d.office, d.arrival ?? null, d.reg, laneInitial, laneFinal, d.mode ?? "auto", d.officer, d.asmt ?? null,
-        d.release ?? null, d.value[0], d.value[1], d.taxes[0], d.taxes[1], d.status],
+      [
+        d.id,
+        d.office,
+        d.arrival ?? null,
+        d.reg,
+        laneInitial,
+        laneFinal,
+        d.mode ?? "auto",
+        d.officer,
+        d.asmt ?? null,
+        d.release ?? null,
+        d.value[0],
+        d.value[1],
+        d.taxes[0],
+        d.taxes[1],
+        d.status,
+      ],
     );
   }
   const lastItemNo = new Map<string, number>();
@@ -303,7 +600,10 @@ async function loadFixture(): Promise<void> {
   }
   for (const [declId, ts, action, officerId] of EVENTS) {
     await pool.query(`INSERT INTO events (decl_id, ts, action, officer_id) VALUES ($1, $2, $3, $4)`, [
-      declId, ts, action, officerId,
+      declId,
+      ts,
+      action,
+      officerId,
     ]);
   }
 }
@@ -314,7 +614,9 @@ async function loadFixture(): Promise<void> {
 type Expected = { value: number | null; numerator: number | null; denominator: number };
 /** A ratio numerator / denominator (empty set: null, 0 / 0). */
 const ratio = (numerator: number, denominator: number): Expected => ({
-  value: denominator === 0 ? null : numerator / denominator, numerator, denominator,
+  value: denominator === 0 ? null : numerator / denominator,
+  numerator,
+  denominator,
 });
 /** A percentile or a sum: numerator null, denominator = n of its set. */
 const stat = (value: number | null, n: number): Expected => ({ value, numerator: null, denominator: n });
@@ -524,7 +826,11 @@ const cases: Case[] = [
       ["I10", ratio(0, 0)],
     ] as [KpiId, Expected][]
   ).map(([kpi, expected]): Case => ({
-    subject: "officer", id: "A1", period: { from: "2025-04-01", to: "2025-04-01" }, kpi, expected,
+    subject: "officer",
+    id: "A1",
+    period: { from: "2025-04-01", to: "2025-04-01" },
+    kpi,
+    expected,
   })),
 ];
 
@@ -543,13 +849,16 @@ function checkAgainstHandValues(name: string, compute: Compute) {
       return results.get(key)!;
     };
 
-    it.each(["officer", "office"] as const)("returns one row per KPI for every %s, with the period", async (subject) => {
-      const rows = await rowsFor(MARCH, subject);
-      const subjects = subject === "officer" ? OFFICERS.map((o) => o.officer_id) : OFFICES.map((o) => o.office_code);
-      const keys = rows.map((r) => `${r.subjectType}/${r.subjectId}/${r.kpiId}`).sort();
-      expect(keys).toEqual(subjects.flatMap((s) => KPI_IDS.map((k) => `${subject}/${s}/${k}`)).sort());
-      for (const row of rows) expect([row.periodFrom, row.periodTo]).toEqual([MARCH.from, MARCH.to]);
-    });
+    it.each(["officer", "office"] as const)(
+      "returns one row per KPI for every %s, with the period",
+      async (subject) => {
+        const rows = await rowsFor(MARCH, subject);
+        const subjects = subject === "officer" ? OFFICERS.map((o) => o.officer_id) : OFFICES.map((o) => o.office_code);
+        const keys = rows.map((r) => `${r.subjectType}/${r.subjectId}/${r.kpiId}`).sort();
+        expect(keys).toEqual(subjects.flatMap((s) => KPI_IDS.map((k) => `${subject}/${s}/${k}`)).sort());
+        for (const row of rows) expect([row.periodFrom, row.periodTo]).toEqual([MARCH.from, MARCH.to]);
+      },
+    );
 
     it.each(cases.map((c) => [`${c.subject} ${c.id} ${c.period.from}…${c.period.to} ${c.kpi}`, c] as const))(
       "%s",

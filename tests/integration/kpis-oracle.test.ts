@@ -48,7 +48,8 @@ function compareKpiRows(oracle: KpiRow[], engine: KpiRow[]): Difference[] {
   const byKey = (rows: KpiRow[], side: "oracle" | "engine") => {
     const map = new Map<string, KpiRow>();
     for (const row of rows) {
-      if (map.has(keyOf(row))) differences.push({ key: keyOf(row), field: `duplicate row (${side})`, oracle: "", engine: "" });
+      if (map.has(keyOf(row)))
+        differences.push({ key: keyOf(row), field: `duplicate row (${side})`, oracle: "", engine: "" });
       map.set(keyOf(row), row);
     }
     return map;
@@ -62,7 +63,12 @@ function compareKpiRows(oracle: KpiRow[], engine: KpiRow[]): Difference[] {
       continue;
     }
     if (e.periodFrom !== o.periodFrom || e.periodTo !== o.periodTo) {
-      differences.push({ key, field: "period", oracle: `${o.periodFrom}…${o.periodTo}`, engine: `${e.periodFrom}…${e.periodTo}` });
+      differences.push({
+        key,
+        field: "period",
+        oracle: `${o.periodFrom}…${o.periodTo}`,
+        engine: `${e.periodFrom}…${e.periodTo}`,
+      });
     }
     if (o.value === null || e.value === null ? o.value !== e.value : !closeEnough(o.value, e.value)) {
       differences.push({ key, field: "value", oracle: o.value, engine: e.value });
@@ -90,9 +96,12 @@ function describeDifferences(differences: Difference[]): string {
     const kpi = d.key.split(" ").at(-1)!;
     perKpi.set(kpi, (perKpi.get(kpi) ?? 0) + 1);
   }
-  const lines = differences.slice(0, 20).map(
-    (d) => `  ${d.key.padEnd(26)} ${d.field.padEnd(12)} oracle ${String(d.oracle).padEnd(24)} engine ${String(d.engine)}`,
-  );
+  const lines = differences
+    .slice(0, 20)
+    .map(
+      (d) =>
+        `  ${d.key.padEnd(26)} ${d.field.padEnd(12)} oracle ${String(d.oracle).padEnd(24)} engine ${String(d.engine)}`,
+    );
   return [
     `${differences.length} difference(s); by KPI: ${[...perKpi].map(([k, n]) => `${k} ×${n}`).join(", ")}`,
     "first 20:",
@@ -125,16 +134,22 @@ describe(`computeKpis against the naive oracle on ${DECLARATIONS} generated decl
   });
 
   describe.each(PERIODS)("$name", (period) => {
-    it.each(["officer", "office"] as const)("per %s: same rows, values, numerators and denominators", async (subject: SubjectType) => {
-      const params = { from: period.from, to: period.to, subject };
-      const expected = computeKpisNaively(data, params);
-      // The comparison is only worth something if the sets are not empty: every KPI has values somewhere.
-      for (const kpiId of KPI_IDS) {
-        expect(expected.some((r) => r.kpiId === kpiId && r.value !== null), `oracle has a ${kpiId} value`).toBe(true);
-      }
-      const got = await computeKpis(params);
-      const differences = compareKpiRows(expected, got);
-      expect(differences.length, describeDifferences(differences)).toBe(0);
-    });
+    it.each(["officer", "office"] as const)(
+      "per %s: same rows, values, numerators and denominators",
+      async (subject: SubjectType) => {
+        const params = { from: period.from, to: period.to, subject };
+        const expected = computeKpisNaively(data, params);
+        // The comparison is only worth something if the sets are not empty: every KPI has values somewhere.
+        for (const kpiId of KPI_IDS) {
+          expect(
+            expected.some((r) => r.kpiId === kpiId && r.value !== null),
+            `oracle has a ${kpiId} value`,
+          ).toBe(true);
+        }
+        const got = await computeKpis(params);
+        const differences = compareKpiRows(expected, got);
+        expect(differences.length, describeDifferences(differences)).toBe(0);
+      },
+    );
   });
 });

@@ -102,29 +102,58 @@ describe("risk.train and risk.score", () => {
     expect(features.map((f) => f.factor)).toEqual(["declarant", "importer", "hs6", "origin", "office", "unitValue"]);
     expect(features.find((f) => f.factor === "declarant")!.coefficient).toBeGreaterThan(0.5);
     // April: 23 positives of 100. The ten B9 declarations rank first: the top 10 % holds them all.
-    const metrics = model.metrics as { test: { rows: number; illicit: number; baseRate: number; perN: { n: number; k: number; model: { precision: number; recall: number } }[] } };
+    const metrics = model.metrics as {
+      test: {
+        rows: number;
+        illicit: number;
+        baseRate: number;
+        perN: { n: number; k: number; model: { precision: number; recall: number } }[];
+      };
+    };
     expect([metrics.test.rows, metrics.test.illicit, metrics.test.baseRate]).toEqual([100, 23, 0.23]);
-    expect(metrics.test.perN.map((r) => [r.n, r.k, r.model.precision])).toEqual([[1, 1, 1], [2, 2, 1], [5, 5, 1], [10, 10, 1]]);
+    expect(metrics.test.perN.map((r) => [r.n, r.k, r.model.precision])).toEqual([
+      [1, 1, 1],
+      [2, 2, 1],
+      [5, 5, 1],
+      [10, 10, 1],
+    ]);
     expect(metrics.test.perN[3]!.model.recall).toBeCloseTo(10 / 23, 12);
   });
 
   it("scores May's unlabelled declarations with the new model, the factors that raised each score first", async () => {
     const run = await finished(state.scoreRunId);
     expect(run.status).toBe("SUCCEEDED");
-    expect(run.result).toMatchObject({ modelId: state.modelId, period: { from: "2025-05-01", to: "2025-05-31" }, scored: 40, removed: 0 });
+    expect(run.result).toMatchObject({
+      modelId: state.modelId,
+      period: { from: "2025-05-01", to: "2025-05-31" },
+      scored: 40,
+      removed: 0,
+    });
     const top = await topScores(ADMIN, state.modelId, { limit: 5 });
     expect(top.month).toBe("2025-05");
     expect(await scoredMonths(ADMIN, state.modelId)).toEqual(["2025-05"]);
     expect(top.total).toBe(40);
     // B9's four May declarations first, raised by their declarant above all.
-    expect(top.rows.slice(0, 4).map((r) => r.declId).sort()).toEqual([id(409), id(419), id(429), id(439)]);
+    expect(
+      top.rows
+        .slice(0, 4)
+        .map((r) => r.declId)
+        .sort(),
+    ).toEqual([id(409), id(419), id(429), id(439)]);
     expect(top.rows[0]!.factors[0]).toMatchObject({ factor: "declarant", value: "B9" });
     expect(top.rows[0]!.factors[0]!.contribution).toBeGreaterThan(0);
 
     // The stored score is the model's own: scored again here from the declaration's fields.
     const stored = await db.riskModel.findUniqueOrThrow({ where: { id: state.modelId } });
     const s = riskScorer(storedModelParameters(stored))({
-      declId: id(409), declarant: "B9", importer: `I${409 % 13}`, hs6: "620342", origin: "VN", office: "RA", cifValue: 100, netKg: 10,
+      declId: id(409),
+      declarant: "B9",
+      importer: `I${409 % 13}`,
+      hs6: "620342",
+      origin: "VN",
+      office: "RA",
+      cifValue: 100,
+      netKg: 10,
     });
     expect(top.rows.find((r) => r.declId === id(409))!.score).toBeCloseTo(s.score, 12);
 
@@ -138,18 +167,34 @@ describe("risk.train and risk.score", () => {
     expect(again.result).toMatchObject({ modelId: state.modelId, created: false });
     await finished(again.result!.scoreRunId as number);
     expect(await db.riskModel.count()).toBe(1);
-    const { rows } = await pool.query<{ n: number }>("SELECT count(*)::int AS n FROM risk_scores WHERE model_id = $1", [state.modelId]);
+    const { rows } = await pool.query<{ n: number }>("SELECT count(*)::int AS n FROM risk_scores WHERE model_id = $1", [
+      state.modelId,
+    ]);
     expect(rows[0]!.n).toBe(40);
   });
 
   it("learns from a closed case's confirmed finding, which takes the declaration out of the candidates", async () => {
     await insertConfirmedCase([id(401)], "RA", { declId: id(401), amount: 30 });
     const may = await loadLabelledOutcomes({ from: "2025-05-01", to: "2025-05-31" });
-    expect(may).toEqual([expect.objectContaining({ declId: id(401), illicit: 1, revenue: 30, recovered: 30, offenceCode: "UNDERVALUATION", fromCase: true, fromInspection: false })]);
-    const rescore = await finished((await requestAnalysisRun("RISK_SCORE", { modelId: state.modelId }, { force: true })).runId);
+    expect(may).toEqual([
+      expect.objectContaining({
+        declId: id(401),
+        illicit: 1,
+        revenue: 30,
+        recovered: 30,
+        offenceCode: "UNDERVALUATION",
+        fromCase: true,
+        fromInspection: false,
+      }),
+    ]);
+    const rescore = await finished(
+      (await requestAnalysisRun("RISK_SCORE", { modelId: state.modelId }, { force: true })).runId,
+    );
     expect(rescore.result).toMatchObject({ scored: 39, removed: 1 });
     // Only inspections: the case's label is not in the inspection labels.
-    expect(await loadLabelledOutcomes({ from: "2025-05-01", to: "2025-05-31" }, { sources: "inspections" })).toEqual([]);
+    expect(await loadLabelledOutcomes({ from: "2025-05-01", to: "2025-05-31" }, { sources: "inspections" })).toEqual(
+      [],
+    );
   });
 
   it("exports the inspection outcomes as labels in the cases' format, over the user's offices", async () => {
@@ -157,11 +202,22 @@ describe("risk.train and risk.score", () => {
     expect(table.columns).toEqual(["decl_id", "illicit", "revenue", "offence_code"]);
     expect(table.rows).toHaveLength(400);
     expect(table.rows.slice(0, 9)).toEqual([
-      [id(1), 0, 0, ""], [id(2), 0, 0, ""], [id(3), 0, 0, ""], [id(4), 0, 0, ""], [id(5), 0, 0, ""], [id(6), 0, 0, ""],
-      [id(7), 1, 100, "UNDERVALUATION"], [id(8), 0, 0, ""], [id(9), 1, 100, "UNDERVALUATION"],
+      [id(1), 0, 0, ""],
+      [id(2), 0, 0, ""],
+      [id(3), 0, 0, ""],
+      [id(4), 0, 0, ""],
+      [id(5), 0, 0, ""],
+      [id(6), 0, 0, ""],
+      [id(7), 1, 100, "UNDERVALUATION"],
+      [id(8), 0, 0, ""],
+      [id(9), 1, 100, "UNDERVALUATION"],
     ]);
     expect((await inspectionLabelsTable(ADMIN, { from: "2025-04-01", to: "2025-04-30" })).rows).toHaveLength(100);
-    expect((await inspectionLabelsTable({ role: "INTEGRITY", officeCode: "RB", officerId: null }, {})).rows).toEqual([]);
-    expect((await inspectionLabelsTable({ role: "MANAGER", officeCode: "RA", officerId: null }, {})).rows).toHaveLength(400);
+    expect((await inspectionLabelsTable({ role: "INTEGRITY", officeCode: "RB", officerId: null }, {})).rows).toEqual(
+      [],
+    );
+    expect((await inspectionLabelsTable({ role: "MANAGER", officeCode: "RA", officerId: null }, {})).rows).toHaveLength(
+      400,
+    );
   });
 });

@@ -32,16 +32,37 @@ describe("risk model trained on the imported KCS data", () => {
   });
 
   it("stores the model and the evaluation of the files", async () => {
-    const outcome = await trainAndStoreRiskModel({ trainFrom: "2020-01-01", trainTo: "2020-12-31", testFrom: "2021-01-01", testTo: "2021-03-31" }, async () => {});
+    const outcome = await trainAndStoreRiskModel(
+      { trainFrom: "2020-01-01", trainTo: "2020-12-31", testFrom: "2021-01-01", testTo: "2021-03-31" },
+      async () => {},
+    );
     expect(outcome).toMatchObject({ created: true, rows: 37385, testRows: 8134 });
     const files = await evaluateOnKcs(KCS_DIR);
     const model = await db.riskModel.findUniqueOrThrow({ where: { id: outcome.modelId } });
     const features = model.features as { factor: string; coefficient: number }[];
-    for (const f of features) expect(f.coefficient).toBeCloseTo((files.model.coefficients as Record<string, number>)[f.factor]!, 9);
+    for (const f of features)
+      expect(f.coefficient).toBeCloseTo((files.model.coefficients as Record<string, number>)[f.factor]!, 9);
     const metrics = model.metrics as RiskEvaluation;
     const pct = (v: number | null) => (v === null ? null : Math.round(v * 10000) / 100);
-    expect(metrics.test.perN.map((r) => ({ n: r.n, k: r.k, illicit: r.model.illicit, precisionPct: pct(r.model.precision), recallPct: pct(r.model.recall), revenuePct: pct(r.model.revenue) })))
-      .toEqual(files.perN.map((r) => ({ n: r.n, k: r.k, illicit: r.model.illicit, precisionPct: r.model.precisionPct, recallPct: r.model.recallPct, revenuePct: r.model.revenuePct })));
+    expect(
+      metrics.test.perN.map((r) => ({
+        n: r.n,
+        k: r.k,
+        illicit: r.model.illicit,
+        precisionPct: pct(r.model.precision),
+        recallPct: pct(r.model.recall),
+        revenuePct: pct(r.model.revenue),
+      })),
+    ).toEqual(
+      files.perN.map((r) => ({
+        n: r.n,
+        k: r.k,
+        illicit: r.model.illicit,
+        precisionPct: r.model.precisionPct,
+        recallPct: r.model.recallPct,
+        revenuePct: r.model.revenuePct,
+      })),
+    );
     expect(metrics.test.perN.map((r) => r.random.illicit)).toEqual(files.perN.map((r) => r.random.illicit));
   });
 });

@@ -16,10 +16,21 @@ describe("risk model on the KCS data set", () => {
   it("trains on 2020 and scores 2021-Q1, the authors' time split", async () => {
     result = await evaluateOnKcs(KCS_DIR);
     expect(result.split.train).toMatchObject({ from: "2020-01-01", to: "2020-12-31", rows: 37385, rejected: 0 });
-    expect(result.split.test).toMatchObject({ from: "2021-01-01", to: "2021-03-31", rows: 8134, rejected: 0, fraud: 1704 });
+    expect(result.split.test).toMatchObject({
+      from: "2021-01-01",
+      to: "2021-03-31",
+      rows: 8134,
+      rejected: 0,
+      fraud: 1704,
+    });
     // 1,704 frauds among 8,134 rows.
     expect(result.baseRatePct).toBe(20.95);
-    expect(result.perN.map((r) => [r.n, r.k])).toEqual([[1, 81], [2, 163], [5, 407], [10, 813]]);
+    expect(result.perN.map((r) => [r.n, r.k])).toEqual([
+      [1, 81],
+      [2, 163],
+      [5, 407],
+      [10, 813],
+    ]);
     expect(result.model.converged).toBe(true);
   }, 60_000);
 

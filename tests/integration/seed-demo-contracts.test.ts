@@ -37,12 +37,24 @@ describe("demo contracts", () => {
   it("contracts every officer of the demo office and of CMDLA5, the demo unit and the demo office, over 2025", async () => {
     const auditBefore = (await contractAudit()).length;
     const outcome = await seedDemoContracts(users);
-    expect(outcome).toMatchObject({ offices: ["CMDLA1", "CMDLA5"], contracts: 6, created: 6, signed: 6, acknowledged: 2, activated: 0, skipped: [] });
+    expect(outcome).toMatchObject({
+      offices: ["CMDLA1", "CMDLA5"],
+      contracts: 6,
+      created: 6,
+      signed: 6,
+      acknowledged: 2,
+      activated: 0,
+      skipped: [],
+    });
     expect(outcome.byStatus).toEqual({ ACTIVE: 2, SIGNED: 4 });
 
     const manager = await db.user.findUniqueOrThrow({ where: { email: "manager@pmc.local" } });
-    const contracts = await db.contract.findMany({ include: { indicators: { orderBy: { position: "asc" } } }, orderBy: { id: "asc" } });
-    const party = (c: (typeof contracts)[number]) => c.partyOfficerId ?? (c.partyUnit ? `${c.officeCode}/${c.partyUnit}` : c.officeCode);
+    const contracts = await db.contract.findMany({
+      include: { indicators: { orderBy: { position: "asc" } } },
+      orderBy: { id: "asc" },
+    });
+    const party = (c: (typeof contracts)[number]) =>
+      c.partyOfficerId ?? (c.partyUnit ? `${c.officeCode}/${c.partyUnit}` : c.officeCode);
     expect(contracts.map((c) => [c.partyType, party(c), c.status])).toEqual([
       ["OFFICER", "OF001", "ACTIVE"],
       ["OFFICER", "OF002", "ACTIVE"],
@@ -53,10 +65,20 @@ describe("demo contracts", () => {
     ]);
     const cameroon = CONTRACT_TEMPLATES.find((t) => t.key === "cameroon-2010")!;
     for (const c of contracts) {
-      expect(c).toMatchObject({ version: 1, templateKey: "cameroon-2010", principalId: manager.id, createdById: manager.id });
-      expect([c.periodFrom.toISOString().slice(0, 10), c.periodTo.toISOString().slice(0, 10)]).toEqual(["2025-01-01", "2025-12-31"]);
+      expect(c).toMatchObject({
+        version: 1,
+        templateKey: "cameroon-2010",
+        principalId: manager.id,
+        createdById: manager.id,
+      });
+      expect([c.periodFrom.toISOString().slice(0, 10), c.periodTo.toISOString().slice(0, 10)]).toEqual([
+        "2025-01-01",
+        "2025-12-31",
+      ]);
       expect(c.signedAt).not.toBeNull();
-      expect(c.indicators.map((i) => [i.kpiId, i.threshold, i.target, i.weight])).toEqual(cameroon.indicators.map((i) => [i.kpiId, i.threshold, i.target, i.weight]));
+      expect(c.indicators.map((i) => [i.kpiId, i.threshold, i.target, i.weight])).toEqual(
+        cameroon.indicators.map((i) => [i.kpiId, i.threshold, i.target, i.weight]),
+      );
     }
     // Acknowledged by the officer's own account, not by anyone else.
     const officerAccounts = await db.user.findMany({ where: { officerId: { in: ["OF001", "OF002"] } } });
@@ -67,12 +89,20 @@ describe("demo contracts", () => {
     const audit = (await contractAudit()).slice(auditBefore);
     const count = (action: string) => audit.filter((a) => a.action === action).length;
     expect(audit).toHaveLength(16);
-    expect([count("contract.create"), count("contract.sign"), count("contract.acknowledge"), count("contract.activate")]).toEqual([6, 6, 2, 2]);
+    expect([
+      count("contract.create"),
+      count("contract.sign"),
+      count("contract.acknowledge"),
+      count("contract.activate"),
+    ]).toEqual([6, 6, 2, 2]);
     expect(audit.filter((a) => a.action === "contract.sign").every((a) => a.actorId === manager.id)).toBe(true);
   });
 
   it("adds nothing when run again, not even an audit row", async () => {
-    const before = { contracts: await db.contract.findMany({ orderBy: { id: "asc" } }), audit: (await contractAudit()).length };
+    const before = {
+      contracts: await db.contract.findMany({ orderBy: { id: "asc" } }),
+      audit: (await contractAudit()).length,
+    };
     const outcome = await seedDemoContracts(users);
     expect(outcome).toMatchObject({ contracts: 6, created: 0, signed: 0, acknowledged: 0, activated: 0, skipped: [] });
     expect(outcome.byStatus).toEqual({ ACTIVE: 2, SIGNED: 4 });

@@ -18,7 +18,16 @@ import { loadAnalysisFixture } from "@/tests/support/analysis-fixture";
 
 const MARCH = { from: "2025-03-01", to: "2025-03-31" };
 
-type Expected = [office: string, lane: string, interval: string, count: number, mean: number | null, median: number | null, p90: number | null, censored: number];
+type Expected = [
+  office: string,
+  lane: string,
+  interval: string,
+  count: number,
+  mean: number | null,
+  median: number | null,
+  p90: number | null,
+  censored: number,
+];
 
 // TRS of March 2025 (as_of = 2025-04-01 00:00). Declarations of the period, not cancelled: TA/G T01–T05,
 // TA/R T10–T11, TB/B T20 (T06 cancelled; T07 and T08 registered outside March). Office TC has none: no rows.
@@ -61,7 +70,11 @@ function expectTrs(rows: TrsRow[]) {
     const r = rows[i]!;
     const label = `${office}/${lane}/${interval}`;
     expect({ label, count: r.count, censored: r.censored }).toEqual({ label, count, censored });
-    for (const [got, want, name] of [[r.meanH, mean, "mean"], [r.medianH, median, "median"], [r.p90H, p90, "p90"]] as const) {
+    for (const [got, want, name] of [
+      [r.meanH, mean, "mean"],
+      [r.medianH, median, "median"],
+      [r.p90H, p90, "p90"],
+    ] as const) {
       if (want === null) expect(got, `${label} ${name}`).toBeNull();
       else expect(got, `${label} ${name}`).toBeCloseTo(want, 9);
     }
@@ -78,35 +91,128 @@ type MirrorExpected = Omit<MirrorRow, "year">;
 const MIRROR_2025: MirrorExpected[] = [
   // A partner with no declared import: M = 0, the whole of X is the gap; r undefined (M_kg = 0).
   // Revenue 300,000 × 500 × 0.2 = 30,000,000.
-  { partnerCountry: "BR", hs6: "851713", xFobUsd: 300_000, xKg: 3_000, mFobUsd: 0, mKg: 0, valueGapUsd: 300_000, relGap: 1,
-    qtyGap: 1, unitValueRatio: null, taxRate: 0.2, flagged: true, revenueAtStake: 30_000_000 },
+  {
+    partnerCountry: "BR",
+    hs6: "851713",
+    xFobUsd: 300_000,
+    xKg: 3_000,
+    mFobUsd: 0,
+    mKg: 0,
+    valueGapUsd: 300_000,
+    relGap: 1,
+    qtyGap: 1,
+    unitValueRatio: null,
+    taxRate: 0.2,
+    flagged: true,
+    revenueAtStake: 30_000_000,
+  },
   // Only a cancelled import (counted: kpis.md names no status filter here): 5,300,000 / 500 / 1.06 = 10,000 = X.
-  { partnerCountry: "CN", hs6: "620342", xFobUsd: 10_000, xKg: 100, mFobUsd: 10_000, mKg: 100, valueGapUsd: 0, relGap: 0,
-    qtyGap: 0, unitValueRatio: 1, taxRate: 0.2, flagged: false, revenueAtStake: 0 },
+  {
+    partnerCountry: "CN",
+    hs6: "620342",
+    xFobUsd: 10_000,
+    xKg: 100,
+    mFobUsd: 10_000,
+    mKg: 100,
+    valueGapUsd: 0,
+    relGap: 0,
+    qtyGap: 0,
+    unitValueRatio: 1,
+    taxRate: 0.2,
+    flagged: false,
+    revenueAtStake: 0,
+  },
   // 79,500,000 / 500 = 159,000 CIF → 150,000 FOB, 1,500 kg. gap 250,000, rel 0.625, qty (4,000 − 1,500)/4,000 =
   // 0.625, r = (150,000/1,500)/(400,000/4,000) = 1. Flagged (X ≥ 100,000 and 0.625 > 0.25).
   // Revenue 250,000 × 500 × 0.2 = 25,000,000.
-  { partnerCountry: "CN", hs6: "851713", xFobUsd: 400_000, xKg: 4_000, mFobUsd: 150_000, mKg: 1_500, valueGapUsd: 250_000,
-    relGap: 0.625, qtyGap: 0.625, unitValueRatio: 1, taxRate: 0.2, flagged: true, revenueAtStake: 25_000_000 },
+  {
+    partnerCountry: "CN",
+    hs6: "851713",
+    xFobUsd: 400_000,
+    xKg: 4_000,
+    mFobUsd: 150_000,
+    mKg: 1_500,
+    valueGapUsd: 250_000,
+    relGap: 0.625,
+    qtyGap: 0.625,
+    unitValueRatio: 1,
+    taxRate: 0.2,
+    flagged: true,
+    revenueAtStake: 25_000_000,
+  },
   // 318,000,000 / 500 / 1.06 = 600,000; gap 100,000, rel 1/7 ≤ 0.25: NOT flagged although X ≥ 100,000.
   // r = (600,000/30,000)/(700,000/30,000) = 6/7. Revenue 100,000 × 500 × 0.3 = 15,000,000.
-  { partnerCountry: "DE", hs6: "870323", xFobUsd: 700_000, xKg: 30_000, mFobUsd: 600_000, mKg: 30_000, valueGapUsd: 100_000,
-    relGap: 1 / 7, qtyGap: 0, unitValueRatio: 6 / 7, taxRate: 0.3, flagged: false, revenueAtStake: 15_000_000 },
+  {
+    partnerCountry: "DE",
+    hs6: "870323",
+    xFobUsd: 700_000,
+    xKg: 30_000,
+    mFobUsd: 600_000,
+    mKg: 30_000,
+    valueGapUsd: 100_000,
+    relGap: 1 / 7,
+    qtyGap: 0,
+    unitValueRatio: 6 / 7,
+    taxRate: 0.3,
+    flagged: false,
+    revenueAtStake: 15_000_000,
+  },
   // 10,600,000 / 500 / 1.06 = 20,000; gap 1,000, rel 1/21, qty 10/210 = 1/21, r = 100/100 = 1.
   // Revenue 1,000 × 500 × 0.2 = 100,000.
-  { partnerCountry: "FR", hs6: "851713", xFobUsd: 21_000, xKg: 210, mFobUsd: 20_000, mKg: 200, valueGapUsd: 1_000,
-    relGap: 1 / 21, qtyGap: 1 / 21, unitValueRatio: 1, taxRate: 0.2, flagged: false, revenueAtStake: 100_000 },
+  {
+    partnerCountry: "FR",
+    hs6: "851713",
+    xFobUsd: 21_000,
+    xKg: 210,
+    mFobUsd: 20_000,
+    mKg: 200,
+    valueGapUsd: 1_000,
+    relGap: 1 / 21,
+    qtyGap: 1 / 21,
+    unitValueRatio: 1,
+    taxRate: 0.2,
+    flagged: false,
+    revenueAtStake: 100_000,
+  },
   // Nothing of 220421 imported: flagged, but no tax rate, so no revenue at stake.
-  { partnerCountry: "IT", hs6: "220421", xFobUsd: 150_000, xKg: 10_000, mFobUsd: 0, mKg: 0, valueGapUsd: 150_000, relGap: 1,
-    qtyGap: 1, unitValueRatio: null, taxRate: null, flagged: true, revenueAtStake: null },
+  {
+    partnerCountry: "IT",
+    hs6: "220421",
+    xFobUsd: 150_000,
+    xKg: 10_000,
+    mFobUsd: 0,
+    mKg: 0,
+    valueGapUsd: 150_000,
+    relGap: 1,
+    qtyGap: 1,
+    unitValueRatio: null,
+    taxRate: null,
+    flagged: true,
+    revenueAtStake: null,
+  },
   // 26,500,000 / 500 / 1.06 = 50,000; X = 100,000 exactly (the threshold is inclusive) and rel 0.5: flagged.
   // r = (50,000/2,000)/(100,000/2,000) = 0.5. Revenue 50,000 × 500 × 0.1 = 2,500,000.
-  { partnerCountry: "US", hs6: "940360", xFobUsd: 100_000, xKg: 2_000, mFobUsd: 50_000, mKg: 2_000, valueGapUsd: 50_000,
-    relGap: 0.5, qtyGap: 0, unitValueRatio: 0.5, taxRate: 0.1, flagged: true, revenueAtStake: 2_500_000 },
+  {
+    partnerCountry: "US",
+    hs6: "940360",
+    xFobUsd: 100_000,
+    xKg: 2_000,
+    mFobUsd: 50_000,
+    mKg: 2_000,
+    valueGapUsd: 50_000,
+    relGap: 0.5,
+    qtyGap: 0,
+    unitValueRatio: 0.5,
+    taxRate: 0.1,
+    flagged: true,
+    revenueAtStake: 2_500_000,
+  },
 ];
 
 function expectMirror(rows: MirrorRow[]) {
-  expect(rows.map((r) => `${r.partnerCountry}/${r.hs6}/${r.year}`)).toEqual(MIRROR_2025.map((e) => `${e.partnerCountry}/${e.hs6}/2025`));
+  expect(rows.map((r) => `${r.partnerCountry}/${r.hs6}/${r.year}`)).toEqual(
+    MIRROR_2025.map((e) => `${e.partnerCountry}/${e.hs6}/2025`),
+  );
   for (const [i, want] of MIRROR_2025.entries()) {
     const got = rows[i]!;
     for (const [key, value] of Object.entries(want)) {
@@ -124,7 +230,10 @@ async function cli(args: string[]): Promise<string[][]> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "pmc-analysis-"));
   const out = path.join(dir, "out.csv");
   await run(process.execPath, ["bin/pmc.mjs", ...args, "--out", out], { env: process.env });
-  return (await readFile(out, "utf8")).trim().split("\n").map((line) => line.split(","));
+  return (await readFile(out, "utf8"))
+    .trim()
+    .split("\n")
+    .map((line) => line.split(","));
 }
 
 beforeAll(loadAnalysisFixture);
@@ -159,9 +268,14 @@ describe("Time Release Study (kpis.md TRS)", () => {
         ORDER BY trs_results.office_code, trs_results.lane, array_position(ARRAY['arrival_reg','reg_asmt','asmt_pay','pay_release','reg_release','arrival_release'], interval)`,
     );
     expectTrs(rows as TrsRow[]);
-    const { rows: periods } = await pool.query(`SELECT period_to::text AS "to", count(*)::int AS n FROM trs_results GROUP BY 1 ORDER BY 1`);
+    const { rows: periods } = await pool.query(
+      `SELECT period_to::text AS "to", count(*)::int AS n FROM trs_results GROUP BY 1 ORDER BY 1`,
+    );
     // Up to the 15th: T01–T03 (G) and T10 (R) of TA; T20 of TB is from the 17th.
-    expect(periods).toEqual([{ to: "2025-03-15", n: 12 }, { to: "2025-03-31", n: 18 }]);
+    expect(periods).toEqual([
+      { to: "2025-03-15", n: 12 },
+      { to: "2025-03-31", n: 18 },
+    ]);
   });
 
   it("writes the same table as `pmc trs` CSV (cli.md columns)", async () => {
@@ -171,7 +285,16 @@ describe("Time Release Study (kpis.md TRS)", () => {
     const asmtPay = lines.find((l) => l[0] === "TA" && l[1] === "G" && l[2] === "asmt_pay")!;
     expect(asmtPay.slice(3).map(Number)).toEqual([3, 47, 20, 100, 2]);
     // Empty statistics are empty cells.
-    expect(lines.find((l) => l[0] === "TB" && l[2] === "asmt_pay")).toEqual(["TB", "B", "asmt_pay", "0", "", "", "", "1"]);
+    expect(lines.find((l) => l[0] === "TB" && l[2] === "asmt_pay")).toEqual([
+      "TB",
+      "B",
+      "asmt_pay",
+      "0",
+      "",
+      "",
+      "",
+      "1",
+    ]);
   });
 });
 
@@ -185,7 +308,13 @@ describe("Mirror analysis (kpis.md)", () => {
     // 99,000,000 CIF, no taxes): M_fob = 99,000,000 / 480 / 1.06 = 194,575.4717, gap 805,423.5283, rate 0 / 99 M = 0.
     const rows = await computeMirror({ year: 2024 });
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ partnerCountry: "CN", hs6: "851713", flagged: true, taxRate: 0, revenueAtStake: 0 });
+    expect(rows[0]).toMatchObject({
+      partnerCountry: "CN",
+      hs6: "851713",
+      flagged: true,
+      taxRate: 0,
+      revenueAtStake: 0,
+    });
     expect(rows[0]!.mFobUsd).toBeCloseTo(99_000_000 / 480 / 1.06, 6);
     expect(rows[0]!.valueGapUsd).toBeCloseTo(999_999 - 99_000_000 / 480 / 1.06, 6);
     await expect(computeMirror({ year: 2023 })).rejects.toThrow(/no exchange rate for 2023/);
@@ -208,12 +337,28 @@ describe("Mirror analysis (kpis.md)", () => {
   it("writes the same table as `pmc mirror` CSV (cli.md columns)", async () => {
     const [header, ...lines] = await cli(["mirror", "--year", "2025"]);
     expect(header).toEqual([
-      "partner_country", "hs6", "year", "x_fob_usd", "m_fob_usd", "value_gap_usd", "rel_gap", "qty_gap", "unit_value_ratio",
-      "flagged", "revenue_at_stake",
+      "partner_country",
+      "hs6",
+      "year",
+      "x_fob_usd",
+      "m_fob_usd",
+      "value_gap_usd",
+      "rel_gap",
+      "qty_gap",
+      "unit_value_ratio",
+      "flagged",
+      "revenue_at_stake",
     ]);
-    expect(lines.map((l) => `${l[0]}/${l[1]}/${l[9]}`)).toEqual(MIRROR_2025.map((e) => `${e.partnerCountry}/${e.hs6}/${e.flagged}`));
+    expect(lines.map((l) => `${l[0]}/${l[1]}/${l[9]}`)).toEqual(
+      MIRROR_2025.map((e) => `${e.partnerCountry}/${e.hs6}/${e.flagged}`),
+    );
     const cn = lines.find((l) => l[0] === "CN" && l[1] === "851713")!;
-    expect(cn.slice(3, 9).map(Number).map((v) => Math.round(v * 1e6) / 1e6)).toEqual([400_000, 150_000, 250_000, 0.625, 0.625, 1]);
+    expect(
+      cn
+        .slice(3, 9)
+        .map(Number)
+        .map((v) => Math.round(v * 1e6) / 1e6),
+    ).toEqual([400_000, 150_000, 250_000, 0.625, 0.625, 1]);
     expect(Number(cn[10])).toBeCloseTo(25_000_000, 4);
     expect(lines.find((l) => l[0] === "IT")![10]).toBe("");
   });

@@ -28,46 +28,145 @@ type Decl = {
 // tt arrival→release; "cens" = right-censored (start present, end missing or after as_of); "—" = start missing.
 export const TRS_DECLARATIONS: Decl[] = [
   // TA, lane G. ar 2, ra 2, ap 1, pr 3, rr 6, tt 8.
-  { id: "T01", office: "TA", lanes: "G>G", arrival: "2025-03-03 06:00:00", reg: "2025-03-03 08:00:00", asmt: "2025-03-03 10:00:00",
-    pay: "2025-03-03 11:00:00", release: "2025-03-03 14:00:00", status: "released" },
+  {
+    id: "T01",
+    office: "TA",
+    lanes: "G>G",
+    arrival: "2025-03-03 06:00:00",
+    reg: "2025-03-03 08:00:00",
+    asmt: "2025-03-03 10:00:00",
+    pay: "2025-03-03 11:00:00",
+    release: "2025-03-03 14:00:00",
+    status: "released",
+  },
   // An export (TRS counts every flow); no arrival: ar —, ra 4, ap 20, pr 3, rr 27, tt —.
-  { id: "T02", office: "TA", flow: "E", lanes: "G>G", reg: "2025-03-04 09:00:00", asmt: "2025-03-04 13:00:00",
-    pay: "2025-03-05 09:00:00", release: "2025-03-05 12:00:00", status: "released" },
+  {
+    id: "T02",
+    office: "TA",
+    flow: "E",
+    lanes: "G>G",
+    reg: "2025-03-04 09:00:00",
+    asmt: "2025-03-04 13:00:00",
+    pay: "2025-03-05 09:00:00",
+    release: "2025-03-05 12:00:00",
+    status: "released",
+  },
   // Assessed, never paid nor released: ar 12, ra 1.5, ap cens, pr —, rr cens, tt cens.
-  { id: "T03", office: "TA", lanes: "G>G", arrival: "2025-03-09 20:00:00", reg: "2025-03-10 08:00:00", asmt: "2025-03-10 09:30:00",
-    status: "assessed" },
+  {
+    id: "T03",
+    office: "TA",
+    lanes: "G>G",
+    arrival: "2025-03-09 20:00:00",
+    reg: "2025-03-10 08:00:00",
+    asmt: "2025-03-10 09:30:00",
+    status: "assessed",
+  },
   // Yellow downgraded to green: counts under lane_final G. ar 6, ra 6, ap 120, pr 12, rr 138, tt 144.
-  { id: "T04", office: "TA", lanes: "Y>G", arrival: "2025-03-20 00:00:00", reg: "2025-03-20 06:00:00", asmt: "2025-03-20 12:00:00",
-    pay: "2025-03-25 12:00:00", release: "2025-03-26 00:00:00", status: "released" },
+  {
+    id: "T04",
+    office: "TA",
+    lanes: "Y>G",
+    arrival: "2025-03-20 00:00:00",
+    reg: "2025-03-20 06:00:00",
+    asmt: "2025-03-20 12:00:00",
+    pay: "2025-03-25 12:00:00",
+    release: "2025-03-26 00:00:00",
+    status: "released",
+  },
   // Registered on the last second; assessed AT as_of (complete: the end is not after as_of), paid and released after
   // it: ar 4, ra 1/3600, ap cens, pr cens (its start, the payment, is present though after as_of), rr cens, tt cens.
-  { id: "T05", office: "TA", lanes: "G>G", arrival: "2025-03-31 19:59:59", reg: "2025-03-31 23:59:59", asmt: "2025-04-01 00:00:00",
-    pay: "2025-04-01 09:00:00", release: "2025-04-02 10:00:00", status: "released" },
+  {
+    id: "T05",
+    office: "TA",
+    lanes: "G>G",
+    arrival: "2025-03-31 19:59:59",
+    reg: "2025-03-31 23:59:59",
+    asmt: "2025-04-01 00:00:00",
+    pay: "2025-04-01 09:00:00",
+    release: "2025-04-02 10:00:00",
+    status: "released",
+  },
   // Cancelled: not in the TRS at all, neither counted nor censored.
-  { id: "T06", office: "TA", lanes: "G>G", arrival: "2025-03-04 06:00:00", reg: "2025-03-05 08:00:00", status: "cancelled" },
+  {
+    id: "T06",
+    office: "TA",
+    lanes: "G>G",
+    arrival: "2025-03-04 06:00:00",
+    reg: "2025-03-05 08:00:00",
+    status: "cancelled",
+  },
   // Registered outside March (the second before it, and as_of itself): not in the period.
-  { id: "T07", office: "TA", lanes: "G>G", arrival: "2025-02-28 20:00:00", reg: "2025-02-28 23:59:59", asmt: "2025-03-01 08:00:00",
-    status: "assessed" },
-  { id: "T08", office: "TA", lanes: "G>G", reg: "2025-04-01 00:00:00", asmt: "2025-04-01 08:00:00", status: "assessed" },
+  {
+    id: "T07",
+    office: "TA",
+    lanes: "G>G",
+    arrival: "2025-02-28 20:00:00",
+    reg: "2025-02-28 23:59:59",
+    asmt: "2025-03-01 08:00:00",
+    status: "assessed",
+  },
+  {
+    id: "T08",
+    office: "TA",
+    lanes: "G>G",
+    reg: "2025-04-01 00:00:00",
+    asmt: "2025-04-01 08:00:00",
+    status: "assessed",
+  },
   // TA, lane R (yellow upgraded to red). ar 2, ra 48, ap 6, pr 18, rr 72, tt 74.
-  { id: "T10", office: "TA", lanes: "Y>R", arrival: "2025-03-12 08:00:00", reg: "2025-03-12 10:00:00", asmt: "2025-03-14 10:00:00",
-    pay: "2025-03-14 16:00:00", release: "2025-03-15 10:00:00", status: "released" },
+  {
+    id: "T10",
+    office: "TA",
+    lanes: "Y>R",
+    arrival: "2025-03-12 08:00:00",
+    reg: "2025-03-12 10:00:00",
+    asmt: "2025-03-14 10:00:00",
+    pay: "2025-03-14 16:00:00",
+    release: "2025-03-15 10:00:00",
+    status: "released",
+  },
   // Never assessed: ar —, ra cens, ap —, pr —, rr cens, tt —.
   { id: "T11", office: "TA", lanes: "R>R", reg: "2025-03-28 10:00:00", status: "registered" },
   // TB, lane B: released without payment. ar —, ra 1, ap cens, pr —, rr 4, tt —.
-  { id: "T20", office: "TB", lanes: "B>B", reg: "2025-03-17 08:00:00", asmt: "2025-03-17 09:00:00", release: "2025-03-17 12:00:00",
-    status: "released" },
+  {
+    id: "T20",
+    office: "TB",
+    lanes: "B>B",
+    reg: "2025-03-17 08:00:00",
+    asmt: "2025-03-17 09:00:00",
+    release: "2025-03-17 12:00:00",
+    status: "released",
+  },
 ];
 
 // Mirror: import declarations (flow I unless said) of office TA with their items, none registered in March (so the
 // TRS of March is not theirs).
 // [decl id, partner (export_country), reg_ts, flow, status, importer, items: [hs_code, net_kg, cif_value, taxes][]]
-type MirrorDecl = [string, string, string, "I" | "E", "released" | "cancelled", string, [string, number, number, number][]];
+type MirrorDecl = [
+  string,
+  string,
+  string,
+  "I" | "E",
+  "released" | "cancelled",
+  string,
+  [string, number, number, number][],
+];
 
 export const MIRROR_DECLARATIONS: MirrorDecl[] = [
   // CN × 851713: 53,000,000 + 26,500,000 = 79,500,000 CIF, 1,500 kg, taxes 20 %. M01 also has a car (870323, 30 %
   // taxes) from CN, a flow with no partner-export row: no mirror row, but it counts in 870323's tax rate.
-  ["M01", "CN", "2025-02-10 09:00:00", "I", "released", "IMPA", [["85171300", 1000, 53_000_000, 10_600_000], ["870323", 400, 10_000_000, 3_000_000]]],
+  [
+    "M01",
+    "CN",
+    "2025-02-10 09:00:00",
+    "I",
+    "released",
+    "IMPA",
+    [
+      ["85171300", 1000, 53_000_000, 10_600_000],
+      ["870323", 400, 10_000_000, 3_000_000],
+    ],
+  ],
   ["M02", "CN", "2025-06-15 09:00:00", "I", "released", "IMPB", [["8517131000", 500, 26_500_000, 5_300_000]]],
   // FR × 851713: 10,600,000 CIF, 200 kg, taxes 20 %.
   ["M03", "FR", "2025-08-03 09:00:00", "I", "released", "IMPC", [["851713", 200, 10_600_000, 2_120_000]]],
@@ -117,8 +216,19 @@ export async function loadAnalysisFixture(): Promise<void> {
       `INSERT INTO declarations (decl_id, office_code, flow, regime, broker_id, importer_id, export_country, arrival_ts, reg_ts,
          lane_initial, lane_final, assignment_mode, asmt_ts, pay_ts, release_ts, status)
        VALUES ($1, $2, $3, 'IM4', 'BR1', 'IMPZ', 'ZZ', $4, $5, $6, $7, 'auto', $8, $9, $10, $11)`,
-      [d.id, d.office, d.flow ?? "I", d.arrival ?? null, d.reg, laneInitial, laneFinal, d.asmt ?? null, d.pay ?? null,
-        d.release ?? null, d.status ?? "released"],
+      [
+        d.id,
+        d.office,
+        d.flow ?? "I",
+        d.arrival ?? null,
+        d.reg,
+        laneInitial,
+        laneFinal,
+        d.asmt ?? null,
+        d.pay ?? null,
+        d.release ?? null,
+        d.status ?? "released",
+      ],
     );
   }
   for (const [id, partner, reg, flow, status, importer, items] of MIRROR_DECLARATIONS) {
@@ -137,8 +247,9 @@ export async function loadAnalysisFixture(): Promise<void> {
     }
   }
   for (const [partner, hs6, year, fob, kg] of MIRROR_EXPORTS) {
-    await pool.query(`INSERT INTO mirror_exports (partner_country, hs6, year, fob_usd, net_kg) VALUES ($1, $2, $3, $4, $5)`, [
-      partner, hs6, year, fob, kg,
-    ]);
+    await pool.query(
+      `INSERT INTO mirror_exports (partner_country, hs6, year, fob_usd, net_kg) VALUES ($1, $2, $3, $4, $5)`,
+      [partner, hs6, year, fob, kg],
+    );
   }
 }

@@ -2,8 +2,17 @@
 import { pool } from "@/lib/pg";
 
 const CLEARANCE_TABLES = [
-  "events", "inspections", "items", "declarations", "brokers", "importers", "officers", "offices",
-  "holidays", "exchange_rates", "mirror_exports",
+  "events",
+  "inspections",
+  "items",
+  "declarations",
+  "brokers",
+  "importers",
+  "officers",
+  "offices",
+  "holidays",
+  "exchange_rates",
+  "mirror_exports",
 ];
 
 // Results computed from the clearance data, and contracts that point at its offices and officers.

@@ -61,7 +61,8 @@ export function translationKeys(file: string): KeyUse[] {
   const rel = path.relative(ROOT, file);
   const translators = [...source.matchAll(/const\s+(\w+)\s*=\s*useTranslations\(\s*["']([\w.]+)["']\s*\)/g)];
   const calls = source.match(/useTranslations\(/g)?.length ?? 0;
-  if (calls !== translators.length) throw new Error(`${rel}: useTranslations must be called as const t = useTranslations("namespace")`);
+  if (calls !== translators.length)
+    throw new Error(`${rel}: useTranslations must be called as const t = useTranslations("namespace")`);
   // A name can be declared again in another component of the same module: each use belongs to the declaration
   // of its name nearest above it.
   const namespaceAt = (name: string, at: number) =>

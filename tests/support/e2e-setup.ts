@@ -115,7 +115,12 @@ export default async function setup(project: TestProject) {
     workerStarting.catch(() => undefined); // awaited below, after the import and the seeding
     // Officers must exist before the users that link to them are seeded.
     if (existsSync(CANONICAL_SMALL)) {
-      await run("import canonical-small", process.execPath, ["bin/pmc.mjs", "import", "--dir", CANONICAL_SMALL], appEnv);
+      await run(
+        "import canonical-small",
+        process.execPath,
+        ["bin/pmc.mjs", "import", "--dir", CANONICAL_SMALL],
+        appEnv,
+      );
     } else log("tests/fixtures/canonical-small/ not present: starting without clearance data");
     if (existsSync(SEED_DEMO_USERS)) {
       // Without the demo contracts: the tests draft and sign their own for these officers over 2025.

@@ -22,8 +22,28 @@ export type KpiRow = {
 };
 
 export const KPI_IDS = [
-  "P1", "P2", "P3", "P4", "P4_90", "P5", "P6", "P7", "P8", "P10", "P11", "P12", "P13",
-  "I1", "I2", "I4", "I5", "I7", "I8", "I9", "I10", "I12",
+  "P1",
+  "P2",
+  "P3",
+  "P4",
+  "P4_90",
+  "P5",
+  "P6",
+  "P7",
+  "P8",
+  "P10",
+  "P11",
+  "P12",
+  "P13",
+  "I1",
+  "I2",
+  "I4",
+  "I5",
+  "I7",
+  "I8",
+  "I9",
+  "I10",
+  "I12",
 ] as const;
 export type KpiId = (typeof KPI_IDS)[number];
 
@@ -47,7 +67,13 @@ type DeclarationRow = {
   taxes_final: string | null;
   status: "registered" | "assessed" | "paid" | "released" | "cancelled";
 };
-type ItemRow = { decl_id: string; hs6: string; origin_country: string; net_kg: string | null; cif_value: string | null };
+type ItemRow = {
+  decl_id: string;
+  hs6: string;
+  origin_country: string;
+  net_kg: string | null;
+  cif_value: string | null;
+};
 type InspectionRow = {
   decl_id: string;
   inspector_id: string | null;
@@ -102,8 +128,14 @@ function timeOf(ts: string): string {
 
 /** Seconds since 1970 of a local timestamp read as if it were UTC: differences are then plain wall-clock hours. */
 function epochSeconds(ts: string): number {
-  const [y, mo, d, h, mi, s] = [ts.slice(0, 4), ts.slice(5, 7), ts.slice(8, 10), ts.slice(11, 13), ts.slice(14, 16),
-    ts.slice(17, 19)].map(Number) as [number, number, number, number, number, number];
+  const [y, mo, d, h, mi, s] = [
+    ts.slice(0, 4),
+    ts.slice(5, 7),
+    ts.slice(8, 10),
+    ts.slice(11, 13),
+    ts.slice(14, 16),
+    ts.slice(17, 19),
+  ].map(Number) as [number, number, number, number, number, number];
   return Date.UTC(y, mo - 1, d, h || 0, mi || 0, s || 0) / 1000;
 }
 
@@ -231,9 +263,7 @@ export function computeKpisNaively(
   }
 
   const subjects =
-    params.subject === "officer"
-      ? data.officers.map((o) => o.officer_id)
-      : data.offices.map((o) => o.office_code);
+    params.subject === "officer" ? data.officers.map((o) => o.officer_id) : data.offices.map((o) => o.office_code);
   const subjectIds = [...subjects].sort();
 
   const rows: KpiRow[] = [];
@@ -257,19 +287,34 @@ export function computeKpisNaively(
 
     const values: Record<KpiId, KpiValue> = {
       // P1 Same-day assessment rate.
-      P1: ratio(count(B, (d) => d.asmt_ts !== null && dateOf(d.asmt_ts) === dateOf(d.reg_ts)), B.length),
+      P1: ratio(
+        count(B, (d) => d.asmt_ts !== null && dateOf(d.asmt_ts) === dateOf(d.reg_ts)),
+        B.length,
+      ),
 
       // P2 Late assessment rate: (coalesce(asmt_ts, as_of) − reg_ts) ≥ 120 h. Reading: an assessment recorded after
       // as_of still counts as the assessment (kpis.md: later facts count), so coalesce falls back to as_of only
       // when asmt_ts is null.
-      P2: ratio(count(B, (d) => secondsBetween(d.reg_ts, d.asmt_ts ?? asOf) >= 120 * 3600), B.length),
+      P2: ratio(
+        count(B, (d) => secondsBetween(d.reg_ts, d.asmt_ts ?? asOf) >= 120 * 3600),
+        B.length,
+      ),
 
       // P3 Backlog over 30 days: asmt_ts null and (as_of − reg_ts) > 720 h.
-      P3: ratio(count(B, (d) => d.asmt_ts === null && secondsBetween(d.reg_ts, asOf) > 720 * 3600), B.length),
+      P3: ratio(
+        count(B, (d) => d.asmt_ts === null && secondsBetween(d.reg_ts, asOf) > 720 * 3600),
+        B.length,
+      ),
 
       // P4 / P4_90 Assessment time percentiles over B with asmt_ts not null (even if after as_of).
-      P4: percentile(B.filter((d) => d.asmt_ts !== null).map((d) => hoursBetween(d.reg_ts, d.asmt_ts!)), 0.5),
-      P4_90: percentile(B.filter((d) => d.asmt_ts !== null).map((d) => hoursBetween(d.reg_ts, d.asmt_ts!)), 0.9),
+      P4: percentile(
+        B.filter((d) => d.asmt_ts !== null).map((d) => hoursBetween(d.reg_ts, d.asmt_ts!)),
+        0.5,
+      ),
+      P4_90: percentile(
+        B.filter((d) => d.asmt_ts !== null).map((d) => hoursBetween(d.reg_ts, d.asmt_ts!)),
+        0.9,
+      ),
 
       // P5 Yellow-lane 24 h rate, over the declarations of B with lane_initial = Y.
       P5: (() => {
@@ -279,12 +324,16 @@ export function computeKpisNaively(
       })(),
 
       // P6 Median customs release time (release_ts − reg_ts), over B with release_ts not null.
-      P6: percentile(B.filter((d) => d.release_ts !== null).map((d) => hoursBetween(d.reg_ts, d.release_ts!)), 0.5),
+      P6: percentile(
+        B.filter((d) => d.release_ts !== null).map((d) => hoursBetween(d.reg_ts, d.release_ts!)),
+        0.5,
+      ),
 
       // P7 Median total release time (release_ts − arrival_ts), over B with both not null.
       P7: percentile(
         B.filter((d) => d.release_ts !== null && d.arrival_ts !== null).map((d) =>
-          hoursBetween(d.arrival_ts!, d.release_ts!)),
+          hoursBetween(d.arrival_ts!, d.release_ts!),
+        ),
         0.5,
       ),
 
@@ -306,7 +355,10 @@ export function computeKpisNaively(
       })(),
 
       // P11 Inspection hit rate over E.
-      P11: ratio(count(E, (i) => i.result === "offence"), E.length),
+      P11: ratio(
+        count(E, (i) => i.result === "offence"),
+        E.length,
+      ),
 
       // P12 Yield per inspection: Σ adjustment_amount / #E. Reading: an inspection without an adjustment_amount
       // is still one of #E and adds nothing to the sum (the numerator is 0, not null, when all amounts are null).
@@ -347,8 +399,10 @@ export function computeKpisNaively(
 
       // I4 Value reduction rate: value_final < value_initial (false when either is null) / #B.
       I4: ratio(
-        count(B, (d) => d.value_initial !== null && d.value_final !== null &&
-          cents(d.value_final) < cents(d.value_initial)),
+        count(
+          B,
+          (d) => d.value_initial !== null && d.value_final !== null && cents(d.value_final) < cents(d.value_initial),
+        ),
         B.length,
       ),
 
@@ -365,7 +419,10 @@ export function computeKpisNaively(
       })(),
 
       // I7 Manual assignment share.
-      I7: ratio(count(B, (d) => d.assignment_mode === "manual"), B.length),
+      I7: ratio(
+        count(B, (d) => d.assignment_mode === "manual"),
+        B.length,
+      ),
 
       // I8 Off-hours activity share, over events with officer_id not null and ts date in the period. Officer X:
       // officer_id = X (on declarations of any office); office O: events on any declaration of office O, whatever
@@ -415,8 +472,10 @@ export function computeKpisNaively(
         const amendedAfterAssessment = (d: DeclarationRow) =>
           d.asmt_ts !== null &&
           (amendmentTimes.get(d.decl_id) ?? []).some((ts) => epochSeconds(ts) > epochSeconds(d.asmt_ts!));
-        return ratio(count(registeredInPeriod, (d) => d.status === "cancelled" || amendedAfterAssessment(d)),
-          registeredInPeriod.length);
+        return ratio(
+          count(registeredInPeriod, (d) => d.status === "cancelled" || amendedAfterAssessment(d)),
+          registeredInPeriod.length,
+        );
       })(),
     };
 

@@ -16,7 +16,17 @@
 //  SEL-10  SB     Q1      07-02 09:00 G→G   assessed   10→10
 import { pool } from "@/lib/pg";
 
-type Row = [decl: string, office: string, officer: string, reg: string, laneInitial: string, laneFinal: string, status: string, taxesInitial: number | null, taxesFinal: number | null];
+type Row = [
+  decl: string,
+  office: string,
+  officer: string,
+  reg: string,
+  laneInitial: string,
+  laneFinal: string,
+  status: string,
+  taxesInitial: number | null,
+  taxesFinal: number | null,
+];
 
 const DECLARATIONS: Row[] = [
   ["SEL-1", "SA", "P1", "2025-06-02 09:00", "R", "R", "assessed", 100, 150],
@@ -56,7 +66,11 @@ export async function insertSelectivityData(): Promise<void> {
 
 // A closed case whose confirmed finding names no declaration, so it confirms all of its evidence (decision 022),
 // with a tax adjustment on one of them. Inserted as the cases module leaves one after four-eyes closing.
-export async function insertConfirmedCase(declIds: string[], office: string, adjustment: { declId: string; amount: number } | null): Promise<number> {
+export async function insertConfirmedCase(
+  declIds: string[],
+  office: string,
+  adjustment: { declId: string; amount: number } | null,
+): Promise<number> {
   const { rows } = await pool.query<{ id: number }>(
     `INSERT INTO cases (title, office_code, status, opened_by_id, assignee_id, due_date, finding, finding_summary, offence_code,
                         finding_by_id, finding_at, closed_by_id, closed_at, updated_at)
@@ -66,7 +80,12 @@ export async function insertConfirmedCase(declIds: string[], office: string, adj
     [office],
   );
   const caseId = rows[0]!.id;
-  const snapshot = { version: 1, declarations: declIds.map((decl_id) => ({ decl_id, office_code: office })), goods: {}, total: declIds.length };
+  const snapshot = {
+    version: 1,
+    declarations: declIds.map((decl_id) => ({ decl_id, office_code: office })),
+    goods: {},
+    total: declIds.length,
+  };
   await pool.query(
     `INSERT INTO case_evidence (case_id, flag_id, snapshot, sha256, declaration_count, captured_by_id)
      VALUES ($1, (SELECT coalesce(max(flag_id), 0) + 1000 FROM case_evidence), $2::jsonb, 'test', $3, 'opener')`,

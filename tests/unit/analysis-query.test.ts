@@ -3,15 +3,29 @@ import { MirrorQuery, previousPeriod, queryString, TrsQuery, trsPeriodOf } from 
 
 describe("TRS query strings", () => {
   it("keeps valid choices and drops malformed ones instead of failing the page", () => {
-    expect(TrsQuery.parse({ from: "2025-03-01", to: "2025-03-31", lane: "R", interval: "asmt_pay", office: "CMDLA1" })).toEqual({
-      from: "2025-03-01", to: "2025-03-31", lane: "R", interval: "asmt_pay", office: "CMDLA1",
+    expect(
+      TrsQuery.parse({ from: "2025-03-01", to: "2025-03-31", lane: "R", interval: "asmt_pay", office: "CMDLA1" }),
+    ).toEqual({
+      from: "2025-03-01",
+      to: "2025-03-31",
+      lane: "R",
+      interval: "asmt_pay",
+      office: "CMDLA1",
     });
-    expect(TrsQuery.parse({ from: "2025-13-45", lane: "X", interval: "drop table", measure: ["mean", "median"] })).toEqual({ measure: "mean" });
+    expect(
+      TrsQuery.parse({ from: "2025-13-45", lane: "X", interval: "drop table", measure: ["mean", "median"] }),
+    ).toEqual({ measure: "mean" });
   });
 
   it("uses the period asked for, or the latest month with data", () => {
-    expect(trsPeriodOf({ from: "2025-01-01", to: "2025-03-31" }, "2025-12")).toEqual({ from: "2025-01-01", to: "2025-03-31" });
-    expect(trsPeriodOf({ from: "2025-04-01", to: "2025-03-31" }, "2025-12")).toEqual({ from: "2025-12-01", to: "2025-12-31" });
+    expect(trsPeriodOf({ from: "2025-01-01", to: "2025-03-31" }, "2025-12")).toEqual({
+      from: "2025-01-01",
+      to: "2025-03-31",
+    });
+    expect(trsPeriodOf({ from: "2025-04-01", to: "2025-03-31" }, "2025-12")).toEqual({
+      from: "2025-12-01",
+      to: "2025-12-31",
+    });
     expect(trsPeriodOf({}, null)).toBeNull();
   });
 

@@ -26,14 +26,26 @@ describe("TRS and mirror tables an import calls for", () => {
   });
 
   it("ignores cells of every month (office hours, holidays, officers change no TRS figure)", () => {
-    expect(analysisRequests([["officer", "*", "*"], ["office", "*", "*"]], ["offices.csv", "holidays.csv"], [2025])).toEqual({
+    expect(
+      analysisRequests(
+        [
+          ["officer", "*", "*"],
+          ["office", "*", "*"],
+        ],
+        ["offices.csv", "holidays.csv"],
+        [2025],
+      ),
+    ).toEqual({
       trsPeriods: [],
       mirrorYears: [],
     });
   });
 
   it("recomputes every computable mirror year when partner exports or exchange rates were imported", () => {
-    expect(analysisRequests([], ["mirror_exports.csv"], [2024, 2025])).toEqual({ trsPeriods: [], mirrorYears: [2024, 2025] });
+    expect(analysisRequests([], ["mirror_exports.csv"], [2024, 2025])).toEqual({
+      trsPeriods: [],
+      mirrorYears: [2024, 2025],
+    });
     expect(analysisRequests([], ["exchange_rates.csv"], [2025])).toEqual({ trsPeriods: [], mirrorYears: [2025] });
     // A year with declarations but without partner exports or an exchange rate cannot be computed.
     expect(analysisRequests([["office", "X", "2023-05"]], ["declarations.csv"], [2025]).mirrorYears).toEqual([]);

@@ -5,7 +5,14 @@ const ids = (user: Parameters<typeof areasForUser>[0]) => areasForUser(user).map
 
 describe("areas by role (the access table of the brief)", () => {
   it("gives an administrator the dashboard, contracts, integrity, analysis, data and admin, but not My indicators when unlinked", () => {
-    expect(ids({ role: "ADMIN", officerId: null })).toEqual(["dashboard", "contracts", "integrity", "analysis", "data", "admin"]);
+    expect(ids({ role: "ADMIN", officerId: null })).toEqual([
+      "dashboard",
+      "contracts",
+      "integrity",
+      "analysis",
+      "data",
+      "admin",
+    ]);
   });
 
   it("gives a manager the dashboard, contracts, analysis and data only", () => {
@@ -29,7 +36,13 @@ describe("areas by role (the access table of the brief)", () => {
   it("opens Integrity to a manager only when an administrator granted it, never to an officer", () => {
     expect(canOpenArea({ role: "MANAGER", officerId: null }, "integrity")).toBe(false);
     expect(canOpenArea({ role: "MANAGER", officerId: null, integrityAccess: true }, "integrity")).toBe(true);
-    expect(ids({ role: "MANAGER", officerId: null, integrityAccess: true })).toEqual(["dashboard", "contracts", "integrity", "analysis", "data"]);
+    expect(ids({ role: "MANAGER", officerId: null, integrityAccess: true })).toEqual([
+      "dashboard",
+      "contracts",
+      "integrity",
+      "analysis",
+      "data",
+    ]);
     expect(canOpenArea({ role: "OFFICER", officerId: "OF001", integrityAccess: true }, "integrity")).toBe(false);
     // The manager's landing page stays the overview.
     expect(homePathForUser({ role: "MANAGER", officerId: null, integrityAccess: true })).toBe("/dashboard");

@@ -7,7 +7,10 @@ describe("scopeForUser", () => {
   });
 
   it("limits a manager or an integrity analyst with an office to that office", () => {
-    expect(scopeForUser({ role: "MANAGER", officeCode: "DLA1", officerId: null })).toEqual({ kind: "office", officeCode: "DLA1" });
+    expect(scopeForUser({ role: "MANAGER", officeCode: "DLA1", officerId: null })).toEqual({
+      kind: "office",
+      officeCode: "DLA1",
+    });
     expect(scopeForUser({ role: "INTEGRITY", officeCode: "DLA5", officerId: null })).toEqual({
       kind: "office",
       officeCode: "DLA5",

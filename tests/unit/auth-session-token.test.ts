@@ -11,12 +11,22 @@ const SECURE = "__Secure-authjs.session-token";
 const now = () => Math.floor(Date.now() / 1000);
 
 const token = (claims: Record<string, unknown>, salt = PLAIN, maxAge = 3600) =>
-  encode({ token: { sub: "user-1", role: "MANAGER", signedInAt: now(), ...claims }, secret: authSecret(), salt, maxAge });
+  encode({
+    token: { sub: "user-1", role: "MANAGER", signedInAt: now(), ...claims },
+    secret: authSecret(),
+    salt,
+    maxAge,
+  });
 
 describe("readSessionToken", () => {
   it("reads the user of a token Auth.js issued, from the plain or the __Secure- cookie", async () => {
-    await expect(readSessionToken(`other=1; ${PLAIN}=${await token({})}`)).resolves.toMatchObject({ sub: "user-1", role: "MANAGER" });
-    await expect(readSessionToken(`${SECURE}=${await token({ sub: "user-2" }, SECURE)}`)).resolves.toMatchObject({ sub: "user-2" });
+    await expect(readSessionToken(`other=1; ${PLAIN}=${await token({})}`)).resolves.toMatchObject({
+      sub: "user-1",
+      role: "MANAGER",
+    });
+    await expect(readSessionToken(`${SECURE}=${await token({ sub: "user-2" }, SECURE)}`)).resolves.toMatchObject({
+      sub: "user-2",
+    });
     // Read twice: the second answer (remembered) is the same.
     const cookie = `${PLAIN}=${await token({ sub: "user-3" })}`;
     await expect(readSessionToken(cookie)).resolves.toMatchObject({ sub: "user-3" });
@@ -35,7 +45,9 @@ describe("readSessionToken", () => {
 
   it("refuses an expired token and a session past its absolute limit after sign-in", async () => {
     await expect(readSessionToken(`${PLAIN}=${await token({}, PLAIN, -60)}`)).resolves.toBeNull();
-    await expect(readSessionToken(`${PLAIN}=${await token({ signedInAt: now() - env.SESSION_MAX_AGE_SECONDS - 1 })}`)).resolves.toBeNull();
+    await expect(
+      readSessionToken(`${PLAIN}=${await token({ signedInAt: now() - env.SESSION_MAX_AGE_SECONDS - 1 })}`),
+    ).resolves.toBeNull();
     await expect(readSessionToken(`${PLAIN}=${await token({ signedInAt: undefined })}`)).resolves.toBeNull();
   });
 });

@@ -16,7 +16,14 @@ const AREAS = readdirSync(path.join(ROOT, "app/(portal)"), { withFileTypes: true
 
 // The modules each part renders: an area's folder, or for root the frame around the areas.
 const ENTRIES: Record<ClientMessagesPart, string[]> = {
-  root: ["app/layout.tsx", "app/page.tsx", "app/not-found.tsx", "app/(portal)/layout.tsx", "app/(portal)/error.tsx", "app/(portal)/forbidden.tsx"],
+  root: [
+    "app/layout.tsx",
+    "app/page.tsx",
+    "app/not-found.tsx",
+    "app/(portal)/layout.tsx",
+    "app/(portal)/error.tsx",
+    "app/(portal)/forbidden.tsx",
+  ],
   auth: ["app/(auth)"],
   ...(Object.fromEntries(AREAS.map((area) => [area, [`app/(portal)/${area}`]])) as Record<string, string[]>),
 } as Record<ClientMessagesPart, string[]>;
@@ -27,19 +34,24 @@ describe("messages sent to the browser", () => {
   it("has one part per area of the portal, and each area's layout sends its own", () => {
     expect(Object.keys(CLIENT_MESSAGES).sort()).toEqual(["auth", "root", ...AREAS].sort());
     for (const area of AREAS) {
-      expect(readFileSync(path.join(ROOT, `app/(portal)/${area}/layout.tsx`), "utf8"), area).toContain(`<ClientMessages part="${area}">`);
+      expect(readFileSync(path.join(ROOT, `app/(portal)/${area}/layout.tsx`), "utf8"), area).toContain(
+        `<ClientMessages part="${area}">`,
+      );
     }
     expect(readFileSync(path.join(ROOT, "app/(auth)/layout.tsx"), "utf8")).toContain('<ClientMessages part="auth">');
     expect(readFileSync(path.join(ROOT, "app/layout.tsx"), "utf8")).toContain('<ClientMessages part="root">');
   });
 
-  it.each(Object.keys(ENTRIES) as ClientMessagesPart[])("%s: every key its client components translate is sent", (part) => {
-    const missing = [...reachableModules(ENTRIES[part])]
-      .flatMap(translationKeys)
-      .filter((use) => !covered(use.path, CLIENT_MESSAGES[part]))
-      .map((use) => `${use.file}: ${use.path}`);
-    expect([...new Set(missing)]).toEqual([]);
-  });
+  it.each(Object.keys(ENTRIES) as ClientMessagesPart[])(
+    "%s: every key its client components translate is sent",
+    (part) => {
+      const missing = [...reachableModules(ENTRIES[part])]
+        .flatMap(translationKeys)
+        .filter((use) => !covered(use.path, CLIENT_MESSAGES[part]))
+        .map((use) => `${use.file}: ${use.path}`);
+      expect([...new Set(missing)]).toEqual([]);
+    },
+  );
 
   it("names only paths that exist in every language", async () => {
     for (const locale of LOCALES) {
@@ -56,7 +68,9 @@ describe("messages sent to the browser", () => {
     // t(`decision.${d}`) needs every decision.
     expect(keys).toContain("contracts.decision");
     // A translator handed to another function needs its whole namespace.
-    expect(translationKeys(path.join(ROOT, "components/data/import-progress.tsx")).map((u) => u.path)).toContain("data");
+    expect(translationKeys(path.join(ROOT, "components/data/import-progress.tsx")).map((u) => u.path)).toContain(
+      "data",
+    );
   });
 });
 

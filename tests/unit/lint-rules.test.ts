@@ -11,9 +11,10 @@ const eslint = new ESLint({ cwd: root, ignore: false });
 const probes = new ESLint({ cwd: root, overrideConfig: { rules: { "import/no-cycle": "off" } } });
 
 async function ruleIds(filePath: string, code?: string): Promise<string[]> {
-  const [result] = code === undefined
-    ? await eslint.lintFiles([filePath])
-    : await probes.lintText(code, { filePath: path.join(root, filePath) });
+  const [result] =
+    code === undefined
+      ? await eslint.lintFiles([filePath])
+      : await probes.lintText(code, { filePath: path.join(root, filePath) });
   return (result?.messages ?? []).filter((m) => m.severity === 2).map((m) => m.ruleId ?? m.message);
 }
 
@@ -24,8 +25,10 @@ describe("architecture lint rules", () => {
 
   it("refuses jobs/ outside jobs/, app/ outside app/ and tools/ in production code", async () => {
     const jobs = 'import { jobHandlers } from "@/jobs/handlers";\nexport const n = Object.keys(jobHandlers).length;\n';
-    const route = 'import { openDisputeAction } from "@/app/(portal)/me/disputes-actions";\nexport const a = openDisputeAction;\n';
-    const tools = 'import { generateDataset } from "@/tools/generator/generate-dataset";\nexport const g = generateDataset;\n';
+    const route =
+      'import { openDisputeAction } from "@/app/(portal)/me/disputes-actions";\nexport const a = openDisputeAction;\n';
+    const tools =
+      'import { generateDataset } from "@/tools/generator/generate-dataset";\nexport const g = generateDataset;\n';
     expect(await ruleIds("lib/kpis/probe.ts", jobs)).toContain("no-restricted-imports");
     expect(await ruleIds("app/(portal)/probe/page.tsx", jobs)).toContain("no-restricted-imports");
     expect(await ruleIds("components/disputes/probe.tsx", route)).toContain("no-restricted-imports");
@@ -36,7 +39,8 @@ describe("architecture lint rules", () => {
   it("accepts the allowed directions", async () => {
     const queue = 'import { JOB_NAMES } from "@/lib/queue/job-names";\nexport const n = JOB_NAMES.importRun;\n';
     expect(await ruleIds("app/(portal)/probe/page.tsx", queue)).toEqual([]);
-    const tools = 'import { generateDataset } from "@/tools/generator/generate-dataset";\nexport const g = generateDataset;\n';
+    const tools =
+      'import { generateDataset } from "@/tools/generator/generate-dataset";\nexport const g = generateDataset;\n';
     expect(await ruleIds("tests/integration/probe.test.ts", tools)).toEqual([]);
   }, 60_000);
 });

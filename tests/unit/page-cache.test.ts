@@ -1,11 +1,26 @@
 import { describe, expect, it } from "vitest";
 import { PageStore, type StoredPage } from "@/lib/page-cache/page-store";
-import { isCacheableRequest, isKeepableResponse, pageCacheKey, pageHeaders, streamedAnError } from "@/lib/page-cache/page-cache-policy";
+import {
+  isCacheableRequest,
+  isKeepableResponse,
+  pageCacheKey,
+  pageHeaders,
+  streamedAnError,
+} from "@/lib/page-cache/page-cache-policy";
 
-const page = (bytes: number): StoredPage => ({ status: 200, headers: [["content-type", "text/html"]], body: new Uint8Array(bytes) });
+const page = (bytes: number): StoredPage => ({
+  status: 200,
+  headers: [["content-type", "text/html"]],
+  body: new Uint8Array(bytes),
+});
 const headers = (values: Record<string, string>) => ({ get: (name: string) => values[name] ?? null });
 const DOCUMENT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
-const request = (pathname: string, values: Record<string, string> = { cookie: "authjs.session-token=a" }, method = "GET", search = "") => ({
+const request = (
+  pathname: string,
+  values: Record<string, string> = { cookie: "authjs.session-token=a" },
+  method = "GET",
+  search = "",
+) => ({
   method,
   pathname,
   search,
@@ -52,10 +67,25 @@ describe("PageStore", () => {
 
 describe("page cache policy", () => {
   it("answers only signed-in GETs of the dashboards that read stored results", () => {
-    for (const path of ["/dashboard", "/dashboard/offices/CMDLA1", "/dashboard/offices/CMDLA1/units/Assessment%20A", "/me", "/explore/kpi", "/explore/declarations/2025-X-1"]) {
+    for (const path of [
+      "/dashboard",
+      "/dashboard/offices/CMDLA1",
+      "/dashboard/offices/CMDLA1/units/Assessment%20A",
+      "/me",
+      "/explore/kpi",
+      "/explore/declarations/2025-X-1",
+    ]) {
       expect(isCacheableRequest(request(path)), path).toBe(true);
     }
-    for (const path of ["/contracts", "/me/contracts/3", "/me/contracts/3/print", "/integrity/flags", "/data/imports", "/explore", "/dashboard/offices"]) {
+    for (const path of [
+      "/contracts",
+      "/me/contracts/3",
+      "/me/contracts/3/print",
+      "/integrity/flags",
+      "/data/imports",
+      "/explore",
+      "/dashboard/offices",
+    ]) {
       expect(isCacheableRequest(request(path)), path).toBe(false);
     }
     expect(isCacheableRequest(request("/dashboard", { cookie: "a=b" }, "POST"))).toBe(false);
@@ -66,12 +96,22 @@ describe("page cache policy", () => {
   });
 
   it("keys a page by its URL, the session, the language, the database state and the day", () => {
-    const base = pageCacheKey(request("/dashboard", { cookie: "s=1" }, "GET", "?month=2025-03"), "10:12:", "2026-12-02");
-    expect(pageCacheKey(request("/dashboard", { cookie: "s=1" }, "GET", "?month=2025-03"), "10:12:", "2026-12-02")).toBe(base);
+    const base = pageCacheKey(
+      request("/dashboard", { cookie: "s=1" }, "GET", "?month=2025-03"),
+      "10:12:",
+      "2026-12-02",
+    );
+    expect(
+      pageCacheKey(request("/dashboard", { cookie: "s=1" }, "GET", "?month=2025-03"), "10:12:", "2026-12-02"),
+    ).toBe(base);
     const variants = [
       pageCacheKey(request("/dashboard", { cookie: "s=1" }, "GET", "?month=2025-04"), "10:12:", "2026-12-02"),
       pageCacheKey(request("/dashboard", { cookie: "s=2" }, "GET", "?month=2025-03"), "10:12:", "2026-12-02"),
-      pageCacheKey(request("/dashboard", { cookie: "s=1", "accept-language": "fr" }, "GET", "?month=2025-03"), "10:12:", "2026-12-02"),
+      pageCacheKey(
+        request("/dashboard", { cookie: "s=1", "accept-language": "fr" }, "GET", "?month=2025-03"),
+        "10:12:",
+        "2026-12-02",
+      ),
       pageCacheKey(request("/dashboard", { cookie: "s=1" }, "GET", "?month=2025-03"), "10:13:", "2026-12-02"),
       pageCacheKey(request("/dashboard", { cookie: "s=1" }, "GET", "?month=2025-03"), "10:12:", "2026-12-03"),
     ];
@@ -90,12 +130,26 @@ describe("page cache policy", () => {
 
   it("recognises a page that streamed an error boundary", () => {
     const bytes = (text: string) => new TextEncoder().encode(text);
-    expect(streamedAnError(bytes('<div hidden id="S:0"><template data-dgst="NEXT_HTTP_ERROR_FALLBACK;404"></template></div>'))).toBe(true);
-    expect(streamedAnError(bytes('<table data-testid="overview-table"><caption>Contracts</caption></table>'))).toBe(false);
+    expect(
+      streamedAnError(
+        bytes('<div hidden id="S:0"><template data-dgst="NEXT_HTTP_ERROR_FALLBACK;404"></template></div>'),
+      ),
+    ).toBe(true);
+    expect(streamedAnError(bytes('<table data-testid="overview-table"><caption>Contracts</caption></table>'))).toBe(
+      false,
+    );
   });
 
   it("drops the transport headers of a rendered response", () => {
-    expect(pageHeaders([["Content-Type", "text/html"], ["content-length", "12"], ["content-encoding", "gzip"], ["vary", "rsc"], ["Date", "x"]])).toEqual([
+    expect(
+      pageHeaders([
+        ["Content-Type", "text/html"],
+        ["content-length", "12"],
+        ["content-encoding", "gzip"],
+        ["vary", "rsc"],
+        ["Date", "x"],
+      ]),
+    ).toEqual([
       ["Content-Type", "text/html"],
       ["vary", "rsc"],
     ]);

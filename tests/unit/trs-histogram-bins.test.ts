@@ -15,13 +15,21 @@ describe("histogram bins", () => {
   });
 
   it("lists every bin in order, empty ones included, and an open-ended last bar for what lies beyond", () => {
-    expect(histogramBars({ lower: 0, width: 5, count: 3 }, [{ bucket: 3, n: 2 }, { bucket: 1, n: 7 }, { bucket: 4, n: 1 }])).toEqual([
+    expect(
+      histogramBars({ lower: 0, width: 5, count: 3 }, [
+        { bucket: 3, n: 2 },
+        { bucket: 1, n: 7 },
+        { bucket: 4, n: 1 },
+      ]),
+    ).toEqual([
       { from: 0, to: 5, count: 7 },
       { from: 5, to: 10, count: 0 },
       { from: 10, to: 15, count: 2 },
       { from: 15, to: null, count: 1 },
     ]);
-    expect(histogramBars({ lower: 0, width: 5, count: 1 }, [{ bucket: 1, n: 3 }])).toEqual([{ from: 0, to: 5, count: 3 }]);
+    expect(histogramBars({ lower: 0, width: 5, count: 1 }, [{ bucket: 1, n: 3 }])).toEqual([
+      { from: 0, to: 5, count: 3 },
+    ]);
   });
 });
 

@@ -24,8 +24,16 @@ describe("CsvFileWriter", () => {
     const file = path.join(dir, "sample.csv");
     const writer = new CsvFileWriter(file, ["id", "when", "amount", "kg", "n", "text", "none"]);
     const t = dayOf(2025, 3, 9) * 86_400 + 7 * 3600 + 5 * 60 + 9;
-    writer.text("A-1").timestamp(t).cents(123_405).grams(12_050).int(0).text(csvField("Aïcha, \"Ngo\"")).empty().end();
-    writer.text("A-2").timestamp(t + 86_399).cents(500).grams(3000).int(1_234_567_890).text("x").empty().end();
+    writer.text("A-1").timestamp(t).cents(123_405).grams(12_050).int(0).text(csvField('Aïcha, "Ngo"')).empty().end();
+    writer
+      .text("A-2")
+      .timestamp(t + 86_399)
+      .cents(500)
+      .grams(3000)
+      .int(1_234_567_890)
+      .text("x")
+      .empty()
+      .end();
     writer.push("A-3,2025-12-31 23:59:59,0.05,0.001,7,y,");
     await writer.close();
 
@@ -33,7 +41,15 @@ describe("CsvFileWriter", () => {
     expect(text.endsWith("\n")).toBe(true);
     const rows = parse(text, { columns: true }) as Record<string, string>[];
     expect(rows).toEqual([
-      { id: "A-1", when: "2025-03-09 07:05:09", amount: "1234.05", kg: "12.050", n: "0", text: 'Aïcha, "Ngo"', none: "" },
+      {
+        id: "A-1",
+        when: "2025-03-09 07:05:09",
+        amount: "1234.05",
+        kg: "12.050",
+        n: "0",
+        text: 'Aïcha, "Ngo"',
+        none: "",
+      },
       { id: "A-2", when: "2025-03-10 07:05:08", amount: "5", kg: "3", n: "1234567890", text: "x", none: "" },
       { id: "A-3", when: "2025-12-31 23:59:59", amount: "0.05", kg: "0.001", n: "7", text: "y", none: "" },
     ]);

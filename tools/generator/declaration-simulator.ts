@@ -90,7 +90,10 @@ type Declaration = {
 type Controls = { valueUplift: number; extraTaxes: number; adjustment: number; amendUplift: number };
 
 export class DeclarationSimulator {
-  private readonly lanes = new WeightedPicker<Lane>(LANES, LANES.map((lane) => LANE_SHARES[lane]));
+  private readonly lanes = new WeightedPicker<Lane>(
+    LANES,
+    LANES.map((lane) => LANE_SHARES[lane]),
+  );
   private readonly importRegimes = codePicker(IMPORT_REGIMES);
   private readonly exportRegimes = codePicker(EXPORT_REGIMES);
   private readonly offences = codePicker(OFFENCE_CODES);
@@ -285,11 +288,21 @@ export class DeclarationSimulator {
       ev.text(d.declId).timestamp(d.assignTs).text("assign").text(assignedBy).empty().empty().end();
     }
     if (rerouted) {
-      ev.text(d.declId).timestamp(d.rerouteTs).text("reroute").text(officerId).text(d.laneInitial).text(d.laneFinal).end();
+      ev.text(d.declId)
+        .timestamp(d.rerouteTs)
+        .text("reroute")
+        .text(officerId)
+        .text(d.laneInitial)
+        .text(d.laneFinal)
+        .end();
     }
     if (d.examTs < horizon) {
       const exam = this.sink.inspections.text(d.declId).text(d.inspector.id).timestamp(d.examTs);
-      exam.text(d.offenceCode === "" ? "no_offence" : "offence").text(d.offenceCode).cents(c.adjustment).end();
+      exam
+        .text(d.offenceCode === "" ? "no_offence" : "offence")
+        .text(d.offenceCode)
+        .cents(c.adjustment)
+        .end();
     }
     if (assessed) ev.text(d.declId).timestamp(d.asmtTs).text("assess").text(officerId).empty().empty().end();
     if (amended) ev.text(d.declId).timestamp(d.amendTs).text("amend").text(officerId).empty().empty().end();
@@ -297,14 +310,24 @@ export class DeclarationSimulator {
     if (released) ev.text(d.declId).timestamp(d.releaseTs).text("release").text(officerId).empty().empty().end();
     if (cancelled) ev.text(d.declId).timestamp(d.cancelTs).text("cancel").text(officerId).empty().empty().end();
 
-    const status =
-      cancelled ? "cancelled" : released ? "released" : paid ? "paid" : assessed ? "assessed" : "registered";
+    const status = cancelled
+      ? "cancelled"
+      : released
+        ? "released"
+        : paid
+          ? "paid"
+          : assessed
+            ? "assessed"
+            : "registered";
     const taxRate = d.valueCents > 0 ? d.taxCents / d.valueCents : 0;
     const out = this.sink.declarations;
     out.text(d.declId).text(officeCode).text(d.flow).text(regime).text(d.broker.id).text(importerId);
     out.text(d.exportCountry);
     optionalTimestamp(out, arrivalTs, arrivalTs < this.cutoff);
-    out.timestamp(d.regTs).text(d.laneInitial).text(rerouted ? d.laneFinal : d.laneInitial);
+    out
+      .timestamp(d.regTs)
+      .text(d.laneInitial)
+      .text(rerouted ? d.laneFinal : d.laneInitial);
     out.text(d.manual ? "manual" : "auto").text(assigned ? officerId : "");
     optionalTimestamp(out, d.asmtTs, assessed);
     optionalTimestamp(out, d.payTs, paid);
@@ -326,8 +349,15 @@ export class DeclarationSimulator {
       const line = d.lines[index] as ItemLine;
       const draft = line.draft;
       const supp = draft.goods.supp;
-      items.text(d.declId).int(index + 1).text(draft.hsCode).text(this.description(draft.goods));
-      items.text(draft.origin).grams(line.grams).grams(Math.round(line.grams * this.random.uniform(1.02, 1.12)));
+      items
+        .text(d.declId)
+        .int(index + 1)
+        .text(draft.hsCode)
+        .text(this.description(draft.goods));
+      items
+        .text(draft.origin)
+        .grams(line.grams)
+        .grams(Math.round(line.grams * this.random.uniform(1.02, 1.12)));
       if (supp) items.int(Math.max(1, Math.round(line.grams / 1000 / supp.kgPerUnit))).text(supp.unit);
       else items.empty().empty();
       items.cents(line.cifCents).cents(line.taxCents).end();

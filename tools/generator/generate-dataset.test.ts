@@ -31,9 +31,12 @@ const inQuarter = (ts: string, q: { from: string; to: string }) => ts.slice(0, 1
 const cents = (money: string) => Math.round(Number(money) * 100);
 /** Rows whose columns do not match their pattern (at most 5, to keep a failure readable). */
 function invalid(rows: Row[], patterns: Record<string, RegExp>): Row[] {
-  return rows.filter((row) => Object.entries(patterns).some(([column, pattern]) => !pattern.test(row[column] ?? "<missing>"))).slice(0, 5);
+  return rows
+    .filter((row) => Object.entries(patterns).some(([column, pattern]) => !pattern.test(row[column] ?? "<missing>")))
+    .slice(0, 5);
 }
-const officersOfPattern = (type: string) => (manifest.patterns.filter((p) => p.type === type).flatMap((p) => p.subjects) as Row[]);
+const officersOfPattern = (type: string) =>
+  manifest.patterns.filter((p) => p.type === type).flatMap((p) => p.subjects) as Row[];
 
 describe("format (spec/clearance-data.md)", () => {
   it("writes every file with the spec's columns", () => {
@@ -41,13 +44,40 @@ describe("format (spec/clearance-data.md)", () => {
       "offices.csv": ["office_code", "name", "open_time", "close_time", "workdays"],
       "officers.csv": ["officer_id", "full_name", "office_code", "unit", "grade", "email"],
       "declarations.csv": [
-        "decl_id", "office_code", "flow", "regime", "broker_id", "importer_id", "export_country", "arrival_ts", "reg_ts",
-        "lane_initial", "lane_final", "assignment_mode", "assessing_officer_id", "asmt_ts", "pay_ts", "release_ts",
-        "value_initial", "value_final", "taxes_initial", "taxes_final", "status",
+        "decl_id",
+        "office_code",
+        "flow",
+        "regime",
+        "broker_id",
+        "importer_id",
+        "export_country",
+        "arrival_ts",
+        "reg_ts",
+        "lane_initial",
+        "lane_final",
+        "assignment_mode",
+        "assessing_officer_id",
+        "asmt_ts",
+        "pay_ts",
+        "release_ts",
+        "value_initial",
+        "value_final",
+        "taxes_initial",
+        "taxes_final",
+        "status",
       ],
       "items.csv": [
-        "decl_id", "item_no", "hs_code", "description", "origin_country", "net_kg", "gross_kg", "supp_qty", "supp_unit",
-        "cif_value", "taxes",
+        "decl_id",
+        "item_no",
+        "hs_code",
+        "description",
+        "origin_country",
+        "net_kg",
+        "gross_kg",
+        "supp_qty",
+        "supp_unit",
+        "cif_value",
+        "taxes",
       ],
       "inspections.csv": ["decl_id", "inspector_id", "exam_ts", "result", "offence_code", "adjustment_amount"],
       "events.csv": ["decl_id", "ts", "action", "officer_id", "lane_from", "lane_to"],
@@ -81,7 +111,9 @@ describe("format (spec/clearance-data.md)", () => {
     const mass = /^\d+(\.\d{1,3})?$/;
     const country = /^[A-Z]{2}$/;
     const lane = /^[GBYR]$/;
-    expect(invalid(ds.offices, { open_time: /^\d{2}:\d{2}$/, close_time: /^\d{2}:\d{2}$/, workdays: /^[1-7](,[1-7])*$/ })).toEqual([]);
+    expect(
+      invalid(ds.offices, { open_time: /^\d{2}:\d{2}$/, close_time: /^\d{2}:\d{2}$/, workdays: /^[1-7](,[1-7])*$/ }),
+    ).toEqual([]);
     expect(
       invalid(ds.declarations, {
         reg_ts: /^2025-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/,
@@ -133,7 +165,9 @@ describe("format (spec/clearance-data.md)", () => {
       }),
     ).toEqual([]);
     expect(ds.events.filter((e) => (e.action === "reroute") !== (e.lane_from !== "" && e.lane_to !== ""))).toEqual([]);
-    expect(invalid(ds.mirror, { partner_country: country, hs6: /^\d{6}$/, year: /^2025$/, fob_usd: money, net_kg: mass })).toEqual([]);
+    expect(
+      invalid(ds.mirror, { partner_country: country, hs6: /^\d{6}$/, year: /^2025$/, fob_usd: money, net_kg: mass }),
+    ).toEqual([]);
     expect(ds.rates).toEqual([{ year: "2025", per_usd: expect.stringMatching(/^\d+(\.\d+)?$/) }]);
     expect(ds.holidays.filter((h) => h.office_code === "").length).toBeGreaterThanOrEqual(5);
     expect(ds.holidays.filter((h) => h.office_code !== "").length).toBe(1);
@@ -158,10 +192,16 @@ describe("format (spec/clearance-data.md)", () => {
     expect(ds.officers.filter((o) => !offices.has(o.office_code))).toEqual([]);
     expect(ds.holidays.filter((h) => h.office_code !== "" && !offices.has(h.office_code))).toEqual([]);
     expect(ds.declarations.filter((d) => !offices.has(d.office_code))).toEqual([]);
-    expect(ds.declarations.filter((d) => d.assessing_officer_id !== "" && officeOf.get(d.assessing_officer_id) !== d.office_code)).toEqual([]);
+    expect(
+      ds.declarations.filter(
+        (d) => d.assessing_officer_id !== "" && officeOf.get(d.assessing_officer_id) !== d.office_code,
+      ),
+    ).toEqual([]);
     expect([...ds.items, ...ds.inspections, ...ds.events].filter((r) => !declOffice.has(r.decl_id))).toEqual([]);
     expect(ds.inspections.filter((i) => officeOf.get(i.inspector_id) !== declOffice.get(i.decl_id))).toEqual([]);
-    expect(ds.events.filter((e) => e.officer_id !== "" && officeOf.get(e.officer_id) !== declOffice.get(e.decl_id))).toEqual([]);
+    expect(
+      ds.events.filter((e) => e.officer_id !== "" && officeOf.get(e.officer_id) !== declOffice.get(e.decl_id)),
+    ).toEqual([]);
   });
 });
 
@@ -172,7 +212,15 @@ describe("consistency of each declaration", () => {
       const ordered = steps.every((t, i) => i === 0 || (steps[i - 1] as string) <= t);
       const complete = (d.release_ts === "" || d.pay_ts !== "") && (d.pay_ts === "" || d.asmt_ts !== "");
       const status =
-        d.status === "cancelled" ? "cancelled" : d.release_ts ? "released" : d.pay_ts ? "paid" : d.asmt_ts ? "assessed" : "registered";
+        d.status === "cancelled"
+          ? "cancelled"
+          : d.release_ts
+            ? "released"
+            : d.pay_ts
+              ? "paid"
+              : d.asmt_ts
+                ? "assessed"
+                : "registered";
       return !ordered || !complete || d.status !== status;
     });
     expect(problems.slice(0, 5)).toEqual([]);
@@ -211,16 +259,26 @@ describe("consistency of each declaration", () => {
     const problems: string[] = [];
     for (const d of ds.declarations) {
       const events = byDecl.get(d.decl_id as string) ?? [];
-      const times = (action: string) => events.filter((e) => e.action === action).map((e) => e.ts).join(" ");
+      const times = (action: string) =>
+        events
+          .filter((e) => e.action === action)
+          .map((e) => e.ts)
+          .join(" ");
       const fail = (why: string) => problems.push(`${d.decl_id}: ${why}`);
       if (times("register") !== d.reg_ts) fail("register event");
-      if (times("assess") !== d.asmt_ts || times("pay") !== d.pay_ts || times("release") !== d.release_ts) fail("step events");
+      if (times("assess") !== d.asmt_ts || times("pay") !== d.pay_ts || times("release") !== d.release_ts)
+        fail("step events");
       if ((times("cancel") !== "") !== (d.status === "cancelled")) fail("cancel event");
-      const reroutes = events.filter((e) => e.action === "reroute").map((e) => `${e.lane_from}>${e.lane_to}`).join(" ");
-      if (reroutes !== (d.lane_final === d.lane_initial ? "" : `${d.lane_initial}>${d.lane_final}`)) fail("reroute event");
+      const reroutes = events
+        .filter((e) => e.action === "reroute")
+        .map((e) => `${e.lane_from}>${e.lane_to}`)
+        .join(" ");
+      if (reroutes !== (d.lane_final === d.lane_initial ? "" : `${d.lane_initial}>${d.lane_final}`))
+        fail("reroute event");
       for (const e of events) {
         if ((e.action === "pay" || e.action === "register") && e.officer_id !== "") fail(`${e.action} by an officer`);
-        if (officerActions.has(e.action as string) && e.officer_id !== d.assessing_officer_id) fail(`${e.action} officer`);
+        if (officerActions.has(e.action as string) && e.officer_id !== d.assessing_officer_id)
+          fail(`${e.action} officer`);
         if (e.action === "assign" && (e.officer_id === "") !== (d.assignment_mode === "auto")) fail("assign officer");
         if (e.action === "amend" && (e.ts as string) <= (d.asmt_ts as string)) fail("amend before assessment");
         if ((e.ts as string) < (d.reg_ts as string)) fail(`${e.action} before registration`);
@@ -234,7 +292,9 @@ describe("consistency of each declaration", () => {
   it("lodges most goods after arrival and leaves a few recent declarations unassessed", () => {
     const withArrival = ds.declarations.filter((d) => d.arrival_ts !== "");
     expect(withArrival.length / ds.declarations.length).toBeGreaterThan(0.95);
-    expect(withArrival.filter((d) => (d.arrival_ts as string) < (d.reg_ts as string)).length / withArrival.length).toBeGreaterThan(0.88);
+    expect(
+      withArrival.filter((d) => (d.arrival_ts as string) < (d.reg_ts as string)).length / withArrival.length,
+    ).toBeGreaterThan(0.88);
     const december = ds.declarations.filter((d) => (d.reg_ts as string) >= "2025-12-31" && d.status !== "cancelled");
     expect(december.some((d) => d.asmt_ts === "" || d.release_ts === "")).toBe(true);
     const cancelled = ds.declarations.filter((d) => d.status === "cancelled").length / ds.declarations.length;
@@ -244,7 +304,8 @@ describe("consistency of each declaration", () => {
   });
 
   it("chooses initial lanes within ±3 points of G 55 %, B 5 %, Y 28 %, R 12 %", () => {
-    const share = (lane: string) => ds.declarations.filter((d) => d.lane_initial === lane).length / ds.declarations.length;
+    const share = (lane: string) =>
+      ds.declarations.filter((d) => d.lane_initial === lane).length / ds.declarations.length;
     expect(Math.abs(share("G") - 0.55)).toBeLessThan(0.03);
     expect(Math.abs(share("B") - 0.05)).toBeLessThan(0.03);
     expect(Math.abs(share("Y") - 0.28)).toBeLessThan(0.03);
@@ -263,7 +324,8 @@ describe("consistency of each declaration", () => {
       }
       for (const o of ds.officers) expect(counts.get(o.officer_id as string) ?? 0).toBeGreaterThanOrEqual(30);
     }
-    for (const office of ds.offices) expect(ds.officers.filter((o) => o.office_code === office.office_code).length).toBeGreaterThanOrEqual(6);
+    for (const office of ds.offices)
+      expect(ds.officers.filter((o) => o.office_code === office.office_code).length).toBeGreaterThanOrEqual(6);
   });
 });
 
@@ -293,7 +355,11 @@ describe("planted integrity patterns (spec/kpis.md Flags)", () => {
         if (s.declId !== undefined) expect(items.has(`${s.declId}|${s.itemNo}`)).toBe(true);
       }
     }
-    expect(officersOfPattern("LANE_DOWNGRADER").map((s) => s.officeCode).sort()).toEqual(["CMDLA1", "CMNSI1", "CMYAO2"]);
+    expect(
+      officersOfPattern("LANE_DOWNGRADER")
+        .map((s) => s.officeCode)
+        .sort(),
+    ).toEqual(["CMDLA1", "CMNSI1", "CMYAO2"]);
   });
 
   it.each([PERIOD, ...QUARTERS])("finds every planted pattern in $from … $to, and flags nothing else", (period) => {
@@ -307,7 +373,11 @@ describe("planted integrity patterns (spec/kpis.md Flags)", () => {
     for (const q of QUARTERS) {
       for (const { officerId, officeCode } of officersOfPattern("LANE_DOWNGRADER")) {
         const yr = ds.declarations.filter(
-          (d) => d.office_code === officeCode && d.status !== "cancelled" && inQuarter(d.reg_ts as string, q) && "YR".includes(d.lane_initial as string),
+          (d) =>
+            d.office_code === officeCode &&
+            d.status !== "cancelled" &&
+            inQuarter(d.reg_ts as string, q) &&
+            "YR".includes(d.lane_initial as string),
         );
         const downgraded = (d: Row) => "GB".includes(d.lane_final as string);
         const mine = yr.filter((d) => d.assessing_officer_id === officerId);
@@ -339,7 +409,9 @@ describe("planted integrity patterns (spec/kpis.md Flags)", () => {
   it("gives each collusive pair a broker–officer ratio of at least 3 in every quarter", () => {
     for (const q of QUARTERS) {
       for (const { brokerId, officerId, officeCode } of officersOfPattern("COLLUSIVE_BROKER_OFFICER_PAIR")) {
-        const office = ds.declarations.filter((d) => d.office_code === officeCode && d.status !== "cancelled" && inQuarter(d.reg_ts as string, q));
+        const office = ds.declarations.filter(
+          (d) => d.office_code === officeCode && d.status !== "cancelled" && inQuarter(d.reg_ts as string, q),
+        );
         const nb = office.filter((d) => d.broker_id === brokerId).length;
         const no = office.filter((d) => d.assessing_officer_id === officerId).length;
         const nbo = office.filter((d) => d.broker_id === brokerId && d.assessing_officer_id === officerId).length;
@@ -356,10 +428,16 @@ describe("planted integrity patterns (spec/kpis.md Flags)", () => {
     const cancelled = new Set(ds.declarations.filter((d) => d.status === "cancelled").map((d) => d.decl_id));
     expect(planted.filter((s) => s.declarationCancelled !== cancelled.has(String(s.declId)))).toEqual([]);
     for (const combo of new Set(planted.map((s) => `${s.hs6}|${s.originCountry}`))) {
-      const group = ds.items.filter((i) => `${(i.hs_code as string).slice(0, 6)}|${i.origin_country}` === combo && !cancelled.has(i.decl_id));
-      const honest = group.filter((i) => !plantedKeys.has(`${i.decl_id}|${i.item_no}`)).map(uv).sort((a, b) => a - b);
+      const group = ds.items.filter(
+        (i) => `${(i.hs_code as string).slice(0, 6)}|${i.origin_country}` === combo && !cancelled.has(i.decl_id),
+      );
+      const honest = group
+        .filter((i) => !plantedKeys.has(`${i.decl_id}|${i.item_no}`))
+        .map(uv)
+        .sort((a, b) => a - b);
       const median = honest[Math.floor(honest.length / 2)] as number;
-      for (const item of group.filter((i) => plantedKeys.has(`${i.decl_id}|${i.item_no}`))) expect(uv(item)).toBeLessThan(0.2 * median);
+      for (const item of group.filter((i) => plantedKeys.has(`${i.decl_id}|${i.item_no}`)))
+        expect(uv(item)).toBeLessThan(0.2 * median);
       expect(Math.min(...honest)).toBeGreaterThan(0.4 * median);
     }
   });
@@ -393,7 +471,12 @@ describe("determinism and options", () => {
     Object.fromEntries(
       readdirSync(dir)
         .sort()
-        .map((file) => [file, createHash("sha256").update(readFileSync(path.join(dir, file))).digest("hex")]),
+        .map((file) => [
+          file,
+          createHash("sha256")
+            .update(readFileSync(path.join(dir, file)))
+            .digest("hex"),
+        ]),
     );
 
   it("writes byte-identical files for the same seed and options, different ones for another seed", async () => {
@@ -405,7 +488,8 @@ describe("determinism and options", () => {
     expect(Object.keys(a)).toHaveLength(10);
     expect(hashes(path.join(root, "b"))).toEqual(a);
     const c = hashes(path.join(root, "c"));
-    for (const file of ["declarations.csv", "items.csv", "events.csv", "officers.csv", "manifest.json"]) expect(c[file]).not.toBe(a[file]);
+    for (const file of ["declarations.csv", "items.csv", "events.csv", "officers.csv", "manifest.json"])
+      expect(c[file]).not.toBe(a[file]);
   }, 30_000);
 
   it("reports progress up to the total", async () => {

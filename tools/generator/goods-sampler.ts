@@ -51,10 +51,16 @@ export class GoodsSampler {
           imports.map((g) => g.weight * (office.groupFactors[g.group] ?? 1)),
         ),
     );
-    this.exportPicker = new WeightedPicker(exports, exports.map((g) => g.weight));
+    this.exportPicker = new WeightedPicker(
+      exports,
+      exports.map((g) => g.weight),
+    );
     this.originPickers = GOODS.map((goods) => {
       const countries = Object.keys(goods.origins);
-      return new WeightedPicker(countries, countries.map((c) => goods.origins[c] as number));
+      return new WeightedPicker(
+        countries,
+        countries.map((c) => goods.origins[c] as number),
+      );
     });
     for (const combo of PLANT.undervalued.combos) {
       const byOrigin = this.undervaluation[goodsByHs6(combo.hs6).index];

@@ -6,7 +6,8 @@ import type { MirrorGap } from "./mirror-exports";
 import { PLANT } from "./planted-plan";
 import type { Officer, Population } from "./population";
 
-export type DetectionMethod = "RATE_OUTLIER" | "VALUE_OUTLIER" | "BROKER_OFFICER_PAIR" | "BENFORD" | "UNIT_VALUE" | "MIRROR";
+export type DetectionMethod =
+  "RATE_OUTLIER" | "VALUE_OUTLIER" | "BROKER_OFFICER_PAIR" | "BENFORD" | "UNIT_VALUE" | "MIRROR";
 
 export type Detection = {
   method: DetectionMethod;
@@ -53,7 +54,11 @@ type ManifestInput = {
 };
 
 const officerSubject = (o: Officer) => ({ officerId: o.id, officeCode: o.officeCode, fullName: o.fullName });
-const everyPeriod = (method: DetectionMethod, kpiId: string | null, subjectType: Detection["subjectType"]): Detection => ({
+const everyPeriod = (
+  method: DetectionMethod,
+  kpiId: string | null,
+  subjectType: Detection["subjectType"],
+): Detection => ({
   method,
   kpiId,
   subjectType,
@@ -63,7 +68,8 @@ const everyPeriod = (method: DetectionMethod, kpiId: string | null, subjectType:
 export function buildManifest(input: ManifestInput): Manifest {
   const { population, options } = input;
   const period = { from: options.from, to: options.to };
-  const withRole = (role: Parameters<Officer["roles"]["has"]>[0]) => population.officers.filter((o) => o.roles.has(role));
+  const withRole = (role: Parameters<Officer["roles"]["has"]>[0]) =>
+    population.officers.filter((o) => o.roles.has(role));
   const redN30 =
     "periods in which the officer has at least 30 declarations with lane_initial R (RATE_OUTLIER needs n ≥ 30): every quarter from about 200,000 declarations a year, the whole year at 20,000";
 
@@ -76,7 +82,13 @@ export function buildManifest(input: ManifestInput): Manifest {
       subjects: [officerSubject(o)],
       detection: [
         everyPeriod("RATE_OUTLIER", "I1", "officer"),
-        { method: "RATE_OUTLIER", kpiId: "I2", subjectType: "officer", reliability: "when-enough-volume", condition: redN30 } as Detection,
+        {
+          method: "RATE_OUTLIER",
+          kpiId: "I2",
+          subjectType: "officer",
+          reliability: "when-enough-volume",
+          condition: redN30,
+        } as Detection,
       ],
       kpis: ["I1", "I2"],
       parameters: { downgradeRate: o.downgradeRate, workload: o.workload },
@@ -109,7 +121,10 @@ export function buildManifest(input: ManifestInput): Manifest {
       subjects: [{ brokerId: population.benfordBroker.id }],
       detection: [everyPeriod("BENFORD", null, "broker")],
       kpis: [],
-      parameters: { fabricatedShare: PLANT.benfordBroker.fabricatedShare, shareOfDeclarations: PLANT.benfordBroker.share },
+      parameters: {
+        fabricatedShare: PLANT.benfordBroker.fabricatedShare,
+        shareOfDeclarations: PLANT.benfordBroker.share,
+      },
     },
     {
       id: "undervalued-items",
@@ -144,7 +159,12 @@ export function buildManifest(input: ManifestInput): Manifest {
         reportedFobUsd: g.reportedFobUsd,
         relativeGap: g.relativeGap,
       })),
-      detection: [{ ...everyPeriod("MIRROR", null, "mirror_flow"), condition: "pmc mirror --year YYYY: X ≥ 100,000 USD and rel_gap > 0.25" }],
+      detection: [
+        {
+          ...everyPeriod("MIRROR", null, "mirror_flow"),
+          condition: "pmc mirror --year YYYY: X ≥ 100,000 USD and rel_gap > 0.25",
+        },
+      ],
       kpis: [],
       parameters: { minimumReportedFobUsd: PLANT.mirrorGaps.minFobUsd },
     },
@@ -161,7 +181,8 @@ export function buildManifest(input: ManifestInput): Manifest {
           kpiId: "P11",
           subjectType: "officer",
           reliability: "when-enough-volume",
-          condition: "low hit rate (z ≤ −3) once the officer has about 150 exams in the period: every quarter from about 200,000 declarations a year",
+          condition:
+            "low hit rate (z ≤ −3) once the officer has about 150 exams in the period: every quarter from about 200,000 declarations a year",
         } as Detection,
       ],
       kpis: ["I9", "P11"],

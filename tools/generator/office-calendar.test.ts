@@ -12,7 +12,12 @@ const text = (t: number) => {
 };
 
 // Mon–Fri 08:00–18:00, closed on Monday 2025-04-21 (Easter Monday, say).
-const calendar = new OfficeCalendar(parseClock("08:00"), parseClock("18:00"), [1, 2, 3, 4, 5], new Set([dayOf(2025, 4, 21)]));
+const calendar = new OfficeCalendar(
+  parseClock("08:00"),
+  parseClock("18:00"),
+  [1, 2, 3, 4, 5],
+  new Set([dayOf(2025, 4, 21)]),
+);
 
 describe("local time", () => {
   it("parses real dates only and knows weekdays", () => {

@@ -112,7 +112,11 @@ function createOfficers(spec: OfficeSpec, count: number, random: Random, usedEma
   const unitCount = Math.ceil(count / OFFICERS_PER_UNIT);
   // Paces and seniorities at even positions, randomly dealt: officers differ, but none is an outlier by chance
   // (VALUE_OUTLIER's median/MAD over a handful of peers flags 5–8 % of offices even on normal noise).
-  const evenSpread = () => shuffled(Array.from({ length: count }, (_, i) => 2 * ((i + 0.5) / count) - 1), random);
+  const evenSpread = () =>
+    shuffled(
+      Array.from({ length: count }, (_, i) => 2 * ((i + 0.5) / count) - 1),
+      random,
+    );
   // Linear, not exponential, spacing: slower officers also spill more work over the night, which already stretches
   // the top of the P4 range.
   const speeds = evenSpread().map((position) => 1 + HONEST.speedSpread * position);
@@ -212,7 +216,11 @@ function brokerPicker(
   const localSum = localWeights.reduce((a, b) => a + b, 0);
   return new WeightedPicker(
     [...national, ...paired, ...locals],
-    [...fixed, ...paired.map(() => PLANT.pairBrokerShare), ...localWeights.map((w) => ((1 - fixedShare) * w) / localSum)],
+    [
+      ...fixed,
+      ...paired.map(() => PLANT.pairBrokerShare),
+      ...localWeights.map((w) => ((1 - fixedShare) * w) / localSum),
+    ],
   );
 }
 
@@ -256,8 +264,14 @@ export function buildPopulation(declarations: number, periodDays: number, random
       officers,
       shares: normalised(officers.map((o) => o.workload)),
       redShares: normalised(officers.map((o) => o.redWeight)),
-      pickOfficer: new WeightedPicker(officers, officers.map((o) => o.workload)),
-      pickRedOfficer: new WeightedPicker(officers, officers.map((o) => o.redWeight)),
+      pickOfficer: new WeightedPicker(
+        officers,
+        officers.map((o) => o.workload),
+      ),
+      pickRedOfficer: new WeightedPicker(
+        officers,
+        officers.map((o) => o.redWeight),
+      ),
       pickBroker: brokerPicker(national, paired, locals),
     };
   });

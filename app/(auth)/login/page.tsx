@@ -29,7 +29,10 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <main className="flex flex-1 items-start justify-center px-4 pb-16 pt-4 sm:pt-12">
         <div className="w-full max-w-md">
           <div className="mb-8 flex flex-col items-center text-center">
-            <span aria-hidden className="mb-4 flex h-12 w-12 items-center justify-center rounded-lg bg-brand-900 text-xl font-bold text-white">
+            <span
+              aria-hidden
+              className="mb-4 flex h-12 w-12 items-center justify-center rounded-lg bg-brand-900 text-xl font-bold text-white"
+            >
               P
             </span>
             <p className="text-sm font-semibold uppercase tracking-wider text-brand-700">{tCommon("productName")}</p>

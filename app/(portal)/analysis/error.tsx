@@ -9,7 +9,9 @@ export default function AnalysisError({ reset }: { error: Error & { digest?: str
   return (
     <div className="max-w-2xl space-y-4">
       <Notice tone="error">{t("body")}</Notice>
-      <Button variant="secondary" onClick={reset}>{t("retry")}</Button>
+      <Button variant="secondary" onClick={reset}>
+        {t("retry")}
+      </Button>
     </div>
   );
 }

@@ -24,10 +24,18 @@ export default async function AnalysisPage() {
       <PageHeader title={t("title")} description={t("description")} />
       <div className="grid gap-6 md:grid-cols-2">
         {cards.map((c) => (
-          <section key={c.key} aria-labelledby={`card-${c.key}`} className="flex flex-col rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-            <h2 id={`card-${c.key}`} className="text-lg font-semibold text-slate-900">{c.title}</h2>
+          <section
+            key={c.key}
+            aria-labelledby={`card-${c.key}`}
+            className="flex flex-col rounded-lg border border-slate-200 bg-white p-6 shadow-sm"
+          >
+            <h2 id={`card-${c.key}`} className="text-lg font-semibold text-slate-900">
+              {c.title}
+            </h2>
             <p className="mt-2 flex-1 text-sm leading-relaxed text-slate-600">{c.body}</p>
-            <Link href={c.href} className={buttonClasses("primary", "mt-5 self-start")}>{t("index.open")}</Link>
+            <Link href={c.href} className={buttonClasses("primary", "mt-5 self-start")}>
+              {t("index.open")}
+            </Link>
           </section>
         ))}
       </div>

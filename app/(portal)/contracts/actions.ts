@@ -38,7 +38,9 @@ export async function saveContractAction(contractId: number | null, payload: unk
   );
 }
 
-export async function applyTemplateAction(payload: unknown): Promise<{ result: FormResult; outcome: UnitContractsOutcome | null }> {
+export async function applyTemplateAction(
+  payload: unknown,
+): Promise<{ result: FormResult; outcome: UnitContractsOutcome | null }> {
   let outcome: UnitContractsOutcome | null = null;
   const result = await runFormAction(
     "signedIn",

@@ -1,5 +1,14 @@
 // The server actions a contract page hands to its client islands (the same for managers and for the officer's view).
-import { acknowledgeAction, amendAction, appealAction, closeAction, decideAppealAction, evaluateAction, reviewAction, signAction } from "@/app/(portal)/contracts/actions";
+import {
+  acknowledgeAction,
+  amendAction,
+  appealAction,
+  closeAction,
+  decideAppealAction,
+  evaluateAction,
+  reviewAction,
+  signAction,
+} from "@/app/(portal)/contracts/actions";
 import type { ContractPageActions } from "@/components/contracts/contract-detail-view";
 
 export const contractPageActions: ContractPageActions = {

@@ -33,11 +33,17 @@ async function ContractsList({ user, filters }: { user: SessionUser; filters: Co
   const filtered = filters.status !== "" || filters.q !== "";
   return (
     <>
-      {truncated ? <div className="mb-4"><Notice tone="info">{t("list.truncated", { count: rows.length })}</Notice></div> : null}
+      {truncated ? (
+        <div className="mb-4">
+          <Notice tone="info">{t("list.truncated", { count: rows.length })}</Notice>
+        </div>
+      ) : null}
       {rows.length ? (
         <ContractsTable rows={rows} basePath="/contracts" />
       ) : filtered ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-10 text-center text-sm text-slate-600">{t("emptyFiltered")}</p>
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-10 text-center text-sm text-slate-600">
+          {t("emptyFiltered")}
+        </p>
       ) : (
         <EmptyState title={t("empty.title")} icon={<ContractIcon />}>
           <p>{t("empty.body")}</p>
@@ -52,7 +58,11 @@ async function ContractsList({ user, filters }: { user: SessionUser; filters: Co
 export default async function ContractsPage({ searchParams }: Props) {
   const user = await requireArea("contracts");
   const filters = ContractListFilters.parse(await searchParams);
-  const [t, td, openDisputes] = await Promise.all([getTranslations("contracts"), getTranslations("disputes"), countOpenDisputes(user)]);
+  const [t, td, openDisputes] = await Promise.all([
+    getTranslations("contracts"),
+    getTranslations("disputes"),
+    countOpenDisputes(user),
+  ]);
   const filtered = filters.status !== "" || filters.q !== "";
   return (
     <>
@@ -60,34 +70,68 @@ export default async function ContractsPage({ searchParams }: Props) {
         <Link href="/contracts/disputes" className={buttonClasses("secondary")} data-testid="disputes-link">
           {td("link")}
           {openDisputes > 0 ? (
-            <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 ring-1 ring-inset ring-amber-200" title={td("openCount", { count: openDisputes })}>
+            <span
+              className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 ring-1 ring-inset ring-amber-200"
+              title={td("openCount", { count: openDisputes })}
+            >
               <span aria-hidden>{openDisputes}</span>
               <span className="sr-only">{td("openCount", { count: openDisputes })}</span>
             </span>
           ) : null}
         </Link>
-        <Link href="/contracts/apply-template" className={buttonClasses("secondary")}>{t("list.applyTemplate")}</Link>
-        <Link href="/contracts/new" className={buttonClasses("primary")}>{t("list.newContract")}</Link>
+        <Link href="/contracts/apply-template" className={buttonClasses("secondary")}>
+          {t("list.applyTemplate")}
+        </Link>
+        <Link href="/contracts/new" className={buttonClasses("primary")}>
+          {t("list.newContract")}
+        </Link>
       </PageHeader>
       <ScopeNote user={user} />
-      <form method="get" role="search" aria-label={t("list.filters.label")} className="mb-6 flex flex-wrap items-end gap-4">
+      <form
+        method="get"
+        role="search"
+        aria-label={t("list.filters.label")}
+        className="mb-6 flex flex-wrap items-end gap-4"
+      >
         <div className="flex flex-col gap-1.5">
-          <label htmlFor="filter-status" className="text-sm font-medium text-slate-800">{t("list.filters.status")}</label>
+          <label htmlFor="filter-status" className="text-sm font-medium text-slate-800">
+            {t("list.filters.status")}
+          </label>
           <select id="filter-status" name="status" defaultValue={filters.status} className={inputClasses}>
             <option value="">{t("list.filters.current")}</option>
             {CONTRACT_STATUSES.map((s) => (
-              <option key={s} value={s}>{t(`status.${s}`)}</option>
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
             ))}
           </select>
         </div>
         <div className="flex min-w-72 flex-1 flex-col gap-1.5">
-          <label htmlFor="filter-q" className="text-sm font-medium text-slate-800">{t("list.filters.search")}</label>
-          <input id="filter-q" name="q" type="search" defaultValue={filters.q} placeholder={t("list.filters.searchPlaceholder")} className={inputClasses} />
+          <label htmlFor="filter-q" className="text-sm font-medium text-slate-800">
+            {t("list.filters.search")}
+          </label>
+          <input
+            id="filter-q"
+            name="q"
+            type="search"
+            defaultValue={filters.q}
+            placeholder={t("list.filters.searchPlaceholder")}
+            className={inputClasses}
+          />
         </div>
-        <button type="submit" className={buttonClasses("secondary")}>{t("list.filters.apply")}</button>
-        {filtered ? <Link href="/contracts" className="py-2 text-sm font-medium text-brand-700 hover:underline">{t("list.filters.reset")}</Link> : null}
+        <button type="submit" className={buttonClasses("secondary")}>
+          {t("list.filters.apply")}
+        </button>
+        {filtered ? (
+          <Link href="/contracts" className="py-2 text-sm font-medium text-brand-700 hover:underline">
+            {t("list.filters.reset")}
+          </Link>
+        ) : null}
       </form>
-      <Suspense key={`${filters.status}|${filters.q}`} fallback={<SectionSkeleton label={t("detail.loadingIndicators")} />}>
+      <Suspense
+        key={`${filters.status}|${filters.q}`}
+        fallback={<SectionSkeleton label={t("detail.loadingIndicators")} />}
+      >
         <ContractsList user={user} filters={filters} />
       </Suspense>
     </>

@@ -10,7 +10,9 @@ export default function DashboardError({ reset }: { error: Error & { digest?: st
   return (
     <div className="max-w-2xl space-y-4">
       <Notice tone="error">{t("body")}</Notice>
-      <Button variant="secondary" onClick={reset}>{t("retry")}</Button>
+      <Button variant="secondary" onClick={reset}>
+        {t("retry")}
+      </Button>
     </div>
   );
 }

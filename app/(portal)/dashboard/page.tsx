@@ -35,7 +35,11 @@ export async function generateMetadata(): Promise<Metadata> {
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 async function Overview({ user, filters }: { user: SessionUser; filters: OverviewFilters & { month: string } }) {
-  const [t, format, overview] = await Promise.all([getTranslations("dashboard.overview"), getFormatter(), contractOverview(user, filters)]);
+  const [t, format, overview] = await Promise.all([
+    getTranslations("dashboard.overview"),
+    getFormatter(),
+    contractOverview(user, filters),
+  ]);
   if (overview.stale.length) await queueContractRefresh(overview.latestImportId, overview.stale);
   if (!overview.total) {
     return (
@@ -44,7 +48,12 @@ async function Overview({ user, filters }: { user: SessionUser; filters: Overvie
       </EmptyState>
     );
   }
-  const query = new URLSearchParams({ month: filters.month, office: filters.office, unit: filters.unit, sort: filters.sort }).toString();
+  const query = new URLSearchParams({
+    month: filters.month,
+    office: filters.office,
+    unit: filters.unit,
+    sort: filters.sort,
+  }).toString();
   const cards = [
     { key: "contracts", value: format.number(overview.total) },
     { key: "median", value: formatScore(format, overview.summary.medianScore, 100) },
@@ -63,7 +72,9 @@ async function Overview({ user, filters }: { user: SessionUser; filters: Overvie
         ))}
       </div>
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <p className="text-sm text-slate-600">{t("count", { count: overview.total, month: formatMonth(format, filters.month) })}</p>
+        <p className="text-sm text-slate-600">
+          {t("count", { count: overview.total, month: formatMonth(format, filters.month) })}
+        </p>
         <ExportLinks base="/api/dashboard/overview" query={query} />
       </div>
       <OverviewTable rows={overview.rows} />
@@ -76,7 +87,11 @@ async function Overview({ user, filters }: { user: SessionUser; filters: Overvie
 export default async function DashboardPage({ searchParams }: Props) {
   const user = await requireArea("dashboard");
   const filters = OverviewFilters.parse(await searchParams);
-  const [t, offices, { months }] = await Promise.all([getTranslations("dashboard.overview"), visibleOffices(user), dataMonths()]);
+  const [t, offices, { months }] = await Promise.all([
+    getTranslations("dashboard.overview"),
+    visibleOffices(user),
+    dataMonths(),
+  ]);
   const month = filters.month || months.at(-1) || "";
   return (
     <>
@@ -84,17 +99,27 @@ export default async function DashboardPage({ searchParams }: Props) {
       <ScopeNote user={user} />
       {month ? (
         <>
-          <OverviewFiltersForm filters={filters} month={month} months={months.includes(month) ? months : [...months, month].sort()} offices={offices} />
+          <OverviewFiltersForm
+            filters={filters}
+            month={month}
+            months={months.includes(month) ? months : [...months, month].sort()}
+            offices={offices}
+          />
           <Suspense key={JSON.stringify({ ...filters, month })} fallback={<SectionSkeleton label={t("loading")} />}>
             <Overview user={user} filters={{ ...filters, month }} />
           </Suspense>
           <section aria-labelledby="offices-title" className="mt-10">
-            <h2 id="offices-title" className="text-lg font-semibold text-slate-900">{t("offices.title")}</h2>
+            <h2 id="offices-title" className="text-lg font-semibold text-slate-900">
+              {t("offices.title")}
+            </h2>
             <p className="mt-1 text-sm text-slate-600">{t("offices.body")}</p>
             <ul className="mt-3 flex flex-wrap gap-2">
               {offices.map((o) => (
                 <li key={o.officeCode}>
-                  <Link href={`/dashboard/offices/${encodeURIComponent(o.officeCode)}`} className={buttonClasses("secondary")}>
+                  <Link
+                    href={`/dashboard/offices/${encodeURIComponent(o.officeCode)}`}
+                    className={buttonClasses("secondary")}
+                  >
                     {`${o.officeCode} · ${o.name}`}
                   </Link>
                 </li>

@@ -33,20 +33,32 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function MyIndicatorsPage() {
-  const [user, t, tc, format] = await Promise.all([requireArea("me"), getTranslations("me"), getTranslations("contracts"), getFormatter()]);
-  const [officer, contracts] = await Promise.all([user.officerId ? getLinkedOfficer(user.officerId) : null, listPartyContracts(user)]);
+  const [user, t, tc, format] = await Promise.all([
+    requireArea("me"),
+    getTranslations("me"),
+    getTranslations("contracts"),
+    getFormatter(),
+  ]);
+  const [officer, contracts] = await Promise.all([
+    user.officerId ? getLinkedOfficer(user.officerId) : null,
+    listPartyContracts(user),
+  ]);
   const awaiting = contracts.filter((c) => c.status === "SIGNED");
   const inForce = contracts.filter((c) => c.status === "ACTIVE" || c.status === "ACKNOWLEDGED");
   const earlier = contracts.filter((c) => c.status === "CLOSED" || c.status === "SUPERSEDED");
-  const period = (c: (typeof contracts)[number]) => tc("period", { from: formatDay(format, isoDate(c.periodFrom)), to: formatDay(format, isoDate(c.periodTo)) });
+  const period = (c: (typeof contracts)[number]) =>
+    tc("period", { from: formatDay(format, isoDate(c.periodFrom)), to: formatDay(format, isoDate(c.periodTo)) });
   const heading = (c: (typeof contracts)[number]) => (
     <div className="flex flex-wrap items-center justify-between gap-3">
       <div>
         <h3 className="text-base font-semibold text-slate-900">
-          <Link href={`/me/contracts/${c.id}`} className="text-brand-700 underline-offset-2 hover:underline">{c.title}</Link>
+          <Link href={`/me/contracts/${c.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+            {c.title}
+          </Link>
         </h3>
         <p className="text-sm text-slate-600">
-          {tc("contractRef", { contractNo: c.contractNo, version: c.version })} · {period(c)} · {t("contract.principal", { name: c.principal.name })}
+          {tc("contractRef", { contractNo: c.contractNo, version: c.version })} · {period(c)} ·{" "}
+          {t("contract.principal", { name: c.principal.name })}
         </p>
       </div>
       <ContractStatusBadge status={c.status} />
@@ -90,14 +102,26 @@ export default async function MyIndicatorsPage() {
       <div className="space-y-10">
         {awaiting.length ? (
           <section aria-labelledby="awaiting-title" className="space-y-4">
-            <h2 id="awaiting-title" className="text-lg font-semibold text-slate-900">{t("awaiting.title")}</h2>
+            <h2 id="awaiting-title" className="text-lg font-semibold text-slate-900">
+              {t("awaiting.title")}
+            </h2>
             <p className="text-sm text-slate-600">{t("awaiting.body")}</p>
             {awaiting.map((c) => (
-              <article key={c.id} className="space-y-4 rounded-lg border border-amber-200 bg-white p-5 shadow-sm" data-contract={c.id}>
+              <article
+                key={c.id}
+                className="space-y-4 rounded-lg border border-amber-200 bg-white p-5 shadow-sm"
+                data-contract={c.id}
+              >
                 {heading(c)}
                 <TermsList indicators={c.indicators} />
                 <div className="max-w-md">
-                  <ConfirmForm contractId={c.id} action={acknowledgeAction} label={tc("actions.acknowledge")} pendingLabel={tc("actions.acknowledging")} confirm={tc("actions.acknowledgeConfirm")} />
+                  <ConfirmForm
+                    contractId={c.id}
+                    action={acknowledgeAction}
+                    label={tc("actions.acknowledge")}
+                    pendingLabel={tc("actions.acknowledging")}
+                    confirm={tc("actions.acknowledgeConfirm")}
+                  />
                 </div>
               </article>
             ))}
@@ -106,7 +130,9 @@ export default async function MyIndicatorsPage() {
 
         {inForce.length ? (
           <section aria-labelledby="current-title" className="space-y-4">
-            <h2 id="current-title" className="text-lg font-semibold text-slate-900">{t("current.title")}</h2>
+            <h2 id="current-title" className="text-lg font-semibold text-slate-900">
+              {t("current.title")}
+            </h2>
             <p className="text-sm text-slate-600">{t("current.body")}</p>
             {inForce.map((c) => (
               <article key={c.id} className="space-y-4" data-contract={c.id}>
@@ -126,10 +152,14 @@ export default async function MyIndicatorsPage() {
 
         {earlier.length ? (
           <section aria-labelledby="earlier-title" className="space-y-3">
-            <h2 id="earlier-title" className="text-lg font-semibold text-slate-900">{t("earlier.title")}</h2>
+            <h2 id="earlier-title" className="text-lg font-semibold text-slate-900">
+              {t("earlier.title")}
+            </h2>
             <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
               {earlier.map((c) => (
-                <li key={c.id} className="px-4 py-3">{heading(c)}</li>
+                <li key={c.id} className="px-4 py-3">
+                  {heading(c)}
+                </li>
               ))}
             </ul>
           </section>

@@ -16,7 +16,16 @@ export type KpiDefinitionMessages = Record<KpiDefinitionField, string>;
 export type KpiDirection = KpiDefinition["direction"];
 
 export const KPI_DEFINITION_LABELS = [
-  "open", "summary", "formula", "unit", "direction", "raises", "lowers", "n", "reading", "allDefinitions",
+  "open",
+  "summary",
+  "formula",
+  "unit",
+  "direction",
+  "raises",
+  "lowers",
+  "n",
+  "reading",
+  "allDefinitions",
 ] as const;
 export type KpiDefinitionLabel = (typeof KPI_DEFINITION_LABELS)[number];
 

@@ -101,11 +101,23 @@ export function renderKpiSection(): string {
   const group = (prefix: string, title: string) => [
     `### ${title}`,
     "",
-    wrap(texts.filter((d) => d.id.startsWith(prefix)).map((d) => `[${d.id}](#${anchor(d)})`).join(`${NO_BREAK}· `)),
+    wrap(
+      texts
+        .filter((d) => d.id.startsWith(prefix))
+        .map((d) => `[${d.id}](#${anchor(d)})`)
+        .join(`${NO_BREAK}· `),
+    ),
     "",
     ...texts
       .filter((d) => d.id.startsWith(prefix))
-      .flatMap((d) => [renderKpi(d, KPI_CATALOGUE.find((k) => k.id === d.id)!, labels), ""]),
+      .flatMap((d) => [
+        renderKpi(
+          d,
+          KPI_CATALOGUE.find((k) => k.id === d.id)!,
+          labels,
+        ),
+        "",
+      ]),
   ];
   return [
     GENERATED_BEGIN,

@@ -7,7 +7,10 @@ import { SCREENSHOTS_DIR, baseUrl, launchChromium, screenshotPath } from "../../
 export { launchChromium, baseUrl };
 
 // Each context is a separate browser profile: its own cookies, so its own session and NEXT_LOCALE.
-export async function newPage(browser: Browser, options: { locale?: string } = {}): Promise<{ context: BrowserContext; page: Page }> {
+export async function newPage(
+  browser: Browser,
+  options: { locale?: string } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
   const locale = options.locale ?? "en-GB";
   const context = await browser.newContext({ baseURL: baseUrl(), locale, viewport: { width: 1366, height: 900 } });
   // The language cookie wins over a preference an earlier test may have saved for the same demo user.
@@ -21,7 +24,9 @@ export async function login(page: Page, email: string, password: string): Promis
   await page.locator('input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill(password);
   await Promise.all([
-    page.waitForFunction(() => !location.pathname.startsWith("/login") || document.querySelector('form [role="alert"]') !== null),
+    page.waitForFunction(
+      () => !location.pathname.startsWith("/login") || document.querySelector('form [role="alert"]') !== null,
+    ),
     page.locator('form:has(input[name="password"]) button[type="submit"]').click(),
   ]);
 }

@@ -17,7 +17,11 @@ const flagKey = (method: string, kpiId: string | null, subject: string, related 
   `${method}|${kpiId ?? ""}|${subject}|${related}`;
 
 /** Keys of the flags the planted patterns should raise (required) or may raise (allowed) in the period. */
-function expectations(ds: Dataset, manifest: Manifest, period: Period): { required: Set<string>; allowed: Set<string> } {
+function expectations(
+  ds: Dataset,
+  manifest: Manifest,
+  period: Period,
+): { required: Set<string>; allowed: Set<string> } {
   const required = new Set<string>();
   const allowed = new Set<string>();
   const regDate = new Map(ds.declarations.map((d) => [d.decl_id as string, d.reg_ts as string]));
@@ -26,7 +30,8 @@ function expectations(ds: Dataset, manifest: Manifest, period: Period): { requir
       for (const detection of pattern.detection) {
         if (detection.method === "MIRROR") continue;
         let key: string;
-        if (detection.method === "BROKER_OFFICER_PAIR") key = flagKey("BROKER_OFFICER_PAIR", "", String(subject.brokerId), String(subject.officerId));
+        if (detection.method === "BROKER_OFFICER_PAIR")
+          key = flagKey("BROKER_OFFICER_PAIR", "", String(subject.brokerId), String(subject.officerId));
         else if (detection.method === "BENFORD") key = flagKey("BENFORD", "", String(subject.brokerId));
         else if (detection.method === "UNIT_VALUE") {
           const reg = regDate.get(String(subject.declId)) ?? "";
@@ -87,11 +92,20 @@ function main(dir: string): void {
       `${period.from}..${period.to}: ${check.required - check.missing.length}/${check.required} required found; ` +
         `missing ${JSON.stringify(check.missing.slice(0, 10))}; unexpected ${check.unexpected.length}`,
     );
-    for (const f of check.unexpected) console.log(`   unexpected ${f.method} ${f.kpiId} ${f.subjectId} ${f.relatedId} score=${f.score.toFixed(3)} n=${f.n}`);
+    for (const f of check.unexpected)
+      console.log(
+        `   unexpected ${f.method} ${f.kpiId} ${f.subjectId} ${f.relatedId} score=${f.score.toFixed(3)} n=${f.n}`,
+      );
   }
   for (let year = Number(whole.from.slice(0, 4)); year <= Number(whole.to.slice(0, 4)); year++) {
-    console.log(`mirror ${year}:`, JSON.stringify(checkMirror(ds, manifest, year)), "incl. cancelled:", JSON.stringify(checkMirror(ds, manifest, year, true)));
+    console.log(
+      `mirror ${year}:`,
+      JSON.stringify(checkMirror(ds, manifest, year)),
+      "incl. cancelled:",
+      JSON.stringify(checkMirror(ds, manifest, year, true)),
+    );
   }
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) main(process.argv[2] ?? ".");
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename))
+  main(process.argv[2] ?? ".");

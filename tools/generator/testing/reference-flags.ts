@@ -46,7 +46,9 @@ function indexOf(ds: Dataset): Index {
           close: clock(o.close_time as string),
           workdays: new Set((o.workdays as string).split(",").map(Number)),
           holidays: new Set(
-            ds.holidays.filter((h) => h.office_code === "" || h.office_code === o.office_code).map((h) => h.date as string),
+            ds.holidays
+              .filter((h) => h.office_code === "" || h.office_code === o.office_code)
+              .map((h) => h.date as string),
           ),
         },
       ]),
@@ -90,7 +92,10 @@ function offHours(index: Index, officeCode: string, ts: string): boolean {
   const secondOfDay = Number(ts.slice(11, 13)) * 3600 + Number(ts.slice(14, 16)) * 60 + Number(ts.slice(17, 19));
   const weekday = ((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
   return (
-    secondOfDay < calendar.open || secondOfDay >= calendar.close || !calendar.workdays.has(weekday) || calendar.holidays.has(date)
+    secondOfDay < calendar.open ||
+    secondOfDay >= calendar.close ||
+    !calendar.workdays.has(weekday) ||
+    calendar.holidays.has(date)
   );
 }
 
@@ -115,7 +120,9 @@ function rateCounts(ds: Dataset, p: Period): Map<string, Map<string, Ratio>> {
     if (d.assessing_officer_id) subjects.push(`officer:${d.assessing_officer_id}`);
     const cancelled = d.status === "cancelled";
     for (const s of subjects) {
-      const amendAfter = (index.amendTimes.get(d.decl_id as string) ?? []).some((t) => d.asmt_ts !== "" && t > (d.asmt_ts as string));
+      const amendAfter = (index.amendTimes.get(d.decl_id as string) ?? []).some(
+        (t) => d.asmt_ts !== "" && t > (d.asmt_ts as string),
+      );
       add("I12", s, cancelled || amendAfter);
       if (cancelled) continue;
       const li = d.lane_initial as string;
@@ -124,7 +131,8 @@ function rateCounts(ds: Dataset, p: Period): Map<string, Map<string, Ratio>> {
       if (li === "R") add("I2", s, (lf === "G" || lf === "B") && !index.inspected.has(d.decl_id as string));
       add("I4", s, d.value_initial !== "" && d.value_final !== "" && Number(d.value_final) < Number(d.value_initial));
       add("I7", s, d.assignment_mode === "manual");
-      if (lf === "R") add("I9", s, d.asmt_ts !== "" && seconds(d.asmt_ts as string) - seconds(d.reg_ts as string) < 3600);
+      if (lf === "R")
+        add("I9", s, d.asmt_ts !== "" && seconds(d.asmt_ts as string) - seconds(d.reg_ts as string) < 3600);
     }
   }
   for (const e of ds.events) {
@@ -158,7 +166,14 @@ function rateOutliers(ds: Dataset, p: Period): Flag[] {
       if (p0 <= 0 || p0 >= 1) continue;
       const z = (r.num / r.den - p0) / Math.sqrt((p0 * (1 - p0)) / r.den);
       if ((kpi === "P11" && z <= -3) || (kpi !== "P11" && z >= 3)) {
-        flags.push({ method: "RATE_OUTLIER", kpiId: kpi, subjectId: officerId, relatedId: "", score: Math.abs(z), n: r.den });
+        flags.push({
+          method: "RATE_OUTLIER",
+          kpiId: kpi,
+          subjectId: officerId,
+          relatedId: "",
+          score: Math.abs(z),
+          n: r.den,
+        });
       }
     }
   }
@@ -166,7 +181,10 @@ function rateOutliers(ds: Dataset, p: Period): Flag[] {
 }
 
 function valueOutliers(ds: Dataset, p: Period): Flag[] {
-  const perOfficer = new Map<string, { office: string; n: number; delays: number[]; taxes: number; reduction: number }>();
+  const perOfficer = new Map<
+    string,
+    { office: string; n: number; delays: number[]; taxes: number; reduction: number }
+  >();
   for (const d of ds.declarations) {
     if (!inPeriod(d.reg_ts as string, p) || d.status === "cancelled" || d.assessing_officer_id === "") continue;
     const id = d.assessing_officer_id as string;
@@ -174,10 +192,15 @@ function valueOutliers(ds: Dataset, p: Period): Flag[] {
     s.n++;
     if (d.asmt_ts !== "") s.delays.push((seconds(d.asmt_ts as string) - seconds(d.reg_ts as string)) / 3600);
     s.taxes += d.taxes_final === "" ? 0 : Number(d.taxes_final);
-    if (d.taxes_initial !== "" && d.taxes_final !== "") s.reduction += Math.max(Number(d.taxes_initial) - Number(d.taxes_final), 0);
+    if (d.taxes_initial !== "" && d.taxes_final !== "")
+      s.reduction += Math.max(Number(d.taxes_initial) - Number(d.taxes_final), 0);
     perOfficer.set(id, s);
   }
-  const kpis: { id: string; value: (s: { delays: number[]; taxes: number; n: number; reduction: number }) => number | null; worse: 1 | -1 }[] = [
+  const kpis: {
+    id: string;
+    value: (s: { delays: number[]; taxes: number; n: number; reduction: number }) => number | null;
+    worse: 1 | -1;
+  }[] = [
     { id: "P4", value: (s) => (s.delays.length ? median(s.delays) : null), worse: 1 },
     { id: "P8", value: (s) => s.taxes / s.n, worse: -1 },
     { id: "I5", value: (s) => s.reduction, worse: 1 },
@@ -196,7 +219,15 @@ function valueOutliers(ds: Dataset, p: Period): Flag[] {
       if (mad === 0) continue;
       for (const v of peers) {
         const m = (0.6745 * (v.x - med)) / mad;
-        if (m * kpi.worse > 3.5) flags.push({ method: "VALUE_OUTLIER", kpiId: kpi.id, subjectId: v.id, relatedId: "", score: Math.abs(m), n: v.n });
+        if (m * kpi.worse > 3.5)
+          flags.push({
+            method: "VALUE_OUTLIER",
+            kpiId: kpi.id,
+            subjectId: v.id,
+            relatedId: "",
+            score: Math.abs(m),
+            n: v.n,
+          });
       }
     }
   }
@@ -216,7 +247,9 @@ function binomialUpperTail(k: number, n: number, p: number): number {
   if (p >= 1) return 1;
   let total = 0;
   for (let j = k; j <= n; j++) {
-    total += Math.exp(logFactorial(n) - logFactorial(j) - logFactorial(n - j) + j * Math.log(p) + (n - j) * Math.log(1 - p));
+    total += Math.exp(
+      logFactorial(n) - logFactorial(j) - logFactorial(n - j) + j * Math.log(p) + (n - j) * Math.log(1 - p),
+    );
   }
   return Math.min(1, total);
 }
@@ -286,7 +319,8 @@ function benford(ds: Dataset, p: Period): Flag[] {
     const numbers = values.map(Number);
     if (Math.max(...numbers) / Math.min(...numbers) < 100) continue;
     const mad = benfordMad(values);
-    if (mad > 0.015) flags.push({ method: "BENFORD", kpiId: "", subjectId: broker, relatedId: "", score: mad, n: values.length });
+    if (mad > 0.015)
+      flags.push({ method: "BENFORD", kpiId: "", subjectId: broker, relatedId: "", score: mad, n: values.length });
   }
   return flags;
 }
@@ -314,14 +348,28 @@ function unitValues(ds: Dataset, p: Period): Flag[] {
     if (mad === 0) continue;
     for (const m of members) {
       const z = (0.6745 * (m.logUv - med)) / mad;
-      if (z < -3.5) flags.push({ method: "UNIT_VALUE", kpiId: "", subjectId: m.declId, relatedId: m.itemNo, score: -z, n: members.length });
+      if (z < -3.5)
+        flags.push({
+          method: "UNIT_VALUE",
+          kpiId: "",
+          subjectId: m.declId,
+          relatedId: m.itemNo,
+          score: -z,
+          n: members.length,
+        });
     }
   }
   return flags;
 }
 
 export function referenceFlags(ds: Dataset, p: Period): Flag[] {
-  return [...rateOutliers(ds, p), ...valueOutliers(ds, p), ...brokerOfficerPairs(ds, p), ...benford(ds, p), ...unitValues(ds, p)];
+  return [
+    ...rateOutliers(ds, p),
+    ...valueOutliers(ds, p),
+    ...brokerOfficerPairs(ds, p),
+    ...benford(ds, p),
+    ...unitValues(ds, p),
+  ];
 }
 
 /** Mirror analysis for one year; `includeCancelled` covers both readings of "import declarations" in the spec. */
@@ -344,7 +392,14 @@ export function mirrorFlags(ds: Dataset, year: number, includeCancelled = false)
     const mFob = (declared.get(`${row.partner_country}|${row.hs6}`) ?? 0) / perUsd / 1.06;
     const relGap = (x - mFob) / x;
     if (x >= 100_000 && relGap > 0.25) {
-      flags.push({ method: "MIRROR", kpiId: "", subjectId: `${row.partner_country}|${row.hs6}|${year}`, relatedId: "", score: relGap, n: 0 });
+      flags.push({
+        method: "MIRROR",
+        kpiId: "",
+        subjectId: `${row.partner_country}|${row.hs6}|${year}`,
+        relatedId: "",
+        score: relGap,
+        n: 0,
+      });
     }
   }
   return flags;
@@ -354,7 +409,12 @@ export function mirrorFlags(ds: Dataset, year: number, includeCancelled = false)
 export function quartersOf(p: Period): Period[] {
   const quarters: Period[] = [];
   for (let year = Number(p.from.slice(0, 4)); year <= Number(p.to.slice(0, 4)); year++) {
-    for (const [start, end] of [["01-01", "03-31"], ["04-01", "06-30"], ["07-01", "09-30"], ["10-01", "12-31"]] as const) {
+    for (const [start, end] of [
+      ["01-01", "03-31"],
+      ["04-01", "06-30"],
+      ["07-01", "09-30"],
+      ["10-01", "12-31"],
+    ] as const) {
       const from = `${year}-${start}` < p.from ? p.from : `${year}-${start}`;
       const to = `${year}-${end}` > p.to ? p.to : `${year}-${end}`;
       if (from <= to) quarters.push({ from, to });

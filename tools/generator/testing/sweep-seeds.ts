@@ -33,7 +33,9 @@ for (const seed of seeds) {
       for (const f of check.unexpected) {
         const kind = `${f.method} ${f.kpiId}`.trim();
         falsePositives.set(kind, (falsePositives.get(kind) ?? 0) + 1);
-        console.log(`seed ${seed} ${p.from}..${p.to} UNEXPECTED ${kind} ${f.subjectId} ${f.relatedId} score=${f.score.toFixed(3)} n=${f.n}`);
+        console.log(
+          `seed ${seed} ${p.from}..${p.to} UNEXPECTED ${kind} ${f.subjectId} ${f.relatedId} score=${f.score.toFixed(3)} n=${f.n}`,
+        );
       }
       const flags = referenceFlags(ds, p);
       for (const pattern of manifest.patterns) {
@@ -41,7 +43,9 @@ for (const seed of seeds) {
           if (detection.method === "UNIT_VALUE" || detection.method === "MIRROR") continue;
           for (const subject of pattern.subjects) {
             const subjectId = String(detection.subjectType === "broker" ? subject.brokerId : subject.officerId);
-            const flag = flags.find((f) => f.method === detection.method && f.kpiId === (detection.kpiId ?? "") && f.subjectId === subjectId);
+            const flag = flags.find(
+              (f) => f.method === detection.method && f.kpiId === (detection.kpiId ?? "") && f.subjectId === subjectId,
+            );
             const key = `${pattern.type} ${detection.method} ${detection.kpiId ?? ""} (${detection.reliability})`;
             const w = weakest.get(key) ?? { score: Infinity, missed: 0 };
             weakest.set(key, flag ? { ...w, score: Math.min(w.score, flag.score) } : { ...w, missed: w.missed + 1 });
@@ -50,10 +54,14 @@ for (const seed of seeds) {
       }
     }
     const mirror = checkMirror(ds, manifest, Number(period.from.slice(0, 4)));
-    if (mirror.missing.length > 0 || mirror.unexpected.length > 0) console.log(`seed ${seed} mirror ${JSON.stringify(mirror)}`);
+    if (mirror.missing.length > 0 || mirror.unexpected.length > 0)
+      console.log(`seed ${seed} mirror ${JSON.stringify(mirror)}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
-for (const [key, { score, missed }] of weakest) console.log(`weakest ${key}: score ${score.toFixed(3)}, not flagged in ${missed} subject-periods`);
-console.log(`${seeds.length} seeds × ${periods / seeds.length} periods: ${missing} required detections missing; false positives ${JSON.stringify(Object.fromEntries(falsePositives))}`);
+for (const [key, { score, missed }] of weakest)
+  console.log(`weakest ${key}: score ${score.toFixed(3)}, not flagged in ${missed} subject-periods`);
+console.log(
+  `${seeds.length} seeds × ${periods / seeds.length} periods: ${missing} required detections missing; false positives ${JSON.stringify(Object.fromEntries(falsePositives))}`,
+);

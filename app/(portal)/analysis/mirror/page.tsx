@@ -51,22 +51,45 @@ export default async function MirrorPage({ searchParams }: Props) {
   return (
     <>
       {header}
-      <form method="get" action="/analysis/mirror" aria-label={t("year")} className="mb-6 flex flex-wrap items-end gap-4" data-testid="mirror-year-form">
+      <form
+        method="get"
+        action="/analysis/mirror"
+        aria-label={t("year")}
+        className="mb-6 flex flex-wrap items-end gap-4"
+        data-testid="mirror-year-form"
+      >
         <div className="flex flex-col gap-1.5">
-          <label htmlFor="mirror-year" className={label}>{t("year")}</label>
+          <label htmlFor="mirror-year" className={label}>
+            {t("year")}
+          </label>
           <select id="mirror-year" name="year" defaultValue={String(year)} className={inputClasses}>
             {choices.map((y) => (
-              <option key={y} value={y}>{y}</option>
+              <option key={y} value={y}>
+                {y}
+              </option>
             ))}
           </select>
         </div>
         <label className="flex items-center gap-2 py-2 text-sm text-slate-800">
-          <input type="checkbox" name="flagged" value="1" defaultChecked={flaggedOnly} className="h-4 w-4 rounded border-slate-300" />
+          <input
+            type="checkbox"
+            name="flagged"
+            value="1"
+            defaultChecked={flaggedOnly}
+            className="h-4 w-4 rounded border-slate-300"
+          />
           {t("flaggedOnly")}
         </label>
-        <button type="submit" className={buttonClasses("secondary")}>{t("show")}</button>
+        <button type="submit" className={buttonClasses("secondary")}>
+          {t("show")}
+        </button>
       </form>
-      <ComputationStatus stored={meta} latestImport={latestImport} request={{ kind: "mirror", year }} missingText={tc("missingMirror", { year })} />
+      <ComputationStatus
+        stored={meta}
+        latestImport={latestImport}
+        request={{ kind: "mirror", year }}
+        missingText={tc("missingMirror", { year })}
+      />
       {meta ? (
         <div className="space-y-4">
           <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
@@ -92,8 +115,18 @@ export default async function MirrorPage({ searchParams }: Props) {
           <div className="flex justify-end">
             <ExportLinks base="/api/mirror/table" query={queryString({ year })} />
           </div>
-          {ranking.rows.length ? <MirrorRankingTable rows={ranking.rows} /> : <p className="rounded-md border border-dashed border-slate-300 px-4 py-8 text-center text-sm text-slate-600">{t("table.empty")}</p>}
-          <Pager page={ranking.page} pageCount={ranking.pageCount} href={(page) => `/analysis/mirror?${queryString({ year, flagged: flaggedOnly ? "1" : undefined, page })}`} />
+          {ranking.rows.length ? (
+            <MirrorRankingTable rows={ranking.rows} />
+          ) : (
+            <p className="rounded-md border border-dashed border-slate-300 px-4 py-8 text-center text-sm text-slate-600">
+              {t("table.empty")}
+            </p>
+          )}
+          <Pager
+            page={ranking.page}
+            pageCount={ranking.pageCount}
+            href={(page) => `/analysis/mirror?${queryString({ year, flagged: flaggedOnly ? "1" : undefined, page })}`}
+          />
           <p className="text-xs leading-relaxed text-slate-600">{t("table.legend")}</p>
         </div>
       ) : null}

@@ -12,7 +12,6 @@ import { RiskScoreParams } from "@/lib/risk/score-declarations";
 import { monthPeriod } from "@/lib/kernel/calendar";
 import type { RiskActionState } from "@/lib/risk/risk-action-state";
 
-
 async function requireRunner() {
   const user = await requireArea("analysis");
   if (!mayRequestAnalysisRuns(user)) forbidden();
@@ -23,7 +22,9 @@ const text = (form: FormData, name: string) => String(form.get(name) ?? "").trim
 
 export async function trainRiskModelAction(_previous: RiskActionState, form: FormData): Promise<RiskActionState> {
   const user = await requireRunner();
-  const [trainFrom, trainTo, testFrom, testTo] = ["trainFrom", "trainTo", "testFrom", "testTo"].map((n) => text(form, n));
+  const [trainFrom, trainTo, testFrom, testTo] = ["trainFrom", "trainTo", "testFrom", "testTo"].map((n) =>
+    text(form, n),
+  );
   if (Boolean(trainFrom) !== Boolean(trainTo)) return { error: "trainWindow", runId: null };
   if (Boolean(testFrom) !== Boolean(testTo) || (testFrom && !trainFrom)) return { error: "testWindow", runId: null };
   const raw = trainFrom ? { trainFrom, trainTo, testFrom: testFrom || null, testTo: testTo || null } : {};
@@ -40,7 +41,10 @@ export async function scoreRiskAction(_previous: RiskActionState, form: FormData
   const user = await requireRunner();
   const month = text(form, "month");
   if (month && !Month.safeParse(month).success) return { error: "month", runId: null };
-  const params = RiskScoreParams.parse({ modelId: text(form, "modelId") || undefined, ...(month ? monthPeriod(month) : {}) });
+  const params = RiskScoreParams.parse({
+    modelId: text(form, "modelId") || undefined,
+    ...(month ? monthPeriod(month) : {}),
+  });
   const { runId } = await requestAnalysisRun("RISK_SCORE", params, { requestedById: user.id });
   revalidatePath("/analysis/risk");
   return { error: null, runId };

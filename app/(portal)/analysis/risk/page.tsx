@@ -42,8 +42,22 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 const ModelQuery = z.object({
-  model: z.preprocess(first, z.string().regex(/^rm-[0-9a-f]{16}$/).optional().catch(undefined)),
-  month: z.preprocess(first, z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional().catch(undefined)),
+  model: z.preprocess(
+    first,
+    z
+      .string()
+      .regex(/^rm-[0-9a-f]{16}$/)
+      .optional()
+      .catch(undefined),
+  ),
+  month: z.preprocess(
+    first,
+    z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+      .optional()
+      .catch(undefined),
+  ),
 });
 
 const COLORS = { model: "#1f4fc4", random: "#94a3b8", expected: "#b45309" };
@@ -74,13 +88,17 @@ export default async function RiskPage({ searchParams }: Props) {
   const canRun = mayRequestAnalysisRuns(user);
   const selectedId = query.model ?? models[0]?.id;
   const model = selectedId ? await loadModel(selectedId) : null;
-  const [scores, scored] = model ? await Promise.all([topScores(user, model.id, { month: query.month }), scoredMonths(user, model.id)]) : [null, []];
+  const [scores, scored] = model
+    ? await Promise.all([topScores(user, model.id, { month: query.month }), scoredMonths(user, model.id)])
+    : [null, []];
   const day = (d: string) => formatDay(format, d);
 
   return (
     <>
       <PageHeader title={t("title")} description={t("description")}>
-        <a href="/api/risk/labels.csv" className={buttonClasses("secondary")} download data-testid="labels-export">{t("labelsExport")}</a>
+        <a href="/api/risk/labels.csv" className={buttonClasses("secondary")} download data-testid="labels-export">
+          {t("labelsExport")}
+        </a>
       </PageHeader>
       <ScopeNote user={user} />
       <div className="mb-8 grid gap-4">
@@ -89,7 +107,14 @@ export default async function RiskPage({ searchParams }: Props) {
         </RunPanel>
         <RunPanel title={t("scoreRun")} run={scoreRun} endpoint="/api/risk/runs" testId="score-run">
           {canRun && model ? (
-            <ScoreForm action={scoreRiskAction} modelId={model.id} months={months.slice(-24).toReversed().map((m) => ({ value: m, label: formatMonth(format, m) }))} />
+            <ScoreForm
+              action={scoreRiskAction}
+              modelId={model.id}
+              months={months
+                .slice(-24)
+                .toReversed()
+                .map((m) => ({ value: m, label: formatMonth(format, m) }))}
+            />
           ) : null}
         </RunPanel>
       </div>
@@ -101,28 +126,54 @@ export default async function RiskPage({ searchParams }: Props) {
       ) : (
         <>
           <section aria-labelledby="models-title" className="mb-10 space-y-3">
-            <h2 id="models-title" className="text-lg font-semibold text-slate-900">{t("models.title")}</h2>
+            <h2 id="models-title" className="text-lg font-semibold text-slate-900">
+              {t("models.title")}
+            </h2>
             <TableFrame caption={t("models.title")} testId="models-table">
               <thead className="bg-slate-50 text-left text-xs font-semibold text-slate-600">
                 <tr>
-                  <th scope="col" className="px-3 py-2">{t("models.id")}</th>
-                  <th scope="col" className="px-3 py-2">{t("models.trained")}</th>
-                  <th scope="col" className="px-3 py-2">{t("models.window")}</th>
-                  <th scope="col" className="px-3 py-2 text-right">{t("models.rows")}</th>
-                  <th scope="col" className="px-3 py-2 text-right">{t("models.testRows")}</th>
-                  <th scope="col" className="px-3 py-2 text-right">{t("models.precisionAt5")}</th>
+                  <th scope="col" className="px-3 py-2">
+                    {t("models.id")}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t("models.trained")}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t("models.window")}
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right">
+                    {t("models.rows")}
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right">
+                    {t("models.testRows")}
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right">
+                    {t("models.precisionAt5")}
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {models.map((m) => (
-                  <tr key={m.id} aria-current={m.id === model.id ? "true" : undefined} className="aria-[current=true]:bg-brand-50">
+                  <tr
+                    key={m.id}
+                    aria-current={m.id === model.id ? "true" : undefined}
+                    className="aria-[current=true]:bg-brand-50"
+                  >
                     <th scope="row" className="px-3 py-2 text-left font-mono text-xs font-medium">
-                      <Link href={`/analysis/risk?model=${m.id}`} className="text-brand-700 hover:underline">{m.id}</Link>
+                      <Link href={`/analysis/risk?model=${m.id}`} className="text-brand-700 hover:underline">
+                        {m.id}
+                      </Link>
                     </th>
-                    <td className="px-3 py-2">{format.dateTime(m.createdAt, { dateStyle: "medium", timeStyle: "short" })}</td>
-                    <td className="px-3 py-2">{t("models.windowValue", { from: day(m.trainFrom), to: day(m.trainTo) })}</td>
+                    <td className="px-3 py-2">
+                      {format.dateTime(m.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                    </td>
+                    <td className="px-3 py-2">
+                      {t("models.windowValue", { from: day(m.trainFrom), to: day(m.trainTo) })}
+                    </td>
                     <td className="px-3 py-2 text-right tabular-nums">{f.count(m.rows)}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{m.testRows === null ? "—" : f.count(m.testRows)}</td>
+                    <td className="px-3 py-2 text-right tabular-nums">
+                      {m.testRows === null ? "—" : f.count(m.testRows)}
+                    </td>
                     <td className="px-3 py-2 text-right tabular-nums">{f.percent(m.precisionAt5)}</td>
                   </tr>
                 ))}
@@ -130,8 +181,15 @@ export default async function RiskPage({ searchParams }: Props) {
             </TableFrame>
           </section>
 
-          <section aria-labelledby="evaluation-title" className="mb-10 space-y-4" data-testid="evaluation" data-model={model.id}>
-            <h2 id="evaluation-title" className="text-lg font-semibold text-slate-900">{te("title", { id: model.id })}</h2>
+          <section
+            aria-labelledby="evaluation-title"
+            className="mb-10 space-y-4"
+            data-testid="evaluation"
+            data-model={model.id}
+          >
+            <h2 id="evaluation-title" className="text-lg font-semibold text-slate-900">
+              {te("title", { id: model.id })}
+            </h2>
             {model.evaluation ? (
               <>
                 <p className="max-w-4xl text-sm leading-relaxed text-slate-700" data-testid="evaluation-split">
@@ -162,13 +220,23 @@ export default async function RiskPage({ searchParams }: Props) {
                           caption: te(`${metric}Chart`),
                           columns: [te("n"), te("model"), te("random"), third],
                           numeric: [false, true, true, true],
-                          rows: perN.map((r) => [te("nValue", { n: r.n }), f.percent(r.model[metric]), f.percent(r.random[metric]), f.percent(r.expectedRandom[metric])]),
+                          rows: perN.map((r) => [
+                            te("nValue", { n: r.n }),
+                            f.percent(r.model[metric]),
+                            f.percent(r.random[metric]),
+                            f.percent(r.expectedRandom[metric]),
+                          ]),
                         }}
                         empty={null}
                         testId={`chart-${metric}`}
                       >
                         <GroupedBarChart
-                          data={perN.map((r) => ({ n: te("nShort", { n: r.n }), model: pct(r.model[metric]), random: pct(r.random[metric]), expected: pct(r.expectedRandom[metric]) }))}
+                          data={perN.map((r) => ({
+                            n: te("nShort", { n: r.n }),
+                            model: pct(r.model[metric]),
+                            random: pct(r.random[metric]),
+                            expected: pct(r.expectedRandom[metric]),
+                          }))}
                           index="n"
                           unit=" %"
                           series={[
@@ -182,7 +250,9 @@ export default async function RiskPage({ searchParams }: Props) {
                     );
                   })}
                 </div>
-                <p className="text-xs leading-relaxed text-slate-600">{te("legend", { seed: model.evaluation.test.randomSeed })}</p>
+                <p className="text-xs leading-relaxed text-slate-600">
+                  {te("legend", { seed: model.evaluation.test.randomSeed })}
+                </p>
               </>
             ) : (
               <Notice tone="info">{te("none")}</Notice>
@@ -190,21 +260,40 @@ export default async function RiskPage({ searchParams }: Props) {
           </section>
 
           <section aria-labelledby="factors-title" className="mb-10 space-y-3">
-            <h2 id="factors-title" className="text-lg font-semibold text-slate-900">{tf("title")}</h2>
-            <p className="max-w-4xl text-sm leading-relaxed text-slate-700">{tf("body", { rows: f.count(model.rows), positives: f.count(model.positives), inspections: f.count(model.sources.inspections), cases: f.count(model.sources.caseFindings) })}</p>
+            <h2 id="factors-title" className="text-lg font-semibold text-slate-900">
+              {tf("title")}
+            </h2>
+            <p className="max-w-4xl text-sm leading-relaxed text-slate-700">
+              {tf("body", {
+                rows: f.count(model.rows),
+                positives: f.count(model.positives),
+                inspections: f.count(model.sources.inspections),
+                cases: f.count(model.sources.caseFindings),
+              })}
+            </p>
             <TableFrame caption={tf("title")} testId="factors-table">
               <thead className="bg-slate-50 text-left text-xs font-semibold text-slate-600">
                 <tr>
-                  <th scope="col" className="px-3 py-2">{tf("factor")}</th>
-                  <th scope="col" className="px-3 py-2 text-right">{tf("coefficient")}</th>
-                  <th scope="col" className="px-3 py-2 text-right">{tf("levels")}</th>
-                  <th scope="col" className="px-3 py-2">{tf("reads")}</th>
+                  <th scope="col" className="px-3 py-2">
+                    {tf("factor")}
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right">
+                    {tf("coefficient")}
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right">
+                    {tf("levels")}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {tf("reads")}
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {model.features.map((x) => (
                   <tr key={x.factor}>
-                    <th scope="row" className="px-3 py-2 text-left font-medium">{tf(`names.${x.factor}`)}</th>
+                    <th scope="row" className="px-3 py-2 text-left font-medium">
+                      {tf(`names.${x.factor}`)}
+                    </th>
                     <td className="px-3 py-2 text-right tabular-nums">{f.decimal(x.coefficient, 3)}</td>
                     <td className="px-3 py-2 text-right tabular-nums">{x.levels === null ? "—" : f.count(x.levels)}</td>
                     <td className="px-3 py-2 text-slate-600">{tf(`reading.${x.factor}`)}</td>
@@ -217,31 +306,46 @@ export default async function RiskPage({ searchParams }: Props) {
           <section aria-labelledby="scores-title" className="space-y-3">
             <div className="flex flex-wrap items-end justify-between gap-3">
               <h2 id="scores-title" className="text-lg font-semibold text-slate-900">
-                {scores?.month ? t("scores.title", { month: formatMonth(format, scores.month) }) : t("scores.titleNone")}
+                {scores?.month
+                  ? t("scores.title", { month: formatMonth(format, scores.month) })
+                  : t("scores.titleNone")}
               </h2>
               {scored.length > 1 ? (
                 <form method="get" className="flex items-end gap-2" aria-label={t("scores.monthLabel")}>
                   <input type="hidden" name="model" value={model.id} />
                   <div className="flex flex-col gap-1.5">
-                    <label htmlFor="scores-month" className="text-sm font-medium text-slate-800">{t("scores.month")}</label>
+                    <label htmlFor="scores-month" className="text-sm font-medium text-slate-800">
+                      {t("scores.month")}
+                    </label>
                     <select id="scores-month" name="month" defaultValue={scores?.month ?? ""} className={inputClasses}>
                       {scored.map((m) => (
-                        <option key={m} value={m}>{formatMonth(format, m)}</option>
+                        <option key={m} value={m}>
+                          {formatMonth(format, m)}
+                        </option>
                       ))}
                     </select>
                   </div>
-                  <button type="submit" className={buttonClasses("secondary")}>{t("scores.show")}</button>
+                  <button type="submit" className={buttonClasses("secondary")}>
+                    {t("scores.show")}
+                  </button>
                 </form>
               ) : null}
             </div>
             {scores?.rows.length ? (
               <>
-                <p className="text-sm text-slate-600">{t("scores.body", { shown: f.count(scores.rows.length), total: f.count(scores.total) })}</p>
-                <TopScoresTable rows={scores.rows} caption={t("scores.title", { month: formatMonth(format, scores.month!) })} />
+                <p className="text-sm text-slate-600">
+                  {t("scores.body", { shown: f.count(scores.rows.length), total: f.count(scores.total) })}
+                </p>
+                <TopScoresTable
+                  rows={scores.rows}
+                  caption={t("scores.title", { month: formatMonth(format, scores.month!) })}
+                />
                 <p className="text-xs leading-relaxed text-slate-600">{t("scores.legend")}</p>
               </>
             ) : (
-              <p className="rounded-md border border-dashed border-slate-300 px-4 py-8 text-center text-sm text-slate-600">{t("scores.empty")}</p>
+              <p className="rounded-md border border-dashed border-slate-300 px-4 py-8 text-center text-sm text-slate-600">
+                {t("scores.empty")}
+              </p>
             )}
           </section>
         </>

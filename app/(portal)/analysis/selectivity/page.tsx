@@ -43,7 +43,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-async function loadReport(user: Awaited<ReturnType<typeof requireArea>>, filters: SelectivityFilters): Promise<SelectivityReport> {
+async function loadReport(
+  user: Awaited<ReturnType<typeof requireArea>>,
+  filters: SelectivityFilters,
+): Promise<SelectivityReport> {
   try {
     return await selectivityReport(user, filters);
   } catch (error) {
@@ -76,7 +79,12 @@ export default async function SelectivityPage({ searchParams }: Props) {
       summary={
         <>
           {freshness.stored && report.computedAt ? (
-            <p>{t("run.stored", { date: format.dateTime(new Date(report.computedAt), { dateStyle: "medium", timeStyle: "short" }), importId: String(freshness.storedImportId ?? "—") })}</p>
+            <p>
+              {t("run.stored", {
+                date: format.dateTime(new Date(report.computedAt), { dateStyle: "medium", timeStyle: "short" }),
+                importId: String(freshness.storedImportId ?? "—"),
+              })}
+            </p>
           ) : null}
           {freshness.stale ? <Notice tone="info">{t("run.stale")}</Notice> : null}
         </>
@@ -84,7 +92,9 @@ export default async function SelectivityPage({ searchParams }: Props) {
     >
       {canRun ? (
         <form action={computeSelectivityAction}>
-          <SubmitButton variant="secondary" pendingLabel={t("run.pending")}>{t("run.compute")}</SubmitButton>
+          <SubmitButton variant="secondary" pendingLabel={t("run.pending")}>
+            {t("run.compute")}
+          </SubmitButton>
         </form>
       ) : null}
     </RunPanel>
@@ -107,21 +117,47 @@ export default async function SelectivityPage({ searchParams }: Props) {
     );
   }
   const period = report.period;
-  const query = new URLSearchParams({ office: filters.office, from: period.from, to: period.to, lanes: filters.lanes }).toString();
-  const range = period.from === period.to ? formatMonth(format, period.from) : t("range", { from: formatMonth(format, period.from), to: formatMonth(format, period.to) });
+  const query = new URLSearchParams({
+    office: filters.office,
+    from: period.from,
+    to: period.to,
+    lanes: filters.lanes,
+  }).toString();
+  const range =
+    period.from === period.to
+      ? formatMonth(format, period.from)
+      : t("range", { from: formatMonth(format, period.from), to: formatMonth(format, period.to) });
   const totals = report.lanes.reduce(
-    (s, l) => ({ declarations: s.declarations + l.declarations, inspections: s.inspections + l.inspections, offences: s.offences + l.offences, adjustments: s.adjustments + l.adjustmentTotal, taxDelta: s.taxDelta + l.taxDelta }),
+    (s, l) => ({
+      declarations: s.declarations + l.declarations,
+      inspections: s.inspections + l.inspections,
+      offences: s.offences + l.offences,
+      adjustments: s.adjustments + l.adjustmentTotal,
+      taxDelta: s.taxDelta + l.taxDelta,
+    }),
     { declarations: 0, inspections: 0, offences: 0, adjustments: 0, taxDelta: 0 },
   );
   const cards = [
     { key: "declarations", value: f.count(totals.declarations) },
     { key: "inspections", value: f.count(totals.inspections) },
-    { key: "hitRate", value: f.rate(totals.inspections ? totals.offences / totals.inspections : null, totals.offences, totals.inspections) },
+    {
+      key: "hitRate",
+      value: f.rate(
+        totals.inspections ? totals.offences / totals.inspections : null,
+        totals.offences,
+        totals.inspections,
+      ),
+    },
     { key: "recovered", value: f.amount(totals.adjustments + totals.taxDelta) },
   ];
   const laneName = (lane: string) => tl(lane);
-  const shareData = report.lanes.map((l) => ({ lane: laneName(l.lane), [t("charts.shareSeries")]: Math.round((l.share ?? 0) * 1000) / 10 }));
-  const hitData = report.lanes.filter((l) => l.inspections > 0).map((l) => ({ lane: laneName(l.lane), [t("charts.hitSeries")]: Math.round((l.hitRate ?? 0) * 1000) / 10 }));
+  const shareData = report.lanes.map((l) => ({
+    lane: laneName(l.lane),
+    [t("charts.shareSeries")]: Math.round((l.share ?? 0) * 1000) / 10,
+  }));
+  const hitData = report.lanes
+    .filter((l) => l.inspections > 0)
+    .map((l) => ({ lane: laneName(l.lane), [t("charts.hitSeries")]: Math.round((l.hitRate ?? 0) * 1000) / 10 }));
   const pageCount = Math.max(1, Math.ceil(report.cells.length / PAGE_SIZE));
   const page = Math.min(filters.page, pageCount);
   const cells = report.cells.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
@@ -141,24 +177,45 @@ export default async function SelectivityPage({ searchParams }: Props) {
       </div>
 
       <section aria-labelledby="lanes-title" className="mb-10 space-y-4">
-        <h2 id="lanes-title" className="text-lg font-semibold text-slate-900">{t("lanesTitle")}</h2>
+        <h2 id="lanes-title" className="text-lg font-semibold text-slate-900">
+          {t("lanesTitle")}
+        </h2>
         <LaneTable rows={report.lanes} caption={t("lanesCaption", { range })} testId="lane-totals" />
         <div className="grid gap-4 lg:grid-cols-2">
           <ChartFigure
             title={t("charts.shareTitle")}
             description={t("charts.shareBody")}
             tableLabel={t("charts.tableLabel")}
-            table={{ caption: t("charts.shareTitle"), columns: [t("table.lane"), t("table.declarations"), t("table.share")], numeric: [false, true, true], rows: report.lanes.map((l) => [laneName(l.lane), f.count(l.declarations), f.percent(l.share)]) }}
+            table={{
+              caption: t("charts.shareTitle"),
+              columns: [t("table.lane"), t("table.declarations"), t("table.share")],
+              numeric: [false, true, true],
+              rows: report.lanes.map((l) => [laneName(l.lane), f.count(l.declarations), f.percent(l.share)]),
+            }}
             empty={report.lanes.length ? null : t("charts.empty")}
             testId="chart-share"
           >
-            <BarChart data={shareData} index="lane" categories={[t("charts.shareSeries")]} label={t("charts.shareTitle")} />
+            <BarChart
+              data={shareData}
+              index="lane"
+              categories={[t("charts.shareSeries")]}
+              label={t("charts.shareTitle")}
+            />
           </ChartFigure>
           <ChartFigure
             title={t("charts.hitTitle")}
             description={t("charts.hitBody")}
             tableLabel={t("charts.tableLabel")}
-            table={{ caption: t("charts.hitTitle"), columns: [t("table.lane"), t("table.inspections"), t("table.hitRate")], numeric: [false, true, true], rows: report.lanes.map((l) => [laneName(l.lane), f.count(l.inspections), f.rate(l.hitRate, l.offences, l.inspections)]) }}
+            table={{
+              caption: t("charts.hitTitle"),
+              columns: [t("table.lane"), t("table.inspections"), t("table.hitRate")],
+              numeric: [false, true, true],
+              rows: report.lanes.map((l) => [
+                laneName(l.lane),
+                f.count(l.inspections),
+                f.rate(l.hitRate, l.offences, l.inspections),
+              ]),
+            }}
             empty={hitData.length ? null : t("charts.noInspections")}
             testId="chart-hit"
           >
@@ -170,7 +227,9 @@ export default async function SelectivityPage({ searchParams }: Props) {
 
       <section aria-labelledby="cells-title" className="mb-10 space-y-3">
         <div className="flex flex-wrap items-center justify-between gap-3">
-          <h2 id="cells-title" className="text-lg font-semibold text-slate-900">{t("cellsTitle")}</h2>
+          <h2 id="cells-title" className="text-lg font-semibold text-slate-900">
+            {t("cellsTitle")}
+          </h2>
           <ExportLinks base="/api/selectivity/lanes" query={query} />
         </div>
         <LaneTable rows={cells} caption={t("cellsCaption", { range })} testId="lane-cells" />
@@ -179,11 +238,17 @@ export default async function SelectivityPage({ searchParams }: Props) {
 
       <section aria-labelledby="reroutes-title" className="space-y-3">
         <div className="flex flex-wrap items-center justify-between gap-3">
-          <h2 id="reroutes-title" className="text-lg font-semibold text-slate-900">{t("reroutes.title")}</h2>
+          <h2 id="reroutes-title" className="text-lg font-semibold text-slate-900">
+            {t("reroutes.title")}
+          </h2>
           {report.reroutes.length ? <ExportLinks base="/api/selectivity/reroutes" query={query} /> : null}
         </div>
         <p className="max-w-3xl text-sm text-slate-600" data-testid="rerouted-share">
-          {t("reroutes.summary", { reroutes: f.count(report.reroutedShare.reroutes), base: f.count(report.reroutedShare.base), share: f.percent(report.reroutedShare.value) })}
+          {t("reroutes.summary", {
+            reroutes: f.count(report.reroutedShare.reroutes),
+            base: f.count(report.reroutedShare.base),
+            share: f.percent(report.reroutedShare.value),
+          })}
         </p>
         {report.reroutes.length ? (
           <>
@@ -196,13 +261,21 @@ export default async function SelectivityPage({ searchParams }: Props) {
                 caption: t("reroutes.chartTitle"),
                 columns: [t("reroutes.officer"), t("reroutes.reroutes"), t("reroutes.withOffence")],
                 numeric: [false, true, true],
-                rows: topOfficers.map((o) => [o.officerId || t("reroutes.unknownOfficer"), f.count(o.reroutes), f.count(o.withOffence)]),
+                rows: topOfficers.map((o) => [
+                  o.officerId || t("reroutes.unknownOfficer"),
+                  f.count(o.reroutes),
+                  f.count(o.withOffence),
+                ]),
               }}
               empty={null}
               testId="chart-reroutes"
             >
               <GroupedBarChart
-                data={topOfficers.map((o) => ({ officer: o.officerId || "?", reroutes: o.reroutes, withOffence: o.withOffence }))}
+                data={topOfficers.map((o) => ({
+                  officer: o.officerId || "?",
+                  reroutes: o.reroutes,
+                  withOffence: o.withOffence,
+                }))}
                 index="officer"
                 series={[
                   { key: "reroutes", name: t("reroutes.reroutes"), color: "#1f4fc4" },
@@ -214,7 +287,9 @@ export default async function SelectivityPage({ searchParams }: Props) {
             <p className="text-xs leading-relaxed text-slate-600">{t("reroutes.legend")}</p>
           </>
         ) : (
-          <p className="rounded-md border border-dashed border-slate-300 px-4 py-8 text-center text-sm text-slate-600">{t("reroutes.empty")}</p>
+          <p className="rounded-md border border-dashed border-slate-300 px-4 py-8 text-center text-sm text-slate-600">
+            {t("reroutes.empty")}
+          </p>
         )}
       </section>
     </>

@@ -50,16 +50,35 @@ export default async function TrsPage({ searchParams }: Props) {
       {header}
       <ScopeNote user={user} />
       <TrsTabs active="table" query={query} />
-      <TrsPeriodForm action="/analysis/trs" period={period} storedPeriods={ctx.storedPeriods} keep={{ measure: ctx.query.measure }} />
-      <ComputationStatus stored={stored} latestImport={ctx.latestImport} request={{ kind: "trs", ...period }} missingText={tc("missingTrs")} />
+      <TrsPeriodForm
+        action="/analysis/trs"
+        period={period}
+        storedPeriods={ctx.storedPeriods}
+        keep={{ measure: ctx.query.measure }}
+      />
+      <ComputationStatus
+        stored={stored}
+        latestImport={ctx.latestImport}
+        request={{ kind: "trs", ...period }}
+        missingText={tc("missingTrs")}
+      />
       {stored ? (
         <div className="space-y-8">
           <section aria-labelledby="trs-table-title" className="space-y-3">
             <div className="flex flex-wrap items-center justify-between gap-3">
-              <h2 id="trs-table-title" className="text-lg font-semibold text-slate-900">{caption}</h2>
+              <h2 id="trs-table-title" className="text-lg font-semibold text-slate-900">
+                {caption}
+              </h2>
               <div className="flex flex-wrap items-center gap-2">
-                <Link href={trsHref("report", query)} className={buttonClasses("secondary", "px-2.5 py-1.5 text-xs")}>{t("report.open")}</Link>
-                <a href={`/api/trs/report.pdf?${query}`} className={buttonClasses("secondary", "px-2.5 py-1.5 text-xs")} download data-testid="trs-report-pdf">
+                <Link href={trsHref("report", query)} className={buttonClasses("secondary", "px-2.5 py-1.5 text-xs")}>
+                  {t("report.open")}
+                </Link>
+                <a
+                  href={`/api/trs/report.pdf?${query}`}
+                  className={buttonClasses("secondary", "px-2.5 py-1.5 text-xs")}
+                  download
+                  data-testid="trs-report-pdf"
+                >
                   {t("report.download")}
                 </a>
                 {stored.rows.length ? <ExportLinks base="/api/trs/table" query={query} /> : null}
@@ -71,13 +90,17 @@ export default async function TrsPage({ searchParams }: Props) {
                 <p className="text-xs leading-relaxed text-slate-600">{t("table.legend")}</p>
               </>
             ) : (
-              <p className="rounded-md border border-dashed border-slate-300 px-4 py-8 text-center text-sm text-slate-600">{t("table.empty")}</p>
+              <p className="rounded-md border border-dashed border-slate-300 px-4 py-8 text-center text-sm text-slate-600">
+                {t("table.empty")}
+              </p>
             )}
           </section>
           {stored.rows.length ? (
             <section aria-labelledby="stages-title" className="space-y-3">
               <div className="flex flex-wrap items-center justify-between gap-3">
-                <h2 id="stages-title" className="text-lg font-semibold text-slate-900">{t("stages.heading")}</h2>
+                <h2 id="stages-title" className="text-lg font-semibold text-slate-900">
+                  {t("stages.heading")}
+                </h2>
                 <p className="flex items-center gap-2 text-sm text-slate-700">
                   <span>{t("stages.measure")}</span>
                   {(["median", "mean"] as const).map((m) => (

@@ -20,5 +20,12 @@ export default async function ContractPage({ params }: Props) {
   const user = await requireArea("contracts");
   const detail = await loadContractDetailOr404((await params).id, user);
   const t = await getTranslations("contracts.form");
-  return <ContractDetailView detail={detail} basePath="/contracts" back={{ href: "/contracts", label: t("back") }} act={contractPageActions} />;
+  return (
+    <ContractDetailView
+      detail={detail}
+      basePath="/contracts"
+      back={{ href: "/contracts", label: t("back") }}
+      act={contractPageActions}
+    />
+  );
 }

@@ -17,13 +17,25 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ApplyTemplatePage() {
   const user = await requireArea("contracts");
-  const [t, offices, principals] = await Promise.all([getTranslations("contracts"), listOfficeUnits(user), listPrincipalChoices(user)]);
+  const [t, offices, principals] = await Promise.all([
+    getTranslations("contracts"),
+    listOfficeUnits(user),
+    listPrincipalChoices(user),
+  ]);
   return (
     <>
       <PageHeader title={t("apply.title")} description={t("apply.description")}>
-        <Link href="/contracts" className="text-sm font-medium text-brand-700 hover:underline">{t("form.back")}</Link>
+        <Link href="/contracts" className="text-sm font-medium text-brand-700 hover:underline">
+          {t("form.back")}
+        </Link>
       </PageHeader>
-      <ApplyTemplateForm offices={offices} principals={principals} self={{ id: user.id, name: user.name }} defaultFrom={firstDayOfNextMonth()} apply={applyTemplateAction} />
+      <ApplyTemplateForm
+        offices={offices}
+        principals={principals}
+        self={{ id: user.id, name: user.name }}
+        defaultFrom={firstDayOfNextMonth()}
+        apply={applyTemplateAction}
+      />
     </>
   );
 }

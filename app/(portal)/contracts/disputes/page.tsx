@@ -31,7 +31,9 @@ export default async function DisputesPage() {
   return (
     <>
       <PageHeader title={t("title")} description={t("description")}>
-        <Link href="/contracts" className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">{t("back")}</Link>
+        <Link href="/contracts" className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+          {t("back")}
+        </Link>
       </PageHeader>
       <ScopeNote user={user} />
       <div className="space-y-10">
@@ -46,14 +48,22 @@ export default async function DisputesPage() {
               </DisputeCard>
             ))
           ) : (
-            <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-8 text-center text-sm text-slate-600">{t("open.empty")}</p>
+            <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-8 text-center text-sm text-slate-600">
+              {t("open.empty")}
+            </p>
           )}
         </section>
         <section aria-labelledby="answered-disputes-title" className="space-y-3" data-testid="answered-disputes">
-          <h2 id="answered-disputes-title" className="text-lg font-semibold text-slate-900">{t("answered.title")}</h2>
-          {answered.length >= ANSWERED_SHOWN ? <p className="text-sm text-slate-600">{t("answered.latest", { count: ANSWERED_SHOWN })}</p> : null}
+          <h2 id="answered-disputes-title" className="text-lg font-semibold text-slate-900">
+            {t("answered.title")}
+          </h2>
+          {answered.length >= ANSWERED_SHOWN ? (
+            <p className="text-sm text-slate-600">{t("answered.latest", { count: ANSWERED_SHOWN })}</p>
+          ) : null}
           {answered.length ? (
-            answered.map((d) => <DisputeCard key={d.id} dispute={d} contractHref={`/contracts/${d.contract.id}`} showOfficer />)
+            answered.map((d) => (
+              <DisputeCard key={d.id} dispute={d} contractHref={`/contracts/${d.contract.id}`} showOfficer />
+            ))
           ) : (
             <p className="text-sm text-slate-600">{t("answered.empty")}</p>
           )}

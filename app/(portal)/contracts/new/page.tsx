@@ -17,11 +17,17 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewContractPage() {
   const user = await requireArea("contracts");
-  const [t, offices, principals] = await Promise.all([getTranslations("contracts.form"), listOfficeUnits(user), listPrincipalChoices(user)]);
+  const [t, offices, principals] = await Promise.all([
+    getTranslations("contracts.form"),
+    listOfficeUnits(user),
+    listPrincipalChoices(user),
+  ]);
   return (
     <>
       <PageHeader title={t("createTitle")} description={t("createDescription")}>
-        <Link href="/contracts" className="text-sm font-medium text-brand-700 hover:underline">{t("back")}</Link>
+        <Link href="/contracts" className="text-sm font-medium text-brand-700 hover:underline">
+          {t("back")}
+        </Link>
       </PageHeader>
       <ContractForm
         contractId={null}

@@ -62,7 +62,12 @@ export default async function KpiDrilldownPage({ searchParams }: Props) {
     <>
       <PageHeader
         title={t("kpi.title", { kpi: input.kpi, name: t(`names.${input.kpi}`) })}
-        description={t("kpi.subject", { type: t(`kpi.types.${input.type}`), id: input.id, from: input.from, to: input.to })}
+        description={t("kpi.subject", {
+          type: t(`kpi.types.${input.type}`),
+          id: input.id,
+          from: input.from,
+          to: input.to,
+        })}
       />
       <div className="space-y-6">
         <KpiPickerForm values={values} />

@@ -26,24 +26,45 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 async function BrokerList({ user, period }: { user: SessionUser; period: { from: string; to: string } }) {
-  const [t, format, brokers] = await Promise.all([getTranslations("integrity.benford"), getFormatter(), benfordBrokers(user, period)]);
+  const [t, format, brokers] = await Promise.all([
+    getTranslations("integrity.benford"),
+    getFormatter(),
+    benfordBrokers(user, period),
+  ]);
   if (!brokers.length) return <p className="text-sm text-slate-600">{t("noBrokers")}</p>;
   return (
     <TableFrame caption={t("brokersCaption")} testId="benford-brokers">
       <TableHead>
-        <th scope="col" className="px-4 py-3">{t("columns.broker")}</th>
-        <th scope="col" className="px-4 py-3 text-right">{t("columns.values")}</th>
-        <th scope="col" className="px-4 py-3">{t("columns.flag")}</th>
+        <th scope="col" className="px-4 py-3">
+          {t("columns.broker")}
+        </th>
+        <th scope="col" className="px-4 py-3 text-right">
+          {t("columns.values")}
+        </th>
+        <th scope="col" className="px-4 py-3">
+          {t("columns.flag")}
+        </th>
       </TableHead>
       <tbody className="divide-y divide-slate-100">
         {brokers.map((b) => (
           <tr key={b.brokerId} className="hover:bg-slate-50">
             <td className="px-4 py-2.5">
-              <Link href={`/integrity/benford/${encodeURIComponent(b.brokerId)}?period=${periodKey(period)}`} className="font-medium text-brand-700 hover:underline">{b.brokerId}</Link>
+              <Link
+                href={`/integrity/benford/${encodeURIComponent(b.brokerId)}?period=${periodKey(period)}`}
+                className="font-medium text-brand-700 hover:underline"
+              >
+                {b.brokerId}
+              </Link>
             </td>
             <td className="px-4 py-2.5 text-right tabular-nums">{format.number(b.declarations)}</td>
             <td className="px-4 py-2.5">
-              {b.flagId ? <Link href={`/integrity/flags/${b.flagId}`} className="text-brand-700 hover:underline">{t("openFlag", { id: b.flagId })}</Link> : "—"}
+              {b.flagId ? (
+                <Link href={`/integrity/flags/${b.flagId}`} className="text-brand-700 hover:underline">
+                  {t("openFlag", { id: b.flagId })}
+                </Link>
+              ) : (
+                "—"
+              )}
             </td>
           </tr>
         ))}
@@ -52,7 +73,11 @@ async function BrokerList({ user, period }: { user: SessionUser; period: { from:
   );
 }
 
-export default async function BenfordIndexPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function BenfordIndexPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireIntegrityUser();
   const input = ChartInput.parse(await searchParams);
   const [t, periods] = await Promise.all([getTranslations("integrity.benford"), flagPeriods(user)]);

@@ -19,7 +19,10 @@ export async function triageFlagsAction(_previous: FormResult, formData: FormDat
         const { caseId } = await openCase({ flagIds, title }, user);
         return success("caseOpened", { caseId, count: flagIds.split(",").length });
       }
-      const { dismissed, alreadyDismissed } = await dismissFlags({ flagIds, reason: String(formData.get("reason") ?? "") }, user);
+      const { dismissed, alreadyDismissed } = await dismissFlags(
+        { flagIds, reason: String(formData.get("reason") ?? "") },
+        user,
+      );
       return success("dismissed", { count: dismissed.length, already: alreadyDismissed.length });
     },
     ["/integrity"],

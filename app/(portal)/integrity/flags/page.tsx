@@ -32,7 +32,8 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 function query(filters: FlagInboxFilters): URLSearchParams {
   const q = new URLSearchParams();
-  for (const key of ["method", "kpi", "office", "period", "active", "sort"] as const) if (filters[key]) q.set(key, filters[key]);
+  for (const key of ["method", "kpi", "office", "period", "active", "sort"] as const)
+    if (filters[key]) q.set(key, filters[key]);
   q.set("state", filters.state || "all");
   return q;
 }
@@ -50,10 +51,16 @@ async function Inbox({ user, filters }: { user: SessionUser; filters: FlagInboxF
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <p className="text-sm text-slate-600" data-testid="flag-count">{t("count", { count: inbox.total })}</p>
+        <p className="text-sm text-slate-600" data-testid="flag-count">
+          {t("count", { count: inbox.total })}
+        </p>
         <div className="flex gap-2">
-          <a href={`/api/integrity/flags.csv?${q}`} className={buttonClasses("secondary")} download>{t("exportCsv")}</a>
-          <a href={`/api/integrity/flags.xlsx?${q}`} className={buttonClasses("secondary")} download>{t("exportXlsx")}</a>
+          <a href={`/api/integrity/flags.csv?${q}`} className={buttonClasses("secondary")} download>
+            {t("exportCsv")}
+          </a>
+          <a href={`/api/integrity/flags.xlsx?${q}`} className={buttonClasses("secondary")} download>
+            {t("exportXlsx")}
+          </a>
         </div>
       </div>
       <FlagTriageForm action={triageFlagsAction} selectable={inbox.rows.filter((r) => r.state === "NEW").length}>
@@ -67,7 +74,11 @@ async function Inbox({ user, filters }: { user: SessionUser; filters: FlagInboxF
 export default async function FlagInboxPage({ searchParams }: Props) {
   const user = await requireIntegrityUser();
   const filters = FlagInboxFilters.parse(await searchParams);
-  const [t, offices, periods] = await Promise.all([getTranslations("integrity.inbox"), integrityOffices(user), flagPeriods(user)]);
+  const [t, offices, periods] = await Promise.all([
+    getTranslations("integrity.inbox"),
+    integrityOffices(user),
+    flagPeriods(user),
+  ]);
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />

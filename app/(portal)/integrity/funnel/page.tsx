@@ -23,10 +23,18 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("integrity.funnel"))("title") };
 }
 
-export default async function FunnelPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function FunnelPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireIntegrityUser();
   const input = FunnelInput.parse(await searchParams);
-  const [t, offices, periods] = await Promise.all([getTranslations("integrity.funnel"), integrityOffices(user), funnelPeriods(user, input.kpi)]);
+  const [t, offices, periods] = await Promise.all([
+    getTranslations("integrity.funnel"),
+    integrityOffices(user),
+    funnelPeriods(user, input.kpi),
+  ]);
   const office = chosenOffice(input.office, offices);
   const period = chosenPeriod(input.period, periods);
   return (
@@ -36,8 +44,15 @@ export default async function FunnelPage({ searchParams }: { searchParams: Promi
       <ScopeNote user={user} />
       {office && period ? (
         <>
-          <ChartFilters kpi={input.kpi} office={{ value: office, choices: offices }} period={{ value: periodKey(period), choices: periods }} />
-          <Suspense key={`${input.kpi}|${office}|${periodKey(period)}`} fallback={<SectionSkeleton label={t("loading")} />}>
+          <ChartFilters
+            kpi={input.kpi}
+            office={{ value: office, choices: offices }}
+            period={{ value: periodKey(period), choices: periods }}
+          />
+          <Suspense
+            key={`${input.kpi}|${office}|${periodKey(period)}`}
+            fallback={<SectionSkeleton label={t("loading")} />}
+          >
             <FunnelView user={user} kpiId={input.kpi} officeCode={office} {...period} />
           </Suspense>
         </>

@@ -23,10 +23,18 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("integrity.pairs"))("title") };
 }
 
-export default async function PairsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function PairsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireIntegrityUser();
   const input = ChartInput.parse(await searchParams);
-  const [t, offices, periods] = await Promise.all([getTranslations("integrity.pairs"), integrityOffices(user), flagPeriods(user)]);
+  const [t, offices, periods] = await Promise.all([
+    getTranslations("integrity.pairs"),
+    integrityOffices(user),
+    flagPeriods(user),
+  ]);
   const office = chosenOffice(input.office, offices);
   const period = chosenPeriod(input.period, periods);
   return (
@@ -36,7 +44,10 @@ export default async function PairsPage({ searchParams }: { searchParams: Promis
       <ScopeNote user={user} />
       {office && period ? (
         <>
-          <ChartFilters office={{ value: office, choices: offices }} period={{ value: periodKey(period), choices: periods }} />
+          <ChartFilters
+            office={{ value: office, choices: offices }}
+            period={{ value: periodKey(period), choices: periods }}
+          />
           <Suspense key={`${office}|${periodKey(period)}`} fallback={<SectionSkeleton label={t("loading")} />}>
             <HeatmapView user={user} officeCode={office} {...period} />
           </Suspense>

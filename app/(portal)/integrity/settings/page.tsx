@@ -31,7 +31,9 @@ export default async function DetectionSettingsPage() {
     currentDetectionParams(),
     db.detectionSettings.findUnique({ where: { id: 1 }, select: { updatedAt: true, updatedById: true } }),
   ]);
-  const editor = saved?.updatedById ? await db.user.findUnique({ where: { id: saved.updatedById }, select: { name: true } }) : null;
+  const editor = saved?.updatedById
+    ? await db.user.findUnique({ where: { id: saved.updatedById }, select: { name: true } })
+    : null;
   const editable = canEditDetectionParams(user);
   return (
     <>
@@ -39,7 +41,12 @@ export default async function DetectionSettingsPage() {
       <IntegrityNav current="settings" />
       <div className="mb-6 space-y-3">
         <p className="text-sm text-slate-600" data-testid="params-status">
-          {saved ? t("lastChanged", { when: format.dateTime(saved.updatedAt, { dateStyle: "medium", timeStyle: "short" }), who: editor?.name ?? "—" }) : t("defaults")}
+          {saved
+            ? t("lastChanged", {
+                when: format.dateTime(saved.updatedAt, { dateStyle: "medium", timeStyle: "short" }),
+                who: editor?.name ?? "—",
+              })
+            : t("defaults")}
         </p>
         {editable ? <Notice tone="info">{t("appliesNext")}</Notice> : <Notice tone="info">{t("readOnly")}</Notice>}
       </div>

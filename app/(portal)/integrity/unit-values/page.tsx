@@ -23,10 +23,18 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("integrity.unitValues"))("title") };
 }
 
-export default async function UnitValuesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function UnitValuesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireIntegrityUser();
   const input = ChartInput.parse(await searchParams);
-  const [t, periods, params] = await Promise.all([getTranslations("integrity.unitValues"), flagPeriods(user), currentDetectionParams()]);
+  const [t, periods, params] = await Promise.all([
+    getTranslations("integrity.unitValues"),
+    flagPeriods(user),
+    currentDetectionParams(),
+  ]);
   const period = chosenPeriod(input.period, periods);
   return (
     <>

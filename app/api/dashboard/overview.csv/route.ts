@@ -4,4 +4,6 @@ import { overviewExportResponse } from "@/lib/dashboard/overview-export";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withRole(["ADMIN", "MANAGER"], (request, { user }) => overviewExportResponse(user, new URL(request.url).searchParams, "csv"));
+export const GET = withRole(["ADMIN", "MANAGER"], (request, { user }) =>
+  overviewExportResponse(user, new URL(request.url).searchParams, "csv"),
+);

@@ -4,4 +4,6 @@ import { subjectExportResponse } from "@/lib/dashboard/subject-export";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withRole(["ADMIN", "MANAGER"], (request, { user }) => subjectExportResponse(user, new URL(request.url).searchParams, "csv"));
+export const GET = withRole(["ADMIN", "MANAGER"], (request, { user }) =>
+  subjectExportResponse(user, new URL(request.url).searchParams, "csv"),
+);

@@ -5,4 +5,6 @@ import { inboxExportResponse } from "@/lib/integrity/flag-exports";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withRole(FLAG_ROUTE_ROLES, (request, { user }) => inboxExportResponse(user, new URL(request.url).searchParams, "xlsx"));
+export const GET = withRole(FLAG_ROUTE_ROLES, (request, { user }) =>
+  inboxExportResponse(user, new URL(request.url).searchParams, "xlsx"),
+);

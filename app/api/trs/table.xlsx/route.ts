@@ -5,4 +5,6 @@ import { trsTableExport } from "@/lib/trs/trs-export";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withRole(ANALYSIS_ROLES, (request, { user }) => trsTableExport(user, new URL(request.url).searchParams, "xlsx"));
+export const GET = withRole(ANALYSIS_ROLES, (request, { user }) =>
+  trsTableExport(user, new URL(request.url).searchParams, "xlsx"),
+);

@@ -59,7 +59,12 @@ export default async function EditUserPage({ params }: Props) {
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="lg:col-span-2">
           <Panel title={t("edit.accessTitle")}>
-            <EditAccessForm user={editable} action={updateUserAction} offices={offices} searchOfficers={searchOfficersAction} />
+            <EditAccessForm
+              user={editable}
+              action={updateUserAction}
+              offices={offices}
+              searchOfficers={searchOfficersAction}
+            />
           </Panel>
         </div>
         <div className="flex flex-col gap-6">

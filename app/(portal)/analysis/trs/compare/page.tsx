@@ -46,7 +46,8 @@ export default async function TrsComparePage({ searchParams }: Props) {
   }
   const after = ctx.period;
   const q = ctx.query;
-  const before = q.baseFrom && q.baseTo && q.baseFrom <= q.baseTo ? { from: q.baseFrom, to: q.baseTo } : previousPeriod(after);
+  const before =
+    q.baseFrom && q.baseTo && q.baseFrom <= q.baseTo ? { from: q.baseFrom, to: q.baseTo } : previousPeriod(after);
   const [b, a] = await Promise.all([readStoredTrs(user, before), ctx.stored]);
   const missing = [...(b ? [] : [before]), ...(a ? [] : [after])];
   const rows = b && a ? compareTrs(b.rows, a.rows, TRS_INTERVAL_IDS) : [];
@@ -55,12 +56,18 @@ export default async function TrsComparePage({ searchParams }: Props) {
   const label = "text-sm font-medium text-slate-800";
   const dateInput = (id: string, name: string, value: string, text: string) => (
     <div className="flex flex-col gap-1.5">
-      <label htmlFor={id} className={label}>{text}</label>
+      <label htmlFor={id} className={label}>
+        {text}
+      </label>
       <input id={id} name={name} type="date" defaultValue={value} required className={inputClasses} />
     </div>
   );
   const change = (v: number | null) => (
-    <span className={v === null ? "text-slate-400" : v < 0 ? "text-emerald-700" : v > 0 ? "text-red-700" : "text-slate-700"}>{f.signedHours(v)}</span>
+    <span
+      className={v === null ? "text-slate-400" : v < 0 ? "text-emerald-700" : v > 0 ? "text-red-700" : "text-slate-700"}
+    >
+      {f.signedHours(v)}
+    </span>
   );
   return (
     <>
@@ -68,28 +75,46 @@ export default async function TrsComparePage({ searchParams }: Props) {
       <ScopeNote user={user} />
       <TrsTabs active="compare" query={queryString({ from: after.from, to: after.to })} />
       <p className="mb-4 text-sm text-slate-600">{t("compare.description")}</p>
-      <form method="get" action="/analysis/trs/compare" aria-label={t("compare.title")} className="mb-6 flex flex-wrap items-end gap-6" data-testid="compare-form">
+      <form
+        method="get"
+        action="/analysis/trs/compare"
+        aria-label={t("compare.title")}
+        className="mb-6 flex flex-wrap items-end gap-6"
+        data-testid="compare-form"
+      >
         <fieldset className="flex flex-wrap items-end gap-3">
-          <legend className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-600">{t("compare.before")}</legend>
+          <legend className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-600">
+            {t("compare.before")}
+          </legend>
           {dateInput("base-from", "baseFrom", before.from, t("period.from"))}
           {dateInput("base-to", "baseTo", before.to, t("period.to"))}
         </fieldset>
         <fieldset className="flex flex-wrap items-end gap-3">
-          <legend className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-600">{t("compare.after")}</legend>
+          <legend className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-600">
+            {t("compare.after")}
+          </legend>
           {dateInput("after-from", "from", after.from, t("period.from"))}
           {dateInput("after-to", "to", after.to, t("period.to"))}
         </fieldset>
-        <button type="submit" className={buttonClasses("secondary")}>{t("compare.show")}</button>
+        <button type="submit" className={buttonClasses("secondary")}>
+          {t("compare.show")}
+        </button>
       </form>
       {missing.length ? (
         <div className="mb-6 flex flex-wrap items-start justify-between gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
           <Notice tone="info">{t("compare.missing", { periods: missing.map(range).join(", ") })}</Notice>
-          <ComputeButton label={missing.length > 1 ? tc("computeBoth") : tc("computeTrs")} requests={missing.map((p) => ({ kind: "trs" as const, ...p }))} />
+          <ComputeButton
+            label={missing.length > 1 ? tc("computeBoth") : tc("computeTrs")}
+            requests={missing.map((p) => ({ kind: "trs" as const, ...p }))}
+          />
         </div>
       ) : rows.length ? (
         <section aria-labelledby="compare-title" className="space-y-3">
           <div className="flex flex-wrap items-center justify-between gap-3">
-            <h2 id="compare-title" className="text-lg font-semibold text-slate-900">{`${range(before)} → ${range(after)}`}</h2>
+            <h2
+              id="compare-title"
+              className="text-lg font-semibold text-slate-900"
+            >{`${range(before)} → ${range(after)}`}</h2>
             <ExportLinks base="/api/trs/compare" query={exportQuery} />
           </div>
           <div className="max-h-[36rem] overflow-auto rounded-lg border border-slate-200 bg-white shadow-sm">
@@ -97,21 +122,45 @@ export default async function TrsComparePage({ searchParams }: Props) {
               <caption className="sr-only">{t("compare.caption")}</caption>
               <thead className="sticky top-0 bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
                 <tr>
-                  <th scope="col" className={th}>{t("table.office")}</th>
-                  <th scope="col" className={th}>{t("table.lane")}</th>
-                  <th scope="col" className={th}>{t("table.interval")}</th>
-                  <th scope="col" className={`${th} text-right`}>{t("compare.countBefore")}</th>
-                  <th scope="col" className={`${th} text-right`}>{t("compare.countAfter")}</th>
-                  <th scope="col" className={`${th} text-right`}>{t("compare.medianBefore")}</th>
-                  <th scope="col" className={`${th} text-right`}>{t("compare.medianAfter")}</th>
-                  <th scope="col" className={`${th} text-right`}>{t("compare.change")}</th>
-                  <th scope="col" className={`${th} text-right`}>{t("compare.p90Before")}</th>
-                  <th scope="col" className={`${th} text-right`}>{t("compare.p90After")}</th>
+                  <th scope="col" className={th}>
+                    {t("table.office")}
+                  </th>
+                  <th scope="col" className={th}>
+                    {t("table.lane")}
+                  </th>
+                  <th scope="col" className={th}>
+                    {t("table.interval")}
+                  </th>
+                  <th scope="col" className={`${th} text-right`}>
+                    {t("compare.countBefore")}
+                  </th>
+                  <th scope="col" className={`${th} text-right`}>
+                    {t("compare.countAfter")}
+                  </th>
+                  <th scope="col" className={`${th} text-right`}>
+                    {t("compare.medianBefore")}
+                  </th>
+                  <th scope="col" className={`${th} text-right`}>
+                    {t("compare.medianAfter")}
+                  </th>
+                  <th scope="col" className={`${th} text-right`}>
+                    {t("compare.change")}
+                  </th>
+                  <th scope="col" className={`${th} text-right`}>
+                    {t("compare.p90Before")}
+                  </th>
+                  <th scope="col" className={`${th} text-right`}>
+                    {t("compare.p90After")}
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {rows.map((r) => (
-                  <tr key={`${r.officeCode}|${r.lane}|${r.interval}`} data-row={`${r.officeCode}|${r.lane}|${r.interval}`} data-median-delta={r.medianDelta ?? ""}>
+                  <tr
+                    key={`${r.officeCode}|${r.lane}|${r.interval}`}
+                    data-row={`${r.officeCode}|${r.lane}|${r.interval}`}
+                    data-median-delta={r.medianDelta ?? ""}
+                  >
                     <td className="px-3 py-1.5 font-medium text-slate-900">{r.officeCode}</td>
                     <td className="px-3 py-1.5">{ta(`lanes.${r.lane}` as "lanes.G")}</td>
                     <td className="px-3 py-1.5 text-slate-700">{ta(`intervals.${r.interval}`)}</td>
@@ -121,7 +170,9 @@ export default async function TrsComparePage({ searchParams }: Props) {
                     <td className="px-3 py-1.5 text-right tabular-nums">{f.hours(r.after?.medianH)}</td>
                     <td className="px-3 py-1.5 text-right tabular-nums">
                       {change(r.medianDelta)}
-                      {r.medianChange !== null ? <span className="ml-1 text-xs text-slate-500">({f.signedShare(r.medianChange)})</span> : null}
+                      {r.medianChange !== null ? (
+                        <span className="ml-1 text-xs text-slate-500">({f.signedShare(r.medianChange)})</span>
+                      ) : null}
                     </td>
                     <td className="px-3 py-1.5 text-right tabular-nums">{f.hours(r.before?.p90H)}</td>
                     <td className="px-3 py-1.5 text-right tabular-nums">{f.hours(r.after?.p90H)}</td>
@@ -133,7 +184,9 @@ export default async function TrsComparePage({ searchParams }: Props) {
           <p className="text-xs text-slate-600">{t("compare.legend")}</p>
         </section>
       ) : (
-        <p className="rounded-md border border-dashed border-slate-300 px-4 py-8 text-center text-sm text-slate-600">{t("compare.empty")}</p>
+        <p className="rounded-md border border-dashed border-slate-300 px-4 py-8 text-center text-sm text-slate-600">
+          {t("compare.empty")}
+        </p>
       )}
     </>
   );

@@ -27,10 +27,20 @@ export async function generateMetadata(): Promise<Metadata> {
 
 // The histogram, computed on demand, streamed behind a skeleton.
 async function Histogram({ query }: { query: Parameters<typeof trsHistogram>[0] }) {
-  const [histogram, t, ta, format] = await Promise.all([trsHistogram(query), getTranslations("analysis.trs"), getTranslations("analysis"), getFormatter()]);
+  const [histogram, t, ta, format] = await Promise.all([
+    trsHistogram(query),
+    getTranslations("analysis.trs"),
+    getTranslations("analysis"),
+    getFormatter(),
+  ]);
   const f = analysisFormat(format, ta);
-  const title = t("distribution.title", { interval: ta(`intervals.${query.interval}`), office: query.officeCode, lane: ta(`lanes.${query.lane}` as "lanes.G") });
-  const label = (from: number, to: number | null) => (to === null ? t("distribution.beyond", { from: f.hours(from) }) : `${f.hours(from)} – ${f.hours(to)}`);
+  const title = t("distribution.title", {
+    interval: ta(`intervals.${query.interval}`),
+    office: query.officeCode,
+    lane: ta(`lanes.${query.lane}` as "lanes.G"),
+  });
+  const label = (from: number, to: number | null) =>
+    to === null ? t("distribution.beyond", { from: f.hours(from) }) : `${f.hours(from)} – ${f.hours(to)}`;
   return (
     <ChartFigure
       testId="trs-histogram"
@@ -50,7 +60,11 @@ async function Histogram({ query }: { query: Parameters<typeof trsHistogram>[0] 
         numeric: [false, true],
       }}
     >
-      <HistogramChart label={title} countName={t("distribution.count")} data={histogram.bars.map((b) => ({ label: label(b.from, b.to), count: b.count }))} />
+      <HistogramChart
+        label={title}
+        countName={t("distribution.count")}
+        data={histogram.bars.map((b) => ({ label: label(b.from, b.to), count: b.count }))}
+      />
     </ChartFigure>
   );
 }
@@ -59,10 +73,20 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function TrsDistributionPage({ searchParams }: Props) {
   const user = await requireArea("analysis");
-  const [ctx, t, ta] = await Promise.all([trsPageContext(user, await searchParams), getTranslations("analysis.trs"), getTranslations("analysis")]);
+  const [ctx, t, ta] = await Promise.all([
+    trsPageContext(user, await searchParams),
+    getTranslations("analysis.trs"),
+    getTranslations("analysis"),
+  ]);
   const header = <PageHeader title={t("title")} description={t("description")} />;
   if (!ctx.period || !ctx.offices.length) {
-    return <NoAnalysisData header={header} title={t("noData.title")} body={ctx.offices.length ? t("noData.body") : t("distribution.noOffice")} />;
+    return (
+      <NoAnalysisData
+        header={header}
+        title={t("noData.title")}
+        body={ctx.offices.length ? t("noData.body") : t("distribution.noOffice")}
+      />
+    );
   }
   const { period, query } = ctx;
   const office = chosenOffice(ctx);
@@ -72,11 +96,17 @@ export default async function TrsDistributionPage({ searchParams }: Props) {
     <>
       {header}
       <ScopeNote user={user} />
-      <TrsTabs active="distribution" query={queryString({ from: period.from, to: period.to, office, lane, interval })} />
+      <TrsTabs
+        active="distribution"
+        query={queryString({ from: period.from, to: period.to, office, lane, interval })}
+      />
       <TrsPeriodForm action="/analysis/trs/distribution" period={period}>
         <TrsSelectors offices={ctx.offices} office={office} lane={lane} interval={interval} />
       </TrsPeriodForm>
-      <Suspense key={`${period.from}|${period.to}|${office}|${lane}|${interval}`} fallback={<SectionSkeleton label={ta("loading")} />}>
+      <Suspense
+        key={`${period.from}|${period.to}|${office}|${lane}|${interval}`}
+        fallback={<SectionSkeleton label={ta("loading")} />}
+      >
         <Histogram query={{ ...period, officeCode: office, lane, interval }} />
       </Suspense>
     </>

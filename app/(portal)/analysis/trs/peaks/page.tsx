@@ -33,35 +33,58 @@ const th = "px-3 py-2";
 // The heat table and the office-hours split, computed on demand, streamed behind a skeleton.
 async function Peaks({ query }: { query: Parameters<typeof trsPeaks>[0] }) {
   const office = query.officeCode;
-  const [t, ta, format] = await Promise.all([getTranslations("analysis.trs"), getTranslations("analysis"), getFormatter()]);
+  const [t, ta, format] = await Promise.all([
+    getTranslations("analysis.trs"),
+    getTranslations("analysis"),
+    getFormatter(),
+  ]);
   const f = analysisFormat(format, ta);
   const [{ cells, split }, hours] = await Promise.all([
     trsPeaks(query),
-    db.office.findUniqueOrThrow({ where: { officeCode: office }, select: { openTime: true, closeTime: true, workdays: true } }),
+    db.office.findUniqueOrThrow({
+      where: { officeCode: office },
+      select: { openTime: true, closeTime: true, workdays: true },
+    }),
   ]);
   const days = hours.workdays.map((d) => t(`peaks.weekdays.${d}` as "peaks.weekdays.1")).join(", ");
   return cells.length ? (
     <div className="space-y-8">
       <section aria-labelledby="peaks-title" className="space-y-2">
-        <h2 id="peaks-title" className="text-lg font-semibold text-slate-900">{t("peaks.title", { office })}</h2>
+        <h2 id="peaks-title" className="text-lg font-semibold text-slate-900">
+          {t("peaks.title", { office })}
+        </h2>
         <p className="text-sm text-slate-600">{t("peaks.description")}</p>
         <PeakHeatTable cells={cells} caption={t("peaks.caption")} />
       </section>
       <section aria-labelledby="split-title" className="space-y-2">
-        <h2 id="split-title" className="text-lg font-semibold text-slate-900">{t("peaks.splitTitle")}</h2>
-        <p className="text-sm text-slate-600">{t("peaks.splitDescription", { open: hours.openTime, close: hours.closeTime, days })}</p>
+        <h2 id="split-title" className="text-lg font-semibold text-slate-900">
+          {t("peaks.splitTitle")}
+        </h2>
+        <p className="text-sm text-slate-600">
+          {t("peaks.splitDescription", { open: hours.openTime, close: hours.closeTime, days })}
+        </p>
         <TableFrame caption={t("peaks.splitTitle")} testId="peak-split">
           <TableHead>
             <th scope="col" className={th}></th>
-            <th scope="col" className={`${th} text-right`}>{t("peaks.declarations")}</th>
-            <th scope="col" className={`${th} text-right`}>{t("peaks.median")}</th>
-            <th scope="col" className={`${th} text-right`}>{t("peaks.p90")}</th>
-            <th scope="col" className={`${th} text-right`}>{t("peaks.notReleased")}</th>
+            <th scope="col" className={`${th} text-right`}>
+              {t("peaks.declarations")}
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              {t("peaks.median")}
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              {t("peaks.p90")}
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              {t("peaks.notReleased")}
+            </th>
           </TableHead>
           <tbody className="divide-y divide-slate-100">
             {split.map((s) => (
               <tr key={String(s.withinHours)}>
-                <th scope="row" className="px-3 py-2 text-left font-medium text-slate-900">{t(s.withinHours ? "peaks.within" : "peaks.outside")}</th>
+                <th scope="row" className="px-3 py-2 text-left font-medium text-slate-900">
+                  {t(s.withinHours ? "peaks.within" : "peaks.outside")}
+                </th>
                 <td className="px-3 py-2 text-right tabular-nums">{f.count(s.declarations)}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{f.hours(s.medianH)}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{f.hours(s.p90H)}</td>
@@ -83,7 +106,11 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function TrsPeaksPage({ searchParams }: Props) {
   const user = await requireArea("analysis");
-  const [ctx, t, ta] = await Promise.all([trsPageContext(user, await searchParams), getTranslations("analysis.trs"), getTranslations("analysis")]);
+  const [ctx, t, ta] = await Promise.all([
+    trsPageContext(user, await searchParams),
+    getTranslations("analysis.trs"),
+    getTranslations("analysis"),
+  ]);
   const header = <PageHeader title={t("title")} description={t("description")} />;
   if (!ctx.period || !ctx.offices.length) {
     return <NoAnalysisData header={header} title={t("noData.title")} body={t("noData.body")} />;

@@ -64,9 +64,15 @@ export default async function TrsTrendPage({ searchParams }: Props) {
         <TrsSelectors offices={ctx.offices} office={office} lane={lane} interval={interval} />
       </TrsPeriodForm>
       {missing.length ? (
-        <div className="mb-6 flex flex-wrap items-start justify-between gap-4 rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700 shadow-sm" data-testid="trend-missing">
+        <div
+          className="mb-6 flex flex-wrap items-start justify-between gap-4 rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700 shadow-sm"
+          data-testid="trend-missing"
+        >
           <p>{t("trend.missing", { months: missing.map((m) => f.month(m.month)).join(", ") })}</p>
-          <ComputeButton label={tc("computeMissing")} requests={missing.map((m) => ({ kind: "trs" as const, ...monthPeriod(m.month) }))} />
+          <ComputeButton
+            label={tc("computeMissing")}
+            requests={missing.map((m) => ({ kind: "trs" as const, ...monthPeriod(m.month) }))}
+          />
         </div>
       ) : null}
       <ChartFigure

@@ -32,7 +32,9 @@ export default async function EditContractPage({ params }: Props) {
   return (
     <>
       <PageHeader title={t("editTitle")} description={t("editDescription")}>
-        <Link href={`/contracts/${c.id}`} className="text-sm font-medium text-brand-700 hover:underline">{t("backToContract")}</Link>
+        <Link href={`/contracts/${c.id}`} className="text-sm font-medium text-brand-700 hover:underline">
+          {t("backToContract")}
+        </Link>
       </PageHeader>
       {detail.actions.includes("edit") ? (
         <ContractForm

@@ -7,11 +7,16 @@ import { SubjectPage } from "@/components/dashboard/subject-page";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ officeCode: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ officeCode: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { officeCode } = await params;
-  return { title: (await getTranslations("dashboard.subject"))("officeMetaTitle", { office: decodeURIComponent(officeCode) }) };
+  return {
+    title: (await getTranslations("dashboard.subject"))("officeMetaTitle", { office: decodeURIComponent(officeCode) }),
+  };
 }
 
 export default async function OfficeDashboardPage({ params, searchParams }: Props) {

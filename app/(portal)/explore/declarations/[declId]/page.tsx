@@ -39,7 +39,10 @@ export default async function DeclarationPage({ params, searchParams }: Props) {
   const record = await loadDeclaration(user, declId);
   const back = (await searchParams).back;
   // Only a drill-down or a flag's evidence of this portal, never an outside address.
-  const backHref = typeof back === "string" && (back.startsWith("/explore/kpi?") || /^\/integrity\/flags\/\d+(\?|$)/.test(back)) ? back : null;
+  const backHref =
+    typeof back === "string" && (back.startsWith("/explore/kpi?") || /^\/integrity\/flags\/\d+(\?|$)/.test(back))
+      ? back
+      : null;
   const [t, tc, tv, ti] = await Promise.all([
     getTranslations("explore.declaration"),
     getTranslations("explore.columns"),
@@ -60,36 +63,59 @@ export default async function DeclarationPage({ params, searchParams }: Props) {
       </PageHeader>
       <div className="space-y-8">
         <section aria-labelledby="record-title">
-          <h2 id="record-title" className="mb-3 text-lg font-semibold text-slate-900">{t("record")}</h2>
-          <dl className="grid gap-x-6 gap-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm sm:grid-cols-3 lg:grid-cols-4" data-testid="declaration-record">
+          <h2 id="record-title" className="mb-3 text-lg font-semibold text-slate-900">
+            {t("record")}
+          </h2>
+          <dl
+            className="grid gap-x-6 gap-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm sm:grid-cols-3 lg:grid-cols-4"
+            data-testid="declaration-record"
+          >
             {fields.map(([k], i) => (
               <div key={k}>
                 <dt className="text-slate-600">{tc.has(k) ? tc(k) : k}</dt>
-                <dd className="mt-0.5 font-medium tabular-nums text-slate-900" data-field={k}>{values[i]}</dd>
+                <dd className="mt-0.5 font-medium tabular-nums text-slate-900" data-field={k}>
+                  {values[i]}
+                </dd>
               </div>
             ))}
           </dl>
         </section>
 
         <section aria-labelledby="items-title">
-          <h2 id="items-title" className="mb-3 text-lg font-semibold text-slate-900">{t("items")}</h2>
+          <h2 id="items-title" className="mb-3 text-lg font-semibold text-slate-900">
+            {t("items")}
+          </h2>
           {record.items.length ? (
-            <RecordTable caption={t("items")} rows={record.items} columns={Object.keys(record.items[0]!)} testId="declaration-items" />
+            <RecordTable
+              caption={t("items")}
+              rows={record.items}
+              columns={Object.keys(record.items[0]!)}
+              testId="declaration-items"
+            />
           ) : (
             <p className="text-sm text-slate-600">{t("noItems")}</p>
           )}
         </section>
 
         <section aria-labelledby="events-title">
-          <h2 id="events-title" className="mb-3 text-lg font-semibold text-slate-900">{t("events")}</h2>
+          <h2 id="events-title" className="mb-3 text-lg font-semibold text-slate-900">
+            {t("events")}
+          </h2>
           {record.events.length ? (
             <ol className="relative space-y-4 border-l border-slate-200 pl-6" data-testid="declaration-events">
               {record.events.map((e, i) => (
                 <li key={i} className="relative">
-                  <span className="absolute -left-[1.9rem] top-1 h-3 w-3 rounded-full border-2 border-white bg-brand-600" aria-hidden />
+                  <span
+                    className="absolute -left-[1.9rem] top-1 h-3 w-3 rounded-full border-2 border-white bg-brand-600"
+                    aria-hidden
+                  />
                   <p className="text-sm font-medium text-slate-900">
-                    {tv.has(`action.${String(e.action)}`) ? tv(`action.${String(e.action)}` as never) : String(e.action)}
-                    {e.lane_from || e.lane_to ? <span className="ml-2 text-slate-600">{`${String(e.lane_from ?? "—")} → ${String(e.lane_to ?? "—")}`}</span> : null}
+                    {tv.has(`action.${String(e.action)}`)
+                      ? tv(`action.${String(e.action)}` as never)
+                      : String(e.action)}
+                    {e.lane_from || e.lane_to ? (
+                      <span className="ml-2 text-slate-600">{`${String(e.lane_from ?? "—")} → ${String(e.lane_to ?? "—")}`}</span>
+                    ) : null}
                   </p>
                   <p className="text-xs tabular-nums text-slate-600">
                     {String(e.ts)}
@@ -104,9 +130,16 @@ export default async function DeclarationPage({ params, searchParams }: Props) {
         </section>
 
         <section aria-labelledby="inspections-title">
-          <h2 id="inspections-title" className="mb-3 text-lg font-semibold text-slate-900">{t("inspections")}</h2>
+          <h2 id="inspections-title" className="mb-3 text-lg font-semibold text-slate-900">
+            {t("inspections")}
+          </h2>
           {record.inspections.length ? (
-            <RecordTable caption={t("inspections")} rows={record.inspections} columns={Object.keys(record.inspections[0]!)} testId="declaration-inspections" />
+            <RecordTable
+              caption={t("inspections")}
+              rows={record.inspections}
+              columns={Object.keys(record.inspections[0]!)}
+              testId="declaration-inspections"
+            />
           ) : (
             <p className="text-sm text-slate-600">{t("noInspections")}</p>
           )}

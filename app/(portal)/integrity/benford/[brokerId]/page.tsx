@@ -19,11 +19,18 @@ import { BenfordView } from "@/components/integrity/benford-view";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ brokerId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ brokerId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 // The title names only the id from the URL (decision 013).
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: (await getTranslations("integrity.benford"))("brokerTitle", { broker: decodeURIComponent((await params).brokerId) }) };
+  return {
+    title: (await getTranslations("integrity.benford"))("brokerTitle", {
+      broker: decodeURIComponent((await params).brokerId),
+    }),
+  };
 }
 
 export default async function BenfordBrokerPage({ params, searchParams }: Props) {
@@ -35,7 +42,12 @@ export default async function BenfordBrokerPage({ params, searchParams }: Props)
   return (
     <>
       <p className="mb-3 text-sm">
-        <Link href={`/integrity/benford${period ? `?period=${periodKey(period)}` : ""}`} className="font-medium text-brand-700 hover:underline">{t("backToBrokers")}</Link>
+        <Link
+          href={`/integrity/benford${period ? `?period=${periodKey(period)}` : ""}`}
+          className="font-medium text-brand-700 hover:underline"
+        >
+          {t("backToBrokers")}
+        </Link>
       </p>
       <PageHeader title={t("brokerTitle", { broker: brokerId })} description={t("description")} />
       <IntegrityNav current="benford" />

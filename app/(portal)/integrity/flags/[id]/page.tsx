@@ -49,22 +49,37 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 type FlagRecord = Awaited<ReturnType<typeof getFlagForViewerOrThrow>>;
 
 async function Evidence({ user, flag, page }: { user: SessionUser; flag: FlagRecord; page: number }) {
-  const [t, evidence] = await Promise.all([getTranslations("integrity.flag.evidence"), flagEvidence(flag.id, user, { page, pageSize: EVIDENCE_PAGE_SIZE })]);
+  const [t, evidence] = await Promise.all([
+    getTranslations("integrity.flag.evidence"),
+    flagEvidence(flag.id, user, { page, pageSize: EVIDENCE_PAGE_SIZE }),
+  ]);
   const pageCount = Math.max(1, Math.ceil(evidence.total / EVIDENCE_PAGE_SIZE));
   const self = `/integrity/flags/${flag.id}`;
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <p className="text-sm text-slate-600" data-testid="evidence-count">{t("count", { count: evidence.total })}</p>
+        <p className="text-sm text-slate-600" data-testid="evidence-count">
+          {t("count", { count: evidence.total })}
+        </p>
         <div className="flex gap-2">
-          <a href={`/api/integrity/flags/${flag.id}/evidence.csv`} className={buttonClasses("secondary")} download>{t("exportCsv")}</a>
-          <a href={`/api/integrity/flags/${flag.id}/evidence.xlsx`} className={buttonClasses("secondary")} download>{t("exportXlsx")}</a>
+          <a href={`/api/integrity/flags/${flag.id}/evidence.csv`} className={buttonClasses("secondary")} download>
+            {t("exportCsv")}
+          </a>
+          <a href={`/api/integrity/flags/${flag.id}/evidence.xlsx`} className={buttonClasses("secondary")} download>
+            {t("exportXlsx")}
+          </a>
         </div>
       </div>
       {evidence.declarations.length ? (
-        <EvidenceTable rows={evidence.declarations} caption={t("caption", { id: flag.id })} back={page > 1 ? `${self}?page=${page}` : self} />
+        <EvidenceTable
+          rows={evidence.declarations}
+          caption={t("caption", { id: flag.id })}
+          back={page > 1 ? `${self}?page=${page}` : self}
+        />
       ) : (
-        <p className="rounded-md border border-dashed border-slate-300 px-4 py-8 text-center text-sm text-slate-600">{t("empty")}</p>
+        <p className="rounded-md border border-dashed border-slate-300 px-4 py-8 text-center text-sm text-slate-600">
+          {t("empty")}
+        </p>
       )}
       <Pager page={Math.min(page, pageCount)} pageCount={pageCount} href={(p) => `${self}?page=${p}`} />
     </div>
@@ -78,11 +93,26 @@ async function methodChart(user: SessionUser, flag: FlagRecord): Promise<React.R
   const office = flag.officeCode;
   switch (flag.method) {
     case "RATE_OUTLIER":
-      return office && (RATE_KPIS as readonly string[]).includes(flag.kpiId)
-        ? <FunnelView user={user} kpiId={flag.kpiId as (typeof RATE_KPIS)[number]} officeCode={office} from={from} to={to} highlightOfficer={flag.subjectId} />
-        : null;
+      return office && (RATE_KPIS as readonly string[]).includes(flag.kpiId) ? (
+        <FunnelView
+          user={user}
+          kpiId={flag.kpiId as (typeof RATE_KPIS)[number]}
+          officeCode={office}
+          from={from}
+          to={to}
+          highlightOfficer={flag.subjectId}
+        />
+      ) : null;
     case "BROKER_OFFICER_PAIR":
-      return office ? <HeatmapView user={user} officeCode={office} from={from} to={to} highlight={{ brokerId: flag.subjectId, officerId: flag.relatedId }} /> : null;
+      return office ? (
+        <HeatmapView
+          user={user}
+          officeCode={office}
+          from={from}
+          to={to}
+          highlight={{ brokerId: flag.subjectId, officerId: flag.relatedId }}
+        />
+      ) : null;
     case "BENFORD":
       return <BenfordView user={user} brokerId={flag.subjectId} from={from} to={to} />;
     case "UNIT_VALUE": {
@@ -118,7 +148,9 @@ export default async function FlagPage({ params, searchParams }: Props) {
   const [chart, caseId] = await Promise.all([
     methodChart(user, flag),
     // The case it is in, for those who follow cases (and only if that case is theirs to see).
-    flag.state === "IN_CASE" && usesCases(user) ? casesOfFlags([flag.id], user).then((m) => m.get(flag.id) ?? null) : null,
+    flag.state === "IN_CASE" && usesCases(user)
+      ? casesOfFlags([flag.id], user).then((m) => m.get(flag.id) ?? null)
+      : null,
   ]);
   const facts: [string, React.ReactNode][] = [
     [t("facts.method"), ti(`methods.${flag.method}` as never)],
@@ -135,20 +167,31 @@ export default async function FlagPage({ params, searchParams }: Props) {
     [t("facts.lastDetected"), format.dateTime(flag.lastDetectedAt, { dateStyle: "medium", timeStyle: "short" })],
   ];
   if (flag.dismissReason) facts.push([t("facts.dismissReason"), flag.dismissReason]);
-  if (flag.triagedAt) facts.push([t("facts.triagedAt"), format.dateTime(flag.triagedAt, { dateStyle: "medium", timeStyle: "short" })]);
+  if (flag.triagedAt)
+    facts.push([t("facts.triagedAt"), format.dateTime(flag.triagedAt, { dateStyle: "medium", timeStyle: "short" })]);
 
   return (
     <>
       <p className="mb-3 text-sm">
-        <Link href="/integrity/flags" className="font-medium text-brand-700 hover:underline">{t("back")}</Link>
+        <Link href="/integrity/flags" className="font-medium text-brand-700 hover:underline">
+          {t("back")}
+        </Link>
       </p>
-      <PageHeader title={t("heading", { id: flag.id, method: ti(`methods.${flag.method}` as never) })} description={ti(`methodHints.${flag.method}` as never)} />
+      <PageHeader
+        title={t("heading", { id: flag.id, method: ti(`methods.${flag.method}` as never) })}
+        description={ti(`methodHints.${flag.method}` as never)}
+      />
       <IntegrityNav current="flags" />
       <div className="space-y-8">
         <section aria-labelledby="facts-title" className="grid gap-6 lg:grid-cols-3">
           <div className="lg:col-span-2">
-            <h2 id="facts-title" className="sr-only">{t("facts.title")}</h2>
-            <dl className="grid gap-x-6 gap-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm sm:grid-cols-3" data-testid="flag-facts">
+            <h2 id="facts-title" className="sr-only">
+              {t("facts.title")}
+            </h2>
+            <dl
+              className="grid gap-x-6 gap-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm sm:grid-cols-3"
+              data-testid="flag-facts"
+            >
               {facts.map(([k, v]) => (
                 <div key={k}>
                   <dt className="text-slate-600">{k}</dt>
@@ -166,7 +209,13 @@ export default async function FlagPage({ params, searchParams }: Props) {
                 <p className="text-sm text-slate-600">{t(`triage.${flag.state}` as never)}</p>
                 {caseId ? (
                   <p className="mt-2 text-sm">
-                    <Link href={`/integrity/cases/${caseId}`} className="font-medium text-brand-700 hover:underline" data-testid="flag-case-link">{t("triage.caseLink", { id: caseId })}</Link>
+                    <Link
+                      href={`/integrity/cases/${caseId}`}
+                      className="font-medium text-brand-700 hover:underline"
+                      data-testid="flag-case-link"
+                    >
+                      {t("triage.caseLink", { id: caseId })}
+                    </Link>
                   </p>
                 ) : null}
               </>
@@ -178,13 +227,17 @@ export default async function FlagPage({ params, searchParams }: Props) {
           <FlagRule method={flag.method} rule={flag.rule} />
         </div>
         <section aria-labelledby="chart-title">
-          <h2 id="chart-title" className="mb-3 text-lg font-semibold text-slate-900">{t("chart")}</h2>
+          <h2 id="chart-title" className="mb-3 text-lg font-semibold text-slate-900">
+            {t("chart")}
+          </h2>
           <Suspense fallback={<SectionSkeleton label={t("loadingChart")} />}>
             {chart ?? <p className="text-sm text-slate-600">{t("noChart")}</p>}
           </Suspense>
         </section>
         <section aria-labelledby="evidence-title">
-          <h2 id="evidence-title" className="text-lg font-semibold text-slate-900">{t("evidence.title")}</h2>
+          <h2 id="evidence-title" className="text-lg font-semibold text-slate-900">
+            {t("evidence.title")}
+          </h2>
           <p className="mb-3 mt-1 text-sm text-slate-600">{t(`evidence.${flag.method}` as never)}</p>
           <Suspense key={page} fallback={<SectionSkeleton label={t("evidence.loading")} />}>
             <Evidence user={user} flag={flag} page={page} />

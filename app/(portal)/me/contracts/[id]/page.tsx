@@ -25,7 +25,12 @@ export default async function MyContractPage({ params }: Props) {
   const own = detail.contract.partyType === "OFFICER" && detail.contract.partyOfficerId === user.officerId;
   return (
     <>
-      <ContractDetailView detail={detail} basePath="/me/contracts" back={{ href: "/me", label: t("back") }} act={contractPageActions} />
+      <ContractDetailView
+        detail={detail}
+        basePath="/me/contracts"
+        back={{ href: "/me", label: t("back") }}
+        act={contractPageActions}
+      />
       {/* The officer disputes their own figures of this contract (all its versions) here. */}
       {own ? (
         <div className="mt-10">

@@ -6,15 +6,18 @@ import { addCaseAttachment, readUploadOrThrow } from "@/lib/cases/case-attachmen
 
 export const dynamic = "force-dynamic";
 
-export const POST = withRole<{ params: Promise<{ id: string }> }>(CASE_ROUTE_ROLES, async (request, { params, user }) => {
-  const caseId = Number((await params).id);
-  let fileName = "";
-  try {
-    fileName = decodeURIComponent(request.headers.get("x-file-name") ?? "");
-  } catch {
-    fileName = "";
-  }
-  const bytes = await readUploadOrThrow(request.body);
-  const { id } = await addCaseAttachment({ caseId, fileName, bytes }, user);
-  return Response.json({ id }, { status: 201 });
-});
+export const POST = withRole<{ params: Promise<{ id: string }> }>(
+  CASE_ROUTE_ROLES,
+  async (request, { params, user }) => {
+    const caseId = Number((await params).id);
+    let fileName = "";
+    try {
+      fileName = decodeURIComponent(request.headers.get("x-file-name") ?? "");
+    } catch {
+      fileName = "";
+    }
+    const bytes = await readUploadOrThrow(request.body);
+    const { id } = await addCaseAttachment({ caseId, fileName, bytes }, user);
+    return Response.json({ id }, { status: 201 });
+  },
+);

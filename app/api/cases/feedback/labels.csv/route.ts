@@ -7,4 +7,6 @@ import { CASE_ROUTE_ROLES } from "@/lib/cases/case-rules";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withRole(CASE_ROUTE_ROLES, async (_request, { user }) => tableExportResponse(await labelsTable(user), "csv", "case-feedback-labels"));
+export const GET = withRole(CASE_ROUTE_ROLES, async (_request, { user }) =>
+  tableExportResponse(await labelsTable(user), "csv", "case-feedback-labels"),
+);

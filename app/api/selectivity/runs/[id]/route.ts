@@ -4,4 +4,6 @@ import { runStatusResponse } from "@/lib/risk/run-status";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withRole(["ADMIN", "MANAGER", "INTEGRITY"], async (_request, { params }) => runStatusResponse(["SELECTIVITY_COMPUTE"], (await params).id));
+export const GET = withRole(["ADMIN", "MANAGER", "INTEGRITY"], async (_request, { params }) =>
+  runStatusResponse(["SELECTIVITY_COMPUTE"], (await params).id),
+);

@@ -42,58 +42,106 @@ async function ImportSide({ user, query }: { user: SessionUser; query: DrillQuer
   return drill.totals.declarations ? (
     <>
       <p className="text-sm text-slate-700" data-testid="drill-totals">
-        {t("totals", { declarations: drill.totals.declarations, importers: drill.totals.importers, cif: f.amount(drill.totals.cif) })}
+        {t("totals", {
+          declarations: drill.totals.declarations,
+          importers: drill.totals.importers,
+          cif: f.amount(drill.totals.cif),
+        })}
       </p>
       <section aria-labelledby="drill-importers" className="space-y-2">
-        <h2 id="drill-importers" className="text-lg font-semibold text-slate-900">{t("importers")}</h2>
+        <h2 id="drill-importers" className="text-lg font-semibold text-slate-900">
+          {t("importers")}
+        </h2>
         <TableFrame caption={t("importersCaption", { partner, hs6, year })} testId="drill-importers">
           <TableHead>
-            <th scope="col" className={th}>{t("importer")}</th>
-            <th scope="col" className={`${th} text-right`}>{t("declarations")}</th>
-            <th scope="col" className={`${th} text-right`}>{t("cif")}</th>
-            <th scope="col" className={`${th} text-right`}>{t("netKg")}</th>
-            <th scope="col" className={`${th} text-right`}>{t("taxes")}</th>
+            <th scope="col" className={th}>
+              {t("importer")}
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              {t("declarations")}
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              {t("cif")}
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              {t("netKg")}
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              {t("taxes")}
+            </th>
           </TableHead>
           <tbody className="divide-y divide-slate-100">
             {drill.importers.slice(0, SHOWN_IMPORTERS).map((i) => (
               <tr key={i.importerId ?? ""} data-importer={i.importerId ?? ""}>
                 <td className="px-3 py-1.5 font-medium text-slate-900">{i.importerId ?? f.none}</td>
                 <td className="px-3 py-1.5 text-right tabular-nums">{f.count(i.declarations)}</td>
-                <td className="px-3 py-1.5 text-right tabular-nums" data-value={i.cif}>{f.amount(i.cif)}</td>
+                <td className="px-3 py-1.5 text-right tabular-nums" data-value={i.cif}>
+                  {f.amount(i.cif)}
+                </td>
                 <td className="px-3 py-1.5 text-right tabular-nums">{f.amount(i.netKg)}</td>
                 <td className="px-3 py-1.5 text-right tabular-nums">{f.amount(i.taxes)}</td>
               </tr>
             ))}
           </tbody>
         </TableFrame>
-        {drill.importers.length > SHOWN_IMPORTERS ? <p className="text-xs text-slate-600">{t("moreImporters", { shown: SHOWN_IMPORTERS, count: drill.importers.length })}</p> : null}
+        {drill.importers.length > SHOWN_IMPORTERS ? (
+          <p className="text-xs text-slate-600">
+            {t("moreImporters", { shown: SHOWN_IMPORTERS, count: drill.importers.length })}
+          </p>
+        ) : null}
       </section>
       <section aria-labelledby="drill-declarations" className="space-y-2">
-        <h2 id="drill-declarations" className="text-lg font-semibold text-slate-900">{t("declarations")}</h2>
+        <h2 id="drill-declarations" className="text-lg font-semibold text-slate-900">
+          {t("declarations")}
+        </h2>
         <TableFrame caption={t("declarationsCaption", { partner, hs6, year })} testId="drill-declarations">
           <TableHead>
-            <th scope="col" className={th}>{t("declaration")}</th>
-            <th scope="col" className={th}>{t("registered")}</th>
-            <th scope="col" className={th}>{t("office")}</th>
-            <th scope="col" className={th}>{t("importer")}</th>
-            <th scope="col" className={th}>{t("status")}</th>
-            <th scope="col" className={`${th} text-right`}>{t("items")}</th>
-            <th scope="col" className={`${th} text-right`}>{t("cif")}</th>
-            <th scope="col" className={`${th} text-right`}>{t("netKg")}</th>
-            <th scope="col" className={`${th} text-right`}>{t("taxes")}</th>
+            <th scope="col" className={th}>
+              {t("declaration")}
+            </th>
+            <th scope="col" className={th}>
+              {t("registered")}
+            </th>
+            <th scope="col" className={th}>
+              {t("office")}
+            </th>
+            <th scope="col" className={th}>
+              {t("importer")}
+            </th>
+            <th scope="col" className={th}>
+              {t("status")}
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              {t("items")}
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              {t("cif")}
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              {t("netKg")}
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              {t("taxes")}
+            </th>
           </TableHead>
           <tbody className="divide-y divide-slate-100">
             {drill.declarations.map((d) => (
               <tr key={d.declId} data-decl={d.declId}>
                 <td className="px-3 py-1.5">
-                  <Link href={`/explore/declarations/${encodeURIComponent(d.declId)}`} className="font-medium text-brand-700 underline-offset-2 hover:underline" prefetch={false}>
+                  <Link
+                    href={`/explore/declarations/${encodeURIComponent(d.declId)}`}
+                    className="font-medium text-brand-700 underline-offset-2 hover:underline"
+                    prefetch={false}
+                  >
                     {d.declId}
                   </Link>
                 </td>
                 <td className="px-3 py-1.5 tabular-nums text-slate-700">{d.regTs}</td>
                 <td className="px-3 py-1.5">{d.officeCode}</td>
                 <td className="px-3 py-1.5">{d.importerId ?? f.none}</td>
-                <td className="px-3 py-1.5" data-status={d.status}>{tv.has(d.status) ? tv(d.status as "released") : d.status}</td>
+                <td className="px-3 py-1.5" data-status={d.status}>
+                  {tv.has(d.status) ? tv(d.status as "released") : d.status}
+                </td>
                 <td className="px-3 py-1.5 text-right tabular-nums">{f.count(d.items)}</td>
                 <td className="px-3 py-1.5 text-right tabular-nums">{f.amount(d.cif)}</td>
                 <td className="px-3 py-1.5 text-right tabular-nums">{f.amount(d.netKg)}</td>
@@ -102,11 +150,18 @@ async function ImportSide({ user, query }: { user: SessionUser; query: DrillQuer
             ))}
           </tbody>
         </TableFrame>
-        <Pager page={drill.page} pageCount={drill.pageCount} href={(page) => `${self}?${queryString({ year, page })}`} />
+        <Pager
+          page={drill.page}
+          pageCount={drill.pageCount}
+          href={(page) => `${self}?${queryString({ year, page })}`}
+        />
       </section>
     </>
   ) : (
-    <p className="rounded-md border border-dashed border-slate-300 px-4 py-8 text-center text-sm text-slate-600" data-testid="drill-empty">
+    <p
+      className="rounded-md border border-dashed border-slate-300 px-4 py-8 text-center text-sm text-slate-600"
+      data-testid="drill-empty"
+    >
       {t("empty", { year, scoped: scoped ? "yes" : "no" })}
     </p>
   );
@@ -155,15 +210,23 @@ export default async function MirrorDrillPage({ params, searchParams }: Props) {
   return (
     <>
       <p className="mb-3 text-sm">
-        <Link href={`/analysis/mirror?${queryString({ year })}`} className="font-medium text-brand-700 hover:underline">{t("back")}</Link>
+        <Link href={`/analysis/mirror?${queryString({ year })}`} className="font-medium text-brand-700 hover:underline">
+          {t("back")}
+        </Link>
       </p>
       <PageHeader title={t("title", { partner, hs6, year })} description={t("description", { partner, hs6, year })} />
       <ScopeNote user={user} />
       <div className="space-y-8">
         <section aria-labelledby="drill-figures">
-          <h2 id="drill-figures" className="mb-3 text-lg font-semibold text-slate-900">{t("figures")}</h2>
+          <h2 id="drill-figures" className="mb-3 text-lg font-semibold text-slate-900">
+            {t("figures")}
+          </h2>
           {row ? (
-            <dl className="grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm sm:grid-cols-4" data-testid="drill-figures" data-flagged={row.flagged ? "yes" : "no"}>
+            <dl
+              className="grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm sm:grid-cols-4"
+              data-testid="drill-figures"
+              data-flagged={row.flagged ? "yes" : "no"}
+            >
               {figures.map(([label, value]) => (
                 <div key={label}>
                   <dt className="text-slate-600">{label}</dt>

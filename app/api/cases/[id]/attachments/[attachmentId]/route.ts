@@ -7,17 +7,20 @@ import { attachmentDisposition, readCaseAttachment } from "@/lib/cases/case-atta
 
 export const dynamic = "force-dynamic";
 
-export const GET = withRole<{ params: Promise<{ id: string; attachmentId: string }> }>(CASE_ROUTE_ROLES, async (_request, { params, user }) => {
-  const { id, attachmentId } = await params;
-  const { attachment, bytes } = await readCaseAttachment(Number(id), Number(attachmentId), user);
-  return new Response(new Uint8Array(bytes), {
-    headers: {
-      "content-type": attachment.contentType,
-      "content-length": String(bytes.byteLength),
-      "content-disposition": attachmentDisposition(attachment.originalName),
-      "x-content-type-options": "nosniff",
-      "content-security-policy": "default-src 'none'; sandbox",
-      "cache-control": "private, no-store",
-    },
-  });
-});
+export const GET = withRole<{ params: Promise<{ id: string; attachmentId: string }> }>(
+  CASE_ROUTE_ROLES,
+  async (_request, { params, user }) => {
+    const { id, attachmentId } = await params;
+    const { attachment, bytes } = await readCaseAttachment(Number(id), Number(attachmentId), user);
+    return new Response(new Uint8Array(bytes), {
+      headers: {
+        "content-type": attachment.contentType,
+        "content-length": String(bytes.byteLength),
+        "content-disposition": attachmentDisposition(attachment.originalName),
+        "x-content-type-options": "nosniff",
+        "content-security-policy": "default-src 'none'; sandbox",
+        "cache-control": "private, no-store",
+      },
+    });
+  },
+);

@@ -7,4 +7,6 @@ export const dynamic = "force-dynamic";
 
 type Context = { params: Promise<{ id: string }> };
 
-export const GET = withRole<Context>(FLAG_ROUTE_ROLES, async (_request, { user, params }) => evidenceExportResponse(user, (await params).id, "csv"));
+export const GET = withRole<Context>(FLAG_ROUTE_ROLES, async (_request, { user, params }) =>
+  evidenceExportResponse(user, (await params).id, "csv"),
+);

@@ -7,15 +7,30 @@ import { SubjectPage } from "@/components/dashboard/subject-page";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ officeCode: string; unit: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ officeCode: string; unit: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { officeCode, unit } = await params;
-  return { title: (await getTranslations("dashboard.subject"))("unitTitle", { unit: decodeURIComponent(unit), office: decodeURIComponent(officeCode) }) };
+  return {
+    title: (await getTranslations("dashboard.subject"))("unitTitle", {
+      unit: decodeURIComponent(unit),
+      office: decodeURIComponent(officeCode),
+    }),
+  };
 }
 
 export default async function UnitDashboardPage({ params, searchParams }: Props) {
   const user = await requireArea("dashboard");
   const { officeCode, unit } = await params;
-  return <SubjectPage user={user} officeCode={decodeURIComponent(officeCode)} unit={decodeURIComponent(unit)} searchParams={await searchParams} />;
+  return (
+    <SubjectPage
+      user={user}
+      officeCode={decodeURIComponent(officeCode)}
+      unit={decodeURIComponent(unit)}
+      searchParams={await searchParams}
+    />
+  );
 }

@@ -6,7 +6,10 @@ import { contractPdfResponse } from "@/lib/contracts/contract-pdf-response";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withRole<{ params: Promise<{ id: string; evaluationId: string }> }>(ROLES, async (request, { params, user }) => {
-  const { id, evaluationId } = await params;
-  return contractPdfResponse(request, user, id, evaluationId);
-});
+export const GET = withRole<{ params: Promise<{ id: string; evaluationId: string }> }>(
+  ROLES,
+  async (request, { params, user }) => {
+    const { id, evaluationId } = await params;
+    return contractPdfResponse(request, user, id, evaluationId);
+  },
+);

@@ -1,4 +1,4 @@
-// Contracts end to end in Chromium against the built portal (tests/support/e2e-setup.ts: pmc_e2e with the
+// Contracts end to end in Chromium against the built portal (tests/support/e2e-setup.ts: the e2e database with the
 // canonical-small fixture and the demo users). A manager drafts a contract from a template for officer OF001 and
 // signs it; the officer acknowledges it and sees indicators equal to `pmc kpis` and to computeKpis for the same
 // period; nobody sees what is not theirs; reviews, evaluation, appeal; PDFs in the user's language. Screenshots of

@@ -13,15 +13,14 @@ import { trainAndStoreRiskModel } from "@/lib/risk/train-risk-model";
 import type { RiskEvaluation } from "@/lib/risk/evaluate-risk-model";
 import { closeQueue, getQueue } from "@/lib/queue/enqueue";
 import { clearClearanceData } from "@/tests/support/clearance-db";
+import { KCS_DATA_DIR, KCS_FILES, kcsDataMissing } from "@/tests/support/kcs-data";
 
-const KCS_DIR = path.resolve("../shared/data/kcs");
-
-describe("risk model trained on the imported KCS data", () => {
+describe.skipIf(kcsDataMissing())("risk model trained on the imported KCS data", () => {
   beforeAll(async () => {
     await clearClearanceData();
     await pool.query("DELETE FROM risk_models");
-    for (const file of ["df_syn_train_eng.csv", "df_syn_valid_eng.csv"]) {
-      await runImportBatch(await createImportBatch({ kind: "KCS", sourcePath: path.join(KCS_DIR, file) }));
+    for (const file of KCS_FILES) {
+      await runImportBatch(await createImportBatch({ kind: "KCS", sourcePath: path.join(KCS_DATA_DIR, file) }));
     }
     // The imports queued KPI work no worker runs here.
     await getQueue().obliterate({ force: true });
@@ -37,7 +36,7 @@ describe("risk model trained on the imported KCS data", () => {
       async () => {},
     );
     expect(outcome).toMatchObject({ created: true, rows: 37385, testRows: 8134 });
-    const files = await evaluateOnKcs(KCS_DIR);
+    const files = await evaluateOnKcs(KCS_DATA_DIR);
     const model = await db.riskModel.findUniqueOrThrow({ where: { id: outcome.modelId } });
     const features = model.features as { factor: string; coefficient: number }[];
     for (const f of features)

@@ -7,14 +7,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { evaluateOnKcs, type KcsEvaluationResult } from "@/lib/risk/kcs-evaluation";
+import { KCS_DATA_DIR, kcsDataMissing } from "@/tests/support/kcs-data";
 
-const KCS_DIR = path.resolve("../shared/data/kcs");
-
-describe("risk model on the KCS data set", () => {
+describe.skipIf(kcsDataMissing())("risk model on the KCS data set", () => {
   let result: KcsEvaluationResult;
 
   it("trains on 2020 and scores 2021-Q1, the authors' time split", async () => {
-    result = await evaluateOnKcs(KCS_DIR);
+    result = await evaluateOnKcs(KCS_DATA_DIR);
     expect(result.split.train).toMatchObject({ from: "2020-01-01", to: "2020-12-31", rows: 37385, rejected: 0 });
     expect(result.split.test).toMatchObject({
       from: "2021-01-01",

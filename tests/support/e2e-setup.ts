@@ -1,6 +1,7 @@
-// Global setup of the e2e project: the production build served by `next start` on port 3200 plus one worker, on a
-// fresh `pmc_e2e` database holding the small canonical data set and the demo users. Test files get E2E_BASE_URL
-// (through tests/support/test-env.ts); teardown stops both servers whatever happened.
+// Global setup of the e2e project: the production build served by `next start` (port 3200) plus one worker, on a
+// fresh database (pmc_e2e) holding the small canonical data set and the demo users. Test files get E2E_BASE_URL
+// (through tests/support/test-env.ts); teardown stops both servers whatever happened. The build has a folder of its
+// own, .next-e2e, so that `npm test` never replaces the build a running `npm run demo` serves from .next.
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
@@ -21,11 +22,18 @@ import {
 } from "./local-services";
 import { startWorker, type WorkerProcess } from "./worker-process";
 
-const E2E_DATABASE = "pmc_e2e";
-const E2E_QUEUE_PREFIX = "pmce2e";
-const E2E_PORT = 3200;
+// Overridable so that several e2e runs can share one machine, like PMC_TEST_DATABASE for the integration tests.
+const E2E_DATABASE = process.env.PMC_E2E_DATABASE || "pmc_e2e";
+const E2E_QUEUE_PREFIX = process.env.PMC_E2E_QUEUE_PREFIX || "pmce2e";
+const E2E_PORT = Number(process.env.PMC_E2E_PORT || 3200);
+if (!Number.isInteger(E2E_PORT) || E2E_PORT < 1 || E2E_PORT > 65535) {
+  throw new Error(`PMC_E2E_PORT must be a TCP port number, not "${process.env.PMC_E2E_PORT}"`);
+}
 const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
-// Fixed so that a failed run can be replayed by hand; only ever used against the throwaway pmc_e2e database.
+// Relative to the project root, as next.config.js's distDir is. Next.js adds a dist folder's types to tsconfig.json
+// unless listed there: another folder than .next-e2e rewrites tsconfig.json.
+const E2E_DIST_DIR = process.env.NEXT_DIST_DIR || ".next-e2e";
+// Fixed so that a failed run can be replayed by hand; only ever used against the throwaway e2e database.
 const E2E_AUTH_SECRET = "e2e-only-auth-secret-0123456789abcdef0123456789";
 const CANONICAL_SMALL = path.join(projectRoot, "tests/fixtures/canonical-small");
 const SEED_DEMO_USERS = path.join(projectRoot, "scripts/seed-demo-users.ts");
@@ -64,7 +72,7 @@ async function waitForHttp(url: string, timeoutMs: number) {
 export default async function setup(project: TestProject) {
   const databaseUrl = localDatabaseUrl(E2E_DATABASE);
   const redisUrl = process.env.REDIS_URL ?? DEFAULT_REDIS_URL;
-  // Also serialises the use of port 3200 between concurrent runs.
+  // Also serialises the use of the port between concurrent runs on the same database.
   const unlock = await lockDatabaseForRun(databaseUrl);
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "pmc-e2e-data-"));
   let server: ChildGroup | undefined;
@@ -98,12 +106,17 @@ export default async function setup(project: TestProject) {
       AUTH_TRUST_HOST: "true",
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
+      NEXT_DIST_DIR: E2E_DIST_DIR,
     };
     // The login-throttling tests rely on the default attempt budget.
     delete appEnv.LOGIN_MAX_ATTEMPTS;
 
-    if (process.env.E2E_SKIP_BUILD === "1") log("E2E_SKIP_BUILD=1: using the existing .next build");
-    else await run("next build", bin("next"), ["build"], appEnv);
+    if (process.env.E2E_SKIP_BUILD === "1") {
+      if (!existsSync(path.join(projectRoot, E2E_DIST_DIR, "BUILD_ID"))) {
+        throw new Error(`E2E_SKIP_BUILD=1 but ${E2E_DIST_DIR}/ holds no build: run once without E2E_SKIP_BUILD first.`);
+      }
+      log(`E2E_SKIP_BUILD=1: using the existing build in ${E2E_DIST_DIR}/`);
+    } else await run(`next build (${E2E_DIST_DIR}/)`, bin("next"), ["build"], appEnv);
 
     server = spawnGroup(bin("next"), ["start", "-p", String(E2E_PORT), "-H", "127.0.0.1"], {
       cwd: projectRoot,

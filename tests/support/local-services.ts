@@ -44,9 +44,9 @@ export async function recreateDatabase(databaseUrl: string): Promise<void> {
   }
 }
 
-// Test runs of several engineers share one machine and the fixed names pmc_test / pmc_e2e (and port 3200): a run
-// holds a session advisory lock named after its database from setup to teardown, and the next run waits for it
-// instead of dropping the database under the first one.
+// Test runs of several engineers share one machine and, unless they choose others, the names pmc_test / pmc_e2e
+// (and port 3200): a run holds a session advisory lock named after its database from setup to teardown, and the
+// next run waits for it instead of dropping the database under the first one.
 export async function lockDatabaseForRun(databaseUrl: string, waitMs = 20 * 60_000): Promise<() => Promise<void>> {
   const url = new URL(databaseUrl);
   const name = url.pathname.slice(1);

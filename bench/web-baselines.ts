@@ -94,7 +94,8 @@ export function officerBaseline(officerId: string): Baseline {
   };
 }
 
-// P1 (same-day assessment rate, kpis.md) of one officer over a period, and the first page of the declarations
+// P1 (same-day assessment rate, docs/indicators.md) of one officer over a period, and the first page of the
+// declarations
 // behind it with their totals.
 export function drilldownBaseline(officerId: string, period: { from: string; to: string }): Baseline {
   const where = `assessing_officer_id = $1 AND reg_ts >= $2::date AND reg_ts < $3::date + 1 AND status <> 'cancelled'`;

@@ -1,5 +1,5 @@
 // One CSV cell (RFC 4180 quoting, empty for null, "." decimals, values unrounded). The pmc commands write values
-// exactly as computed (spec/cli.md); exports meant for spreadsheets also defuse cells a spreadsheet would run as
+// exactly as computed (docs/cli.md); exports meant for spreadsheets also defuse cells a spreadsheet would run as
 // a formula (a leading = + - @ on a non-number gets a ').
 type Cell = string | number | boolean | null | undefined;
 

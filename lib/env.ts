@@ -1,4 +1,4 @@
-// The one place that reads process.env (STYLE.md): parsed once, typed everywhere else.
+// The one place that reads process.env (docs/conventions.md): parsed once, typed everywhere else.
 import { z } from "zod";
 
 const EnvSchema = z.object({

@@ -18,7 +18,8 @@ export type FormTexts = {
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-// errors: translators of "<namespace>.errors"; feedback: of "<namespace>.feedback"; extra: values every message may use.
+// errors: translators of "<namespace>.errors"; feedback: of "<namespace>.feedback"; extra: values every message may
+// use.
 export function useFormTexts(errors: Translator[], feedback: Translator[], extra: MessageValues = {}): FormTexts {
   const format = useFormatter();
   const valuesOf = (raw: MessageValues) => {

@@ -1,5 +1,5 @@
 "use client";
-// The detection parameters (spec/kpis.md "Flags"), one group per method: the value in force in the field, the
+// The detection parameters (docs/indicators.md "Flags"), one group per method: the value in force in the field, the
 // spec's default beside it. Read-only for office analysts (see lib/integrity/settings-access.ts).
 import { useFormatter, useTranslations } from "next-intl";
 import type { DetectionParams } from "@/lib/integrity/detection-params";

@@ -1,4 +1,4 @@
-// A flag's statistics in words (spec/kpis.md "Flags"): the figures of flags.stats put into the sentence of each
+// A flag's statistics in words (docs/indicators.md "Flags"): the figures of flags.stats put into the sentence of each
 // method's test, so the analyst reads why the flag was raised before looking at the declarations.
 import type { Flag } from "@prisma/client";
 import { getFormatter, getTranslations } from "next-intl/server";

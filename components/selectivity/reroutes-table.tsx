@@ -1,4 +1,4 @@
-// Re-routings out of yellow and red by officer (kpis.md I1's numerator), with the offences found after them.
+// Re-routings out of yellow and red by officer (docs/indicators.md I1's numerator), with the offences found after them.
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { OfficerReroutes } from "@/lib/selectivity/selectivity-report";
 import { selectivityFormat } from "@/components/selectivity/selectivity-format";

@@ -1,5 +1,6 @@
 // The audit log of one record as a table: when, what, who, any columns of the record's own, and the details.
-// Contracts and cases word their steps themselves (components/contracts/timeline.tsx, components/cases/case-timeline.tsx).
+// Contracts and cases word their steps themselves (components/contracts/timeline.tsx,
+// components/cases/case-timeline.tsx).
 import { getFormatter } from "next-intl/server";
 import { TableFrame } from "@/components/ui/table-frame";
 

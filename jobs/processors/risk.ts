@@ -1,4 +1,5 @@
-// risk.train: a risk model trained on the labelled outcomes and evaluated on the months after (lib/risk/train-risk-model.ts);
+// risk.train: a risk model trained on the labelled outcomes and evaluated on the months after
+// (lib/risk/train-risk-model.ts);
 // a new model then scores the latest month (risk.score, lib/risk/score-declarations.ts).
 import "server-only";
 import { executeRun, requestAnalysisRun } from "@/lib/analysis/analysis-runs";

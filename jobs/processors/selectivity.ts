@@ -1,4 +1,5 @@
-// selectivity.compute: the selectivity tables rewritten from the clearance data (lib/selectivity/compute-selectivity.ts),
+// selectivity.compute: the selectivity tables rewritten from the clearance data
+// (lib/selectivity/compute-selectivity.ts),
 // as one analysis run.
 import "server-only";
 import { executeRun } from "@/lib/analysis/analysis-runs";

@@ -1,4 +1,5 @@
-// The query strings of the analysis screens and exports, parsed once (STYLE.md: every input from outside through
+// The query strings of the analysis screens and exports, parsed once (docs/conventions.md: every input from outside
+// through
 // zod). A missing or malformed value falls back to its default rather than failing the page.
 import { z } from "zod";
 import { TRS_INTERVAL_IDS, TRS_LANES, type TrsInterval, type TrsPeriod } from "@/lib/trs/trs-intervals";

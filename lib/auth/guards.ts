@@ -1,5 +1,6 @@
 // The real access checks (the proxy only redirects anonymous visitors). Pages and server actions call
-// requireUser / requireRole / requireArea; route handlers are wrapped in withRole (docs/decisions/013-guards-and-403.md).
+// requireUser / requireRole / requireArea; route handlers are wrapped in withRole
+// (docs/decisions/013-guards-and-403.md).
 import "server-only";
 import { cache } from "react";
 import { forbidden, redirect } from "next/navigation";

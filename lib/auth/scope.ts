@@ -1,5 +1,5 @@
 // What slice of the clearance data a user may see. Every query over declarations, KPIs or flags narrows its `where`
-// through this one helper (STYLE.md, "Authorization is structural").
+// through this one helper (docs/conventions.md, "Authorization is structural").
 import type { Role } from "@prisma/client";
 
 export type Scope =

@@ -1,4 +1,5 @@
-// Loads a case for the user acting on it, scoped in the query itself (STYLE.md, "Authorization is structural"): a
+// Loads a case for the user acting on it, scoped in the query itself (docs/conventions.md, "Authorization is
+// structural"): a
 // case outside the user's reach (an officer, another office, a case about themselves) is NOT_FOUND, exactly like one
 // that does not exist. Mirrors case-rules.canSeeCase.
 import "server-only";

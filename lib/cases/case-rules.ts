@@ -20,7 +20,7 @@ export const CASE_ACTION_TYPES = [
   "CONTRACT_SANCTION",
 ] as const;
 export type CaseActionType = (typeof CASE_ACTION_TYPES)[number];
-// The clearance data's offence codes (clearance-data.md, inspections.csv) and the integrity unit's own.
+// The clearance data's offence codes (docs/data-format.md, inspections.csv) and the integrity unit's own.
 export const OFFENCE_CODES = [
   "UNDERVALUATION",
   "MISCLASSIFICATION",

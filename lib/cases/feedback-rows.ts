@@ -1,4 +1,4 @@
-// What confirmed findings feed back (domain README §5): labelled declarations for the risk-management engine and
+// What confirmed findings feed back: labelled declarations for the risk-management engine and
 // CEN-style offence records. Pure, over closed cases with a confirmed finding and their frozen evidence
 // (docs/decisions/023-case-follow-up.md):
 // - The declarations of a case are those of its evidence snapshots (each once). Those the finding confirms are

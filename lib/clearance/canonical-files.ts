@@ -1,4 +1,4 @@
-// The canonical CSV files (spec/clearance-data.md) as data: columns, types, keys and references. Staging tables,
+// The canonical CSV files (docs/data-format.md) as data: columns, types, keys and references. Staging tables,
 // row validation, reference checks and the upserts are all derived from this one description.
 import type { FieldType } from "@/lib/clearance/fields";
 
@@ -7,7 +7,7 @@ const LANES = { oneOf: ["G", "B", "Y", "R"] } as const;
 export type ColumnSpec = {
   name: string;
   type: FieldType;
-  // The column must be in the header (clearance-data.md: "a missing required column is an error for the whole file").
+  // The column must be in the header (docs/data-format.md: "a missing required column is an error for the whole file").
   required: boolean;
   // An empty value is rejected.
   notNull: boolean;

@@ -1,4 +1,4 @@
-// Field parsers for the canonical CSV format (spec/clearance-data.md, "General rules"). Each returns the value in
+// Field parsers for the canonical CSV format (docs/data-format.md, "General rules"). Each returns the value in
 // the text form PostgreSQL's COPY accepts, or a reason the user can act on. Pure: no I/O.
 export type FieldResult = { ok: true; value: string | null } | { ok: false; reason: string };
 

@@ -1,4 +1,4 @@
-// Import of a folder or zip in the canonical format (spec/clearance-data.md).
+// Import of a folder or zip in the canonical format (docs/data-format.md).
 import "server-only";
 import { CANONICAL_FILES } from "@/lib/clearance/canonical-files";
 import { openSource } from "@/lib/clearance/sources";

@@ -1,4 +1,5 @@
-// Import of the Korea Customs Service synthetic declarations (../shared/data/kcs/README.md): one declaration per
+// Import of the Korea Customs Service synthetic declarations (docs/data-format.md, "The KCS synthetic CSV"): one
+// declaration per
 // row with one item and one inspection (every row was inspected; Fraud = offence, Critical Fraud = CRITICAL).
 // Rows are staged once into stg_kcs, then spread into the canonical staging tables in SQL, so the rest of the
 // pipeline (reference checks, upserts, quality report) is the canonical one.

@@ -1,4 +1,5 @@
-// One row of the Korea Customs Service synthetic declarations (../shared/data/kcs/README.md) mapped to the
+// One row of the Korea Customs Service synthetic declarations (docs/data-format.md, "The KCS synthetic CSV") mapped to
+// the
 // canonical fields: pure, so the import (import-kcs.ts) and the risk model's evaluation on the KCS files
 // (lib/risk/kcs-dataset.ts) read the files the same way.
 import { parseField, type FieldType } from "@/lib/clearance/fields";

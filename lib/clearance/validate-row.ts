@@ -1,5 +1,5 @@
 // Validation of one CSV record against its file's spec: field types, required values, the per-row rules of
-// clearance-data.md (reg_ts not after asmt_ts, field length, valid UTF-8). Reference checks run later in SQL.
+// docs/data-format.md (reg_ts not after asmt_ts, field length, valid UTF-8). Reference checks run later in SQL.
 import { parseField } from "@/lib/clearance/fields";
 import { fileSpec, type CanonicalFileSpec } from "@/lib/clearance/canonical-files";
 

@@ -1,4 +1,4 @@
-// `pmc` command line (spec/cli.md): a thin front over the same services and job processors as the portal.
+// `pmc` command line (docs/cli.md): a thin front over the same services and job processors as the portal.
 // Progress goes to stderr; any error ends with a one-line reason and a non-zero exit.
 import { parseArgs } from "node:util";
 import { commands } from "@/lib/cli/commands";

@@ -1,4 +1,4 @@
-// Loads a contract for the user acting on it, scoped in the query itself (STYLE.md, "Authorization is
+// Loads a contract for the user acting on it, scoped in the query itself (docs/conventions.md, "Authorization is
 // structural"): a contract outside the user's reach is NOT_FOUND, exactly like one that does not exist.
 import "server-only";
 import type { Prisma } from "@prisma/client";

@@ -10,7 +10,7 @@ import { isoDate, todayIso, type Period } from "@/lib/kernel/calendar";
 import { contractMonths, periodSoFar } from "@/lib/contracts/contract-periods";
 import type { PartyType } from "@/lib/contracts/lifecycle";
 
-// P13 throughput is "context only" (kpis.md): shown beside the scored indicators, never scored.
+// P13 throughput is "context only" (docs/indicators.md): shown beside the scored indicators, never scored.
 export const CONTEXT_KPIS: readonly KpiId[] = ["P13"];
 
 export type IndicatorContract = {

@@ -1,5 +1,6 @@
 // The calendar of a contract: the months it reviews and the quarters it evaluates, clipped to its own period, and
-// "the period so far" its current indicators cover. Dates are "YYYY-MM-DD" strings, inclusive (kpis.md, Scope).
+// "the period so far" its current indicators cover. Dates are "YYYY-MM-DD" strings, inclusive (docs/indicators.md,
+// Scope).
 import { addMonths, isoDate, monthOf, monthPeriod, quarterPeriod, type Period } from "@/lib/kernel/calendar";
 
 const earlier = (a: string, b: string) => (a < b ? a : b);

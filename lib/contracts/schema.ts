@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { KPI_CATALOGUE, type KpiId } from "@/lib/kpis/catalogue";
 
-// P13 (throughput) is "context only" in kpis.md: shown beside a contract, never scored.
+// P13 (throughput) is "context only" in docs/indicators.md: shown beside a contract, never scored.
 export const CONTRACT_KPIS = KPI_CATALOGUE.filter((k) => k.direction !== "context");
 const CONTRACT_KPI_IDS = CONTRACT_KPIS.map((k) => k.id) as [KpiId, ...KpiId[]];
 

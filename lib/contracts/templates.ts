@@ -1,4 +1,4 @@
-// Contract templates drawn from the documented PMCs (../shared/domain/README.md §1): Cameroon 2010 balanced four
+// Contract templates drawn from the documented PMCs: Cameroon 2010 balanced four
 // trade-facilitation indicators against four integrity indicators; Madagascar 2016 contracted Toamasina's verifying
 // inspectors on seven indicators led by the yellow-lane 24 h rate (53 % → 85 %) and the inspection hit rate.
 // Thresholds and targets were not published: the values below are starting points a manager adjusts.

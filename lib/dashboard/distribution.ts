@@ -45,7 +45,7 @@ export const MIN_PEERS_SHOWN = 5;
 export function quartiles(values: readonly number[]): { q1: number; median: number; q3: number } | null {
   const sorted = values.filter(Number.isFinite).toSorted((a, b) => a - b);
   if (!sorted.length) return null;
-  // Linear interpolation between closest ranks, as PostgreSQL percentile_cont (kpis.md, Scope).
+  // Linear interpolation between closest ranks, as PostgreSQL percentile_cont (docs/indicators.md, Scope).
   const at = (p: number) => {
     const rank = p * (sorted.length - 1);
     const lo = Math.floor(rank);

@@ -1,5 +1,5 @@
 // Revenue per month and its forecast for the next quarter (budget planning), from an office's or unit's stored
-// P8 cells: revenue = Σ taxes_final of the month's declarations, P8's numerator (kpis.md).
+// P8 cells: revenue = Σ taxes_final of the month's declarations, P8's numerator (docs/indicators.md).
 import { addMonths } from "@/lib/kernel/calendar";
 import { forecastSeries, type Forecast } from "@/lib/dashboard/forecast";
 

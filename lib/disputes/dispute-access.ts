@@ -1,4 +1,4 @@
-// Loads a dispute for the user acting on it, scoped in the query itself through its contract (STYLE.md,
+// Loads a dispute for the user acting on it, scoped in the query itself through its contract (docs/conventions.md,
 // "Authorization is structural"): a dispute of a contract outside the user's reach is NOT_FOUND, exactly like one
 // that does not exist. Integrity analysts see none (dispute-rules.ts).
 import "server-only";

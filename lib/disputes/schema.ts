@@ -7,7 +7,7 @@ import { DISPUTE_OUTCOMES } from "@/lib/disputes/dispute-rules";
 
 export const MAX_DECLARATIONS = 50;
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-// Declaration ids of the canonical format are short codes (clearance-data.md); anything else is a typo.
+// Declaration ids of the canonical format are short codes (docs/data-format.md); anything else is a typo.
 const DECL_ID = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/;
 
 const Id = z.coerce.number({ message: "notFound" }).int().positive({ message: "notFound" });

@@ -1,5 +1,6 @@
 // One declaration with its items, events and inspections, for the user asking. The scope is part of the `where`
-// clause (STYLE.md, "Authorization is structural"): a declaration outside it is NOT_FOUND, exactly as one that does
+// clause (docs/conventions.md, "Authorization is structural"): a declaration outside it is NOT_FOUND, exactly as one
+// that does
 // not exist, so its existence does not leak. Managers and analysts see their office's declarations; an officer, the
 // ones they assessed.
 import "server-only";

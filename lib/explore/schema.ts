@@ -1,4 +1,5 @@
-// Inputs of the Explore area (drill-down page, its exports), parsed at the boundary (STYLE.md, "Data access").
+// Inputs of the Explore area (drill-down page, its exports), parsed at the boundary (docs/conventions.md, "Data
+// access").
 import { z } from "zod";
 import { KPI_CATALOGUE, type KpiId } from "@/lib/kpis/catalogue";
 

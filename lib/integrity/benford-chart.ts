@@ -1,4 +1,4 @@
-// Benford chart of one broker (BENFORD, spec/kpis.md "Flags"): the first significant digits of value_initial over
+// Benford chart of one broker (BENFORD, docs/indicators.md "Flags"): the first significant digits of value_initial over
 // the broker's declarations of the period (B, value_initial > 0), counted in SQL exactly as detection counts them,
 // against log10(1 + 1/d), with the MAD and its Nigrini range. An office analyst sees their office's declarations
 // only (the flag itself spans offices and is for national analysts); a national one sees all, or one office.

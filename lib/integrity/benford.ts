@@ -1,4 +1,4 @@
-// Benford's first-digit test of a broker's declared values (spec/kpis.md "Flags", BENFORD): observed against
+// Benford's first-digit test of a broker's declared values (docs/indicators.md "Flags", BENFORD): observed against
 // expected shares log10(1 + 1/d), and the mean absolute deviation read against Nigrini's conformity ranges for
 // first digits (Nigrini, "Benford's Law", 2012, table 7.1): ≤ 0.006 close, ≤ 0.012 acceptable, ≤ 0.015 marginal,
 // above that nonconformity — the default flag limit of the method is that last edge.

@@ -1,5 +1,5 @@
 // Box-plot statistics (Tukey): quartiles as PostgreSQL percentile_cont (linear interpolation between closest
-// ranks, spec/kpis.md "Scope"), whiskers at the most extreme values within 1.5 IQR of the box, the rest outliers.
+// ranks, docs/indicators.md "Scope"), whiskers at the most extreme values within 1.5 IQR of the box, the rest outliers.
 // The unit-value chart takes these from SQL (unit-value-boxes.ts, the same definitions); this is the reference.
 
 export type BoxStats = {

@@ -1,7 +1,7 @@
 // Control limits of a funnel plot for a rate (Spiegelhalter, "Funnel plots for comparing institutional
 // performance", 2005): around the office rate p0, a subject with denominator n is expected within
 // p0 ± k·sqrt(p0(1 − p0)/n); k = 2 and 3 give the ≈95 % and ≈99.8 % limits. The same binomial approximation as
-// the RATE_OUTLIER z of spec/kpis.md "Flags", so an officer outside the 3σ curve on the worse side is one
+// the RATE_OUTLIER z of docs/indicators.md "Flags", so an officer outside the 3σ curve on the worse side is one
 // that method flags (with n ≥ its minimum). Limits are clipped to [0, 1], where a rate lives.
 
 export type Limits = { lower: number; upper: number };

@@ -1,4 +1,4 @@
-// The detection methods of spec/kpis.md "Flags" over one period. Rates and values come from the KPI engine (per
+// The detection methods of docs/indicators.md "Flags" over one period. Rates and values come from the KPI engine (per
 // officer and per office); broker–officer pairs, Benford first digits and unit values are aggregated in SQL. Only
 // the statistics of the few resulting candidates (z, modified z, binomial tails, Benford MAD) run in JavaScript.
 import "server-only";
@@ -122,7 +122,7 @@ export function valueOutliers(
   return flags;
 }
 
-// Declarations of the period as kpis.md's B: registered in [from, to], not cancelled.
+// Declarations of the period as docs/indicators.md's B: registered in [from, to], not cancelled.
 const PERIOD_B = `d.reg_ts >= $1::date::timestamp AND d.reg_ts < ($2::date + 1)::timestamp AND d.status <> 'cancelled'`;
 
 async function brokerOfficerPairs(

@@ -1,4 +1,5 @@
-// Parameters of the detection methods (spec/kpis.md "Flags"), with the spec's defaults. The integrity unit may tune
+// Parameters of the detection methods (docs/indicators.md "Flags"), with the spec's defaults. The integrity unit may
+// tune
 // them; every flag keeps the parameters that raised it.
 import { z } from "zod";
 

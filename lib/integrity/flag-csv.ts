@@ -1,4 +1,4 @@
-// The `pmc flags` CSV (spec/cli.md): method, kpi_id, subject_type, subject_id, related_id, period_from, period_to,
+// The `pmc flags` CSV (docs/cli.md): method, kpi_id, subject_type, subject_id, related_id, period_from, period_to,
 // score, n — unrounded, empty for null.
 import type { Flag } from "@/lib/integrity/detect-flags";
 import { csvLine } from "@/lib/csv-cell";

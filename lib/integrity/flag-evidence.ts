@@ -1,4 +1,5 @@
-// Who may see which flags, and the declarations behind one flag (spec/kpis.md "Flags": "a flag names … the evidence").
+// Who may see which flags, and the declarations behind one flag (docs/indicators.md "Flags": "a flag names … the
+// evidence").
 // Flags are for integrity analysts and administrators only: an officer never sees a flag, not even one about
 // themselves, and the other roles see none until a grant says otherwise. Within those roles, the scope of
 // scopeForUser narrows the `where` clause: an office analyst sees the flags of their office, a national one all
@@ -81,7 +82,7 @@ const MAX_PAGE_SIZE = 500;
 const DECLARATION_COLUMNS = `d.decl_id, d.office_code, d.assessing_officer_id, d.broker_id, d.reg_ts, d.asmt_ts,
   d.lane_initial, d.lane_final, d.status, d.value_initial, d.taxes_initial, d.taxes_final`;
 
-// kpis.md's B over $1 = from, $2 = to.
+// docs/indicators.md's B over $1 = from, $2 = to.
 const PERIOD_B = `d.reg_ts >= $1::date::timestamp AND d.reg_ts < ($2::date + 1)::timestamp AND d.status <> 'cancelled'`;
 
 type Page = { page: number; pageSize: number };

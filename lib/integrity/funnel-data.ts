@@ -1,4 +1,5 @@
-// Funnel plot of a rate KPI (RATE_OUTLIER, spec/kpis.md "Flags") for one office and period, from stored KPI results
+// Funnel plot of a rate KPI (RATE_OUTLIER, docs/indicators.md "Flags") for one office and period, from stored KPI
+// results
 // only (docs/decisions/021): each officer's rate against its denominator n, the office rate p0, the ±2σ/±3σ limit
 // curves p0 ± k·sqrt(p0(1 − p0)/n) and which officers a RATE_OUTLIER flag of that KPI and period names.
 import "server-only";

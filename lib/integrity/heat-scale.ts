@@ -1,4 +1,5 @@
-// Colour of a heatmap cell for an observed/expected ratio (BROKER_OFFICER_PAIR, spec/kpis.md "Flags"): a diverging
+// Colour of a heatmap cell for an observed/expected ratio (BROKER_OFFICER_PAIR, docs/indicators.md "Flags"): a
+// diverging
 // scale on log2(ratio), white at 1 (as many joint declarations as independence predicts), towards red above and
 // blue below, saturated from 8× (or 1/8) on. Symmetric in log space, so 2× and ½ are equally strong.
 

@@ -1,4 +1,4 @@
-// Broker × officer heatmap of one office and period (BROKER_OFFICER_PAIR, spec/kpis.md "Flags"): for the busiest
+// Broker × officer heatmap of one office and period (BROKER_OFFICER_PAIR, docs/indicators.md "Flags"): for the busiest
 // brokers and officers, the observed/expected ratio n_bo / (n_b·n_o/N) of each cell, over the office's
 // declarations of the period as detection counts them (B: registered in the period, not cancelled), aggregated in
 // SQL. The brokers and officers of the pairs flagged in that office and period are always included and marked.

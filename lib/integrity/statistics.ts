@@ -1,4 +1,4 @@
-// The statistics of the detection methods (spec/kpis.md "Flags"), as small pure functions.
+// The statistics of the detection methods (docs/indicators.md "Flags"), as small pure functions.
 
 // Rate of one officer against the office rate p0 (binomial approximation): z = (p − p0) / sqrt(p0(1 − p0)/n).
 // Null when p0 is 0 or 1, where the test has no spread to measure against.

@@ -1,4 +1,4 @@
-// Unit-value box plots by HS6 × origin (UNIT_VALUE, spec/kpis.md "Flags"): per group, the quartiles and Tukey
+// Unit-value box plots by HS6 × origin (UNIT_VALUE, docs/indicators.md "Flags"): per group, the quartiles and Tukey
 // whiskers of ln(cif_value / net_kg) over the items of the period's declarations (B, net_kg > 0, cif_value > 0),
 // as detection groups them — all offices, since the reference of a group is national — computed in SQL
 // (box-plot.ts is the reference of the same definitions). The flagged items the viewer may see are the points.

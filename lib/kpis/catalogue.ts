@@ -1,4 +1,4 @@
-// The KPI catalogue of ../shared/spec/kpis.md: one definition per indicator, as SQL aggregates over the set the
+// The KPI catalogue of docs/indicators.md: one definition per indicator, as SQL aggregates over the set the
 // spec names. compute-kpis.ts assembles them into one set-based query per set, so the whole catalogue reads each
 // table once. Every number the portal shows for a KPI comes from here.
 export type KpiId =

@@ -1,5 +1,6 @@
 // Computes the whole KPI catalogue (catalogue.ts) for every officer or every office over a period, in PostgreSQL:
-// one set-based query per set of kpis.md (B, E, assessed declarations, officer events, items), grouped by subject.
+// one set-based query per set of docs/indicators.md (B, E, assessed declarations, officer events, items), grouped by
+// subject.
 // JavaScript only turns the per-subject aggregates into rows. Used by the worker's jobs, the web app and the CLI.
 import "server-only";
 import type { PoolClient } from "pg";
@@ -25,7 +26,7 @@ export type KpiParams = {
   from: string;
   to: string;
   subject: KpiSubjectType;
-  // kpis.md I9: "too fast" threshold in hours (param, default 1 h).
+  // docs/indicators.md I9: "too fast" threshold in hours (param, default 1 h).
   i9Hours?: number;
   // Restrict to some subjects (e.g. the officers of one contract); all when absent.
   subjectIds?: string[];
@@ -154,7 +155,7 @@ export async function computeKpis(params: KpiParams, db: Queryable = pool): Prom
         periodTo: params.to,
         kpiId: k.id,
       };
-      // A KPI whose set is empty has an empty value (kpis.md, Scope).
+      // A KPI whose set is empty has an empty value (docs/indicators.md, Scope).
       if (k.kind === "ratio")
         return { ...base, value: n > 0 ? (top ?? 0) / n : null, numerator: top ?? 0, denominator: n };
       return { ...base, value: n > 0 ? top : null, numerator: null, denominator: n };

@@ -1,4 +1,4 @@
-// The `pmc kpis` CSV (spec/cli.md): header row, "." decimals, values unrounded, empty for null.
+// The `pmc kpis` CSV (docs/cli.md): header row, "." decimals, values unrounded, empty for null.
 import type { KpiRow } from "@/lib/kpis/compute-kpis";
 import { csvLine } from "@/lib/csv-cell";
 

@@ -1,7 +1,7 @@
-// Mirror analysis (spec/kpis.md "Mirror analysis"): partners' declared exports (mirror_exports) against this
+// Mirror analysis (docs/indicators.md "Mirror analysis"): partners' declared exports (mirror_exports) against this
 // country's declared imports, per partner × HS6 for one year Y, in one set-based statement:
 //   M_cif_usd = Σ items.cif_value / per_usd(Y) over import declarations (flow I) registered in Y with
-//               export_country = partner (kpis.md names no status filter, so cancelled ones count too);
+//               export_country = partner (docs/indicators.md names no status filter, so cancelled ones count too);
 //   M_fob = M_cif_usd / k (k = 1.06); X = fob_usd; value_gap = X − M_fob; rel_gap = value_gap / X;
 //   qty_gap = (X_kg − M_kg) / X_kg; r = (M_fob / M_kg) / (X / X_kg);
 //   flagged = X ≥ 100,000 USD and rel_gap > 0.25;

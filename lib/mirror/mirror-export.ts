@@ -1,5 +1,5 @@
 // The mirror ranking as CSV/XLSX (lib/table-export.ts): every stored row of the year in the ranking's order, the
-// columns of `pmc mirror` (cli.md) plus the masses and the tax rate the screen shows.
+// columns of `pmc mirror` (docs/cli.md) plus the masses and the tax rate the screen shows.
 import "server-only";
 import { AppError } from "@/lib/kernel/app-error";
 import { tableExportResponse, type ExportFormat } from "@/lib/table-export";

@@ -1,4 +1,5 @@
-// The KCS synthetic declarations (../shared/data/kcs/) read straight from their CSV files as labelled model inputs,
+// The KCS synthetic declarations (the Korea Customs Service data set, see docs/data-format.md) read straight from their
+// CSV files as labelled model inputs,
 // through the import's own reader and mapping (csv-records.ts, kcs-record.ts), so the evaluation sees each row
 // exactly as `pmc import --kcs` would store it: declarant = broker, HS6, origin, office, customs value, net mass,
 // and the label Fraud. Revenue of a row (for revenue@n): KCS has no surtax column, so a fraudulent row's revenue

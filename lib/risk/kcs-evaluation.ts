@@ -1,6 +1,6 @@
 // The risk model evaluated on the KCS synthetic declarations as the data set's authors split them (README of
-// ../shared/data/kcs and of Seondong/Customs-Declaration-Datasets: the first 12 months for training, the next 3
-// for validation, the last 3 for test; this folder holds the first 15): train on df_syn_train_eng.csv (2020-01-01
+// Seondong/Customs-Declaration-Datasets: the first 12 months for training, the next 3 for validation, the last 3 for
+// test; this folder holds the first 15): train on df_syn_train_eng.csv (2020-01-01
 // to 2020-12-31), score df_syn_valid_eng.csv (2021-01-01 to 2021-03-31), the only later months we have.
 // The files are read directly (kcs-dataset.ts, the import's own parsing), not an imported database: the result
 // depends on the files, the options and the seeds only (docs/decisions/025-selectivity-and-risk-feedback.md).

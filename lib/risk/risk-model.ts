@@ -1,4 +1,4 @@
-// The explainable risk score (issue #7, "Risk feedback"): for each labelled declaration, smoothed target encodings
+// The explainable risk score ("Risk feedback"): for each labelled declaration, smoothed target encodings
 // (target-encoding.ts) of its declarant, importer, HS6, origin and office, and the deviation of its unit value from
 // the HS6 × origin median (unit-value.ts), standardized and combined by L2-regularised logistic regression
 // (logistic-regression.ts). Categorical encodings enter as log-odds, logit((k + m·prior)/(n + m)), so a factor's

@@ -1,5 +1,5 @@
 // How a ranking of declarations would have done as a selection, the way the customs fraud-detection literature
-// reports it (DATE, KDD 2020, utils.metrics; domain README §5): inspect the top n % by score, n ∈ {1, 2, 5, 10},
+// reports it (DATE, KDD 2020, utils.metrics): inspect the top n % by score, n ∈ {1, 2, 5, 10},
 //   precision@n = illicit in the top / size of the top
 //   recall@n    = illicit in the top / illicit in all
 //   revenue@n   = revenue of the top / revenue of all

@@ -1,5 +1,5 @@
 // Unit-value deviation: how far an item's log unit value (customs value per net kg) lies from the median of its
-// HS6 × origin group in the training set (domain README §5: log unit values by HS6 × origin; kpis.md I10 and
+// HS6 × origin group in the training set (log unit values by HS6 × origin; docs/indicators.md I10 and
 // UNIT_VALUE work on the same groups). Undervaluation shows as a negative deviation. A group with fewer than
 // `minGroup` training items falls back to the HS6 median, then to the median of all items.
 export type UnitValueReference = {

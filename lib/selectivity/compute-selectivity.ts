@@ -1,16 +1,18 @@
-// Selectivity performance for the risk-management unit (issue #7): per office, month and lane, what the lanes
+// Selectivity performance for the risk-management unit: per office, month and lane, what the lanes
 // received and what their controls found, in two set-based statements over the whole data, written to
 // selectivity_lanes and selectivity_reroutes in one transaction (the screens read only those, decision 021).
 //
 // selectivity_lanes, for lane_kind = initial (the risk engine's lane) and final (after re-routing):
-//   declarations        kpis.md B: registered in the month, not cancelled, of the office, in that lane
+//   declarations        docs/indicators.md B: registered in the month, not cancelled, of the office, in that lane
 //   office_declarations all B declarations of the office and month (the share's denominator)
-//   inspections         kpis.md E: inspections examined in the month, of the office's declarations (cancelled ones
+//   inspections         docs/indicators.md E: inspections examined in the month, of the office's declarations
+// (cancelled ones
 //                       too), by the lane of their declaration; offences = those with result offence (P11)
 //   adjustment_total    Σ adjustment_amount over those inspections (P12's numerator: yield = total / inspections)
 //   tax_delta           Σ (taxes_final − taxes_initial) over the B declarations with both present (P10), tax_delta_n
 //                       how many those are
-// selectivity_reroutes: B declarations with lane_initial ∈ {Y, R} and rank(lane_final) < rank(lane_initial) (kpis.md
+// selectivity_reroutes: B declarations with lane_initial ∈ {Y, R} and rank(lane_final) < rank(lane_initial)
+// (docs/indicators.md
 // I1), by office, month of registration, officer and lanes. The officer is the one of the declaration's latest
 // reroute event with an officer, else its assessing officer, else "" (unknown). "Later had an offence found":
 // an inspection with result offence examined at or after the reroute (its event's ts, else the registration), or

@@ -1,8 +1,8 @@
-// Time Release Study table (spec/kpis.md "Time Release Study (TRS)"): per office × lane_final, over declarations
+// Time Release Study table (docs/indicators.md "Time Release Study (TRS)"): per office × lane_final, over declarations
 // registered in the period and not cancelled, each interval's count, mean, median and p90 in hours over the
 // declarations with both ends present and the end not after as_of (= to + 1 day, 00:00); declarations whose start is
 // present but whose end is missing or after as_of are counted as right-censored, never dropped. Percentiles are
-// PostgreSQL's percentile_cont, as kpis.md requires.
+// PostgreSQL's percentile_cont, as docs/indicators.md requires.
 //
 // Shape, for speed (bench/kpis.ts): one row per declaration, every interval's aggregates side by side (each
 // percentile pair sorts only its own durations), unpivoted at the end to one row per interval; durations through
@@ -28,7 +28,7 @@ export {
 const WORK_MEM = "64MB";
 const CONCURRENCY = 2;
 
-// $1 = from, $2 = to, $3 = the office. as_of = to + 1 day at 00:00:00 (kpis.md, Scope).
+// $1 = from, $2 = to, $3 = the office. as_of = to + 1 day at 00:00:00 (docs/indicators.md, Scope).
 const AS_OF = "($2::date + 1)::timestamp";
 
 function intervalAggregates(n: number, start: string, end: string): string {

@@ -1,4 +1,5 @@
-// The TRS intervals and lanes (spec/kpis.md "Time Release Study (TRS)"), named as in the `pmc trs` CSV: shared by the
+// The TRS intervals and lanes (docs/indicators.md "Time Release Study (TRS)"), named as in the `pmc trs` CSV: shared by
+// the
 // computation, the screens and the report (no database here, so client components may import it).
 export const TRS_INTERVALS = [
   { id: "arrival_reg", start: "arrival_ts", end: "reg_ts" },
@@ -13,7 +14,7 @@ export type TrsInterval = (typeof TRS_INTERVALS)[number]["id"];
 
 export const TRS_INTERVAL_IDS = TRS_INTERVALS.map((i) => i.id) as TrsInterval[];
 
-// Lane ranks of clearance-data.md: G < B < Y < R.
+// Lane ranks of docs/data-format.md: G < B < Y < R.
 export const TRS_LANES = ["G", "B", "Y", "R"] as const;
 
 export type TrsLane = (typeof TRS_LANES)[number];

@@ -1,4 +1,5 @@
-// The latest audit-log entries, newest first, with the emails of the acting user and of the user acted upon (read-only panel of the admin screen).
+// The latest audit-log entries, newest first, with the emails of the acting user and of the user acted upon (read-only
+// panel of the admin screen).
 import "server-only";
 import { db } from "@/lib/db";
 

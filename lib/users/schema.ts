@@ -1,4 +1,5 @@
-// Inputs of the user-administration actions, parsed at the boundary (STYLE.md). Error messages are message keys
+// Inputs of the user-administration actions, parsed at the boundary (docs/conventions.md). Error messages are message
+// keys
 // of the "admin.errors" namespace, so the form shows them in the user's language.
 import { z } from "zod";
 import { ROLES } from "@/lib/auth/session-user";

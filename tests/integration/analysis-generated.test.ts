@@ -1,6 +1,7 @@
 // The TRS and the mirror analysis on the generator's data (20,000 declarations, seed 42, imported through the
 // product's pipeline): the mirror table flags exactly the gaps planted in manifest.json, and both tables equal a naive
-// implementation of kpis.md written here over the CSV files themselves (loops in JavaScript, durations from Date,
+// implementation of docs/indicators.md written here over the CSV files themselves (loops in JavaScript, durations from
+// Date,
 // percentile_cont by hand), so the expected values never come from the code under test.
 import fs from "node:fs/promises";
 import os from "node:os";
@@ -36,7 +37,7 @@ const column = {
   release_ts: "release_ts",
 } as const;
 
-// kpis.md "TRS", literally, one declaration at a time.
+// docs/indicators.md "TRS", literally, one declaration at a time.
 function naiveTrs(ds: Dataset, period: { from: string; to: string }) {
   const asOf = seconds(`${period.to} 00:00:00`) + 86_400;
   const groups = new Map<string, { hours: number[]; censored: number }>();
@@ -72,7 +73,7 @@ function naiveTrs(ds: Dataset, period: { from: string; to: string }) {
   );
 }
 
-// kpis.md "Mirror analysis": the flagged partner × HS6 of a year, from the CSV files.
+// docs/indicators.md "Mirror analysis": the flagged partner × HS6 of a year, from the CSV files.
 function naiveMirrorFlags(ds: Dataset, year: number): string[] {
   const perUsd = Number(ds.rates.find((r) => Number(r.year) === year)!.per_usd);
   const declarations = new Map(ds.declarations.map((d) => [d.decl_id!, d]));
@@ -129,7 +130,7 @@ describe("TRS and mirror on generated data", () => {
     for (const r of rows.filter((r) => r.flagged)) expect(r.revenueAtStake).toBeGreaterThan(0);
   });
 
-  it("computes the TRS table of a quarter as a naive reading of kpis.md does", async () => {
+  it("computes the TRS table of a quarter as a naive reading of docs/indicators.md does", async () => {
     const expected = naiveTrs(ds, Q2);
     const rows = await computeTrs(Q2);
     expect(rows.map((r) => `${r.officeCode}|${r.lane}|${r.interval}`).sort()).toEqual([...expected.keys()].sort());

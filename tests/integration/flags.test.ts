@@ -29,7 +29,8 @@ const key = (method: string, kpiId: string | null, subject: string, related = ""
   `${method}|${kpiId ?? ""}|${subject}|${related}`;
 
 async function plantedKeys(manifest: Manifest, period: { from: string; to: string }) {
-  // A planted item counts in a period when its declaration is registered in it and not cancelled (kpis.md's B).
+  // A planted item counts in a period when its declaration is registered in it and not cancelled (docs/indicators.md's
+  // B).
   const { rows } = await pool.query<{ decl_id: string }>(
     `SELECT decl_id FROM declarations WHERE reg_ts >= $1::date AND reg_ts < $2::date + 1 AND status <> 'cancelled'`,
     [period.from, period.to],

@@ -1,4 +1,5 @@
-// Import of Korea Customs Service synthetic declarations (../shared/data/kcs/README.md mapping). The fixture is
+// Import of Korea Customs Service synthetic declarations (docs/data-format.md, "The KCS synthetic CSV" mapping). The
+// fixture is
 // the first 29 rows of df_syn_train_eng.csv plus one row with an impossible date.
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

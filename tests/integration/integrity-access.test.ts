@@ -1,4 +1,4 @@
-// Officers never see flags or cases, not even those about themselves (issue #6): every integrity service called
+// Officers never see flags or cases, not even those about themselves: every integrity service called
 // directly with an officer — X1, whom the flags of tests/support/integrity-fixture.ts name — and with an officer
 // account linked to no officer is refused (NOT_FOUND for a flag, whose existence must not leak; FORBIDDEN for lists,
 // charts and settings), and changes nothing. Managers are refused the same way until a grant says otherwise.

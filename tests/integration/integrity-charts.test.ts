@@ -161,7 +161,8 @@ describe("integrity chart data", () => {
   it("inbox: filters, sorts, pages, periods and summary within the viewer's scope", async () => {
     const parse = (q: Record<string, string>) => FlagInboxFilters.parse(q);
     const oa = await flagInbox(VIEWERS.analystOA, parse({}));
-    // Active NEW flags of OA by score desc: valueP4 5, unitValue 4.2, rateI9 4.1, valueP8 4, rateI1 3.5, rateI8 3.2, pair 3.1.
+    // Active NEW flags of OA by score desc: valueP4 5, unitValue 4.2, rateI9 4.1, valueP8 4, rateI1 3.5, rateI8 3.2,
+    // pair 3.1.
     expect(oa.rows.map((r) => r.id)).toEqual([
       id.valueP4,
       id.unitValue,

@@ -1,4 +1,5 @@
-// The KPI catalogue (spec/kpis.md) on a small hand-made data set. Every expected number below was worked out by hand
+// The KPI catalogue (docs/indicators.md) on a small hand-made data set. Every expected number below was worked out by
+// hand
 // from the rows of this file (the arithmetic is in the comments) and is asserted against BOTH the naive oracle
 // (tests/support/kpi-oracle.ts) and the product's engine (lib/kpis/compute-kpis.ts).
 //

@@ -1,4 +1,4 @@
-// The Time Release Study and the mirror analysis (spec/kpis.md) on the hand-made data set of
+// The Time Release Study and the mirror analysis (docs/indicators.md) on the hand-made data set of
 // tests/support/analysis-fixture.ts. Every expected number below is worked out by hand from those rows; the
 // arithmetic is in the comments. Percentiles are percentile_cont: p of n sorted values v0..v(n−1) is
 // v⌊x⌋ + (x − ⌊x⌋)(v⌊x⌋+1 − v⌊x⌋) with x = p(n − 1).
@@ -106,7 +106,8 @@ const MIRROR_2025: MirrorExpected[] = [
     flagged: true,
     revenueAtStake: 30_000_000,
   },
-  // Only a cancelled import (counted: kpis.md names no status filter here): 5,300,000 / 500 / 1.06 = 10,000 = X.
+  // Only a cancelled import (counted: docs/indicators.md names no status filter here): 5,300,000 / 500 / 1.06 = 10,000
+  // = X.
   {
     partnerCountry: "CN",
     hs6: "620342",
@@ -241,7 +242,7 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-describe("Time Release Study (kpis.md TRS)", () => {
+describe("Time Release Study (docs/indicators.md TRS)", () => {
   it("computes count, mean, median, p90 and the censored count per office × lane × interval, as worked out by hand", async () => {
     expectTrs(await computeTrs(MARCH));
   });
@@ -278,7 +279,7 @@ describe("Time Release Study (kpis.md TRS)", () => {
     ]);
   });
 
-  it("writes the same table as `pmc trs` CSV (cli.md columns)", async () => {
+  it("writes the same table as `pmc trs` CSV (docs/cli.md columns)", async () => {
     const [header, ...lines] = await cli(["trs", "--from", MARCH.from, "--to", MARCH.to]);
     expect(header).toEqual(["office_code", "lane", "interval", "count", "mean_h", "median_h", "p90_h", "censored"]);
     expect(lines).toHaveLength(TRS_MARCH.length);
@@ -298,7 +299,7 @@ describe("Time Release Study (kpis.md TRS)", () => {
   });
 });
 
-describe("Mirror analysis (kpis.md)", () => {
+describe("Mirror analysis (docs/indicators.md)", () => {
   it("computes the value, quantity and unit-value gaps, the flag and the revenue at stake, as worked out by hand", async () => {
     expectMirror(await computeMirror({ year: 2025 }));
   });
@@ -334,7 +335,7 @@ describe("Mirror analysis (kpis.md)", () => {
     expect(rows[0]).toMatchObject({ per_usd: 500, cif_to_fob: 1.06, min_export_usd: 100_000, min_rel_gap: 0.25 });
   });
 
-  it("writes the same table as `pmc mirror` CSV (cli.md columns)", async () => {
+  it("writes the same table as `pmc mirror` CSV (docs/cli.md columns)", async () => {
     const [header, ...lines] = await cli(["mirror", "--year", "2025"]);
     expect(header).toEqual([
       "partner_country",

@@ -1,4 +1,4 @@
-// A small hand-made data set for the Time Release Study and the mirror analysis (spec/kpis.md "Time Release Study
+// A small hand-made data set for the Time Release Study and the mirror analysis (docs/indicators.md "Time Release Study
 // (TRS)" and "Mirror analysis"). The expected numbers are worked out by hand in tests/integration/trs-mirror.test.ts.
 //
 // TRS period: March 2025, [2025-03-01, 2025-03-31] → as_of = 2025-04-01 00:00:00.
@@ -174,7 +174,8 @@ export const MIRROR_DECLARATIONS: MirrorDecl[] = [
   ["M04", "DE", "2025-04-01 09:00:00", "I", "released", "IMPD", [["870323", 30_000, 318_000_000, 95_400_000]]],
   // US × 940360: 26,500,000 CIF, 2,000 kg, taxes 10 %.
   ["M05", "US", "2025-05-05 09:00:00", "I", "released", "IMPE", [["940360", 2_000, 26_500_000, 2_650_000]]],
-  // CN × 620342: only a cancelled import, 5,300,000 CIF, 100 kg, taxes 20 %: kpis.md names no status filter for the
+  // CN × 620342: only a cancelled import, 5,300,000 CIF, 100 kg, taxes 20 %: docs/indicators.md names no status filter
+  // for the
   // mirror, so it counts (the partner reports exactly that much: a gap of 0).
   ["M09", "CN", "2025-07-07 09:00:00", "I", "cancelled", "IMPA", [["620342", 100, 5_300_000, 1_060_000]]],
   // Not counted: an export, and imports registered just before and at the start of the next year.

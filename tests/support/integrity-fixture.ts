@@ -4,16 +4,26 @@
 // Offices OA (08:00–16:00, Mon–Fri) and OB (same hours). Officers X1, X2 of OA; Y1 of OB. Brokers BR1, BR2.
 // Period May 2025 = [2025-05-01, 2025-05-31].
 //
-//  decl  office officer broker reg_ts            lanes asmt_ts           value_i  value_f taxes_i taxes_f status    mode
-//  A1    OA     X1      BR1    05-05 09:00       Y→G   05-05 10:00 (1 h)    1500    1200    300     250   assessed  manual
-//  A2    OA     X1      BR1    05-06 09:00       R→R   05-06 09:30 (0.5 h)  2500    2500    500     500   released  auto
-//  A3    OA     X1      BR1    05-07 09:00       Y→Y   05-09 09:00 (48 h)      0       0      0       0   assessed  auto
-//  A4    OA     X1      BR1    05-08 09:00       R→G   —                    9000    9000    900     900   cancelled manual
-//  A5    OA     X1      BR2    05-09 09:00       G→G   05-09 12:00 (3 h)   30000   30000    100     100   assessed  auto
-//  A6    OA     X2      BR1    05-12 09:00       Y→G   05-12 11:00 (2 h)    0.45    0.45     10      10   assessed  auto
-//  A7    OA     X1      BR1    06-02 09:00       Y→G   06-02 10:00          1000    1000    100     100   assessed  auto  (June)
-//  B1    OB     Y1      BR1    05-13 09:00       G→G   05-13 10:00 (1 h)    7000    7000    700     700   assessed  auto
-//  B2    OB     X1      BR1    05-14 09:00       R→R   05-14 09:10 (1/6 h)   800     800     80      80   assessed  auto
+//  decl  office officer broker reg_ts            lanes asmt_ts           value_i  value_f taxes_i taxes_f status
+// mode
+//  A1    OA     X1      BR1    05-05 09:00       Y→G   05-05 10:00 (1 h)    1500    1200    300     250   assessed
+// manual
+//  A2    OA     X1      BR1    05-06 09:00       R→R   05-06 09:30 (0.5 h)  2500    2500    500     500   released
+// auto
+//  A3    OA     X1      BR1    05-07 09:00       Y→Y   05-09 09:00 (48 h)      0       0      0       0   assessed
+// auto
+//  A4    OA     X1      BR1    05-08 09:00       R→G   —                    9000    9000    900     900   cancelled
+// manual
+//  A5    OA     X1      BR2    05-09 09:00       G→G   05-09 12:00 (3 h)   30000   30000    100     100   assessed
+// auto
+//  A6    OA     X2      BR1    05-12 09:00       Y→G   05-12 11:00 (2 h)    0.45    0.45     10      10   assessed
+// auto
+//  A7    OA     X1      BR1    06-02 09:00       Y→G   06-02 10:00          1000    1000    100     100   assessed
+// auto  (June)
+//  B1    OB     Y1      BR1    05-13 09:00       G→G   05-13 10:00 (1 h)    7000    7000    700     700   assessed
+// auto
+//  B2    OB     X1      BR1    05-14 09:00       R→R   05-14 09:10 (1/6 h)   800     800     80      80   assessed
+// auto
 //
 // Items: A1/1 hs6 620342 CN 100 kg 1000 (unit value 10); A1/2 620342 CN 0 kg 50; A2/1 620342 CN 50 kg 2000 (40).
 //   HS6 851712 JP, 10 kg each: A2/2 cif 10, A3/1 20, A5/1 40, A6/1 80, B1/1 10240 (unit values 1, 2, 4, 8, 1024, so

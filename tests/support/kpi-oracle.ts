@@ -1,4 +1,4 @@
-// A deliberately naive oracle for the KPI catalogue (spec/kpis.md), used only by tests to check the product's
+// A deliberately naive oracle for the KPI catalogue (docs/indicators.md), used only by tests to check the product's
 // set-based SQL engine (lib/kpis/compute-kpis.ts). It loads the clearance tables into memory with plain SELECT * and
 // computes every KPI for every subject with straightforward loops, written from the spec text alone and never from
 // the engine. Speed is not a goal: readability and a literal reading of the spec are.
@@ -195,7 +195,7 @@ export function percentileCont(values: number[], p: number): number | null {
 const LANE_RANK: Record<Lane, number> = { G: 0, B: 1, Y: 2, R: 3 };
 
 // ---------------------------------------------------------------------------------------------------------------
-// Result shapes of the export conventions (kpis.md, "Scope and conventions").
+// Result shapes of the export conventions (docs/indicators.md, "Scope and conventions").
 
 type KpiValue = Pick<KpiRow, "value" | "numerator" | "denominator">;
 
@@ -293,7 +293,8 @@ export function computeKpisNaively(
       ),
 
       // P2 Late assessment rate: (coalesce(asmt_ts, as_of) − reg_ts) ≥ 120 h. Reading: an assessment recorded after
-      // as_of still counts as the assessment (kpis.md: later facts count), so coalesce falls back to as_of only
+      // as_of still counts as the assessment (docs/indicators.md: later facts count), so coalesce falls back to as_of
+      // only
       // when asmt_ts is null.
       P2: ratio(
         count(B, (d) => secondsBetween(d.reg_ts, d.asmt_ts ?? asOf) >= 120 * 3600),

@@ -10,7 +10,8 @@
 //  SEL-4   SA     P2      06-05 09:00 Y→Y   assessed   50→50                           06-05 no_offence
 //  SEL-5   SA     P2      06-06 09:00 G→G   assessed   —
 //  SEL-6   SA     P2      06-07 09:00 R→B   cancelled  10→10                           06-08 offence, adj 10
-//  SEL-7   SA     P1      06-09 09:00 Y→G   assessed   30→30      06-09 10:00 by P2    06-09 09:30 offence, adj 5 (before it)
+//  SEL-7   SA     P1      06-09 09:00 Y→G   assessed   30→30      06-09 10:00 by P2    06-09 09:30 offence, adj 5
+// (before it)
 //  SEL-8   SA     P1      06-30 09:00 R→R   assessed   300→360                         07-01 offence, adj 70 (July)
 //  SEL-9   SB     Q1      06-10 09:00 R→Y   assessed   500→500    06-10 10:00 by Q1    — ; a closed case confirms it
 //  SEL-10  SB     Q1      07-02 09:00 G→G   assessed   10→10

@@ -1,4 +1,4 @@
-// The files of a generated data set and their columns, in the canonical format of spec/clearance-data.md.
+// The files of a generated data set and their columns, in the canonical format of docs/data-format.md.
 
 export const DATASET_HEADERS = {
   "offices.csv": ["office_code", "name", "open_time", "close_time", "workdays"],

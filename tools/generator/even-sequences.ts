@@ -1,5 +1,6 @@
 // Low-discrepancy stand-ins for coin flips and uniform draws, used for the honest background of the data set.
-// The integrity flags of spec/kpis.md test each officer (broker) against a threshold; with hundreds of subjects and
+// The integrity flags of docs/indicators.md test each officer (broker) against a threshold; with hundreds of subjects
+// and
 // independent draws, a few honest ones always cross it by chance. Spreading honest events evenly over each subject's
 // own sequence keeps every contiguous run (any period) close to the nominal rate, so flags point at planted patterns.
 import type { Random } from "@/lib/kernel/seeded-random";

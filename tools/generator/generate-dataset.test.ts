@@ -1,4 +1,4 @@
-// Checks a generated data set from its CSV files alone, against spec/clearance-data.md and spec/kpis.md. Expected
+// Checks a generated data set from its CSV files alone, against docs/data-format.md and docs/indicators.md. Expected
 // values are worked out here (or by the independent reference flags in ./testing), never read from the generator.
 import { createHash } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -38,7 +38,7 @@ function invalid(rows: Row[], patterns: Record<string, RegExp>): Row[] {
 const officersOfPattern = (type: string) =>
   manifest.patterns.filter((p) => p.type === type).flatMap((p) => p.subjects) as Row[];
 
-describe("format (spec/clearance-data.md)", () => {
+describe("format (docs/data-format.md)", () => {
   it("writes every file with the spec's columns", () => {
     expect(ds.headers).toEqual({
       "offices.csv": ["office_code", "name", "open_time", "close_time", "workdays"],
@@ -329,7 +329,7 @@ describe("consistency of each declaration", () => {
   });
 });
 
-describe("planted integrity patterns (spec/kpis.md Flags)", () => {
+describe("planted integrity patterns (docs/indicators.md Flags)", () => {
   it("lists every pattern type with subjects that exist in the data", () => {
     expect(new Set(manifest.patterns.map((p) => p.type))).toEqual(
       new Set([

@@ -1,4 +1,4 @@
-// `pmc generate`: writes a deterministic synthetic clearance data set (spec/clearance-data.md) with documented
+// `pmc generate`: writes a deterministic synthetic clearance data set (docs/data-format.md) with documented
 // planted integrity patterns (manifest.json). Streams row by row: memory stays flat whatever the volume.
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";

@@ -1,5 +1,5 @@
 // Office-local wall-clock time as whole seconds since 1970-01-01 00:00:00, with no time zone: clearance data records
-// local time (spec/clearance-data.md), so there is no DST or offset to apply, and integer arithmetic stays exact.
+// local time (docs/data-format.md), so there is no DST or offset to apply, and integer arithmetic stays exact.
 
 export const SECONDS_PER_MINUTE = 60;
 export const SECONDS_PER_HOUR = 3600;

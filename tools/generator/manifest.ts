@@ -1,5 +1,5 @@
 // manifest.json: what was generated and, above all, what was planted, in a form a test or a demo script can check
-// against the portal's flags (method and KPI ids as in spec/kpis.md "Flags" and "Mirror analysis").
+// against the portal's flags (method and KPI ids as in docs/indicators.md "Flags" and "Mirror analysis").
 import type { UndervaluedItem } from "./declaration-simulator";
 import type { DatasetFile } from "./dataset-layout";
 import type { MirrorGap } from "./mirror-exports";
@@ -25,7 +25,7 @@ export type PlantedPattern = {
   description: string;
   period: { from: string; to: string };
   subjects: Record<string, string | number | boolean>[];
-  /** KPIs whose values show the pattern (I10, for one, is reported but not flagged by kpis.md). */
+  /** KPIs whose values show the pattern (I10, for one, is reported but not flagged by docs/indicators.md). */
   kpis: string[];
   detection: Detection[];
   parameters: Record<string, number | string>;

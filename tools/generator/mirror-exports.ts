@@ -1,5 +1,6 @@
 // mirror_exports.csv: what partner countries report exporting to us, per partner × hs6 × year. Built from the
-// generated imports themselves (kpis.md "Mirror analysis": M_fob = Σ cif / per_usd / 1.06), with noise under 10 %,
+// generated imports themselves (docs/indicators.md "Mirror analysis": M_fob = Σ cif / per_usd / 1.06), with noise under
+// 10 %,
 // except for a few planted flows where the partner reports far more than was declared here.
 import { PLANT } from "./planted-plan";
 import type { Random } from "@/lib/kernel/seeded-random";

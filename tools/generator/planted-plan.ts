@@ -1,5 +1,5 @@
 // What the generator plants, and the honest background it is planted into. Strengths are set so the Flags methods of
-// spec/kpis.md find every planted pattern in the whole period and in each calendar quarter from about 20,000
+// docs/indicators.md find every planted pattern in the whole period and in each calendar quarter from about 20,000
 // declarations a year upwards (see tools/generator/generate-dataset.test.ts for the independent checks).
 
 export const HONEST = {

@@ -1,4 +1,5 @@
-// /analysis — the Analysis area: the Time Release Study, the mirror analysis, selectivity performance and risk feedback.
+// /analysis — the Analysis area: the Time Release Study, the mirror analysis, selectivity performance and risk
+// feedback.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";

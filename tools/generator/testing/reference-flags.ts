@@ -1,4 +1,4 @@
-// Test support: a deliberately naive, independent implementation of spec/kpis.md "Flags" and "Mirror analysis",
+// Test support: a deliberately naive, independent implementation of docs/indicators.md "Flags" and "Mirror analysis",
 // used to check that planted patterns are found and honest data stays quiet. Not the portal's implementation (that
 // is SQL in lib/kpis and lib/integrity); written straight from the spec text so the two can be compared.
 import type { Dataset, Row } from "./read-dataset";

@@ -1,4 +1,4 @@
-// /analysis/risk?model= — risk feedback (issue #7): the explainable risk models trained on labelled outcomes
+// /analysis/risk?model= — risk feedback: the explainable risk models trained on labelled outcomes
 // (inspections and closed cases' findings), the chosen model's evaluation as the fraud-detection literature
 // reports it (precision@n, recall@n, revenue@n against a random selection and the fraud share), its factors, and
 // the highest scores of the latest month it scored with the factors that raised them. Everything is read from

@@ -1,5 +1,5 @@
 // /analysis/selectivity?office=&from=&to=&lanes=&page= — selectivity performance for the risk-management unit
-// (issue #7): per lane, the share of declarations, the inspection hit rate, the yield per inspection and the revenue
+//: per lane, the share of declarations, the inspection hit rate, the yield per inspection and the revenue
 // recovered, by office and month, and the officers' re-routings out of yellow and red with the offences found after
 // them. Read from the tables selectivity.compute stores (decision 021): stale tables ask for a new run.
 import type { Metadata } from "next";

@@ -1,4 +1,5 @@
-// GET /api/dashboard/subject.csv?office=…[&unit=…]&month=…[&table=officers&kpi=P1] — an office or unit page's table as CSV.
+// GET /api/dashboard/subject.csv?office=…[&unit=…]&month=…[&table=officers&kpi=P1] — an office or unit page's table as
+// CSV.
 import { withRole } from "@/lib/auth/guards";
 import { subjectExportResponse } from "@/lib/dashboard/subject-export";
 

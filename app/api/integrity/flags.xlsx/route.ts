@@ -1,4 +1,5 @@
-// GET /api/integrity/flags.xlsx?method=…&kpi=…&office=…&period=…&state=…&active=…&sort=… — the filtered flag inbox as XLSX.
+// GET /api/integrity/flags.xlsx?method=…&kpi=…&office=…&period=…&state=…&active=…&sort=… — the filtered flag inbox as
+// XLSX.
 import { withRole } from "@/lib/auth/guards";
 import { FLAG_ROUTE_ROLES } from "@/lib/integrity/flag-evidence";
 import { inboxExportResponse } from "@/lib/integrity/flag-exports";

@@ -1,4 +1,5 @@
-// POST /api/mirror/runs — compute the mirror table for a chosen year ({ kind: "mirror", year }): an analysis run and its job.
+// POST /api/mirror/runs — compute the mirror table for a chosen year ({ kind: "mirror", year }): an analysis run and
+// its job.
 import { withRole } from "@/lib/auth/guards";
 import { ANALYSIS_ROLES } from "@/lib/analysis/analysis-access";
 import { requestRunResponse } from "@/lib/analysis/analysis-run-routes";

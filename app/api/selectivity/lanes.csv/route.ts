@@ -1,4 +1,5 @@
-// GET /api/selectivity/lanes.csv?office=&from=&to=&lanes= — the selectivity screen's office × month × lane table as CSV.
+// GET /api/selectivity/lanes.csv?office=&from=&to=&lanes= — the selectivity screen's office × month × lane table as
+// CSV.
 import { withRole } from "@/lib/auth/guards";
 import { selectivityExportResponse } from "@/lib/selectivity/selectivity-export";
 

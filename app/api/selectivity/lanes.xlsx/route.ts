@@ -1,4 +1,5 @@
-// GET /api/selectivity/lanes.xlsx?office=&from=&to=&lanes= — the selectivity screen's office × month × lane table as XLSX.
+// GET /api/selectivity/lanes.xlsx?office=&from=&to=&lanes= — the selectivity screen's office × month × lane table as
+// XLSX.
 import { withRole } from "@/lib/auth/guards";
 import { selectivityExportResponse } from "@/lib/selectivity/selectivity-export";
 

@@ -1,4 +1,5 @@
-// GET /api/selectivity/reroutes.xlsx?office=&from=&to=&lanes= — the selectivity screen's re-routings by officer as XLSX.
+// GET /api/selectivity/reroutes.xlsx?office=&from=&to=&lanes= — the selectivity screen's re-routings by officer as
+// XLSX.
 import { withRole } from "@/lib/auth/guards";
 import { selectivityExportResponse } from "@/lib/selectivity/selectivity-export";
 

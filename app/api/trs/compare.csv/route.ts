@@ -1,4 +1,5 @@
-// GET /api/trs/compare.csv?from=&to=&baseFrom=&baseTo= — the comparison of two periods (baseFrom/baseTo before, from/to after) as CSV.
+// GET /api/trs/compare.csv?from=&to=&baseFrom=&baseTo= — the comparison of two periods (baseFrom/baseTo before, from/to
+// after) as CSV.
 import { withRole } from "@/lib/auth/guards";
 import { ANALYSIS_ROLES } from "@/lib/analysis/analysis-access";
 import { trsComparisonExport } from "@/lib/trs/trs-export";

@@ -1,4 +1,5 @@
-// POST /api/trs/runs — compute the TRS table for a chosen period ({ kind: "trs", from, to }): an analysis run and its job.
+// POST /api/trs/runs — compute the TRS table for a chosen period ({ kind: "trs", from, to }): an analysis run and its
+// job.
 import { withRole } from "@/lib/auth/guards";
 import { ANALYSIS_ROLES } from "@/lib/analysis/analysis-access";
 import { requestRunResponse } from "@/lib/analysis/analysis-run-routes";

@@ -8,6 +8,7 @@ import { noteKey, type DisputeNote } from "@/lib/disputes/dispute-rules";
 import type { DisputeNotes } from "@/lib/disputes/load-dispute-notes";
 import { formatKpiValue, formatMonth, formatScore } from "@/components/format/kpi-format";
 import { TableFrame } from "@/components/ui/table-frame";
+import { IndicatorDefinition } from "@/components/indicators/indicator-definition";
 
 const thBase = "px-3 py-2.5 text-xs font-semibold uppercase tracking-wide text-slate-600 whitespace-nowrap";
 const th = `${thBase} text-right`;
@@ -58,7 +59,7 @@ export async function MonthlyTable({
             <tr key={kpiId}>
               <th scope="row" className="whitespace-nowrap px-3 py-2 text-left font-normal">
                 <span className="font-medium text-slate-900">{t(`kpis.${kpiId}.name`)}</span>{" "}
-                <span className="text-xs text-slate-500">({kpiId})</span>
+                <span className="text-xs text-slate-500">({kpiId})</span> <IndicatorDefinition kpiId={kpiId} inline />
               </th>
               {months.map((m) => {
                 const cell = m.values.get(kpiId);

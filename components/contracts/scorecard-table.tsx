@@ -8,6 +8,7 @@ import { IndicatorStatusBadge } from "@/components/contracts/badges";
 import { formatKpiValue, formatScore } from "@/components/format/kpi-format";
 import Link from "next/link";
 import type { KpiSubject } from "@/lib/contracts/kpi-subject";
+import { IndicatorDefinition } from "@/components/indicators/indicator-definition";
 
 // Where a value's declarations are listed (the Explore drill-down), for the current indicators.
 export type DrillDown = { subject: KpiSubject; from: string; to: string };
@@ -95,7 +96,8 @@ export async function ScorecardTable({
             >
               <th scope="row" className="max-w-md px-3 py-2.5 text-left align-top font-normal">
                 <span className="font-medium text-slate-900">{t(`kpis.${i.kpiId}.name`)}</span>{" "}
-                <span className="text-xs text-slate-500">({i.kpiId})</span>
+                <span className="text-xs text-slate-500">({i.kpiId})</span>{" "}
+                <IndicatorDefinition kpiId={i.kpiId} inline />
                 {compact ? null : (
                   <>
                     <span className="mt-0.5 block text-xs leading-snug text-slate-600">
@@ -133,7 +135,8 @@ export async function ScorecardTable({
             >
               <th scope="row" className="max-w-md px-3 py-2.5 text-left align-top font-normal">
                 <span className="font-medium text-slate-900">{t(`kpis.${c.kpiId}.name`)}</span>{" "}
-                <span className="text-xs text-slate-500">({c.kpiId})</span>
+                <span className="text-xs text-slate-500">({c.kpiId})</span>{" "}
+                <IndicatorDefinition kpiId={c.kpiId} inline />
                 {compact ? null : (
                   <span className="mt-0.5 block text-xs leading-snug text-slate-600">
                     {t(`kpis.${c.kpiId}.formula`)}

@@ -2,6 +2,7 @@
 // acknowledge it.
 import { getFormatter, getTranslations } from "next-intl/server";
 import { formatKpiValue } from "@/components/format/kpi-format";
+import { IndicatorDefinition } from "@/components/indicators/indicator-definition";
 
 type Row = { kpiId: string; direction: string; threshold: number; target: number; weight: number; minVolume: number };
 
@@ -33,7 +34,8 @@ export async function TermsList({ indicators }: { indicators: Row[] }) {
             <tr key={i.kpiId}>
               <th scope="row" className="px-3 py-2 text-left font-normal">
                 <span className="font-medium text-slate-900">{t(`kpis.${i.kpiId}.name`)}</span>{" "}
-                <span className="text-xs text-slate-500">({i.kpiId})</span>
+                <span className="text-xs text-slate-500">({i.kpiId})</span>{" "}
+                <IndicatorDefinition kpiId={i.kpiId} inline />
                 <span className="block text-xs text-slate-600">{t(`kpis.${i.kpiId}.formula`)}</span>
                 <span className="block text-xs text-slate-500">{t(`direction.${i.direction}`)}</span>
               </th>

@@ -5,6 +5,7 @@ import type { ContractDetail } from "@/lib/contracts/get-contract-detail";
 import { formatDay, formatKpiValue } from "@/components/format/kpi-format";
 import { partyLabel } from "@/components/contracts/party-label";
 import { TableFrame } from "@/components/ui/table-frame";
+import { IndicatorDefinition } from "@/components/indicators/indicator-definition";
 
 const th = "px-3 py-2 text-xs font-semibold uppercase tracking-wide text-slate-600";
 
@@ -80,7 +81,8 @@ export async function TermsSection({ detail }: { detail: ContractDetail }) {
             <tr key={i.kpiId} className="break-inside-avoid">
               <th scope="row" className="px-3 py-2 text-left font-normal">
                 <span className="font-medium text-slate-900">{t(`kpis.${i.kpiId}.name`)}</span>{" "}
-                <span className="text-xs text-slate-500">({i.kpiId})</span>
+                <span className="text-xs text-slate-500">({i.kpiId})</span>{" "}
+                <IndicatorDefinition kpiId={i.kpiId} inline />
               </th>
               <td className="px-3 py-2 text-slate-700">{t(`direction.${i.direction}`)}</td>
               <td className="px-3 py-2 text-right tabular-nums">{formatKpiValue(format, t, i.kpiId, i.threshold)}</td>

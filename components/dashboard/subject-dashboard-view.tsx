@@ -3,6 +3,7 @@
 // KPI result; every chart has its table view and an empty state.
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { IndicatorDefinition } from "@/components/indicators/indicator-definition";
 import { KPI_CATALOGUE, kpiDefinition, type KpiId } from "@/lib/kpis/catalogue";
 import { addMonths, monthPeriod } from "@/lib/kernel/calendar";
 import {
@@ -126,6 +127,7 @@ export async function SubjectDashboardView({
                     >
                       {k.id} · {te(`names.${k.id}`)}
                     </Link>
+                    <IndicatorDefinition kpiId={k.id} inline className="ml-1" />
                   </td>
                   <td className="px-3 py-2 text-right tabular-nums" data-testid="kpi-month-value">
                     {cell ? (

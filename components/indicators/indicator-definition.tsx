@@ -6,22 +6,28 @@
 // contracts.kpiDefinition and contracts.direction (lib/i18n/client-messages.ts).
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { kpiDefinition, type KpiId } from "@/lib/kpis/catalogue";
+import { KPI_CATALOGUE, type KpiId } from "@/lib/kpis/catalogue";
 
 export type IndicatorDefinitionProps = {
-  kpiId: KpiId;
-  // The page listing every definition (IndicatorDefinitionsList); the link goes to this KPI's entry on it, and is
-  // left out when there is no such page to point to.
-  allDefinitionsHref?: string;
+  // Contract terms carry KPI ids as stored text; an id outside the catalogue shows nothing.
+  kpiId: KpiId | string;
+  // The page listing every definition (IndicatorDefinitionsList); the link goes to this KPI's entry on it. null
+  // leaves the link out (on that page itself).
+  allDefinitionsHref?: string | null;
   // Which way the panel opens from the button: towards the right (default) or, near a right edge, the left.
   align?: "start" | "end";
+  // Inside a scrolling table the panel opens in the flow of the cell instead of floating, which the frame would clip.
+  inline?: boolean;
   className?: string;
 };
+
+// The page that lists every definition (app/(portal)/explore/indicators).
+export const ALL_DEFINITIONS_HREF = "/explore/indicators";
 
 const FIELDS = ["formula", "unit", "direction", "raises", "lowers", "n"] as const;
 
 // The id of a KPI's entry in IndicatorDefinitionsList, for links to it.
-export const definitionAnchor = (kpiId: KpiId) => `kpi-${kpiId}`;
+export const definitionAnchor = (kpiId: string) => `kpi-${kpiId}`;
 
 const SUMMARY_CLASSES = [
   "inline-flex h-5 w-5 cursor-pointer list-none items-center justify-center rounded-full text-slate-500",
@@ -31,14 +37,16 @@ const SUMMARY_CLASSES = [
 ].join(" ");
 
 const PANEL_CLASSES = [
-  "absolute z-30 mt-1 w-80 max-w-[calc(100vw-2rem)] rounded-md border border-slate-200 bg-white p-3",
-  "text-left text-sm font-normal normal-case shadow-lg",
+  "z-30 mt-1 w-80 max-w-[calc(100vw-2rem)] rounded-md border border-slate-200 bg-white p-3",
+  "text-left text-sm font-normal normal-case whitespace-normal",
 ].join(" ");
 
 export function IndicatorDefinition(props: IndicatorDefinitionProps) {
-  const { kpiId, allDefinitionsHref, align = "start", className = "" } = props;
+  const { kpiId, allDefinitionsHref = ALL_DEFINITIONS_HREF, align = "start", inline = false, className = "" } = props;
   const t = useTranslations("contracts");
-  const { direction } = kpiDefinition(kpiId);
+  const definition = KPI_CATALOGUE.find((k) => k.id === kpiId);
+  if (!definition) return null;
+  const { direction } = definition;
   const name = t(`kpis.${kpiId}.name`);
   const text = (field: (typeof FIELDS)[number]) =>
     field === "direction" ? t(`direction.${direction}`) : t(`kpis.${kpiId}.${field}`);
@@ -54,7 +62,11 @@ export function IndicatorDefinition(props: IndicatorDefinitionProps) {
           <path d="M12 11v6M12 7.5v.5" strokeLinecap="round" />
         </svg>
       </summary>
-      <div role="group" aria-label={label} className={`${PANEL_CLASSES} ${align === "end" ? "right-0" : "left-0"}`}>
+      <div
+        role="group"
+        aria-label={label}
+        className={`${PANEL_CLASSES} ${inline ? "shadow-sm" : `absolute shadow-lg ${align === "end" ? "right-0" : "left-0"}`}`}
+      >
         <p className="font-semibold text-slate-900">
           {name} <span className="font-normal text-slate-500">({kpiId})</span>
         </p>

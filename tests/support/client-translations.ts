@@ -51,6 +51,16 @@ export function reachableModules(entries: string[]): Set<string> {
   return seen;
 }
 
+const isClientEntry = (file: string) => /^\s*(?:\/\/[^\n]*\n\s*)*["']use client["']/.test(readFileSync(file, "utf8"));
+
+// The modules of the browser bundle below the given entries: every "use client" module reachable from them and what
+// those import. A server component that translates with the useTranslations hook renders on the server: its
+// messages never travel.
+export function clientModules(entries: string[]): Set<string> {
+  const boundaries = [...reachableModules(entries)].filter(isClientEntry).map((file) => path.relative(ROOT, file));
+  return boundaries.length ? reachableModules(boundaries) : new Set();
+}
+
 export type KeyUse = { file: string; path: string };
 
 // The message paths a module's translators read. Throws on a useTranslations without a literal namespace: nothing

@@ -8,7 +8,7 @@ import { CLIENT_MESSAGES, type ClientMessagesPart } from "@/lib/i18n/client-mess
 import { loadMessages } from "@/lib/i18n/messages";
 import { LOCALES } from "@/lib/i18n/locales";
 import { pickMessages, type MessageTree } from "@/lib/i18n/pick-messages";
-import { ROOT, reachableModules, translationKeys } from "@/tests/support/client-translations";
+import { ROOT, clientModules, translationKeys } from "@/tests/support/client-translations";
 
 const AREAS = readdirSync(path.join(ROOT, "app/(portal)"), { withFileTypes: true })
   .filter((e) => e.isDirectory())
@@ -45,7 +45,7 @@ describe("messages sent to the browser", () => {
   it.each(Object.keys(ENTRIES) as ClientMessagesPart[])(
     "%s: every key its client components translate is sent",
     (part) => {
-      const missing = [...reachableModules(ENTRIES[part])]
+      const missing = [...clientModules(ENTRIES[part])]
         .flatMap(translationKeys)
         .filter((use) => !covered(use.path, CLIENT_MESSAGES[part]))
         .map((use) => `${use.file}: ${use.path}`);

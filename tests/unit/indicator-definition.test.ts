@@ -25,7 +25,7 @@ const decoded = (html: string) => html.replace(/&#x27;|&quot;|&lt;|&gt;|&amp;/g,
 
 describe("IndicatorDefinition", () => {
   it("opens the formula, unit, direction, what raises and lowers it and what n counts", () => {
-    const html = decoded(render("en", createElement(IndicatorDefinition, { kpiId: "P2" })));
+    const html = decoded(render("en", createElement(IndicatorDefinition, { kpiId: "P2", allDefinitionsHref: null })));
     for (const field of ["formula", "unit", "raises", "lowers", "n"] as const) {
       expect(html).toContain(en.kpis.P2[field]);
     }
@@ -43,8 +43,8 @@ describe("IndicatorDefinition", () => {
   });
 
   it("links to the KPI's own entry on the definitions page", () => {
-    const html = render("en", createElement(IndicatorDefinition, { kpiId: "I10", allDefinitionsHref: "/indicators" }));
-    expect(html).toContain('href="/indicators#kpi-I10"');
+    const html = render("en", createElement(IndicatorDefinition, { kpiId: "I10" }));
+    expect(html).toContain('href="/explore/indicators#kpi-I10"');
     expect(html).toContain(en.kpiDefinition.allDefinitions);
   });
 });

@@ -23,6 +23,7 @@ import { SectionSkeleton } from "@/components/ui/section-skeleton";
 import { formatMonth, formatScore } from "@/components/format/kpi-format";
 import { OverviewFiltersForm } from "@/components/dashboard/overview-filters-form";
 import { OverviewTable } from "@/components/dashboard/overview-table";
+import { IndicatorLegend } from "@/components/indicators/indicator-legend";
 import { Pager } from "@/components/dashboard/pager";
 import { ExportLinks } from "@/components/ui/export-links";
 
@@ -78,6 +79,7 @@ async function Overview({ user, filters }: { user: SessionUser; filters: Overvie
         <ExportLinks base="/api/dashboard/overview" query={query} />
       </div>
       <OverviewTable rows={overview.rows} />
+      <IndicatorLegend kpiIds={overview.rows.flatMap((r) => r.indicators.map((i) => i.kpiId))} />
       <Pager page={overview.page} pageCount={overview.pageCount} href={(page) => `/dashboard?${query}&page=${page}`} />
       <p className="text-xs text-slate-600">{t("legend")}</p>
     </div>

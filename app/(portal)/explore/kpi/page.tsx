@@ -9,6 +9,7 @@ import { AppError } from "@/lib/kernel/app-error";
 import { KpiDrilldownInput, firstValues } from "@/lib/explore/schema";
 import { assertSubjectVisible } from "@/lib/explore/assert-subject-visible";
 import { PageHeader } from "@/components/ui/page-header";
+import { IndicatorDefinition } from "@/components/indicators/indicator-definition";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Notice } from "@/components/ui/notice";
 import { ChartIcon } from "@/components/ui/icons";
@@ -68,7 +69,9 @@ export default async function KpiDrilldownPage({ searchParams }: Props) {
           from: input.from,
           to: input.to,
         })}
-      />
+      >
+        <IndicatorDefinition kpiId={input.kpi} align="end" />
+      </PageHeader>
       <div className="space-y-6">
         <KpiPickerForm values={values} />
         <Suspense key={JSON.stringify(input)} fallback={<DrilldownSkeleton />}>

@@ -6,8 +6,8 @@ import { currentIndicators } from "@/lib/contracts/contract-indicators";
 import { ContractStatusBadge } from "@/components/contracts/badges";
 import { TermsSection } from "@/components/contracts/terms-section";
 import { ScorecardTable } from "@/components/contracts/scorecard-table";
-import { PrintStyles } from "@/components/contracts/print-styles";
-import { PrintButton } from "@/components/contracts/print-button";
+import { PrintStyles } from "@/components/ui/print-styles";
+import { PrintButton } from "@/components/ui/print-button";
 import { formatDay } from "@/components/format/kpi-format";
 
 export async function ContractPrintView({ detail }: { detail: ContractDetail }) {

@@ -24,7 +24,7 @@ import { formatMonth, formatScore } from "@/components/format/kpi-format";
 import { OverviewFiltersForm } from "@/components/dashboard/overview-filters-form";
 import { OverviewTable } from "@/components/dashboard/overview-table";
 import { IndicatorLegend } from "@/components/indicators/indicator-legend";
-import { Pager } from "@/components/dashboard/pager";
+import { Pager } from "@/components/ui/pager";
 import { ExportLinks } from "@/components/ui/export-links";
 
 export const dynamic = "force-dynamic";

@@ -13,7 +13,7 @@ import { NoAnalysisData } from "@/components/analysis/no-analysis-data";
 import { inputClasses } from "@/components/ui/field";
 import { buttonClasses } from "@/components/ui/button";
 import { ExportLinks } from "@/components/ui/export-links";
-import { Pager } from "@/components/dashboard/pager";
+import { Pager } from "@/components/ui/pager";
 import { analysisFormat } from "@/components/analysis/analysis-format";
 import { ComputationStatus } from "@/components/analysis/computation-status";
 import { MirrorRankingTable } from "@/components/analysis/mirror-ranking-table";

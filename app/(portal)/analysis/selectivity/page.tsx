@@ -21,7 +21,7 @@ import { ChartIcon } from "@/components/ui/icons";
 import { ExportLinks } from "@/components/ui/export-links";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { ScopeNote } from "@/components/shell/scope-note";
-import { Pager } from "@/components/dashboard/pager";
+import { Pager } from "@/components/ui/pager";
 import { BarChart } from "@/components/charts/bar-chart";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { GroupedBarChart } from "@/components/charts/grouped-bar-chart";

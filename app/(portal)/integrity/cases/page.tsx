@@ -13,7 +13,7 @@ import { ShieldIcon } from "@/components/ui/icons";
 import { inputClasses } from "@/components/ui/field";
 import { buttonClasses } from "@/components/ui/button";
 import { ScopeNote } from "@/components/shell/scope-note";
-import { Pager } from "@/components/dashboard/pager";
+import { Pager } from "@/components/ui/pager";
 import { IntegrityNav } from "@/components/integrity/integrity-nav";
 import { CasesTable } from "@/components/cases/cases-table";
 

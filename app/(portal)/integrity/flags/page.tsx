@@ -15,7 +15,7 @@ import { ShieldIcon } from "@/components/ui/icons";
 import { buttonClasses } from "@/components/ui/button";
 import { ScopeNote } from "@/components/shell/scope-note";
 import { SectionSkeleton } from "@/components/ui/section-skeleton";
-import { Pager } from "@/components/dashboard/pager";
+import { Pager } from "@/components/ui/pager";
 import { IntegrityNav } from "@/components/integrity/integrity-nav";
 import { FlagInboxFiltersForm } from "@/components/integrity/flag-inbox-filters";
 import { FlagInboxTable } from "@/components/integrity/flag-inbox-table";

@@ -16,7 +16,7 @@ import { RATE_KPIS } from "@/lib/integrity/schema";
 import { PageHeader } from "@/components/ui/page-header";
 import { buttonClasses } from "@/components/ui/button";
 import { SectionSkeleton } from "@/components/ui/section-skeleton";
-import { Pager } from "@/components/dashboard/pager";
+import { Pager } from "@/components/ui/pager";
 import { IntegrityNav } from "@/components/integrity/integrity-nav";
 import { FlagRelated, FlagSubject } from "@/components/integrity/flag-subject";
 import { FlagStateBadge } from "@/components/integrity/flag-state-badge";

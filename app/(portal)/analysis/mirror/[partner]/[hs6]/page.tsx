@@ -15,7 +15,7 @@ import { mirrorDrill, type DrillQuery } from "@/lib/mirror/mirror-drill";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { PageHeader } from "@/components/ui/page-header";
 import { ScopeNote } from "@/components/shell/scope-note";
-import { Pager } from "@/components/dashboard/pager";
+import { Pager } from "@/components/ui/pager";
 import { analysisFormat } from "@/components/analysis/analysis-format";
 import { SectionSkeleton } from "@/components/ui/section-skeleton";
 import { TableFrame, TableHead } from "@/components/ui/table-frame";

@@ -1,4 +1,4 @@
-// Print layout of the contract print pages, which live inside the portal frame: on paper (and in the PDF that
+// Print layout of the print pages (contracts, evaluations, TRS report), which live inside the portal frame: on paper (and in the PDF that
 // Chromium prints from them) the portal's header, navigation and footer disappear and the page fills A4.
 export function PrintStyles() {
   return (

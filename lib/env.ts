@@ -21,9 +21,15 @@ const EnvSchema = z.object({
     .int()
     .positive()
     .default(15 * 60),
+  // Reverse proxies in front of the portal whose X-Forwarded-For entries are believed; 0: the socket's address
+  // (lib/auth/client-address.ts).
+  TRUST_PROXY_HOPS: z.coerce.number().int().nonnegative().default(0),
   // Failed logins tolerated from one IP address in the same window, all accounts together: higher than the per-email
   // budget because colleagues behind one office NAT share an address (docs/decisions/011-login-rate-limit.md).
   LOGIN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().positive().default(50),
+  // The longest an account is slowed down by failures from all addresses together: its owner waits at most this
+  // long, however many guesses others make (docs/decisions/029-sign-in-throttling.md).
+  LOGIN_ACCOUNT_MAX_DELAY_SECONDS: z.coerce.number().int().positive().default(60),
   UPLOAD_MAX_BYTES: z.coerce
     .number()
     .int()

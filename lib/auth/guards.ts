@@ -16,7 +16,10 @@ import { AppError } from "@/lib/kernel/app-error";
 // Once per request, however many components ask.
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const token = await requestSessionToken();
-  return token?.sub ? loadActiveSessionUser(token.sub) : null;
+  // A token issued before sessions carried a version is not honoured: its user signs in again.
+  return token?.sub && typeof token.sessionVersion === "number"
+    ? loadActiveSessionUser(token.sub, token.sessionVersion)
+    : null;
 });
 
 export async function requireUser(): Promise<SessionUser> {

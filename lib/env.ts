@@ -3,7 +3,11 @@ import { z } from "zod";
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  // What the portal, the worker and the commands connect as: in a deployment, the least-privileged role
+  // (lib/database/app-role.ts), which cannot change the audit log or the schema.
   DATABASE_URL: z.string().default("postgresql://postgres@127.0.0.1:5432/pmc"),
+  // The owner of the schema, for migrations, `pmc db reset|backup|restore`; the same as DATABASE_URL when unset.
+  DATABASE_OWNER_URL: z.string().optional(),
   REDIS_URL: z.string().default("redis://127.0.0.1:6379"),
   // Prefix for BullMQ keys, so test runs and the demo never share queues on one Redis.
   QUEUE_PREFIX: z.string().default("pmc"),
@@ -52,3 +56,5 @@ const EnvSchema = z.object({
 
 export type Env = z.infer<typeof EnvSchema>;
 export const env: Env = EnvSchema.parse(process.env);
+
+export const ownerDatabaseUrl = (): string => env.DATABASE_OWNER_URL ?? env.DATABASE_URL;

@@ -5,7 +5,6 @@ import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
 import { AppError } from "@/lib/kernel/app-error";
 import { hashPassword } from "@/lib/auth/password";
-import { endUserSessions } from "@/lib/auth/end-user-sessions";
 import type { ResetPasswordInput } from "@/lib/users/schema";
 
 export async function resetUserPassword(input: ResetPasswordInput, actorId: string): Promise<void> {

@@ -29,7 +29,7 @@ const EnvSchema = z.object({
   // (lib/auth/client-address.ts).
   TRUST_PROXY_HOPS: z.coerce.number().int().nonnegative().default(0),
   // Failed logins tolerated from one IP address in the same window, all accounts together: higher than the per-email
-  // budget because colleagues behind one office NAT share an address (docs/decisions/011-login-rate-limit.md).
+  // budget because colleagues behind one office NAT share an address (docs/decisions/029-sign-in-throttling.md).
   LOGIN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().positive().default(50),
   // The longest an account is slowed down by failures from all addresses together: its owner waits at most this
   // long, however many guesses others make (docs/decisions/029-sign-in-throttling.md).

@@ -11,8 +11,9 @@ export async function currentSessionVersion(userId: string): Promise<number | nu
   return rows[0]?.version ?? null;
 }
 
-// A decoded session token is current when its user is active and it carries that user's version.
+// A decoded session token is current when its user is active and it carries that user's version. A token issued
+// before sessions carried one counts as version 0: it ends at its user's first bump (or its absolute expiry).
 export async function sessionIsCurrent(token: { sub?: string | null; sessionVersion?: number }): Promise<boolean> {
-  if (!token.sub || typeof token.sessionVersion !== "number") return false;
-  return (await currentSessionVersion(token.sub)) === token.sessionVersion;
+  if (!token.sub) return false;
+  return (await currentSessionVersion(token.sub)) === (token.sessionVersion ?? 0);
 }

@@ -18,10 +18,7 @@ import { apiErrorResponse } from "@/lib/http/api-error";
 // Once per request, however many components ask.
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const token = await requestSessionToken();
-  // A token issued before sessions carried a version is not honoured: its user signs in again.
-  return token?.sub && typeof token.sessionVersion === "number"
-    ? loadActiveSessionUser(token.sub, token.sessionVersion)
-    : null;
+  return token?.sub ? loadActiveSessionUser(token.sub, token.sessionVersion ?? 0) : null;
 });
 
 export async function requireUser(): Promise<SessionUser> {

@@ -46,12 +46,13 @@ async function sessionEndpoint(cookie: string): Promise<unknown> {
   return response.json();
 }
 
-// A page that refuses an ended session sends it to the sign-in page, by an absolute URL.
+// A page that refuses an ended session sends it to the sign-in page (Next.js hands same-origin redirects on as a
+// path): a redirect, not the page and not a 500.
 async function expectSentToLogin(path: string, cookie: string) {
   const response = await get(path, cookie);
   expect(response.status, path).toBeGreaterThanOrEqual(300);
   expect(response.status, path).toBeLessThan(400);
-  const location = new URL(response.headers.get("location") ?? "", "http://relative.invalid");
+  const location = new URL(response.headers.get("location") ?? "", baseUrl());
   expect(location.origin, path).toBe(new URL(baseUrl()).origin);
   expect(location.pathname, path).toBe("/login");
 }
@@ -140,7 +141,7 @@ describe("3. sign-in abuse", () => {
       await new Promise((resolve) => setTimeout(resolve, seconds * 1000 + 200));
       await login(page, user.email, PASSWORD);
     }
-    expect(new URL(page.url()).pathname).toBe("/dashboard");
+    await page.waitForURL("**/dashboard");
   });
 });
 
@@ -295,16 +296,46 @@ describe("7. audit of access", () => {
     const xlsx = await get(`/api/admin/audit.xlsx?action=auth.sign_in&page=1`, cookie);
     expect(xlsx.headers.get("content-type")).toContain("spreadsheetml");
 
-    // Paging: page 2 of the unfiltered log starts where page 1 ended.
-    await page.goto("/admin/audit");
-    const firstPageLast = await rows.last().textContent();
-    await page.goto("/admin/audit?page=2");
-    await expect(rows.first().textContent()).resolves.not.toBe(firstPageLast);
+    // Paging: 55 entries of one action are 50 on page 1 and 5 on page 2, the newest first.
+    const action = `test.paging_${run}`;
+    await pool.query(
+      `INSERT INTO audit_log (action, entity_type, entity_id, data)
+       SELECT $1, 'test', 'entry-' || n, jsonb_build_object('n', n) FROM generate_series(1, 55) n`,
+      [action],
+    );
+    await page.goto(`/admin/audit?action=${action}`);
+    await expect(rows.count()).resolves.toBe(50);
+    await expect(page.getByTestId("audit-total").textContent()).resolves.toBe("55 entries");
+    await Promise.all([page.waitForURL("**page=2**"), page.getByRole("link", { name: "Next" }).click()]);
+    await expect(rows.count()).resolves.toBe(5);
+    await expect(rows.first().locator("td").nth(3).textContent()).resolves.toContain("entry-5");
 
     const fr = await signIn(DEMO_SIGN_IN.admin.email, DEMO_SIGN_IN.admin.password, "fr-FR");
     await fr.page.goto(`/admin/audit?entityId=${encodeURIComponent(user.email)}`);
     await expect(fr.page.getByTestId("audit-table").textContent()).resolves.toContain("Échec de connexion");
     await screenshot(fr.page, "security-audit-fr");
+
+    // The user's admin page ends their sessions and clears their failed sign-ins, in either language.
+    {
+      const { context, page: guesser } = await newPage(browser);
+      await login(guesser, user.email, "wrong-again");
+      await context.close();
+    }
+    await page.goto(`/admin/users/${user.id}`);
+    await expect(
+      page.getByText("1 failed sign-in in the last window slows down the next attempts.").count(),
+    ).resolves.toBe(1);
+    await page.getByRole("button", { name: "Clear failed sign-ins" }).click();
+    await page.getByText("The failed sign-ins have been cleared").waitFor();
+    await screenshot(page, "security-admin-user-en");
+    await fr.page.goto(`/admin/users/${user.id}`);
+    await fr.page.getByRole("button", { name: "Mettre fin à toutes les sessions" }).click();
+    await fr.page.getByText("Toutes les sessions de cet utilisateur ont été fermées.").waitFor();
+    await screenshot(fr.page, "security-admin-user-fr");
+    const ended = await db.auditLog.findMany({
+      where: { entityId: user.id, action: { in: ["auth.failures_cleared", "user.sessions_ended"] } },
+    });
+    expect(ended.map((e) => e.action).sort()).toEqual(["auth.failures_cleared", "user.sessions_ended"]);
   });
 });
 

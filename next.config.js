@@ -1,6 +1,10 @@
 // Next.js configuration. i18n without locale in the URL: next-intl reads the request config below
 // (docs/decisions/012-i18n-cookie-locale.md).
+import { createRequire } from "node:module";
 import createNextIntlPlugin from "next-intl/plugin";
+
+// The socket's address on every request, for the sign-in throttle (lib/auth/client-address.ts).
+createRequire(import.meta.url)("./lib/runtime/stamp-socket-address.cjs");
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 

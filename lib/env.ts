@@ -3,7 +3,11 @@ import { z } from "zod";
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  // What the portal, the worker and the commands connect as: in a deployment, the least-privileged role
+  // (lib/database/app-role.ts), which cannot change the audit log or the schema.
   DATABASE_URL: z.string().default("postgresql://postgres@127.0.0.1:5432/pmc"),
+  // The owner of the schema, for migrations, `pmc db reset|backup|restore`; the same as DATABASE_URL when unset.
+  DATABASE_OWNER_URL: z.string().optional(),
   REDIS_URL: z.string().default("redis://127.0.0.1:6379"),
   // Prefix for BullMQ keys, so test runs and the demo never share queues on one Redis.
   QUEUE_PREFIX: z.string().default("pmc"),
@@ -21,9 +25,15 @@ const EnvSchema = z.object({
     .int()
     .positive()
     .default(15 * 60),
+  // Reverse proxies in front of the portal whose X-Forwarded-For entries are believed; 0: the socket's address
+  // (lib/auth/client-address.ts).
+  TRUST_PROXY_HOPS: z.coerce.number().int().nonnegative().default(0),
   // Failed logins tolerated from one IP address in the same window, all accounts together: higher than the per-email
-  // budget because colleagues behind one office NAT share an address (docs/decisions/011-login-rate-limit.md).
+  // budget because colleagues behind one office NAT share an address (docs/decisions/029-sign-in-throttling.md).
   LOGIN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().positive().default(50),
+  // The longest an account is slowed down by failures from all addresses together: its owner waits at most this
+  // long, however many guesses others make (docs/decisions/029-sign-in-throttling.md).
+  LOGIN_ACCOUNT_MAX_DELAY_SECONDS: z.coerce.number().int().positive().default(60),
   UPLOAD_MAX_BYTES: z.coerce
     .number()
     .int()
@@ -46,3 +56,5 @@ const EnvSchema = z.object({
 
 export type Env = z.infer<typeof EnvSchema>;
 export const env: Env = EnvSchema.parse(process.env);
+
+export const ownerDatabaseUrl = (): string => env.DATABASE_OWNER_URL ?? env.DATABASE_URL;

@@ -3,8 +3,10 @@
 # the database, generates and imports the synthetic data set once, seeds the demo users, builds when the sources
 # changed, then runs `next start` and the worker until Ctrl-C, which stops both.
 #
-# Overrides: PORT (3000), DEMO_DECLARATIONS (200000), PMC_DEMO_DB (pmc; a trial database also gets its own queue
-# prefix, so its worker never takes the main demo's jobs).
+# Overrides: PORT (3000), HOST (127.0.0.1: the demo's passwords are public, so it listens on this machine only;
+# HOST=0.0.0.0 opens it to the network), DEMO_DECLARATIONS (200000), PMC_DEMO_DB (pmc; a trial database also gets its
+# own queue prefix, so its worker never takes the main demo's jobs), PMC_APP_ROLE (pmc_app: the least-privileged
+# role the portal and the worker connect as).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/lib/services.sh
@@ -14,6 +16,8 @@ source scripts/lib/supervise.sh
 
 DEMO_DB=${PMC_DEMO_DB:-pmc}
 PORT=${PORT:-3000}
+HOST=${HOST:-127.0.0.1}
+APP_ROLE=${PMC_APP_ROLE:-pmc_app}
 DEMO_DECLARATIONS=${DEMO_DECLARATIONS:-200000}
 DEMO_SEED=42
 DATASET=data/demo
@@ -90,10 +94,15 @@ port_in_use "$PORT" && die "port $PORT is already in use: stop what runs there o
 ensure_postgres
 ensure_redis
 ensure_node_modules
+ensure_pg_client_tools
+ensure_app_role "$APP_ROLE"
 ensure_database "$DEMO_DB"
+grant_app_role "$DEMO_DB" "$APP_ROLE"
 
-DATABASE_URL=$(db_url "$DEMO_DB")
-export DATABASE_URL
+# Migrations and pmc db reset|backup|restore run as the owner; everything else as the least-privileged role.
+DATABASE_OWNER_URL=$(db_url "$DEMO_DB")
+DATABASE_URL=$(PMC_PG_USER=$APP_ROLE db_url "$DEMO_DB")
+export DATABASE_OWNER_URL DATABASE_URL
 export REDIS_URL="redis://$PMC_REDIS_HOST:$PMC_REDIS_PORT"
 export QUEUE_PREFIX="$DEMO_DB"
 export NEXT_TELEMETRY_DISABLED=1
@@ -110,7 +119,7 @@ if needs_build; then
   npm run --silent build || die "npm run build failed"
 fi
 
-start_child env NODE_ENV=production node_modules/.bin/next start -p "$PORT"
+start_child env NODE_ENV=production node_modules/.bin/next start -p "$PORT" -H "$HOST"
 start_child env NODE_ENV=production npm run --silent worker
 
 url="http://127.0.0.1:$PORT"

@@ -13,6 +13,8 @@ ensure_postgres
 ensure_redis
 ensure_node_modules
 ensure_chromium
+ensure_pg_client_tools
+ensure_app_role "${PMC_APP_ROLE:-pmc_app}"
 export NEXT_TELEMETRY_DISABLED=1
 
 reports=test-results/vitest

@@ -115,6 +115,35 @@ export function AccountStatusForm({
   );
 }
 
+// One button that acts on the user (end sessions, clear failed sign-ins), with its explanation and outcome.
+export function UserActionForm({
+  userId,
+  action,
+  explanation,
+  label,
+}: {
+  userId: string;
+  action: FormAction;
+  explanation: string;
+  label: string;
+}) {
+  const t = useTranslations("admin");
+  const { result, pending, formProps } = useFormAction(action, { resetOnSuccess: false, refreshOnSuccess: true });
+  const texts = useAdminTexts();
+  return (
+    <form {...formProps} className="flex flex-col gap-3">
+      <FormMessage result={result} texts={texts} />
+      <input type="hidden" name="userId" value={userId} />
+      <p className="text-sm text-slate-700">{explanation}</p>
+      <div>
+        <SubmitButton pending={pending} variant="secondary" pendingLabel={t("actions.saving")}>
+          {label}
+        </SubmitButton>
+      </div>
+    </form>
+  );
+}
+
 export function ResetPasswordForm({ userId, action }: { userId: string; action: FormAction }) {
   const t = useTranslations("admin");
   const { result, pending, formProps } = useFormAction(action, { resetOnSuccess: true, refreshOnSuccess: false });

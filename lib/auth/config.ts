@@ -41,6 +41,7 @@ export function authConfig(): NextAuthConfig {
           token.officerId = user.officerId ?? null;
           token.locale = user.locale ?? DEFAULT_LOCALE;
           token.signedInAt = nowSeconds();
+          token.sessionVersion = user.sessionVersion;
         }
         return sessionHasExpired(token.signedInAt, nowSeconds(), env.SESSION_MAX_AGE_SECONDS) ? null : token;
       },

@@ -23,8 +23,8 @@ export function toSessionUser(user: UserRow): SessionUser {
   };
 }
 
-// null when the account no longer exists or was deactivated since the session was issued.
-export async function loadActiveSessionUser(userId: string): Promise<SessionUser | null> {
+// null when the account no longer exists, was deactivated, or had its sessions ended since this one was issued.
+export async function loadActiveSessionUser(userId: string, sessionVersion: number): Promise<SessionUser | null> {
   const user = await db.user.findUnique({ where: { id: userId } });
-  return user?.active ? toSessionUser(user) : null;
+  return user?.active && user.sessionVersion === sessionVersion ? toSessionUser(user) : null;
 }

@@ -10,9 +10,10 @@ type PortalClaims = {
 };
 
 declare module "next-auth" {
-  // Module augmentation needs an interface, even an empty one.
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-  interface User extends Partial<PortalClaims> {}
+  interface User extends Partial<PortalClaims> {
+    // The user's session version at sign-in (docs/decisions/028-revocable-sessions.md).
+    sessionVersion?: number;
+  }
   interface Session {
     user: PortalClaims & { id: string; email: string; name: string };
   }
@@ -22,5 +23,7 @@ declare module "@auth/core/jwt" {
   interface JWT extends Partial<PortalClaims> {
     // Seconds since the epoch of the sign-in; sessions end SESSION_MAX_AGE_SECONDS after it, however active.
     signedInAt?: number;
+    // Must equal users.session_version for the session to be honoured (docs/decisions/028-revocable-sessions.md).
+    sessionVersion?: number;
   }
 }

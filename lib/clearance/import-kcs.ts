@@ -8,6 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { PoolClient } from "pg";
 import { csvRecords } from "@/lib/clearance/csv-records";
+import { restoreDefusedCell } from "@/lib/csv-cell";
 import { CopyWriter } from "@/lib/clearance/copy-writer";
 import { kcsFieldGetter, mapKcsRecord, missingKcsColumns } from "@/lib/clearance/kcs-record";
 import { runImport, type ImportOutcome, type Progress } from "@/lib/clearance/import-pipeline";
@@ -63,7 +64,9 @@ async function stageKcs(
     const writer = new CopyWriter(client, "stg_kcs", ["line", ...STG_KCS_COLUMNS]);
     let header: string[] | null = null;
     for await (const batch of csvRecords(input)) {
-      for (const { line, fields, error } of batch) {
+      for (const { line, fields: raw, error } of batch) {
+        // A rejected-rows file fixed in a spreadsheet reads back as written (lib/csv-cell.ts).
+        const fields = raw.map(restoreDefusedCell);
         if (!header) {
           header = fields.map((h) => h.trim());
           const missing = missingKcsColumns(header);

@@ -1,11 +1,12 @@
 // Rejected rows as CSV a user can fix and import again: the row's own columns, then _line, _column and _reason
-// (unknown columns are ignored by the importer with a warning, so the file is re-importable as it is).
+// (unknown columns are ignored by the importer with a warning, so the file is re-importable as it is). The file is
+// opened in spreadsheets: formula cells are defused, and the importer restores them (lib/csv-cell.ts).
 import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import { finished } from "node:stream/promises";
-import { stringify } from "csv-stringify/sync";
 import { pool } from "@/lib/pg";
+import { csvCell } from "@/lib/csv-cell";
 
 const PAGE = 5000;
 
@@ -50,15 +51,17 @@ const cell = (v: unknown) =>
         ? JSON.stringify(v)
         : String(v);
 
+const line = (cells: unknown[]) => `${cells.map((c) => csvCell(c, { forSpreadsheet: true })).join(",")}\n`;
+
 // CSV lines (header first) for one file's rejected rows.
 export async function* rejectedRowsCsv(batchId: number, file: string): AsyncGenerator<string> {
   let columns: string[] | null = null;
   for await (const row of rejectedRows(batchId, file)) {
     if (!columns) {
       columns = Object.keys(row.values);
-      yield stringify([[...columns, "_line", "_column", "_reason"]]);
+      yield line([...columns, "_line", "_column", "_reason"]);
     }
-    yield stringify([[...columns.map((c) => cell(row.values[c])), row.line, row.column ?? "", row.reason]]);
+    yield line([...columns.map((c) => cell(row.values[c])), row.line, row.column ?? "", row.reason]);
   }
 }
 

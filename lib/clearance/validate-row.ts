@@ -1,6 +1,7 @@
 // Validation of one CSV record against its file's spec: field types, required values, the per-row rules of
 // docs/data-format.md (reg_ts not after asmt_ts, field length, valid UTF-8). Reference checks run later in SQL.
 import { parseField } from "@/lib/clearance/fields";
+import { restoreDefusedCell } from "@/lib/csv-cell";
 import { fileSpec, type CanonicalFileSpec } from "@/lib/clearance/canonical-files";
 
 export const MAX_FIELD_LENGTH = 10_000;
@@ -35,7 +36,8 @@ export function validateRow(spec: CanonicalFileSpec, plan: HeaderPlan, record: s
   for (let i = 0; i < spec.columns.length; i++) {
     const column = spec.columns[i]!;
     const index = plan.indexes[i]!;
-    const raw = index === -1 ? "" : record[index]!;
+    // A cell defused for spreadsheets (a rejected-rows file fixed and imported again) is read as it was written.
+    const raw = index === -1 ? "" : restoreDefusedCell(record[index]!);
     if (raw.length > MAX_FIELD_LENGTH) {
       return { ok: false, column: column.name, reason: `field longer than ${MAX_FIELD_LENGTH} characters` };
     }
@@ -71,7 +73,7 @@ function checkRowRules(spec: CanonicalFileSpec, values: (string | null)[]): RowR
 export function recordAsObject(header: string[], record: string[]): Record<string, string> {
   const out: Record<string, string> = {};
   header.forEach((h, i) => {
-    out[h.trim()] = record[i] ?? "";
+    out[h.trim()] = restoreDefusedCell(record[i] ?? "");
   });
   return out;
 }

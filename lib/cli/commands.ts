@@ -7,6 +7,8 @@ export type Command = (options: CliOptions) => Promise<number>;
 
 export const commands: Record<string, Command> = {
   "db reset": async (o) => (await import("@/lib/cli/reset-database")).resetDatabase(o),
+  "db backup": async (o) => (await import("@/lib/cli/database-backup-command")).runBackupCommand(o),
+  "db restore": async (o) => (await import("@/lib/cli/database-backup-command")).runRestoreCommand(o),
   generate: async (o) => (await import("@/tools/generator/generate-command")).runGenerateCommand(o),
   import: async (o) => (await import("@/lib/cli/import-command")).runImportCommand(o),
   kpis: async (o) => (await import("@/lib/cli/kpis-command")).runKpisCommand(o),

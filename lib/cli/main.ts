@@ -5,6 +5,8 @@ import { commands } from "@/lib/cli/commands";
 
 const USAGE = `usage: pmc <command> [options]
   db reset --yes
+  db backup FILE
+  db restore FILE [--yes]
   generate --out DIR [--declarations N] [--seed S] [--from DATE --to DATE]
   import --dir DIR | --kcs FILE
   kpis --from DATE --to DATE --subject officer|office --out FILE
@@ -36,7 +38,9 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
-  return command(values as Record<string, string | boolean | undefined>);
+  // A command's own argument (the file of db backup and db restore).
+  const [argument] = positionals.slice(first === "db" ? 2 : 1);
+  return command({ ...(values as Record<string, string | boolean | undefined>), file: argument });
 }
 
 main(process.argv.slice(2))

@@ -6,7 +6,7 @@ import { chromium, type Browser } from "playwright-core";
 import { cookies } from "next/headers";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { LOCALE_COOKIE, isLocale, type Locale } from "@/lib/i18n/locales";
-import { logger } from "@/lib/logger";
+import { apiErrorResponse } from "@/lib/http/api-error";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@/lib/chromium";
 
 const RENDER_TIMEOUT_MS = 60_000;
@@ -104,7 +104,6 @@ export async function printedPageResponse(
       },
     });
   } catch (error) {
-    logger.error({ err: (error as Error).message, ...page.log }, "PDF failed");
-    return Response.json({ error: { code: "PDF_FAILED", message: "pdfFailed" } }, { status: 503 });
+    return apiErrorResponse({ status: 503, code: "PDF_FAILED", reason: "pdfFailed", cause: { ...page.log, error } });
   }
 }

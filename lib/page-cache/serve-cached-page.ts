@@ -37,14 +37,17 @@ export function servesFromPageCache(request: NextRequest): boolean {
 const answer = (page: StoredPage, status: string) =>
   new Response(page.body, { status: page.status, headers: [...page.headers, [PAGE_CACHE_HEADER, status]] });
 
-export async function serveCachedPage(request: NextRequest): Promise<Response> {
+// `forward` are the request's headers as the proxy passes them on (its nonce and request id) when the page is
+// rendered directly instead.
+export async function serveCachedPage(request: NextRequest, forward: Headers): Promise<Response> {
+  const passOn = () => NextResponse.next({ request: { headers: forward } });
   let snapshot: string;
   try {
     const { rows } = await pool.query<{ snapshot: string }>("SELECT pg_current_snapshot()::text AS snapshot");
     snapshot = rows[0]!.snapshot;
   } catch {
     // The page itself says the database cannot be reached.
-    return NextResponse.next();
+    return passOn();
   }
   const key = pageCacheKey(requestParts(request), snapshot, todayIso());
   const kept = store.get(key, Date.now());
@@ -52,14 +55,14 @@ export async function serveCachedPage(request: NextRequest): Promise<Response> {
   const inFlight = rendering.get(key);
   if (inFlight) {
     const page = await inFlight;
-    return page ? answer(page, "shared") : NextResponse.next();
+    return page ? answer(page, "shared") : passOn();
   }
-  return renderAndKeep(request, key);
+  return renderAndKeep(request, key, passOn);
 }
 
 // The page rendered by the portal for this very request (the bypass header lets it through the proxy), streamed to
 // the visitor as it comes while a copy is kept.
-async function renderAndKeep(request: NextRequest, key: string): Promise<Response> {
+async function renderAndKeep(request: NextRequest, key: string, passOn: () => Response): Promise<Response> {
   let settle!: (page: StoredPage | null) => void;
   rendering.set(key, new Promise((resolve) => (settle = resolve)));
   const done = (page: StoredPage | null) => {
@@ -78,10 +81,13 @@ async function renderAndKeep(request: NextRequest, key: string): Promise<Respons
       "page cache could not render the page; rendering it directly",
     );
     done(null);
-    return NextResponse.next();
+    return passOn();
   }
   const status = rendered.status;
-  const headers = pageHeaders(rendered.headers);
+  const headers = pageHeaders(rendered.headers).map(([name, value]): [string, string] =>
+    // A guard's redirect says `Location: /login`; handed on as it is, Next.js fails to parse it and answers 500.
+    name.toLowerCase() === "location" ? [name, new URL(value, request.url).toString()] : [name, value],
+  );
   if (!rendered.body || !isKeepableResponse(rendered)) {
     done(null);
     return new Response(rendered.body, { status, headers: [...headers, [PAGE_CACHE_HEADER, "bypass"]] });

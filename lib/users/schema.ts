@@ -44,6 +44,8 @@ export const SetUserActiveInput = z.object({
 });
 export type SetUserActiveInput = z.infer<typeof SetUserActiveInput>;
 
+export const UserIdInput = z.object({ userId: UserId });
+
 export const ResetPasswordInput = z.object({ userId: UserId, password: Password });
 export type ResetPasswordInput = z.infer<typeof ResetPasswordInput>;
 

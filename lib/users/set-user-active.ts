@@ -1,5 +1,5 @@
-// Activates or deactivates an account. A deactivated user cannot sign in, and an open session stops working on its
-// next request because the guards re-read the user (lib/auth/load-session-user.ts).
+// Activates or deactivates an account. A deactivated user cannot sign in, and their open sessions end at once (the
+// session version is bumped, so reactivating the account does not bring them back).
 import "server-only";
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
@@ -12,7 +12,10 @@ export async function setUserActive(input: SetUserActiveInput, actorId: string):
     const current = await tx.user.findUnique({ where: { id: input.userId }, select: { active: true } });
     if (!current) throw new AppError("NOT_FOUND", "unknownUser");
     if (current.active === input.active) return;
-    await tx.user.update({ where: { id: input.userId }, data: { active: input.active } });
+    await tx.user.update({
+      where: { id: input.userId },
+      data: { active: input.active, ...(input.active ? {} : { sessionVersion: { increment: 1 } }) },
+    });
     await writeAudit(
       {
         actorId,

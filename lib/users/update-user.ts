@@ -1,9 +1,11 @@
 // Changes a user's name, role, office, officer link or integrity grant (admin screen), recording what changed,
-// from what to what.
+// from what to what. A change of access (anything but the name) ends the user's open sessions: they sign in again
+// under the new access.
 import "server-only";
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
 import { AppError } from "@/lib/kernel/app-error";
+import { endUserSessions } from "@/lib/auth/end-user-sessions";
 import { assertUserReferences } from "@/lib/users/user-references";
 import type { UpdateUserInput } from "@/lib/users/schema";
 
@@ -41,6 +43,19 @@ export async function updateUser(input: UpdateUser, actorId: string): Promise<{ 
       },
     });
     await writeAudit({ actorId, action: "user.update", entityType: "user", entityId: input.userId, data: changes }, tx);
+    if (changed.some((field) => field !== "name")) {
+      await endUserSessions(input.userId, tx);
+      await writeAudit(
+        {
+          actorId,
+          action: "user.sessions_ended",
+          entityType: "user",
+          entityId: input.userId,
+          data: { reason: "access" },
+        },
+        tx,
+      );
+    }
     return { changed };
   });
 }

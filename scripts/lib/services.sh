@@ -202,3 +202,39 @@ ensure_chromium() {
   apt_install chromium
   [ -x "$PMC_CHROMIUM" ] || die "apt-get installed chromium but $PMC_CHROMIUM is still missing"
 }
+
+# --- PostgreSQL client tools --------------------------------------------------------------------------------------
+
+# pg_dump and pg_restore, for `pmc db backup|restore` and their test; a PostgreSQL server install brings them.
+ensure_pg_client_tools() {
+  command -v pg_dump >/dev/null 2>&1 && command -v pg_restore >/dev/null 2>&1 && return 0
+  can_install_packages ||
+    die "pg_dump/pg_restore are missing (needed by pmc db backup|restore): install them (Debian: sudo apt-get install postgresql-client), then rerun."
+  apt_install postgresql-client
+  command -v pg_dump >/dev/null 2>&1 || die "apt-get installed postgresql-client but pg_dump is still missing"
+}
+
+# The portal's least-privileged role $1 (lib/database/app-role.ts) exists and may log in over 127.0.0.1 without a
+# password, like postgres (Debian's cluster asks one on TCP for every other role).
+app_role_answers() { psql -X -w -q -h "$PMC_PG_HOST" -p "$PMC_PG_PORT" -U "$1" -d postgres -Atc 'select 1' >/dev/null 2>&1; }
+ensure_app_role() {
+  local role=$1 version hba
+  [[ $role =~ ^[a-z_][a-z0-9_]*$ ]] || die "invalid role name '$role'"
+  if [ "$(psql_admin -Atc "select 1 from pg_roles where rolname = '$role'")" != 1 ]; then
+    psql_admin -c "create role $role login nosuperuser nocreatedb nocreaterole noinherit" >/dev/null 2>&1 || true
+  fi
+  app_role_answers "$role" && return 0
+  can_install_packages || die "PostgreSQL refuses role $role without a password: add 'host all $role 127.0.0.1/32 trust' at the top of pg_hba.conf and reload PostgreSQL."
+  version=$(pg_version_installed)
+  hba=/etc/postgresql/$version/main/pg_hba.conf
+  [ -f "$hba" ] || die "cannot find $hba to allow local connections as $role"
+  sed -i "1i host all $role 127.0.0.1/32 trust\nhost all $role ::1/128 trust" "$hba"
+  pg_ctlcluster --skip-systemctl-redirect "$version" main reload >/dev/null 2>&1 ||
+    service postgresql reload >/dev/null 2>&1 || true
+  wait_until 5 app_role_answers "$role" || die "PostgreSQL still refuses role $role (see $hba)"
+}
+
+# The portal's least-privileged role (lib/database/app-role.ts) on database $1, granted again after every migration.
+grant_app_role() {
+  npx --no-install tsx scripts/grant-app-role.ts "$(db_url "$1")" "$2" || die "granting role $2 on database $1 failed"
+}

@@ -11,6 +11,12 @@ import { setUserActive } from "@/lib/users/set-user-active";
 import { resetUserPassword } from "@/lib/users/reset-user-password";
 import { AppError } from "@/lib/kernel/app-error";
 
+// The session a user would hold if they signed in now (changes of access end the older ones).
+async function loadFreshSession(id: string) {
+  const { sessionVersion } = await db.user.findUniqueOrThrow({ where: { id }, select: { sessionVersion: true } });
+  return loadActiveSessionUser(id, sessionVersion);
+}
+
 const run = randomUUID().slice(0, 8);
 const office = `T${run}`;
 const officerA = `OA-${run}`;
@@ -131,7 +137,8 @@ describe("updateUser", () => {
     });
 
     const entries = await auditFor(id);
-    expect(entries.map((entry) => entry.action)).toEqual(["user.create", "user.update"]);
+    // A change of access also ends the user's sessions.
+    expect(entries.map((entry) => entry.action)).toEqual(["user.create", "user.update", "user.sessions_ended"]);
     expect(entries[1]?.data).toEqual({
       role: { from: "MANAGER", to: "INTEGRITY" },
       officeCode: { from: null, to: office },
@@ -166,7 +173,7 @@ describe("updateUser", () => {
     expect((await updateUser({ ...base, role: "MANAGER", integrityAccess: true }, adminId)).changed).toEqual([
       "integrityAccess",
     ]);
-    expect((await loadActiveSessionUser(id))?.integrityAccess).toBe(true);
+    expect((await loadFreshSession(id))?.integrityAccess).toBe(true);
     // Another role drops the grant, even when the form still says so.
     expect((await updateUser({ ...base, role: "OFFICER", integrityAccess: true }, adminId)).changed.sort()).toEqual([
       "integrityAccess",
@@ -176,7 +183,7 @@ describe("updateUser", () => {
       role: "OFFICER",
       integrityAccess: false,
     });
-    expect((await loadActiveSessionUser(id))?.integrityAccess).toBe(false);
+    expect((await loadFreshSession(id))?.integrityAccess).toBe(false);
     const updates = (await auditFor(id)).filter((e) => e.action === "user.update").map((e) => e.data);
     expect(updates).toEqual([
       { integrityAccess: { from: false, to: true } },

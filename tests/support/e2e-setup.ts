@@ -21,6 +21,7 @@ import {
   recreateDatabase,
 } from "./local-services";
 import { startWorker, type WorkerProcess } from "./worker-process";
+import { APP_ROLE, appRoleUrl, grantAppRole } from "./app-role";
 
 // Overridable so that several e2e runs can share one machine, like PMC_TEST_DATABASE for the integration tests.
 const E2E_DATABASE = process.env.PMC_E2E_DATABASE || "pmc_e2e";
@@ -90,14 +91,18 @@ export default async function setup(project: TestProject) {
       throw new Error(`Port ${E2E_PORT} is already in use (a server left over from another run?): stop it first.`);
     }
     await Promise.all([
-      recreateDatabase(databaseUrl).then(() => migrateDatabase(databaseUrl)),
+      recreateDatabase(databaseUrl)
+        .then(() => migrateDatabase(databaseUrl))
+        .then(() => grantAppRole(databaseUrl, APP_ROLE)),
       clearRedisPrefix(redisUrl, E2E_QUEUE_PREFIX),
       mkdir(SCREENSHOTS_DIR, { recursive: true }),
     ]);
 
+    // The portal, the worker and the import run as the least-privileged role, as in a deployment.
     const appEnv: NodeJS.ProcessEnv = {
       ...process.env,
-      DATABASE_URL: databaseUrl,
+      DATABASE_URL: appRoleUrl(databaseUrl, APP_ROLE),
+      DATABASE_OWNER_URL: databaseUrl,
       REDIS_URL: redisUrl,
       QUEUE_PREFIX: E2E_QUEUE_PREFIX,
       DATA_DIR: dataDir,
@@ -150,6 +155,8 @@ export default async function setup(project: TestProject) {
   project.provide("testEnv", {
     E2E_BASE_URL,
     DATABASE_URL: databaseUrl,
+    DATABASE_OWNER_URL: databaseUrl,
+    PMC_APP_DATABASE_URL: appRoleUrl(databaseUrl, APP_ROLE),
     REDIS_URL: redisUrl,
     QUEUE_PREFIX: E2E_QUEUE_PREFIX,
     DATA_DIR: dataDir,

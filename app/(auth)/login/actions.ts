@@ -6,7 +6,7 @@ import { safeCallbackPath } from "@/lib/auth/callback-path";
 
 export type LoginState = {
   error?: "missing" | "invalid" | "inactive" | "rate_limited";
-  retryAfterMinutes?: number;
+  retryAfterSeconds?: number;
   email?: string;
 };
 
@@ -20,7 +20,7 @@ export async function login(_previous: LoginState, formData: FormData): Promise<
     await signIn("credentials", { email, password, redirectTo: safeCallbackPath(formData.get("callbackUrl")) ?? "/" });
   } catch (error) {
     if (error instanceof LoginRefused) {
-      return { error: error.reason, retryAfterMinutes: Math.ceil(error.retryAfterSeconds / 60), email };
+      return { error: error.reason, retryAfterSeconds: error.retryAfterSeconds, email };
     }
     if (error instanceof AuthError) return { error: "invalid", email };
     throw error;

@@ -16,7 +16,9 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string | null }) {
       {state.error ? (
         <Notice tone="error">
           {state.error === "rate_limited"
-            ? t("errors.rate_limited", { minutes: state.retryAfterMinutes ?? 1 })
+            ? (state.retryAfterSeconds ?? 60) < 120
+              ? t("errors.rate_limited_seconds", { seconds: state.retryAfterSeconds ?? 60 })
+              : t("errors.rate_limited", { minutes: Math.ceil((state.retryAfterSeconds ?? 60) / 60) })
             : t(`errors.${state.error}`)}
         </Notice>
       ) : null}

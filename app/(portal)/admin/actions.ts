@@ -8,7 +8,10 @@ import {
   ResetPasswordInput,
   SetUserActiveInput,
   UpdateUserInput,
+  UserIdInput,
 } from "@/lib/users/schema";
+import { endSessionsByAdmin } from "@/lib/users/end-sessions-by-admin";
+import { clearSignInFailures } from "@/lib/users/clear-sign-in-failures";
 import { createUser } from "@/lib/users/create-user";
 import { updateUser } from "@/lib/users/update-user";
 import { setUserActive } from "@/lib/users/set-user-active";
@@ -59,6 +62,28 @@ export async function resetPasswordAction(_previous: FormResult, formData: FormD
     async (admin) => {
       await resetUserPassword(ResetPasswordInput.parse(formFields(formData)), admin.id);
       return success("passwordReset");
+    },
+    ["/admin"],
+  );
+}
+
+export async function endSessionsAction(_previous: FormResult, formData: FormData): Promise<FormResult> {
+  return runFormAction(
+    ADMIN_ONLY,
+    async (admin) => {
+      await endSessionsByAdmin(UserIdInput.parse(formFields(formData)).userId, admin.id);
+      return success("sessionsEnded");
+    },
+    ["/admin"],
+  );
+}
+
+export async function clearSignInFailuresAction(_previous: FormResult, formData: FormData): Promise<FormResult> {
+  return runFormAction(
+    ADMIN_ONLY,
+    async (admin) => {
+      await clearSignInFailures(UserIdInput.parse(formFields(formData)).userId, admin.id);
+      return success("failuresCleared");
     },
     ["/admin"],
   );

@@ -4,7 +4,8 @@ import { getTranslations } from "next-intl/server";
 import { requireArea } from "@/lib/auth/guards";
 import { listUsers } from "@/lib/users/list-users";
 import { listOfficeOptions } from "@/lib/users/list-office-options";
-import { listRecentAudit } from "@/lib/users/list-recent-audit";
+import Link from "next/link";
+import { searchAudit } from "@/lib/audit-log/search-audit";
 import { PageHeader } from "@/components/ui/page-header";
 import { UsersSummary } from "@/components/admin/users-summary";
 import { UsersTable } from "@/components/admin/users-table";
@@ -44,7 +45,7 @@ export default async function AdminPage() {
     getTranslations("admin"),
     listUsers(),
     listOfficeOptions(),
-    listRecentAudit(),
+    searchAudit({ page: 1 }),
   ]);
   return (
     <>
@@ -59,7 +60,12 @@ export default async function AdminPage() {
         </div>
       </Section>
       <Section id="audit-heading" title={t("audit.title")} description={t("audit.description")}>
-        <AuditLogPanel entries={audit} />
+        <AuditLogPanel entries={audit.rows.slice(0, 10)} />
+        <p className="mt-3 text-sm">
+          <Link href="/admin/audit" className="font-medium text-brand-700 underline-offset-4 hover:underline">
+            {t("audit.openAll", { count: audit.total })}
+          </Link>
+        </p>
       </Section>
     </>
   );

@@ -7,8 +7,21 @@ import { getUserForAdminOrNotFound } from "@/lib/users/get-user-for-admin";
 import { listOfficeOptions } from "@/lib/users/list-office-options";
 import { PageHeader } from "@/components/ui/page-header";
 import { RoleBadge, StatusBadge } from "@/components/admin/role-badge";
-import { AccountStatusForm, EditAccessForm, ResetPasswordForm } from "@/components/admin/edit-user-forms";
-import { resetPasswordAction, searchOfficersAction, setUserActiveAction, updateUserAction } from "../../actions";
+import {
+  AccountStatusForm,
+  EditAccessForm,
+  ResetPasswordForm,
+  UserActionForm,
+} from "@/components/admin/edit-user-forms";
+import { accountFailures } from "@/lib/auth/login-throttle";
+import {
+  clearSignInFailuresAction,
+  endSessionsAction,
+  resetPasswordAction,
+  searchOfficersAction,
+  setUserActiveAction,
+  updateUserAction,
+} from "../../actions";
 
 type Props = { params: Promise<{ userId: string }> };
 
@@ -35,6 +48,7 @@ export default async function EditUserPage({ params }: Props) {
     getUserForAdminOrNotFound((await params).userId),
     listOfficeOptions(),
   ]);
+  const failures = await accountFailures(user.email);
   const editable = {
     id: user.id,
     email: user.email,
@@ -73,6 +87,22 @@ export default async function EditUserPage({ params }: Props) {
           </Panel>
           <Panel title={t("edit.passwordTitle")}>
             <ResetPasswordForm userId={user.id} action={resetPasswordAction} />
+          </Panel>
+          <Panel title={t("edit.sessionsTitle")}>
+            <div className="flex flex-col gap-6">
+              <UserActionForm
+                userId={user.id}
+                action={endSessionsAction}
+                explanation={t("sessions.endExplained")}
+                label={t("actions.endSessions")}
+              />
+              <UserActionForm
+                userId={user.id}
+                action={clearSignInFailuresAction}
+                explanation={t("sessions.failures", { count: failures })}
+                label={t("actions.clearFailures")}
+              />
+            </div>
           </Panel>
         </div>
       </div>

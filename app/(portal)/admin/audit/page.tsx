@@ -8,7 +8,7 @@ import { auditQuery, parseAuditFilters } from "@/lib/audit-log/audit-filters";
 import { AUDIT_PAGE_SIZE, auditFacets, searchAudit } from "@/lib/audit-log/search-audit";
 import { PageHeader } from "@/components/ui/page-header";
 import { ExportLinks } from "@/components/ui/export-links";
-import { Pager } from "@/components/dashboard/pager";
+import { Pager } from "@/components/ui/pager";
 import { AuditLogPanel } from "@/components/admin/audit-log-panel";
 import { AuditFiltersForm } from "@/components/admin/audit-filters-form";
 

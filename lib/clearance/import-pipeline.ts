@@ -35,6 +35,10 @@ export type ImportOutcome = { files: Record<string, FileCounts>; quality: Qualit
 
 export type Progress = (fraction: number, phase: string) => Promise<void>;
 
+// Called inside the import's transaction just before it commits, with the outcome: what must be committed with the
+// data or not at all (the batch's status, the follow-up jobs, the audit entry). Throwing rolls everything back.
+export type BeforeCommit = (client: PoolClient, outcome: ImportOutcome) => Promise<void>;
+
 export type Stager = (
   client: PoolClient,
   rejects: RejectedRowsWriter,
@@ -46,7 +50,12 @@ const IMPORT_LOCK = 7_320_001;
 const STAGING_SHARE = 0.8;
 const QUALITY_AT = 0.97;
 
-export async function runImport(batchId: number, stage: Stager, progress: Progress): Promise<ImportOutcome> {
+export async function runImport(
+  batchId: number,
+  stage: Stager,
+  progress: Progress,
+  beforeCommit?: BeforeCommit,
+): Promise<ImportOutcome> {
   return withImportSession(async (client) => {
     await progress(0, "waiting");
     await client.query("SELECT pg_advisory_lock($1)", [IMPORT_LOCK]);
@@ -60,7 +69,7 @@ export async function runImport(batchId: number, stage: Stager, progress: Progre
         await rejects.close();
       }
       for (const spec of CANONICAL_FILES) await client.query(`ANALYZE ${stagingTable(spec)}`);
-      return await mergeAll(client, batchId, staged, progress);
+      return await mergeAll(client, batchId, staged, progress, beforeCommit);
     } finally {
       await client.query(CANONICAL_FILES.map((s) => `DROP TABLE IF EXISTS ${stagingTable(s)}`).join("; "));
       await client.query("SELECT pg_advisory_unlock($1)", [IMPORT_LOCK]);
@@ -73,6 +82,7 @@ async function mergeAll(
   batchId: number,
   staged: Record<string, StageResult>,
   progress: Progress,
+  beforeCommit?: BeforeCommit,
 ): Promise<ImportOutcome> {
   const files: Record<string, FileCounts> = {};
   const cells = new Map<string, Cell>();
@@ -108,8 +118,10 @@ async function mergeAll(
     }
     await progress(QUALITY_AT, "checking quality");
     const quality = await buildQualityReport(client);
+    const outcome = { files, quality, affectedCells: [...cells.values()] };
+    await beforeCommit?.(client, outcome);
     await client.query("COMMIT");
-    return { files, quality, affectedCells: [...cells.values()] };
+    return outcome;
   } catch (error) {
     await client.query("ROLLBACK");
     throw error;

@@ -1,5 +1,7 @@
 // pmc import --dir DIR | --kcs FILE: runs the import job's processor in this process, prints per-file counts and
-// writes the rejected rows to DIR/rejected/ (next to the file for --kcs).
+// writes the rejected rows to DIR/rejected/ (next to the file for --kcs). A failure is not retried in the
+// background: the user sees it (exit 1). Ctrl-C or SIGTERM marks the batch FAILED with that reason, rolls back what
+// it had not committed, and exits 130 / 143.
 import path from "node:path";
 import { createImportBatch } from "@/lib/clearance/create-import-batch";
 import { runImportBatch } from "@/lib/clearance/run-import-batch";
@@ -7,22 +9,34 @@ import { writeRejectedRowFiles } from "@/lib/clearance/rejected-row-files";
 import { db } from "@/lib/db";
 import { pool } from "@/lib/pg";
 import { closeQueue } from "@/lib/queue/enqueue";
+import { setLeaseOwner, stopActiveLeases } from "@/lib/queue/job-lease";
 import { stringOption, type CliOptions } from "@/lib/cli/options";
 
 export async function runImportCommand(options: CliOptions): Promise<number> {
   const dir = stringOption(options, "dir");
   const kcs = stringOption(options, "kcs");
   if (!dir === !kcs) throw new Error("give exactly one of --dir DIR or --kcs FILE");
+  setLeaseOwner("cli");
+  const stop = (signal: NodeJS.Signals, code: number) => {
+    process.stderr.write(`pmc: ${signal}: stopping the import\n`);
+    void stopActiveLeases(`stopped by ${signal} in pmc import`, { fail: true }).finally(() => process.exit(code));
+  };
+  process.once("SIGINT", () => stop("SIGINT", 130));
+  process.once("SIGTERM", () => stop("SIGTERM", 143));
   try {
     const location = (dir ?? kcs)!;
     const batchId = await createImportBatch({ kind: dir ? "CANONICAL" : "KCS", sourcePath: location });
     let shown = -10;
-    const outcome = await runImportBatch(batchId, async (percent) => {
-      if (percent - shown >= 10 || percent === 100) {
-        shown = percent;
-        process.stderr.write(`import ${batchId}: ${percent.toFixed(0)} %\n`);
-      }
-    });
+    const outcome = await runImportBatch(
+      batchId,
+      async (percent) => {
+        if (percent - shown >= 10 || percent === 100) {
+          shown = percent;
+          process.stderr.write(`import ${batchId}: ${percent.toFixed(0)} %\n`);
+        }
+      },
+      { retry: false },
+    );
     const width = Math.max(...Object.keys(outcome.files).map((f) => f.length));
     for (const [file, c] of Object.entries(outcome.files)) {
       const detail = c.error

@@ -1,6 +1,5 @@
 // Runs the real BullMQ worker (jobs/worker.ts) as a child process, for integration tests of jobs and for the e2e
 // harness. Each worker is its own process group; several may run at once on the same queue.
-import path from "node:path";
 import { spawnGroup } from "./child-group";
 import { projectRoot } from "./local-services";
 
@@ -22,11 +21,12 @@ function isReadyLine(line: string): boolean {
 
 /** Starts a worker with the test environment (process.env), plus `env`, and resolves once it logged "worker ready". */
 export async function startWorker(
-  options: { env?: NodeJS.ProcessEnv; readyTimeoutMs?: number } = {},
+  options: { env?: Record<string, string | undefined>; readyTimeoutMs?: number } = {},
 ): Promise<WorkerProcess> {
+  // As `npm run worker` starts it: one Node process that handles its own signals.
   const worker = spawnGroup(
-    path.join(projectRoot, "node_modules/.bin/tsx"),
-    ["--require", "./lib/runtime/allow-server-only.cjs", "jobs/worker.ts"],
+    process.execPath,
+    ["--require", "./lib/runtime/allow-server-only.cjs", "--import", "tsx", "jobs/worker.ts"],
     {
       cwd: projectRoot,
       // lib/logger.ts raises the level to "warn" under NODE_ENV=test unless LOG_LEVEL is set to something other

@@ -9,6 +9,10 @@ export type WorkerProcess = {
   output: () => string;
   /** SIGTERM (the worker finishes its running jobs), then SIGKILL after `graceMs`. Resolves with the exit code. */
   stop: (graceMs?: number) => Promise<number | null>;
+  /** A signal to the worker's whole process group (SIGKILL: as kill -9, nothing handed back). */
+  kill: (signal: NodeJS.Signals) => Promise<number | null>;
+  /** Its exit code; undefined while it runs. */
+  exitCode: () => number | null | undefined;
 };
 
 function isReadyLine(line: string): boolean {
@@ -40,5 +44,5 @@ export async function startWorker(
     await worker.stop(2_000);
     throw error;
   }
-  return { pid: worker.pid, output: worker.output, stop: worker.stop };
+  return { pid: worker.pid, output: worker.output, stop: worker.stop, kill: worker.kill, exitCode: worker.exitCode };
 }

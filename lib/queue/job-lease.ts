@@ -129,8 +129,13 @@ class ActiveLease implements Lease {
 
   startHeartbeat(everyMs: number): void {
     this.heartbeat = setInterval(() => {
+      // A row the work itself marked SUCCEEDED (an import commits its status with its data) is still this run's.
       this.session
-        .query(`UPDATE ${this.table} SET heartbeat_at = now() WHERE ${this.owned}`, [this.id, this.owner])
+        .query(
+          `UPDATE ${this.table} SET heartbeat_at = now()
+            WHERE id = $1 AND owner = $2 AND status IN ('RUNNING', 'SUCCEEDED')`,
+          [this.id, this.owner],
+        )
         .then((result) => {
           if (!result.rowCount) this.lose("the row was interrupted or handed back");
         })
@@ -298,10 +303,10 @@ export async function withJobLease<T>(
     lease.startHeartbeat(heartbeatMs);
     try {
       const value = await work(lease);
-      if (lease.lost) throw new LeaseLostError();
       if (!(await lease.finishedByWork())) await lease.succeed();
       return value;
     } catch (error) {
+      lease.stopHeartbeat();
       const lost = () => new JobNotRunError("lease lost", null, `${table} ${id}: ${errorMessage(error)}`);
       if (lease.lost || error instanceof LeaseLostError) throw lost();
       const permanent = isPermanentByDefault(error) || Boolean(options.isPermanent?.(error));

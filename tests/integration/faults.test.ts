@@ -7,11 +7,13 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { spawnGroup } from "@/tests/support/child-group";
+import { projectRoot } from "@/tests/support/local-services";
 import { startRedisServer, type RedisServer } from "@/tests/support/redis-server";
-import { startWorker, type WorkerProcess } from "@/tests/support/worker-process";
+import { isReadyLine, startWorker, type WorkerProcess } from "@/tests/support/worker-process";
 
 // Large enough for an import to take a few seconds in a worker, small enough for the suite to stay within minutes.
-const DECLARATIONS = 12_000;
+const DECLARATIONS = 8_000;
 const SCENARIO_TIMEOUT_MS = 240_000;
 
 // lib/env reads REDIS_URL once, when first imported: every module that reaches it is loaded after this test's
@@ -209,6 +211,7 @@ describe("fault suite: imports that survive crashes, Redis outages and shutdowns
         await redis.start();
         expect((await finished(id)).status).toBe("SUCCEEDED");
         expect(worker.exitCode()).toBeUndefined();
+        await expect.poll(() => worker.output(), { timeout: 30_000 }).toMatch(/Redis connection back/);
         return [id];
       }),
     SCENARIO_TIMEOUT_MS,
@@ -226,6 +229,7 @@ describe("fault suite: imports that survive crashes, Redis outages and shutdowns
         await redis.start();
         expect((await finished(id)).status).toBe("SUCCEEDED");
         expect(worker.exitCode()).toBeUndefined();
+        await expect.poll(() => worker.output(), { timeout: 30_000 }).toMatch(/Redis connection back/);
         await expect
           .poll(async () => (await lib.getQueue().getJob(`import-${id}`))?.getState(), { timeout: 60_000 })
           .toBe("completed");
@@ -235,9 +239,9 @@ describe("fault suite: imports that survive crashes, Redis outages and shutdowns
   );
 
   it(
-    "SIGTERM to the worker's process group mid-job: it hands the import back and exits 0; the next worker imports it",
+    "SIGTERM to the worker's group mid-job hands the import back and exits 0; Ctrl-C to the demo's supervisor lets `npm run worker` finish it",
     () =>
-      scenario("sigterm-group", async () => {
+      scenario("sigterm-and-ctrl-c", async () => {
         const id = await newBatch();
         const worker = await start();
         await midImport(id);
@@ -247,8 +251,26 @@ describe("fault suite: imports that survive crashes, Redis outages and shutdowns
         expect(Date.now() - stopped).toBeLessThan(10_000);
         expect(worker.output()).toMatch(/running jobs handed back/);
         expect(await batchState(id)).toMatchObject({ status: "QUEUED", attempts: 0 });
-        await start();
-        expect((await finished(id)).status).toBe("SUCCEEDED");
+
+        // As `npm run demo` runs the worker; Ctrl-C signals the supervisor's process group, as a terminal does.
+        const supervisor = spawnGroup(
+          "bash",
+          [
+            "-c",
+            "source scripts/lib/services.sh; source scripts/lib/supervise.sh; start_child npm run --silent worker; supervise_children",
+          ],
+          {
+            cwd: projectRoot,
+            env: { ...process.env, LOG_LEVEL: "debug", ...workerEnv({ WORKER_SHUTDOWN_GRACE_SECONDS: "120" }) },
+          },
+        );
+        await supervisor.waitForLine(isReadyLine, 60_000, "the supervisor's worker");
+        await midImport(id);
+        expect(await supervisor.kill("SIGINT")).toBe(0);
+        // The worker finished the import within its grace period instead of being killed.
+        expect((await batchState(id)).status).toBe("SUCCEEDED");
+        expect(supervisor.output()).toMatch(/"msg":"worker stopped"/);
+        expect(supervisor.output()).not.toMatch(/handed back|killed/);
         return [id];
       }),
     SCENARIO_TIMEOUT_MS,

@@ -16,6 +16,8 @@ export type ChildGroup = {
   kill: (signal: NodeJS.Signals) => Promise<number | null>;
   /** The child's exit code; undefined while it runs. */
   exitCode: () => number | null | undefined;
+  /** Resolves with the exit code once the whole group is gone; rejects after `timeoutMs`. */
+  gone: (timeoutMs: number) => Promise<number | null>;
 };
 
 const running = new Set<ChildProcess>();
@@ -115,5 +117,23 @@ export function spawnGroup(
     return exited;
   };
 
-  return { pid: child.pid!, output: () => output, waitForLine, exitedEarly, stop, kill, exitCode: () => exitCode };
+  const gone = async (timeoutMs: number) => {
+    const deadline = Date.now() + timeoutMs;
+    while (groupAlive(child)) {
+      if (Date.now() > deadline) throw new Error(`process group ${child.pid} still running after ${timeoutMs} ms`);
+      await sleep(50);
+    }
+    return exited;
+  };
+
+  return {
+    pid: child.pid!,
+    output: () => output,
+    waitForLine,
+    exitedEarly,
+    stop,
+    kill,
+    exitCode: () => exitCode,
+    gone,
+  };
 }

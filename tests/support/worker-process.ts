@@ -15,7 +15,7 @@ export type WorkerProcess = {
   exitCode: () => number | null | undefined;
 };
 
-function isReadyLine(line: string): boolean {
+export function isReadyLine(line: string): boolean {
   try {
     return (JSON.parse(line) as { msg?: unknown }).msg === "worker ready";
   } catch {

@@ -42,8 +42,18 @@ export async function runImportCommand(options: CliOptions): Promise<number> {
       const detail = c.error
         ? `  ERROR: ${c.error}`
         : `  (${c.inserted} new, ${c.updated} changed, ${c.unchanged} unchanged)`;
-      process.stdout.write(`${file.padEnd(width)}  accepted ${c.accepted}  rejected ${c.rejected}${detail}\n`);
+      const dependent = c.dependent ? ` (${c.dependent} only because a row they depend on was rejected)` : "";
+      process.stdout.write(
+        `${file.padEnd(width)}  accepted ${c.accepted}  rejected ${c.rejected}${dependent}${detail}\n`,
+      );
       for (const w of c.warnings) process.stdout.write(`${" ".repeat(width)}  warning: ${w}\n`);
+    }
+    const causes = outcome.quality.rejectionCauses ?? [];
+    if (causes.length)
+      process.stdout.write("rows rejected only because of a rejected row they depend on, by that row:\n");
+    for (const cause of causes) {
+      const dependents = Object.entries(cause.dependents).map(([file, n]) => `${n} in ${file}`);
+      process.stdout.write(`  ${cause.file} line ${cause.line} (${cause.reason}): ${dependents.join(", ")}\n`);
     }
     // A KCS file usually sits in a read-only data folder: its rejected rows go to ./rejected instead.
     const rejectedDir = path.join(dir ?? process.cwd(), "rejected");

@@ -3,7 +3,7 @@
 import "server-only";
 import { pool } from "@/lib/pg";
 import { writeAudit } from "@/lib/audit";
-import { AppError } from "@/lib/kernel/app-error";
+import { DomainError } from "@/lib/kernel/domain-error";
 import { JOB_TABLE_SPECS, ROW_COLUMNS, dispatchJobRow, toJobRow } from "@/lib/queue/job-state";
 
 export async function retryImportBatch(batchId: number, actorId: string | null): Promise<void> {
@@ -14,7 +14,8 @@ export async function retryImportBatch(batchId: number, actorId: string | null):
       RETURNING ${ROW_COLUMNS}${JOB_TABLE_SPECS.import_batches.extraColumns}`,
     [batchId],
   );
-  if (!rows[0]) throw new AppError("CONFLICT", `Import ${batchId} has not failed: nothing to retry`);
+  // Messages of "data.errors".
+  if (!rows[0]) throw new DomainError("CONFLICT", "notFailed");
   const row = toJobRow("import_batches", rows[0]);
   await writeAudit({
     actorId,

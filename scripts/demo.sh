@@ -104,7 +104,8 @@ DATABASE_OWNER_URL=$(db_url "$DEMO_DB")
 DATABASE_URL=$(PMC_PG_USER=$APP_ROLE db_url "$DEMO_DB")
 export DATABASE_OWNER_URL DATABASE_URL
 export REDIS_URL="redis://$PMC_REDIS_HOST:$PMC_REDIS_PORT"
-export QUEUE_PREFIX="$DEMO_DB"
+# The queue prefix is the database's name (lib/env.ts): a trial database's worker never takes the main demo's jobs.
+unset QUEUE_PREFIX
 export NEXT_TELEMETRY_DISABLED=1
 # Auth.js only trusts the Host header it is told to when not on Vercel.
 export AUTH_TRUST_HOST=true

@@ -1,6 +1,7 @@
 // Reading import batches for the Data area.
 import "server-only";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/kernel/app-error";
 import type { FileCounts } from "@/lib/clearance/import-pipeline";
 import type { QualityReport } from "@/lib/clearance/quality-report";
@@ -14,6 +15,9 @@ export type ImportBatchView = {
   progress: number;
   phase: string | null;
   error: string | null;
+  // Runs started since it was last requested, of at most maxAttempts (lib/queue/job-lease.ts).
+  attempts: number;
+  maxAttempts: number;
   files: Record<string, FileCounts> | null;
   quality: QualityReport | null;
   createdBy: string | null;
@@ -43,6 +47,8 @@ function toView(b: BatchRow, withQuality: boolean): ImportBatchView {
     progress: b.progress,
     phase: b.phase,
     error: b.error,
+    attempts: b.attempts,
+    maxAttempts: env.JOB_MAX_ATTEMPTS,
     files: (b.fileCounts as Record<string, FileCounts> | null) ?? null,
     quality: withQuality ? ((b.quality as QualityReport | null) ?? null) : null,
     createdBy: b.createdBy?.email ?? null,

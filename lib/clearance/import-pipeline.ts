@@ -14,6 +14,13 @@ import {
   upsertParties,
 } from "@/lib/clearance/merge-staged";
 import { buildQualityReport, type QualityReport } from "@/lib/clearance/quality-report";
+import {
+  createRejectedKeysTable,
+  dependentCount,
+  rejectDependents,
+  rejectionCauses,
+  storeRejectedKeys,
+} from "@/lib/clearance/dependent-rejections";
 import { RejectedRowsWriter } from "@/lib/clearance/rejected-rows";
 import { affectedCells } from "@/lib/clearance/affected-cells";
 import type { Cell } from "@/lib/kpis/recomputation";
@@ -22,6 +29,8 @@ export type FileCounts = {
   read: number;
   accepted: number;
   rejected: number;
+  // Of the rejected, those rejected only because a row they depend on was (lib/clearance/dependent-rejections.ts).
+  dependent: number;
   inserted: number;
   updated: number;
   unchanged: number;
@@ -35,6 +44,10 @@ export type ImportOutcome = { files: Record<string, FileCounts>; quality: Qualit
 
 export type Progress = (fraction: number, phase: string) => Promise<void>;
 
+// Called inside the import's transaction just before it commits, with the outcome: what must be committed with the
+// data or not at all (the batch's status, the follow-up jobs, the audit entry). Throwing rolls everything back.
+export type BeforeCommit = (client: PoolClient, outcome: ImportOutcome) => Promise<void>;
+
 export type Stager = (
   client: PoolClient,
   rejects: RejectedRowsWriter,
@@ -46,12 +59,18 @@ const IMPORT_LOCK = 7_320_001;
 const STAGING_SHARE = 0.8;
 const QUALITY_AT = 0.97;
 
-export async function runImport(batchId: number, stage: Stager, progress: Progress): Promise<ImportOutcome> {
+export async function runImport(
+  batchId: number,
+  stage: Stager,
+  progress: Progress,
+  beforeCommit?: BeforeCommit,
+): Promise<ImportOutcome> {
   return withImportSession(async (client) => {
     await progress(0, "waiting");
     await client.query("SELECT pg_advisory_lock($1)", [IMPORT_LOCK]);
     try {
       for (const spec of CANONICAL_FILES) await createStagingTable(client, spec);
+      await createRejectedKeysTable(client);
       const rejects = await RejectedRowsWriter.open(batchId);
       let staged: Record<string, StageResult>;
       try {
@@ -59,10 +78,18 @@ export async function runImport(batchId: number, stage: Stager, progress: Progre
       } finally {
         await rejects.close();
       }
-      for (const spec of CANONICAL_FILES) await client.query(`ANALYZE ${stagingTable(spec)}`);
-      return await mergeAll(client, batchId, staged, progress);
+      for (const spec of CANONICAL_FILES) {
+        const keys = staged[spec.fileName]?.rejectedKeys;
+        if (keys?.length) await storeRejectedKeys(client, spec, keys);
+        await client.query(`ANALYZE ${stagingTable(spec)}`);
+      }
+      return await mergeAll(client, batchId, staged, progress, beforeCommit);
     } finally {
-      await client.query(CANONICAL_FILES.map((s) => `DROP TABLE IF EXISTS ${stagingTable(s)}`).join("; "));
+      await client.query(
+        [...CANONICAL_FILES.map((s) => stagingTable(s)), "stg_rejected_keys"]
+          .map((t) => `DROP TABLE IF EXISTS ${t}`)
+          .join("; "),
+      );
       await client.query("SELECT pg_advisory_unlock($1)", [IMPORT_LOCK]);
     }
   });
@@ -73,6 +100,7 @@ async function mergeAll(
   batchId: number,
   staged: Record<string, StageResult>,
   progress: Progress,
+  beforeCommit?: BeforeCommit,
 ): Promise<ImportOutcome> {
   const files: Record<string, FileCounts> = {};
   const cells = new Map<string, Cell>();
@@ -88,6 +116,7 @@ async function mergeAll(
       );
       const started = performance.now();
       await rejectDuplicateKeys(client, spec);
+      await rejectDependents(client, spec);
       await rejectUnknownReferences(client, spec);
       const setRejected = await storeSetRejections(client, spec, batchId);
       const touched = await affectedCells(client, spec);
@@ -98,6 +127,7 @@ async function mergeAll(
         read: stage.read,
         accepted,
         rejected: stage.rejected + setRejected,
+        dependent: await dependentCount(client, spec),
         inserted,
         updated,
         unchanged: accepted - inserted - updated,
@@ -107,9 +137,11 @@ async function mergeAll(
       };
     }
     await progress(QUALITY_AT, "checking quality");
-    const quality = await buildQualityReport(client);
+    const quality = { ...(await buildQualityReport(client)), rejectionCauses: await rejectionCauses(client) };
+    const outcome = { files, quality, affectedCells: [...cells.values()] };
+    await beforeCommit?.(client, outcome);
     await client.query("COMMIT");
-    return { files, quality, affectedCells: [...cells.values()] };
+    return outcome;
   } catch (error) {
     await client.query("ROLLBACK");
     throw error;

@@ -1,5 +1,7 @@
 // The one list of jobs. Names are domain.verb; each has its payload contract in lib/queue/job-payloads.ts and its
 // handler in jobs/handlers.ts.
+import type { AnalysisRunKind } from "@prisma/client";
+
 export const QUEUE_NAME = "pmc";
 
 export const JOB_NAMES = {
@@ -18,9 +20,19 @@ export const JOB_NAMES = {
 
 export type JobName = (typeof JOB_NAMES)[keyof typeof JOB_NAMES];
 
+// The job that carries each kind of analysis run (payload { runId }, lib/analysis/analysis-runs.ts).
+export const ANALYSIS_RUN_JOBS = {
+  SELECTIVITY_COMPUTE: JOB_NAMES.selectivityCompute,
+  RISK_TRAIN: JOB_NAMES.riskTrain,
+  RISK_SCORE: JOB_NAMES.riskScore,
+  TRS_COMPUTE: JOB_NAMES.trsCompute,
+  MIRROR_COMPUTE: JOB_NAMES.mirrorCompute,
+} as const satisfies Record<AnalysisRunKind, JobName>;
+
+// One attempt per queue job: retries are decided by the job's row in PostgreSQL (lib/queue/job-lease.ts), which
+// queues the next attempt under a new job id, so a job the queue marked failed never blocks a retry.
 export const DEFAULT_JOB_OPTIONS = {
-  attempts: 3,
-  backoff: { type: "exponential", delay: 5_000 },
+  attempts: 1,
   removeOnComplete: { age: 7 * 24 * 3600, count: 1000 },
   removeOnFail: { age: 30 * 24 * 3600 },
 } as const;

@@ -5,7 +5,7 @@ import "server-only";
 import type { PoolClient } from "pg";
 import type { CanonicalFileSpec } from "@/lib/clearance/canonical-files";
 import { stagingTable } from "@/lib/clearance/stage-file";
-import { stagedRowChanges, tableIsEmpty } from "@/lib/clearance/merge-staged";
+import { stagedRowChanges } from "@/lib/clearance/merge-staged";
 import type { Cell } from "@/lib/kpis/recomputation";
 
 const month = (ts: string) => `to_char(${ts}, 'YYYY-MM')`;
@@ -57,6 +57,8 @@ const CELLS: Partial<Record<CanonicalFileSpec["name"], { join: string; values: s
 // Office hours, holidays and the list of officers or offices weigh on every period.
 const EVERYTHING = new Set(["offices", "officers", "holidays"]);
 
+// New rows (not `stored`, see markStoredRows) count as they are; a stored row only when it differs from the row it
+// replaces, whose cells count too.
 export async function affectedCells(client: PoolClient, spec: CanonicalFileSpec): Promise<Cell[]> {
   if (EVERYTHING.has(spec.name)) {
     return [
@@ -66,14 +68,18 @@ export async function affectedCells(client: PoolClient, spec: CanonicalFileSpec)
   }
   const cells = CELLS[spec.name];
   if (!cells) return [];
-  // Into an empty table every staged row is new: no replaced rows to look at.
-  const empty = await tableIsEmpty(client, spec.table);
-  const values = empty ? cells.values.filter((v) => !/\bo\./.test(v)) : cells.values;
-  const { rows } = await client.query<{ t: Cell[0]; id: string; m: string }>(
-    `SELECT DISTINCT v.t, v.id, v.m
-       FROM ${stagingTable(spec)} s ${empty ? cells.join.replace(/LEFT JOIN \w+ o ON [^\n]*\n?/, "") : cells.join}
+  const withoutReplaced = cells.join.replace(/LEFT JOIN \w+ o ON [^\n]*\n?/, "");
+  const select = (join: string, values: string[], where: string) =>
+    `SELECT v.t, v.id, v.m
+       FROM ${stagingTable(spec)} s ${join}
       CROSS JOIN LATERAL (VALUES ${values.join(", ")}) AS v(t, id, m)
-      WHERE s.reject_reason IS NULL ${empty ? "" : `AND ${stagedRowChanges(spec)}`} AND v.id IS NOT NULL AND v.m IS NOT NULL`,
+      WHERE s.reject_reason IS NULL AND ${where} AND v.id IS NOT NULL AND v.m IS NOT NULL`;
+  const { rows } = await client.query<{ t: Cell[0]; id: string; m: string }>(
+    `${select(
+      withoutReplaced,
+      cells.values.filter((v) => !/\bo\./.test(v)),
+      "NOT s.stored",
+    )} UNION ${select(cells.join, cells.values, `s.stored AND ${stagedRowChanges(spec)}`)}`,
   );
   return rows.map((r) => [r.t, r.id, r.m]);
 }

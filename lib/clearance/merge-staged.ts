@@ -88,13 +88,28 @@ export function stagedRowChanges(spec: CanonicalFileSpec): string {
   return `NOT EXISTS (SELECT 1 FROM ${spec.table} t WHERE ${keyMatch}${same})`;
 }
 
+// Marks the accepted staged rows whose key is already stored: one index probe per staged row, so a day's file
+// costs in proportion to the day. Everything after it treats the others as new without looking again: they need
+// no comparison, no replaced row and no existence check on insert. Returns how many are stored.
+export async function markStoredRows(client: PoolClient, spec: CanonicalFileSpec): Promise<number> {
+  if (await tableIsEmpty(client, spec.table)) return 0;
+  const { keyMatch } = rowComparison(spec);
+  const { rowCount } = await client.query(
+    `UPDATE ${stagingTable(spec)} s SET stored = true
+      WHERE s.reject_reason IS NULL AND EXISTS (SELECT 1 FROM ${spec.table} t WHERE ${keyMatch})`,
+  );
+  return rowCount ?? 0;
+}
+
 // Update-then-insert by key rather than INSERT … ON CONFLICT: declarations are partitioned by month, and a
 // partitioned table cannot have a unique index on decl_id alone. Imports run one at a time, so the two steps
 // cannot interleave with another writer.
+// `stored`: how many accepted rows markStoredRows found already stored.
 export async function upsertAccepted(
   client: PoolClient,
   spec: CanonicalFileSpec,
   batchId: number,
+  stored: number,
 ): Promise<{ accepted: number; inserted: number; updated: number }> {
   const stg = stagingTable(spec);
   const { targets, sources, keyMatch, compared } = rowComparison(spec);
@@ -109,11 +124,11 @@ export async function upsertAccepted(
   // Loading into an empty table (a first import): nothing to update and nothing to look up.
   const empty = await tableIsEmpty(client, spec.table);
   let updated = 0;
-  if (compared.length && !empty) {
+  if (compared.length && stored > 0) {
     const sets = [...compared.map(([t, src]) => `${t} = ${src}`), ...(tracksBatch ? ["import_batch_id = $1"] : [])];
     const result = await client.query(
       `UPDATE ${spec.table} t SET ${sets.join(", ")} FROM ${stg} s
-        WHERE ${accepted} AND ${keyMatch}
+        WHERE ${accepted} AND s.stored AND ${keyMatch}
           AND (${compared.map(([t]) => `t.${t}`).join(", ")}) IS DISTINCT FROM (${compared.map(([, src]) => src).join(", ")})`,
       tracksBatch ? [batchId] : [],
     );
@@ -125,7 +140,7 @@ export async function upsertAccepted(
   const inserted = await client.query(
     `INSERT INTO ${spec.table} (${[...targets, ...(tracksBatch ? ["import_batch_id"] : [])].join(", ")})
      SELECT ${[...sources, ...(tracksBatch ? ["$1::int"] : [])].join(", ")} FROM ${stg} s
-      WHERE ${accepted}${empty ? "" : ` AND NOT EXISTS (SELECT 1 FROM ${spec.table} t WHERE ${keyMatch})`}`,
+      WHERE ${accepted} AND NOT s.stored`,
     tracksBatch ? [batchId] : [],
   );
   for (const definition of rebuild) await client.query(definition);

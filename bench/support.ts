@@ -53,6 +53,7 @@ export type PipelineImport = {
   seconds: number;
   peakRssMb: number;
   files: Record<string, { accepted: number; rejected: number; seconds: number }>;
+  profile?: Record<string, number>;
 };
 
 // Imports the bench data into `database` in a child process (the product's pipeline, as the worker runs it).

@@ -32,7 +32,28 @@ export type FileCounts = {
   seconds: number;
 };
 
-export type ImportOutcome = { files: Record<string, FileCounts>; quality: QualityReport; affectedCells: Cell[] };
+// Seconds spent in each phase of the import, summed over the files (the benchmark's profile).
+export type ImportProfile = Record<string, number>;
+
+export type ImportOutcome = {
+  files: Record<string, FileCounts>;
+  quality: QualityReport;
+  affectedCells: Cell[];
+  profile?: ImportProfile;
+};
+
+function profiler() {
+  const profile: ImportProfile = {};
+  const time = async <T>(phase: string, work: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    try {
+      return await work();
+    } finally {
+      profile[phase] = (profile[phase] ?? 0) + (performance.now() - started) / 1000;
+    }
+  };
+  return { profile, time };
+}
 
 export type Progress = (fraction: number, phase: string) => Promise<void>;
 
@@ -53,17 +74,22 @@ export async function runImport(batchId: number, stage: Stager, progress: Progre
     await client.query("SELECT pg_advisory_lock($1)", [IMPORT_LOCK]);
     try {
       for (const spec of CANONICAL_FILES) await createStagingTable(client, spec);
+      const { profile, time } = profiler();
       const rejects = await RejectedRowsWriter.open(batchId);
       let staged: Record<string, StageResult>;
       try {
-        staged = await stage(client, rejects, (f) => progress(f * STAGING_SHARE, "reading"));
+        staged = await time("reading and staging", () =>
+          stage(client, rejects, (f) => progress(f * STAGING_SHARE, "reading")),
+        );
       } finally {
         await rejects.close();
       }
-      for (const spec of CANONICAL_FILES) await client.query(`ANALYZE ${stagingTable(spec)}`);
-      const outcome = await mergeAll(client, batchId, staged, progress);
-      await analyzeGrownTables(client, outcome.files);
-      return outcome;
+      await time("analyzing staged rows", async () => {
+        for (const spec of CANONICAL_FILES) await client.query(`ANALYZE ${stagingTable(spec)}`);
+      });
+      const outcome = await mergeAll(client, batchId, staged, progress, time);
+      await time("analyzing loaded tables", () => analyzeGrownTables(client, outcome.files));
+      return { ...outcome, profile };
     } finally {
       await client.query(CANONICAL_FILES.map((s) => `DROP TABLE IF EXISTS ${stagingTable(s)}`).join("; "));
       await client.query("SELECT pg_advisory_unlock($1)", [IMPORT_LOCK]);
@@ -76,6 +102,7 @@ async function mergeAll(
   batchId: number,
   staged: Record<string, StageResult>,
   progress: Progress,
+  time: ReturnType<typeof profiler>["time"],
 ): Promise<ImportOutcome> {
   const files: Record<string, FileCounts> = {};
   const cells = new Map<string, Cell>();
@@ -90,14 +117,16 @@ async function mergeAll(
         `saving ${spec.fileName}`,
       );
       const started = performance.now();
-      await rejectDuplicateKeys(client, spec);
-      await rejectUnknownReferences(client, spec);
-      const setRejected = await storeSetRejections(client, spec, batchId);
-      const stored = await markStoredRows(client, spec);
-      const touched = await affectedCells(client, spec);
-      const { accepted, inserted, updated } = await upsertAccepted(client, spec, batchId, stored);
+      await time("duplicate keys", () => rejectDuplicateKeys(client, spec));
+      await time("references", () => rejectUnknownReferences(client, spec));
+      const setRejected = await time("rejected rows", () => storeSetRejections(client, spec, batchId));
+      const stored = await time("finding stored rows", () => markStoredRows(client, spec));
+      const touched = await time("affected KPI cells", () => affectedCells(client, spec));
+      const { accepted, inserted, updated } = await time("writing rows and indexes", () =>
+        upsertAccepted(client, spec, batchId, stored),
+      );
       if (inserted + updated > 0) for (const cell of touched) cells.set(cell.join("|"), cell);
-      if (spec.name === "declarations") await upsertParties(client);
+      if (spec.name === "declarations") await time("brokers and importers", () => upsertParties(client));
       files[spec.fileName] = {
         read: stage.read,
         accepted,
@@ -111,8 +140,8 @@ async function mergeAll(
       };
     }
     await progress(QUALITY_AT, "checking quality");
-    const quality = await buildQualityReport(client);
-    await client.query("COMMIT");
+    const quality = await time("quality report", () => buildQualityReport(client));
+    await time("commit", () => client.query("COMMIT"));
     return { files, quality, affectedCells: [...cells.values()] };
   } catch (error) {
     await client.query("ROLLBACK");

@@ -1,5 +1,5 @@
 // Queues the KPI recomputation a change calls for (an import, an amended contract period): one kpis.compute job
-// per period and subject type, one integrity.detect job per period and one contracts.refresh-indicators job. Job
+// per period (the touched cells, then the period's integrity detection) and one contracts.refresh-indicators job. Job
 // ids are derived from the reason and the request, so queuing twice is one job. After an import, also the stored
 // TRS and mirror tables it changed (queueAnalysisRecomputation: one trs.compute run per month, quarter and year
 // touched, one mirror.compute run per year).
@@ -35,9 +35,6 @@ export async function queueKpiRecomputation(
     const digest = crypto.createHash("sha1").update(JSON.stringify(r)).digest("hex").slice(0, 12);
     await enqueue(JOB_NAMES.kpisCompute, r, `${reason}-${digest}`);
   }
-  // Detection compares each subject with its whole office, so it runs once per period touched.
-  const periods = new Map(requests.map((r) => [`${r.from}/${r.to}`, { from: r.from, to: r.to }]));
-  for (const period of periods.values()) await enqueue(JOB_NAMES.integrityDetect, period, reason);
   // Contract indicators are clipped to each contract's own period: brought up to date in their own job.
   await enqueue(JOB_NAMES.contractsRefreshIndicators, { reason });
   return requests.length;

@@ -23,13 +23,15 @@ const get = (page: Page, path: string, headers: Record<string, string> = DOCUMEN
   page.request.get(path, { headers, maxRedirects: 0 });
 
 // Jobs queued by the setup's import or by earlier test files (KPI recomputations, detection, contract refreshes)
-// write results as they finish: wait until none is left to run.
+// write results as they finish: wait until none is left to run. The nightly and hourly schedules always have their
+// next run waiting (delayed, with a repeat key): those are not work in progress.
 async function waitForIdleWorker(timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const counts = await getQueue().getJobCounts("active", "waiting", "delayed", "prioritized", "waiting-children");
-    if (Object.values(counts).every((n) => n === 0)) return;
-    if (Date.now() > deadline) throw new Error(`the worker is still busy: ${JSON.stringify(counts)}`);
+    const jobs = await getQueue().getJobs(["active", "waiting", "delayed", "prioritized", "waiting-children"]);
+    const pending = jobs.filter((job) => !job.repeatJobKey);
+    if (!pending.length) return;
+    if (Date.now() > deadline) throw new Error(`the worker is still busy: ${pending.map((j) => j.name).join(", ")}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
@@ -51,6 +53,10 @@ afterAll(async () => {
 
 describe("page cache", () => {
   it("answers a repeat view with the same page, and renders afresh once a write has committed", async () => {
+    // A dashboard that finds stored values missing queues their refresh, whose results are a change of the data:
+    // one view in another session and an idle worker first, so that the views below see the data as it stays.
+    await get(await signIn(MANAGER), "/dashboard?month=2025-03");
+    await waitForIdleWorker();
     const manager = await signIn(MANAGER);
     const office = await db.office.findUniqueOrThrow({ where: { officeCode: "CMDLA1" } });
     const version = await readDataVersion();
@@ -93,6 +99,8 @@ describe("page cache", () => {
   });
 
   it("never answers one session with a page rendered for another", async () => {
+    for (const user of [OFFICER, OFFICER2]) await get(await signIn(user), "/me");
+    await waitForIdleWorker();
     const [officer, officer2] = [await signIn(OFFICER), await signIn(OFFICER2)];
     const [one, two] = await Promise.all(
       [OFFICER, OFFICER2].map((u) =>

@@ -1,6 +1,7 @@
 // The portal's data version, the page cache's key (docs/decisions/026-rendered-page-cache.md): moved once by every
 // committed transaction that changes what pages show, at its commit; left alone by reads, audit entries, password
-// changes, job progress, rolled-back work and writes in other databases of the same server.
+// changes, job progress, statements that match no row, rolled-back work and writes in other databases of the
+// same server.
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { pool } from "@/lib/pg";
@@ -37,7 +38,8 @@ describe("data version", () => {
              array_agg(DISTINCT ev) AS events,
              array_agg(DISTINCT a.attname::text ORDER BY a.attname::text) FILTER (WHERE a.attname IS NOT NULL) AS columns
         FROM pg_class c
-        LEFT JOIN pg_trigger t ON t.tgrelid = c.oid AND t.tgfoid = 'note_data_change'::regproc
+        LEFT JOIN pg_trigger t ON t.tgrelid = c.oid
+                              AND t.tgfoid IN ('note_data_change'::regproc, 'note_data_change_of_rows'::regproc)
         LEFT JOIN LATERAL unnest(ARRAY[
                CASE WHEN t.tgtype & 4 <> 0 THEN 'INSERT' END, CASE WHEN t.tgtype & 8 <> 0 THEN 'DELETE' END,
                CASE WHEN t.tgtype & 16 <> 0 AND cardinality(t.tgattr::int2[]) = 0 THEN 'UPDATE' END,
@@ -81,6 +83,14 @@ describe("data version", () => {
       await other.query("COMMIT");
       expect(await version()).toBe(before + 1);
 
+      expect(
+        await movedBy(() => pool.query(`UPDATE offices SET name = 'nobody' WHERE office_code = 'NO-SUCH-OFFICE'`)),
+        "an update that matches no row",
+      ).toBe(0);
+      expect(
+        await movedBy(() => pool.query(`DELETE FROM kpi_results WHERE subject_id = 'NO-SUCH-SUBJECT'`)),
+        "a delete that matches no row",
+      ).toBe(0);
       expect(
         await movedBy(async () => {
           await other.query("BEGIN");

@@ -28,6 +28,18 @@ BEGIN
   RETURN NULL;
 END $$;
 
+-- UPDATE and DELETE statements that match no row are frequent (a job activating the contracts that are due, a
+-- retry that finds nothing left to do): they see their rows in a transition table and mark nothing when it is
+-- empty. Inserts are not given one, so that a bulk load does not keep a copy of every row it writes.
+CREATE FUNCTION note_data_change_of_rows() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF coalesce(current_setting('pmc.data_change_noted', true), '') <> 'on' AND EXISTS (SELECT 1 FROM changed_rows) THEN
+    PERFORM set_config('pmc.data_change_noted', 'on', true);
+    INSERT INTO data_version_marks (txid) VALUES (txid_current()) ON CONFLICT DO NOTHING;
+  END IF;
+  RETURN NULL;
+END $$;
+
 CREATE FUNCTION apply_data_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   UPDATE data_version SET version = version + 1, changed_at = clock_timestamp() WHERE id = 1;
@@ -55,8 +67,12 @@ BEGIN
        AND c.relname NOT IN ('_prisma_migrations', 'audit_log', 'data_version', 'data_version_marks',
                              'users', 'import_batches', 'analysis_runs')
   LOOP
-    EXECUTE format('CREATE TRIGGER data_version_note AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I
+    EXECUTE format('CREATE TRIGGER data_version_note AFTER INSERT OR TRUNCATE ON %I
                     FOR EACH STATEMENT EXECUTE FUNCTION note_data_change()', t);
+    EXECUTE format('CREATE TRIGGER data_version_note_update AFTER UPDATE ON %I REFERENCING NEW TABLE AS changed_rows
+                    FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_of_rows()', t);
+    EXECUTE format('CREATE TRIGGER data_version_note_delete AFTER DELETE ON %I REFERENCING OLD TABLE AS changed_rows
+                    FOR EACH STATEMENT EXECUTE FUNCTION note_data_change_of_rows()', t);
   END LOOP;
 END $$;
 

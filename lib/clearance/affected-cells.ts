@@ -5,7 +5,7 @@ import "server-only";
 import type { PoolClient } from "pg";
 import type { CanonicalFileSpec } from "@/lib/clearance/canonical-files";
 import { stagingTable } from "@/lib/clearance/stage-file";
-import { stagedRowChanges } from "@/lib/clearance/merge-staged";
+import { stagedRowChanges, tableIsEmpty } from "@/lib/clearance/merge-staged";
 import type { Cell } from "@/lib/kpis/recomputation";
 
 const month = (ts: string) => `to_char(${ts}, 'YYYY-MM')`;
@@ -57,6 +57,33 @@ const CELLS: Partial<Record<CanonicalFileSpec["name"], { join: string; values: s
 // Office hours, holidays and the list of officers or offices weigh on every period.
 const EVERYTHING = new Set(["offices", "officers", "holidays"]);
 
+// Into an empty table (a first load) every row is new and every subject of its months is touched: only the months
+// are looked up, from the staged rows' own dates and from the registration months of their declarations, instead
+// of listing each row's subjects.
+const MONTH_COLUMNS: Partial<Record<CanonicalFileSpec["name"], { own: string[]; ofDeclarations: boolean }>> = {
+  declarations: { own: ["reg_ts", "asmt_ts"], ofDeclarations: false },
+  inspections: { own: ["exam_ts"], ofDeclarations: true },
+  events: { own: ["ts"], ofDeclarations: true },
+  items: { own: [], ofDeclarations: true },
+};
+
+async function monthsOfFirstLoad(client: PoolClient, spec: CanonicalFileSpec): Promise<Cell[]> {
+  const columns = MONTH_COLUMNS[spec.name]!;
+  const stg = stagingTable(spec);
+  const parts = columns.own.map((c) => `SELECT DISTINCT ${month(c)} AS m FROM ${stg} WHERE reject_reason IS NULL`);
+  if (columns.ofDeclarations) {
+    parts.push(`SELECT DISTINCT ${month("d.reg_ts")} AS m FROM declarations d
+                 WHERE d.decl_id IN (SELECT decl_id FROM ${stg} WHERE reject_reason IS NULL)`);
+  }
+  const { rows } = await client.query<{ m: string | null }>(parts.join(" UNION "));
+  return rows
+    .filter((r) => r.m !== null)
+    .flatMap((r): Cell[] => [
+      ["officer", "*", r.m!],
+      ["office", "*", r.m!],
+    ]);
+}
+
 // New rows (not `stored`, see markStoredRows) count as they are; a stored row only when it differs from the row it
 // replaces, whose cells count too.
 export async function affectedCells(client: PoolClient, spec: CanonicalFileSpec): Promise<Cell[]> {
@@ -68,6 +95,7 @@ export async function affectedCells(client: PoolClient, spec: CanonicalFileSpec)
   }
   const cells = CELLS[spec.name];
   if (!cells) return [];
+  if (await tableIsEmpty(client, spec.table)) return monthsOfFirstLoad(client, spec);
   const withoutReplaced = cells.join.replace(/LEFT JOIN \w+ o ON [^\n]*\n?/, "");
   const select = (join: string, values: string[], where: string) =>
     `SELECT v.t, v.id, v.m

@@ -134,9 +134,10 @@ export async function upsertAccepted(
     );
     updated = result.rowCount ?? 0;
   }
-  // A bulk load into an empty table builds its secondary indexes once at the end, much faster than maintaining
-  // them row by row (the primary key stays: it guards the load).
-  const rebuild = empty ? await dropSecondaryIndexesForBulkLoad(client, spec.table, stg) : [];
+  // A bulk load into an empty table builds its indexes, the primary key's included, once at the end: much faster
+  // than maintaining them row by row. The staged rows' keys were already found unique (rejectDuplicateKeys), and
+  // the key is rebuilt, and so checked again, before the transaction commits.
+  const rebuild = empty ? await dropIndexesForBulkLoad(client, spec.table, stg) : [];
   const inserted = await client.query(
     `INSERT INTO ${spec.table} (${[...targets, ...(tracksBatch ? ["import_batch_id"] : [])].join(", ")})
      SELECT ${[...sources, ...(tracksBatch ? ["$1::int"] : [])].join(", ")} FROM ${stg} s
@@ -166,18 +167,28 @@ export async function tableIsEmpty(client: PoolClient, table: string): Promise<b
 
 const BULK_LOAD_ROWS = 50_000;
 
-// Drops the table's indexes that back no constraint when a large load is coming, returning their definitions to
-// recreate them afterwards, in the same transaction.
-async function dropSecondaryIndexesForBulkLoad(client: PoolClient, table: string, staging: string): Promise<string[]> {
+// Drops the table's indexes, and its primary key when no foreign key points to it, when a large load is coming,
+// returning the statements that build them again, in the same transaction.
+async function dropIndexesForBulkLoad(client: PoolClient, table: string, staging: string): Promise<string[]> {
   const { rows: size } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${staging}`);
   if (size[0]!.n < BULK_LOAD_ROWS) return [];
+  const { rows: keys } = await client.query<{ conname: string; definition: string }>(
+    `SELECT conname, pg_get_constraintdef(oid) AS definition FROM pg_constraint
+      WHERE conrelid = $1::regclass AND contype = 'p'
+        AND NOT EXISTS (SELECT 1 FROM pg_constraint f WHERE f.contype = 'f' AND f.confrelid = $1::regclass)`,
+    [table],
+  );
   const { rows } = await client.query<{ indexname: string; indexdef: string }>(
     `SELECT indexname, indexdef FROM pg_indexes
       WHERE schemaname = current_schema() AND tablename = $1
         AND indexname NOT IN (SELECT conname FROM pg_constraint WHERE conrelid = $1::regclass)`,
     [table],
   );
+  for (const key of keys) await client.query(`ALTER TABLE ${table} DROP CONSTRAINT "${key.conname}"`);
   for (const index of rows) await client.query(`DROP INDEX "${index.indexname}"`);
-  // A partitioned table lists its indexes "ON ONLY" the parent; recreated without ONLY they cover every partition.
-  return rows.map((index) => index.indexdef.replace(" ON ONLY ", " ON "));
+  return [
+    ...keys.map((key) => `ALTER TABLE ${table} ADD CONSTRAINT "${key.conname}" ${key.definition}`),
+    // A partitioned table lists its indexes "ON ONLY" the parent; recreated without ONLY they cover every partition.
+    ...rows.map((index) => index.indexdef.replace(" ON ONLY ", " ON ")),
+  ];
 }

@@ -1,7 +1,7 @@
 // Child process of bench/daily.ts, run against its base database: stores what a portal that has run until the day
 // before would hold for the day's month and quarter (KPI results of every officer, unit and office, flags) and
 // the demo users and contracts with their stored indicators.
-import { computeAndStoreKpis } from "@/lib/kpis/store-kpis";
+import { EVERY_SUBJECT, recomputeTouchedKpis } from "@/lib/kpis/recompute-touched";
 import { detectAndStoreFlags } from "@/lib/integrity/store-flags";
 import { seedDemoUsers } from "@/lib/users/seed-demo-users";
 import { seedDemoContracts } from "@/lib/contracts/seed-demo-contracts";
@@ -13,8 +13,8 @@ import { closeQueue } from "@/lib/queue/enqueue";
 
 const day = process.argv[2]!;
 for (const period of periodsForMonths([monthOf(day)])) {
-  for (const subject of ["officer", "unit", "office"] as const) await computeAndStoreKpis({ ...period, subject });
-  await detectAndStoreFlags(period);
+  await recomputeTouchedKpis(period, EVERY_SUBJECT);
+  await detectAndStoreFlags(period, "stored");
 }
 await seedDemoContracts(await seedDemoUsers());
 await refreshContractIndicators();

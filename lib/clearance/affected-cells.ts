@@ -67,14 +67,21 @@ const MONTH_COLUMNS: Partial<Record<CanonicalFileSpec["name"], { own: string[]; 
   items: { own: [], ofDeclarations: true },
 };
 
-async function monthsOfFirstLoad(client: PoolClient, spec: CanonicalFileSpec): Promise<Cell[]> {
+async function monthsOfFirstLoad(
+  client: PoolClient,
+  spec: CanonicalFileSpec,
+  declarationsWereEmpty: boolean,
+): Promise<Cell[]> {
   const columns = MONTH_COLUMNS[spec.name]!;
   const stg = stagingTable(spec);
   const parts = columns.own.map((c) => `SELECT DISTINCT ${month(c)} AS m FROM ${stg} WHERE reject_reason IS NULL`);
-  if (columns.ofDeclarations) {
+  // When this import brought every declaration, the rows can only belong to those, whose registration months its
+  // declarations file already named.
+  if (columns.ofDeclarations && !declarationsWereEmpty) {
     parts.push(`SELECT DISTINCT ${month("d.reg_ts")} AS m FROM declarations d
                  WHERE d.decl_id IN (SELECT decl_id FROM ${stg} WHERE reject_reason IS NULL)`);
   }
+  if (!parts.length) return [];
   const { rows } = await client.query<{ m: string | null }>(parts.join(" UNION "));
   return rows
     .filter((r) => r.m !== null)
@@ -86,7 +93,12 @@ async function monthsOfFirstLoad(client: PoolClient, spec: CanonicalFileSpec): P
 
 // New rows (not `stored`, see markStoredRows) count as they are; a stored row only when it differs from the row it
 // replaces, whose cells count too.
-export async function affectedCells(client: PoolClient, spec: CanonicalFileSpec): Promise<Cell[]> {
+// declarationsWereEmpty: the declarations table was empty when this import began.
+export async function affectedCells(
+  client: PoolClient,
+  spec: CanonicalFileSpec,
+  declarationsWereEmpty = false,
+): Promise<Cell[]> {
   if (EVERYTHING.has(spec.name)) {
     return [
       ["officer", "*", "*"],
@@ -95,7 +107,7 @@ export async function affectedCells(client: PoolClient, spec: CanonicalFileSpec)
   }
   const cells = CELLS[spec.name];
   if (!cells) return [];
-  if (await tableIsEmpty(client, spec.table)) return monthsOfFirstLoad(client, spec);
+  if (await tableIsEmpty(client, spec.table)) return monthsOfFirstLoad(client, spec, declarationsWereEmpty);
   const withoutReplaced = cells.join.replace(/LEFT JOIN \w+ o ON [^\n]*\n?/, "");
   const select = (join: string, values: string[], where: string) =>
     `SELECT v.t, v.id, v.m

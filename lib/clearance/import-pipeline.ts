@@ -11,6 +11,7 @@ import {
   rejectDuplicateKeys,
   rejectUnknownReferences,
   storeSetRejections,
+  tableIsEmpty,
   upsertAccepted,
   upsertParties,
 } from "@/lib/clearance/merge-staged";
@@ -106,6 +107,7 @@ async function mergeAll(
 ): Promise<ImportOutcome> {
   const files: Record<string, FileCounts> = {};
   const cells = new Map<string, Cell>();
+  const declarationsWereEmpty = await tableIsEmpty(client, "declarations");
   await client.query("BEGIN");
   try {
     for (const [i, spec] of CANONICAL_FILES.entries()) {
@@ -121,7 +123,7 @@ async function mergeAll(
       await time("references", () => rejectUnknownReferences(client, spec));
       const setRejected = await time("rejected rows", () => storeSetRejections(client, spec, batchId));
       const stored = await time("finding stored rows", () => markStoredRows(client, spec));
-      const touched = await time("affected KPI cells", () => affectedCells(client, spec));
+      const touched = await time("affected KPI cells", () => affectedCells(client, spec, declarationsWereEmpty));
       const { accepted, inserted, updated } = await time("writing rows and indexes", () =>
         upsertAccepted(client, spec, batchId, stored),
       );

@@ -14,6 +14,7 @@ import {
   tableIsEmpty,
   upsertAccepted,
   upsertParties,
+  withKeyProbes,
 } from "@/lib/clearance/merge-staged";
 import { buildQualityReport, type QualityReport } from "@/lib/clearance/quality-report";
 import { RejectedRowsWriter } from "@/lib/clearance/rejected-rows";
@@ -122,10 +123,14 @@ async function mergeAll(
       await time("duplicate keys", () => rejectDuplicateKeys(client, spec));
       await time("references", () => rejectUnknownReferences(client, spec));
       const setRejected = await time("rejected rows", () => storeSetRejections(client, spec, batchId));
-      const stored = await time("finding stored rows", () => markStoredRows(client, spec));
-      const touched = await time("affected KPI cells", () => affectedCells(client, spec, declarationsWereEmpty));
+      const stored = await time("finding stored rows", () =>
+        withKeyProbes(client, spec, () => markStoredRows(client, spec)),
+      );
+      const touched = await time("affected KPI cells", () =>
+        withKeyProbes(client, spec, () => affectedCells(client, spec, declarationsWereEmpty)),
+      );
       const { accepted, inserted, updated } = await time("writing rows and indexes", () =>
-        upsertAccepted(client, spec, batchId, stored),
+        withKeyProbes(client, spec, () => upsertAccepted(client, spec, batchId, stored)),
       );
       if (inserted + updated > 0) for (const cell of touched) cells.set(cell.join("|"), cell);
       if (spec.name === "declarations") await time("brokers and importers", () => upsertParties(client));

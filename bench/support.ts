@@ -8,7 +8,10 @@ import { generateDataset } from "@/tools/generator/generate-dataset";
 export const ROOT = path.resolve(import.meta.dirname, "..");
 export const DECLARATIONS = Number(process.env.BENCH_DECLARATIONS ?? 1_000_000);
 export const DATA = path.join(ROOT, "data", `bench-${DECLARATIONS}`);
-export const BENCH_DATABASE = "pmc_bench";
+// PMC_BENCH_DATABASE names the bench database (and prefixes the others a benchmark creates), so that several
+// checkouts can benchmark on one server; PMC_BENCH_QUEUE_PREFIX likewise prefixes their queues.
+export const BENCH_DATABASE = process.env.PMC_BENCH_DATABASE || "pmc_bench";
+export const BENCH_QUEUE_PREFIX = process.env.PMC_BENCH_QUEUE_PREFIX || "pmcbench";
 const PG = { host: "127.0.0.1", user: "postgres" };
 
 export function databaseUrl(name: string): string {
@@ -46,19 +49,21 @@ export async function ensureData(): Promise<void> {
 }
 
 export type PipelineImport = {
+  batchId: number;
   seconds: number;
   peakRssMb: number;
   files: Record<string, { accepted: number; rejected: number; seconds: number }>;
+  profile?: Record<string, number>;
 };
 
 // Imports the bench data into `database` in a child process (the product's pipeline, as the worker runs it).
-export function importWithPipeline(database: string): PipelineImport {
+export function importWithPipeline(database: string, dir = DATA, queuePrefix = BENCH_QUEUE_PREFIX): PipelineImport {
   const child = spawnSync(
     path.join(ROOT, "node_modules/.bin/tsx"),
-    ["--require", "./lib/runtime/allow-server-only.cjs", "bench/run-import.ts", DATA],
+    ["--require", "./lib/runtime/allow-server-only.cjs", "bench/run-import.ts", dir],
     {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: databaseUrl(database), QUEUE_PREFIX: "pmcbench", LOG_LEVEL: "warn" },
+      env: { ...process.env, DATABASE_URL: databaseUrl(database), QUEUE_PREFIX: queuePrefix, LOG_LEVEL: "warn" },
       encoding: "utf8",
       maxBuffer: 64 * 2 ** 20,
     },

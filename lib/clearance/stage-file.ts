@@ -41,10 +41,12 @@ export async function createStagingTable(client: PoolClient, spec: CanonicalFile
   const columns = spec.columns.map((c) => `${c.name} ${c.pgType}`).join(", ");
   await client.query(`DROP TABLE IF EXISTS ${table}`);
   // reject_reason/reject_column are filled by the set-based reference checks before the merge; cause_* name the
-  // rejected row a dependent row was rejected for (lib/clearance/dependent-rejections.ts).
+  // rejected row a dependent row was rejected for (lib/clearance/dependent-rejections.ts); stored marks the accepted
+  // rows whose key is already in the target table (lib/clearance/merge-staged.ts), the only ones that can change a
+  // stored row.
   await client.query(
     `CREATE TEMP TABLE ${table} (line integer NOT NULL, ${columns}, reject_column text, reject_reason text,
-       cause_file text, cause_line integer, cause_reason text)`,
+       cause_file text, cause_line integer, cause_reason text, stored boolean NOT NULL DEFAULT false)`,
   );
 }
 

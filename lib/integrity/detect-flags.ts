@@ -248,15 +248,47 @@ async function unitValueItems(db: Queryable, period: Period, params: DetectionPa
   }));
 }
 
+// The KPI values of a period as kpi_results holds them, for a caller that has just stored them (the import's
+// recomputation): the same rows computeKpis would return for the subjects that have any.
+async function storedKpis(db: Queryable, period: Period, subject: "officer" | "office", kpiIds: KpiId[]) {
+  const { rows } = await db.query<{
+    subject_id: string;
+    kpi_id: KpiId;
+    value: number | null;
+    numerator: number | null;
+    denominator: number | null;
+  }>(
+    `SELECT subject_id, kpi_id, value, numerator, denominator FROM kpi_results
+      WHERE subject_type = $1 AND period_from = $2 AND period_to = $3 AND kpi_id = ANY ($4::text[])
+      ORDER BY subject_id, kpi_id`,
+    [subject, period.from, period.to, kpiIds],
+  );
+  return rows.map((r): KpiRow => ({
+    subjectType: subject,
+    subjectId: r.subject_id,
+    periodFrom: period.from,
+    periodTo: period.to,
+    kpiId: r.kpi_id,
+    value: r.value,
+    numerator: r.numerator,
+    denominator: r.denominator,
+  }));
+}
+
+// `kpis`: "stored" reads the period's KPI values from kpi_results instead of computing them again (the import's
+// recomputation detects right after storing them).
 export async function detectFlags(
   period: Period,
   params: DetectionParams = DEFAULT_DETECTION_PARAMS,
   db: Queryable = pool,
+  kpis: "computed" | "stored" = "computed",
 ): Promise<Flag[]> {
   const kpiIds = [...new Set<KpiId>([...params.rateOutlier.kpis, ...params.valueOutlier.kpis, "P8"])];
+  const kpiRows = (subject: "officer" | "office", ids: KpiId[]) =>
+    kpis === "stored" ? storedKpis(db, period, subject, ids) : computeKpis({ ...period, subject, kpiIds: ids }, db);
   const [officers, offices, officeOf, pairs, benford, unitValues] = await Promise.all([
-    computeKpis({ ...period, subject: "officer", kpiIds }, db),
-    computeKpis({ ...period, subject: "office", kpiIds: params.rateOutlier.kpis }, db),
+    kpiRows("officer", kpiIds),
+    kpiRows("office", params.rateOutlier.kpis),
     officerOffices(db),
     brokerOfficerPairs(db, period, params.brokerOfficerPair),
     benfordBrokers(db, period, params.benford),

@@ -9,12 +9,13 @@ import { METHOD_PARAMS_KEY, type DetectionParams } from "@/lib/integrity/detecti
 
 const RULE_KEY: Record<Flag["method"], keyof DetectionParams> = METHOD_PARAMS_KEY;
 
-export async function detectAndStoreFlags(period: {
-  from: string;
-  to: string;
-}): Promise<{ raised: number; retired: number }> {
+// `kpis`: see detectFlags ("stored" when the period's KPI results were just stored).
+export async function detectAndStoreFlags(
+  period: { from: string; to: string },
+  kpis: "computed" | "stored" = "computed",
+): Promise<{ raised: number; retired: number }> {
   const params = await currentDetectionParams();
-  const flags = await detectFlags(period, params);
+  const flags = await detectFlags(period, params, pool, kpis);
   const client = await pool.connect();
   try {
     await client.query("BEGIN");

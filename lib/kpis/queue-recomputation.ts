@@ -1,6 +1,6 @@
 // Records the KPI recomputation a change calls for (an import, an amended contract period): one kpis.compute job
-// per period and subject type, one integrity.detect job per period and one contracts.refresh-indicators job. Job
-// keys are derived from the reason and the request, so asking twice is one job. After an import, also the stored
+// per period (the touched cells, then the period's integrity detection) and one contracts.refresh-indicators job.
+// Job keys are derived from the reason and the request, so asking twice is one job. After an import, also the stored
 // TRS and mirror tables it changed (queueAnalysisRecomputation: one trs.compute run per month, quarter and year
 // touched, one mirror.compute run per year). Both write their rows with the caller's client, inside its
 // transaction, and return them: the caller queues them (dispatchJobRows) once it has committed.
@@ -39,12 +39,6 @@ export async function queueKpiRecomputation(
     const digest = crypto.createHash("sha1").update(JSON.stringify(r)).digest("hex").slice(0, 12);
     const key = `${jobContracts[JOB_NAMES.kpisCompute].jobId(r)}-${reason}-${digest}`;
     rows.push(await recordJobRun(JOB_NAMES.kpisCompute, r, key, client));
-  }
-  // Detection compares each subject with its whole office, so it runs once per period touched.
-  const periods = new Map(requests.map((r) => [`${r.from}/${r.to}`, { from: r.from, to: r.to }]));
-  for (const period of periods.values()) {
-    const key = `${jobContracts[JOB_NAMES.integrityDetect].jobId(period)}-${reason}`;
-    rows.push(await recordJobRun(JOB_NAMES.integrityDetect, period, key, client));
   }
   // Contract indicators are clipped to each contract's own period: brought up to date in their own job.
   const refresh = { reason };

@@ -17,11 +17,12 @@ const ImportRunPayload = z.object({ batchId: z.number().int().positive() });
 // Analysis jobs carry the id of their analysis_runs row, which holds what was asked (lib/analysis/analysis-runs.ts).
 const AnalysisRunPayload = z.object({ runId: z.number().int().positive() });
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+// The officers and offices whose cells to recompute (null: all; empty: none); the officers' units come with them.
 const KpisComputePayload = z.object({
   from: Day,
   to: Day,
-  subjectType: z.enum(["officer", "unit", "office"]),
-  subjectIds: z.array(z.string()).nullable(),
+  officers: z.array(z.string()).nullable(),
+  offices: z.array(z.string()).nullable(),
 });
 
 function contract<S extends z.ZodType>(definition: JobContract<S>): JobContract<S> {
@@ -32,7 +33,7 @@ export const jobContracts = {
   [JOB_NAMES.importRun]: contract({ schema: ImportRunPayload, jobId: (p) => `import-${p.batchId}` }),
   [JOB_NAMES.kpisCompute]: contract({
     schema: KpisComputePayload,
-    jobId: (p) => `kpis-${p.subjectType}-${p.from}-${p.to}`,
+    jobId: (p) => `kpis-${p.from}-${p.to}`,
   }),
   [JOB_NAMES.integrityDetect]: contract({
     schema: z.object({ from: Day, to: Day }),

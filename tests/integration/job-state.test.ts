@@ -125,7 +125,7 @@ describe("jobs whose state PostgreSQL owns", () => {
     await enqueue(JOB_NAMES.importRun, { batchId });
     const kpiJob = await enqueue(
       JOB_NAMES.kpisCompute,
-      { from: "2025-03-01", to: "2025-03-31", subjectType: "office", subjectIds: null },
+      { from: "2025-03-01", to: "2025-03-31", officers: null, offices: null },
       "lost",
     );
     // Everything this test run had in Redis is gone, as after a restart of a Redis that keeps nothing on disk.

@@ -72,7 +72,7 @@ describe("queue isolation between databases", () => {
     workers.push(foreign);
     const jobId = await enqueue(
       JOB_NAMES.kpisCompute,
-      { from: "2025-03-01", to: "2025-03-31", subjectType: "office", subjectIds: null },
+      { from: "2025-03-01", to: "2025-03-31", officers: null, offices: null },
       "isolation",
     );
     await expect.poll(() => foreign.output(), { timeout: 30_000 }).toMatch(/refused a job queued for another database/);

@@ -34,7 +34,10 @@ export const BaselineRequest = z.object({
   periodFrom: z.string().regex(DAY, { message: "date" }),
   kpiIds: z.array(z.enum(CONTRACT_KPI_IDS)).max(24),
   // A reference period the manager chose instead of the default one.
-  reference: z.object({ from: z.string().regex(DAY), to: z.string().regex(DAY) }).nullable().default(null),
+  reference: z
+    .object({ from: z.string().regex(DAY), to: z.string().regex(DAY) })
+    .nullable()
+    .default(null),
 });
 export type BaselineRequest = z.input<typeof BaselineRequest>;
 
@@ -121,12 +124,14 @@ export async function contractBaselines(raw: BaselineRequest, actor: Actor): Pro
   requireManagingRole(actor);
   const input = BaselineRequest.parse(raw);
   // The same scope checks as a contract for this party: a manager sees baselines of their own offices only.
-  await checkParty(db, actor, {
-    partyType: input.partyType === "UNIT_TEMPLATE" ? "UNIT" : input.partyType,
-    officeCode: input.officeCode,
-    partyOfficerId: input.partyOfficerId,
-    partyUnit: input.partyUnit,
-  });
+  await db.$transaction((tx) =>
+    checkParty(tx, actor, {
+      partyType: input.partyType === "UNIT_TEMPLATE" ? "UNIT" : input.partyType,
+      officeCode: input.officeCode,
+      partyOfficerId: input.partyOfficerId,
+      partyUnit: input.partyUnit,
+    }),
+  );
   const plan = await planFor(input);
   const reference = input.reference ?? referencePeriod(input.periodFrom, await lastRegistrationDay());
   const empty = { reference, group: plan.group, subjects: [] };
@@ -136,7 +141,8 @@ export async function contractBaselines(raw: BaselineRequest, actor: Actor): Pro
   const kpiIds = [...new Set(input.kpiIds)];
   const requests = plan.groupIds.map((id) => ({ subjectType: plan.subjectType, subjectId: id, ...reference }));
   const cells = await loadKpiCells(requests, kpiIds);
-  const valueOf = (id: string, kpiId: string) => cells.get(cellKey(requests.find((r) => r.subjectId === id)!))?.get(kpiId);
+  const valueOf = (id: string, kpiId: string) =>
+    cells.get(cellKey(requests.find((r) => r.subjectId === id)!))?.get(kpiId);
   const values: SubjectValue[] = plan.groupIds.flatMap((id) =>
     kpiIds.map((kpiId) => ({ subjectId: id, kpiId, value: valueOf(id, kpiId)?.value ?? null })),
   );
@@ -146,7 +152,9 @@ export async function contractBaselines(raw: BaselineRequest, actor: Actor): Pro
   const indicators = kpiIds.map((kpiId): IndicatorBaseline => {
     const row = baselines.find((b) => b.kpiId === kpiId && b.group === ALL_GROUP);
     const definition = kpiDefinition(kpiId);
-    const spread = row ? { p10: row.p10, p25: row.p25, p50: row.p50, p75: row.p75, p90: row.p90, n: row.nSubjects } : null;
+    const spread = row
+      ? { p10: row.p10, p25: row.p25, p50: row.p50, p75: row.p75, p90: row.p90, n: row.nSubjects }
+      : null;
     return {
       kpiId,
       spread,
@@ -165,7 +173,10 @@ export async function contractBaselines(raw: BaselineRequest, actor: Actor): Pro
     values: Object.fromEntries(
       kpiIds.map((kpiId) => {
         const cell = valueOf(s.id, kpiId);
-        return [kpiId, { value: cell?.value ?? null, numerator: cell?.numerator ?? null, denominator: cell?.denominator ?? null }];
+        return [
+          kpiId,
+          { value: cell?.value ?? null, numerator: cell?.numerator ?? null, denominator: cell?.denominator ?? null },
+        ];
       }),
     ),
   }));

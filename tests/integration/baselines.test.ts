@@ -164,7 +164,7 @@ describe("pmc baselines", () => {
     const expected = new Map<string, number[]>();
     for (const k of kpis) {
       if (k.value === "") continue;
-      const groups = subject === "officer" ? ["ALL", officeOf.get(k.subject_id)!] : ["ALL"];
+      const groups = subject === "officer" ? ["ALL", officeOf.get(k.subject_id!)!] : ["ALL"];
       for (const g of groups) {
         const key = `${k.kpi_id}|${g}`;
         expected.set(key, [...(expected.get(key) ?? []), Number(k.value)]);

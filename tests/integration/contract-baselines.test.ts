@@ -24,6 +24,7 @@ import { createContract } from "@/lib/contracts/create-contract";
 import { signContract } from "@/lib/contracts/sign-contract";
 import { acknowledgeContract } from "@/lib/contracts/acknowledge-contract";
 import { evaluateContract } from "@/lib/contracts/evaluate-contract";
+import type { KpiId } from "@/lib/kpis/catalogue";
 import { expectRefused } from "@/tests/support/refusals";
 
 const run = randomUUID().slice(0, 5).toUpperCase();
@@ -41,7 +42,7 @@ const VOLUMES: [string, number, number, number][] = [
   [Y1, 10, 10, 0],
 ];
 
-const TERMS = [
+const TERMS: { kpiId: KpiId; threshold: number; target: number; weight: number; minVolume: number }[] = [
   { kpiId: "P1", threshold: 0.45, target: 0.675, weight: 60, minVolume: 30 },
   { kpiId: "I7", threshold: 0.225, target: 0.075, weight: 40, minVolume: 30 },
 ];
@@ -99,7 +100,7 @@ const request = (extra: Record<string, unknown> = {}) => ({
   officeCode: OX,
   partyOfficerId: X(2),
   periodFrom: "2025-07-01",
-  kpiIds: ["P1", "I7"],
+  kpiIds: ["P1", "I7"] as KpiId[],
   ...extra,
 });
 
@@ -138,7 +139,10 @@ describe("baselines for a contract", () => {
     // Worked out in lib/contracts/score-preview.test.ts: 93.33, 46.67, 13.33 and X4 not evaluable.
     const preview = previewScores(termsRows, b.subjects);
     expect(preview.scores.map((s) => (s.overall === null ? null : Math.round(s.overall * 100) / 100))).toEqual([
-      93.33, 46.67, 13.33, null,
+      93.33,
+      46.67,
+      13.33,
+      null,
     ]);
     expect(preview.notEvaluable).toEqual({ P1: 1, I7: 1 });
   });

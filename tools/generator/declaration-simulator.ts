@@ -7,7 +7,7 @@ import { SECONDS_PER_DAY, SECONDS_PER_HOUR, SECONDS_PER_MINUTE } from "./local-t
 import type { MirrorAccumulator } from "./mirror-exports";
 import type { OfficeCalendar } from "./office-calendar";
 import { OfficerAssignment } from "./officer-assignment";
-import { HONEST, LANE_SHARES } from "./planted-plan";
+import { HONEST, LANE_SHARES, PLANT } from "./planted-plan";
 import type { Broker, Officer, OfficePopulation, Population } from "./population";
 import { WeightedPicker, type Random } from "@/lib/kernel/seeded-random";
 import type { Goods } from "./reference-goods";
@@ -37,6 +37,8 @@ const MINUTE = SECONDS_PER_MINUTE;
 const HOUR = SECONDS_PER_HOUR;
 /** Steps of one declaration are at least a minute apart (each action happens once, so event keys are unique). */
 const STEP = MINUTE;
+/** P2: an assessment 5 days (120 h) or more after registration is late. */
+const LATE_SECONDS = 120 * SECONDS_PER_HOUR;
 // Assessment (reg → asmt, without exam) by lane: alike enough that an officer's median (P4) sits in one dense mode
 // and is estimated well from about a hundred declarations, so peers differ by their own pace, not by sampling noise.
 const ASSESSMENT_MEDIAN: Readonly<Record<Lane, number>> = {
@@ -218,6 +220,18 @@ export class DeclarationSimulator {
       } else if (!Number.isNaN(d.asmtTs)) {
         d.amendTs = calendar.addWorkingSeconds(d.asmtTs + STEP, rnd.logNormal(3 * HOUR, 0.8));
       }
+    }
+
+    // The planted gaming officer: a declaration heading for a late assessment is cancelled before it becomes late.
+    if (
+      d.regTs >= officer.gamingFromTs &&
+      Number.isNaN(d.cancelTs) &&
+      !Number.isNaN(d.asmtTs) &&
+      d.asmtTs - d.regTs >= LATE_SECONDS
+    ) {
+      d.cancelTs = d.regTs + PLANT.gamingOfficer.cancelAfterHours * HOUR;
+      d.asmtTs = Number.NaN;
+      d.amendTs = Number.NaN;
     }
 
     if (!Number.isNaN(d.asmtTs) && Number.isNaN(d.cancelTs)) {

@@ -341,6 +341,7 @@ describe("planted integrity patterns (docs/indicators.md Flags)", () => {
         "OFF_HOURS_OFFICER",
         "MIRROR_GAP",
         "FAST_RED_ASSESSOR",
+        "CONTRACT_GAMING",
       ]),
     );
     const officers = new Set(ds.officers.map((o) => o.officer_id));

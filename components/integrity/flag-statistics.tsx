@@ -80,6 +80,28 @@ export async function FlagStatistics({ flag }: { flag: Flag }) {
         item: flag.relatedId,
       });
       break;
+    case "GAMING": {
+      const guard = String(s.guard ?? flag.relatedId);
+      const guardValue = (v: unknown) =>
+        guard === "INSPECTIONS"
+          ? format.number(num(v), { style: "percent", maximumFractionDigits: 1 })
+          : formatKpiValue(format, tc, guard, Number.isFinite(num(v)) ? num(v) : null);
+      text = t("GAMING", {
+        contractNo: n(s.contractNo, 0),
+        kpi: kpi,
+        guard: guard === "INSPECTIONS" ? t("inspectionsGuard") : guard,
+        start: String(s.afterFrom ?? "—"),
+        rewardedBefore: value(s.rewardedBefore),
+        rewardedAfter: value(s.rewardedAfter),
+        nBefore: n(s.nRewardedBefore, 0),
+        nAfter: n(s.nRewardedAfter, 0),
+        guardBefore: guardValue(s.guardBefore),
+        guardAfter: guardValue(s.guardAfter),
+        zRewarded: n(s.zRewarded),
+        zGuard: n(s.zGuard),
+      });
+      break;
+    }
     default:
       text = "";
   }

@@ -37,8 +37,6 @@ const MINUTE = SECONDS_PER_MINUTE;
 const HOUR = SECONDS_PER_HOUR;
 /** Steps of one declaration are at least a minute apart (each action happens once, so event keys are unique). */
 const STEP = MINUTE;
-/** P2: an assessment 5 days (120 h) or more after registration is late. */
-const LATE_SECONDS = 120 * SECONDS_PER_HOUR;
 // Assessment (reg → asmt, without exam) by lane: alike enough that an officer's median (P4) sits in one dense mode
 // and is estimated well from about a hundred declarations, so peers differ by their own pace, not by sampling noise.
 const ASSESSMENT_MEDIAN: Readonly<Record<Lane, number>> = {
@@ -222,14 +220,15 @@ export class DeclarationSimulator {
       }
     }
 
-    // The planted gaming officer: a declaration heading for a late assessment is cancelled before it becomes late.
+    // The planted gaming officer: a declaration he would not assess on its registration day is cancelled instead.
     if (
       d.regTs >= officer.gamingFromTs &&
       Number.isNaN(d.cancelTs) &&
       !Number.isNaN(d.asmtTs) &&
-      d.asmtTs - d.regTs >= LATE_SECONDS
+      Math.floor(d.asmtTs / SECONDS_PER_DAY) !== Math.floor(d.regTs / SECONDS_PER_DAY)
     ) {
-      d.cancelTs = d.regTs + PLANT.gamingOfficer.cancelAfterHours * HOUR;
+      // In office hours, like any cancellation, so that the officer's off-hours share is untouched.
+      d.cancelTs = calendar.addWorkingSeconds(d.assignTs + STEP, PLANT.gamingOfficer.cancelAfterMinutes * MINUTE);
       d.asmtTs = Number.NaN;
       d.amendTs = Number.NaN;
     }

@@ -106,16 +106,16 @@ export function buildManifest(input: ManifestInput): Manifest {
     ...withRole("gaming").map((o) => ({
       id: "gaming-officer",
       type: "CONTRACT_GAMING",
-      description: `${o.fullName} (${o.id}) is under a contract that rewards timely assessment from ${PLANT.gamingOfficer.from}; from that day he cancels every declaration he would assess 5 days or more after registration, ${PLANT.gamingOfficer.cancelAfterHours} h after it was lodged, so his late-assessment rate (P2) drops while his amendment-or-cancellation rate (I12) rises.`,
+      description: `${o.fullName} (${o.id}) is under a contract that rewards same-day assessment from ${PLANT.gamingOfficer.from}; from that day he cancels every declaration he would not assess on its registration day, ${PLANT.gamingOfficer.cancelAfterMinutes} minutes of office time after it reached him, so his same-day rate (P1) rises while his amendment-or-cancellation rate (I12) rises too.`,
       period: { from: PLANT.gamingOfficer.from, to: options.to },
       subjects: [officerSubject(o)],
       detection: [
         {
           method: "GAMING" as const,
-          kpiId: "P2",
+          kpiId: "P1",
           subjectType: "officer" as const,
           reliability: "when-enough-volume" as const,
-          condition: `a contract rewarding P2 from ${PLANT.gamingOfficer.from}: the watch compares I12 before and after its start`,
+          condition: `a contract rewarding P1 from ${PLANT.gamingOfficer.from}: the watch compares I12 before and after its start`,
         },
         {
           method: "RATE_OUTLIER" as const,
@@ -125,8 +125,8 @@ export function buildManifest(input: ManifestInput): Manifest {
           condition: "periods after the start, when the cancellations push I12 far enough above the office's",
         },
       ],
-      kpis: ["P2", "I12"],
-      parameters: { from: PLANT.gamingOfficer.from, cancelAfterHours: PLANT.gamingOfficer.cancelAfterHours },
+      kpis: ["P1", "P2", "I12"],
+      parameters: { from: PLANT.gamingOfficer.from, cancelAfterMinutes: PLANT.gamingOfficer.cancelAfterMinutes },
     })),
     ...withRole("slow").map((o) => ({
       id: "slow-officer",

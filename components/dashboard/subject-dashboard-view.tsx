@@ -16,7 +16,7 @@ import {
 import { revenueForecast } from "@/lib/dashboard/revenue-forecast";
 import { histogram, quartiles } from "@/lib/dashboard/distribution";
 import { KPI_TREND_TOLERANCE, trendIsGood, trendOf } from "@/lib/dashboard/trend";
-import { formatKpiDelta, formatKpiValue, formatMonth, kpiUnit } from "@/components/format/kpi-format";
+import { formatKpiDelta, formatKpiValue, formatMonth, kpiUnit, formatMoney } from "@/components/format/kpi-format";
 import { drilldownHref } from "@/components/explore/drilldown-href";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { TrendChart } from "@/components/charts/trend-chart";
@@ -252,7 +252,7 @@ export async function SubjectDashboardView({
               {t("revenue.method", {
                 method: t(`revenue.methods.${revenue.method}`),
                 months: revenue.backtest.months,
-                mae: format.number(revenue.backtest.mae, { maximumFractionDigits: 0 }),
+                mae: formatMoney(format, tc, revenue.backtest.mae),
                 mape:
                   revenue.backtest.mape === null
                     ? "—"
@@ -271,17 +271,12 @@ export async function SubjectDashboardView({
           caption: t("revenue.title"),
           columns: [t("month"), t("revenue.actual"), t("revenue.forecast"), t("revenue.range")],
           rows: [
-            ...revenue.history.map((h) => [
-              formatMonth(format, h.month),
-              format.number(h.revenue, { maximumFractionDigits: 0 }),
-              "",
-              "",
-            ]),
+            ...revenue.history.map((h) => [formatMonth(format, h.month), formatMoney(format, tc, h.revenue), "", ""]),
             ...revenue.forecast.map((f) => [
               formatMonth(format, f.month),
               "",
-              format.number(f.revenue, { maximumFractionDigits: 0 }),
-              `${format.number(f.lower, { maximumFractionDigits: 0 })} – ${format.number(f.upper, { maximumFractionDigits: 0 })}`,
+              formatMoney(format, tc, f.revenue),
+              `${formatMoney(format, tc, f.lower)} – ${formatMoney(format, tc, f.upper)}`,
             ]),
           ],
           numeric: [false, true, true, true],

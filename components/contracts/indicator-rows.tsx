@@ -50,7 +50,13 @@ export function IndicatorRows({
     onChange(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
   const nextKey = rows.reduce((max, r) => Math.max(max, r.key), 0) + 1;
   const unitHint = (kpiId: string) =>
-    kpiId && kpiUnit(kpiId) !== "share" ? t(`unit.${kpiUnit(kpiId)}`) : kpiId ? "%" : "";
+    !kpiId
+      ? ""
+      : kpiUnit(kpiId) === "share"
+        ? "%"
+        : kpiUnit(kpiId) === "amount"
+          ? t("currency")
+          : t(`unit.${kpiUnit(kpiId)}`);
   const listError = errorFor("indicators");
 
   return (

@@ -62,10 +62,18 @@ export async function MyMonthSummary({
               <h3 className="text-base font-semibold text-slate-900">{c.title}</h3>
               <p className="text-sm text-slate-700">
                 {t("score", { month: formatMonth(format, latest.month) })}{" "}
-                <span className="text-2xl font-semibold tabular-nums text-slate-900" data-testid="summary-score">
-                  {formatScore(format, latest.scorecard.overall, 100)}
-                </span>
-                <span className="text-slate-500"> / 100</span>
+                {latest.scorecard.overall === null ? (
+                  <span className="font-semibold text-slate-900" data-testid="summary-score">
+                    {t("noScore")}
+                  </span>
+                ) : (
+                  <>
+                    <span className="text-2xl font-semibold tabular-nums text-slate-900" data-testid="summary-score">
+                      {formatScore(format, latest.scorecard.overall, 100)}
+                    </span>
+                    <span className="text-slate-500"> / 100</span>
+                  </>
+                )}
               </p>
             </div>
             {below.length ? (
@@ -99,26 +107,36 @@ export async function MyMonthSummary({
             ) : (
               <p className="text-sm text-emerald-800">{t("allMet")}</p>
             )}
-            {fair.length ? (
+            {fair.some((f) => f.ratio !== null) ? (
               <div className="space-y-1 text-sm" data-testid="observed-expected">
                 <h4 className="font-semibold text-slate-900">{t("fairTitle")}</h4>
                 <ul className="space-y-1 text-slate-700">
-                  {fair.map((f) => (
-                    <li key={f.kpiId} data-kpi={f.kpiId} data-ratio={f.ratio ?? ""}>
-                      {f.ratio === null
-                        ? t("fairNone", { kpi: f.kpiId })
-                        : t("fair", {
-                            kpi: f.kpiId,
-                            observed: value(f.kpiId, f.observed / f.n),
-                            expected: value(f.kpiId, f.expected / f.n),
-                            ratio: ratio(f.ratio),
-                            lower: ratio(f.lower),
-                            upper: ratio(f.upper),
-                            n: f.n,
-                          })}
-                    </li>
-                  ))}
+                  {fair
+                    .filter((f) => f.ratio !== null)
+                    .map((f) => (
+                      <li key={f.kpiId} data-kpi={f.kpiId} data-ratio={f.ratio ?? ""}>
+                        {t("fair", {
+                          kpi: f.kpiId,
+                          observed: value(f.kpiId, f.observed / f.n),
+                          expected: value(f.kpiId, f.expected / f.n),
+                          ratio: ratio(f.ratio),
+                          lower: ratio(f.lower),
+                          upper: ratio(f.upper),
+                          n: f.n,
+                        })}
+                      </li>
+                    ))}
                 </ul>
+                {fair.some((f) => f.ratio === null) ? (
+                  <p className="text-slate-600">
+                    {t("fairNone", {
+                      kpis: fair
+                        .filter((f) => f.ratio === null)
+                        .map((f) => f.kpiId)
+                        .join(", "),
+                    })}
+                  </p>
+                ) : null}
                 <p className="text-xs text-slate-500">{t("fairHint")}</p>
               </div>
             ) : null}

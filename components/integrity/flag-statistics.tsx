@@ -2,7 +2,7 @@
 // method's test, so the analyst reads why the flag was raised before looking at the declarations.
 import type { Flag } from "@prisma/client";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { formatKpiValue } from "@/components/format/kpi-format";
+import { formatDay, formatKpiValue } from "@/components/format/kpi-format";
 import { nigriniBand } from "@/lib/integrity/benford";
 
 const num = (v: unknown) => (typeof v === "number" ? v : typeof v === "string" && v !== "" ? Number(v) : NaN);
@@ -90,7 +90,7 @@ export async function FlagStatistics({ flag }: { flag: Flag }) {
         contractNo: n(s.contractNo, 0),
         kpi: kpi,
         guard: guard === "INSPECTIONS" ? t("inspectionsGuard") : guard,
-        start: String(s.afterFrom ?? "—"),
+        start: typeof s.afterFrom === "string" ? formatDay(format, s.afterFrom) : "—",
         rewardedBefore: value(s.rewardedBefore),
         rewardedAfter: value(s.rewardedAfter),
         nBefore: n(s.nRewardedBefore, 0),

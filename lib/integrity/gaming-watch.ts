@@ -206,7 +206,10 @@ export async function storeGamingFlags(period: Period, client: Queryable): Promi
           stats: f.stats,
         })),
       ),
-      JSON.stringify({ method: GAMING_METHOD, params: { ...GAMING_TEST, pairs: GAMING_PAIRS } }),
+      JSON.stringify({
+        method: GAMING_METHOD,
+        params: { ...GAMING_TEST, pairs: GAMING_PAIRS.map((p) => `${p.rewarded} → ${p.guard}`).join(", ") },
+      }),
     ],
   );
   return rows.map((r) => r.id);

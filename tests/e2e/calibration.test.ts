@@ -115,9 +115,9 @@ describe("contracts calibrated from baselines", () => {
     await fillApplyForm(page, "Garoua Watch — H2 2024");
     await page.getByRole("button", { name: "Show baselines" }).click();
     const panel = page.getByTestId("baseline-panel");
-    await panel.getByText("Reference period").waitFor();
     // January–June 2024, the unit's five officers.
-    await expect(panel.textContent()).resolves.toContain("the 5 officers of unit ZGW1/Watch");
+    await expect.poll(() => panel.textContent(), { timeout: 30_000 }).toContain("the 5 officers of unit ZGW1/Watch");
+    await expect(panel.textContent()).resolves.toContain("Reference period Jan 1, 2024 – Jun 30, 2024.");
     await expect(page.getByTestId("baseline-P1").textContent()).resolves.toMatch(
       /Group: Q1 .* median .* Q3 .* \(5 with a value\)/,
     );
@@ -169,7 +169,9 @@ describe("contracts calibrated from baselines", () => {
     const page = await signIn(MANAGER, "fr-FR");
     await fillApplyForm(page, "Garoua Watch — S2 2024 (essai)");
     await page.getByRole("button", { name: "Afficher les références" }).click();
-    await page.getByTestId("baseline-panel").getByText("Période de référence").waitFor();
+    await expect
+      .poll(() => page.getByTestId("baseline-panel").textContent(), { timeout: 30_000 })
+      .toContain("Groupe : les 5 agents de l'unité ZGW1/Watch.");
     await page.getByRole("button", { name: "Proposer d'après la référence" }).click();
     await page.getByTestId("score-preview").waitFor();
     await expect(page.getByTestId("score-preview").textContent()).resolves.toContain("Médiane");

@@ -24,7 +24,8 @@ export async function MyMonthSummary({
     getFormatter(),
   ]);
   const value = (kpiId: string, v: number | null) => formatKpiValue(format, tc, kpiId, v);
-  const ratio = (v: number | null) => (v === null ? "—" : format.number(v, { maximumFractionDigits: 2 }));
+  const ratio = (v: number | null) =>
+    v === null ? "—" : format.number(v, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const cards = await Promise.all(
     contracts.map(async (c) => {
       const months = await monthlyIndicators(c);

@@ -178,7 +178,8 @@ export async function watchContractGaming(period: Period, db: Queryable = pool):
 // Stores the period's GAMING flags inside the detection run's transaction (store-flags.ts), with the same upsert
 // as the other methods; returns their ids, which the run keeps active.
 export async function storeGamingFlags(period: Period, client: Queryable): Promise<number[]> {
-  const flags = await watchContractGaming(period, client);
+  // Read through the pool: the KPI engine runs its set queries side by side, which one client cannot.
+  const flags = await watchContractGaming(period);
   if (!flags.length) return [];
   const { rows } = await client.query<{ id: number }>(
     `INSERT INTO flags (method, kpi_id, subject_type, subject_id, related_id, period_from, period_to, score, n, stats, rule,

@@ -89,7 +89,11 @@ export async function MyStanding({ contract, officerId }: { contract: IndicatorC
           </h3>
           <p className="text-sm text-slate-600">{t("standing.body")}</p>
           {hiddenStandings.length ? (
-            <p className="text-sm text-slate-600">
+            <p
+              className="text-sm text-slate-600"
+              data-testid="my-standing-hidden"
+              data-kpis={hiddenStandings.map((s) => s.kpiId).join(" ")}
+            >
               {t("standing.notShownList", {
                 kpis: hiddenStandings.map((s) => s.kpiId).join(", "),
                 min: MIN_PEERS_SHOWN,

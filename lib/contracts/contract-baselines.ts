@@ -141,8 +141,11 @@ export async function contractBaselines(raw: BaselineRequest, actor: Actor): Pro
   const kpiIds = [...new Set(input.kpiIds)];
   const requests = plan.groupIds.map((id) => ({ subjectType: plan.subjectType, subjectId: id, ...reference }));
   const cells = await loadKpiCells(requests, kpiIds);
-  const valueOf = (id: string, kpiId: string) =>
-    cells.get(cellKey(requests.find((r) => r.subjectId === id)!))?.get(kpiId);
+  const requestOf = new Map(requests.map((r) => [r.subjectId, r]));
+  const valueOf = (id: string, kpiId: string) => {
+    const request = requestOf.get(id);
+    return request ? cells.get(cellKey(request))?.get(kpiId) : undefined;
+  };
   const values: SubjectValue[] = plan.groupIds.flatMap((id) =>
     kpiIds.map((kpiId) => ({ subjectId: id, kpiId, value: valueOf(id, kpiId)?.value ?? null })),
   );

@@ -108,7 +108,7 @@ async function demoParties(officeCode: string, unit: string): Promise<DemoParty[
           partyType: "OFFICER" as const,
           officeCode: office.officeCode,
           partyOfficerId: o.officerId,
-          title: `${office.name} — PMC 2025`,
+          title: `${office.name} — PMC 2025 H2`,
           label: o.officerId,
         })),
     ),
@@ -117,10 +117,10 @@ async function demoParties(officeCode: string, unit: string): Promise<DemoParty[
       partyType: "UNIT",
       officeCode,
       partyUnit: unit,
-      title: `${home.name}, ${unit} — unit PMC 2025`,
+      title: `${home.name}, ${unit} — unit PMC 2025 H2`,
       label: `${officeCode}/${unit}`,
     },
-    { ...party, partyType: "OFFICE", officeCode, title: `${home.name} — office PMC 2025`, label: officeCode },
+    { ...party, partyType: "OFFICE", officeCode, title: `${home.name} — office PMC 2025 H2`, label: officeCode },
   ];
 }
 

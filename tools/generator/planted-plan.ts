@@ -61,7 +61,8 @@ export const PLANT = {
   /** 9. An officer whose contract rewards same-day assessment from `from` on (the demo contracts start then) and
    * who, from that day, cancels every declaration he would not assess on its registration day, `cancelAfterMinutes` of
    * office time after it reached him (the declarant lodges it again): his same-day rate (P1) rises, his late rate (P2) falls and
-   * his cancellations (I12) rise, which the GAMING watch of his contract finds. No random draw is added, so nothing
-   * else in the data changes. */
+   * his cancellations (I12) rise, which the GAMING watch of his contract finds. No random draw is added: every
+   * other declaration is exactly as without him; only the import totals behind the mirror data lose his cancelled
+   * declarations, which can change which flows rank among the largest (where the mirror gaps are planted). */
   gamingOfficer: { office: "CMDLA5", from: "2025-07-01", cancelAfterMinutes: 45 },
 } as const;

@@ -67,6 +67,11 @@ const EnvSchema = z.object({
   // cache off. A kept page is dropped after the TTL even when no data changed.
   PAGE_CACHE_MB: z.coerce.number().int().nonnegative().default(64),
   PAGE_CACHE_TTL_SECONDS: z.coerce.number().int().positive().default(60),
+  // The national currency (ISO 4217 code) every money value is shown in: the demo's data are in CFA francs.
+  CURRENCY_CODE: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .default("XAF"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

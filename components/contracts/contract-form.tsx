@@ -18,6 +18,8 @@ import { parseTypedNumber, typedNumber } from "@/lib/contracts/typed-number";
 import { periodEnd } from "@/lib/contracts/contract-periods";
 import { useContractTexts } from "@/components/contracts/form-texts";
 import { FormMessage, fieldErrorOf } from "@/components/forms/form-message";
+import { BaselinePanel } from "@/components/contracts/baseline-panel";
+import { useCalibration, type LoadBaselines } from "@/components/contracts/use-calibration";
 
 export type ContractFormValues = {
   title: string;
@@ -48,6 +50,7 @@ export function ContractForm({
   self,
   save,
   searchOfficers,
+  loadBaselines,
 }: {
   contractId: number | null;
   initial: ContractFormValues;
@@ -56,6 +59,7 @@ export function ContractForm({
   self: { id: string; name: string };
   save: (contractId: number | null, payload: unknown) => Promise<FormResult>;
   searchOfficers: (q: string) => Promise<OfficerChoice[]>;
+  loadBaselines: LoadBaselines;
 }) {
   const t = useTranslations("contracts");
   const router = useRouter();
@@ -71,6 +75,10 @@ export function ContractForm({
   const [rows, setRows] = useState<IndicatorRowState[]>(toRows(initial.indicators));
   const texts = useContractTexts();
   const errorFor = fieldErrorOf(result, texts);
+  const calibration = useCalibration(rows, setRows, loadBaselines);
+  const partyChosen =
+    !!party.officeCode &&
+    (party.partyType === "OFFICER" ? !!party.officer : party.partyType === "UNIT" ? !!party.unit : true);
 
   function applyTemplate(key: string) {
     setTemplateKey(key);
@@ -221,7 +229,34 @@ export function ContractForm({
           {t("form.sections.indicators")}
         </h2>
         <p className="text-sm text-slate-600">{t("form.indicatorsHint")}</p>
-        <IndicatorRows rows={rows} onChange={setRows} errorFor={errorFor} />
+        {calibration.result.status === "error" ? <FormMessage result={calibration.result} texts={texts} /> : null}
+        <BaselinePanel
+          baselines={calibration.baselines}
+          preview={calibration.preview}
+          loading={calibration.loading}
+          canLoad={partyChosen && !!periodFrom && rows.some((r) => r.kpiId)}
+          perOfficer={false}
+          onPropose={calibration.propose}
+          onLoad={() =>
+            calibration.loadFor({
+              partyType: party.partyType,
+              officeCode: party.officeCode,
+              partyOfficerId: party.partyType === "OFFICER" ? (party.officer?.officerId ?? null) : null,
+              partyUnit: party.partyType === "UNIT" ? party.unit || null : null,
+              periodFrom,
+            })
+          }
+        />
+        <IndicatorRows
+          rows={rows}
+          onChange={setRows}
+          errorFor={errorFor}
+          calibration={
+            calibration.baselines
+              ? { baselines: calibration.baselines, own: calibration.baselines.subjects[0]?.values ?? {} }
+              : null
+          }
+        />
       </section>
 
       <div className="flex gap-3">

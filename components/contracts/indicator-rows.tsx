@@ -5,7 +5,12 @@ import { useTranslations } from "next-intl";
 import { CONTRACT_KPIS, MAX_INDICATORS } from "@/lib/contracts/schema";
 import { inputClasses } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
-import { kpiUnit } from "@/components/format/kpi-format";
+import { formatKpiValue, kpiUnit } from "@/components/format/kpi-format";
+import { useFormatter } from "next-intl";
+import type { ContractBaselines } from "@/lib/contracts/contract-baselines";
+import type { KpiValue } from "@/lib/contracts/build-scorecard";
+import { StripPlot } from "@/components/contracts/strip-plot";
+import { fromDisplay } from "@/components/format/kpi-format";
 import { parseTypedNumber } from "@/lib/contracts/typed-number";
 import { TableHead } from "@/components/ui/table-frame";
 
@@ -25,12 +30,17 @@ export function IndicatorRows({
   rows,
   onChange,
   errorFor,
+  calibration = null,
 }: {
   rows: IndicatorRowState[];
   onChange: (rows: IndicatorRowState[]) => void;
   errorFor: (field: string) => string | undefined;
+  // The baselines beside each KPI, with the party's own values (null for a unit's officers).
+  calibration?: { baselines: ContractBaselines; own: Record<string, KpiValue> | null } | null;
 }) {
   const t = useTranslations("contracts");
+  const format = useFormatter();
+  const show = (kpiId: string, v: number | null) => formatKpiValue(format, (key, values) => t(key, values), kpiId, v);
   const total = rows.reduce(
     (sum, r) => sum + (Number.isFinite(parseTypedNumber(r.weight)) ? parseTypedNumber(r.weight) : 0),
     0,
@@ -40,7 +50,13 @@ export function IndicatorRows({
     onChange(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
   const nextKey = rows.reduce((max, r) => Math.max(max, r.key), 0) + 1;
   const unitHint = (kpiId: string) =>
-    kpiId && kpiUnit(kpiId) !== "share" ? t(`unit.${kpiUnit(kpiId)}`) : kpiId ? "%" : "";
+    !kpiId
+      ? ""
+      : kpiUnit(kpiId) === "share"
+        ? "%"
+        : kpiUnit(kpiId) === "amount"
+          ? t("currency")
+          : t(`unit.${kpiUnit(kpiId)}`);
   const listError = errorFor("indicators");
 
   return (
@@ -119,6 +135,15 @@ export function IndicatorRows({
                       </p>
                     ) : null}
                     {err("kpiId") ? <p className="mt-1 text-xs font-medium text-red-700">{err("kpiId")}</p> : null}
+                    {calibration && row.kpiId ? (
+                      <Calibration
+                        kpiId={row.kpiId}
+                        calibration={calibration}
+                        show={show}
+                        threshold={fromDisplay(row.kpiId, parseTypedNumber(row.threshold))}
+                        target={fromDisplay(row.kpiId, parseTypedNumber(row.target))}
+                      />
+                    ) : null}
                   </td>
                   {numberCell("threshold", t("form.columns.threshold"), unitHint(row.kpiId))}
                   {numberCell("target", t("form.columns.target"), unitHint(row.kpiId))}
@@ -159,6 +184,55 @@ export function IndicatorRows({
         </p>
       </div>
       {listError ? <p className="text-sm font-medium text-red-700">{listError}</p> : null}
+    </div>
+  );
+}
+
+function Calibration({
+  kpiId,
+  calibration,
+  show,
+  threshold,
+  target,
+}: {
+  kpiId: string;
+  calibration: { baselines: ContractBaselines; own: Record<string, KpiValue> | null };
+  show: (kpiId: string, v: number | null) => string;
+  threshold: number;
+  target: number;
+}) {
+  const t = useTranslations("contracts.calibration");
+  const baseline = calibration.baselines.indicators.find((i) => i.kpiId === kpiId);
+  const own = calibration.own?.[kpiId];
+  if (!baseline) return null;
+  const spread = baseline.spread;
+  return (
+    <div className="mt-2 space-y-0.5 text-xs text-slate-700" data-testid={`baseline-${kpiId}`}>
+      {calibration.own ? (
+        <p>
+          {own && own.value !== null
+            ? t("own", { value: show(kpiId, own.value), n: own.denominator ?? 0 })
+            : t("ownNone")}
+        </p>
+      ) : null}
+      <p>
+        {spread
+          ? t("spread", {
+              q1: show(kpiId, spread.p25),
+              median: show(kpiId, spread.p50),
+              q3: show(kpiId, spread.p75),
+              n: spread.n,
+            })
+          : t("spreadNone")}
+      </p>
+      <StripPlot
+        values={baseline.values}
+        spread={spread}
+        own={own?.value ?? null}
+        threshold={Number.isFinite(threshold) ? threshold : null}
+        target={Number.isFinite(target) ? target : null}
+        label={t("stripLabel", { kpi: kpiId })}
+      />
     </div>
   );
 }

@@ -23,6 +23,12 @@ export async function MyStanding({ contract, officerId }: { contract: IndicatorC
   // The latest month in which the officer has any value: the month the comparison is made on.
   const latest = months.toReversed().find((m) => [...m.values.values()].some((v) => v.value !== null))?.month ?? null;
   const standings = latest ? await peerStanding(officerId, contract.indicators, latest) : [];
+  // An indicator without any value yet is one line, not an empty chart.
+  const hasData = (kpiId: string) => months.some((m) => m.values.get(kpiId)?.value != null);
+  const withData = contract.indicators.filter((i) => hasData(i.kpiId));
+  const withoutData = contract.indicators.filter((i) => !hasData(i.kpiId)).map((i) => i.kpiId);
+  const shownStandings = standings.filter((s) => s.bins.length);
+  const hiddenStandings = standings.filter((s) => !s.bins.length);
 
   return (
     <div className="space-y-6">
@@ -30,8 +36,13 @@ export async function MyStanding({ contract, officerId }: { contract: IndicatorC
         <h3 id={`trend-${contract.id}`} className="text-base font-semibold text-slate-900">
           {t("trend.title")}
         </h3>
+        {withoutData.length ? (
+          <p className="text-sm text-slate-600" data-testid="my-trend-empty">
+            {t("trend.emptyList", { kpis: withoutData.join(", ") })}
+          </p>
+        ) : null}
         <div className="grid gap-4 lg:grid-cols-2">
-          {contract.indicators.map((i) => {
+          {withData.map((i) => {
             const points = months.map((m) => ({ month: m.month, cell: m.values.get(i.kpiId) }));
             const title = `${i.kpiId} · ${tc(`kpis.${i.kpiId}.name`)}`;
             return (
@@ -77,8 +88,20 @@ export async function MyStanding({ contract, officerId }: { contract: IndicatorC
             {t("standing.title", { month: formatMonth(format, latest) })}
           </h3>
           <p className="text-sm text-slate-600">{t("standing.body")}</p>
+          {hiddenStandings.length ? (
+            <p
+              className="text-sm text-slate-600"
+              data-testid="my-standing-hidden"
+              data-kpis={hiddenStandings.map((s) => s.kpiId).join(" ")}
+            >
+              {t("standing.notShownList", {
+                kpis: hiddenStandings.map((s) => s.kpiId).join(", "),
+                min: MIN_PEERS_SHOWN,
+              })}
+            </p>
+          ) : null}
           <div className="grid gap-4 lg:grid-cols-2">
-            {standings.map((s) => {
+            {shownStandings.map((s) => {
               const title = `${s.kpiId} · ${tc(`kpis.${s.kpiId}.name`)}`;
               const summary =
                 s.beaten !== null

@@ -11,7 +11,7 @@ const td = "px-3 py-2 text-right text-sm tabular-nums text-slate-800";
 
 export async function EvaluationTable({ evaluation, caption }: { evaluation: RankingEvaluation; caption: string }) {
   const [t, format] = await Promise.all([getTranslations("risk.evaluation"), getFormatter()]);
-  const f = selectivityFormat(format);
+  const f = selectivityFormat(format, await getTranslations("contracts"));
   return (
     <TableFrame caption={caption} testId="evaluation-table" smallText={false}>
       <thead className="bg-slate-50">

@@ -17,7 +17,7 @@ export async function TopScoresTable({ rows, caption }: { rows: ScoredDeclaratio
     getTranslations("risk.factors"),
     getFormatter(),
   ]);
-  const f = selectivityFormat(format);
+  const f = selectivityFormat(format, await getTranslations("contracts"));
   return (
     <TableFrame caption={caption} testId="top-scores" smallText={false}>
       <thead className="bg-slate-50">

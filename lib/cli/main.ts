@@ -12,7 +12,8 @@ const USAGE = `usage: pmc <command> [options]
   kpis --from DATE --to DATE --subject officer|office --out FILE
   flags --from DATE --to DATE --out FILE
   trs --from DATE --to DATE --out FILE
-  mirror --year YYYY --out FILE`;
+  mirror --year YYYY --out FILE
+  baselines --from DATE --to DATE --subject officer|office --out FILE`;
 
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({

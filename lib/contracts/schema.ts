@@ -82,6 +82,9 @@ export const UnitTemplateInput = z
     periodFrom: z.string().regex(DAY, { message: "date" }),
     periodTo: z.string().regex(DAY, { message: "date" }),
     principalId: z.string().min(1).nullable().default(null),
+    // The template's indicators as calibrated for this unit in the form; the template's own when absent. Each
+    // officer's draft is then checked as any contract (ContractInput).
+    indicators: z.array(IndicatorInput).min(1).max(MAX_INDICATORS).nullable().default(null),
   })
   .superRefine((c, ctx) => {
     if (c.periodFrom > c.periodTo) ctx.addIssue({ code: "custom", path: ["periodTo"], message: "periodOrder" });

@@ -5,6 +5,8 @@ import { overviewRows } from "@/lib/dashboard/contract-overview";
 import { OverviewFilters } from "@/lib/dashboard/overview-filters";
 import { dataMonths } from "@/lib/dashboard/subject-dashboard";
 import { tableExportResponse, type ExportFormat } from "@/lib/table-export";
+import { valueColumn } from "@/lib/kpis/value-unit";
+import type { KpiId } from "@/lib/kpis/catalogue";
 
 export async function overviewExportResponse(
   actor: Actor,
@@ -31,7 +33,7 @@ export async function overviewExportResponse(
     "previous_month_score",
     "score_delta",
     "score_so_far",
-    ...kpis.flatMap((k) => [`${k}_value`, `${k}_n`, `${k}_status`]),
+    ...kpis.flatMap((k) => [valueColumn(k as KpiId, `${k}_value`), `${k}_n`, `${k}_status`]),
   ];
   const table = rows.map((r) => {
     const byKpi = new Map(r.indicators.map((i) => [i.kpiId, i]));

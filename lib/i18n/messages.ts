@@ -1,6 +1,7 @@
 // Messages are split per area (one JSON file per namespace) so engineers working on different areas never edit
 // the same file; this loader puts them back together as { common: {...}, auth: {...}, ... }.
 import type { Locale } from "@/lib/i18n/locales";
+import { env } from "@/lib/env";
 
 export const MESSAGE_AREAS = [
   "common",
@@ -38,5 +39,10 @@ export async function loadMessages(locale: Locale): Promise<Messages> {
     names: Object.fromEntries(kpis.map(([id, k]) => [id, k.name])),
     formulas: Object.fromEntries(kpis.map(([id, k]) => [id, k.formula])),
   };
+  // Money reads "9.1 M XAF" in both languages: the currency setting is written into the one money message when
+  // the catalogue is loaded, so every formatter, on the server or in the browser, says it.
+  const money = String(messages.contracts.moneyValue).replaceAll("{currency}", env.CURRENCY_CODE);
+  const header = String(messages.contracts.moneyHeader).replaceAll("{currency}", env.CURRENCY_CODE);
+  messages.contracts = { ...messages.contracts, moneyValue: money, moneyHeader: header, currency: env.CURRENCY_CODE };
   return messages;
 }

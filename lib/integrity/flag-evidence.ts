@@ -140,6 +140,22 @@ async function evidencePage(
       });
       return { declarations: await withDeclarationColumns(evidence.rows), total: evidence.total };
     }
+    case "GAMING": {
+      // The guard's rows since the contract started: the cancellations and amendments (or backlog) that rose.
+      const stats = (flag.stats ?? {}) as Record<string, unknown>;
+      const inspections = flag.relatedId === "INSPECTIONS";
+      const evidence = await kpiEvidence({
+        kpiId: inspections ? "P11" : (flag.relatedId as KpiId),
+        subjectType: "officer",
+        subjectId: flag.subjectId,
+        from: typeof stats.afterFrom === "string" ? stats.afterFrom : from,
+        to: typeof stats.afterTo === "string" ? stats.afterTo : to,
+        page: page.page,
+        pageSize: page.pageSize,
+        only: inspections ? ("all" as const) : ("numerator" as const),
+      });
+      return { declarations: await withDeclarationColumns(evidence.rows), total: evidence.total };
+    }
     case "BROKER_OFFICER_PAIR": {
       const officeCode = flag.officeCode ?? (flag.stats as Record<string, unknown> | null)?.officeCode ?? null;
       return rowsWithCount(

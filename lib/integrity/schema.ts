@@ -3,7 +3,14 @@
 import { z } from "zod";
 import { KPI_CATALOGUE, type KpiId } from "@/lib/kpis/catalogue";
 
-export const FLAG_METHODS = ["RATE_OUTLIER", "VALUE_OUTLIER", "BROKER_OFFICER_PAIR", "BENFORD", "UNIT_VALUE"] as const;
+export const FLAG_METHODS = [
+  "RATE_OUTLIER",
+  "VALUE_OUTLIER",
+  "BROKER_OFFICER_PAIR",
+  "BENFORD",
+  "UNIT_VALUE",
+  "GAMING",
+] as const;
 export const FLAG_STATES = ["NEW", "DISMISSED", "IN_CASE"] as const;
 export const FLAG_SORTS = ["score-desc", "score-asc", "detected-desc", "detected-asc"] as const;
 export type FlagSort = (typeof FLAG_SORTS)[number];

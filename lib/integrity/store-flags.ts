@@ -6,6 +6,7 @@ import { pool } from "@/lib/pg";
 import { detectFlags, type Flag } from "@/lib/integrity/detect-flags";
 import { currentDetectionParams } from "@/lib/integrity/detection-settings";
 import { METHOD_PARAMS_KEY, type DetectionParams } from "@/lib/integrity/detection-params";
+import { storeGamingFlags } from "@/lib/integrity/gaming-watch";
 
 const RULE_KEY: Record<Flag["method"], keyof DetectionParams> = METHOD_PARAMS_KEY;
 
@@ -52,13 +53,14 @@ export async function detectAndStoreFlags(
         ),
       ],
     );
+    const gaming = await storeGamingFlags(period, client);
     const retired = await client.query(
       `UPDATE flags SET active = false
         WHERE period_from = $1::date AND period_to = $2::date AND active AND NOT (id = ANY ($3::int[]))`,
-      [period.from, period.to, raised.map((r) => r.id)],
+      [period.from, period.to, [...raised.map((r) => r.id), ...gaming]],
     );
     await client.query("COMMIT");
-    return { raised: flags.length, retired: retired.rowCount ?? 0 };
+    return { raised: flags.length + gaming.length, retired: retired.rowCount ?? 0 };
   } catch (error) {
     await client.query("ROLLBACK");
     throw error;

@@ -17,6 +17,7 @@ import { appealEvaluation } from "@/lib/contracts/appeal-evaluation";
 import { decideAppeal } from "@/lib/contracts/decide-appeal";
 import { searchOfficersInScope, type OfficerChoice } from "@/lib/contracts/party-options";
 import { ContractIdInput } from "@/lib/contracts/schema";
+import { contractBaselines, type BaselineRequest, type ContractBaselines } from "@/lib/contracts/contract-baselines";
 
 // Both screens show contracts: every change refreshes both.
 const CONTRACT_PAGES = ["/contracts", "/me"];
@@ -51,6 +52,22 @@ export async function applyTemplateAction(
     CONTRACT_PAGES,
   );
   return { result, outcome };
+}
+
+// Baselines and proposed terms beside the form's indicators: reads only, so no page is revalidated.
+export async function baselinesAction(
+  payload: unknown,
+): Promise<{ result: FormResult; baselines: ContractBaselines | null }> {
+  let baselines: ContractBaselines | null = null;
+  const result = await runFormAction(
+    "signedIn",
+    async (user) => {
+      baselines = await contractBaselines(payload as BaselineRequest, user);
+      return success("baselinesLoaded");
+    },
+    [],
+  );
+  return { result, baselines };
 }
 
 export async function searchOfficersAction(query: string): Promise<OfficerChoice[]> {

@@ -84,7 +84,7 @@ export default async function RiskPage({ searchParams }: Props) {
     latestRun("RISK_SCORE"),
     monthsWithData(),
   ]);
-  const f = selectivityFormat(format);
+  const f = selectivityFormat(format, await getTranslations("contracts"));
   const canRun = mayRequestAnalysisRuns(user);
   const selectedId = query.model ?? models[0]?.id;
   const model = selectedId ? await loadModel(selectedId) : null;

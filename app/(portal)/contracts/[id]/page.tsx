@@ -6,6 +6,7 @@ import { requireArea } from "@/lib/auth/guards";
 import { loadContractDetailOr404 } from "@/lib/contracts/load-contract-page";
 import { ContractDetailView } from "@/components/contracts/contract-detail-view";
 import { contractPageActions } from "@/app/(portal)/contracts/page-actions";
+import { GamingWatchSection } from "@/components/contracts/gaming-watch-section";
 
 export const dynamic = "force-dynamic";
 
@@ -26,6 +27,7 @@ export default async function ContractPage({ params }: Props) {
       basePath="/contracts"
       back={{ href: "/contracts", label: t("back") }}
       act={contractPageActions}
+      watch={<GamingWatchSection contractId={detail.contract.id} actor={user} />}
     />
   );
 }

@@ -1,0 +1,184 @@
+// The calibration the contract forms show (lib/contracts/contract-baselines.ts) on declarations inserted here, with
+// every expected value worked out by hand, and the score preview checked against what an evaluation of the same
+// terms over the same period stores.
+//
+// Office OX, unit U1: officers X1–X4; office OY: Y1. Declarations registered April–June 2025 (the last one on
+// 2025-06-30), same-day assessment (P1) and manual assignment (I7):
+//   X1 40 declarations, 36 same-day (0.9), 4 manual (0.1)
+//   X2 40, 24 (0.6), 8 (0.2)
+//   X3 40, 20 (0.5), 12 (0.3)
+//   X4 20, 6 (0.3), 0 (0)
+//   Y1 10, 10 (1), 0 (0)
+// A contract from 2025-07-01: reference period January–June 2025 (six complete months before it, data up to June
+// 30). Office OX's officers: P1 values 0.3, 0.5, 0.6, 0.9 → p25 (h 0.75) 0.45, p50 0.55, p75 (h 2.25) 0.675,
+// p10 (h 0.3) 0.36, p90 (h 2.7) 0.81; I7 0, 0.1, 0.2, 0.3 → p25 0.075, p75 0.225.
+// Proposed: P1 (higher) threshold 0.45, target 0.675; I7 (lower) threshold 0.225, target 0.075.
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { pool } from "@/lib/pg";
+import type { Actor } from "@/lib/auth/session-user";
+import { contractBaselines } from "@/lib/contracts/contract-baselines";
+import { previewScores } from "@/lib/contracts/score-preview";
+import { createContract } from "@/lib/contracts/create-contract";
+import { signContract } from "@/lib/contracts/sign-contract";
+import { acknowledgeContract } from "@/lib/contracts/acknowledge-contract";
+import { evaluateContract } from "@/lib/contracts/evaluate-contract";
+import type { KpiId } from "@/lib/kpis/catalogue";
+import { expectRefused } from "@/tests/support/refusals";
+
+const run = randomUUID().slice(0, 5).toUpperCase();
+const OX = `OX${run}`;
+const OY = `OY${run}`;
+const X = (i: number) => `X${i}${run}`;
+const Y1 = `Y1${run}`;
+const actors = {} as Record<"manager" | "otherManager" | "officer", Actor>;
+
+const VOLUMES: [string, number, number, number][] = [
+  [X(1), 40, 36, 4],
+  [X(2), 40, 24, 8],
+  [X(3), 40, 20, 12],
+  [X(4), 20, 6, 0],
+  [Y1, 10, 10, 0],
+];
+
+const TERMS: { kpiId: KpiId; threshold: number; target: number; weight: number; minVolume: number }[] = [
+  { kpiId: "P1", threshold: 0.45, target: 0.675, weight: 60, minVolume: 30 },
+  { kpiId: "I7", threshold: 0.225, target: 0.075, weight: 40, minVolume: 30 },
+];
+const termsRows = TERMS.map((t) => ({ ...t, direction: t.kpiId === "P1" ? ("higher" as const) : ("lower" as const) }));
+
+beforeAll(async () => {
+  await db.office.createMany({
+    data: [OX, OY].map((officeCode) => ({
+      officeCode,
+      name: officeCode,
+      openTime: "08:00",
+      closeTime: "16:00",
+      workdays: [1, 2, 3, 4, 5],
+    })),
+  });
+  await db.officer.createMany({
+    data: [
+      ...[1, 2, 3, 4].map((i) => ({ officerId: X(i), fullName: `Officer ${i}`, officeCode: OX, unit: "U1" })),
+      { officerId: Y1, fullName: "Officer Y", officeCode: OY, unit: "U9" },
+    ],
+  });
+  for (const [key, role, officeCode, officerId] of [
+    ["manager", "MANAGER", OX, null],
+    ["otherManager", "MANAGER", OY, null],
+    ["officer", "OFFICER", OX, X(2)],
+  ] as const) {
+    const row = await db.user.create({
+      data: { email: `${key}-${run}@test.local`, name: key, role, officeCode, officerId, passwordHash: "unused" },
+    });
+    actors[key] = { id: row.id, role, officeCode, officerId };
+  }
+  await pool.query(`SELECT ensure_declaration_partitions('2025-04-01', '2025-06-30')`);
+  for (const [officer, count, sameDay, manual] of VOLUMES) {
+    // Spread over April 1 – June 30 (91 days); the first of X1 is on June 30, the latest registration.
+    await pool.query(
+      `INSERT INTO declarations (decl_id, office_code, flow, reg_ts, lane_initial, lane_final, assignment_mode,
+                                 assessing_officer_id, asmt_ts, status)
+       SELECT $1::text || '-' || i, $2::text, 'I'::"Flow", r, 'G'::"Lane", 'G'::"Lane",
+              (CASE WHEN i < $5::int THEN 'manual' ELSE 'auto' END)::"AssignmentMode", $1::text,
+              r + CASE WHEN i < $4::int THEN interval '2 hours' ELSE interval '1 day' END, 'assessed'::"DeclarationStatus"
+         FROM generate_series(0, $3::int - 1) AS i,
+              LATERAL (SELECT timestamp '2025-06-30 09:00' - (i * 2) * interval '1 day' AS r) t`,
+      [officer, officer === Y1 ? OY : OX, count, sameDay, manual],
+    );
+  }
+});
+
+afterAll(async () => {
+  await db.$disconnect();
+  await pool.end();
+});
+
+const request = (extra: Record<string, unknown> = {}) => ({
+  partyType: "OFFICER" as const,
+  officeCode: OX,
+  partyOfficerId: X(2),
+  periodFrom: "2025-07-01",
+  kpiIds: ["P1", "I7"] as KpiId[],
+  ...extra,
+});
+
+describe("baselines for a contract", () => {
+  it("takes the six months before the contract, the office's officers as the group, and proposes by the rule", async () => {
+    const b = await contractBaselines(request(), actors.manager);
+    expect(b.reference).toEqual({ from: "2025-01-01", to: "2025-06-30" });
+    expect(b.group).toEqual({ kind: "office", id: OX, size: 4 });
+    const [p1, i7] = b.indicators;
+    expect(p1!.values).toEqual([0.3, 0.5, 0.6, 0.9]);
+    expect(p1!.spread!.n).toBe(4);
+    for (const [key, want] of Object.entries({ p10: 0.36, p25: 0.45, p50: 0.55, p75: 0.675, p90: 0.81 }))
+      expect(p1!.spread![key as "p10"], key).toBeCloseTo(want, 12);
+    expect(p1!.proposal).toEqual({ threshold: 0.45, target: 0.675, rule: "quartiles" });
+    expect(i7!.proposal).toEqual({ threshold: 0.225, target: 0.075, rule: "quartiles" });
+    // The party's own values, as stored cells.
+    expect(b.subjects).toEqual([
+      {
+        id: X(2),
+        label: "Officer 2",
+        values: {
+          P1: { value: 0.6, numerator: 24, denominator: 40 },
+          I7: { value: 0.2, numerator: 8, denominator: 40 },
+        },
+      },
+    ]);
+  });
+
+  it("calibrates a template applied to a unit on that unit, and previews everyone's score", async () => {
+    const b = await contractBaselines(
+      request({ partyType: "UNIT_TEMPLATE", partyOfficerId: null, partyUnit: "U1" }),
+      actors.manager,
+    );
+    expect(b.group).toEqual({ kind: "unit", id: `${OX}/U1`, size: 4 });
+    expect(b.subjects.map((s) => s.id)).toEqual([1, 2, 3, 4].map(X));
+    // Worked out in lib/contracts/score-preview.test.ts: 93.33, 46.67, 13.33 and X4 not evaluable.
+    const preview = previewScores(termsRows, b.subjects);
+    expect(preview.scores.map((s) => (s.overall === null ? null : Math.round(s.overall * 100) / 100))).toEqual([
+      93.33,
+      46.67,
+      13.33,
+      null,
+    ]);
+    expect(preview.notEvaluable).toEqual({ P1: 1, I7: 1 });
+  });
+
+  it("refuses a manager of another office and an officer", async () => {
+    await expectRefused(contractBaselines(request(), actors.otherManager), "FORBIDDEN", "officeOutOfScope");
+    await expectRefused(contractBaselines(request(), actors.officer), "FORBIDDEN");
+  });
+
+  it("previews exactly the score an evaluation of the same terms over the same period stores", async () => {
+    const { id } = await createContract(
+      {
+        title: "Preview check",
+        partyType: "OFFICER",
+        partyOfficerId: X(2),
+        officeCode: OX,
+        periodFrom: "2025-04-01",
+        periodTo: "2025-06-30",
+        indicators: TERMS,
+      },
+      actors.manager,
+    );
+    await signContract(id, actors.manager);
+    await acknowledgeContract(id, actors.officer);
+    await evaluateContract(
+      { contractId: id, quarter: "2025-Q2", decision: "NO_ACTION", comments: "preview check" },
+      actors.manager,
+    );
+    const stored = await db.contractEvaluation.findFirstOrThrow({ where: { contractId: id } });
+    const b = await contractBaselines(
+      request({ periodFrom: "2025-04-01", reference: { from: "2025-04-01", to: "2025-06-30" } }),
+      actors.manager,
+    );
+    const preview = previewScores(termsRows, b.subjects);
+    // X2: 46.67 by hand; the preview and the stored evaluation agree to the last digit.
+    expect(stored.overallScore).toBeCloseTo(140 / 3, 9);
+    expect(preview.scores[0]!.overall).toBe(stored.overallScore);
+  });
+});

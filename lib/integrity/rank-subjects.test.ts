@@ -14,6 +14,7 @@ const Q1 = { from: "2025-01-01", to: "2025-03-31" };
 let nextId = 1;
 const flag = (over: Partial<CandidateFlag>): CandidateFlag => ({
   id: nextId++,
+  queued: true,
   method: "RATE_OUTLIER",
   kpiId: "I1",
   subjectType: "officer",
@@ -129,6 +130,72 @@ describe("work queue", () => {
     ]);
     expect(q.rows[0]!.priority).toBeGreaterThan(50);
     expect(q.rows.find((r) => r.subjectId === "BR1")).toMatchObject({ tier: 1, survivingFlags: 1 });
+  });
+
+  it("counts flags outside the viewer's queue in the false discovery rate control, but groups only queued ones", () => {
+    // Two UNIT_VALUE flags of m = 1000: alone, p = 4.81e-5 (score 3.9) needs ≤ 5e-5 (k = 1) and survives. Beside a
+    // dismissed flag with p = 3.17e-5 it is k = 2 (limit 1e-4) and still survives; what changes is that a dismissed
+    // flag never makes a row.
+    const family = familyKey("UNIT_VALUE", Q1);
+    const queued = flag({ method: "UNIT_VALUE", subjectType: "declaration", subjectId: "D8", score: 3.9 });
+    const dismissed = {
+      ...flag({ method: "UNIT_VALUE", subjectType: "declaration", subjectId: "D9", score: 4 }),
+      queued: false,
+    };
+    const q = rankSubjects([queued, dismissed], Q1, { tests: new Map([[family, 1000]]), capacityPerMonth: 20 });
+    expect(q.rows.map((r) => r.subjectId)).toEqual(["D8"]);
+    expect(q.flags.map((f) => [f.subjectId, f.survives])).toEqual([["D8", true]]);
+    // With m = 2000 alone it would not survive (4.81e-5 > 2.5e-5), and the dismissed one still does not help it
+    // enough: limits 2.5e-5, 5e-5 for k = 1, 2: k = 2 holds (4.81e-5 ≤ 5e-5), so both survive together.
+    const alone = rankSubjects([queued], Q1, { tests: new Map([[family, 2000]]), capacityPerMonth: 20 });
+    expect(alone.flags[0]!.survives).toBe(false);
+    const together = rankSubjects([queued, dismissed], Q1, { tests: new Map([[family, 2000]]), capacityPerMonth: 20 });
+    expect(together.flags[0]!.survives).toBe(true);
+  });
+
+  it("weighs a declaration's flag, for its broker or importer, by how concentrated such flags are among theirs", () => {
+    // Q1 has 1000 declarations and 3 flagged ones (D1 of BR1 and IM1, D2 of IM1, D3): p = 0.003.
+    // BR1 has 1 flagged of its 500: P(X ≥ 1; 500, 0.003) = 1 − 0.997^500 = 0.777 (no evidence against BR1).
+    // IM1 has 2 flagged of its 4: P(X ≥ 2; 4, 0.003) = 1 − 0.997^4 − 4 × 0.003 × 0.997^3 = 5.37e-5.
+    const volumes = new Map([
+      [
+        "2025-01-01|2025-03-31",
+        {
+          declarations: 1000,
+          bySubject: new Map([
+            ["broker:BR1", 500],
+            ["importer:IM1", 4],
+          ]),
+        },
+      ],
+    ]);
+    const q = rankSubjects(FLAGS, Q1, { tests: new Map(), volumes, capacityPerMonth: 20 });
+    const evidence = (type: string, id: string) =>
+      q.rows.find((r) => r.subjectType === type && r.subjectId === id)!.evidence.UNIT_VALUE!;
+    expect(evidence("broker", "BR1")).toBeCloseTo(-Math.log10(1 - 0.997 ** 500), 9);
+    expect(evidence("importer", "IM1")).toBeCloseTo(-Math.log10(1 - 0.997 ** 4 - 4 * 0.003 * 0.997 ** 3), 6);
+    // The flags themselves keep their own p-value and survival.
+    expect(q.flags.find((f) => f.subjectId === "D1")!.log10P).toBeCloseTo(Math.log10(3.167124e-5), 4);
+    // Without volumes a rolled-up flag counts at its own p-value.
+    const plain = rankSubjects(FLAGS, Q1, { tests: new Map(), capacityPerMonth: 20 });
+    expect(plain.rows.find((r) => r.subjectId === "IM1")!.evidence.UNIT_VALUE).toBeCloseTo(-Math.log10(1.334575e-5), 4);
+  });
+
+  it("counts a method seen in one month only for that month's share of the window", () => {
+    const once = flag({
+      method: "VALUE_OUTLIER",
+      subjectId: "X5",
+      score: 9,
+      periodFrom: "2025-06-01",
+      periodTo: "2025-06-30",
+    });
+    const q = rankSubjects(
+      [once],
+      { from: "2025-04-01", to: "2025-06-30" },
+      { tests: new Map(), capacityPerMonth: 20 },
+    );
+    expect(q.rows[0]!.coverage).toEqual({ VALUE_OUTLIER: 1 / 3 });
+    expect(q.rows[0]!.recurrence).toBeCloseTo(1 / 3, 12);
   });
 
   it("marks the rows within capacity × months and sums the money they carry once per flag", () => {

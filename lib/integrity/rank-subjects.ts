@@ -2,7 +2,8 @@
 //   1. The window's flags are those of the window itself and of each calendar month inside it.
 //   2. Benjamini–Hochberg over each method's flags of each period, with m = the tests the method ran then.
 //   3. Each flag is grouped under the subjects that stand behind it (flag-methods.ts: the officer; a pair's broker
-//      and officer; a declaration's broker and importer).
+//      and officer; a declaration's broker and importer, for whom the evidence is the concentration of the method's
+//      flags among their declarations).
 //   4. Each subject gets its priority (triage-priority.ts); the queue is sorted by priority, then subject type and
 //      id, so that the same flags in any order give the same queue. The first capacity × months rows fit the
 //      unit's capacity.
@@ -16,9 +17,14 @@ import {
   type SubjectType,
 } from "@/lib/integrity/flag-methods";
 import { subjectPriority, type Priority } from "@/lib/integrity/triage-priority";
+import { log10BinomialUpperTail } from "@/lib/integrity/tail-probabilities";
 
 export type CandidateFlag = MethodFlag & {
   id: number;
+  // Whether the flag is in this viewer's queue (visible to them and still to triage). Every active flag of the window
+  // takes part in the false discovery rate control, so that whether a flag survives does not depend on who looks or
+  // on what was triaged already; only the queued ones are grouped into rows.
+  queued: boolean;
   kpiId: string;
   periodFrom: string;
   periodTo: string;
@@ -61,7 +67,13 @@ export type RankedQueue = {
   aboveLine: { subjects: number; revenueAtStake: number };
 };
 
+// Declarations of a period (docs/indicators.md's B), in all and per broker and importer ("broker:ID",
+// "importer:ID"): the volumes the concentration of a declaration method's flags is measured against.
+export type PeriodVolumes = { declarations: number; bySubject: ReadonlyMap<string, number> };
+
 export type RankOptions = {
+  // Keyed by periodKey(period); a period without volumes counts a declaration flag at its own p-value.
+  volumes?: ReadonlyMap<string, PeriodVolumes>;
   // Tests per family, keyed by familyKey(method, period); a family without a count uses its number of flags.
   tests: ReadonlyMap<string, number>;
   weights?: Readonly<Record<string, number>>;
@@ -70,6 +82,47 @@ export type RankOptions = {
 };
 
 export const familyKey = (method: string, p: Period) => `${method}|${p.from}|${p.to}`;
+export const periodKey = (p: Period) => `${p.from}|${p.to}`;
+const subjectKey = (type: string, id: string) => `${type}:${id}`;
+
+// A declaration's flags counted for its broker or importer: the evidence against the broker is not one item's
+// p-value (every busy broker has some flagged items) but how unlikely it is that k or more of its n declarations of
+// the period are flagged by the method when the period's share of flagged declarations is p: the binomial upper tail
+// P(X ≥ k; n, p). One flagged declaration among a broker's thousands is no evidence against the broker; ten among
+// its fifty is.
+function concentrationEvidence(
+  flags: readonly RankedFlag[],
+  volumes: ReadonlyMap<string, PeriodVolumes> | undefined,
+): Map<string, number> {
+  const evidence = new Map<string, number>();
+  if (!volumes) return evidence;
+  // Per method and period: every flagged declaration, and those of each broker and importer.
+  const families = new Map<string, { period: Period; flagged: Set<string>; bySubject: Map<string, Set<string>> }>();
+  for (const f of flags) {
+    if (f.subjectType !== "declaration") continue;
+    const period = { from: f.periodFrom, to: f.periodTo };
+    const family = families.get(familyKey(f.method, period)) ?? { period, flagged: new Set(), bySubject: new Map() };
+    families.set(familyKey(f.method, period), family);
+    family.flagged.add(f.subjectId);
+    for (const s of flagSubjects(f, f.parties)) {
+      if (s.type === "declaration") continue;
+      const key = subjectKey(s.type, s.id);
+      family.bySubject.set(key, (family.bySubject.get(key) ?? new Set()).add(f.subjectId));
+    }
+  }
+  for (const [family, { period, flagged, bySubject }] of families) {
+    const volume = volumes.get(periodKey(period));
+    if (!volume) continue;
+    const share = flagged.size / volume.declarations;
+    if (!(share > 0 && share <= 1)) continue;
+    for (const [subject, declarations] of bySubject) {
+      const k = declarations.size;
+      const n = Math.max(k, volume.bySubject.get(subject) ?? 0);
+      evidence.set(`${family}\u0000${subject}`, log10BinomialUpperTail(k, n, share));
+    }
+  }
+  return evidence;
+}
 
 function calendarMonth(p: Period): string | null {
   const month = monthOf(p.from);
@@ -127,8 +180,10 @@ export function rankSubjects(candidates: readonly CandidateFlag[], window: Perio
     candidates.filter((f) => inWindow({ from: f.periodFrom, to: f.periodTo }, window)),
     options,
   );
+  const concentration = concentrationEvidence(flags, options.volumes);
   const groups = new Map<string, { type: SubjectType; id: string; flags: RankedFlag[] }>();
   for (const f of flags) {
+    if (!f.queued) continue;
     for (const s of flagSubjects(f, f.parties)) {
       const key = `${s.type}\u0000${s.id}`;
       const group = groups.get(key) ?? { type: s.type, id: s.id, flags: [] };
@@ -141,7 +196,12 @@ export function rankSubjects(candidates: readonly CandidateFlag[], window: Perio
       g.flags.map((f) => ({
         id: f.id,
         method: f.method,
-        log10P: f.log10P,
+        log10P:
+          f.subjectType === "declaration" && g.type !== "declaration"
+            ? (concentration.get(
+                `${familyKey(f.method, { from: f.periodFrom, to: f.periodTo })}\u0000${subjectKey(g.type, g.id)}`,
+              ) ?? f.log10P)
+            : f.log10P,
         survives: f.survives,
         month: calendarMonth({ from: f.periodFrom, to: f.periodTo }),
         revenueAtStake: f.revenueAtStake,
@@ -184,7 +244,7 @@ export function rankSubjects(candidates: readonly CandidateFlag[], window: Perio
     capacityPerMonth: options.capacityPerMonth,
     line,
     rows,
-    flags,
+    flags: flags.filter((f) => f.queued),
     aboveLine: {
       subjects: rows.filter((r) => r.aboveLine).length,
       revenueAtStake: [...revenueFlags.values()].sort((a, b) => a - b).reduce((s, v) => s + v, 0),

@@ -22,17 +22,19 @@ const FLAGS: PriorityFlag[] = [
 
 describe("subject priority", () => {
   it("combines evidence, agreeing methods, recurrence and money as documented", () => {
-    // E_A = 20 → s = 20/40 = 0.5; E_B = 60 → s = 60/80 = 0.75; S = 1.25.
+    // E_A = 20 → s = 20/40 = 0.5, over 2 months of 3 and not over the quarter: c_A = 2/3;
+    // E_B = 60 → s = 60/80 = 0.75 over the quarter: c_B = 1. S = 0.5 × 2/3 + 0.75 = 1.0833333.
     // r = 2 months of 3; R = 999 + 99 (A in months only) + 9 (B's quarter flag) = 1107.
-    // x = 1.25 × (1 + 0.5 × 2/3) × (1 + log10(1108)/20) = 1.25 × 1.333333 × 1.1522268 = 1.9203780
-    // priority = 50 × (1 + x/(1 + x)) = 50 × 1.6575786 = 82.878932
+    // x = 1.0833333 × (1 + 0.5 × 2/3) × (1 + log10(1108)/20) = 1.0833333 × 1.3333333 × 1.1522268 = 1.6643279
+    // priority = 50 × (1 + x/(1 + x)) = 50 × 1.6246708 = 81.233541
     const p = subjectPriority(FLAGS, 3);
-    expect(p.strength).toBeCloseTo(1.25, 12);
+    expect(p.strength).toBeCloseTo(1.0833333, 6);
+    expect(p.coverage).toEqual({ RATE_OUTLIER: 2 / 3, BENFORD: 1 });
     expect(p.recurrence).toBeCloseTo(2 / 3, 12);
     expect(p.revenueAtStake).toBe(1107);
     expect(p.revenueFlagIds).toEqual([1, 2, 3]);
-    expect(p.score).toBeCloseTo(1.920378, 6);
-    expect(p.priority).toBeCloseTo(82.878932, 5);
+    expect(p.score).toBeCloseTo(1.664328, 6);
+    expect(p.priority).toBeCloseTo(81.233541, 5);
     expect(p.tier).toBe(1);
     expect(p.evidence).toEqual({ RATE_OUTLIER: 20, BENFORD: 60 });
   });
@@ -46,7 +48,7 @@ describe("subject priority", () => {
   it("counts only the surviving flags when there are any, and puts a subject without one below 50", () => {
     const withWeak = subjectPriority([...FLAGS, flag({ method: "UNIT_VALUE", log10P: -3, survives: false })], 3);
     expect(withWeak.priority).toBeCloseTo(subjectPriority(FLAGS, 3).priority, 12);
-    // Only non-survivors: E = 4 → s = 4/24; no month, no money: x = 1/6, priority = 50 × (1/6)/(7/6) = 50/7.
+    // Only non-survivors: E = 4 → s = 4/24 over the window; no month, no money: x = 1/6, priority = 50/7.
     const none = subjectPriority([flag({ log10P: -4, survives: false })], 3);
     expect(none.tier).toBe(0);
     expect(none.priority).toBeCloseTo(50 / 7, 12);
@@ -64,7 +66,7 @@ describe("subject priority", () => {
   });
 
   it("weighs methods by their learned weights (1 when absent)", () => {
-    // w_A = 2, w_B = 0.5: S = 2 × 0.5 + 0.5 × 0.75 = 1.375.
-    expect(subjectPriority(FLAGS, 3, { RATE_OUTLIER: 2, BENFORD: 0.5 }).strength).toBeCloseTo(1.375, 12);
+    // w_A = 2, w_B = 0.5: S = 2 × 2/3 × 0.5 + 0.5 × 0.75 = 1.0416667.
+    expect(subjectPriority(FLAGS, 3, { RATE_OUTLIER: 2, BENFORD: 0.5 }).strength).toBeCloseTo(1.0416667, 6);
   });
 });

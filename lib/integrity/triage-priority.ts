@@ -3,7 +3,9 @@
 //
 //   evidence of a flag     E = −log10 p (its one-sided p-value, flag-methods.ts)
 //   strength of a method   s_m = E_m / (E_m + 20), E_m the strongest of the subject's flags of that method
-//   strength               S = Σ_m w_m · s_m  (w_m = 1 until outcomes teach otherwise, method-outcomes.ts)
+//   coverage of a method   c_m = 1 when m flags the subject over the whole window, else the share of the window's
+//                          months in which it does: a pattern seen in one month of three is a third of the window's
+//   strength               S = Σ_m w_m · c_m · s_m  (w_m = 1 until outcomes teach otherwise, method-outcomes.ts)
 //   recurrence             r = months of the window with a flag / months of the window
 //   money                  R = Σ_m revenue at stake of method m's flags of the window (or, when m flags the subject in
 //                          months only, of its month flags), so that a month's money is not counted twice
@@ -37,8 +39,9 @@ export type Priority = {
   // The flags whose revenue makes up revenueAtStake (by id, when the flags have one).
   revenueFlagIds: number[];
   score: number;
-  // Method → evidence E_m of its strongest counted flag.
+  // Method → evidence E_m of its strongest counted flag, and the share c_m of the window it covers.
   evidence: Record<string, number>;
+  coverage: Record<string, number>;
 };
 
 export const methodStrength = (evidence: number) =>
@@ -56,7 +59,13 @@ export function subjectPriority(
   // Sums are taken in a fixed order (methods by name, amounts ascending), so that not even the last bit of a
   // priority depends on the order the flags came in.
   const methods = Object.keys(evidence).sort();
-  const strength = methods.reduce((s, m) => s + (weights[m] ?? 1) * methodStrength(evidence[m]!), 0);
+  const coverage: Record<string, number> = {};
+  for (const m of methods) {
+    const own = counted.filter((f) => f.method === m);
+    const flaggedMonths = new Set(own.flatMap((f) => (f.month ? [f.month] : []))).size;
+    coverage[m] = own.some((f) => f.month === null) ? 1 : Math.min(1, flaggedMonths / Math.max(1, monthsInWindow));
+  }
+  const strength = methods.reduce((s, m) => s + (weights[m] ?? 1) * coverage[m]! * methodStrength(evidence[m]!), 0);
   const months = new Set(counted.flatMap((f) => (f.month ? [f.month] : [])));
   const recurrence = monthsInWindow > 0 ? Math.min(1, months.size / monthsInWindow) : 0;
   const amounts: number[] = [];
@@ -81,5 +90,6 @@ export function subjectPriority(
     revenueFlagIds: revenueFlagIds.sort((a, b) => a - b),
     score,
     evidence,
+    coverage,
   };
 }

@@ -9,7 +9,15 @@ import { pool } from "@/lib/pg";
 import { isoDate, type Period } from "@/lib/kernel/calendar";
 import { flagVisibilityWhere, type FlagViewer } from "@/lib/integrity/flag-evidence";
 import { assertIntegrityViewer } from "@/lib/integrity/integrity-scope";
-import { familyKey, rankSubjects, type CandidateFlag, type RankedQueue } from "@/lib/integrity/rank-subjects";
+import {
+  detectionPeriods,
+  familyKey,
+  periodKey,
+  rankSubjects,
+  type CandidateFlag,
+  type PeriodVolumes,
+  type RankedQueue,
+} from "@/lib/integrity/rank-subjects";
 import { capacityFor } from "@/lib/integrity/triage-capacity";
 import { methodWeights } from "@/lib/integrity/method-outcomes";
 
@@ -18,14 +26,25 @@ export const SYSTEM_VIEWER: FlagViewer = { role: "ADMIN", officeCode: null, offi
 
 const day = (s: string) => new Date(`${s}T00:00:00Z`);
 
+// docs/indicators.md's B over $1 = from, $2 = to, as detection counts it.
+const PERIOD_B = `d.reg_ts >= $1::date::timestamp AND d.reg_ts < ($2::date + 1)::timestamp AND d.status <> 'cancelled'`;
+
+// Every active flag of the window's periods (the false discovery rate families), marked queued when the viewer may
+// see it and it is still to triage.
 export async function queueCandidates(viewer: FlagViewer, window: Period): Promise<CandidateFlag[]> {
-  const where: Prisma.FlagWhereInput = {
-    AND: [
-      flagVisibilityWhere(viewer),
-      { state: "NEW", active: true, periodFrom: { gte: day(window.from) }, periodTo: { lte: day(window.to) } },
-    ],
+  const inWindow: Prisma.FlagWhereInput = {
+    active: true,
+    periodFrom: { gte: day(window.from) },
+    periodTo: { lte: day(window.to) },
   };
-  const flags = await db.flag.findMany({ where, orderBy: { id: "asc" } });
+  const [flags, visible] = await Promise.all([
+    db.flag.findMany({ where: inWindow, orderBy: { id: "asc" } }),
+    db.flag.findMany({
+      where: { AND: [flagVisibilityWhere(viewer), inWindow, { state: "NEW" }] },
+      select: { id: true },
+    }),
+  ]);
+  const queued = new Set(visible.map((f) => f.id));
   const declIds = [...new Set(flags.filter((f) => f.subjectType === "declaration").map((f) => f.subjectId))];
   const parties = new Map<string, { brokerId: string | null; importerId: string | null }>();
   if (declIds.length) {
@@ -38,6 +57,7 @@ export async function queueCandidates(viewer: FlagViewer, window: Period): Promi
   }
   return flags.map((f) => ({
     id: f.id,
+    queued: queued.has(f.id),
     method: f.method,
     kpiId: f.kpiId,
     subjectType: f.subjectType,
@@ -52,6 +72,36 @@ export async function queueCandidates(viewer: FlagViewer, window: Period): Promi
     revenueAtStake: f.revenueAtStake,
     parties: f.subjectType === "declaration" ? (parties.get(f.subjectId) ?? null) : null,
   }));
+}
+
+// The declarations of each period of the window, in all and per broker and importer behind a declaration flag.
+async function periodVolumes(window: Period, candidates: CandidateFlag[]): Promise<Map<string, PeriodVolumes>> {
+  const brokers = new Set<string>();
+  const importers = new Set<string>();
+  for (const f of candidates) {
+    if (f.parties?.brokerId) brokers.add(f.parties.brokerId);
+    if (f.parties?.importerId) importers.add(f.parties.importerId);
+  }
+  const volumes = new Map<string, PeriodVolumes>();
+  if (!brokers.size && !importers.size) return volumes;
+  await Promise.all(
+    detectionPeriods(window).map(async (period) => {
+      const { rows } = await pool.query<{ kind: string; id: string; n: number }>(
+        `WITH b AS (SELECT d.broker_id, d.importer_id FROM declarations d WHERE ${PERIOD_B})
+         SELECT 'total' AS kind, '' AS id, count(*)::int AS n FROM b
+         UNION ALL
+         SELECT 'broker', broker_id, count(*)::int FROM b WHERE broker_id = ANY ($3::text[]) GROUP BY broker_id
+         UNION ALL
+         SELECT 'importer', importer_id, count(*)::int FROM b WHERE importer_id = ANY ($4::text[]) GROUP BY importer_id`,
+        [period.from, period.to, [...brokers], [...importers]],
+      );
+      volumes.set(periodKey(period), {
+        declarations: rows.find((r) => r.kind === "total")?.n ?? 0,
+        bySubject: new Map(rows.filter((r) => r.kind !== "total").map((r) => [`${r.kind}:${r.id}`, r.n])),
+      });
+    }),
+  );
+  return volumes;
 }
 
 async function testCounts(window: Period): Promise<Map<string, number>> {
@@ -71,5 +121,6 @@ export async function triageQueue(viewer: FlagViewer, window: Period): Promise<R
     methodWeights(),
     capacityFor(viewer),
   ]);
-  return rankSubjects(candidates, window, { tests, weights: weights.weights, capacityPerMonth: capacity });
+  const volumes = await periodVolumes(window, candidates);
+  return rankSubjects(candidates, window, { tests, volumes, weights: weights.weights, capacityPerMonth: capacity });
 }

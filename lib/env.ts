@@ -42,6 +42,11 @@ const EnvSchema = z.object({
   PAGE_CACHE_MB: z.coerce.number().int().nonnegative().default(64),
   PAGE_CACHE_TTL_SECONDS: z.coerce.number().int().positive().default(60),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  // The SMTP server the weekly integrity digest goes out through ("smtp://user:pass@host:587"); unset, digests stay in
+  // the portal. MAIL_FROM signs them; PORTAL_URL is where their links point.
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().default("PMC Portal <no-reply@pmc.local>"),
+  PORTAL_URL: z.string().url().default("http://127.0.0.1:3000"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

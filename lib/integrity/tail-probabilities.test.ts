@@ -46,3 +46,19 @@ describe("tail probabilities in logarithms", () => {
     expect(log10BinomialUpperTail(500, 500, 0.01)).toBeCloseTo(-1000, 6);
   });
 });
+
+describe("binomial tail on both sides of the mode, against the plain sum", () => {
+  it.each([
+    [1, 500, 0.003],
+    [2, 4, 0.003],
+    [3, 10, 0.5],
+    [6, 10, 0.5],
+    [40, 4000, 0.01],
+    [60, 4000, 0.01],
+    [30, 40, 0.1],
+  ])("P(X ≥ %i; %i, %f)", async (k, n, p) => {
+    const { binomialUpperTail } = await import("@/lib/integrity/statistics");
+    expect(10 ** log10BinomialUpperTail(k, n, p)).toBeCloseTo(binomialUpperTail(k, n, p), 10);
+    expect(log10BinomialUpperTail(k, n, p)).toBeCloseTo(Math.log10(binomialUpperTail(k, n, p)), 6);
+  });
+});

@@ -45,13 +45,38 @@ export function log10ChiSquareUpperTailEven(x: number, degreesOfFreedom: number)
   return Math.min(0, ln / LN10);
 }
 
-// log10 P(X ≥ k) for X ~ Binomial(n, p), the same sum as binomialUpperTail, kept in logarithms.
+// log10 P(X ≥ k) for X ~ Binomial(n, p), the same tail as binomialUpperTail, kept in logarithms. The terms come from
+// the ratio of consecutive probabilities, so a tail over thousands of declarations costs what its few significant
+// terms cost: above the mode the sum stops once a term is e^-40 below the largest; at or below it the tail is one
+// minus the (short) lower sum.
 export function log10BinomialUpperTail(k: number, n: number, p: number): number {
   if (k <= 0 || p >= 1) return 0;
   if (k > n || p <= 0) return -Infinity;
-  const logs: number[] = [];
-  for (let i = k; i <= n; i++)
-    logs.push(logGamma(n + 1) - logGamma(i + 1) - logGamma(n - i + 1) + i * Math.log(p) + (n - i) * Math.log1p(-p));
-  const max = Math.max(...logs);
-  return Math.min(0, (max + Math.log(logs.reduce((s, l) => s + Math.exp(l - max), 0))) / LN10);
+  const logPmf = (i: number) =>
+    logGamma(n + 1) - logGamma(i + 1) - logGamma(n - i + 1) + i * Math.log(p) + (n - i) * Math.log1p(-p);
+  const logOdds = Math.log(p) - Math.log1p(-p);
+  const mode = Math.floor((n + 1) * p);
+  if (k > mode) {
+    // Decreasing terms from k on.
+    let term = logPmf(k);
+    const first = term;
+    let sum = 1;
+    for (let i = k; i < n; i++) {
+      term += Math.log((n - i) / (i + 1)) + logOdds;
+      if (term < first - 40) break;
+      sum += Math.exp(term - first);
+    }
+    return Math.min(0, (first + Math.log(sum)) / LN10);
+  }
+  // P(X ≥ k) = 1 − P(X ≤ k − 1), the lower terms increasing up to k − 1 ≤ mode.
+  let term = logPmf(k - 1);
+  const last = term;
+  let sum = 1;
+  for (let i = k - 1; i > 0; i--) {
+    term -= Math.log((n - i + 1) / i) + logOdds;
+    if (term < last - 40) break;
+    sum += Math.exp(term - last);
+  }
+  const lower = Math.min(1, Math.exp(last) * sum);
+  return Math.min(0, Math.log1p(-lower) / LN10);
 }

@@ -18,7 +18,8 @@ import { pool } from "@/lib/pg";
 import { detectAndStoreFlags } from "@/lib/integrity/store-flags";
 import { detectionPeriods } from "@/lib/integrity/rank-subjects";
 import { SYSTEM_VIEWER, triageQueue } from "@/lib/integrity/triage-queue";
-import { machine, round, ROOT, writeResult } from "./support";
+import { env } from "@/lib/env";
+import { machine, migrateDatabase, psql, round, ROOT, writeResult } from "./support";
 
 const TOP = 15;
 const RUNS = (process.env.TRIAGE_BENCH_RUNS ?? "200000:42,50000:1,50000:2,20000:3").split(",").map((r) => {
@@ -70,6 +71,12 @@ async function baselineSeconds(window: { from: string; to: string }): Promise<nu
   );
   return (performance.now() - started) / 1000;
 }
+
+// The database of DATABASE_URL, created and migrated when it is not there yet.
+const database = new URL(env.DATABASE_URL).pathname.slice(1);
+if (psql("postgres", `SELECT 1 FROM pg_database WHERE datname = '${database}'`).trim() !== "1")
+  psql("postgres", `CREATE DATABASE ${database}`);
+migrateDatabase(database);
 
 const results = [];
 for (const run of RUNS) {

@@ -18,7 +18,6 @@ import { generateDataset } from "@/tools/generator/generate-dataset";
 import type { Manifest } from "@/tools/generator/manifest";
 import { createImportBatch } from "@/lib/clearance/create-import-batch";
 import { runImportBatch } from "@/lib/clearance/run-import-batch";
-import { detectAndStoreFlags } from "@/lib/integrity/store-flags";
 import { detectionPeriods, type SubjectRow } from "@/lib/integrity/rank-subjects";
 import { SYSTEM_VIEWER, triageQueue } from "@/lib/integrity/triage-queue";
 import { setCapacity } from "@/lib/integrity/triage-capacity";

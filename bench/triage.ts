@@ -5,7 +5,9 @@
 //   - how many planted subjects (the officers and brokers of the manifest's patterns) are in the first 15 rows, and
 //     whether a row there carries the planted undervalued items (a UNIT_VALUE flag);
 //   - the queue's size, the subjects above the capacity line (20 cases a month × 3) and the revenue they carry;
-//   - the time of the ranking against a plain SQL grouping of the same flags by subject (the baseline).
+//   - the time of the ranking against a plain SQL grouping of the same flags by subject (the baseline);
+//   - for the first data set, the funnel plots of office CMDLA1 over the first quarter: how many officers fall
+//     outside the binomial 2σ limits and how many outside the limits that include the office's overdispersion.
 // TRIAGE_BENCH_RUNS="200000:42,50000:1,50000:2,20000:3" chooses the sizes and seeds (declarations:seed).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -18,6 +20,11 @@ import { pool } from "@/lib/pg";
 import { detectAndStoreFlags } from "@/lib/integrity/store-flags";
 import { detectionPeriods } from "@/lib/integrity/rank-subjects";
 import { SYSTEM_VIEWER, triageQueue } from "@/lib/integrity/triage-queue";
+import { funnelData } from "@/lib/integrity/funnel-data";
+import { controlLimits } from "@/lib/integrity/control-limits";
+import { additiveLimits } from "@/lib/integrity/overdispersion";
+import { RATE_KPIS } from "@/lib/integrity/schema";
+import { computeAndStoreKpis } from "@/lib/kpis/store-kpis";
 import { env } from "@/lib/env";
 import { machine, migrateDatabase, psql, round, ROOT, writeResult } from "./support";
 
@@ -78,7 +85,33 @@ if (psql("postgres", `SELECT 1 FROM pg_database WHERE datname = '${database}'`).
   psql("postgres", `CREATE DATABASE ${database}`);
 migrateDatabase(database);
 
+// Officers of CMDLA1 outside the binomial 2σ limits and outside the overdispersed 2σ limits, per rate KPI.
+async function funnelFigures(window: { from: string; to: string }) {
+  for (const subject of ["officer", "office"] as const) await computeAndStoreKpis({ ...window, subject });
+  const figures = [];
+  for (const kpiId of RATE_KPIS) {
+    const data = await funnelData(SYSTEM_VIEWER, { kpiId, officeCode: "CMDLA1", ...window });
+    if (data.p0 === null) continue;
+    figures.push({
+      kpiId,
+      officers: data.officers.length,
+      outsideBinomial2Sigma: data.officers.filter((o) => {
+        const l = controlLimits(data.p0!, o.n, 2)!;
+        return o.p > l.upper || o.p < l.lower;
+      }).length,
+      outsideOverdispersed2Sigma: data.officers.filter((o) => {
+        const l = additiveLimits(data.p0!, o.n, 2, data.overdispersion?.tau2 ?? 0);
+        return o.p > l.upper || o.p < l.lower;
+      }).length,
+      phi: data.overdispersion ? round(data.overdispersion.phi, 3) : null,
+      tau: data.overdispersion ? round(data.overdispersion.tau, 4) : null,
+    });
+  }
+  return figures;
+}
+
 const results = [];
+let funnel: Awaited<ReturnType<typeof funnelFigures>> = [];
 for (const run of RUNS) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `pmc-triage-${run.seed}-`));
   try {
@@ -140,6 +173,14 @@ for (const run of RUNS) {
           `${result.othersInTop15.join(", ")}\n`,
       );
     }
+    if (run === RUNS[0]) {
+      funnel = await funnelFigures(QUARTERS[0]!);
+      for (const f of funnel)
+        process.stderr.write(
+          `funnel ${f.kpiId} CMDLA1 Q1: ${f.outsideBinomial2Sigma} of ${f.officers} outside binomial 2σ, ` +
+            `${f.outsideOverdispersed2Sigma} outside the overdispersed 2σ (φ ${f.phi}, τ ${f.tau})\n`,
+        );
+    }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -152,5 +193,6 @@ writeResult("triage", {
   top: TOP,
   worstRecallTop15: Math.min(...results.map((r) => r.recallTop15)),
   maxSubjectsAboveLine: Math.max(...results.map((r) => r.subjectsAboveLine)),
+  funnelCmdla1Q1: { declarations: RUNS[0]!.declarations, seed: RUNS[0]!.seed, kpis: funnel },
   results,
 });

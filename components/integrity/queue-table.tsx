@@ -117,7 +117,7 @@ export async function QueueTable({
             <td className="px-3 py-2.5 text-right tabular-nums">{formatMoney(format, r.revenueAtStake)}</td>
             <td className="px-3 py-2.5">
               {r.aboveLine ? (
-                <span className="inline-flex rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-800 ring-1 ring-inset ring-emerald-600/20">
+                <span className="inline-flex whitespace-nowrap rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-800 ring-1 ring-inset ring-emerald-600/20">
                   {t("fits")}
                 </span>
               ) : (

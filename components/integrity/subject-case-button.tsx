@@ -1,6 +1,7 @@
 "use client";
 // "Open a case with all its flags" on a subject of the work queue: one case on everything behind the subject that
-// the analyst may see and that is still to triage, with an optional title. The answer names the case, with a link.
+// the analyst may see and that is still to triage, with an optional title. Once opened, the case's page follows
+// (nothing is left to triage behind the subject).
 import { startTransition, useActionState, useEffect, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -28,7 +29,7 @@ export function SubjectCaseButton({
   const [open, setOpen] = useState(false);
   const router = useRouter();
   useEffect(() => {
-    if (result.status === "success") router.refresh();
+    if (result.status === "success") router.push(`/integrity/cases/${String(result.values.caseId)}`);
   }, [result, router]);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {

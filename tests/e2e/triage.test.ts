@@ -183,7 +183,10 @@ describe("integrity work queue", () => {
     // One case with both flags at once.
     await analyst.getByTestId("subject-case-open").click();
     await analyst.locator('[data-testid="subject-case"] input[name="title"]').fill("OF002 lane downgrades, Q1");
-    await analyst.locator('[data-testid="subject-case"] button[type="submit"]').click();
+    await Promise.all([
+      analyst.waitForURL(/\/integrity\/cases\/\d+$/, { timeout: 60_000 }),
+      analyst.locator('[data-testid="subject-case"] button[type="submit"]').click(),
+    ]);
     await expect
       .poll(async () => (await db.caseFlag.findUnique({ where: { flagId: ids[0]! } }))?.caseId ?? 0, {
         timeout: 30_000,
@@ -193,8 +196,12 @@ describe("integrity work queue", () => {
     expect((await db.caseFlag.findMany({ where: { caseId } })).map((f) => f.flagId).sort()).toEqual(
       [ids[0], ids[1]].sort(),
     );
-    await analyst.getByRole("link", { name: "Open the case" }).waitFor();
+    expect(analyst.url()).toMatch(new RegExp(`/integrity/cases/${caseId}$`));
+    await analyst.waitForLoadState("networkidle");
     await screenshot(analyst, "triage-subject-case-opened");
+    // The subject's page now says nothing is left to triage behind him.
+    expect((await analyst.goto(`/integrity/queue/officer/OF002?period=${Q1.from}_${Q1.to}`))?.status()).toBe(200);
+    await analyst.getByRole("heading", { name: "Nothing left to triage" }).waitFor();
     // The queue no longer holds him.
     expect((await analyst.goto(QUEUE))?.status()).toBe(200);
     expect(await subjects(analyst)).not.toContain("officer:OF002");

@@ -40,7 +40,9 @@ async function Queue({ user, window, page }: { user: SessionUser; window: Period
       <QueueOverview queue={queue} capacityAction={canEditCapacity(user) ? setCapacityAction : null} />
       {queue.rows.length ? (
         <div className="space-y-4">
-          <p className="text-sm text-slate-600">{t("tableIntro", { line: queue.line })}</p>
+          <p className="text-sm text-slate-600">
+            {t("tableIntro", { line: queue.line, all: queue.rows.length <= queue.line ? "yes" : "no" })}
+          </p>
           <QueueTable
             rows={view.rows}
             names={view.names}

@@ -1,7 +1,8 @@
 // /integrity/queue/:type/:id — one subject of the work queue over a window: why it stands where it does (evidence per
 // method, coverage, weights, recurrence, revenue), the flags behind it (each opening its flag page, with whether it
 // survives the false discovery rate control), and one case opened on all of them at once. A subject with nothing the
-// user may see to triage in the window is a 404.
+// user may see left to triage in the window says so (the same page whether it never had flags, had them triaged, or
+// has them outside the user's scope).
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -12,6 +13,8 @@ import { methodWeights } from "@/lib/integrity/method-outcomes";
 import { periodKey } from "@/lib/integrity/schema";
 import { usesCases } from "@/lib/cases/case-rules";
 import { PageHeader } from "@/components/ui/page-header";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ShieldIcon } from "@/components/ui/icons";
 import { IntegrityNav } from "@/components/integrity/integrity-nav";
 import { SubjectName } from "@/components/integrity/subject-name";
 import { PriorityBreakdown } from "@/components/integrity/priority-breakdown";
@@ -47,9 +50,27 @@ export default async function SubjectPage({ params, searchParams }: Props) {
     getTranslations("integrity.period"),
     getFormatter(),
   ]);
-  if (!view) notFound();
-  const { row, queue } = view;
   const windowLabel = formatPeriod(format, tp, window.from, window.to);
+  if (!view) {
+    return (
+      <>
+        <PageHeader title={t("title", { id: subject.id })} description={t("description", { period: windowLabel })} />
+        <IntegrityNav current="queue" />
+        <EmptyState title={t("nothingLeft.title")} icon={<ShieldIcon />}>
+          <p>{t("nothingLeft.body")}</p>
+          <p className="mt-3">
+            <Link
+              href={`/integrity/queue?period=${periodKey(window)}`}
+              className="font-medium text-brand-700 hover:underline"
+            >
+              {t("back", { period: windowLabel })}
+            </Link>
+          </p>
+        </EmptyState>
+      </>
+    );
+  }
+  const { row, queue } = view;
   return (
     <>
       <p className="mb-3 text-sm">

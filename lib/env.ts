@@ -73,6 +73,11 @@ const EnvSchema = z.object({
     .regex(/^[A-Z]{3}$/)
     .default("XAF"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  // The SMTP server the weekly integrity digest goes out through ("smtp://user:pass@host:587"); unset, digests stay in
+  // the portal. MAIL_FROM signs them; PORTAL_URL is where their links point.
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().default("PMC Portal <no-reply@pmc.local>"),
+  PORTAL_URL: z.string().url().default("http://127.0.0.1:3000"),
 });
 
 // The database name of a PostgreSQL URL, as a queue prefix ("pmc" when the URL names none).

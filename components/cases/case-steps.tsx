@@ -148,6 +148,20 @@ export async function CaseSteps({
             />
           </Control>
         </div>
+        <Control
+          id="finding-unfounded"
+          text={t("findingForm.unfoundedFlagIds")}
+          help={t("findingForm.unfoundedHint", { flags: detail.flags.map((f) => `#${f.flagId}`).join(", ") })}
+        >
+          <input
+            id="finding-unfounded"
+            name="unfoundedFlagIds"
+            type="text"
+            autoComplete="off"
+            aria-describedby="finding-unfounded-hint"
+            className={inputClasses}
+          />
+        </Control>
         <Control id="finding-summary" text={t("findingForm.summary")} help={t("findingForm.summaryHint")}>
           <textarea
             id="finding-summary"

@@ -16,4 +16,5 @@ export const commands: Record<string, Command> = {
   trs: async (o) => (await import("@/lib/cli/trs-command")).runTrsCommand(o),
   mirror: async (o) => (await import("@/lib/cli/mirror-command")).runMirrorCommand(o),
   baselines: async (o) => (await import("@/lib/cli/baselines-command")).runBaselinesCommand(o),
+  triage: async (o) => (await import("@/lib/cli/triage-command")).runTriageCommand(o),
 };

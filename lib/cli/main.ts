@@ -13,7 +13,8 @@ const USAGE = `usage: pmc <command> [options]
   flags --from DATE --to DATE --out FILE
   trs --from DATE --to DATE --out FILE
   mirror --year YYYY --out FILE
-  baselines --from DATE --to DATE --subject officer|office --out FILE`;
+  baselines --from DATE --to DATE --subject officer|office --out FILE
+  triage --from DATE --to DATE --top K --out FILE`;
 
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -30,6 +31,7 @@ async function main(argv: string[]): Promise<number> {
       to: { type: "string" },
       subject: { type: "string" },
       year: { type: "string" },
+      top: { type: "string" },
     },
   });
   const [first, second] = positionals;

@@ -18,6 +18,7 @@ export const MESSAGE_AREAS = [
   "cases",
   "analysis",
   "risk",
+  "triage",
 ] as const;
 export type MessageArea = (typeof MESSAGE_AREAS)[number];
 

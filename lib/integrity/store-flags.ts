@@ -1,9 +1,11 @@
 // Runs detection over a period and stores its flags. A flag already known (same method, KPI, subject, related
 // subject and period) gets the new figures and keeps its triage and case; flags the run no longer raises are marked
-// inactive, never deleted, since a case may rest on them.
+// inactive, never deleted, since a case may rest on them. Each method's number of tests over the period and each
+// flag's revenue at stake are stored with them, for the work queue (triage-queue.ts).
 import "server-only";
 import { pool } from "@/lib/pg";
-import { detectFlags, type Flag } from "@/lib/integrity/detect-flags";
+import { detectFlagsWithTests, type Flag } from "@/lib/integrity/detect-flags";
+import { updateRevenueAtStake } from "@/lib/integrity/flag-stakes";
 import { currentDetectionParams } from "@/lib/integrity/detection-settings";
 import { METHOD_PARAMS_KEY, type DetectionParams } from "@/lib/integrity/detection-params";
 import { storeGamingFlags } from "@/lib/integrity/gaming-watch";
@@ -16,7 +18,7 @@ export async function detectAndStoreFlags(
   kpis: "computed" | "stored" = "computed",
 ): Promise<{ raised: number; retired: number }> {
   const params = await currentDetectionParams();
-  const flags = await detectFlags(period, params, pool, kpis);
+  const { flags, tests } = await detectFlagsWithTests(period, params, pool, kpis);
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
@@ -59,6 +61,13 @@ export async function detectAndStoreFlags(
         WHERE period_from = $1::date AND period_to = $2::date AND active AND NOT (id = ANY ($3::int[]))`,
       [period.from, period.to, [...raised.map((r) => r.id), ...gaming]],
     );
+    await client.query(
+      `INSERT INTO detection_tests (method, period_from, period_to, tests, detected_at)
+       SELECT t.method, $1::date, $2::date, t.tests, now() FROM jsonb_to_recordset($3::jsonb) AS t(method text, tests int)
+       ON CONFLICT (method, period_from, period_to) DO UPDATE SET tests = EXCLUDED.tests, detected_at = now()`,
+      [period.from, period.to, JSON.stringify(Object.entries(tests).map(([method, n]) => ({ method, tests: n })))],
+    );
+    await updateRevenueAtStake(client, period);
     await client.query("COMMIT");
     return { raised: flags.length + gaming.length, retired: retired.rowCount ?? 0 };
   } catch (error) {

@@ -18,12 +18,10 @@ export async function rejectDuplicateKeys(client: PoolClient, spec: CanonicalFil
     spec.key.map((k) =>
       spec.columns.find((c) => c.name === k)?.nullAs ? `coalesce(${alias}.${k}, '')` : `${alias}.${k}`,
     );
+  // Inside the import's transaction: should the statement fail, the rollback undoes the SET too.
   await client.query("SET hash_mem_multiplier = 4");
-  try {
-    await findDuplicates();
-  } finally {
-    await client.query("RESET hash_mem_multiplier");
-  }
+  await findDuplicates();
+  await client.query("RESET hash_mem_multiplier");
 
   async function findDuplicates() {
     await client.query(`
@@ -119,12 +117,12 @@ export async function withKeyProbes<T>(
   );
   const { staged, stored } = rows[0]!;
   if (staged >= PROBE_SHARE * stored) return work();
+  // Inside the import's transaction: should the work fail, the rollback undoes the SET too (and a RESET in an
+  // aborted transaction would only hide the error).
   await client.query("SET enable_hashjoin = off; SET enable_mergejoin = off");
-  try {
-    return await work();
-  } finally {
-    await client.query("RESET enable_hashjoin; RESET enable_mergejoin");
-  }
+  const result = await work();
+  await client.query("RESET enable_hashjoin; RESET enable_mergejoin");
+  return result;
 }
 
 // Marks the accepted staged rows whose key is already stored: one index probe per staged row, so a day's file

@@ -71,6 +71,8 @@ async function processJob(job: Job, token?: string): Promise<unknown> {
   const target = (job.data as { database?: unknown; databaseName?: unknown }).database;
   if (typeof target === "string" && target !== database.id) {
     if (!refused.has(job.id!)) {
+      // Logged once per job (the set is emptied now and then: a bounded memory of what was said).
+      if (refused.size > 10_000) refused.clear();
       refused.add(job.id!);
       logger.error(
         {

@@ -352,6 +352,20 @@ async function notClaimed(
   throw new JobNotRunError("finished", row.status, `${table} ${id} is already ${row.status}`);
 }
 
+// What the error stored on a job's row says happened, for the pages to say it in the reader's language (the messages
+// are written here and in lib/queue/reconcile-jobs.ts).
+export type JobErrorKind = "interrupted" | "interruptedTooOften" | "attemptFailed" | "handedBack" | "stopped" | "other";
+
+export function jobErrorKind(error: string | null): JobErrorKind | null {
+  if (!error) return null;
+  if (/^interrupted \d+ times/.test(error)) return "interruptedTooOften";
+  if (error.startsWith("interrupted: ")) return "interrupted";
+  if (/^attempt \d+ of \d+ failed: /.test(error)) return "attemptFailed";
+  if (error.startsWith("handed back by ")) return "handedBack";
+  if (error.startsWith("stopped by ")) return "stopped";
+  return "other";
+}
+
 export function interruptedTooOften(row: Pick<JobRow, "owner" | "heartbeatAt" | "attempts">, maxAttempts: number) {
   const last = row.heartbeatAt ? ` (last heartbeat ${row.heartbeatAt.toISOString()} from ${row.owner})` : "";
   return `interrupted ${row.attempts} times${last}: not started again after ${maxAttempts} attempts; retry once the cause is fixed`;

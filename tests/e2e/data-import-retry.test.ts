@@ -56,11 +56,15 @@ describe("Data pages: failed and interrupted imports", () => {
     await page.goto(`/data/imports/${interrupted}`);
     await expect
       .poll(() => page.getByRole("status").filter({ hasText: "interrupted" }).textContent())
-      .toMatch(/^This import was interrupted and is queued again: attempt 2 of 3 comes next\./);
+      .toMatch(
+        /^This import was interrupted: the worker running it stopped\. It is queued again, and attempt 2 of 3 comes next\./,
+      );
     await screenshot(page, "data-interrupted-admin-en");
 
     await page.goto(`/data/imports/${failed}`);
-    await expect.poll(() => page.getByRole("alert").first().textContent()).toContain("interrupted 3 times");
+    await expect
+      .poll(() => page.getByRole("alert").first().textContent())
+      .toMatch(/^This import was interrupted 3 times, each time because the worker running it stopped/);
     await screenshot(page, "data-failed-admin-en");
     await page.getByRole("button", { name: "Retry the import" }).click();
     await page.getByText("The import is queued again.").waitFor();
@@ -93,7 +97,9 @@ describe("Data pages: failed and interrupted imports", () => {
       const { context, page } = await newPage(browser, { locale: "fr-FR" });
       await login(page, user.email, user.password);
       await page.goto(`/data/imports/${failed}`);
-      await expect.poll(() => page.getByRole("alert").first().textContent()).toContain("L'import a échoué");
+      await expect
+        .poll(() => page.getByRole("alert").first().textContent())
+        .toMatch(/^Cet import a été interrompu 3 fois/);
       expect(await page.getByRole("button", { name: "Relancer l'import" }).count()).toBe(buttons);
       await screenshot(page, `data-failed-${buttons ? "admin" : "manager"}-fr`);
       await context.close();

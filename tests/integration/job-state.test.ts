@@ -12,6 +12,7 @@ import { closeQueue, enqueue, getQueue } from "@/lib/queue/enqueue";
 import { JOB_NAMES, NIGHTLY_KPI_SCHEDULE, CASE_SLA_SCHEDULE } from "@/lib/queue/job-names";
 import { clearClearanceData, clearanceDigest } from "@/tests/support/clearance-db";
 import { startWorker, type WorkerProcess } from "@/tests/support/worker-process";
+import { clearQueuedJobs } from "@/tests/support/clear-jobs";
 
 const FIXTURE = path.resolve("tests/fixtures/canonical-small");
 // Short lease and reconcile period, so that an interruption is noticed within seconds.
@@ -49,7 +50,7 @@ describe("jobs whose state PostgreSQL owns", () => {
   const workers: WorkerProcess[] = [];
   beforeAll(async () => {
     await clearClearanceData();
-    await getQueue().obliterate({ force: true });
+    await clearQueuedJobs();
   });
   afterEach(async () => {
     await Promise.all(workers.splice(0).map((w) => w.stop()));
@@ -92,7 +93,7 @@ describe("jobs whose state PostgreSQL owns", () => {
       "import.retried": 1,
       "import.succeeded": 1,
     });
-    await expect(retryImportBatch(batchId, null)).rejects.toThrow(/has not failed/);
+    await expect(retryImportBatch(batchId, null)).rejects.toMatchObject({ code: "CONFLICT", message: "notFailed" });
   });
 
   it("runs an import delivered twice at once only once, and never runs a finished one again", async () => {

@@ -11,6 +11,7 @@ import { closeQueue, getQueue } from "@/lib/queue/enqueue";
 import { processKpisRecomputeOpen } from "@/jobs/processors/kpis";
 import { clearClearanceData } from "@/tests/support/clearance-db";
 import { startWorker, type WorkerProcess } from "@/tests/support/worker-process";
+import { clearQueuedJobs } from "@/tests/support/clear-jobs";
 
 const FIXTURE = path.resolve("tests/fixtures/canonical-small");
 
@@ -30,7 +31,7 @@ describe("KPI jobs", () => {
   beforeAll(async () => {
     await clearClearanceData();
     await pool.query("DELETE FROM kpi_results");
-    await getQueue().obliterate({ force: true });
+    await clearQueuedJobs();
   });
   afterAll(async () => {
     await Promise.all(workers.map((w) => w.stop()));

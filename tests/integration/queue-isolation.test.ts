@@ -16,6 +16,7 @@ import { JOB_NAMES, QUEUE_NAME } from "@/lib/queue/job-names";
 import { db } from "@/lib/db";
 import { migrateDatabase, projectRoot, recreateDatabase } from "@/tests/support/local-services";
 import { startWorker, type WorkerProcess } from "@/tests/support/worker-process";
+import { clearQueuedJobs } from "@/tests/support/clear-jobs";
 
 const other = new URL(env.DATABASE_URL);
 other.pathname = `${other.pathname}_other`;
@@ -33,6 +34,7 @@ describe("queue isolation between databases", () => {
     otherConnection = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
     otherQueue = new Queue(QUEUE_NAME, { connection: otherConnection, prefix: OTHER_PREFIX });
     await otherQueue.obliterate({ force: true });
+    await clearQueuedJobs();
   }, 180_000);
 
   afterAll(async () => {
@@ -75,7 +77,15 @@ describe("queue isolation between databases", () => {
       { from: "2025-03-01", to: "2025-03-31", officers: null, offices: null },
       "isolation",
     );
-    await expect.poll(() => foreign.output(), { timeout: 30_000 }).toMatch(/refused a job queued for another database/);
+    const refusal = () =>
+      foreign
+        .output()
+        .split("\n")
+        .find(
+          (line) => line.includes(`"job":"${jobId}"`) && line.includes("refused a job queued for another database"),
+        );
+    await expect.poll(refusal, { timeout: 30_000 }).toBeTruthy();
+    expect(JSON.parse(refusal()!)).toMatchObject({ workerDatabase: expect.stringMatching(/_other \(/) });
     const job = (await getQueue().getJob(jobId))!;
     expect(await job.getState()).toBe("delayed");
     const row = await pool.query(`SELECT status::text AS status FROM job_runs WHERE job_key = $1`, [jobId]);

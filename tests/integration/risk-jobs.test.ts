@@ -23,6 +23,7 @@ import { closeQueue, getQueue } from "@/lib/queue/enqueue";
 import { clearClearanceData } from "@/tests/support/clearance-db";
 import { insertConfirmedCase } from "@/tests/support/selectivity-fixture";
 import { startWorker, type WorkerProcess } from "@/tests/support/worker-process";
+import { clearQueuedJobs } from "@/tests/support/clear-jobs";
 
 async function finished(runId: number, timeoutMs = 90_000) {
   const deadline = Date.now() + timeoutMs;
@@ -69,7 +70,7 @@ describe("risk.train and risk.score", () => {
   beforeAll(async () => {
     await clearClearanceData();
     await pool.query("DELETE FROM risk_models");
-    await getQueue().obliterate({ force: true });
+    await clearQueuedJobs();
     await insertRiskData();
     worker = await startWorker();
   });

@@ -11,9 +11,10 @@ import { runImportBatch } from "@/lib/clearance/run-import-batch";
 import { evaluateOnKcs } from "@/lib/risk/kcs-evaluation";
 import { trainAndStoreRiskModel } from "@/lib/risk/train-risk-model";
 import type { RiskEvaluation } from "@/lib/risk/evaluate-risk-model";
-import { closeQueue, getQueue } from "@/lib/queue/enqueue";
+import { closeQueue } from "@/lib/queue/enqueue";
 import { clearClearanceData } from "@/tests/support/clearance-db";
 import { KCS_DATA_DIR, KCS_FILES, kcsDataMissing } from "@/tests/support/kcs-data";
+import { clearQueuedJobs } from "@/tests/support/clear-jobs";
 
 describe.skipIf(kcsDataMissing())("risk model trained on the imported KCS data", () => {
   beforeAll(async () => {
@@ -23,7 +24,7 @@ describe.skipIf(kcsDataMissing())("risk model trained on the imported KCS data",
       await runImportBatch(await createImportBatch({ kind: "KCS", sourcePath: path.join(KCS_DATA_DIR, file) }));
     }
     // The imports queued KPI work no worker runs here.
-    await getQueue().obliterate({ force: true });
+    await clearQueuedJobs();
   }, 180_000);
   afterAll(async () => {
     await closeQueue();

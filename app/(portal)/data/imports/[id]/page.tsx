@@ -61,20 +61,27 @@ export default async function ImportPage({ params }: Props) {
         </dl>
         <ImportProgress id={batch.id} initial={batch} />
         {batch.status === "FAILED" ? (
-          <div className="space-y-3">
-            <Notice tone="error">{t("failed", { error: batch.error ?? "" })}</Notice>
-            {user.role === "ADMIN" ? (
-              <div className="space-y-2">
-                <p className="text-sm text-slate-600">{t("retryHelp", { max: batch.maxAttempts })}</p>
-                <RetryImportButton batchId={batch.id} action={retryImportAction} />
-              </div>
-            ) : null}
-          </div>
-        ) : null}
-        {batch.status === "QUEUED" && batch.attempts > 0 ? (
-          <Notice tone="info">
-            {t("interrupted", { attempt: batch.attempts + 1, max: batch.maxAttempts, error: batch.error ?? "" })}
+          <Notice tone="error">
+            {batch.errorKind === "interruptedTooOften" || batch.errorKind === "stopped"
+              ? t(batch.errorKind, { attempts: batch.attempts, error: batch.error ?? "" })
+              : t("failed", { error: batch.error ?? "" })}
           </Notice>
+        ) : null}
+        {batch.status === "QUEUED" && (batch.errorKind === "interrupted" || batch.errorKind === "attemptFailed") ? (
+          <Notice tone="info">
+            {t(batch.errorKind, { attempt: batch.attempts + 1, max: batch.maxAttempts, error: batch.error ?? "" })}
+          </Notice>
+        ) : null}
+        {batch.status === "QUEUED" && batch.errorKind === "handedBack" ? (
+          <Notice tone="info">{t("handedBack")}</Notice>
+        ) : null}
+        {user.role === "ADMIN" ? (
+          <RetryImportButton
+            batchId={batch.id}
+            action={retryImportAction}
+            canRetry={batch.status === "FAILED"}
+            help={t("retryHelp", { max: batch.maxAttempts })}
+          />
         ) : null}
         {batch.files ? <FileCountsTable id={batch.id} files={batch.files} rejectedFiles={rejected} /> : null}
         {batch.quality ? <QualityReportView report={batch.quality} /> : null}

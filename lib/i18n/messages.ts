@@ -40,10 +40,17 @@ export async function loadMessages(locale: Locale): Promise<Messages> {
     names: Object.fromEntries(kpis.map(([id, k]) => [id, k.name])),
     formulas: Object.fromEntries(kpis.map(([id, k]) => [id, k.formula])),
   };
-  // Money reads "9.1 M XAF" in both languages: the currency setting is written into the one money message when
-  // the catalogue is loaded, so every formatter, on the server or in the browser, says it.
-  const money = String(messages.contracts.moneyValue).replaceAll("{currency}", env.CURRENCY_CODE);
-  const header = String(messages.contracts.moneyHeader).replaceAll("{currency}", env.CURRENCY_CODE);
-  messages.contracts = { ...messages.contracts, moneyValue: money, moneyHeader: header, currency: env.CURRENCY_CODE };
-  return messages;
+  // Money reads "9.1 M XAF" in both languages: the currency setting is written into every message that names
+  // "{currency}" (contracts.moneyValue, the money headers) when the catalogue is loaded, so every formatter, on the
+  // server or in the browser, says it. "{currency}" is therefore never a message argument.
+  const withCurrency = withCurrencyCode(messages as unknown as MessageNode, env.CURRENCY_CODE) as unknown as Messages;
+  withCurrency.contracts = { ...withCurrency.contracts, currency: env.CURRENCY_CODE };
+  return withCurrency;
+}
+
+type MessageNode = string | { [key: string]: MessageNode };
+
+function withCurrencyCode(node: MessageNode, code: string): MessageNode {
+  if (typeof node === "string") return node.replaceAll("{currency}", code);
+  return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, withCurrencyCode(value, code)]));
 }

@@ -6,7 +6,7 @@
 //     whether a row there carries the planted undervalued items (a UNIT_VALUE flag);
 //   - the queue's size, the subjects above the capacity line (20 cases a month × 3) and the revenue they carry;
 //   - the time of the ranking against a plain SQL grouping of the same flags by subject (the baseline);
-//   - for the first data set, the funnel plots of office CMDLA1 over the first quarter: how many officers fall
+//   - for the demo-sized data set (200,000 declarations a year), the funnel plots of office CMDLA1 over the first quarter: how many officers fall
 //     outside the binomial 2σ limits and how many outside the limits that include the office's overdispersion.
 // TRIAGE_BENCH_RUNS="200000:42,50000:1,50000:2,20000:3" chooses the sizes and seeds (declarations:seed).
 import { spawnSync } from "node:child_process";
@@ -173,7 +173,7 @@ for (const run of RUNS) {
           `${result.othersInTop15.join(", ")}\n`,
       );
     }
-    if (run === RUNS[0]) {
+    if (run.declarations === 200_000) {
       funnel = await funnelFigures(QUARTERS[0]!);
       for (const f of funnel)
         process.stderr.write(
@@ -193,6 +193,6 @@ writeResult("triage", {
   top: TOP,
   worstRecallTop15: Math.min(...results.map((r) => r.recallTop15)),
   maxSubjectsAboveLine: Math.max(...results.map((r) => r.subjectsAboveLine)),
-  funnelCmdla1Q1: { declarations: RUNS[0]!.declarations, seed: RUNS[0]!.seed, kpis: funnel },
+  funnelCmdla1Q1: { declarations: 200_000, kpis: funnel },
   results,
 });

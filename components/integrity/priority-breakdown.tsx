@@ -13,10 +13,13 @@ export async function PriorityBreakdown({
   row,
   weights,
   months,
+  rolledUp,
 }: {
   row: SubjectRow;
   weights: Record<string, number>;
   months: number;
+  // Whether some of its flags are a declaration's, counted for this broker or importer by their concentration.
+  rolledUp: boolean;
 }) {
   const [t, ti, format] = await Promise.all([
     getTranslations("triage.breakdown"),
@@ -31,6 +34,7 @@ export async function PriorityBreakdown({
         {t("title")}
       </h2>
       <p className="text-sm text-slate-600">{row.tier ? t("tierSurvives") : t("tierNone")}</p>
+      {rolledUp ? <p className="text-sm text-slate-600">{t("rolledUp")}</p> : null}
       <TableFrame caption={t("title")}>
         <TableHead>
           <th scope="col" className={th}>

@@ -111,7 +111,12 @@ export default async function SubjectPage({ params, searchParams }: Props) {
             )}
           </div>
         </section>
-        <PriorityBreakdown row={row} weights={weights.weights} months={queue.months} />
+        <PriorityBreakdown
+          row={row}
+          weights={weights.weights}
+          months={queue.months}
+          rolledUp={row.subjectType !== "declaration" && view.flags.some((f) => f.subjectType === "declaration")}
+        />
         <section aria-labelledby="subject-flags-title" className="space-y-3">
           <h2 id="subject-flags-title" className="text-lg font-semibold text-slate-900">
             {t("flagsTitle", { count: row.flagIds.length })}

@@ -41,6 +41,9 @@ const EnvSchema = z.object({
   // cache off. A kept page is dropped after the TTL even when no data changed.
   PAGE_CACHE_MB: z.coerce.number().int().nonnegative().default(64),
   PAGE_CACHE_TTL_SECONDS: z.coerce.number().int().positive().default(60),
+  // The DEC-DMS and RES schemas (declaration/ and notification/ folders) that WCO Data Model messages are validated
+  // against (docs/data-format.md). They are not part of the repository.
+  WCO_SCHEMA_DIR: z.string().default("../shared/data/wco-dms/schemas"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
 import { importCanonical } from "@/lib/clearance/import-canonical";
 import { importKcs } from "@/lib/clearance/import-kcs";
+import { importWco } from "@/lib/wco/import-wco";
 import type { ImportOutcome } from "@/lib/clearance/import-pipeline";
 import { queueAnalysisRecomputation, queueKpiRecomputation } from "@/lib/kpis/queue-recomputation";
 import { logger } from "@/lib/logger";
@@ -45,7 +46,9 @@ export async function runImportBatch(batchId: number, onProgress?: ProgressListe
     const outcome =
       batch.kind === "KCS"
         ? await importKcs(batchId, batch.sourcePath, progress)
-        : await importCanonical(batchId, batch.sourcePath, progress);
+        : batch.kind === "WCO"
+          ? await importWco(batchId, batch.sourcePath, progress)
+          : await importCanonical(batchId, batch.sourcePath, progress);
     await db.importBatch.update({
       where: { id: batchId },
       data: {

@@ -8,7 +8,11 @@ export type Command = (options: CliOptions) => Promise<number>;
 export const commands: Record<string, Command> = {
   "db reset": async (o) => (await import("@/lib/cli/reset-database")).resetDatabase(o),
   generate: async (o) => (await import("@/tools/generator/generate-command")).runGenerateCommand(o),
-  import: async (o) => (await import("@/lib/cli/import-command")).runImportCommand(o),
+  import: async (o) =>
+    o.wco
+      ? (await import("@/lib/cli/wco-import-command")).runWcoImportCommand(o)
+      : (await import("@/lib/cli/import-command")).runImportCommand(o),
+  export: async (o) => (await import("@/lib/cli/wco-export-command")).runWcoExportCommand(o),
   kpis: async (o) => (await import("@/lib/cli/kpis-command")).runKpisCommand(o),
   flags: async (o) => (await import("@/lib/cli/flags-command")).runFlagsCommand(o),
   trs: async (o) => (await import("@/lib/cli/trs-command")).runTrsCommand(o),

@@ -6,7 +6,8 @@ import { commands } from "@/lib/cli/commands";
 const USAGE = `usage: pmc <command> [options]
   db reset --yes
   generate --out DIR [--declarations N] [--seed S] [--from DATE --to DATE]
-  import --dir DIR | --kcs FILE
+  import --dir DIR | --kcs FILE | --wco DIR
+  export --wco --from DATE --to DATE --out DIR
   kpis --from DATE --to DATE --subject officer|office --out FILE
   flags --from DATE --to DATE --out FILE
   trs --from DATE --to DATE --out FILE
@@ -27,16 +28,19 @@ async function main(argv: string[]): Promise<number> {
       to: { type: "string" },
       subject: { type: "string" },
       year: { type: "string" },
+      wco: { type: "boolean" },
     },
   });
   const [first, second] = positionals;
   const name = first === "db" ? `db ${second ?? ""}`.trim() : first;
   const command = name ? commands[name] : undefined;
-  if (!command) {
+  if (!name || !command) {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
-  return command(values as Record<string, string | boolean | undefined>);
+  // The operand after the command's name: `import --wco DIR` gives DIR.
+  const operand = positionals[name.split(" ").length];
+  return command({ ...(values as Record<string, string | boolean | undefined>), operand });
 }
 
 main(process.argv.slice(2))

@@ -44,6 +44,9 @@ const EnvSchema = z.object({
   // The DEC-DMS and RES schemas (declaration/ and notification/ folders) that WCO Data Model messages are validated
   // against (docs/data-format.md). They are not part of the repository.
   WCO_SCHEMA_DIR: z.string().default("../shared/data/wco-dms/schemas"),
+  // Key of the keyed pseudonyms given to officers, brokers and importers in exports and API answers that leave the
+  // portal (lib/privacy/pseudonyms.ts); without it a key is created once in DATA_DIR/.pseudonym-key.
+  PSEUDONYM_KEY: z.string().min(32).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -7,7 +7,7 @@ const USAGE = `usage: pmc <command> [options]
   db reset --yes
   generate --out DIR [--declarations N] [--seed S] [--from DATE --to DATE]
   import --dir DIR | --kcs FILE | --wco DIR
-  export --wco --from DATE --to DATE --out DIR
+  export --wco --from DATE --to DATE --out DIR [--pseudonyms PURPOSE]
   kpis --from DATE --to DATE --subject officer|office --out FILE
   flags --from DATE --to DATE --out FILE
   trs --from DATE --to DATE --out FILE
@@ -29,6 +29,7 @@ async function main(argv: string[]): Promise<number> {
       subject: { type: "string" },
       year: { type: "string" },
       wco: { type: "boolean" },
+      pseudonyms: { type: "string" },
     },
   });
   const [first, second] = positionals;

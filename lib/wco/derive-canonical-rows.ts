@@ -82,7 +82,11 @@ export async function deriveCanonicalRows(client: PoolClient): Promise<DerivedCo
              coalesce((payload->>'taxAssessed')::numeric,
                       (SELECT sum((i->>'taxes')::numeric) FROM jsonb_array_elements(payload->'items') i)) AS total
         FROM res
-       WHERE function_code = 13 AND (payload->>'taxAssessed' IS NOT NULL OR jsonb_array_length(payload->'items') > 0)
+       -- Every tax notification is an assessment but one that only reports a payment (a total paid, nothing
+       -- assessed, no items).
+       WHERE function_code = 13
+         AND NOT (payload->>'taxPaid' IS NOT NULL AND payload->>'taxAssessed' IS NULL
+                  AND jsonb_array_length(payload->'items') = 0)
     ), happened AS (
       SELECT mrn,
              min(issued_at) FILTER (WHERE function_code = 1) AS accepted_at,
@@ -103,6 +107,10 @@ export async function deriveCanonicalRows(client: PoolClient): Promise<DerivedCo
              max(issued_at) AS assessed_at,
              (array_agg(payload->'items' ORDER BY ord DESC) FILTER (WHERE has_items))[1] AS items
         FROM assessments GROUP BY mrn
+    ), item_taxes AS (
+      -- Items' duties and taxes: from the latest acceptance or assessment that lists them per item.
+      SELECT mrn, (array_agg(payload->'items' ORDER BY ord DESC))[1] AS items
+        FROM res WHERE function_code IN (1, 13) AND jsonb_array_length(payload->'items') > 0 GROUP BY mrn
     ), keys AS (
       SELECT DISTINCT mrn FROM wco_keyed WHERE mrn IS NOT NULL
     )
@@ -112,12 +120,13 @@ export async function deriveCanonicalRows(client: PoolClient): Promise<DerivedCo
            e.accepted_at, coalesce(e.declared_taxes::numeric, a.first_total) AS taxes_initial,
            e.released_at, e.paid_at, e.cancelled_at, e.first_lane, e.last_lane, e.routed_at,
            coalesce(e.rejected, false) AS rejected,
-           a.assessed_at, a.last_total AS taxes_final, a.items AS assessed_items,
+           a.assessed_at, a.last_total AS taxes_final, t.items AS taxed_items,
            (SELECT sum((i->>'base')::numeric) FROM jsonb_array_elements(a.items) i) AS assessed_value
       FROM keys k
       LEFT JOIN header h ON h.mrn = k.mrn
       LEFT JOIN happened e ON e.mrn = k.mrn
       LEFT JOIN assessed a ON a.mrn = k.mrn
+      LEFT JOIN item_taxes t ON t.mrn = k.mrn
       LEFT JOIN declarations st ON st.decl_id = k.mrn`);
 
   // A declaration is registered once customs accepted it (or it is already stored); the rest waits in the store.
@@ -148,7 +157,7 @@ export async function deriveCanonicalRows(client: PoolClient): Promise<DerivedCo
      WHERE ${registrable}`);
 
   // Items: what the declaration messages give per goods item number (amendments overriding), with the taxes of the
-  // latest assessment, over the stored item.
+  // latest acceptance or assessment that lists them, over the stored item.
   await client.query(`
     INSERT INTO stg_items (line, decl_id, item_no, hs_code, description, origin_country, net_kg, gross_kg, supp_qty,
         supp_unit, cif_value, taxes)
@@ -165,7 +174,7 @@ export async function deriveCanonicalRows(client: PoolClient): Promise<DerivedCo
         FROM dec_items GROUP BY mrn, (i->>'seq')::int
     ), taxed AS (
       SELECT d.decl_id AS mrn, (i->>'seq')::int AS item_no, i->>'taxes' AS taxes
-        FROM wco_derived d CROSS JOIN LATERAL jsonb_array_elements(d.assessed_items) i
+        FROM wco_derived d CROSS JOIN LATERAL jsonb_array_elements(d.taxed_items) i
     ), candidates AS (
       SELECT coalesce(m.mrn, t.mrn) AS decl_id, coalesce(m.item_no, t.item_no) AS item_no, m.hs_code, m.description,
              m.origin, m.net_kg, m.gross_kg, m.supp_qty, m.supp_unit, m.value, t.taxes

@@ -34,9 +34,10 @@ export type ReadCounts = {
 
 type Pending = { file: string; message: ClassifiedMessage & { kind: "DEC" | "RES" }; normalized: NormalizedMessage };
 
-// Messages per validator run: the schemas are parsed once per run, and memory holds two batches at most.
-const BATCH_MESSAGES = 400;
-const BATCH_BYTES = 8 * 1024 * 1024;
+// Messages per validator run: each run starts a worker and parses the schemas (about two seconds for the RES set,
+// which includes the DEC one), so runs are few and large; memory holds two batches at most.
+const BATCH_MESSAGES = 2000;
+const BATCH_BYTES = 6 * 1024 * 1024;
 
 export const STG_WCO_COLUMNS = [
   "sha256",
@@ -170,6 +171,28 @@ export async function readWcoMessages(
     inFlight.catch(() => {});
   };
 
+  try {
+    await readAll(source, counts, reject, batches, flush, progress);
+    await flush("DEC");
+    await flush("RES");
+    await inFlight;
+  } catch (error) {
+    // The COPY must end before the connection can run anything else (the caller drops the staging table).
+    await writer.end().catch(() => {});
+    throw error;
+  }
+  await writer.end();
+  return counts;
+}
+
+async function readAll(
+  source: XmlSource,
+  counts: ReadCounts,
+  reject: (file: string, problem: { line: number; path: string; reason: string }) => Promise<void>,
+  batches: Record<"DEC" | "RES", { items: Pending[]; bytes: number }>,
+  flush: (kind: "DEC" | "RES") => Promise<void>,
+  progress: (fraction: number) => Promise<void>,
+): Promise<void> {
   const total = source.files.length || 1;
   for (const file of source.files) {
     counts.files++;
@@ -194,9 +217,4 @@ export async function readWcoMessages(
     }
     if (counts.files % 50 === 0) await progress(counts.files / total);
   }
-  await flush("DEC");
-  await flush("RES");
-  await inFlight;
-  await writer.end();
-  return counts;
 }

@@ -71,6 +71,7 @@ const readable = (message: string) =>
     .trim();
 
 const MAX_PROBLEMS = 3;
+const VALIDATION_TIMEOUT_MS = 120_000;
 
 // The problems of each message, in order; an empty list = valid.
 export async function validateMessages(
@@ -79,13 +80,22 @@ export async function validateMessages(
 ): Promise<MessageProblem[][]> {
   if (!messages.length) return [];
   const { preload } = await loadSchemas();
-  const result = await validateXML({
+  const run = validateXML({
     xml: messages.map((m, i) => ({ fileName: `m${i}.xml`, contents: m.xml })),
     schema: { fileName: "xsd/validation-driver.xsd", contents: driverSchema(kind) },
     preload,
     initialMemoryPages: 64 * memoryPages.MiB,
     maxMemoryPages: 1 * memoryPages.GiB,
   });
+  // A validator worker that dies without answering would leave the import waiting for ever.
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`schema validation of ${messages.length} messages did not finish`)),
+      VALIDATION_TIMEOUT_MS + messages.length * 50,
+    );
+  });
+  const result = await Promise.race([run, deadline]).finally(() => clearTimeout(timer));
   const problems: MessageProblem[][] = messages.map(() => []);
   const failed = new Set<number>();
   // An error quoting a value that holds a line break goes on over the next lines of the output.

@@ -56,4 +56,17 @@ describe("WCO messages: classification and the validator's copy", () => {
       reason: "bad value",
     });
   });
+
+  it("reads the full declaration a response carries after its own Declaration in the DEC namespace", async () => {
+    const message = classifyMessage(
+      await parse(
+        `<MetaData><Response><Declaration><ID>M</ID></Declaration><Declaration><ID>M</ID></Declaration></Response></MetaData>`,
+      ),
+    );
+    if (message.kind !== "RES") throw new Error("expected RES");
+    const lines = normalizeMessage(message).xml.split("\n");
+    expect(lines[2]).toBe("<n1:Declaration>");
+    expect(lines[4]).toBe("<n2:Declaration>");
+    expect(lines[0]).toContain(`xmlns:n2="${WCO_NS.declaration}"`);
+  });
 });

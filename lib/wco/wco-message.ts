@@ -51,12 +51,15 @@ export function classifyMessage(root: XmlNode): ClassifiedMessage {
 // those, the same for a declaration (DEC namespace below the envelope), so it is validated like a namespaced one.
 function namespaceOf(node: XmlNode, message: ClassifiedMessage & { kind: "DEC" | "RES" }): string {
   if (message.metaData.ns !== "" || node.ns !== "") return node.ns;
+  const inDeclaration = () => (node.name === "DateTimeString" ? WCO_NS.declarationDataSet : WCO_NS.declaration);
   for (let n: XmlNode | null = node; n && n !== message.metaData; n = n.parent) {
+    // A response may carry, after its own Declaration, the full declaration it answers about (a DEC-DMS one).
+    if (n.parent?.name === "Response" && n.name === "Declaration" && childrenNamed(n.parent, "Declaration")[0] !== n) {
+      return inDeclaration();
+    }
     if (n.parent === message.metaData) {
       if (n.name === "Response") return node.name === "DateTimeString" ? WCO_NS.responseDataSet : WCO_NS.response;
-      if (n.name === "Declaration") {
-        return node.name === "DateTimeString" ? WCO_NS.declarationDataSet : WCO_NS.declaration;
-      }
+      if (n.name === "Declaration") return inDeclaration();
     }
   }
   return WCO_NS.metaData;

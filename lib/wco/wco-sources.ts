@@ -7,7 +7,15 @@ import path from "node:path";
 import type { Readable } from "node:stream";
 import yauzl from "yauzl";
 
-export type XmlSourceFile = { path: string; size: number; open: () => Promise<Readable> };
+// A message is a few kilobytes: reading it whole costs a fraction of setting up a stream for it, which matters over
+// a hundred thousand files. Only a file larger than this is streamed.
+const READ_WHOLE_BYTES = 4 * 1024 * 1024;
+
+export type XmlSourceFile = {
+  path: string;
+  size: number;
+  open: () => Promise<Readable | Buffer[]>;
+};
 
 export type XmlSource = { files: XmlSourceFile[]; close: () => void };
 
@@ -26,10 +34,14 @@ async function openFolder(root: string): Promise<XmlSource> {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) await walk(full);
       else if (entry.isFile() && isXml(entry.name)) {
+        const { size } = await fs.promises.stat(full);
         files.push({
           path: path.relative(root, full).split(path.sep).join("/"),
-          size: (await fs.promises.stat(full)).size,
-          open: async () => fs.createReadStream(full, { highWaterMark: 1 << 16 }),
+          size,
+          open: async () =>
+            size <= READ_WHOLE_BYTES
+              ? [await fs.promises.readFile(full)]
+              : fs.createReadStream(full, { highWaterMark: 1 << 16 }),
         });
       }
     }

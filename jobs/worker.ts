@@ -6,7 +6,14 @@ import { ZodError } from "zod";
 import { env } from "@/lib/env";
 import { createRedis } from "@/lib/redis";
 import { logger } from "@/lib/logger";
-import { CASE_SLA_SCHEDULE, JOB_NAMES, NIGHTLY_KPI_SCHEDULE, QUEUE_NAME } from "@/lib/queue/job-names";
+import {
+  CASE_SLA_SCHEDULE,
+  JOB_NAMES,
+  NIGHTLY_KPI_SCHEDULE,
+  QUEUE_NAME,
+  RETENTION_SCHEDULE,
+  VIEW_LOG_FLUSH_SCHEDULE,
+} from "@/lib/queue/job-names";
 import { runJob } from "@/jobs/handlers";
 import { getQueue } from "@/lib/queue/enqueue";
 
@@ -52,6 +59,12 @@ await getQueue().upsertJobScheduler(
     data: {},
   },
 );
+for (const [schedule, name] of [
+  [VIEW_LOG_FLUSH_SCHEDULE, JOB_NAMES.viewLogFlush],
+  [RETENTION_SCHEDULE, JOB_NAMES.retentionRun],
+] as const) {
+  await getQueue().upsertJobScheduler(schedule.id, { pattern: schedule.pattern }, { name, data: {} });
+}
 
 let closing = false;
 async function shutdown(signal: string) {

@@ -7,15 +7,17 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
 import { AppError } from "@/lib/kernel/app-error";
+import { DomainError } from "@/lib/kernel/domain-error";
 import { API_SCOPES, type ApiScope } from "@/lib/api/api-scopes";
 import { PseudonymPurpose } from "@/lib/privacy/pseudonyms";
 
 const TOKEN_PREFIX = "pmc_";
 const MAX_DAYS = 366;
 
+// Messages are keys of privacy.errors (the admin form shows them).
 export const IssueTokenInput = z.object({
-  name: z.string().trim().min(3).max(80),
-  scopes: z.array(z.enum(API_SCOPES)).min(1),
+  name: z.string().trim().min(3, "invalidName").max(80, "invalidName"),
+  scopes: z.array(z.enum(API_SCOPES, "chooseScope")).min(1, "chooseScope"),
   officeCode: z
     .string()
     .trim()
@@ -23,13 +25,18 @@ export const IssueTokenInput = z.object({
     .transform((v) => v || null)
     .nullable()
     .default(null),
-  expiresInDays: z.coerce.number().int().min(1).max(MAX_DAYS),
+  expiresInDays: z.coerce.number("invalidDays").int("invalidDays").min(1, "invalidDays").max(MAX_DAYS, "invalidDays"),
   pseudonymPurpose: z
-    .union([z.literal(""), PseudonymPurpose])
+    .union([z.literal(""), PseudonymPurpose], "invalidPurpose")
     .transform((v) => v || null)
     .nullable()
     .default(null),
-  rateLimitPerMinute: z.coerce.number().int().min(1).max(6000).default(60),
+  rateLimitPerMinute: z.coerce
+    .number("invalidRate")
+    .int("invalidRate")
+    .min(1, "invalidRate")
+    .max(6000, "invalidRate")
+    .default(60),
 });
 
 export type ApiTokenContext = {
@@ -49,10 +56,10 @@ export async function issueApiToken(
 ): Promise<{ id: string; secret: string }> {
   const input = IssueTokenInput.parse(raw);
   if (input.officeCode && !(await db.office.findUnique({ where: { officeCode: input.officeCode } }))) {
-    throw new AppError("INVALID", `Unknown office ${input.officeCode}`);
+    throw new DomainError("INVALID", "unknownOffice", {}, "officeCode");
   }
   if (await db.apiToken.findUnique({ where: { name: input.name } })) {
-    throw new AppError("CONFLICT", `A token named ${input.name} exists already`);
+    throw new DomainError("CONFLICT", "nameTaken", {}, "name");
   }
   const secret = TOKEN_PREFIX + crypto.randomBytes(32).toString("base64url");
   const token = await db.$transaction(async (tx) => {
@@ -117,6 +124,7 @@ export type ApiTokenView = {
   createdAt: string;
   createdBy: string;
   lastUsedAt: string | null;
+  status: "active" | "expired" | "revoked";
 };
 
 // The last call of each token is in the audit log, the one record of calls.
@@ -133,7 +141,9 @@ export async function listApiTokens(): Promise<ApiTokenView[]> {
       })
     : [];
   const lastUsed = new Map(used.map((u) => [u.entityId, u._max.at]));
+  const now = Date.now();
   return tokens.map((t) => ({
+    status: t.revokedAt ? "revoked" : t.expiresAt.getTime() <= now ? "expired" : "active",
     id: t.id,
     name: t.name,
     prefix: t.prefix,

@@ -17,6 +17,7 @@ export const MESSAGE_AREAS = [
   "cases",
   "analysis",
   "risk",
+  "privacy",
 ] as const;
 export type MessageArea = (typeof MESSAGE_AREAS)[number];
 

@@ -30,8 +30,11 @@ export function pseudonym(key: Buffer, purpose: string, kind: PseudonymKind, id:
 }
 
 // The same value in SQL, for set-based pseudonymisation: $key is the key (bytea), $purpose the purpose.
+// (PostgreSQL text cannot hold the NUL separator: the message is assembled as bytea.)
 export function pseudonymSql(column: string, kind: PseudonymKind, key: string, purpose: string): string {
-  return `CASE WHEN ${column} IS NULL THEN NULL ELSE '${PSEUDONYM_KINDS[kind]}' || left(encode(hmac(convert_to(${purpose} || chr(0) || '${kind}' || chr(0) || ${column}, 'UTF8'), ${key}, 'sha256'), 'hex'), ${DIGITS}) END`;
+  const nul = `'\\x00'::bytea`;
+  const message = `convert_to(${purpose}, 'UTF8') || ${nul} || convert_to('${kind}', 'UTF8') || ${nul} || convert_to(${column}, 'UTF8')`;
+  return `CASE WHEN ${column} IS NULL THEN NULL ELSE '${PSEUDONYM_KINDS[kind]}' || left(encode(hmac(${message}, ${key}, 'sha256'), 'hex'), ${DIGITS}) END`;
 }
 
 // A function replacing identifiers of each kind by their pseudonyms for one purpose, or leaving them when no

@@ -25,6 +25,7 @@ import { acknowledgeAction } from "@/app/(portal)/contracts/actions";
 import { MyStanding } from "@/components/dashboard/my-standing";
 import { MyDisputesSection } from "@/components/disputes/my-disputes-section";
 import { openDisputeAction } from "@/app/(portal)/me/disputes-actions";
+import { MyViewsPanel } from "@/components/privacy/my-views-panel";
 
 export const dynamic = "force-dynamic";
 
@@ -166,6 +167,8 @@ export default async function MyIndicatorsPage() {
         ) : null}
 
         {officer && contracts.length ? <MyDisputesSection user={user} openDispute={openDisputeAction} /> : null}
+
+        {officer ? <MyViewsPanel /> : null}
       </div>
     </>
   );

@@ -188,7 +188,9 @@ function readItem(item: XmlNode, rates: Map<string, string>): MappedItem {
   }
   const goodsMeasure = childNamed(commodity, "GoodsMeasure");
   const tariffQuantity = childNamed(goodsMeasure, "TariffQuantity");
-  const description = textAt(commodity, "Description");
+  // The description as written (a free text), when it says anything.
+  const descriptionText = childNamed(commodity, "Description")?.text ?? "";
+  const description = descriptionText.trim() ? descriptionText : null;
   return {
     seq,
     hsCode,

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseXmlTree } from "@/lib/wco/xml-tree";
 import { classifyMessage } from "@/lib/wco/wco-message";
 import { mapNotification } from "@/lib/wco/map-notification";
+import { mapDeclaration } from "@/lib/wco/map-declaration";
 import { exportProblem, lrnFor, writeWcoMessages, type ExportDeclaration } from "@/lib/wco/write-wco-messages";
 
 const BASE: ExportDeclaration = {
@@ -124,5 +125,23 @@ describe("WCO messages of one declaration", () => {
     expect(exportProblem({ ...BASE, brokerId: "B".repeat(18) })).toBe("broker_id longer than 17 characters");
     expect(exportProblem(BASE)).toBeNull();
     expect(lrnFor("X".repeat(40), () => "f".repeat(64))).toBe(`PMC${"f".repeat(32)}`);
+  });
+
+  it("keeps a description's line breaks, tabs and markup characters exactly, and leaves a blank one out", async () => {
+    const description = "Wine <red> & white\r\n\tbottled  ";
+    const items = [
+      { ...BASE.items[0]!, description },
+      { ...BASE.items[1]!, description: "   " },
+    ];
+    const [dec] = writeWcoMessages({ ...BASE, items }, "D1");
+    const message = classifyMessage(await parseXmlTree([dec!.xml]));
+    if (message.kind !== "DEC") throw new Error("not a declaration");
+    const mapped = mapDeclaration(message.declaration);
+    if (!mapped.ok) throw new Error(mapped.problem.reason);
+    expect(mapped.value.items.map((i) => i.description)).toEqual([description, null]);
+    expect(exportProblem({ ...BASE, items: [{ ...BASE.items[0]!, description: "bell\u0007" }] })).toBe(
+      "a control character XML cannot carry",
+    );
+    expect(exportProblem({ ...BASE, regTs: "1999-12-31 23:00:00" })).toBe("a date outside 2000–2099");
   });
 });

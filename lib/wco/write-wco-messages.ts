@@ -51,8 +51,24 @@ const LIMITS = { lrn: 35, mrn: 70, party: 17, office: 17, typeCode: 3, descripti
 
 type Node = [name: string, content: string | Node[] | null, attributes?: Record<string, string>];
 
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
-const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ESCAPES[c]!);
+// Line breaks and tabs as character references, so that a parser's end-of-line handling cannot change them.
+const ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "\n": "&#10;",
+  "\r": "&#13;",
+  "\t": "&#9;",
+};
+const escape = (s: string) => s.replace(/[&<>"\n\r\t]/g, (c) => ESCAPES[c]!);
+
+// Characters XML 1.0 cannot carry at all, even as references.
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+// Amounts and quantities: at most 16 digits in all (WCOFormat n..16).
+const tooManyDigits = (v: string | null) => v !== null && v.replace(/[^\d]/g, "").replace(/^0+(?=\d)/, "").length > 16;
+// The data model's date-times are of this century (20YYMMDD…).
+const outOfCentury = (ts: string | null) => ts !== null && !ts.startsWith("20");
 
 function render(node: Node, depth: number): string {
   const [name, content, attributes] = node;
@@ -93,6 +109,12 @@ export function exportProblem(d: ExportDeclaration): string | null {
   if ((d.brokerId?.length ?? 0) > LIMITS.party) return `broker_id longer than ${LIMITS.party} characters`;
   if ((d.importerId?.length ?? 0) > LIMITS.party) return `importer_id longer than ${LIMITS.party} characters`;
   if ((d.regime?.length ?? 0) > LIMITS.typeCode) return `regime longer than ${LIMITS.typeCode} characters`;
+  const times = [d.regTs, d.asmtTs, d.payTs, d.releaseTs, d.rerouteTs, d.cancelTs];
+  if (times.some(outOfCentury)) return "a date outside 2000–2099";
+  if ([d.valueInitial, d.valueFinal, d.taxesInitial, d.taxesFinal].some(tooManyDigits)) {
+    return "an amount of more than 16 digits";
+  }
+  const texts = [d.declId, d.officeCode, d.brokerId, d.importerId, d.regime, d.exportCountry];
   for (const item of d.items) {
     if ((item.description?.length ?? 0) > LIMITS.description) {
       return `item ${item.itemNo}: description longer than ${LIMITS.description} characters`;
@@ -100,8 +122,12 @@ export function exportProblem(d: ExportDeclaration): string | null {
     if ((item.suppUnit?.length ?? 0) > LIMITS.unitCode) {
       return `item ${item.itemNo}: supp_unit longer than ${LIMITS.unitCode} characters`;
     }
-    if (item.description !== null && item.description.trim() === "") return `item ${item.itemNo}: blank description`;
+    if ([item.netKg, item.grossKg, item.suppQty, item.cifValue, item.taxes].some(tooManyDigits)) {
+      return `item ${item.itemNo}: a number of more than 16 digits`;
+    }
+    texts.push(item.description, item.suppUnit, item.hsCode, item.originCountry);
   }
+  if (texts.some((t) => t !== null && NOT_XML.test(t))) return "a control character XML cannot carry";
   return null;
 }
 
@@ -114,7 +140,8 @@ function declarationMessage(d: ExportDeclaration, lrn: string): string {
       [
         "Commodity",
         [
-          ...opt("Description", item.description),
+          // The schema wants some visible text; a blank description is left out.
+          ...opt("Description", item.description?.trim() ? item.description : null),
           [
             "Classification",
             [

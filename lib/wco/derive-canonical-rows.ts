@@ -65,14 +65,17 @@ export async function deriveCanonicalRows(client: PoolClient): Promise<DerivedCo
       SELECT mrn, function_code, payload,
              row_number() OVER (PARTITION BY mrn ORDER BY (function_code <> 9), source_file, id) AS ord
         FROM wco_keyed WHERE kind = 'DEC' AND mrn IS NOT NULL
+    ), declared_values AS (
+      SELECT d.mrn, sum((i->>'value')::numeric) AS items_value
+        FROM dec d CROSS JOIN LATERAL jsonb_array_elements(d.payload->'items') i
+       WHERE d.function_code = 9 GROUP BY d.mrn
     ), header AS (
-      SELECT mrn, ${latest("typeCode")} AS type_code, ${latest("office")} AS office,
+      SELECT dec.mrn, ${latest("typeCode")} AS type_code, ${latest("office")} AS office,
              ${latest("declarant")} AS declarant, ${latest("importer")} AS importer,
              ${latest("exportCountry")} AS export_country, ${latest("invoiceAmount")} AS invoice_amount,
-             (SELECT sum((i->>'value')::numeric) FROM dec d2
-                CROSS JOIN LATERAL jsonb_array_elements(d2.payload->'items') i
-               WHERE d2.mrn = dec.mrn AND d2.function_code = 9) AS items_value
-        FROM dec GROUP BY mrn HAVING bool_or(function_code = 9)
+             min(v.items_value) AS items_value
+        FROM dec LEFT JOIN declared_values v ON v.mrn = dec.mrn
+       GROUP BY dec.mrn HAVING bool_or(function_code = 9)
     ), res AS (
       SELECT mrn, function_code, issued_at, payload,
              row_number() OVER (PARTITION BY mrn ORDER BY issued_at, source_file, id) AS ord

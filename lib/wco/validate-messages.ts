@@ -84,7 +84,6 @@ export async function validateMessages(
     xml: messages.map((m, i) => ({ fileName: `m${i}.xml`, contents: m.xml })),
     schema: { fileName: "xsd/validation-driver.xsd", contents: driverSchema(kind) },
     preload,
-    initialMemoryPages: 64 * memoryPages.MiB,
     maxMemoryPages: 1 * memoryPages.GiB,
   });
   // A validator worker that dies without answering would leave the import waiting for ever.

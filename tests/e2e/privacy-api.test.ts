@@ -137,6 +137,7 @@ describe("API tokens, the view log and the WCO screens", () => {
       await expect.poll(async () => admin.getByTestId("view-log").textContent()).toContain("Demo Manager");
       await screenshot(admin, `view-log-admin-${suffix}`);
       await admin.goto("/admin/retention");
+      await admin.locator('input[name="viewLogDays"]').waitFor();
       await screenshot(admin, `retention-admin-${suffix}`);
     }
   });

@@ -14,6 +14,7 @@ import { processContractsRefreshIndicators } from "@/jobs/processors/contracts";
 import { processRiskScore, processRiskTrain } from "@/jobs/processors/risk";
 import { processSelectivityCompute } from "@/jobs/processors/selectivity";
 import { processMirrorCompute, processTrsCompute } from "@/jobs/processors/analysis";
+import { processRetentionRun, processViewLogFlush } from "@/jobs/processors/privacy";
 
 type Handler<N extends JobName> = (payload: ParsedJobPayload<N>, report: ProgressReporter) => Promise<unknown>;
 
@@ -29,6 +30,8 @@ export const jobHandlers: { [N in JobName]: Handler<N> } = {
   [JOB_NAMES.riskScore]: (p, report) => processRiskScore(p.runId, report),
   [JOB_NAMES.trsCompute]: (p, report) => processTrsCompute(p.runId, report),
   [JOB_NAMES.mirrorCompute]: (p, report) => processMirrorCompute(p.runId, report),
+  [JOB_NAMES.viewLogFlush]: () => processViewLogFlush(),
+  [JOB_NAMES.retentionRun]: () => processRetentionRun(),
 };
 
 // Runs one job's processor with a validated payload (the worker; tests call it directly). Imports and analysis runs

@@ -72,6 +72,13 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[A-Z]{3}$/)
     .default("XAF"),
+  // The DEC-DMS and RES schemas (declaration/ and notification/ folders) that WCO Data Model messages are validated
+  // against (docs/data-format.md). They come with the WCO Data Model package and are not part of the repository:
+  // without them WCO imports are refused with a message saying so.
+  WCO_SCHEMA_DIR: z.string().optional(),
+  // Key of the keyed pseudonyms given to officers, brokers and importers in exports and API answers that leave the
+  // portal (lib/privacy/pseudonyms.ts); without it a key is created once in DATA_DIR/.pseudonym-key.
+  PSEUDONYM_KEY: z.string().min(32).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   // The SMTP server the weekly integrity digest goes out through ("smtp://user:pass@host:587"); unset, digests stay in
   // the portal. MAIL_FROM signs them; PORTAL_URL is where their links point.

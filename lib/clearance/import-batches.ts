@@ -9,7 +9,7 @@ import type { QualityReport } from "@/lib/clearance/quality-report";
 
 export type ImportBatchView = {
   id: number;
-  kind: "CANONICAL" | "KCS";
+  kind: "CANONICAL" | "KCS" | "WCO";
   sourceName: string;
   sha256: string;
   status: "QUEUED" | "RUNNING" | "SUCCEEDED" | "FAILED";

@@ -13,6 +13,7 @@ import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
 import { importCanonical } from "@/lib/clearance/import-canonical";
 import { importKcs } from "@/lib/clearance/import-kcs";
+import { importWco } from "@/lib/wco/import-wco";
 import type { ImportOutcome } from "@/lib/clearance/import-pipeline";
 import { ImportInputError } from "@/lib/clearance/import-input-error";
 import { queueAnalysisRecomputation, queueKpiRecomputation } from "@/lib/kpis/queue-recomputation";
@@ -104,7 +105,9 @@ async function importUnderLease(batch: Batch, lease: Lease, onProgress?: Progres
   const outcome =
     batch.kind === "KCS"
       ? await importKcs(batch.id, batch.sourcePath, progress, commit)
-      : await importCanonical(batch.id, batch.sourcePath, progress, commit);
+      : batch.kind === "WCO"
+        ? await importWco(batch.id, batch.sourcePath, progress, commit)
+        : await importCanonical(batch.id, batch.sourcePath, progress, commit);
   await onProgress?.(100).catch(() => undefined);
   await dispatchJobRows(followUps);
   return outcome;

@@ -8,7 +8,8 @@ const USAGE = `usage: pmc <command> [options]
   db backup FILE
   db restore FILE [--yes]
   generate --out DIR [--declarations N] [--seed S] [--from DATE --to DATE]
-  import --dir DIR | --kcs FILE
+  import --dir DIR | --kcs FILE | --wco DIR
+  export --wco --from DATE --to DATE --out DIR [--pseudonyms PURPOSE]
   kpis --from DATE --to DATE --subject officer|office --out FILE
   flags --from DATE --to DATE --out FILE
   trs --from DATE --to DATE --out FILE
@@ -32,18 +33,20 @@ async function main(argv: string[]): Promise<number> {
       subject: { type: "string" },
       year: { type: "string" },
       top: { type: "string" },
+      wco: { type: "boolean" },
+      pseudonyms: { type: "string" },
     },
   });
   const [first, second] = positionals;
   const name = first === "db" ? `db ${second ?? ""}`.trim() : first;
   const command = name ? commands[name] : undefined;
-  if (!command) {
+  if (!name || !command) {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
-  // A command's own argument (the file of db backup and db restore).
-  const [argument] = positionals.slice(first === "db" ? 2 : 1);
-  return command({ ...(values as Record<string, string | boolean | undefined>), file: argument });
+  // The operand after the command's name: `import --wco DIR` gives DIR, `db backup FILE` gives FILE.
+  const operand = positionals[name.split(" ").length];
+  return command({ ...(values as Record<string, string | boolean | undefined>), operand });
 }
 
 main(process.argv.slice(2))

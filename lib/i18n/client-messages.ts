@@ -6,7 +6,15 @@ export const CLIENT_MESSAGES = {
   // Everything outside the areas: the portal's error page.
   root: ["common.error"],
   auth: ["auth"],
-  admin: ["admin", "common.roles"],
+  admin: [
+    "admin",
+    "common.roles",
+    "privacy.apiTokens",
+    "privacy.errors",
+    "privacy.feedback",
+    "privacy.retention",
+    "privacy.viewLog",
+  ],
   analysis: [
     "analysis.compute",
     "analysis.error",
@@ -49,6 +57,7 @@ export const CLIENT_MESSAGES = {
     "disputes.errors",
     "disputes.feedback",
     "disputes.form",
+    "privacy.viewLog",
   ],
 } as const satisfies Record<string, readonly string[]>;
 

@@ -19,6 +19,7 @@ export const MESSAGE_AREAS = [
   "analysis",
   "risk",
   "triage",
+  "privacy",
 ] as const;
 export type MessageArea = (typeof MESSAGE_AREAS)[number];
 

@@ -16,6 +16,8 @@ export const JOB_NAMES = {
   riskScore: "risk.score",
   trsCompute: "trs.compute",
   mirrorCompute: "mirror.compute",
+  viewLogFlush: "viewlog.flush",
+  retentionRun: "retention.run",
 } as const;
 
 export type JobName = (typeof JOB_NAMES)[keyof typeof JOB_NAMES];
@@ -41,3 +43,7 @@ export const DEFAULT_JOB_OPTIONS = {
 export const NIGHTLY_KPI_SCHEDULE = { id: "kpis-nightly", pattern: "0 2 * * *" } as const;
 // Cases past their due date are marked overdue every hour; the first run of each day writes the daily digest.
 export const CASE_SLA_SCHEDULE = { id: "integrity-sla-hourly", pattern: "5 * * * *" } as const;
+// Views of officers' figures wait in Redis until this moves them to PostgreSQL (lib/view-log).
+export const VIEW_LOG_FLUSH_SCHEDULE = { id: "viewlog-flush", pattern: "*/5 * * * *" } as const;
+// Retention (lib/privacy/run-retention.ts) runs every night after the KPI recomputation.
+export const RETENTION_SCHEDULE = { id: "retention-nightly", pattern: "30 3 * * *" } as const;

@@ -61,6 +61,11 @@ export const jobContracts = {
   [JOB_NAMES.riskScore]: contract({ schema: AnalysisRunPayload, jobId: (p) => `risk-score-${p.runId}` }),
   [JOB_NAMES.trsCompute]: contract({ schema: AnalysisRunPayload, jobId: (p) => `trs-compute-${p.runId}` }),
   [JOB_NAMES.mirrorCompute]: contract({ schema: AnalysisRunPayload, jobId: (p) => `mirror-compute-${p.runId}` }),
+  [JOB_NAMES.viewLogFlush]: contract({
+    schema: z.object({}),
+    jobId: () => `viewlog-flush-${new Date().toISOString().slice(0, 16)}`,
+  }),
+  [JOB_NAMES.retentionRun]: contract({ schema: z.object({}), jobId: () => `retention-${todayIso()}` }),
 } satisfies Record<JobName, unknown>;
 
 export type JobPayload<N extends JobName> = z.input<(typeof jobContracts)[N]["schema"]>;

@@ -1,14 +1,22 @@
-// The repeatable jobs (nightly KPI pass, hourly case SLA check). Every worker registers them when it starts and
+// The repeatable jobs (nightly KPI pass, hourly case SLA check, view log flush, nightly retention). Every worker registers them when it starts and
 // again on each reconcile pass: idempotent (one scheduler per id however many workers), and a Redis that restarted
 // empty gets them back within a pass.
 import "server-only";
-import { CASE_SLA_SCHEDULE, JOB_NAMES, NIGHTLY_KPI_SCHEDULE } from "@/lib/queue/job-names";
+import {
+  CASE_SLA_SCHEDULE,
+  JOB_NAMES,
+  NIGHTLY_KPI_SCHEDULE,
+  RETENTION_SCHEDULE,
+  VIEW_LOG_FLUSH_SCHEDULE,
+} from "@/lib/queue/job-names";
 import { databaseIdentity } from "@/lib/queue/database-identity";
 import { getQueue, withTimeout } from "@/lib/queue/queue-client";
 
 export const SCHEDULES = [
   { ...NIGHTLY_KPI_SCHEDULE, name: JOB_NAMES.kpisRecomputeOpen },
   { ...CASE_SLA_SCHEDULE, name: JOB_NAMES.integritySlaCheck },
+  { ...VIEW_LOG_FLUSH_SCHEDULE, name: JOB_NAMES.viewLogFlush },
+  { ...RETENTION_SCHEDULE, name: JOB_NAMES.retentionRun },
 ] as const;
 
 export async function registerSchedules(): Promise<void> {

@@ -26,6 +26,7 @@ import { MyStanding } from "@/components/dashboard/my-standing";
 import { MyMonthSummary } from "@/components/dashboard/my-month-summary";
 import { MyDisputesSection } from "@/components/disputes/my-disputes-section";
 import { openDisputeAction } from "@/app/(portal)/me/disputes-actions";
+import { MyViewsPanel } from "@/components/privacy/my-views-panel";
 
 export const dynamic = "force-dynamic";
 
@@ -149,6 +150,8 @@ export default async function MyIndicatorsPage() {
         ) : null}
 
         {officer && contracts.length ? <MyDisputesSection user={user} openDispute={openDisputeAction} /> : null}
+
+        {officer ? <MyViewsPanel /> : null}
       </div>
       <div className="mt-10">
         {officer ? (

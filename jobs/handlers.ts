@@ -9,7 +9,7 @@ import { processKpisCompute, processKpisRecomputeOpen } from "@/jobs/processors/
 import { processIntegrityDetect } from "@/jobs/processors/integrity";
 import { processIntegritySlaCheck } from "@/jobs/processors/cases";
 import { processContractsRefreshIndicators } from "@/jobs/processors/contracts";
-import { processRiskScore, processRiskTrain } from "@/jobs/processors/risk";
+import { processRiskDrift, processRiskScore, processRiskTrain } from "@/jobs/processors/risk";
 import { processSelectivityCompute } from "@/jobs/processors/selectivity";
 import { processMirrorCompute, processTrsCompute } from "@/jobs/processors/analysis";
 
@@ -25,6 +25,7 @@ export const jobHandlers: { [N in JobName]: Handler<N> } = {
   [JOB_NAMES.selectivityCompute]: (p, report) => processSelectivityCompute(p.runId, report),
   [JOB_NAMES.riskTrain]: (p, report) => processRiskTrain(p.runId, report),
   [JOB_NAMES.riskScore]: (p, report) => processRiskScore(p.runId, report),
+  [JOB_NAMES.riskDrift]: (p, report) => processRiskDrift(p.runId, report),
   [JOB_NAMES.trsCompute]: (p, report) => processTrsCompute(p.runId, report),
   [JOB_NAMES.mirrorCompute]: (p, report) => processMirrorCompute(p.runId, report),
 };

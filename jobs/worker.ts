@@ -6,7 +6,13 @@ import { ZodError } from "zod";
 import { env } from "@/lib/env";
 import { createRedis } from "@/lib/redis";
 import { logger } from "@/lib/logger";
-import { CASE_SLA_SCHEDULE, JOB_NAMES, NIGHTLY_KPI_SCHEDULE, QUEUE_NAME } from "@/lib/queue/job-names";
+import {
+  CASE_SLA_SCHEDULE,
+  JOB_NAMES,
+  NIGHTLY_KPI_SCHEDULE,
+  QUEUE_NAME,
+  RISK_DRIFT_SCHEDULE,
+} from "@/lib/queue/job-names";
 import { runJob } from "@/jobs/handlers";
 import { getQueue } from "@/lib/queue/enqueue";
 
@@ -49,6 +55,14 @@ await getQueue().upsertJobScheduler(
   { pattern: CASE_SLA_SCHEDULE.pattern },
   {
     name: JOB_NAMES.integritySlaCheck,
+    data: {},
+  },
+);
+await getQueue().upsertJobScheduler(
+  RISK_DRIFT_SCHEDULE.id,
+  { pattern: RISK_DRIFT_SCHEDULE.pattern },
+  {
+    name: JOB_NAMES.riskDrift,
     data: {},
   },
 );

@@ -17,6 +17,7 @@ export const RUN_JOB: Partial<Record<AnalysisRunKind, (typeof JOB_NAMES)[keyof t
   SELECTIVITY_COMPUTE: JOB_NAMES.selectivityCompute,
   RISK_TRAIN: JOB_NAMES.riskTrain,
   RISK_SCORE: JOB_NAMES.riskScore,
+  RISK_DRIFT: JOB_NAMES.riskDrift,
   TRS_COMPUTE: JOB_NAMES.trsCompute,
   MIRROR_COMPUTE: JOB_NAMES.mirrorCompute,
 };

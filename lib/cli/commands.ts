@@ -13,4 +13,5 @@ export const commands: Record<string, Command> = {
   flags: async (o) => (await import("@/lib/cli/flags-command")).runFlagsCommand(o),
   trs: async (o) => (await import("@/lib/cli/trs-command")).runTrsCommand(o),
   mirror: async (o) => (await import("@/lib/cli/mirror-command")).runMirrorCommand(o),
+  "risk evaluate": async (o) => (await import("@/lib/cli/risk-command")).runRiskEvaluateCommand(o),
 };

@@ -10,7 +10,8 @@ const USAGE = `usage: pmc <command> [options]
   kpis --from DATE --to DATE --subject officer|office --out FILE
   flags --from DATE --to DATE --out FILE
   trs --from DATE --to DATE --out FILE
-  mirror --year YYYY --out FILE`;
+  mirror --year YYYY --out FILE
+  risk evaluate --train-from DATE --train-to DATE --test-from DATE --test-to DATE --out FILE`;
 
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -27,10 +28,14 @@ async function main(argv: string[]): Promise<number> {
       to: { type: "string" },
       subject: { type: "string" },
       year: { type: "string" },
+      "train-from": { type: "string" },
+      "train-to": { type: "string" },
+      "test-from": { type: "string" },
+      "test-to": { type: "string" },
     },
   });
   const [first, second] = positionals;
-  const name = first === "db" ? `db ${second ?? ""}`.trim() : first;
+  const name = first === "db" || first === "risk" ? `${first} ${second ?? ""}`.trim() : first;
   const command = name ? commands[name] : undefined;
   if (!command) {
     process.stderr.write(`${USAGE}\n`);

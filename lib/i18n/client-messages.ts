@@ -12,6 +12,7 @@ export const CLIENT_MESSAGES = {
     "analysis.error",
     "contracts.hoursValue",
     "contracts.perDayValue",
+    "risk.driftRun",
     "risk.runs",
     "risk.score",
     "risk.train",

@@ -53,8 +53,10 @@ export async function detectAndStoreFlags(period: {
     );
     const retired = await client.query(
       `UPDATE flags SET active = false
-        WHERE period_from = $1::date AND period_to = $2::date AND active AND NOT (id = ANY ($3::int[]))`,
-      [period.from, period.to, raised.map((r) => r.id)],
+        WHERE period_from = $1::date AND period_to = $2::date AND active AND NOT (id = ANY ($3::int[]))
+          AND method = ANY ($4::text[])`,
+      // Only the flags of the methods this run computes: other flags of the period (the risk model's drift) are not its own.
+      [period.from, period.to, raised.map((r) => r.id), Object.keys(RULE_KEY)],
     );
     await client.query("COMMIT");
     return { raised: flags.length, retired: retired.rowCount ?? 0 };

@@ -12,6 +12,7 @@ export const JOB_NAMES = {
   selectivityCompute: "selectivity.compute",
   riskTrain: "risk.train",
   riskScore: "risk.score",
+  riskDrift: "risk.drift",
   trsCompute: "trs.compute",
   mirrorCompute: "mirror.compute",
 } as const;
@@ -29,3 +30,5 @@ export const DEFAULT_JOB_OPTIONS = {
 export const NIGHTLY_KPI_SCHEDULE = { id: "kpis-nightly", pattern: "0 2 * * *" } as const;
 // Cases past their due date are marked overdue every hour; the first run of each day writes the daily digest.
 export const CASE_SLA_SCHEDULE = { id: "integrity-sla-hourly", pattern: "5 * * * *" } as const;
+// The risk model's drift is checked on the 1st of every month at 04:00, when the month before is complete.
+export const RISK_DRIFT_SCHEDULE = { id: "risk-drift-monthly", pattern: "0 4 1 * *" } as const;

@@ -58,6 +58,11 @@ export const jobContracts = {
   }),
   [JOB_NAMES.riskTrain]: contract({ schema: AnalysisRunPayload, jobId: (p) => `risk-train-${p.runId}` }),
   [JOB_NAMES.riskScore]: contract({ schema: AnalysisRunPayload, jobId: (p) => `risk-score-${p.runId}` }),
+  // With a run id: that check. Without (the monthly schedule): a request for a check of the latest model.
+  [JOB_NAMES.riskDrift]: contract({
+    schema: AnalysisRunPayload.partial(),
+    jobId: (p) => (p.runId ? `risk-drift-${p.runId}` : `risk-drift-request-${todayIso()}`),
+  }),
   [JOB_NAMES.trsCompute]: contract({ schema: AnalysisRunPayload, jobId: (p) => `trs-compute-${p.runId}` }),
   [JOB_NAMES.mirrorCompute]: contract({ schema: AnalysisRunPayload, jobId: (p) => `mirror-compute-${p.runId}` }),
 } satisfies Record<JobName, unknown>;

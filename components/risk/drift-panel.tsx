@@ -9,8 +9,10 @@ import { formatMonth } from "@/components/format/kpi-format";
 import { TableFrame } from "@/components/ui/table-frame";
 import { Notice } from "@/components/ui/notice";
 
-const th = "px-3 py-2 text-right text-xs font-semibold text-slate-600";
-const td = "px-3 py-2 text-right text-sm tabular-nums text-slate-800";
+const cellHead = "px-3 py-2 text-xs font-semibold text-slate-600";
+const th = `${cellHead} text-right`;
+const cell = "px-3 py-2 text-sm tabular-nums text-slate-800";
+const td = `${cell} text-right`;
 const LEVEL_CLASSES: Record<string, string> = {
   stable: "bg-emerald-50 text-emerald-800 ring-emerald-200",
   watch: "bg-amber-50 text-amber-800 ring-amber-200",
@@ -58,7 +60,7 @@ export async function DriftPanel({
         <TableFrame caption={t("caption")} testId="drift-table" smallText={false}>
           <thead className="bg-slate-50">
             <tr>
-              <th scope="col" className={`${th} text-left`}>
+              <th scope="col" className={`${cellHead} text-left`}>
                 {t("month")}
               </th>
               <th scope="col" className={th}>
@@ -70,13 +72,13 @@ export async function DriftPanel({
               <th scope="col" className={th}>
                 {t("factorPsi")}
               </th>
-              <th scope="col" className={`${th} text-left`}>
+              <th scope="col" className={`${cellHead} text-left`}>
                 {t("level")}
               </th>
               <th scope="col" className={th}>
                 {t("precision")}
               </th>
-              <th scope="col" className={`${th} text-left`}>
+              <th scope="col" className={`${cellHead} text-left`}>
                 {t("topFactors")}
               </th>
             </tr>
@@ -84,13 +86,13 @@ export async function DriftPanel({
           <tbody className="divide-y divide-slate-100">
             {checks.map((c) => (
               <tr key={c.month} data-month={c.month} data-level={c.level}>
-                <th scope="row" className={`${td} text-left font-medium`}>
+                <th scope="row" className={`${cell} text-left font-medium`}>
                   {formatMonth(format, c.month)}
                 </th>
                 <td className={td}>{f.count(c.rows)}</td>
                 <td className={td}>{psi(c.scorePsi)}</td>
                 <td className={td}>{psi(c.factorPsi)}</td>
-                <td className={`${td} text-left`}>
+                <td className={`${cell} text-left`}>
                   <span
                     className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${LEVEL_CLASSES[c.level] ?? LEVEL_CLASSES.insufficient}`}
                   >
@@ -98,7 +100,7 @@ export async function DriftPanel({
                   </span>
                 </td>
                 <td className={td}>{f.percent(c.precisionAt5)}</td>
-                <td className={`${td} text-left text-xs`}>{topFactors(c.topFactors)}</td>
+                <td className={`${cell} text-left text-xs`}>{topFactors(c.topFactors)}</td>
               </tr>
             ))}
           </tbody>

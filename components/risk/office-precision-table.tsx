@@ -7,15 +7,22 @@ import { selectivityFormat } from "@/components/selectivity/selectivity-format";
 import { TableFrame } from "@/components/ui/table-frame";
 import { Notice } from "@/components/ui/notice";
 
-const th = "px-3 py-2 text-right text-xs font-semibold text-slate-600";
-const td = "px-3 py-2 text-right text-sm tabular-nums text-slate-800";
+const cellHead = "px-3 py-2 text-xs font-semibold text-slate-600";
+const th = `${cellHead} text-right`;
+const cell = "px-3 py-2 text-sm tabular-nums text-slate-800";
+const td = `${cell} text-right`;
 
 export async function OfficePrecisionTable({ offices, n }: { offices: OfficeSelection[]; n: number }) {
   const [t, format] = await Promise.all([getTranslations("risk.offices"), getFormatter()]);
   const f = selectivityFormat(format);
-  const dominant = offices.flatMap((o) =>
-    o.perN.filter((r) => r.dominates).map((r) => ({ office: o.office, shareOfRows: o.shareOfRows, ...r })),
-  );
+  // One warning per office: its figures at n % when it dominates there, else at the first share where it does.
+  const dominant = offices.flatMap((o) => {
+    const rows = o.perN.filter((r) => r.dominates);
+    const shown = rows.find((r) => r.n === n) ?? rows[0];
+    if (!shown) return [];
+    const others = rows.filter((r) => r !== shown).map((r) => r.n);
+    return [{ office: o.office, shareOfRows: o.shareOfRows, others, ...shown }];
+  });
   return (
     <div className="space-y-3">
       {dominant.map((d) => (
@@ -29,13 +36,14 @@ export async function OfficePrecisionTable({ offices, n }: { offices: OfficeSele
               first: f.count(d.officeFactorFirst),
               selected: f.count(d.selected),
             })}
+            {d.others.length ? ` ${t("alsoAt", { shares: d.others.map((x) => `${x} %`).join(", ") })}` : null}
           </span>
         </Notice>
       ))}
       <TableFrame caption={t("caption", { n })} testId="office-precision" smallText={false}>
         <thead className="bg-slate-50">
           <tr>
-            <th scope="col" rowSpan={2} className={`${th} text-left`}>
+            <th scope="col" rowSpan={2} className={`${cellHead} text-left`}>
               {t("office")}
             </th>
             <th scope="col" rowSpan={2} className={th}>
@@ -44,10 +52,10 @@ export async function OfficePrecisionTable({ offices, n }: { offices: OfficeSele
             <th scope="col" rowSpan={2} className={th}>
               {t("fraudShare")}
             </th>
-            <th scope="colgroup" colSpan={2} className={`${th} text-center`}>
+            <th scope="colgroup" colSpan={2} className={`${cellHead} text-center`}>
               {t("ownTop", { n })}
             </th>
-            <th scope="colgroup" colSpan={3} className={`${th} text-center`}>
+            <th scope="colgroup" colSpan={3} className={`${cellHead} text-center`}>
               {t("overallTop", { n })}
             </th>
           </tr>
@@ -75,7 +83,7 @@ export async function OfficePrecisionTable({ offices, n }: { offices: OfficeSele
             if (!r) return null;
             return (
               <tr key={o.office} data-office={o.office} className={r.dominates ? "bg-amber-50" : undefined}>
-                <th scope="row" className={`${td} text-left font-medium`}>
+                <th scope="row" className={`${cell} text-left font-medium`}>
                   {o.office || "—"}
                 </th>
                 <td className={td}>{f.count(o.rows)}</td>

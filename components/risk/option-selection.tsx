@@ -6,8 +6,10 @@ import type { OptionSelection } from "@/lib/risk/time-split-selection";
 import { selectivityFormat } from "@/components/selectivity/selectivity-format";
 import { TableFrame } from "@/components/ui/table-frame";
 
-const th = "px-3 py-2 text-right text-xs font-semibold text-slate-600";
-const td = "px-3 py-2 text-right text-sm tabular-nums text-slate-800";
+const cellHead = "px-3 py-2 text-xs font-semibold text-slate-600";
+const th = `${cellHead} text-right`;
+const cell = "px-3 py-2 text-sm tabular-nums text-slate-800";
+const td = `${cell} text-right`;
 
 export async function OptionSelectionTable({ selection }: { selection: OptionSelection }) {
   const [t, format] = await Promise.all([getTranslations("risk.selection"), getFormatter()]);
@@ -40,7 +42,7 @@ export async function OptionSelectionTable({ selection }: { selection: OptionSel
         <TableFrame caption={t("caption")} testId="selection-table" smallText={false}>
           <thead className="bg-slate-50">
             <tr>
-              <th scope="col" className={`${th} text-left`}>
+              <th scope="col" className={`${cellHead} text-left`}>
                 {t("setting")}
               </th>
               {selection.folds.map((fold) => (
@@ -71,7 +73,7 @@ export async function OptionSelectionTable({ selection }: { selection: OptionSel
                   aria-current={isChosen ? "true" : undefined}
                   className="aria-[current=true]:bg-brand-50"
                 >
-                  <th scope="row" className={`${td} text-left font-medium`}>
+                  <th scope="row" className={`${cell} text-left font-medium`}>
                     {t("candidate", {
                       interactions: t(`interactions.${c.interactions}`),
                       m: format.number(c.m),

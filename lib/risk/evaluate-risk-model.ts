@@ -7,7 +7,6 @@ import { createHash } from "node:crypto";
 import {
   DEFAULT_RISK_OPTIONS,
   mainFactor,
-  mainFactorOfColumns,
   riskScorer,
   trainRiskModel,
   type LabelledInput,
@@ -44,16 +43,19 @@ export function trainAndEvaluate(
   const started = performance.now();
   const selection = selectOptions(rows, base);
   const options = selection.chosen ? { ...base, ...selection.chosen } : base;
-  const { model, trainingLogits, trainingColumns } = trainRiskModel(rows, options);
+  const model = trainRiskModel(rows, options);
   const trainingSeconds = (performance.now() - started) / 1000;
-  // The drift reference: the training rows as the model was fitted on them (out-of-fold rates).
+  const score = riskScorer(model);
+  // The drift reference: the training rows scored as a later month is, each without its own declaration in the
+  // counts and with the histories of the window's last day, so that a month like the training ones reads as stable.
+  const lastDay = rows.reduce((last, r) => (r.regDate > last ? r.regDate : last), rows[0]!.regDate);
+  const asNew = rows.map((r) => score({ ...r, regDate: lastDay }, { own: { label: r.illicit } }));
   const reference = driftReference(
     rows,
-    trainingLogits,
-    rows.map((_, i) => mainFactorOfColumns(model.features, trainingColumns, i)),
+    asNew.map((s) => s.logit),
+    asNew.map((s) => mainFactor(s.contributions)),
   );
   if (!test.length) return { model, selection, evaluation: null, driftReference: reference, trainingSeconds };
-  const score = riskScorer(model);
   const ordered = [...test].sort(byId);
   const scored = ordered.map((row) => score(row));
   return {

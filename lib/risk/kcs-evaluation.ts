@@ -9,6 +9,7 @@ import { readKcsDataset } from "@/lib/risk/kcs-dataset";
 import { RANDOM_SELECTION_SEED, trainAndEvaluate } from "@/lib/risk/evaluate-risk-model";
 import { DEFAULT_RISK_OPTIONS, type RiskModelOptions } from "@/lib/risk/risk-model";
 import type { SelectionResult } from "@/lib/risk/selection-metrics";
+import { INTERACTIONS } from "@/lib/risk/risk-features";
 
 export const KCS_TRAIN_FILE = "df_syn_train_eng.csv";
 export const KCS_TEST_FILE = "df_syn_valid_eng.csv";
@@ -79,6 +80,19 @@ export async function evaluateOnKcs(dir: string, options: RiskModelOptions = DEF
       chosenPrecisionAt5Pct: chosen?.precisionAt5.map(pct) ?? null,
       chosenAuc: chosen?.auc ?? null,
       candidates: selection.candidates.length,
+      // The best setting of each kind of interaction: what the product interactions bring, on the folds alone.
+      bestByInteractions: INTERACTIONS.map((interactions) => {
+        const best = selection.candidates
+          .filter((c) => c.interactions === interactions)
+          .reduce((b, c) => (c.meanPrecisionAt5 > b.meanPrecisionAt5 ? c : b));
+        return {
+          interactions,
+          m: best.m,
+          l2: best.l2,
+          precisionAt5Pct: best.precisionAt5.map(pct),
+          meanPrecisionAt5Pct: pct(best.meanPrecisionAt5),
+        };
+      }),
     },
     model: {
       intercept: model.intercept,

@@ -36,6 +36,22 @@ describe("hierarchical rates", () => {
     expect(rates[3]).toBeCloseTo(0.72, 12);
   });
 
+  it("keeps the parent's rate for a level made of exactly the parent's rows", () => {
+    // HS6 3 of 5 → (3 + 0.2) / 6; HS6 × origin the same 5 rows: no second shrinking; × departure 1 of 2.
+    const rates = chainEstimates(
+      [
+        { n: 5, positives: 3 },
+        { n: 5, positives: 3 },
+        { n: 2, positives: 1 },
+      ],
+      0.2,
+      1,
+    );
+    expect(rates[1]).toBeCloseTo(3.2 / 6, 12);
+    expect(rates[2]).toBe(rates[1]);
+    expect(rates[3]).toBeCloseTo((1 + 3.2 / 6) / 3, 12);
+  });
+
   it("counts a code outside one fold as all its rows minus the fold's", () => {
     const counts = new FoldedCounts(["a", "a", "b", "a", null], [1, 0, 1, 1, 1], [0, 1, 0, 1, 0], 2);
     expect(counts.outside("a", 0)).toEqual({ n: 2, positives: 1 });
@@ -157,6 +173,15 @@ describe("the factors of one declaration, against a hand-made training state", (
     expect(d.importerTenure).toEqual({ raw: 0, value: null, rate: null });
     expect(d.newImporter).toEqual({ raw: 1, value: 1, rate: null });
     expect(featureScorer(state)(input({ importer: null })).newImporter).toEqual({ raw: 0, value: null, rate: null });
+  });
+
+  it("scores a training row as if it were new: its own declaration left out of every count", () => {
+    // B1 without this offence: 1 of 3 → (1 + 0.25) / 4; HS6 × CN × HK seen once (this row): the parent's rate.
+    const own = featureScorer(state)(input({}), { own: { label: 1 } });
+    expect(own.declarant.rate).toBeCloseTo(0.3125, 12);
+    expect(own.hs6Route.rate).toBeCloseTo(own.hs6Origin.rate!, 12);
+    expect(own.declarantCount.value).toBe(3);
+    expect(featureScorer(state)(input({}), { own: { label: 0 } }).declarant.rate).toBeCloseTo((2 + 0.25) / 4, 12);
   });
 
   it("lists the factors of each interaction setting", () => {

@@ -287,8 +287,12 @@ export function trainingFeatures(
   return { columns, state };
 }
 
-// A later declaration's factors, against every training row.
-export function featureScorer(state: FeatureState): (input: RiskInput) => DescribedRow {
+// A later declaration's factors, against every training row. With `own`, a training row scored as if it were
+// new: its own declaration (and its label) taken out of every count (leave one out), so its score is what a later
+// declaration like it would get; the drift reference is made that way (population-stability.ts).
+export type OwnRow = { own?: { label: number } };
+
+export function featureScorer(state: FeatureState): (input: RiskInput, options?: OwnRow) => DescribedRow {
   const maps = Object.fromEntries(
     ENCODED_KEYS.map((key) => [
       key,
@@ -296,16 +300,27 @@ export function featureScorer(state: FeatureState): (input: RiskInput) => Descri
     ]),
   ) as Record<EncodedKey, LevelCounts>;
   const lookup: Lookup = (key, value) => (value === null ? undefined : maps[key].get(value));
-  return (input) => {
+  const withoutOwn =
+    (label: number): Lookup =>
+    (key, value) => {
+      const c = lookup(key, value);
+      return c && c.n > 1 ? { n: c.n - 1, positives: c.positives - label } : undefined;
+    };
+  const history = (stored: StoredHistory, key: string | null, regDate: string, own: boolean): HistoryAt => {
+    const h = historyAt(stored, key, regDate);
+    return own && h.count > 0 ? { ...h, count: h.count - 1 } : h;
+  };
+  return (input, options = {}) => {
     const keys = encodingKeys(input);
+    const own = options.own !== undefined;
     return describeRow(
       input,
-      lookup,
+      options.own ? withoutOwn(options.own.label) : lookup,
       state.prior,
       state.m,
       {
-        declarant: historyAt(state.history.declarant, keys.declarant, input.regDate),
-        importer: historyAt(state.history.importer, keys.importer, input.regDate),
+        declarant: history(state.history.declarant, keys.declarant, input.regDate, own),
+        importer: history(state.history.importer, keys.importer, input.regDate, own),
       },
       state.unitValueReference,
     );

@@ -59,7 +59,7 @@ const declaration = (over: Partial<RiskInput>): RiskInput => ({
 
 describe("risk model", () => {
   const rows = synthetic(4000, 3);
-  const { model } = trainRiskModel(rows);
+  const model = trainRiskModel(rows);
   const score = riskScorer(model);
 
   it("learns that the risky declarant, the risky product × origin and undervaluation raise the risk", () => {
@@ -115,7 +115,17 @@ describe("risk model", () => {
     }
   });
 
+  it("reads a value beyond the training range as the nearest end of it", () => {
+    const f = model.features.find((x) => x.factor === "declarantTenure")!;
+    // Training rows are from 2020: at most 11 whole months since a first declaration.
+    expect(f.max).toBeLessThanOrEqual(11);
+    const later = score(declaration({ declarant: "D3", regDate: "2024-06-01" }));
+    const tenure = later.contributions.find((c) => c.factor === "declarantTenure")!;
+    expect(tenure.value).toBeGreaterThan(40);
+    expect(tenure.feature).toBeCloseTo((f.max! - f.mean) / f.sd, 12);
+  });
+
   it("is deterministic: the same rows and options give the same model", () => {
-    expect(trainRiskModel(rows, DEFAULT_RISK_OPTIONS).model).toEqual(model);
+    expect(trainRiskModel(rows, DEFAULT_RISK_OPTIONS)).toEqual(model);
   });
 });

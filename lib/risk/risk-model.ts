@@ -13,6 +13,7 @@ import {
   trainingFeatures,
   type FeatureState,
   type Interactions,
+  type OwnRow,
   type RiskFactor,
   type RiskInput,
 } from "@/lib/risk/risk-features";
@@ -44,7 +45,16 @@ export const DEFAULT_RISK_OPTIONS: RiskModelOptions = {
   minUnitValueGroup: 5,
 };
 
-export type ModelFeature = { factor: RiskFactor; mean: number; sd: number; coefficient: number };
+// min and max: the range of the training values; a later value beyond it is read as the nearest end, so that a
+// history longer than any the model saw (months since first seen keep growing) does not extrapolate the line.
+export type ModelFeature = {
+  factor: RiskFactor;
+  mean: number;
+  sd: number;
+  min?: number;
+  max?: number;
+  coefficient: number;
+};
 
 export type RiskModelParameters = {
   options: RiskModelOptions;
@@ -70,32 +80,41 @@ export type FactorContribution = {
 
 export type RiskScore = { score: number; logit: number; contributions: FactorContribution[] };
 
-// Mean and standard deviation over the values present; a missing value is later read as the mean (it then
+// Mean, standard deviation and range over the values present; a missing value is later read as the mean (it then
 // contributes nothing). A constant feature is kept with sd 1 and contributes nothing either.
-export function meanSd(values: readonly (number | null)[]): { mean: number; sd: number } {
+export function meanSd(values: readonly (number | null)[]): { mean: number; sd: number; min: number; max: number } {
   let n = 0;
   let sum = 0;
+  let min = Infinity;
+  let max = -Infinity;
   for (const v of values) {
     if (v === null) continue;
     n++;
     sum += v;
+    if (v < min) min = v;
+    if (v > max) max = v;
   }
   const mean = n ? sum / n : 0;
   let ss = 0;
   for (const v of values) if (v !== null) ss += (v - mean) ** 2;
   const variance = n ? ss / n : 0;
-  return { mean, sd: variance > 1e-12 ? Math.sqrt(variance) : 1 };
+  return { mean, sd: variance > 1e-12 ? Math.sqrt(variance) : 1, min: n ? min : 0, max: n ? max : 0 };
 }
 
 export const standardize = (v: number | null, mean: number, sd: number) => (v === null ? 0 : (v - mean) / sd);
+
+// A later declaration's standardized value of one factor, within the training range.
+export function featureValue(f: Pick<ModelFeature, "mean" | "sd" | "min" | "max">, raw: number | null): number {
+  if (raw === null) return 0;
+  const clamped = Math.min(f.max ?? Infinity, Math.max(f.min ?? -Infinity, raw));
+  return (clamped - f.mean) / f.sd;
+}
 
 export type FittedColumns = {
   features: ModelFeature[];
   intercept: number;
   iterations: number;
   converged: boolean;
-  // Each row's log-odds on the columns it was fitted on (out of fold for the encodings).
-  logits: number[];
 };
 
 // Standardizes the chosen columns and fits the regression.
@@ -108,55 +127,48 @@ export function fitColumns(
   const stats = factors.map((f) => meanSd(columns[f]));
   const x = labels.map((_, i) => factors.map((f, j) => standardize(columns[f][i]!, stats[j]!.mean, stats[j]!.sd)));
   const fit = fitLogistic(x, labels, { l2 });
-  const logits = x.map((row) => row.reduce((z, v, j) => z + v * fit.coefficients[j]!, fit.intercept));
   return {
     features: factors.map((factor, j) => ({ factor, ...stats[j]!, coefficient: fit.coefficients[j]! })),
     intercept: fit.intercept,
     iterations: fit.iterations,
     converged: fit.converged,
-    logits,
   };
 }
-
-export type TrainedRiskModel = { model: RiskModelParameters; trainingLogits: number[]; trainingColumns: Columns };
-type Columns = Record<RiskFactor, (number | null)[]>;
 
 export function trainRiskModel(
   rows: readonly LabelledInput[],
   options: RiskModelOptions = DEFAULT_RISK_OPTIONS,
-): TrainedRiskModel {
+): RiskModelParameters {
   if (!rows.length) throw new Error("no labelled declarations to train on");
   const labels = rows.map((r) => (r.illicit ? 1 : 0));
   const positives = labels.reduce<number>((s, y) => s + y, 0);
   const { columns, state } = trainingFeatures(rows, labels, options);
   const fit = fitColumns(columns, labels, factorsFor(options.interactions), options.l2);
   return {
-    model: {
-      options,
-      rows: rows.length,
-      positives,
-      prior: state.prior,
-      state,
-      features: fit.features,
-      intercept: fit.intercept,
-      iterations: fit.iterations,
-      converged: fit.converged,
-    },
-    trainingLogits: fit.logits,
-    trainingColumns: columns,
+    options,
+    rows: rows.length,
+    positives,
+    prior: state.prior,
+    state,
+    features: fit.features,
+    intercept: fit.intercept,
+    iterations: fit.iterations,
+    converged: fit.converged,
   };
 }
 
-// Scoring encodes with every training row (no folds): the model's encodings as stored.
-export type RiskScorer = (input: RiskInput) => RiskScore;
+// Scoring encodes with every training row (no folds): the model's encodings as stored. `own` scores a training row
+// as if it were new (its own declaration left out of the counts).
+export type RiskScorer = (input: RiskInput, options?: OwnRow) => RiskScore;
 
 export function riskScorer(model: Pick<RiskModelParameters, "state" | "features" | "intercept">): RiskScorer {
   const describe = featureScorer(model.state);
-  return (input) => {
-    const described = describe(input);
-    const contributions = model.features.map(({ factor, mean, sd, coefficient }) => {
+  return (input, options) => {
+    const described = describe(input, options);
+    const contributions = model.features.map((f) => {
+      const { factor, coefficient } = f;
       const d = described[factor];
-      const feature = standardize(d.raw, mean, sd);
+      const feature = featureValue(f, d.raw);
       return { factor, value: d.value, rate: d.rate, feature, contribution: coefficient * feature };
     });
     const z = model.intercept + contributions.reduce((s, c) => s + c.contribution, 0);
@@ -175,17 +187,4 @@ export function mainFactor(contributions: readonly { factor: RiskFactor; contrib
   let best: { factor: RiskFactor; contribution: number } | null = null;
   for (const c of contributions) if (c.contribution > 0 && (!best || c.contribution > best.contribution)) best = c;
   return best?.factor ?? null;
-}
-
-export function mainFactorOfColumns(
-  features: readonly ModelFeature[],
-  columns: Columns,
-  row: number,
-): RiskFactor | null {
-  return mainFactor(
-    features.map((f) => ({
-      factor: f.factor,
-      contribution: f.coefficient * standardize(columns[f.factor][row]!, f.mean, f.sd),
-    })),
-  );
 }

@@ -84,11 +84,18 @@ export function outOfFoldEncoding(
 // departure) is shrunk towards the estimate of the level above it rather than towards the overall rate, so a rare
 // combination borrows from its product before it borrows from everything. A level never seen keeps its parent's
 // estimate. Returns [prior, p₁, …, p_L].
+// A level made of exactly its parent's rows (a product declared from one origin only) says nothing more than its
+// parent: it keeps the parent's estimate rather than shrinking the same rows twice.
 export function chainEstimates(counts: readonly (LevelCount | undefined)[], prior: number, m: number): number[] {
   const out = [prior];
   let parent = prior;
+  let above: LevelCount | undefined;
   for (const c of counts) {
-    if (c && c.n > 0) parent = mEstimate(c.positives, c.n, parent, m);
+    if (c && c.n > 0) {
+      const same = above !== undefined && c.n === above.n && c.positives === above.positives;
+      if (!same) parent = mEstimate(c.positives, c.n, parent, m);
+      above = c;
+    }
     out.push(parent);
   }
   return out;

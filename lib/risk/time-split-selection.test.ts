@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Random } from "@/lib/kernel/seeded-random";
-import { DEFAULT_RISK_OPTIONS, type LabelledInput } from "@/lib/risk/risk-model";
+import { DEFAULT_RISK_OPTIONS, riskScorer, trainRiskModel, type LabelledInput } from "@/lib/risk/risk-model";
+import { rankingPrecision } from "@/lib/risk/selection-metrics";
 import { OPTION_GRID, rollingFolds, selectOptions } from "@/lib/risk/time-split-selection";
 
 const months = (n: number) => Array.from({ length: n }, (_, i) => `2020-${String(i + 1).padStart(2, "0")}`);
@@ -71,6 +72,22 @@ describe("options chosen by time", () => {
     expect(chosen.meanPrecisionAt5).toBe(best);
     // The risky declarant is found: the top 5 % of each month (10 rows) is mostly R1's offences.
     expect(best).toBeGreaterThan(0.5);
+    // Each fold's figure is what the model trained on the months before would have done on its month, scored the
+    // way a stored model scores.
+    const model = trainRiskModel(
+      rows.filter((r) => r.regDate < "2020-04"),
+      { ...DEFAULT_RISK_OPTIONS, ...selection.chosen! },
+    );
+    const april = rows.filter((r) => r.regDate.startsWith("2020-04"));
+    const score = riskScorer(model);
+    expect(chosen.precisionAt5[0]).toBe(
+      rankingPrecision(
+        april,
+        april.map((r) => r.illicit),
+        april.map((r) => score(r).logit),
+        5,
+      ),
+    );
     expect(selectOptions(rows, DEFAULT_RISK_OPTIONS)).toEqual(selection);
   }, 60_000);
 

@@ -10,7 +10,7 @@
 // Criterion: mean precision at 5 % inspected over the folds (the figure the unit works with), then mean ROC AUC, then
 // the grid's order (simpler first), so the same rows always choose the same options.
 import { factorsFor, INTERACTIONS, trainingFeatures, featureScorer, type Interactions } from "@/lib/risk/risk-features";
-import { fitColumns, standardize, type LabelledInput, type RiskModelOptions } from "@/lib/risk/risk-model";
+import { featureValue, fitColumns, type LabelledInput, type RiskModelOptions } from "@/lib/risk/risk-model";
 import { rankingPrecision, rocAuc } from "@/lib/risk/selection-metrics";
 
 export const OPTION_GRID = {
@@ -82,11 +82,11 @@ export function selectOptions(rows: readonly LabelledInput[], base: RiskModelOpt
       // The features depend on m only: built once, then every interaction set and penalty is fitted on them.
       const { columns, state } = trainingFeatures(train, labels, { ...base, m });
       const describe = featureScorer(state);
-      const validRaw = valid.map(describe);
+      const validRaw = valid.map((r) => describe(r));
       for (const candidate of candidates.filter((c) => c.m === m)) {
         const fit = fitColumns(columns, labels, factorsFor(candidate.interactions), candidate.l2);
         const scores = validRaw.map((d) =>
-          fit.features.reduce((z, f) => z + f.coefficient * standardize(d[f.factor].raw, f.mean, f.sd), fit.intercept),
+          fit.features.reduce((z, f) => z + f.coefficient * featureValue(f, d[f.factor].raw), fit.intercept),
         );
         candidate.precisionAt5.push(rankingPrecision(valid, validLabels, scores, SELECTION_SHARE));
         candidate.auc.push(rocAuc(validLabels, scores));

@@ -3,7 +3,8 @@
 // that top actually had; a suggestion to retrain when a month drifted (lib/risk/risk-drift.ts).
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { DriftCheckView } from "@/lib/risk/risk-drift";
-import { PSI_LEVELS } from "@/lib/risk/population-stability";
+import { MIN_TOP_ROWS, PSI_LEVELS, TOP_SHARE } from "@/lib/risk/population-stability";
+import { selectionSize } from "@/lib/risk/selection-metrics";
 import { selectivityFormat } from "@/components/selectivity/selectivity-format";
 import { formatMonth } from "@/components/format/kpi-format";
 import { TableFrame } from "@/components/ui/table-frame";
@@ -91,7 +92,15 @@ export async function DriftPanel({
                 </th>
                 <td className={td}>{f.count(c.rows)}</td>
                 <td className={td}>{psi(c.scorePsi)}</td>
-                <td className={td}>{psi(c.factorPsi)}</td>
+                <td className={td}>
+                  {selectionSize(c.rows, TOP_SHARE) >= MIN_TOP_ROWS ? (
+                    psi(c.factorPsi)
+                  ) : (
+                    <span className="text-slate-400" title={t("notJudged")}>
+                      {psi(c.factorPsi)}*
+                    </span>
+                  )}
+                </td>
                 <td className={`${cell} text-left`}>
                   <span
                     className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${LEVEL_CLASSES[c.level] ?? LEVEL_CLASSES.insufficient}`}
@@ -111,7 +120,7 @@ export async function DriftPanel({
         </p>
       )}
       <p className="text-xs leading-relaxed text-slate-600">
-        {t("legend", { watch: psi(PSI_LEVELS.watch), drift: psi(PSI_LEVELS.drift) })}
+        {t("legend", { watch: psi(PSI_LEVELS.watch), drift: psi(PSI_LEVELS.drift), top: MIN_TOP_ROWS })}
       </p>
     </div>
   );

@@ -76,4 +76,32 @@ describe("population stability index", () => {
     expect(moved.level).toBe("drift");
     expect(moved.scorePsi).toBeCloseTo(psi(reference.shares, moved.shares), 12);
   });
+
+  it("judges the factors only when the top 5 % holds at least 20 declarations", () => {
+    // 400 rows: a top 5 % of 20. Same scores, but every main factor changed from hs6 to office: a drift by factors.
+    const rows = Array.from({ length: 400 }, (_, i) => ({ declId: `R${String(i).padStart(3, "0")}` }));
+    const scores = rows.map((_, i) => Math.cos(i) * 2);
+    const reference = driftReference(
+      rows,
+      scores,
+      rows.map(() => "hs6"),
+    );
+    const changed = compareWithReference(
+      reference,
+      rows,
+      scores,
+      rows.map(() => "office"),
+    );
+    expect(changed).toMatchObject({ scorePsi: 0, factorsJudged: true, level: "drift" });
+    // 300 rows: a top 5 % of 15, not judged.
+    const fewer = compareWithReference(
+      reference,
+      rows.slice(0, 300),
+      scores.slice(0, 300),
+      rows.map(() => "office"),
+    );
+    expect(fewer.factorsJudged).toBe(false);
+    expect(fewer.factorPsi).toBeGreaterThan(1);
+    expect(fewer.level).toBe(driftLevel(fewer.scorePsi));
+  });
 });

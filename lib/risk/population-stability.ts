@@ -6,7 +6,8 @@
 // factors, plus "none" for a score no factor raised.
 // Levels, the usual reading in credit scoring where PSI comes from: below 0.10 the population is stable; 0.10 to
 // 0.25 it moved and deserves a look; from 0.25 on it drifted: the integrity unit gets a flag and the risk page
-// suggests retraining.
+// suggests retraining. The factors' PSI counts only when the month's top 5 % holds at least MIN_TOP_ROWS
+// declarations: the main factor of five declarations says nothing about a population.
 import { rankByScore, selectionSize } from "@/lib/risk/selection-metrics";
 
 export const SCORE_BINS = 10;
@@ -14,6 +15,7 @@ export const TOP_SHARE = 5;
 export const PSI_LEVELS = { watch: 0.1, drift: 0.25 } as const;
 const FLOOR = 1e-4;
 export const NO_FACTOR = "none";
+export const MIN_TOP_ROWS = 20;
 
 export type DriftLevel = "stable" | "watch" | "drift";
 
@@ -106,6 +108,8 @@ export type DriftComparison = {
   scorePsi: number;
   topFactors: Record<string, number>;
   factorPsi: number;
+  // Whether the top 5 % was large enough for its factors to count in the level.
+  factorsJudged: boolean;
   level: DriftLevel;
 };
 
@@ -119,12 +123,14 @@ export function compareWithReference(
   const topFactors = topFactorShares(rows, scores, mainFactors);
   const scorePsi = psi(reference.shares, shares);
   const factorsPsi = factorPsi(reference.topFactors, topFactors);
+  const factorsJudged = selectionSize(rows.length, TOP_SHARE) >= MIN_TOP_ROWS;
   return {
     rows: rows.length,
     shares,
     scorePsi,
     topFactors,
     factorPsi: factorsPsi,
-    level: driftLevel(Math.max(scorePsi, factorsPsi)),
+    factorsJudged,
+    level: driftLevel(factorsJudged ? Math.max(scorePsi, factorsPsi) : scorePsi),
   };
 }

@@ -111,7 +111,7 @@ export async function checkRiskDrift(raw: unknown, progress: ProgressReporter): 
       update: { ...check, checkedAt: new Date() },
     });
     const flag = await storeDriftFlag(row.id, month, level === "drift", {
-      score: Math.max(check.scorePsi, check.factorPsi),
+      score: comparison.factorsJudged ? Math.max(check.scorePsi, check.factorPsi) : check.scorePsi,
       rows: check.rows,
       stats: {
         scorePsi: check.scorePsi,

@@ -11,7 +11,7 @@ import { processKpisCompute, processKpisRecomputeOpen } from "@/jobs/processors/
 import { processIntegrityDetect } from "@/jobs/processors/integrity";
 import { processIntegritySlaCheck } from "@/jobs/processors/cases";
 import { processContractsRefreshIndicators } from "@/jobs/processors/contracts";
-import { processRiskScore, processRiskTrain } from "@/jobs/processors/risk";
+import { processRiskDrift, processRiskDriftMonthly, processRiskScore, processRiskTrain } from "@/jobs/processors/risk";
 import { processSelectivityCompute } from "@/jobs/processors/selectivity";
 import { processMirrorCompute, processTrsCompute } from "@/jobs/processors/analysis";
 import { processRetentionRun, processViewLogFlush } from "@/jobs/processors/privacy";
@@ -28,6 +28,8 @@ export const jobHandlers: { [N in JobName]: Handler<N> } = {
   [JOB_NAMES.selectivityCompute]: (p, report) => processSelectivityCompute(p.runId, report),
   [JOB_NAMES.riskTrain]: (p, report) => processRiskTrain(p.runId, report),
   [JOB_NAMES.riskScore]: (p, report) => processRiskScore(p.runId, report),
+  [JOB_NAMES.riskDrift]: (p, report) => processRiskDrift(p.runId, report),
+  [JOB_NAMES.riskDriftMonthly]: () => processRiskDriftMonthly(),
   [JOB_NAMES.trsCompute]: (p, report) => processTrsCompute(p.runId, report),
   [JOB_NAMES.mirrorCompute]: (p, report) => processMirrorCompute(p.runId, report),
   [JOB_NAMES.viewLogFlush]: () => processViewLogFlush(),

@@ -102,6 +102,19 @@ export async function FlagStatistics({ flag }: { flag: Flag }) {
       });
       break;
     }
+    case "RISK_DRIFT":
+      text = t("RISK_DRIFT", {
+        model: flag.subjectId,
+        n: format.number(flag.n),
+        scorePsi: n(s.scorePsi, 3),
+        factorPsi: n(s.factorPsi, 3),
+        precision: Number.isFinite(num(s.precisionAt5))
+          ? format.number(num(s.precisionAt5), { style: "percent", maximumFractionDigits: 1 })
+          : "—",
+        trainFrom: String(s.trainFrom ?? "—"),
+        trainTo: String(s.trainTo ?? "—"),
+      });
+      break;
     default:
       text = "";
   }

@@ -62,7 +62,7 @@ export async function TopScoresTable({ rows, caption }: { rows: ScoredDeclaratio
               </td>
               <td className={`${td} text-right font-semibold tabular-nums`}>{f.percent(r.score)}</td>
               <td className={td} data-testid="raised-by">
-                {raising.length ? raising.map((x) => factorText(tf, x, f.decimal)).join(", ") : t("nothingRaised")}
+                {raising.length ? raising.map((x) => factorText(tf, x, f)).join(", ") : t("nothingRaised")}
               </td>
             </tr>
           );

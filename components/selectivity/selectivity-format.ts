@@ -18,5 +18,7 @@ export function selectivityFormat(format: Formatter, t: Translate) {
     amount: (v: number | null) => formatMoney(format, t, v),
     decimal: (v: number, digits = 2) =>
       format.number(v, { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: "exceptZero" }),
+    // A ratio or a quantity of any magnitude, to 3 significant digits (0.35, 1,250, 0.000412).
+    plain: (v: number) => format.number(v, { maximumSignificantDigits: 3 }),
   };
 }

@@ -1,4 +1,4 @@
-// API tokens (docs/decisions/028-harmonised-data-and-privacy.md): issued by an administrator with a name, scopes
+// API tokens (docs/decisions/033-harmonised-data-and-privacy.md): issued by an administrator with a name, scopes
 // from a fixed list, an optional office, an expiry and optionally a pseudonym purpose; shown once, stored as a
 // SHA-256 (the secret is 32 random bytes, so a fast hash is enough); revocable. Issuing and revoking are audited.
 import "server-only";

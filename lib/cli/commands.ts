@@ -21,4 +21,5 @@ export const commands: Record<string, Command> = {
   mirror: async (o) => (await import("@/lib/cli/mirror-command")).runMirrorCommand(o),
   baselines: async (o) => (await import("@/lib/cli/baselines-command")).runBaselinesCommand(o),
   triage: async (o) => (await import("@/lib/cli/triage-command")).runTriageCommand(o),
+  "risk evaluate": async (o) => (await import("@/lib/cli/risk-command")).runRiskEvaluateCommand(o),
 };

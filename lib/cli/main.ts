@@ -15,7 +15,8 @@ const USAGE = `usage: pmc <command> [options]
   trs --from DATE --to DATE --out FILE
   mirror --year YYYY --out FILE
   baselines --from DATE --to DATE --subject officer|office --out FILE
-  triage --from DATE --to DATE --top K --out FILE`;
+  triage --from DATE --to DATE --top K --out FILE
+  risk evaluate --train-from DATE --train-to DATE --test-from DATE --test-to DATE --out FILE`;
 
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -35,10 +36,14 @@ async function main(argv: string[]): Promise<number> {
       top: { type: "string" },
       wco: { type: "boolean" },
       pseudonyms: { type: "string" },
+      "train-from": { type: "string" },
+      "train-to": { type: "string" },
+      "test-from": { type: "string" },
+      "test-to": { type: "string" },
     },
   });
   const [first, second] = positionals;
-  const name = first === "db" ? `db ${second ?? ""}`.trim() : first;
+  const name = first === "db" || first === "risk" ? `${first} ${second ?? ""}`.trim() : first;
   const command = name ? commands[name] : undefined;
   if (!name || !command) {
     process.stderr.write(`${USAGE}\n`);

@@ -21,6 +21,7 @@ export const CLIENT_MESSAGES = {
     "contracts.hoursValue",
     "contracts.moneyValue",
     "contracts.perDayValue",
+    "risk.driftRun",
     "risk.runs",
     "risk.score",
     "risk.train",

@@ -186,6 +186,9 @@ async function evidencePage(
         [flag.subjectId, flag.relatedId],
         page,
       );
+    case "RISK_DRIFT":
+      // About the risk model, not about declarations: the figures are on the risk page's drift panel.
+      return { declarations: [], total: 0 };
     default:
       throw new AppError("INVALID", `Unknown detection method ${flag.method}`);
   }

@@ -58,8 +58,10 @@ export async function detectAndStoreFlags(
     const gaming = await storeGamingFlags(period, client);
     const retired = await client.query(
       `UPDATE flags SET active = false
-        WHERE period_from = $1::date AND period_to = $2::date AND active AND NOT (id = ANY ($3::int[]))`,
-      [period.from, period.to, [...raised.map((r) => r.id), ...gaming]],
+        WHERE period_from = $1::date AND period_to = $2::date AND active AND NOT (id = ANY ($3::int[]))
+          AND method = ANY ($4::text[])`,
+      // Only the flags of the methods this run computes: other flags of the period (the risk model's drift) are not its own.
+      [period.from, period.to, [...raised.map((r) => r.id), ...gaming], [...Object.keys(RULE_KEY), "GAMING"]],
     );
     await client.query(
       `INSERT INTO detection_tests (method, period_from, period_to, tests, detected_at)

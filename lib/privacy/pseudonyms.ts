@@ -1,4 +1,4 @@
-// Keyed pseudonyms for identifiers that leave the portal (docs/decisions/028-harmonised-data-and-privacy.md): an
+// Keyed pseudonyms for identifiers that leave the portal (docs/decisions/033-harmonised-data-and-privacy.md): an
 // HMAC-SHA-256 of the purpose, the kind of party and the identifier, under a key only the portal holds. The same
 // identifier gets the same pseudonym within one purpose (a partner can follow a broker across exports) and unrelated
 // ones across purposes (two partners cannot join their copies); without the key it cannot be reversed or recomputed.

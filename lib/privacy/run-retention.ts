@@ -1,4 +1,4 @@
-// The retention job (docs/decisions/028-harmonised-data-and-privacy.md), set-based in one transaction: declarations
+// The retention job (docs/decisions/033-harmonised-data-and-privacy.md), set-based in one transaction: declarations
 // registered before the cutoff lose their personal data — brokers, importers and officers replaced by keyed
 // pseudonyms (purpose "retention", computed in PostgreSQL with pgcrypto's HMAC, the same value as
 // lib/privacy/pseudonyms.ts) on the declarations, their events and inspections and the WCO messages read for them —

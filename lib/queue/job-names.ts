@@ -14,6 +14,8 @@ export const JOB_NAMES = {
   selectivityCompute: "selectivity.compute",
   riskTrain: "risk.train",
   riskScore: "risk.score",
+  riskDrift: "risk.drift",
+  riskDriftMonthly: "risk.drift-monthly",
   trsCompute: "trs.compute",
   mirrorCompute: "mirror.compute",
   viewLogFlush: "viewlog.flush",
@@ -27,6 +29,7 @@ export const ANALYSIS_RUN_JOBS = {
   SELECTIVITY_COMPUTE: JOB_NAMES.selectivityCompute,
   RISK_TRAIN: JOB_NAMES.riskTrain,
   RISK_SCORE: JOB_NAMES.riskScore,
+  RISK_DRIFT: JOB_NAMES.riskDrift,
   TRS_COMPUTE: JOB_NAMES.trsCompute,
   MIRROR_COMPUTE: JOB_NAMES.mirrorCompute,
 } as const satisfies Record<AnalysisRunKind, JobName>;
@@ -47,3 +50,5 @@ export const CASE_SLA_SCHEDULE = { id: "integrity-sla-hourly", pattern: "5 * * *
 export const VIEW_LOG_FLUSH_SCHEDULE = { id: "viewlog-flush", pattern: "*/5 * * * *" } as const;
 // Retention (lib/privacy/run-retention.ts) runs every night after the KPI recomputation.
 export const RETENTION_SCHEDULE = { id: "retention-nightly", pattern: "30 3 * * *" } as const;
+// The risk model's drift is checked on the 1st of every month at 04:00, when the month before is complete.
+export const RISK_DRIFT_SCHEDULE = { id: "risk-drift-monthly", pattern: "0 4 1 * *" } as const;

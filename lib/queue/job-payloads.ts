@@ -59,6 +59,9 @@ export const jobContracts = {
   }),
   [JOB_NAMES.riskTrain]: contract({ schema: AnalysisRunPayload, jobId: (p) => `risk-train-${p.runId}` }),
   [JOB_NAMES.riskScore]: contract({ schema: AnalysisRunPayload, jobId: (p) => `risk-score-${p.runId}` }),
+  [JOB_NAMES.riskDrift]: contract({ schema: AnalysisRunPayload, jobId: (p) => `risk-drift-${p.runId}` }),
+  // The monthly schedule: a request for a drift check of the latest model.
+  [JOB_NAMES.riskDriftMonthly]: contract({ schema: z.object({}), jobId: () => `risk-drift-monthly-${todayIso()}` }),
   [JOB_NAMES.trsCompute]: contract({ schema: AnalysisRunPayload, jobId: (p) => `trs-compute-${p.runId}` }),
   [JOB_NAMES.mirrorCompute]: contract({ schema: AnalysisRunPayload, jobId: (p) => `mirror-compute-${p.runId}` }),
   [JOB_NAMES.viewLogFlush]: contract({

@@ -1,4 +1,4 @@
-// The repeatable jobs (nightly KPI pass, hourly case SLA check, view log flush, nightly retention). Every worker registers them when it starts and
+// The repeatable jobs (nightly KPI pass, hourly case SLA check, view log flush, nightly retention, monthly risk drift check). Every worker registers them when it starts and
 // again on each reconcile pass: idempotent (one scheduler per id however many workers), and a Redis that restarted
 // empty gets them back within a pass.
 import "server-only";
@@ -7,6 +7,7 @@ import {
   JOB_NAMES,
   NIGHTLY_KPI_SCHEDULE,
   RETENTION_SCHEDULE,
+  RISK_DRIFT_SCHEDULE,
   VIEW_LOG_FLUSH_SCHEDULE,
 } from "@/lib/queue/job-names";
 import { databaseIdentity } from "@/lib/queue/database-identity";
@@ -17,6 +18,7 @@ export const SCHEDULES = [
   { ...CASE_SLA_SCHEDULE, name: JOB_NAMES.integritySlaCheck },
   { ...VIEW_LOG_FLUSH_SCHEDULE, name: JOB_NAMES.viewLogFlush },
   { ...RETENTION_SCHEDULE, name: JOB_NAMES.retentionRun },
+  { ...RISK_DRIFT_SCHEDULE, name: JOB_NAMES.riskDriftMonthly },
 ] as const;
 
 export async function registerSchedules(): Promise<void> {

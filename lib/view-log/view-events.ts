@@ -1,4 +1,4 @@
-// A view of one officer's figures by someone else (docs/decisions/028-harmonised-data-and-privacy.md).
+// A view of one officer's figures by someone else (docs/decisions/033-harmonised-data-and-privacy.md).
 import { z } from "zod";
 import { env } from "@/lib/env";
 

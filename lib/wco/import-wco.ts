@@ -110,6 +110,7 @@ function summarize(read: ReadCounts, derived: DerivedCounts, added: number, seco
     read: accepted + read.rejected,
     accepted,
     rejected: read.rejected + read.rejectedItems,
+    dependent: 0,
     inserted: added,
     updated: 0,
     unchanged: accepted - added,

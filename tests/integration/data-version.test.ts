@@ -28,6 +28,7 @@ const UNTRACKED = [
   "data_version_marks",
   "job_runs",
   "database_identity",
+  "view_log",
 ];
 const BY_COLUMN: Record<string, string[]> = {
   users: ["active", "email", "integrity_access", "locale", "name", "office_code", "officer_id", "role"],

@@ -253,9 +253,12 @@ export default async function FlagPage({ params, searchParams }: Props) {
             {t("evidence.title")}
           </h2>
           <p className="mb-3 mt-1 text-sm text-slate-600">{t(`evidence.${flag.method}` as never)}</p>
-          <Suspense key={page} fallback={<SectionSkeleton label={t("evidence.loading")} />}>
-            <Evidence user={user} flag={flag} page={page} />
-          </Suspense>
+          {/* A drift flag is about the risk model: no declaration stands behind it. */}
+          {flag.method === "RISK_DRIFT" ? null : (
+            <Suspense key={page} fallback={<SectionSkeleton label={t("evidence.loading")} />}>
+              <Evidence user={user} flag={flag} page={page} />
+            </Suspense>
+          )}
         </section>
       </div>
     </>

@@ -39,7 +39,10 @@ export async function importWco(
   const state: { read?: ReadCounts; derived?: DerivedCounts; added?: number; seconds?: number } = {};
   const withMessages = (outcome: ImportOutcome): ImportOutcome => ({
     ...outcome,
-    files: { [WCO_MESSAGES_FILE]: summarize(state.read!, state.derived!, state.added!, state.seconds!), ...outcome.files },
+    files: {
+      [WCO_MESSAGES_FILE]: summarize(state.read!, state.derived!, state.added!, state.seconds!),
+      ...outcome.files,
+    },
   });
   try {
     if (!source.files.length) throw new ImportInputError(`no XML file in ${location}`);

@@ -243,11 +243,12 @@ describe("fault suite: imports that survive crashes, Redis outages and shutdowns
     () =>
       scenario("sigterm-and-ctrl-c", async () => {
         const id = await newBatch();
-        const worker = await start();
+        // A grace period shorter than what is left of the import (a second can be enough to finish these files).
+        const worker = await start({ WORKER_SHUTDOWN_GRACE_SECONDS: "0.2" });
         await midImport(id);
         const stopped = Date.now();
         expect(await worker.stop(20_000)).toBe(0);
-        // The grace period (1 s here) and the hand-back, not the 20 s after which the harness would kill it.
+        // The grace period and the hand-back, not the 20 s after which the harness would kill it.
         expect(Date.now() - stopped).toBeLessThan(10_000);
         expect(worker.output()).toMatch(/running jobs handed back/);
         expect(await batchState(id)).toMatchObject({ status: "QUEUED", attempts: 0 });

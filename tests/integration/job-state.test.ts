@@ -9,7 +9,8 @@ import { pool } from "@/lib/pg";
 import { createImportBatch } from "@/lib/clearance/create-import-batch";
 import { retryImportBatch } from "@/lib/clearance/retry-import";
 import { closeQueue, enqueue, getQueue } from "@/lib/queue/enqueue";
-import { JOB_NAMES, NIGHTLY_KPI_SCHEDULE, CASE_SLA_SCHEDULE } from "@/lib/queue/job-names";
+import { JOB_NAMES } from "@/lib/queue/job-names";
+import { SCHEDULES } from "@/lib/queue/job-schedules";
 import { clearClearanceData, clearanceDigest } from "@/tests/support/clearance-db";
 import { startWorker, type WorkerProcess } from "@/tests/support/worker-process";
 import { clearQueuedJobs } from "@/tests/support/clear-jobs";
@@ -143,6 +144,7 @@ describe("jobs whose state PostgreSQL owns", () => {
       )
       .toBe("SUCCEEDED");
     const schedulers = await getQueue().getJobSchedulers();
-    expect(schedulers.map((s) => s.key).sort()).toEqual([CASE_SLA_SCHEDULE.id, NIGHTLY_KPI_SCHEDULE.id].sort());
+    expect(schedulers.map((s) => s.key).sort()).toEqual(SCHEDULES.map((s) => s.id).sort());
+    expect(SCHEDULES.length).toBe(5);
   });
 });

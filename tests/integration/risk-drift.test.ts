@@ -15,6 +15,7 @@ import { trainAndStoreRiskModel } from "@/lib/risk/train-risk-model";
 import { checkRiskDrift, driftChecks } from "@/lib/risk/risk-drift";
 import { detectAndStoreFlags } from "@/lib/integrity/store-flags";
 import { closeQueue, getQueue } from "@/lib/queue/enqueue";
+import { JOB_NAMES } from "@/lib/queue/job-names";
 import { clearClearanceData } from "@/tests/support/clearance-db";
 import { startWorker, type WorkerProcess } from "@/tests/support/worker-process";
 
@@ -146,9 +147,9 @@ describe("risk drift watch", () => {
       }
       expect(run.error).toBeNull();
       expect(run.result).toMatchObject({ modelId, months: [{ month: "2025-04" }, { month: "2025-05" }] });
-      // The schedule's job carries no run: it registers one.
+      // The monthly schedule's job carries no run: it registers one, which its own risk.drift job then runs.
       const before = await db.analysisRun.count({ where: { kind: "RISK_DRIFT" } });
-      await getQueue().add("risk.drift", {});
+      await getQueue().add(JOB_NAMES.riskDriftMonthly, {});
       const until = Date.now() + 60_000;
       while ((await db.analysisRun.count({ where: { kind: "RISK_DRIFT" } })) === before && Date.now() < until)
         await new Promise((r) => setTimeout(r, 250));

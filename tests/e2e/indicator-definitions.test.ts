@@ -22,6 +22,9 @@ const { signIn, closeAll } = signedInSessions(() => browser);
 let contractId = 0;
 
 async function openDefinition(page: Page, kpiId: string) {
+  // A page may still refresh itself after loading (the session's language is saved, stale cells are queued), and a
+  // re-render closes an open <details>: open it once the page has settled.
+  await page.waitForLoadState("networkidle");
   const details = page.locator(`[data-testid="kpi-definition-${kpiId}"]`).first();
   await details.locator("summary").click();
   const panel = details.getByRole("group");

@@ -25,7 +25,8 @@ async function packFolder(files: File[]): Promise<File> {
   return new File([bytes as BlobPart], `${root}.zip`, { type: "application/zip" });
 }
 
-export function UploadPanel() {
+// `wcoSchemas`: whether this server has the WCO schemas (WCO_SCHEMA_DIR) that a WCO import is validated against.
+export function UploadPanel({ wcoSchemas }: { wcoSchemas: boolean }) {
   const t = useTranslations("data.upload");
   const router = useRouter();
   const input = useRef<HTMLInputElement>(null);
@@ -108,6 +109,11 @@ export function UploadPanel() {
         </div>
       </fieldset>
       <p className="mt-3 text-sm text-slate-600">{format === "wco" ? t("wcoHelp") : t("help")}</p>
+      {format === "wco" && !wcoSchemas ? (
+        <p role="alert" className="mt-2 text-sm font-medium text-amber-800">
+          {t("wcoNoSchemas")}
+        </p>
+      ) : null}
       <div className="mt-4 flex flex-col gap-3 sm:flex-row sm:items-end">
         <div className="flex w-full flex-col gap-3">
           <label className={format === "wco" ? "text-sm font-medium text-slate-800" : "sr-only"} htmlFor="import-file">
@@ -145,7 +151,7 @@ export function UploadPanel() {
             </>
           ) : null}
         </div>
-        <Button onClick={() => void upload()} disabled={(!file && !folder.length) || sent !== null || packing}>
+        <Button onClick={() => void upload()} disabled={(!file && !folder.length) || sent !== null || packing || (format === "wco" && !wcoSchemas)}>
           {t("submit")}
         </Button>
       </div>

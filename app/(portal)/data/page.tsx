@@ -2,6 +2,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireArea } from "@/lib/auth/guards";
+import { env } from "@/lib/env";
 import { listImportBatches } from "@/lib/clearance/import-batches";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -27,7 +28,7 @@ export default async function DataPage() {
     <>
       <PageHeader title={t("title")} description={t("description")} />
       <div className="space-y-8">
-        {user.role === "ADMIN" ? <UploadPanel /> : null}
+        {user.role === "ADMIN" ? <UploadPanel wcoSchemas={Boolean(env.WCO_SCHEMA_DIR)} /> : null}
         <WcoExportForm {...lastMonth()} />
         {imports.length ? (
           <ImportsTable imports={imports} />

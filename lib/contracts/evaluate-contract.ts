@@ -56,9 +56,10 @@ export async function evaluateContract(
       subject: measured.subject,
       periodFrom: isoDate(contract.periodFrom),
       periodTo: isoDate(contract.periodTo),
-      indicators: contract.indicators.map(({ kpiId, direction, threshold, target, weight, minVolume }) => ({
+      indicators: contract.indicators.map(({ kpiId, direction, basis, threshold, target, weight, minVolume }) => ({
         kpiId,
         direction,
+        ...(basis === "OE" ? { basis } : {}),
         threshold,
         target,
         weight,
@@ -66,13 +67,16 @@ export async function evaluateContract(
       })),
     },
     period,
-    kpis: contract.indicators.map(({ kpiId }) => {
+    kpis: contract.indicators.map(({ kpiId, basis }) => {
       const cell = measured.values.get(kpiId);
+      const oe = measured.oe.get(kpiId);
       return {
         kpiId,
         value: cell?.value ?? null,
         numerator: cell?.numerator ?? null,
         denominator: cell?.denominator ?? null,
+        // Null when the officer has no O/E for the quarter: the indicator was then not evaluable.
+        ...(basis === "OE" ? { oe: oe ? { observed: oe.observed, expected: oe.expected, n: oe.n } : null } : {}),
       };
     }),
   };

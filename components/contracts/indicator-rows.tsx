@@ -15,7 +15,7 @@ import { StripPlot } from "@/components/contracts/strip-plot";
 import { fromDisplay } from "@/components/format/kpi-format";
 import { parseTypedNumber } from "@/lib/contracts/typed-number";
 import { TableHead } from "@/components/ui/table-frame";
-import { oeOffered, type IndicatorRowState } from "@/components/contracts/indicator-terms";
+import { effectiveBasis, oeOffered, type IndicatorRowState } from "@/components/contracts/indicator-terms";
 import { SCORING_BASES, type ScoringBasis } from "@/lib/contracts/scoring";
 
 export type { IndicatorRowState };
@@ -52,7 +52,6 @@ export function IndicatorRows({
     onChange(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
   const nextKey = rows.reduce((max, r) => Math.max(max, r.key), 0) + 1;
   const offered = (row: IndicatorRowState) => oeOffered(row.kpiId, officerParty);
-  const basisOf = (row: IndicatorRowState): ScoringBasis => (row.basis === "OE" && offered(row) ? "OE" : "RAW");
   const unitHint = (kpiId: string, basis: ScoringBasis = "RAW") =>
     !kpiId
       ? ""
@@ -93,7 +92,7 @@ export function IndicatorRows({
           <tbody className="divide-y divide-slate-100">
             {rows.map((row, index) => {
               const err = (f: string) => errorFor(`indicators.${index}.${f}`);
-              const basis = basisOf(row);
+              const basis = effectiveBasis(row, officerParty);
               const direction = CONTRACT_KPIS.find((k) => k.id === row.kpiId)?.direction;
               const numberCell = (
                 field: "threshold" | "target" | "weight" | "minVolume",

@@ -27,6 +27,11 @@ export type IndicatorTermsValue = {
 
 export const oeOffered = (kpiId: string, officerParty: boolean) => officerParty && isStandardised(kpiId);
 
+// A row left on O/E after its KPI or party changed to one without O/E goes back to the raw value: what is sent,
+// proposed and previewed is what the form offers.
+export const effectiveBasis = (row: Pick<IndicatorRowState, "kpiId" | "basis">, officerParty: boolean): ScoringBasis =>
+  row.basis === "OE" && oeOffered(row.kpiId, officerParty) ? "OE" : "RAW";
+
 export function rowsFromTerms(indicators: readonly IndicatorTermsValue[]): IndicatorRowState[] {
   return indicators.map((i, index) => {
     const basis = i.basis ?? "RAW";
@@ -42,11 +47,9 @@ export function rowsFromTerms(indicators: readonly IndicatorTermsValue[]): Indic
   });
 }
 
-// A row left on O/E after its KPI or party changed to one without O/E goes back to the raw value: what is sent is
-// what the form offered.
 export function termsFromRows(rows: readonly IndicatorRowState[], officerParty: boolean) {
   return rows.map((r) => {
-    const basis: ScoringBasis = r.basis === "OE" && oeOffered(r.kpiId, officerParty) ? "OE" : "RAW";
+    const basis = effectiveBasis(r, officerParty);
     return {
       kpiId: r.kpiId,
       basis,

@@ -9,7 +9,7 @@ import { previewScores } from "@/lib/contracts/score-preview";
 import { KPI_CATALOGUE } from "@/lib/kpis/catalogue";
 import { typedNumber } from "@/lib/contracts/typed-number";
 import { toDisplay } from "@/components/format/kpi-format";
-import { termsFromRows, type IndicatorRowState } from "@/components/contracts/indicator-terms";
+import { effectiveBasis, termsFromRows, type IndicatorRowState } from "@/components/contracts/indicator-terms";
 
 export type LoadBaselines = (
   payload: BaselineRequest,
@@ -38,7 +38,7 @@ export function useCalibration(
     if (!baselines) return;
     setRows(
       rows.map((r) => {
-        const basis = termsFromRows([r], officerParty)[0]!.basis;
+        const basis = effectiveBasis(r, officerParty);
         const baseline = baselines.indicators.find((i) => i.kpiId === r.kpiId);
         const proposal = basis === "OE" ? baseline?.oe?.proposal : baseline?.proposal;
         return proposal

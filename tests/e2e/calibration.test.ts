@@ -178,6 +178,36 @@ describe("contracts calibrated from baselines", () => {
     await screenshot(page, "calibration-preview-manager-fr");
   });
 
+  it("scores an indicator on observed/expected: the form calibrates and previews it on O/E ratios", async () => {
+    // A trial that is never submitted: P1 same-day assessment on O/E for each officer of the unit. O/E exists for
+    // P1 (a counted rate over declarations), standardised over lane × HS chapter within ZGW1.
+    for (const [locale, load, propose, shot] of [
+      ["en-GB", "Show baselines", "Propose from baseline", "calibration-oe-manager"],
+      ["fr-FR", "Afficher les références", "Proposer d'après la référence", "calibration-oe-manager-fr"],
+    ] as const) {
+      const page = await signIn(MANAGER, locale);
+      await fillApplyForm(page, "Garoua Watch — O/E trial");
+      await page.locator('select[name="indicators.0.basis"]').selectOption("OE");
+      await page.getByRole("button", { name: load }).click();
+      const oe = page.getByTestId("baseline-oe-P1");
+      await expect.poll(() => oe.count(), { timeout: 30_000 }).toBe(1);
+      await expect(oe.textContent()).resolves.toMatch(locale === "en-GB" ? /Group O\/E: Q1 / : /O\/A du groupe : Q1 /);
+      await page.getByRole("button", { name: propose }).click();
+      // The proposal is an O/E ratio (1.00 = as expected), the target above the threshold for a higher-is-better
+      // rate; a raw proposal would have been in % (50 and 70).
+      const threshold = page.locator('input[name="indicators.0.threshold"]');
+      const target = page.locator('input[name="indicators.0.target"]');
+      await expect.poll(() => threshold.inputValue()).not.toBe("");
+      const [t, g] = [await threshold.inputValue(), await target.inputValue()].map((v) => Number(v.replace(",", ".")));
+      expect(t).toBeGreaterThan(0.3);
+      expect(t).toBeLessThan(2);
+      expect(g).toBeGreaterThan(t!);
+      expect(g).toBeLessThan(3);
+      await page.getByTestId("score-preview").waitFor();
+      await screenshot(page, shot);
+    }
+  });
+
   it("the officer acknowledges and sees observed / expected beside his figures", async () => {
     const page = await signIn(GAMER);
     await page.goto("/me");

@@ -136,7 +136,13 @@ async function planFor(input: z.infer<typeof BaselineRequest>): Promise<Plan> {
   }
 }
 
-export async function contractBaselines(raw: BaselineRequest, actor: Actor): Promise<ContractBaselines> {
+// observedExpected: false skips the O/E (a standardisation over the reference period) for a caller that proposes
+// raw terms only, as the demo seed does.
+export async function contractBaselines(
+  raw: BaselineRequest,
+  actor: Actor,
+  options: { observedExpected?: boolean } = {},
+): Promise<ContractBaselines> {
   requireManagingRole(actor);
   const input = BaselineRequest.parse(raw);
   // The same scope checks as a contract for this party: a manager sees baselines of their own offices only.
@@ -171,7 +177,8 @@ export async function contractBaselines(raw: BaselineRequest, actor: Actor): Pro
   // Grouped as "ALL": the values are already those of the group.
   const baselines = await baselinesOf(values, plan.subjectType, []);
   // O/E exists for officers only (schema.ts refuses an O/E indicator on a unit's or an office's contract).
-  const oeKpis = plan.subjectType === "officer" ? kpiIds.filter(isStandardised) : [];
+  const oeKpis =
+    plan.subjectType === "officer" && options.observedExpected !== false ? kpiIds.filter(isStandardised) : [];
   const oe = await loadObservedExpected(
     oeKpis.length ? plan.groupIds.map((officerId) => ({ officerId, ...reference })) : [],
     oeKpis,

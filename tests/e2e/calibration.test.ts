@@ -178,6 +178,53 @@ describe("contracts calibrated from baselines", () => {
     await screenshot(page, "calibration-preview-manager-fr");
   });
 
+  it("a manager scores P1 of a draft on O/E; the audit keeps the basis and the contract shows O/E ratios", async () => {
+    const draft = await db.contract.findFirstOrThrow({
+      where: { officeCode: OFFICE, partyOfficerId: "ZG02", status: "DRAFT" },
+    });
+    const page = await signIn(MANAGER);
+    await page.goto(`/contracts/${draft.id}/edit`);
+    await page.locator('select[name="indicators.0.basis"]').selectOption("OE");
+    await page.getByRole("button", { name: "Show baselines" }).click();
+    const oe = page.getByTestId("baseline-oe-P1");
+    await oe.waitFor({ timeout: 30_000 });
+    // ZG02's own O/E over January–June with its counts, and the office's officers' O/E.
+    await expect(oe.textContent()).resolves.toMatch(/Own O\/E \d\.\d\d \(observed \d+, expected [\d.]+; 95 % interval/);
+    await page.getByRole("button", { name: "Propose from baseline" }).click();
+    await expect.poll(() => page.locator('input[name="indicators.0.threshold"]').inputValue()).not.toBe("");
+    await screenshot(page, "contract-oe-form-manager");
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await page.waitForURL(new RegExp(`/contracts/${draft.id}$`));
+
+    const p1 = await db.contractIndicator.findFirstOrThrow({ where: { contractId: draft.id, kpiId: "P1" } });
+    expect(p1.basis).toBe("OE");
+    expect(p1.target).toBeGreaterThan(p1.threshold);
+    expect(p1.target).toBeLessThan(3);
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { action: "contract.update", entityId: String(draft.id) },
+      orderBy: { at: "desc" },
+    });
+    const after = (audit.data as { after: { indicators: { kpiId: string; basis: string }[] } }).after;
+    expect(after.indicators.find((i) => i.kpiId === "P1")!.basis).toBe("OE");
+    expect(after.indicators.find((i) => i.kpiId === "P2")!.basis).toBe("RAW");
+
+    await settle(page);
+    await expect(page.getByTestId("terms-table").textContent()).resolves.toContain("Scored on O/E");
+    const row = page.getByTestId("current-scorecard").locator('tr[data-kpi="P1"]');
+    await row.waitFor({ timeout: 30_000 });
+    await expect(row.getAttribute("data-basis")).resolves.toBe("OE");
+    // The value is ZG02's O/E over July–December, not his raw rate (a fraction of declarations).
+    const value = Number(await row.getAttribute("data-value"));
+    expect(value).toBeGreaterThan(0.3);
+    await expect(row.textContent()).resolves.toMatch(/Scored on O\/E.*\d\.\d\d.*observed \d+ · expected/);
+    await screenshot(page, "contract-oe-detail-manager");
+    const fr = await signIn(MANAGER, "fr-FR");
+    await fr.goto(`/contracts/${draft.id}`);
+    await fr.getByTestId("current-scorecard").waitFor({ timeout: 30_000 });
+    await expect(fr.getByTestId("terms-table").textContent()).resolves.toContain("Noté sur O/A");
+    await screenshot(fr, "contract-oe-detail-manager-fr");
+  });
+
   it("scores an indicator on observed/expected: the form calibrates and previews it on O/E ratios", async () => {
     // A trial that is never submitted: P1 same-day assessment on O/E for each officer of the unit. O/E exists for
     // P1 (a counted rate over declarations), standardised over lane × HS chapter within ZGW1.

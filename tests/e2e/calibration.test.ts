@@ -2,7 +2,9 @@
 // unit's baselines, proposes terms from them, sees the score preview, adjusts one threshold and creates the drafts;
 // signs the planted gaming officer's; the officer acknowledges it and sees observed/expected on his page; the
 // GAMING watch flags him, which his contract's manager and the integrity unit see and he does not. Screenshots of
-// each step in English and French go to screenshots/calibration-*.png.
+// each step in English and French go to screenshots/calibration-*.png. Scoring on observed/expected: the manager
+// switches P1 of one officer's draft to O/E, proposes O/E terms and saves (screenshots/contract-oe-*.png), and
+// calibrates P1 on O/E in the unit template form (calibration-oe-*.png).
 //
 // Its own office ZGW1 (unit "Watch", officers ZG01–ZG05) with declarations of 2024 only, so that no other test's
 // figures move: 40 declarations a month per officer; lane R for every fourth, G otherwise; HS chapter 87 for every

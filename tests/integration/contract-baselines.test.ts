@@ -33,6 +33,8 @@ import { evaluateContract } from "@/lib/contracts/evaluate-contract";
 import type { KpiId } from "@/lib/kpis/catalogue";
 import type { EvaluationSnapshot } from "@/lib/contracts/evaluate-contract";
 import { inputsHash } from "@/lib/contracts/inputs-hash";
+import { contractOverview } from "@/lib/dashboard/contract-overview";
+import { OverviewFilters } from "@/lib/dashboard/overview-filters";
 import { expectRefused } from "@/tests/support/refusals";
 
 const run = randomUUID().slice(0, 5).toUpperCase();
@@ -268,5 +270,15 @@ describe("baselines for a contract", () => {
     }));
     const preview = previewScores(termsRows, b.subjects);
     expect(preview.scores[0]!.overall).toBe(stored.overallScore);
+
+    // The manager overview computes the O/E of such a contract on read. June: 15 declarations each for X1–X4 (the
+    // 30th back to the 2nd), all same-day but 6 of X4's → office P1 51/60, X3's O/E = 15 / (15·51/60) = 60/51;
+    // n = 15 is under the minimum volume of 30, so not evaluable. So far (April–June): the evaluation's score.
+    const overview = await contractOverview(actors.manager, OverviewFilters.parse({ month: "2025-06" }));
+    const row = overview.rows.find((r) => r.id === id)!;
+    const june = row.indicators.find((i) => i.kpiId === "P1")!;
+    expect([june.basis, june.n, june.status, june.threshold]).toEqual(["OE", 15, "not_evaluable", 0.73]);
+    expect(june.value).toBeCloseTo(60 / 51, 12);
+    expect(row.soFarScore).toBe(stored.overallScore);
   });
 });

@@ -30,6 +30,7 @@ import { createContract } from "@/lib/contracts/create-contract";
 import { signContract } from "@/lib/contracts/sign-contract";
 import { acknowledgeContract } from "@/lib/contracts/acknowledge-contract";
 import { evaluateContract } from "@/lib/contracts/evaluate-contract";
+import { recordContractReview } from "@/lib/contracts/record-contract-review";
 import type { KpiId } from "@/lib/kpis/catalogue";
 import type { EvaluationSnapshot } from "@/lib/contracts/evaluate-contract";
 import { inputsHash } from "@/lib/contracts/inputs-hash";
@@ -280,5 +281,20 @@ describe("baselines for a contract", () => {
     expect([june.basis, june.n, june.status, june.threshold]).toEqual(["OE", 15, "not_evaluable", 0.73]);
     expect(june.value).toBeCloseTo(60 / 51, 12);
     expect(row.soFarScore).toBe(stored.overallScore);
+
+    // A monthly review's audit keeps the O/E the month was scored on.
+    const review = await recordContractReview(
+      { contractId: id, month: "2025-06", note: "June on O/E", agreedActions: "" },
+      actors.manager,
+    );
+    const reviewAudit = await db.auditLog.findFirstOrThrow({
+      where: { action: "contract.review", entityId: String(id) },
+    });
+    const data = reviewAudit.data as { reviewId: number; observedExpected: { kpiId: string; observed: number }[] };
+    expect(data.reviewId).toBe(review.id);
+    expect(data.observedExpected.map((o) => [o.kpiId, o.observed])).toEqual([
+      ["P1", 15],
+      ["I7", 12],
+    ]);
   });
 });

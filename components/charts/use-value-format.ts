@@ -4,7 +4,8 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { moneyNumber } from "@/components/format/kpi-format";
 
-export type ValueKind = "share" | "hours" | "amount" | "perDay" | "count";
+// ratio: an observed/expected ratio, for an indicator a contract scores on it.
+export type ValueKind = "share" | "hours" | "amount" | "perDay" | "count" | "ratio";
 
 export function useValueFormat(kind: ValueKind, compact = false): (value: number) => string {
   const format = useFormatter();
@@ -21,6 +22,8 @@ export function useValueFormat(kind: ValueKind, compact = false): (value: number
         return t("moneyValue", { value: moneyNumber(format, value, compact ? { compact } : {}) });
       case "count":
         return format.number(value, { maximumFractionDigits: 0 });
+      case "ratio":
+        return format.number(value, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
     }
   };
 }

@@ -14,22 +14,14 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { periodEnd } from "@/lib/contracts/contract-periods";
 import { useContractTexts } from "@/components/contracts/form-texts";
 import { FormMessage, fieldErrorOf } from "@/components/forms/form-message";
-import { IndicatorRows, type IndicatorRowState } from "@/components/contracts/indicator-rows";
+import { IndicatorRows } from "@/components/contracts/indicator-rows";
+import { rowsFromTerms, termsFromRows, type IndicatorRowState } from "@/components/contracts/indicator-terms";
 import { BaselinePanel } from "@/components/contracts/baseline-panel";
 import { useCalibration, type LoadBaselines } from "@/components/contracts/use-calibration";
-import { fromDisplay, toDisplay } from "@/components/format/kpi-format";
-import { parseTypedNumber, typedNumber } from "@/lib/contracts/typed-number";
 import type { ContractTemplate } from "@/lib/contracts/templates";
 
 const templateRows = (template: ContractTemplate | undefined): IndicatorRowState[] =>
-  (template?.indicators ?? []).map((i, index) => ({
-    key: index + 1,
-    kpiId: i.kpiId,
-    threshold: typedNumber(toDisplay(i.kpiId, i.threshold)),
-    target: typedNumber(toDisplay(i.kpiId, i.target)),
-    weight: typedNumber(i.weight),
-    minVolume: typedNumber(i.minVolume ?? 30),
-  }));
+  rowsFromTerms(template?.indicators ?? []);
 
 export function ApplyTemplateForm({
   offices,
@@ -64,7 +56,7 @@ export function ApplyTemplateForm({
   const errorFor = (field: string) => errors(field) ?? (field === "unit" ? errors("partyUnit") : undefined);
   const units = offices.find((o) => o.officeCode === officeCode)?.units ?? [];
   const [rows, setRows] = useState<IndicatorRowState[]>(templateRows(CONTRACT_TEMPLATES[0]));
-  const calibration = useCalibration(rows, setRows, loadBaselines);
+  const calibration = useCalibration(rows, setRows, loadBaselines, true);
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -77,13 +69,8 @@ export function ApplyTemplateForm({
         periodFrom,
         periodTo,
         principalId: principalId || null,
-        indicators: rows.map((r) => ({
-          kpiId: r.kpiId,
-          threshold: fromDisplay(r.kpiId, parseTypedNumber(r.threshold)),
-          target: fromDisplay(r.kpiId, parseTypedNumber(r.target)),
-          weight: parseTypedNumber(r.weight),
-          minVolume: parseTypedNumber(r.minVolume),
-        })),
+        // Each officer of the unit gets a contract of their own: O/E is offered.
+        indicators: termsFromRows(rows, true),
       });
       setResult(answer.result);
       setOutcome(answer.outcome);
@@ -232,6 +219,7 @@ export function ApplyTemplateForm({
             rows={rows}
             onChange={setRows}
             errorFor={errorFor}
+            officerParty
             calibration={calibration.baselines ? { baselines: calibration.baselines, own: null } : null}
           />
         </section>

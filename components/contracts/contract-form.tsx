@@ -12,9 +12,9 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { Notice } from "@/components/ui/notice";
 
 import { PartyFields, type PartyState } from "@/components/contracts/party-fields";
-import { IndicatorRows, type IndicatorRowState } from "@/components/contracts/indicator-rows";
-import { fromDisplay, toDisplay } from "@/components/format/kpi-format";
-import { parseTypedNumber, typedNumber } from "@/lib/contracts/typed-number";
+import { IndicatorRows } from "@/components/contracts/indicator-rows";
+import { rowsFromTerms, termsFromRows, type IndicatorRowState } from "@/components/contracts/indicator-terms";
+import type { ScoringBasis } from "@/lib/contracts/scoring";
 import { periodEnd } from "@/lib/contracts/contract-periods";
 import { useContractTexts } from "@/components/contracts/form-texts";
 import { FormMessage, fieldErrorOf } from "@/components/forms/form-message";
@@ -29,18 +29,17 @@ export type ContractFormValues = {
   periodTo: string;
   principalId: string;
   // In stored units (fractions for rates).
-  indicators: { kpiId: string; threshold: number; target: number; weight: number; minVolume: number }[];
+  indicators: {
+    kpiId: string;
+    basis?: ScoringBasis;
+    threshold: number;
+    target: number;
+    weight: number;
+    minVolume: number;
+  }[];
 };
 
-const toRows = (indicators: ContractFormValues["indicators"]): IndicatorRowState[] =>
-  indicators.map((i, index) => ({
-    key: index + 1,
-    kpiId: i.kpiId,
-    threshold: typedNumber(toDisplay(i.kpiId, i.threshold)),
-    target: typedNumber(toDisplay(i.kpiId, i.target)),
-    weight: typedNumber(i.weight),
-    minVolume: typedNumber(i.minVolume),
-  }));
+const toRows = (indicators: ContractFormValues["indicators"]): IndicatorRowState[] => rowsFromTerms(indicators);
 
 export function ContractForm({
   contractId,
@@ -75,7 +74,7 @@ export function ContractForm({
   const [rows, setRows] = useState<IndicatorRowState[]>(toRows(initial.indicators));
   const texts = useContractTexts();
   const errorFor = fieldErrorOf(result, texts);
-  const calibration = useCalibration(rows, setRows, loadBaselines);
+  const calibration = useCalibration(rows, setRows, loadBaselines, party.partyType === "OFFICER");
   const partyChosen =
     !!party.officeCode &&
     (party.partyType === "OFFICER" ? !!party.officer : party.partyType === "UNIT" ? !!party.unit : true);
@@ -105,13 +104,7 @@ export function ContractForm({
       periodTo,
       templateKey: templateKey || null,
       principalId: principalId || null,
-      indicators: rows.map((r) => ({
-        kpiId: r.kpiId,
-        threshold: fromDisplay(r.kpiId, parseTypedNumber(r.threshold)),
-        target: fromDisplay(r.kpiId, parseTypedNumber(r.target)),
-        weight: parseTypedNumber(r.weight),
-        minVolume: parseTypedNumber(r.minVolume),
-      })),
+      indicators: termsFromRows(rows, party.partyType === "OFFICER"),
     };
     startTransition(async () => {
       const outcome = await save(contractId, payload);
@@ -251,9 +244,16 @@ export function ContractForm({
           rows={rows}
           onChange={setRows}
           errorFor={errorFor}
+          officerParty={party.partyType === "OFFICER"}
           calibration={
             calibration.baselines
-              ? { baselines: calibration.baselines, own: calibration.baselines.subjects[0]?.values ?? {} }
+              ? {
+                  baselines: calibration.baselines,
+                  own: {
+                    values: calibration.baselines.subjects[0]?.values ?? {},
+                    oe: calibration.baselines.subjects[0]?.oe,
+                  },
+                }
               : null
           }
         />

@@ -1,14 +1,15 @@
 "use client";
 // The state behind the forms' baseline panel: loads the baselines for the party and period chosen, proposes terms
-// into the indicator rows, and previews the scores of the rows as typed.
+// into the indicator rows, and previews the scores of the rows as typed. A row scored on observed/expected takes
+// the proposal from the group's O/E and is previewed on each subject's O/E, as an evaluation would score it.
 import { useMemo, useState, useTransition } from "react";
 import type { FormResult } from "@/lib/kernel/form-result";
 import type { BaselineRequest, ContractBaselines } from "@/lib/contracts/contract-baselines";
 import { previewScores } from "@/lib/contracts/score-preview";
 import { KPI_CATALOGUE } from "@/lib/kpis/catalogue";
-import { parseTypedNumber, typedNumber } from "@/lib/contracts/typed-number";
-import { fromDisplay, toDisplay } from "@/components/format/kpi-format";
-import type { IndicatorRowState } from "@/components/contracts/indicator-rows";
+import { typedNumber } from "@/lib/contracts/typed-number";
+import { toDisplay } from "@/components/format/kpi-format";
+import { effectiveBasis, termsFromRows, type IndicatorRowState } from "@/components/contracts/indicator-terms";
 
 export type LoadBaselines = (
   payload: BaselineRequest,
@@ -18,6 +19,8 @@ export function useCalibration(
   rows: IndicatorRowState[],
   setRows: (rows: IndicatorRowState[]) => void,
   load: LoadBaselines,
+  // Whether O/E is offered (one officer's contract, or a template applied to a unit's officers).
+  officerParty: boolean,
 ) {
   const [baselines, setBaselines] = useState<ContractBaselines | null>(null);
   const [result, setResult] = useState<FormResult>({ status: "idle" });
@@ -35,12 +38,14 @@ export function useCalibration(
     if (!baselines) return;
     setRows(
       rows.map((r) => {
-        const proposal = baselines.indicators.find((i) => i.kpiId === r.kpiId)?.proposal;
+        const basis = effectiveBasis(r, officerParty);
+        const baseline = baselines.indicators.find((i) => i.kpiId === r.kpiId);
+        const proposal = basis === "OE" ? baseline?.oe?.proposal : baseline?.proposal;
         return proposal
           ? {
               ...r,
-              threshold: typedNumber(toDisplay(r.kpiId, proposal.threshold)),
-              target: typedNumber(toDisplay(r.kpiId, proposal.target)),
+              threshold: typedNumber(toDisplay(r.kpiId, proposal.threshold, basis)),
+              target: typedNumber(toDisplay(r.kpiId, proposal.target, basis)),
             }
           : r;
       }),
@@ -49,26 +54,19 @@ export function useCalibration(
 
   const preview = useMemo(() => {
     if (!baselines?.reference) return null;
-    const terms = rows.flatMap((r) => {
+    // The terms the form would send (termsFromRows), so the preview scores what would be saved.
+    const terms = termsFromRows(rows, officerParty).flatMap((r) => {
       const direction = KPI_CATALOGUE.find((k) => k.id === r.kpiId)?.direction;
-      const [threshold, target, weight, minVolume] = [r.threshold, r.target, r.weight, r.minVolume].map(
-        parseTypedNumber,
-      ) as [number, number, number, number];
-      if (!direction || direction === "context" || ![threshold, target, weight, minVolume].every(Number.isFinite))
+      if (
+        !direction ||
+        direction === "context" ||
+        ![r.threshold, r.target, r.weight, r.minVolume].every(Number.isFinite)
+      )
         return [];
-      return [
-        {
-          kpiId: r.kpiId,
-          direction,
-          threshold: fromDisplay(r.kpiId, threshold),
-          target: fromDisplay(r.kpiId, target),
-          weight,
-          minVolume,
-        },
-      ];
+      return [{ ...r, direction }];
     });
     return previewScores(terms, baselines.subjects);
-  }, [rows, baselines]);
+  }, [rows, baselines, officerParty]);
 
   return { baselines, result, loading, loadFor, propose, preview };
 }

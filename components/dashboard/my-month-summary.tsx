@@ -7,7 +7,7 @@ import { monthlyIndicators, type IndicatorContract } from "@/lib/contracts/contr
 import { kpiDefinition, type KpiId } from "@/lib/kpis/catalogue";
 import { STANDARDISED_KPIS, standardiseRates } from "@/lib/kpis/standardise-rates";
 import { nextStep } from "@/lib/dashboard/next-step";
-import { formatKpiValue, formatMonth, formatScore } from "@/components/format/kpi-format";
+import { formatKpiValue, formatTermValue, formatMonth, formatScore } from "@/components/format/kpi-format";
 
 type SummaryContract = IndicatorContract & { title: string };
 
@@ -81,16 +81,25 @@ export async function MyMonthSummary({
               <ul className="space-y-2 text-sm">
                 {below.map((i) => {
                   const cell = latest.values.get(i.kpiId);
-                  const step = cell ? nextStep(kpiDefinition(i.kpiId as KpiId), cell, i.threshold) : null;
+                  // The next step counts declarations against a rate threshold: it says nothing of an O/E one.
+                  const step =
+                    cell && i.basis !== "OE" ? nextStep(kpiDefinition(i.kpiId as KpiId), cell, i.threshold) : null;
+                  const term = (v: number | null) => formatTermValue(format, tc, i.kpiId, i.basis, v);
                   return (
-                    <li key={i.kpiId} className="rounded-md bg-amber-50 px-3 py-2 text-amber-950" data-kpi={i.kpiId}>
+                    <li
+                      key={i.kpiId}
+                      className="rounded-md bg-amber-50 px-3 py-2 text-amber-950"
+                      data-kpi={i.kpiId}
+                      data-basis={i.basis ?? "RAW"}
+                    >
                       <span className="font-semibold">
                         {i.kpiId} · {tc(`kpis.${i.kpiId}.name`)}
+                        {i.basis === "OE" ? ` · ${tc("basis.oe")}` : null}
                       </span>{" "}
                       {t("below", {
-                        value: value(i.kpiId, i.value),
+                        value: term(i.value),
                         n: i.n,
-                        threshold: value(i.kpiId, i.threshold),
+                        threshold: term(i.threshold),
                       })}{" "}
                       {step?.kind === "count"
                         ? t(step.more ? "stepMore" : "stepFewer", {

@@ -4,7 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { monthlyIndicators, type IndicatorContract } from "@/lib/contracts/contract-indicators";
 import { peerStanding } from "@/lib/dashboard/peer-standing";
 import { MIN_PEERS_SHOWN } from "@/lib/dashboard/distribution";
-import { formatKpiValue, formatMonth, kpiUnit } from "@/components/format/kpi-format";
+import { formatKpiValue, formatMonth, formatTermValue, kpiUnit } from "@/components/format/kpi-format";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { TrendChart } from "@/components/charts/trend-chart";
 import { HistogramChart } from "@/components/charts/histogram-chart";
@@ -43,8 +43,18 @@ export async function MyStanding({ contract, officerId }: { contract: IndicatorC
         ) : null}
         <div className="grid gap-4 lg:grid-cols-2">
           {withData.map((i) => {
-            const points = months.map((m) => ({ month: m.month, cell: m.values.get(i.kpiId) }));
-            const title = `${i.kpiId} · ${tc(`kpis.${i.kpiId}.name`)}`;
+            // An indicator scored on observed/expected is drawn on its O/E, the scale of its threshold and target.
+            const oe = i.basis === "OE";
+            const points = months.map((m) => {
+              const raw = m.values.get(i.kpiId);
+              const ratio = m.oe.get(i.kpiId);
+              return {
+                month: m.month,
+                cell: oe ? (ratio ? { value: ratio.ratio, denominator: ratio.n } : undefined) : raw,
+              };
+            });
+            const title = `${i.kpiId} · ${tc(`kpis.${i.kpiId}.name`)}${oe ? ` · ${tc("basis.oe")}` : ""}`;
+            const value = (kpiId: string, v: number | null) => formatTermValue(format, tc, kpiId, i.basis, v);
             return (
               <ChartFigure
                 key={i.kpiId}
@@ -70,7 +80,7 @@ export async function MyStanding({ contract, officerId }: { contract: IndicatorC
                 <TrendChart
                   className="h-48"
                   label={title}
-                  kind={kpiUnit(i.kpiId)}
+                  kind={oe ? "ratio" : kpiUnit(i.kpiId)}
                   band={{ threshold: i.threshold, target: i.target }}
                   thresholdName={tc("detail.columns.threshold")}
                   targetName={tc("detail.columns.target")}

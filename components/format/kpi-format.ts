@@ -29,6 +29,24 @@ export function formatKpiValue(format: Formatter, t: Translate, kpiId: string, v
   }
 }
 
+// A contract term or measured value in the basis the indicator is scored on: an O/E ratio with two decimals
+// ("0.95", "0,95"), otherwise the KPI's own unit.
+export function formatTermValue(
+  format: Formatter,
+  t: Translate,
+  kpiId: string,
+  basis: "RAW" | "OE" | null | undefined,
+  value: number | null,
+): string {
+  if (basis !== "OE") return formatKpiValue(format, t, kpiId, value);
+  return formatRatio(format, value);
+}
+
+export function formatRatio(format: Formatter, value: number | null): string {
+  if (value === null || !Number.isFinite(value)) return "—";
+  return format.number(value, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
 // From a million on, money is abbreviated (compact notation of the reader's language); below, written in full.
 export const COMPACT_MONEY_FROM = 1_000_000;
 
@@ -87,9 +105,12 @@ export function formatMonth(format: Formatter, month: string): string {
   return format.dateTime(new Date(`${month}-01T00:00:00Z`), { month: "long", year: "numeric", timeZone: "UTC" });
 }
 
-// Shares are typed in % in the forms and stored as fractions.
-export const toDisplay = (kpiId: string, v: number) => (kpiUnit(kpiId) === "share" ? round(v * 100) : v);
-export const fromDisplay = (kpiId: string, v: number) => (kpiUnit(kpiId) === "share" ? round(v / 100) : v);
+// Shares are typed in % in the forms and stored as fractions; O/E terms are typed and stored as ratios.
+const inPercent = (kpiId: string, basis?: "RAW" | "OE") => basis !== "OE" && kpiUnit(kpiId) === "share";
+export const toDisplay = (kpiId: string, v: number, basis?: "RAW" | "OE") =>
+  inPercent(kpiId, basis) ? round(v * 100) : v;
+export const fromDisplay = (kpiId: string, v: number, basis?: "RAW" | "OE") =>
+  inPercent(kpiId, basis) ? round(v / 100) : v;
 const round = (v: number) => Math.round(v * 1e9) / 1e9;
 
 // "2025-Q2" → "Q2 2025" / "T2 2025".

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { proposeTerms, referencePeriod, roundForUnit } from "@/lib/contracts/calibration";
+import { proposeTerms, referencePeriod, roundForUnit, spreadOf } from "@/lib/contracts/calibration";
 
 describe("calibration rule", () => {
   it("sets the threshold at the worse quartile and the target at the better one, by direction", () => {
@@ -62,7 +62,31 @@ describe("calibration rule", () => {
     });
   });
 
+  it("calibrates O/E terms by the same rule over the group's O/E ratios", () => {
+    // Five officers' O/E on I1 lane downgrades (lower is better): 0.6, 0.8, 1.0, 1.1, 1.5. p25 at rank 0.25·4 = 1:
+    // 0.8; p75 at rank 3: 1.1 → threshold 1.10 (worse quartile), target 0.80 (better quartile).
+    const spread = spreadOf([1.5, 0.6, 1.1, 0.8, 1.0])!;
+    expect(spread).toMatchObject({ p25: 0.8, p50: 1, p75: 1.1, n: 5 });
+    expect(proposeTerms("lower", "ratio", spread)).toEqual({ threshold: 1.1, target: 0.8, rule: "quartiles" });
+    // The same ratios for P1 same-day assessment (higher is better): threshold 0.80, target 1.10.
+    expect(proposeTerms("higher", "ratio", spread)).toEqual({ threshold: 0.8, target: 1.1, rule: "quartiles" });
+    // Rounded to 0.01: four ratios 21/43, 35/43, 42/43, 63/43 → p25 = (21 + ¾·14)/43 = 0.7326 → 0.73,
+    // p75 = (42 + ¼·21)/43 = 1.0988 → 1.10.
+    expect(proposeTerms("higher", "ratio", spreadOf([21 / 43, 35 / 43, 42 / 43, 63 / 43])!)).toEqual({
+      threshold: 0.73,
+      target: 1.1,
+      rule: "quartiles",
+    });
+    // Everyone as expected (O/E 1.00): target 1.00, threshold one step of 0.10 worse.
+    expect(proposeTerms("lower", "ratio", spreadOf([1, 1, 1])!)).toEqual({ threshold: 1.1, target: 1, rule: "step" });
+    expect(proposeTerms("higher", "ratio", spreadOf([1, 1, 1])!)).toEqual({ threshold: 0.9, target: 1, rule: "step" });
+    // Everyone at O/E 0 on a higher-is-better rate: a ratio cannot go below 0, so the target moves up.
+    expect(proposeTerms("higher", "ratio", spreadOf([0, 0])!)).toEqual({ threshold: 0, target: 0.1, rule: "step" });
+    expect(spreadOf([])).toBeNull();
+  });
+
   it("rounds by unit", () => {
+    expect(roundForUnit("ratio", 1.0988)).toBe(1.1);
     expect(roundForUnit("share", 0.12345)).toBe(0.123);
     expect(roundForUnit("hours", 47.96)).toBe(48);
     expect(roundForUnit("amount", 123_456)).toBe(123_000);

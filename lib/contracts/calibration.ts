@@ -3,18 +3,26 @@
 // median scores 50 on that indicator, one in the worse quarter 0 and one in the better quarter 100. When the two
 // quartiles coincide the deciles are used; when every officer has the same value, the target is that value and the
 // threshold one step worse. Values are rounded to what a form shows. Pure: the baseline comes from lib/kpis.
+//   An indicator scored on observed/expected is calibrated by the same rule over the group's O/E ratios of the
+// reference period ("ratio" below: rounded to 0.01, one step = 0.10, never below 0), so an officer whose O/E is the
+// group's median scores 50 there too (docs/indicators.md, "Calibration rule").
 import { addMonths, monthOf, monthPeriod, type Period } from "@/lib/kernel/calendar";
 import type { KpiDefinition } from "@/lib/kpis/catalogue";
+import { percentileCont } from "@/lib/dashboard/distribution";
 
 export type Spread = { p10: number; p25: number; p50: number; p75: number; p90: number };
 
 export type ProposedTerms = { threshold: number; target: number; rule: "quartiles" | "deciles" | "step" };
 
-type Unit = KpiDefinition["unit"];
+// A KPI's unit, or "ratio" for the O/E terms of an indicator scored on observed/expected.
+type Unit = KpiDefinition["unit"] | "ratio";
 
-// The precision a proposal is rounded to: 0.1 percentage point, 0.1 h, three significant digits of money.
+// The precision a proposal is rounded to: 0.1 percentage point, 0.1 h, three significant digits of money, 0.01 of
+// an O/E ratio.
 export function roundForUnit(unit: Unit, v: number): number {
   switch (unit) {
+    case "ratio":
+      return Math.round(v * 100) / 100;
     case "share":
       return Math.round(v * 1000) / 1000;
     case "hours":
@@ -31,6 +39,8 @@ export function roundForUnit(unit: Unit, v: number): number {
 // One step of a KPI's unit, for a group where every value is the same.
 function step(unit: Unit, v: number): number {
   switch (unit) {
+    case "ratio":
+      return 0.1;
     case "share":
       return 0.01;
     case "hours":
@@ -53,12 +63,20 @@ export function proposeTerms(direction: "higher" | "lower", unit: Unit, s: Sprea
   const target = r(s.p50);
   const delta = step(unit, target);
   let threshold = direction === "higher" ? target - delta : target + delta;
-  // A share cannot go below 0 or above 1: the step then goes to the target's side.
-  if (unit === "share" && (threshold < 0 || threshold > 1)) {
+  // A share cannot go below 0 or above 1, nor a ratio below 0: the step then goes to the target's side.
+  if ((unit === "share" && (threshold < 0 || threshold > 1)) || (unit === "ratio" && threshold < 0)) {
     threshold = target;
     return { threshold, target: direction === "higher" ? target + delta : target - delta, rule: "step" };
   }
   return { threshold: r(threshold), target, rule: "step" };
+}
+
+// The percentiles a proposal reads, from a group's values (the O/E ratios; the KPI values come from SQL).
+export function spreadOf(values: readonly number[]): (Spread & { n: number }) | null {
+  const sorted = values.filter(Number.isFinite).toSorted((a, b) => a - b);
+  if (!sorted.length) return null;
+  const at = (p: number) => percentileCont(sorted, p);
+  return { p10: at(0.1), p25: at(0.25), p50: at(0.5), p75: at(0.75), p90: at(0.9), n: sorted.length };
 }
 
 export const REFERENCE_MONTHS = 6;

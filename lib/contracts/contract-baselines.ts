@@ -3,6 +3,9 @@
 // terms the calibration rule proposes from it. The values are the stored KPI cells (loadKpiCells), the very cells
 // an evaluation of the same period reads, so the score the form previews with buildScorecard is the score an
 // evaluation of those terms over that period would store.
+//   For the rates that have an observed/expected (an officer's contract, a template applied to a unit's officers),
+// the same is given over the group's O/E ratios, from the standardisation the officer's page shows
+// (load-observed-expected.ts), so that the form can calibrate and preview an indicator scored on O/E.
 //   An officer's contract is set against the officers of their office; a template applied to a unit, against the
 //   officers of that unit (one calibration per unit); a unit's contract against every unit, an office's against
 //   every office.
@@ -15,11 +18,13 @@ import { kpiDefinition, type KpiId } from "@/lib/kpis/catalogue";
 import { ALL_GROUP, baselinesOf, type SubjectValue } from "@/lib/kpis/baselines";
 import type { KpiSubjectType } from "@/lib/kpis/compute-kpis";
 import { cellKey, loadKpiCells } from "@/lib/contracts/load-kpi-cells";
-import { proposeTerms, referencePeriod, type ProposedTerms, type Spread } from "@/lib/contracts/calibration";
+import { proposeTerms, referencePeriod, spreadOf, type ProposedTerms, type Spread } from "@/lib/contracts/calibration";
+import { loadObservedExpected, oeKey } from "@/lib/contracts/load-observed-expected";
+import { isStandardised } from "@/lib/kpis/standardised-kpis";
 import { requireManagingRole } from "@/lib/contracts/access";
 import { checkParty } from "@/lib/contracts/check-contract-terms";
 import { CONTRACT_KPIS } from "@/lib/contracts/schema";
-import type { KpiValue } from "@/lib/contracts/build-scorecard";
+import type { KpiValue, OeValue } from "@/lib/contracts/build-scorecard";
 import type { Period } from "@/lib/kernel/calendar";
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -41,15 +46,26 @@ export const BaselineRequest = z.object({
 });
 export type BaselineRequest = z.input<typeof BaselineRequest>;
 
-export type IndicatorBaseline = {
-  kpiId: KpiId;
+type Distribution = {
   spread: (Spread & { n: number }) | null;
   // Every value of the group, sorted, for the strip plot (no names: the form shows where values fall).
   values: number[];
   proposal: ProposedTerms | null;
 };
 
-export type ScoredSubject = { id: string; label: string; values: Record<string, KpiValue> };
+export type IndicatorBaseline = Distribution & {
+  kpiId: KpiId;
+  // The same over the group's O/E ratios, for a KPI that can be scored on O/E; null otherwise.
+  oe: Distribution | null;
+};
+
+// oe: each subject's O/E per KPI that has one (absent for a unit or an office).
+export type ScoredSubject = {
+  id: string;
+  label: string;
+  values: Record<string, KpiValue>;
+  oe?: Record<string, OeValue>;
+};
 
 export type ContractBaselines = {
   reference: Period | null;
@@ -120,7 +136,13 @@ async function planFor(input: z.infer<typeof BaselineRequest>): Promise<Plan> {
   }
 }
 
-export async function contractBaselines(raw: BaselineRequest, actor: Actor): Promise<ContractBaselines> {
+// observedExpected: false skips the O/E (a standardisation over the reference period) for a caller that proposes
+// raw terms only, as the demo seed does.
+export async function contractBaselines(
+  raw: BaselineRequest,
+  actor: Actor,
+  options: { observedExpected?: boolean } = {},
+): Promise<ContractBaselines> {
   requireManagingRole(actor);
   const input = BaselineRequest.parse(raw);
   // The same scope checks as a contract for this party: a manager sees baselines of their own offices only.
@@ -136,7 +158,10 @@ export async function contractBaselines(raw: BaselineRequest, actor: Actor): Pro
   const reference = input.reference ?? referencePeriod(input.periodFrom, await lastRegistrationDay());
   const empty = { reference, group: plan.group, subjects: [] };
   if (!reference || !input.kpiIds.length)
-    return { ...empty, indicators: input.kpiIds.map((kpiId) => ({ kpiId, spread: null, values: [], proposal: null })) };
+    return {
+      ...empty,
+      indicators: input.kpiIds.map((kpiId) => ({ kpiId, spread: null, values: [], proposal: null, oe: null })),
+    };
 
   const kpiIds = [...new Set(input.kpiIds)];
   const requests = plan.groupIds.map((id) => ({ subjectType: plan.subjectType, subjectId: id, ...reference }));
@@ -151,6 +176,27 @@ export async function contractBaselines(raw: BaselineRequest, actor: Actor): Pro
   );
   // Grouped as "ALL": the values are already those of the group.
   const baselines = await baselinesOf(values, plan.subjectType, []);
+  // O/E exists for officers only (schema.ts refuses an O/E indicator on a unit's or an office's contract).
+  const oeKpis =
+    plan.subjectType === "officer" && options.observedExpected !== false ? kpiIds.filter(isStandardised) : [];
+  const oe = await loadObservedExpected(
+    oeKpis.length ? plan.groupIds.map((officerId) => ({ officerId, ...reference })) : [],
+    oeKpis,
+  );
+  const oeOf = (id: string) => oe.get(oeKey({ officerId: id, ...reference }));
+
+  const oeDistribution = (kpiId: KpiId): Distribution | null => {
+    const direction = kpiDefinition(kpiId).direction;
+    if (!oeKpis.includes(kpiId) || direction === "context") return null;
+    const ratios = plan.groupIds
+      .flatMap((id) => {
+        const ratio = oeOf(id)?.get(kpiId)?.ratio;
+        return ratio === null || ratio === undefined ? [] : [ratio];
+      })
+      .sort((a, b) => a - b);
+    const spread = spreadOf(ratios);
+    return { spread, values: ratios, proposal: spread ? proposeTerms(direction, "ratio", spread) : null };
+  };
 
   const indicators = kpiIds.map((kpiId): IndicatorBaseline => {
     const row = baselines.find((b) => b.kpiId === kpiId && b.group === ALL_GROUP);
@@ -169,6 +215,7 @@ export async function contractBaselines(raw: BaselineRequest, actor: Actor): Pro
         spread && definition.direction !== "context"
           ? proposeTerms(definition.direction, definition.unit, spread)
           : null,
+      oe: oeDistribution(kpiId),
     };
   });
   const subjects = plan.subjects.map((s) => ({
@@ -182,6 +229,7 @@ export async function contractBaselines(raw: BaselineRequest, actor: Actor): Pro
         ];
       }),
     ),
+    ...(oeKpis.length ? { oe: Object.fromEntries(oeOf(s.id) ?? []) } : {}),
   }));
   return { reference, group: plan.group, indicators, subjects };
 }

@@ -1,10 +1,16 @@
 // The score a contract's terms would have given over the reference period, before anyone signs: each party's
 // scorecard by buildScorecard, the function an evaluation runs on the same stored cells, and for a template applied
 // to a unit the distribution of everyone's scores. Pure, so the form recomputes it as the manager edits a term.
-import { buildScorecard, type KpiValue, type TermsRow } from "@/lib/contracts/build-scorecard";
+import { buildScorecard, type KpiValue, type OeValue, type TermsRow } from "@/lib/contracts/build-scorecard";
 import { quartiles, type Bin } from "@/lib/dashboard/distribution";
 
-export type PreviewSubject = { id: string; label: string; values: Record<string, KpiValue> };
+// oe: the subject's observed/expected over the same period, for the indicators scored on it.
+export type PreviewSubject = {
+  id: string;
+  label: string;
+  values: Record<string, KpiValue>;
+  oe?: Record<string, OeValue>;
+};
 
 export type ScorePreview = {
   scores: { id: string; label: string; overall: number | null; notEvaluable: string[] }[];
@@ -17,7 +23,7 @@ export type ScorePreview = {
 
 export function previewScores(terms: TermsRow[], subjects: PreviewSubject[]): ScorePreview {
   const scores = subjects.map((s) => {
-    const card = buildScorecard(terms, new Map(Object.entries(s.values)));
+    const card = buildScorecard(terms, new Map(Object.entries(s.values)), new Map(Object.entries(s.oe ?? {})));
     return {
       id: s.id,
       label: s.label,

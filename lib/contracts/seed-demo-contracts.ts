@@ -35,6 +35,8 @@ export async function calibratedIndicators(
   const baselines = await contractBaselines(
     { ...party, periodFrom: DEMO_CONTRACT_PERIOD.from, kpiIds: indicators.map((i) => i.kpiId) },
     principal,
+    // The demo contracts score raw values: no standardisation to run.
+    { observedExpected: false },
   );
   return indicators.map((i) => {
     const proposal = baselines.indicators.find((b) => b.kpiId === i.kpiId)?.proposal;

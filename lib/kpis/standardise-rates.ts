@@ -8,16 +8,14 @@
 import "server-only";
 import type { PoolClient } from "pg";
 import { pool } from "@/lib/pg";
-import { KPI_CATALOGUE, type KpiDefinition, type KpiId } from "@/lib/kpis/catalogue";
+import { KPI_CATALOGUE, type KpiId } from "@/lib/kpis/catalogue";
 import { setQuery } from "@/lib/kpis/compute-kpis";
 import { observedExpected, type ObservedExpected } from "@/lib/kpis/observed-expected";
+import { STANDARDISED_KPIS } from "@/lib/kpis/standardised-kpis";
+
+export { STANDARDISED_KPIS };
 
 type Queryable = Pick<PoolClient, "query">;
-
-export const STANDARDISED_KPIS: readonly KpiId[] = KPI_CATALOGUE.filter(
-  (k: KpiDefinition) =>
-    k.set === "B" && k.kind === "ratio" && k.unit === "share" && k.numerator !== undefined && "count" in k.numerator,
-).map((k) => k.id);
 
 export type Standardised = ObservedExpected & { kpiId: KpiId; officerId: string };
 

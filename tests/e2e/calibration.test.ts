@@ -2,7 +2,9 @@
 // unit's baselines, proposes terms from them, sees the score preview, adjusts one threshold and creates the drafts;
 // signs the planted gaming officer's; the officer acknowledges it and sees observed/expected on his page; the
 // GAMING watch flags him, which his contract's manager and the integrity unit see and he does not. Screenshots of
-// each step in English and French go to screenshots/calibration-*.png.
+// each step in English and French go to screenshots/calibration-*.png. Scoring on observed/expected: the manager
+// switches P1 of one officer's draft to O/E, proposes O/E terms and saves (screenshots/contract-oe-*.png), and
+// calibrates P1 on O/E in the unit template form (calibration-oe-*.png).
 //
 // Its own office ZGW1 (unit "Watch", officers ZG01–ZG05) with declarations of 2024 only, so that no other test's
 // figures move: 40 declarations a month per officer; lane R for every fourth, G otherwise; HS chapter 87 for every
@@ -176,6 +178,83 @@ describe("contracts calibrated from baselines", () => {
     await page.getByTestId("score-preview").waitFor();
     await expect(page.getByTestId("score-preview").textContent()).resolves.toContain("Médiane");
     await screenshot(page, "calibration-preview-manager-fr");
+  });
+
+  it("a manager scores P1 of a draft on O/E; the audit keeps the basis and the contract shows O/E ratios", async () => {
+    const draft = await db.contract.findFirstOrThrow({
+      where: { officeCode: OFFICE, partyOfficerId: "ZG02", status: "DRAFT" },
+    });
+    const page = await signIn(MANAGER);
+    await page.goto(`/contracts/${draft.id}/edit`);
+    await page.locator('select[name="indicators.0.basis"]').selectOption("OE");
+    await page.getByRole("button", { name: "Show baselines" }).click();
+    const oe = page.getByTestId("baseline-oe-P1");
+    await oe.waitFor({ timeout: 30_000 });
+    // ZG02's own O/E over January–June with its counts, and the office's officers' O/E.
+    await expect(oe.textContent()).resolves.toMatch(/Own O\/E \d\.\d\d \(observed \d+, expected [\d.]+; 95 % interval/);
+    await page.getByRole("button", { name: "Propose from baseline" }).click();
+    await expect.poll(() => page.locator('input[name="indicators.0.threshold"]').inputValue()).not.toBe("");
+    await screenshot(page, "contract-oe-form-manager");
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await page.waitForURL(new RegExp(`/contracts/${draft.id}$`));
+
+    const p1 = await db.contractIndicator.findFirstOrThrow({ where: { contractId: draft.id, kpiId: "P1" } });
+    expect(p1.basis).toBe("OE");
+    expect(p1.target).toBeGreaterThan(p1.threshold);
+    expect(p1.target).toBeLessThan(3);
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { action: "contract.update", entityId: String(draft.id) },
+      orderBy: { at: "desc" },
+    });
+    const after = (audit.data as { after: { indicators: { kpiId: string; basis: string }[] } }).after;
+    expect(after.indicators.find((i) => i.kpiId === "P1")!.basis).toBe("OE");
+    expect(after.indicators.find((i) => i.kpiId === "P2")!.basis).toBe("RAW");
+
+    await settle(page);
+    await expect(page.getByTestId("terms-table").textContent()).resolves.toContain("Scored on O/E");
+    const row = page.getByTestId("current-scorecard").locator('tr[data-kpi="P1"]');
+    await row.waitFor({ timeout: 30_000 });
+    await expect(row.getAttribute("data-basis")).resolves.toBe("OE");
+    // The value is ZG02's O/E over July–December, not his raw rate (a fraction of declarations).
+    const value = Number(await row.getAttribute("data-value"));
+    expect(value).toBeGreaterThan(0.3);
+    await expect(row.textContent()).resolves.toMatch(/Scored on O\/E.*\d\.\d\d.*observed \d+ · expected/);
+    await screenshot(page, "contract-oe-detail-manager");
+    const fr = await signIn(MANAGER, "fr-FR");
+    await fr.goto(`/contracts/${draft.id}`);
+    await fr.getByTestId("current-scorecard").waitFor({ timeout: 30_000 });
+    await expect(fr.getByTestId("terms-table").textContent()).resolves.toContain("Noté sur O/A");
+    await screenshot(fr, "contract-oe-detail-manager-fr");
+  });
+
+  it("scores an indicator on observed/expected: the form calibrates and previews it on O/E ratios", async () => {
+    // A trial that is never submitted: P1 same-day assessment on O/E for each officer of the unit. O/E exists for
+    // P1 (a counted rate over declarations), standardised over lane × HS chapter within ZGW1.
+    for (const [locale, load, propose, shot] of [
+      ["en-GB", "Show baselines", "Propose from baseline", "calibration-oe-manager"],
+      ["fr-FR", "Afficher les références", "Proposer d'après la référence", "calibration-oe-manager-fr"],
+    ] as const) {
+      const page = await signIn(MANAGER, locale);
+      await fillApplyForm(page, "Garoua Watch — O/E trial");
+      await page.locator('select[name="indicators.0.basis"]').selectOption("OE");
+      await page.getByRole("button", { name: load }).click();
+      const oe = page.getByTestId("baseline-oe-P1");
+      await expect.poll(() => oe.count(), { timeout: 30_000 }).toBe(1);
+      await expect(oe.textContent()).resolves.toMatch(locale === "en-GB" ? /Group O\/E: Q1 / : /O\/A du groupe : Q1 /);
+      await page.getByRole("button", { name: propose }).click();
+      // The proposal is an O/E ratio (1.00 = as expected), the target above the threshold for a higher-is-better
+      // rate; a raw proposal would have been in % (50 and 70).
+      const threshold = page.locator('input[name="indicators.0.threshold"]');
+      const target = page.locator('input[name="indicators.0.target"]');
+      await expect.poll(() => threshold.inputValue()).not.toBe("");
+      const [t, g] = [await threshold.inputValue(), await target.inputValue()].map((v) => Number(v.replace(",", ".")));
+      expect(t).toBeGreaterThan(0.3);
+      expect(t).toBeLessThan(2);
+      expect(g).toBeGreaterThan(t!);
+      expect(g).toBeLessThan(3);
+      await page.getByTestId("score-preview").waitFor();
+      await screenshot(page, shot);
+    }
   });
 
   it("the officer acknowledges and sees observed / expected beside his figures", async () => {

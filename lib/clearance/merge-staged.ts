@@ -205,10 +205,17 @@ export async function tableIsEmpty(client: PoolClient, table: string): Promise<b
 const BULK_LOAD_ROWS = 50_000;
 
 // Drops the table's indexes, and its primary key when no foreign key points to it, when a large load is coming,
-// returning the statements that build them again, in the same transaction.
+// returning the statements that build them again, in the same transaction. Only the tables' owner may: the portal's
+// least-privileged role (the worker's uploads) loads with the indexes in place, and an operator's first load with
+// DATABASE_URL set to the owner gets the faster path (docs/scaling.md).
 async function dropIndexesForBulkLoad(client: PoolClient, table: string, staging: string): Promise<string[]> {
   const { rows: size } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${staging}`);
   if (size[0]!.n < BULK_LOAD_ROWS) return [];
+  const { rows: owner } = await client.query<{ owns: boolean }>(
+    `SELECT pg_has_role(current_user, relowner, 'USAGE') AS owns FROM pg_class WHERE oid = $1::regclass`,
+    [table],
+  );
+  if (!owner[0]?.owns) return [];
   const { rows: keys } = await client.query<{ conname: string; definition: string }>(
     `SELECT conname, pg_get_constraintdef(oid) AS definition FROM pg_constraint
       WHERE conrelid = $1::regclass AND contype = 'p'

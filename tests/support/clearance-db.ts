@@ -16,7 +16,7 @@ const CLEARANCE_TABLES = [
 ];
 
 // Results computed from the clearance data, and contracts that point at its offices and officers.
-const DEPENDENT_TABLES = ["contracts", "flags", "kpi_results", "trs_results", "mirror_results"];
+const DEPENDENT_TABLES = ["contracts", "flags", "detection_tests", "kpi_results", "trs_results", "mirror_results"];
 
 // DELETE rather than TRUNCATE … CASCADE, which would also empty the users table through its office link.
 export async function clearClearanceData(): Promise<void> {

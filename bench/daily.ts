@@ -19,6 +19,7 @@ import {
   BENCH_QUEUE_PREFIX,
   DATA,
   DECLARATIONS,
+  PERIOD,
   ROOT,
   databaseUrl,
   ensureImportedBenchDatabase,
@@ -39,6 +40,8 @@ const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const DAY_FILES = ["declarations", "items", "inspections", "events"] as const;
 // The jobs whose results the dashboards, flags and contracts read; TRS and mirror runs are reported apart.
 const DAILY_JOBS = new Set(["kpis.compute", "integrity.detect", "contracts.refresh-indicators"]);
+// The end of the demo contracts' period (DEMO_CONTRACT_PERIOD, not imported: that module needs a database URL).
+const LAST_DAY = "2025-12-31";
 
 const log = (message: string) => process.stderr.write(`bench:daily: ${message}\n`);
 const since = (started: number) => round((performance.now() - started) / 1000);
@@ -79,11 +82,14 @@ async function prepareBase(): Promise<{ day: string }> {
   log(`making ${BASE} from ${BENCH_DATABASE}`);
   copyDatabase(BENCH_DATABASE, BASE);
   migrateDatabase(BASE);
-  // The busiest of the last ten days with data: a working day near the end of the year.
+  // The busiest of the last ten days of 2025: a working day near the end of the demo contracts' period (2025 H2),
+  // so that the day calls for the same KPI periods and contract cells whatever the years the data set covers.
   const day = psql(
     BASE,
     `SELECT d FROM (SELECT reg_ts::date AS d, count(*) AS n FROM declarations
-                     WHERE reg_ts >= (SELECT max(reg_ts)::date - 10 FROM declarations) GROUP BY 1) x
+                     WHERE reg_ts >= (SELECT max(reg_ts)::date - 10 FROM declarations WHERE reg_ts < '${LAST_DAY}'::date + 1)
+                       AND reg_ts < '${LAST_DAY}'::date + 1
+                     GROUP BY 1) x
       ORDER BY n DESC, d DESC LIMIT 1`,
   ).trim();
   fs.rmSync(DAY_DIR, { recursive: true, force: true });
@@ -273,6 +279,7 @@ writeResult("daily", {
   date: new Date().toISOString(),
   machine: machine(),
   declarationsInDatabase: DECLARATIONS,
+  dataPeriod: PERIOD,
   ...result,
   floor: {
     note: "psql \\copy of the day's declarations, items, inspections and events into a copy of the same database",

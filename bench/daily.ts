@@ -231,10 +231,14 @@ const floor = plainCopy(FLOOR);
 psql("postgres", `DROP DATABASE IF EXISTS ${FLOOR} WITH (FORCE)`);
 
 copyDatabase(BASE, RUN);
-// The bench database's first load left its recomputation of every period queued in job_runs (no worker ran it);
-// the worker's reconcile pass would queue it again and the run would time a year's backlog, not the day. The base
-// stands for a portal that has run until the day before, so nothing is left over from before the day.
-psql(RUN, "DELETE FROM job_runs WHERE status IN ('QUEUED', 'RUNNING')");
+// The bench database's first load left its recomputation of every period queued in job_runs and its TRS and mirror
+// runs in analysis_runs (no worker ran them); the worker's reconcile pass would queue them again and the run would
+// time a year's backlog beside the day. The base stands for a portal that has run until the day before, so nothing
+// is left over from before the day.
+psql(
+  RUN,
+  "DELETE FROM job_runs WHERE status IN ('QUEUED', 'RUNNING'); DELETE FROM analysis_runs WHERE status IN ('QUEUED', 'RUNNING')",
+);
 const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
 await clearQueue(redis);
 const queue = new Queue("pmc", { connection: redis, prefix: QUEUE_PREFIX });

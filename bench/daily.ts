@@ -4,7 +4,7 @@
 // integrity.detect and contracts.refresh-indicators jobs, timed until the last of them is done). Beside it, in the
 // same run, the floor: psql \copy of the same day's files into a copy of the same database.
 //
-// The day is cut out of the generated year: the busiest of its last working days (D). A base database is made once
+// The day is cut out of the generated data: the busiest of the last ten days of November 2025 (D). A base database is made once
 // from the bench database: D's rows are written to CSV files (data/bench-N-day/) and deleted, the KPI results and
 // flags of D's month and quarter are stored, and the demo contracts seeded, as a portal that has run until the day
 // before would have them. Each run works on a fresh copy of that base. Writes bench/results/daily.json.
@@ -40,8 +40,9 @@ const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const DAY_FILES = ["declarations", "items", "inspections", "events"] as const;
 // The jobs whose results the dashboards, flags and contracts read; TRS and mirror runs are reported apart.
 const DAILY_JOBS = new Set(["kpis.compute", "integrity.detect", "contracts.refresh-indicators"]);
-// The end of the demo contracts' period (DEMO_CONTRACT_PERIOD, not imported: that module needs a database URL).
-const LAST_DAY = "2025-12-31";
+// A month before the end of the demo contracts' period (DEMO_CONTRACT_PERIOD, not imported: that module needs a
+// database URL).
+const LAST_DAY = "2025-11-30";
 
 const log = (message: string) => process.stderr.write(`bench:daily: ${message}\n`);
 const since = (started: number) => round((performance.now() - started) / 1000);
@@ -82,8 +83,10 @@ async function prepareBase(): Promise<{ day: string }> {
   log(`making ${BASE} from ${BENCH_DATABASE}`);
   copyDatabase(BENCH_DATABASE, BASE);
   migrateDatabase(BASE);
-  // The busiest of the last ten days of 2025: a working day near the end of the demo contracts' period (2025 H2),
-  // so that the day calls for the same KPI periods and contract cells whatever the years the data set covers.
+  // The busiest of the last ten days of November 2025: inside the demo contracts' period (2025 H2), and with a
+  // month of data after it in every data set, so that the day's later events fall in a month every size holds
+  // (the 1 M set ends on 31 December, where the generator cuts events short) and the day calls for the same KPI
+  // periods and contract cells whatever the years the data set covers.
   const day = psql(
     BASE,
     `SELECT d FROM (SELECT reg_ts::date AS d, count(*) AS n FROM declarations

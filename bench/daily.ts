@@ -4,10 +4,10 @@
 // integrity.detect and contracts.refresh-indicators jobs, timed until the last of them is done). Beside it, in the
 // same run, the floor: psql \copy of the same day's files into a copy of the same database.
 //
-// The day is cut out of the generated data: the busiest of the last ten days of November 2025 (D). A base database is made once
-// from the bench database: D's rows are written to CSV files (data/bench-N-day/) and deleted, the KPI results and
-// flags of D's month and quarter are stored, and the demo contracts seeded, as a portal that has run until the day
-// before would have them. Each run works on a fresh copy of that base. Writes bench/results/daily.json.
+// The day is cut out of the generated data: the busiest of the last ten days of November 2025 (D). A base
+// database is made once from the bench database: D's rows are written to CSV files (data/bench-N-day/) and
+// deleted, the KPI results and flags of D's month and quarter are stored, and the demo contracts seeded, as a
+// portal that has run until the day before would have them. Each run works on a fresh copy of that base. Writes bench/results/daily.json.
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";

@@ -4,10 +4,10 @@
 // integrity.detect and contracts.refresh-indicators jobs, timed until the last of them is done). Beside it, in the
 // same run, the floor: psql \copy of the same day's files into a copy of the same database.
 //
-// The day is cut out of the generated year: the busiest of its last working days (D). A base database is made once
-// from the bench database: D's rows are written to CSV files (data/bench-N-day/) and deleted, the KPI results and
-// flags of D's month and quarter are stored, and the demo contracts seeded, as a portal that has run until the day
-// before would have them. Each run works on a fresh copy of that base. Writes bench/results/daily.json.
+// The day is cut out of the generated data: the busiest of the last ten days of November 2025 (D). A base
+// database is made once from the bench database: D's rows are written to CSV files (data/bench-N-day/) and
+// deleted, the KPI results and flags of D's month and quarter are stored, and the demo contracts seeded, as a
+// portal that has run until the day before would have them. Each run works on a fresh copy of that base. Writes bench/results/daily.json.
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -19,6 +19,7 @@ import {
   BENCH_QUEUE_PREFIX,
   DATA,
   DECLARATIONS,
+  PERIOD,
   ROOT,
   databaseUrl,
   ensureImportedBenchDatabase,
@@ -39,6 +40,9 @@ const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const DAY_FILES = ["declarations", "items", "inspections", "events"] as const;
 // The jobs whose results the dashboards, flags and contracts read; TRS and mirror runs are reported apart.
 const DAILY_JOBS = new Set(["kpis.compute", "integrity.detect", "contracts.refresh-indicators"]);
+// A month before the end of the demo contracts' period (DEMO_CONTRACT_PERIOD, not imported: that module needs a
+// database URL).
+const LAST_DAY = "2025-11-30";
 
 const log = (message: string) => process.stderr.write(`bench:daily: ${message}\n`);
 const since = (started: number) => round((performance.now() - started) / 1000);
@@ -79,11 +83,16 @@ async function prepareBase(): Promise<{ day: string }> {
   log(`making ${BASE} from ${BENCH_DATABASE}`);
   copyDatabase(BENCH_DATABASE, BASE);
   migrateDatabase(BASE);
-  // The busiest of the last ten days with data: a working day near the end of the year.
+  // The busiest of the last ten days of November 2025: inside the demo contracts' period (2025 H2), and with a
+  // month of data after it in every data set, so that the day's later events fall in a month every size holds
+  // (the 1 M set ends on 31 December, where the generator cuts events short) and the day calls for the same KPI
+  // periods and contract cells whatever the years the data set covers.
   const day = psql(
     BASE,
     `SELECT d FROM (SELECT reg_ts::date AS d, count(*) AS n FROM declarations
-                     WHERE reg_ts >= (SELECT max(reg_ts)::date - 10 FROM declarations) GROUP BY 1) x
+                     WHERE reg_ts >= (SELECT max(reg_ts)::date - 10 FROM declarations WHERE reg_ts < '${LAST_DAY}'::date + 1)
+                       AND reg_ts < '${LAST_DAY}'::date + 1
+                     GROUP BY 1) x
       ORDER BY n DESC, d DESC LIMIT 1`,
   ).trim();
   fs.rmSync(DAY_DIR, { recursive: true, force: true });
@@ -225,6 +234,14 @@ const floor = plainCopy(FLOOR);
 psql("postgres", `DROP DATABASE IF EXISTS ${FLOOR} WITH (FORCE)`);
 
 copyDatabase(BASE, RUN);
+// The bench database's first load left its recomputation of every period queued in job_runs and its TRS and mirror
+// runs in analysis_runs (no worker ran them); the worker's reconcile pass would queue them again and the run would
+// time a year's backlog beside the day. The base stands for a portal that has run until the day before, so nothing
+// is left over from before the day.
+psql(
+  RUN,
+  "DELETE FROM job_runs WHERE status IN ('QUEUED', 'RUNNING'); DELETE FROM analysis_runs WHERE status IN ('QUEUED', 'RUNNING')",
+);
 const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
 await clearQueue(redis);
 const queue = new Queue("pmc", { connection: redis, prefix: QUEUE_PREFIX });
@@ -273,6 +290,7 @@ writeResult("daily", {
   date: new Date().toISOString(),
   machine: machine(),
   declarationsInDatabase: DECLARATIONS,
+  dataPeriod: PERIOD,
   ...result,
   floor: {
     note: "psql \\copy of the day's declarations, items, inspections and events into a copy of the same database",

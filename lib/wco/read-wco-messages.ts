@@ -32,12 +32,54 @@ export type ReadCounts = {
   notes: string[];
 };
 
-type Pending = { file: string; message: ClassifiedMessage & { kind: "DEC" | "RES" }; normalized: NormalizedMessage };
+type Located = { line: number; path: string; reason: string };
+
+// What a message gives once it validates, in order: rejections with their place, and rows to stage.
+type Outcome =
+  | { reject: Located }
+  | { rejectItem: Located }
+  | {
+      stage: { position: number; shaSuffix: string; row: Record<string, unknown> };
+      counts: "declarations" | "notifications";
+    };
+
+// A message waiting for the validator: its text and what it maps to, worked out while its tree was at hand, so that
+// a batch holds a few kilobytes per message and never the trees (decision 033). An unexpected mapping failure is
+// kept to be thrown once the message validates, as it would have been had it been mapped then.
+type Pending = {
+  file: string;
+  normalized: NormalizedMessage;
+  outcomes: Outcome[] | { error: unknown };
+};
 
 // Messages per validator run: each run starts a worker and parses the schemas (about two seconds for the RES set,
 // which includes the DEC one), so runs are few and large; memory holds two batches at most.
 const BATCH_MESSAGES = 2000;
 const BATCH_BYTES = 6 * 1024 * 1024;
+
+const locate = (problem: MappingProblem): Located => ({
+  line: problem.node.line,
+  path: problem.path,
+  reason: problem.reason,
+});
+
+function mapMessage(message: ClassifiedMessage & { kind: "DEC" | "RES" }): Outcome[] {
+  if (message.kind === "DEC") {
+    const mapped = mapDeclaration(message.declaration);
+    if (!mapped.ok) return [{ reject: locate(mapped.problem) }];
+    const { itemProblems, ...row } = mapped.value;
+    return [
+      ...itemProblems.map((problem) => ({ rejectItem: locate(problem) })),
+      { stage: { position: 0, shaSuffix: "", row }, counts: "declarations" },
+    ];
+  }
+  return message.responses.map((response, position): Outcome => {
+    const mapped = mapNotification(response);
+    if (!mapped.ok) return { reject: locate(mapped.problem) };
+    const shaSuffix = message.responses.length > 1 ? `:${position}` : "";
+    return { stage: { position, shaSuffix, row: mapped.value }, counts: "notifications" };
+  });
+}
 
 export const STG_WCO_COLUMNS = [
   "sha256",
@@ -84,29 +126,15 @@ export async function readWcoMessages(
       values: { file },
     });
   };
-  const rejectItem = async (file: string, problem: MappingProblem) => {
+  const rejectItem = async (file: string, problem: Located) => {
     counts.rejectedItems++;
     await rejects.add({
       file: WCO_MESSAGES_FILE,
-      line: problem.node.line,
+      line: problem.line,
       column: problem.path,
       reason: problem.reason,
       values: { file },
     });
-  };
-
-  const stage = async (pending: Pending, position: number, sha: string, row: Record<string, unknown>) => {
-    await writer.write([
-      sha,
-      pending.message.kind,
-      row.functionCode as number,
-      (row.lrn as string | null) ?? null,
-      (row.mrn as string | null) ?? null,
-      (row.issuedAt as string | undefined) ?? null,
-      pending.file,
-      position,
-      JSON.stringify(row),
-    ]);
   };
 
   const process = async (kind: "DEC" | "RES", batch: Pending[]) => {
@@ -121,36 +149,25 @@ export async function readWcoMessages(
         await reject(pending.file, { ...found[0]!, reason: `schema: ${found[0]!.reason}${more}` });
         continue;
       }
+      if (!Array.isArray(pending.outcomes)) throw pending.outcomes.error;
       const sha = crypto.createHash("sha256").update(pending.normalized.xml).digest("hex");
-      const message = pending.message;
-      if (message.kind === "DEC") {
-        const mapped = mapDeclaration(message.declaration);
-        if (!mapped.ok) {
-          await reject(pending.file, {
-            line: mapped.problem.node.line,
-            path: mapped.problem.path,
-            reason: mapped.problem.reason,
-          });
-          continue;
-        }
-        for (const problem of mapped.value.itemProblems) await rejectItem(pending.file, problem);
-        const { itemProblems: _ignored, ...row } = mapped.value;
-        counts.declarations++;
-        await stage(pending, 0, sha, row);
-      } else {
-        for (const [position, response] of message.responses.entries()) {
-          const mapped = mapNotification(response);
-          if (!mapped.ok) {
-            await reject(pending.file, {
-              line: mapped.problem.node.line,
-              path: mapped.problem.path,
-              reason: mapped.problem.reason,
-            });
-            continue;
-          }
-          counts.notifications++;
-          const responseSha = message.responses.length > 1 ? `${sha}:${position}` : sha;
-          await stage(pending, position, responseSha, mapped.value);
+      for (const outcome of pending.outcomes) {
+        if ("reject" in outcome) await reject(pending.file, outcome.reject);
+        else if ("rejectItem" in outcome) await rejectItem(pending.file, outcome.rejectItem);
+        else {
+          const { position, shaSuffix, row } = outcome.stage;
+          counts[outcome.counts]++;
+          await writer.write([
+            sha + shaSuffix,
+            kind,
+            row.functionCode as number,
+            (row.lrn as string | null) ?? null,
+            (row.mrn as string | null) ?? null,
+            (row.issuedAt as string | undefined) ?? null,
+            pending.file,
+            position,
+            JSON.stringify(row),
+          ]);
         }
       }
     }
@@ -198,20 +215,26 @@ async function readAll(
     counts.files++;
     let root;
     try {
-      root = await parseXmlTree(await file.open());
+      root = await parseXmlTree(await source.open(file));
     } catch (error) {
       if (!(error instanceof XmlSyntaxError)) throw error;
-      await reject(file.path, { line: error.line, path: "/", reason: `not well-formed XML: ${error.reason}` });
+      await reject(file, { line: error.line, path: "/", reason: `not well-formed XML: ${error.reason}` });
       continue;
     }
     const message = classifyMessage(root);
     if (message.kind === "OTHER") {
-      counts.skipped.push(`${file.path}: ${message.note}`);
+      counts.skipped.push(`${file}: ${message.note}`);
     } else {
-      if (message.kind === "DEC" && message.note) counts.notes.push(`${file.path}: ${message.note}`);
+      if (message.kind === "DEC" && message.note) counts.notes.push(`${file}: ${message.note}`);
       const normalized = normalizeMessage(message);
+      let outcomes: Pending["outcomes"];
+      try {
+        outcomes = mapMessage(message);
+      } catch (error) {
+        outcomes = { error };
+      }
       const batch = batches[message.kind];
-      batch.items.push({ file: file.path, message, normalized });
+      batch.items.push({ file, normalized, outcomes });
       batch.bytes += normalized.xml.length;
       if (batch.items.length >= BATCH_MESSAGES || batch.bytes >= BATCH_BYTES) await flush(message.kind);
     }

@@ -4,6 +4,7 @@
 // Model messages at all are skipped with a note.
 import "server-only";
 import crypto from "node:crypto";
+import type { Readable } from "node:stream";
 import type { PoolClient } from "pg";
 import { CopyWriter } from "@/lib/clearance/copy-writer";
 import type { RejectedRowsWriter } from "@/lib/clearance/rejected-rows";
@@ -56,6 +57,9 @@ type Pending = {
 // which includes the DEC one), so runs are few and large; memory holds two batches at most.
 const BATCH_MESSAGES = 2000;
 const BATCH_BYTES = 6 * 1024 * 1024;
+// Files opened ahead of the one being parsed: each open waits on the thread pool, which on a loaded machine is most
+// of the time a small file takes, and waiting for several at once costs what waiting for one does.
+const READ_AHEAD = 8;
 
 const locate = (problem: MappingProblem): Located => ({
   line: problem.node.line,
@@ -211,11 +215,19 @@ async function readAll(
   progress: (fraction: number) => Promise<void>,
 ): Promise<void> {
   const total = source.files.length || 1;
-  for (const file of source.files) {
+  const opening: Promise<Readable | Buffer[]>[] = [];
+  for (const [index, file] of source.files.entries()) {
+    while (opening.length < READ_AHEAD && index + opening.length < source.files.length) {
+      const next = source.open(source.files[index + opening.length]!);
+      // Its failure is thrown when its turn comes, not as an unhandled rejection before.
+      next.catch(() => {});
+      opening.push(next);
+    }
+    const content = opening.shift()!;
     counts.files++;
     let root;
     try {
-      root = await parseXmlTree(await source.open(file));
+      root = await parseXmlTree(await content);
     } catch (error) {
       if (!(error instanceof XmlSyntaxError)) throw error;
       await reject(file, { line: error.line, path: "/", reason: `not well-formed XML: ${error.reason}` });

@@ -4,6 +4,7 @@
 // Model messages at all are skipped with a note.
 import "server-only";
 import crypto from "node:crypto";
+import type { Readable } from "node:stream";
 import type { PoolClient } from "pg";
 import { CopyWriter } from "@/lib/clearance/copy-writer";
 import type { RejectedRowsWriter } from "@/lib/clearance/rejected-rows";
@@ -32,12 +33,57 @@ export type ReadCounts = {
   notes: string[];
 };
 
-type Pending = { file: string; message: ClassifiedMessage & { kind: "DEC" | "RES" }; normalized: NormalizedMessage };
+type Located = { line: number; path: string; reason: string };
+
+// What a message gives once it validates, in order: rejections with their place, and rows to stage.
+type Outcome =
+  | { reject: Located }
+  | { rejectItem: Located }
+  | {
+      stage: { position: number; shaSuffix: string; row: Record<string, unknown> };
+      counts: "declarations" | "notifications";
+    };
+
+// A message waiting for the validator: its text and what it maps to, worked out while its tree was at hand, so that
+// a batch holds a few kilobytes per message and never the trees (decision 033). An unexpected mapping failure is
+// kept to be thrown once the message validates, as it would have been had it been mapped then.
+type Pending = {
+  file: string;
+  normalized: NormalizedMessage;
+  outcomes: Outcome[] | { error: unknown };
+};
 
 // Messages per validator run: each run starts a worker and parses the schemas (about two seconds for the RES set,
 // which includes the DEC one), so runs are few and large; memory holds two batches at most.
 const BATCH_MESSAGES = 2000;
 const BATCH_BYTES = 6 * 1024 * 1024;
+// Files opened ahead of the one being parsed: each open waits on the thread pool, which on a loaded machine is most
+// of the time a small file takes, and waiting for several at once costs what waiting for one does.
+const READ_AHEAD = 8;
+
+const locate = (problem: MappingProblem): Located => ({
+  line: problem.node.line,
+  path: problem.path,
+  reason: problem.reason,
+});
+
+function mapMessage(message: ClassifiedMessage & { kind: "DEC" | "RES" }): Outcome[] {
+  if (message.kind === "DEC") {
+    const mapped = mapDeclaration(message.declaration);
+    if (!mapped.ok) return [{ reject: locate(mapped.problem) }];
+    const { itemProblems, ...row } = mapped.value;
+    return [
+      ...itemProblems.map((problem) => ({ rejectItem: locate(problem) })),
+      { stage: { position: 0, shaSuffix: "", row }, counts: "declarations" },
+    ];
+  }
+  return message.responses.map((response, position): Outcome => {
+    const mapped = mapNotification(response);
+    if (!mapped.ok) return { reject: locate(mapped.problem) };
+    const shaSuffix = message.responses.length > 1 ? `:${position}` : "";
+    return { stage: { position, shaSuffix, row: mapped.value }, counts: "notifications" };
+  });
+}
 
 export const STG_WCO_COLUMNS = [
   "sha256",
@@ -84,29 +130,15 @@ export async function readWcoMessages(
       values: { file },
     });
   };
-  const rejectItem = async (file: string, problem: MappingProblem) => {
+  const rejectItem = async (file: string, problem: Located) => {
     counts.rejectedItems++;
     await rejects.add({
       file: WCO_MESSAGES_FILE,
-      line: problem.node.line,
+      line: problem.line,
       column: problem.path,
       reason: problem.reason,
       values: { file },
     });
-  };
-
-  const stage = async (pending: Pending, position: number, sha: string, row: Record<string, unknown>) => {
-    await writer.write([
-      sha,
-      pending.message.kind,
-      row.functionCode as number,
-      (row.lrn as string | null) ?? null,
-      (row.mrn as string | null) ?? null,
-      (row.issuedAt as string | undefined) ?? null,
-      pending.file,
-      position,
-      JSON.stringify(row),
-    ]);
   };
 
   const process = async (kind: "DEC" | "RES", batch: Pending[]) => {
@@ -121,36 +153,25 @@ export async function readWcoMessages(
         await reject(pending.file, { ...found[0]!, reason: `schema: ${found[0]!.reason}${more}` });
         continue;
       }
+      if (!Array.isArray(pending.outcomes)) throw pending.outcomes.error;
       const sha = crypto.createHash("sha256").update(pending.normalized.xml).digest("hex");
-      const message = pending.message;
-      if (message.kind === "DEC") {
-        const mapped = mapDeclaration(message.declaration);
-        if (!mapped.ok) {
-          await reject(pending.file, {
-            line: mapped.problem.node.line,
-            path: mapped.problem.path,
-            reason: mapped.problem.reason,
-          });
-          continue;
-        }
-        for (const problem of mapped.value.itemProblems) await rejectItem(pending.file, problem);
-        const { itemProblems: _ignored, ...row } = mapped.value;
-        counts.declarations++;
-        await stage(pending, 0, sha, row);
-      } else {
-        for (const [position, response] of message.responses.entries()) {
-          const mapped = mapNotification(response);
-          if (!mapped.ok) {
-            await reject(pending.file, {
-              line: mapped.problem.node.line,
-              path: mapped.problem.path,
-              reason: mapped.problem.reason,
-            });
-            continue;
-          }
-          counts.notifications++;
-          const responseSha = message.responses.length > 1 ? `${sha}:${position}` : sha;
-          await stage(pending, position, responseSha, mapped.value);
+      for (const outcome of pending.outcomes) {
+        if ("reject" in outcome) await reject(pending.file, outcome.reject);
+        else if ("rejectItem" in outcome) await rejectItem(pending.file, outcome.rejectItem);
+        else {
+          const { position, shaSuffix, row } = outcome.stage;
+          counts[outcome.counts]++;
+          await writer.write([
+            sha + shaSuffix,
+            kind,
+            row.functionCode as number,
+            (row.lrn as string | null) ?? null,
+            (row.mrn as string | null) ?? null,
+            (row.issuedAt as string | undefined) ?? null,
+            pending.file,
+            position,
+            JSON.stringify(row),
+          ]);
         }
       }
     }
@@ -194,24 +215,38 @@ async function readAll(
   progress: (fraction: number) => Promise<void>,
 ): Promise<void> {
   const total = source.files.length || 1;
-  for (const file of source.files) {
+  const opening: Promise<Readable | Buffer[]>[] = [];
+  for (const [index, file] of source.files.entries()) {
+    while (opening.length < READ_AHEAD && index + opening.length < source.files.length) {
+      const next = source.open(source.files[index + opening.length]!);
+      // Its failure is thrown when its turn comes, not as an unhandled rejection before.
+      next.catch(() => {});
+      opening.push(next);
+    }
+    const content = opening.shift()!;
     counts.files++;
     let root;
     try {
-      root = await parseXmlTree(await file.open());
+      root = await parseXmlTree(await content);
     } catch (error) {
       if (!(error instanceof XmlSyntaxError)) throw error;
-      await reject(file.path, { line: error.line, path: "/", reason: `not well-formed XML: ${error.reason}` });
+      await reject(file, { line: error.line, path: "/", reason: `not well-formed XML: ${error.reason}` });
       continue;
     }
     const message = classifyMessage(root);
     if (message.kind === "OTHER") {
-      counts.skipped.push(`${file.path}: ${message.note}`);
+      counts.skipped.push(`${file}: ${message.note}`);
     } else {
-      if (message.kind === "DEC" && message.note) counts.notes.push(`${file.path}: ${message.note}`);
+      if (message.kind === "DEC" && message.note) counts.notes.push(`${file}: ${message.note}`);
       const normalized = normalizeMessage(message);
+      let outcomes: Pending["outcomes"];
+      try {
+        outcomes = mapMessage(message);
+      } catch (error) {
+        outcomes = { error };
+      }
       const batch = batches[message.kind];
-      batch.items.push({ file: file.path, message, normalized });
+      batch.items.push({ file, normalized, outcomes });
       batch.bytes += normalized.xml.length;
       if (batch.items.length >= BATCH_MESSAGES || batch.bytes >= BATCH_BYTES) await flush(message.kind);
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseXmlTree, XmlSyntaxError } from "@/lib/wco/xml-tree";
+import { elementPath, parseXmlTree, XmlSyntaxError, type XmlNode } from "@/lib/wco/xml-tree";
 import { classifyMessage, normalizeMessage, problemAtLine, WCO_NS } from "@/lib/wco/wco-message";
 
 const parse = (xml: string) => parseXmlTree([xml]);
@@ -54,6 +54,38 @@ describe("WCO messages: classification and the validator's copy", () => {
       line: 5,
       path: "/MetaData/Response/IssueDateTime/DateTimeString",
       reason: "bad value",
+    });
+  });
+
+  it("places an error on any line of the copy as the tree would, repeated and wrapped elements included", async () => {
+    const tree = await parse(
+      `<v1:submitDeclarationRequest xmlns:v1="urn:x"><v1:requestDetail>\n` +
+        `<md:MetaData xmlns:md="${WCO_NS.metaData}" xmlns="${WCO_NS.declaration}"><Declaration>\n` +
+        `<GoodsShipment><GovernmentAgencyGoodsItem><SequenceNumeric>1</SequenceNumeric></GovernmentAgencyGoodsItem>\n` +
+        `<GovernmentAgencyGoodsItem><SequenceNumeric>2</SequenceNumeric><Commodity/></GovernmentAgencyGoodsItem>\n` +
+        `</GoodsShipment></Declaration></md:MetaData></v1:requestDetail></v1:submitDeclarationRequest>`,
+    );
+    const message = classifyMessage(tree);
+    if (message.kind !== "DEC") throw new Error("expected DEC");
+    const normalized = normalizeMessage(message);
+    const inOrder: XmlNode[] = [];
+    const walk = (node: XmlNode) => {
+      inOrder.push(node);
+      node.children.forEach(walk);
+    };
+    walk(message.metaData);
+    expect(inOrder.map((_, i) => problemAtLine(normalized, i + 1, "x"))).toEqual(
+      inOrder.map((node) => ({ line: node.line, path: elementPath(node), reason: "x" })),
+    );
+    expect(problemAtLine(normalized, 7, "x").path).toBe(
+      "/submitDeclarationRequest/requestDetail/MetaData/Declaration/GoodsShipment/GovernmentAgencyGoodsItem[2]/" +
+        "SequenceNumeric",
+    );
+    // A line the copy does not have (libxml2 naming the document) falls on the first element.
+    expect(problemAtLine(normalized, 99, "x")).toEqual({
+      line: 2,
+      path: "/submitDeclarationRequest/requestDetail/MetaData",
+      reason: "x",
     });
   });
 

@@ -78,8 +78,21 @@ const escapeXml = (s: string) => s.replace(/[&<>"\n\r\t]/g, (c) => TEXT_ESCAPES[
 
 export type NormalizedMessage = {
   xml: string;
-  // The element whose start tag is on each line of `xml` (index 0 = line 1).
-  lineNodes: XmlNode[];
+  // Where the element whose start tag is on each line of `xml` comes from (index 0 = line 1), in typed arrays
+  // rather than the tree itself: a batch waiting for the validator then holds a few kilobytes per message, not its
+  // tree, which is what kept the import's heap large (decision 033).
+  origin: LineOrigin;
+};
+
+type LineOrigin = {
+  // Element path of the first line's parent, "" when the first line is the document's root.
+  above: string;
+  names: string[];
+  // The line of each element's parent (-1 for the first line), its 1-based place among its parent's children of
+  // the same name (0 when it is the only one), and the line of its start tag in the file.
+  parents: Int32Array;
+  ordinals: Int32Array;
+  fileLines: Int32Array;
 };
 
 export function normalizeMessage(message: ClassifiedMessage & { kind: "DEC" | "RES" }): NormalizedMessage {
@@ -91,27 +104,47 @@ export function normalizeMessage(message: ClassifiedMessage & { kind: "DEC" | "R
   };
   const lines: string[] = [];
   const lineNodes: XmlNode[] = [];
-  const write = (node: XmlNode) => {
+  const parents: number[] = [];
+  const write = (node: XmlNode, parent: number) => {
     const name = prefixFor(namespaceOf(node, message)) + node.name;
     const attributes = Object.entries(node.attributes)
       .map(([key, value]) => ` ${key}="${escapeXml(value)}"`)
       .join("");
     const text = node.children.length && node.text.trim() === "" ? "" : escapeXml(node.text);
+    const line = lines.length;
     lines.push(`<${name}${attributes}>${text}`);
     lineNodes.push(node);
-    for (const child of node.children) write(child);
+    parents.push(parent);
+    for (const child of node.children) write(child, line);
     lines[lines.length - 1] += `</${name}>`;
   };
-  write(message.metaData);
+  write(message.metaData, -1);
   const declarations = [...prefixes].map(([ns, prefix]) => ` xmlns:${prefix}="${escapeXml(ns)}"`).join("");
   lines[0] = lines[0]!.replace(/^<([^\s>]+)/, `<$1${declarations}`);
-  return { xml: lines.join("\n"), lineNodes };
+  const ordinalOf = (node: XmlNode) => {
+    const same = node.parent ? childrenNamed(node.parent, node.name) : [node];
+    return same.length > 1 ? same.indexOf(node) + 1 : 0;
+  };
+  const root = message.metaData.parent;
+  return {
+    xml: lines.join("\n"),
+    origin: {
+      above: root ? elementPath(root) : "",
+      names: lineNodes.map((node) => node.name),
+      parents: Int32Array.from(parents),
+      ordinals: Int32Array.from(lineNodes, ordinalOf),
+      fileLines: Int32Array.from(lineNodes, (node) => node.line),
+    },
+  };
 }
 
 export type MessageProblem = { line: number; path: string; reason: string };
 
 // A validator's error line, placed on the element of the normalized message it names, with the original line.
 export function problemAtLine(normalized: NormalizedMessage, line: number, reason: string): MessageProblem {
-  const node = normalized.lineNodes[line - 1] ?? normalized.lineNodes[0]!;
-  return { line: node.line, path: elementPath(node), reason };
+  const { above, names, parents, ordinals, fileLines } = normalized.origin;
+  const at = line >= 1 && line <= names.length ? line - 1 : 0;
+  const steps: string[] = [];
+  for (let i = at; i >= 0; i = parents[i]!) steps.push(ordinals[i] ? `${names[i]}[${ordinals[i]}]` : names[i]!);
+  return { line: fileLines[at]!, path: `${above}/${steps.reverse().join("/")}`, reason };
 }

@@ -11,13 +11,13 @@ import yauzl from "yauzl";
 // a hundred thousand files. Only a file larger than this is streamed.
 const READ_WHOLE_BYTES = 4 * 1024 * 1024;
 
-export type XmlSourceFile = {
-  path: string;
-  size: number;
-  open: () => Promise<Readable | Buffer[]>;
+// The files are their paths only (one short string each): a folder of 100,000 messages is listed for the whole
+// import, and a stat result and a closure per file made that list alone some 50 MB of the import's heap.
+export type XmlSource = {
+  files: string[];
+  open: (file: string) => Promise<Readable | Buffer[]>;
+  close: () => void;
 };
-
-export type XmlSource = { files: XmlSourceFile[]; close: () => void };
 
 const isXml = (name: string) => name.toLowerCase().endsWith(".xml") && !path.posix.basename(name).startsWith(".");
 
@@ -27,30 +27,27 @@ export async function openXmlSource(location: string): Promise<XmlSource> {
 }
 
 async function openFolder(root: string): Promise<XmlSource> {
-  const files: XmlSourceFile[] = [];
+  const files: string[] = [];
   const walk = async (dir: string) => {
     const entries = await fs.promises.readdir(dir, { withFileTypes: true });
     for (const entry of entries) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) await walk(full);
-      else if (entry.isFile() && isXml(entry.name)) {
-        const { size } = await fs.promises.stat(full);
-        files.push({
-          path: path.relative(root, full).split(path.sep).join("/"),
-          size,
-          open: async () =>
-            size <= READ_WHOLE_BYTES
-              ? [await fs.promises.readFile(full)]
-              : fs.createReadStream(full, { highWaterMark: 1 << 16 }),
-        });
-      }
+      else if (entry.isFile() && isXml(entry.name)) files.push(path.relative(root, full).split(path.sep).join("/"));
     }
   };
   await walk(root);
-  return { files: files.sort(byPath), close: () => {} };
+  const open = async (file: string) => {
+    const full = path.join(root, ...file.split("/"));
+    const { size } = await fs.promises.stat(full);
+    return size <= READ_WHOLE_BYTES
+      ? [await fs.promises.readFile(full)]
+      : fs.createReadStream(full, { highWaterMark: 1 << 16 });
+  };
+  return { files: files.sort(byPath), open, close: () => {} };
 }
 
-const byPath = (a: XmlSourceFile, b: XmlSourceFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function openZip(file: string): Promise<XmlSource> {
   return new Promise((resolve, reject) => {
@@ -58,22 +55,17 @@ function openZip(file: string): Promise<XmlSource> {
       if (error || !zip) {
         return reject(new Error(`${path.basename(file)} is not a readable zip archive: ${error?.message}`));
       }
-      const files: XmlSourceFile[] = [];
+      const entries = new Map<string, yauzl.Entry>();
       zip.on("entry", (entry: yauzl.Entry) => {
         const name = entry.fileName;
-        if (!name.endsWith("/") && !name.startsWith("__MACOSX/") && isXml(name)) {
-          files.push({
-            path: name,
-            size: entry.uncompressedSize,
-            open: () =>
-              new Promise<Readable>((res, rej) =>
-                zip.openReadStream(entry, (err, stream) => (err || !stream ? rej(err) : res(stream))),
-              ),
-          });
-        }
+        if (!name.endsWith("/") && !name.startsWith("__MACOSX/") && isXml(name)) entries.set(name, entry);
         zip.readEntry();
       });
-      zip.on("end", () => resolve({ files: files.sort(byPath), close: () => zip.close() }));
+      const open = (name: string) =>
+        new Promise<Readable>((res, rej) =>
+          zip.openReadStream(entries.get(name)!, (err, stream) => (err || !stream ? rej(err) : res(stream))),
+        );
+      zip.on("end", () => resolve({ files: [...entries.keys()].sort(byPath), open, close: () => zip.close() }));
       zip.on("error", (err: Error) => reject(err));
       zip.readEntry();
     });

@@ -1,6 +1,6 @@
-// The repeatable jobs (nightly KPI pass, hourly case SLA check, view log flush, nightly retention, monthly risk drift check). Every worker registers them when it starts and
-// again on each reconcile pass: idempotent (one scheduler per id however many workers), and a Redis that restarted
-// empty gets them back within a pass.
+// The repeatable jobs (nightly KPI pass, hourly case SLA check, view log flush, nightly retention, monthly risk
+// drift check). Every worker registers them when it starts and again on each reconcile pass: idempotent (one
+// scheduler per id however many workers), and a Redis that restarted empty gets them back within a pass.
 import "server-only";
 import {
   CASE_SLA_SCHEDULE,

@@ -13,7 +13,7 @@ const nextConfig = {
   // forbidden() renders app/(portal)/forbidden.tsx with HTTP 403 (docs/decisions/013-guards-and-403.md).
   experimental: { authInterrupts: true },
   // Native and Node-only packages stay out of the server bundle.
-  serverExternalPackages: ["@node-rs/argon2", "pg", "pg-copy-streams", "ioredis", "bullmq", "pino"],
+  serverExternalPackages: ["@node-rs/argon2", "pg", "pg-copy-streams", "ioredis", "bullmq", "pino", "xmllint-wasm"],
   poweredByHeader: false,
   // A second build directory lets a test run build beside a developer's own build (tooling config, not app env).
   distDir: process.env.NEXT_DIST_DIR || ".next",

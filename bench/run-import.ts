@@ -12,7 +12,13 @@ const started = performance.now();
 const outcome = await runImportBatch(batchId);
 const seconds = (performance.now() - started) / 1000;
 process.stdout.write(
-  JSON.stringify({ seconds, peakRssMb: process.resourceUsage().maxRSS / 1024, files: outcome.files }) + "\n",
+  JSON.stringify({
+    batchId,
+    seconds,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    files: outcome.files,
+    profile: outcome.profile,
+  }) + "\n",
 );
 // The import queued its KPI recomputation: close that connection too, or the process never exits.
 await closeQueue();

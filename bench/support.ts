@@ -7,8 +7,18 @@ import { generateDataset } from "@/tools/generator/generate-dataset";
 
 export const ROOT = path.resolve(import.meta.dirname, "..");
 export const DECLARATIONS = Number(process.env.BENCH_DECLARATIONS ?? 1_000_000);
-export const DATA = path.join(ROOT, "data", `bench-${DECLARATIONS}`);
-export const BENCH_DATABASE = "pmc_bench";
+// The generated period: 2025 unless BENCH_TO_YEAR extends it (bench:scale generates 5 M over 2025–2029, the same
+// yearly volume as 1 M over 2025). A longer period gets a folder of its own.
+export const PERIOD = { from: "2025-01-01", to: `${process.env.BENCH_TO_YEAR ?? "2025"}-12-31` } as const;
+export const DATA = path.join(
+  ROOT,
+  "data",
+  PERIOD.to === "2025-12-31" ? `bench-${DECLARATIONS}` : `bench-${DECLARATIONS}-2025-${PERIOD.to.slice(0, 4)}`,
+);
+// PMC_BENCH_DATABASE names the bench database (and prefixes the others a benchmark creates), so that several
+// checkouts can benchmark on one server; PMC_BENCH_QUEUE_PREFIX likewise prefixes their queues.
+export const BENCH_DATABASE = process.env.PMC_BENCH_DATABASE || "pmc_bench";
+export const BENCH_QUEUE_PREFIX = process.env.PMC_BENCH_QUEUE_PREFIX || "pmcbench";
 const PG = { host: "127.0.0.1", user: "postgres" };
 
 export function databaseUrl(name: string): string {
@@ -42,23 +52,25 @@ export function freshDatabase(name: string): string {
 export async function ensureData(): Promise<void> {
   if (fs.existsSync(path.join(DATA, "manifest.json"))) return;
   process.stderr.write(`generating ${DECLARATIONS} declarations into ${DATA}\n`);
-  await generateDataset({ outDir: DATA, declarations: DECLARATIONS, seed: 7, from: "2025-01-01", to: "2025-12-31" });
+  await generateDataset({ outDir: DATA, declarations: DECLARATIONS, seed: 7, ...PERIOD });
 }
 
 export type PipelineImport = {
+  batchId: number;
   seconds: number;
   peakRssMb: number;
   files: Record<string, { accepted: number; rejected: number; seconds: number }>;
+  profile?: Record<string, number>;
 };
 
 // Imports the bench data into `database` in a child process (the product's pipeline, as the worker runs it).
-export function importWithPipeline(database: string): PipelineImport {
+export function importWithPipeline(database: string, dir = DATA, queuePrefix = BENCH_QUEUE_PREFIX): PipelineImport {
   const child = spawnSync(
     path.join(ROOT, "node_modules/.bin/tsx"),
-    ["--require", "./lib/runtime/allow-server-only.cjs", "bench/run-import.ts", DATA],
+    ["--require", "./lib/runtime/allow-server-only.cjs", "bench/run-import.ts", dir],
     {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: databaseUrl(database), QUEUE_PREFIX: "pmcbench", LOG_LEVEL: "warn" },
+      env: { ...process.env, DATABASE_URL: databaseUrl(database), QUEUE_PREFIX: queuePrefix, LOG_LEVEL: "warn" },
       encoding: "utf8",
       maxBuffer: 64 * 2 ** 20,
     },
@@ -86,8 +98,11 @@ export function round(v: number, digits = 2): number {
   return Math.round(v * f) / f;
 }
 
+// BENCH_RESULTS_DIR sends a run's results elsewhere (bench:scale keeps each size's daily and kpis results apart).
+export const RESULTS_DIR = path.resolve(ROOT, process.env.BENCH_RESULTS_DIR ?? "bench/results");
+
 export function writeResult(name: string, result: object): void {
-  fs.mkdirSync(path.join(ROOT, "bench/results"), { recursive: true });
-  fs.writeFileSync(path.join(ROOT, `bench/results/${name}.json`), JSON.stringify(result, null, 2) + "\n");
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  fs.writeFileSync(path.join(RESULTS_DIR, `${name}.json`), JSON.stringify(result, null, 2) + "\n");
   process.stdout.write(JSON.stringify(result, null, 2) + "\n");
 }

@@ -44,7 +44,9 @@ const SECONDS = Number(process.env.BENCH_WEB_SECONDS ?? 20);
 const WARMUP_SECONDS = 5;
 const SQL_SECONDS = 10;
 const MAX_REQUESTS = 50_000;
-const TARGET_P95_MS = 300;
+// The goals: p95 ≤ 300 ms rendered for every request (the page cache off), ≤ 100 ms as served with it.
+const TARGET_RENDERED_P95_MS = 300;
+const TARGET_CACHED_P95_MS = 100;
 const DRILLDOWN_PERIOD = { from: "2025-03-01", to: "2025-03-31" };
 
 const measure: LoadOptions = { connections: CONNECTIONS, seconds: SECONDS, maxRequests: MAX_REQUESTS };
@@ -228,9 +230,9 @@ async function benchPage(server: Server, sessions: Record<Page["as"], string[]>,
     ...head,
     pageCacheAfterWarmup: afterWarmup,
     ...http,
-    targetMet: http.valid && http.latencyMs.p95 <= TARGET_P95_MS,
+    targetMet: http.valid && http.latencyMs.p95 <= (page.cached ? TARGET_CACHED_P95_MS : TARGET_RENDERED_P95_MS),
     renderedEveryTime: everyTime
-      ? { ...everyTime, targetMet: everyTime.valid && everyTime.latencyMs.p95 <= TARGET_P95_MS }
+      ? { ...everyTime, targetMet: everyTime.valid && everyTime.latencyMs.p95 <= TARGET_RENDERED_P95_MS }
       : null,
     plainSql,
     ratioToPlainSql: plainSql
@@ -367,8 +369,16 @@ try {
       overviewMonth: latestMonth,
     },
     pages: results,
-    targets: { p95Ms: TARGET_P95_MS },
-    targetMet: Object.fromEntries(Object.entries(results).map(([name, r]) => [name, r.targetMet])),
+    targets: { cachedP95Ms: TARGET_CACHED_P95_MS, renderedEveryTimeP95Ms: TARGET_RENDERED_P95_MS },
+    targetMet: Object.fromEntries(
+      Object.entries(results).map(([name, r]) => [
+        name,
+        {
+          asServed: r.targetMet,
+          renderedEveryTime: "renderedEveryTime" in r ? (r.renderedEveryTime?.targetMet ?? null) : null,
+        },
+      ]),
+    ),
   });
 } finally {
   await stopServer();

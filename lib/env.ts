@@ -9,8 +9,15 @@ const EnvSchema = z.object({
   // The owner of the schema, for migrations, `pmc db reset|backup|restore`; the same as DATABASE_URL when unset.
   DATABASE_OWNER_URL: z.string().optional(),
   REDIS_URL: z.string().default("redis://127.0.0.1:6379"),
-  // Prefix for BullMQ keys, so test runs and the demo never share queues on one Redis.
-  QUEUE_PREFIX: z.string().default("pmc"),
+  // Prefix of the BullMQ keys. Unset, it is the name of the database (queuePrefixFor): two databases on one Redis
+  // never exchange jobs unless told to share a prefix.
+  QUEUE_PREFIX: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z
+      .string()
+      .regex(/^[\w.-]{1,64}$/)
+      .optional(),
+  ),
   // Where uploaded files are kept until their import has run.
   DATA_DIR: z.string().default("data"),
   AUTH_SECRET: z.string().min(32).optional(),
@@ -47,14 +54,52 @@ const EnvSchema = z.object({
     .default(10 * 1024 * 1024),
   // Jobs one worker process runs at once (2 cores: imports and KPI queries are mostly PostgreSQL's work).
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(2),
+  // A running job's row is refreshed every lease / 4; a RUNNING row not refreshed for a whole lease is interrupted
+  // and queued again by the workers' reconcile pass, run at start and every JOB_RECONCILE_SECONDS; a job started
+  // JOB_MAX_ATTEMPTS times without finishing fails with its reason (docs/operations.md).
+  JOB_LEASE_SECONDS: z.coerce.number().positive().default(60),
+  JOB_RECONCILE_SECONDS: z.coerce.number().positive().default(60),
+  JOB_MAX_ATTEMPTS: z.coerce.number().int().positive().default(3),
+  // On SIGTERM or SIGINT the worker takes no new job and waits this long for the running ones, then hands them back
+  // to the queue and exits 0.
+  WORKER_SHUTDOWN_GRACE_SECONDS: z.coerce.number().nonnegative().default(30),
   // Rendered dashboard pages kept in memory by the proxy (docs/decisions/026-rendered-page-cache.md); 0 turns the
   // cache off. A kept page is dropped after the TTL even when no data changed.
   PAGE_CACHE_MB: z.coerce.number().int().nonnegative().default(64),
   PAGE_CACHE_TTL_SECONDS: z.coerce.number().int().positive().default(60),
+  // The national currency (ISO 4217 code) every money value is shown in: the demo's data are in CFA francs.
+  CURRENCY_CODE: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .default("XAF"),
+  // The DEC-DMS and RES schemas (declaration/ and notification/ folders) that WCO Data Model messages are validated
+  // against (docs/data-format.md). They come with the WCO Data Model package and are not part of the repository:
+  // without them WCO imports are refused with a message saying so.
+  WCO_SCHEMA_DIR: z.string().optional(),
+  // Key of the keyed pseudonyms given to officers, brokers and importers in exports and API answers that leave the
+  // portal (lib/privacy/pseudonyms.ts); without it a key is created once in DATA_DIR/.pseudonym-key.
+  PSEUDONYM_KEY: z.string().min(32).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  // The SMTP server the weekly integrity digest goes out through ("smtp://user:pass@host:587"); unset, digests stay in
+  // the portal. MAIL_FROM signs them; PORTAL_URL is where their links point.
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().default("PMC Portal <no-reply@pmc.local>"),
+  PORTAL_URL: z.string().url().default("http://127.0.0.1:3000"),
 });
 
-export type Env = z.infer<typeof EnvSchema>;
-export const env: Env = EnvSchema.parse(process.env);
+// The database name of a PostgreSQL URL, as a queue prefix ("pmc" when the URL names none).
+export function queuePrefixFor(databaseUrl: string): string {
+  let name = "";
+  try {
+    name = decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
+  } catch {
+    // not a URL: keep the default
+  }
+  return name.replace(/[^\w.-]/g, "_").slice(0, 64) || "pmc";
+}
+
+export type Env = Omit<z.infer<typeof EnvSchema>, "QUEUE_PREFIX"> & { QUEUE_PREFIX: string };
+const parsed = EnvSchema.parse(process.env);
+export const env: Env = { ...parsed, QUEUE_PREFIX: parsed.QUEUE_PREFIX ?? queuePrefixFor(parsed.DATABASE_URL) };
 
 export const ownerDatabaseUrl = (): string => env.DATABASE_OWNER_URL ?? env.DATABASE_URL;

@@ -63,7 +63,8 @@ import_dataset() {
     [ "$(cat "$stamp")" = "$expected" ] && return 0
   fi
   say "importing $DATASET into database $DEMO_DB"
-  npx --no-install pmc import --dir "$DATASET" || die "pmc import --dir $DATASET failed"
+  # As the tables' owner, as an operator's first load: only the owner may rebuild the indexes after a bulk load.
+  DATABASE_URL=$DATABASE_OWNER_URL npx --no-install pmc import --dir "$DATASET" || die "pmc import --dir $DATASET failed"
   echo "$dataset_id declarations=$(declarations_in_db)" >"$stamp"
 }
 
@@ -104,7 +105,8 @@ DATABASE_OWNER_URL=$(db_url "$DEMO_DB")
 DATABASE_URL=$(PMC_PG_USER=$APP_ROLE db_url "$DEMO_DB")
 export DATABASE_OWNER_URL DATABASE_URL
 export REDIS_URL="redis://$PMC_REDIS_HOST:$PMC_REDIS_PORT"
-export QUEUE_PREFIX="$DEMO_DB"
+# The queue prefix is the database's name (lib/env.ts): a trial database's worker never takes the main demo's jobs.
+unset QUEUE_PREFIX
 export NEXT_TELEMETRY_DISABLED=1
 # Auth.js only trusts the Host header it is told to when not on Vercel.
 export AUTH_TRUST_HOST=true

@@ -31,25 +31,11 @@ export async function AuditFiltersForm({
       </label>
       <label className={label}>
         {t("action")}
-        <select name="action" defaultValue={filters.action ?? ""} className={inputClasses}>
-          <option value="">{t("any")}</option>
-          {actions.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
+        <Choice name="action" value={filters.action} options={actions} any={t("any")} />
       </label>
       <label className={label}>
         {t("entityType")}
-        <select name="entityType" defaultValue={filters.entityType ?? ""} className={inputClasses}>
-          <option value="">{t("any")}</option>
-          {entityTypes.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
+        <Choice name="entityType" value={filters.entityType} options={entityTypes} any={t("any")} />
       </label>
       <label className={label}>
         {t("entityId")}
@@ -72,5 +58,18 @@ export async function AuditFiltersForm({
         </Link>
       </div>
     </form>
+  );
+}
+
+function Choice({ name, value, options, any }: { name: string; value?: string; options: Option[]; any: string }) {
+  return (
+    <select name={name} defaultValue={value ?? ""} className={inputClasses}>
+      <option value="">{any}</option>
+      {options.map((option) => (
+        <option key={option.value} value={option.value}>
+          {option.label}
+        </option>
+      ))}
+    </select>
   );
 }

@@ -1,6 +1,7 @@
 // The forms of the steps this user may take now (case-rules.availableOperations, the table the services refuse
 // with): assign, record the finding, record an action, close (or why they may not: four eyes), reopen.
 import { getTranslations } from "next-intl/server";
+import { moneyHeader } from "@/components/format/kpi-format";
 import type { CaseDetail } from "@/lib/cases/get-case-detail";
 import { CASE_ACTION_TYPES, CASE_FINDINGS, OFFENCE_CODES } from "@/lib/cases/case-rules";
 import type { FormAction } from "@/components/forms/use-form-action";
@@ -47,7 +48,7 @@ export async function CaseSteps({
   today: string;
   actions: CaseStepActions;
 }) {
-  const t = await getTranslations("cases");
+  const [t, tm] = await Promise.all([getTranslations("cases"), getTranslations("contracts")]);
   const c = detail.case;
   const can = (operation: CaseDetail["operations"][number]) => detail.operations.includes(operation);
   const forms: React.ReactNode[] = [];
@@ -148,6 +149,20 @@ export async function CaseSteps({
             />
           </Control>
         </div>
+        <Control
+          id="finding-unfounded"
+          text={t("findingForm.unfoundedFlagIds")}
+          help={t("findingForm.unfoundedHint", { flags: detail.flags.map((f) => `#${f.flagId}`).join(", ") })}
+        >
+          <input
+            id="finding-unfounded"
+            name="unfoundedFlagIds"
+            type="text"
+            autoComplete="off"
+            aria-describedby="finding-unfounded-hint"
+            className={inputClasses}
+          />
+        </Control>
         <Control id="finding-summary" text={t("findingForm.summary")} help={t("findingForm.summaryHint")}>
           <textarea
             id="finding-summary"
@@ -186,7 +201,7 @@ export async function CaseSteps({
               ))}
             </select>
           </Control>
-          <Control id="action-amount" text={t("actionForm.amount")} help={t("actionForm.amountHint")}>
+          <Control id="action-amount" text={moneyHeader(tm, t("actionForm.amount"))} help={t("actionForm.amountHint")}>
             <input
               id="action-amount"
               name="amount"

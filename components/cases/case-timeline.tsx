@@ -27,7 +27,7 @@ export async function CaseTimeline({
   entries: CaseTimelineEntry[];
   userNames: Record<string, string>;
 }) {
-  const [t, format] = await Promise.all([getTranslations("cases"), getFormatter()]);
+  const [t, tm, format] = await Promise.all([getTranslations("cases"), getTranslations("contracts"), getFormatter()]);
   const label = (e: CaseTimelineEntry) => {
     const key = e.action.replace(/^case\./, "") as (typeof KNOWN)[number];
     const d = e.data;
@@ -68,7 +68,11 @@ export async function CaseTimeline({
     }
     if (e.action === "case.finding" && str(d.offenceCode)) parts.push(t(`offence.${str(d.offenceCode) as "OTHER"}`));
     if (e.action === "case.action" && str(d.amount))
-      parts.push(format.number(Number(d.amount), { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+      parts.push(
+        tm("moneyValue", {
+          value: format.number(Number(d.amount), { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+        }),
+      );
     if (e.action === "case.action" && str(d.declId)) parts.push(str(d.declId));
     const text = str(d.body) || str(d.summary) || str(d.note) || str(d.reason);
     if (text) parts.push(`“${short(text)}”`);

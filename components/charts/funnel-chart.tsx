@@ -1,10 +1,13 @@
 "use client";
 // Funnel plot of a rate (RATE_OUTLIER): each officer's rate against their denominator n, the office rate p0 as a
-// line and the ±2σ (dashed) and ±3σ (solid) control limits as curves over n. Flagged officers are red diamonds,
-// those beyond 3σ amber, the others blue. recharts, as the other charts with reference lines (docs/decisions/021).
+// line, the binomial ±2σ (dashed) and ±3σ (solid) control limits as grey curves over n and, when the office is
+// overdispersed, the limits that include its between-officer spread τ² in violet. Flagged officers are red
+// diamonds, those beyond 3σ amber, the others blue; the officer the page is about is a black star with his name.
+// recharts, as the other charts with reference lines (docs/decisions/021).
 import {
   CartesianGrid,
   ComposedChart,
+  LabelList,
   Legend,
   Line,
   ReferenceLine,
@@ -22,8 +25,20 @@ export type FunnelChartPoint = {
   label: string;
   group: "flagged" | "alarm" | "warning" | "inside" | "better";
   highlighted?: boolean;
+  // The name written beside the highlighted officer.
+  name?: string;
 };
-export type FunnelChartCurve = { n: number; lower2: number; upper2: number; lower3: number; upper3: number };
+export type FunnelChartCurve = {
+  n: number;
+  lower2: number;
+  upper2: number;
+  lower3: number;
+  upper3: number;
+  lower2od?: number;
+  upper2od?: number;
+  lower3od?: number;
+  upper3od?: number;
+};
 
 const COLOURS = {
   flagged: "#b91c1c",
@@ -33,12 +48,17 @@ const COLOURS = {
   better: "#047857",
 } as const;
 const LIMIT = "#64748b";
+const OVERDISPERSED = "#7c3aed";
+const FOCUS = "#0f172a";
 
 type Names = {
   officers: Record<FunnelChartPoint["group"], string>;
   p0: string;
   limit2: string;
   limit3: string;
+  limit2od: string;
+  limit3od: string;
+  focus: string;
   n: string;
   rate: string;
 };
@@ -59,11 +79,19 @@ export function FunnelChart({
   const format = useFormatter();
   const pct = (v: number) => format.number(v, { style: "percent", maximumFractionDigits: 1 });
   // The axis top: the first of 1, 2, 2.5, 5 × 10^k above the data, so the quarter ticks read well (as the trend chart).
-  const highest = Math.max(p0, ...points.map((p) => p.p), ...curve.map((c) => c.upper3)) * 1.05;
+  const overdispersed = curve.some((c) => c.upper3od !== undefined && c.upper3od > c.upper3 + 1e-12);
+  const highest =
+    Math.max(
+      p0,
+      ...points.map((p) => p.p),
+      ...curve.map((c) => Math.max(c.upper3, overdispersed ? (c.upper3od ?? 0) : 0)),
+    ) * 1.05;
   const power = 10 ** Math.floor(Math.log10(highest || 1));
   const top = Math.min(1, ([1, 2, 2.5, 4, 5, 6, 8, 10].find((m) => m * power >= highest) ?? 10) * power);
+  const others = points.filter((p) => !p.highlighted);
+  const focus = points.filter((p) => p.highlighted);
   const groups = (["inside", "better", "warning", "alarm", "flagged"] as const).filter((g) =>
-    points.some((p) => p.group === g),
+    others.some((p) => p.group === g),
   );
   return (
     <figure role="img" aria-label={label} className="m-0 h-96">
@@ -136,17 +164,45 @@ export function FunnelChart({
             isAnimationActive={false}
             legendType="none"
           />
+          {overdispersed
+            ? (
+                [
+                  ["upper3od", names.limit3od, undefined, "plainline"],
+                  ["lower3od", names.limit3od, undefined, "none"],
+                  ["upper2od", names.limit2od, "5 4", "plainline"],
+                  ["lower2od", names.limit2od, "5 4", "none"],
+                ] as const
+              ).map(([key, name, dash, legend]) => (
+                <Line
+                  key={key}
+                  data={curve}
+                  dataKey={key}
+                  name={name}
+                  stroke={OVERDISPERSED}
+                  strokeWidth={1.5}
+                  strokeDasharray={dash}
+                  dot={false}
+                  isAnimationActive={false}
+                  legendType={legend}
+                />
+              ))
+            : null}
           {groups.map((g) => (
             <Scatter
               key={g}
               name={names.officers[g]}
-              data={points.filter((p) => p.group === g)}
+              data={others.filter((p) => p.group === g)}
               dataKey="p"
               fill={COLOURS[g]}
               shape={g === "flagged" ? "diamond" : "circle"}
               isAnimationActive={false}
             />
           ))}
+          {focus.length ? (
+            <Scatter name={names.focus} data={focus} dataKey="p" fill={FOCUS} shape="star" isAnimationActive={false}>
+              <LabelList dataKey="name" position="right" fill={FOCUS} fontSize={12} fontWeight={600} />
+            </Scatter>
+          ) : null}
           <Tooltip
             cursor={{ strokeDasharray: "3 3" }}
             content={({ payload }) => {

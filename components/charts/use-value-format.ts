@@ -2,8 +2,10 @@
 // One number formatter for every chart, by the kind of value it plots (the KPI units of catalogue.ts, plus
 // money for revenue): the axis, the tooltip and the table view then read alike.
 import { useFormatter, useTranslations } from "next-intl";
+import { moneyNumber } from "@/components/format/kpi-format";
 
-export type ValueKind = "share" | "hours" | "amount" | "perDay" | "count";
+// ratio: an observed/expected ratio, for an indicator a contract scores on it.
+export type ValueKind = "share" | "hours" | "amount" | "perDay" | "count" | "ratio";
 
 export function useValueFormat(kind: ValueKind, compact = false): (value: number) => string {
   const format = useFormatter();
@@ -17,12 +19,11 @@ export function useValueFormat(kind: ValueKind, compact = false): (value: number
       case "perDay":
         return t("perDayValue", { value: format.number(value, { maximumFractionDigits: 1 }) });
       case "amount":
-        return format.number(
-          value,
-          compact ? { notation: "compact", maximumFractionDigits: 1 } : { maximumFractionDigits: 0 },
-        );
+        return t("moneyValue", { value: moneyNumber(format, value, compact ? { compact } : {}) });
       case "count":
         return format.number(value, { maximumFractionDigits: 0 });
+      case "ratio":
+        return format.number(value, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
     }
   };
 }

@@ -14,6 +14,14 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { periodEnd } from "@/lib/contracts/contract-periods";
 import { useContractTexts } from "@/components/contracts/form-texts";
 import { FormMessage, fieldErrorOf } from "@/components/forms/form-message";
+import { IndicatorRows } from "@/components/contracts/indicator-rows";
+import { rowsFromTerms, termsFromRows, type IndicatorRowState } from "@/components/contracts/indicator-terms";
+import { BaselinePanel } from "@/components/contracts/baseline-panel";
+import { useCalibration, type LoadBaselines } from "@/components/contracts/use-calibration";
+import type { ContractTemplate } from "@/lib/contracts/templates";
+
+const templateRows = (template: ContractTemplate | undefined): IndicatorRowState[] =>
+  rowsFromTerms(template?.indicators ?? []);
 
 export function ApplyTemplateForm({
   offices,
@@ -21,12 +29,14 @@ export function ApplyTemplateForm({
   self,
   defaultFrom,
   apply,
+  loadBaselines,
 }: {
   offices: OfficeUnits[];
   principals: PrincipalChoice[];
   self: { id: string; name: string };
   defaultFrom: string;
   apply: (payload: unknown) => Promise<{ result: FormResult; outcome: UnitContractsOutcome | null }>;
+  loadBaselines: LoadBaselines;
 }) {
   const t = useTranslations("contracts");
   const tErrors = useTranslations("contracts.errors");
@@ -45,6 +55,8 @@ export function ApplyTemplateForm({
   // The service names a unit "partyUnit" when it checks it as a party.
   const errorFor = (field: string) => errors(field) ?? (field === "unit" ? errors("partyUnit") : undefined);
   const units = offices.find((o) => o.officeCode === officeCode)?.units ?? [];
+  const [rows, setRows] = useState<IndicatorRowState[]>(templateRows(CONTRACT_TEMPLATES[0]));
+  const calibration = useCalibration(rows, setRows, loadBaselines, true);
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -57,6 +69,8 @@ export function ApplyTemplateForm({
         periodFrom,
         periodTo,
         principalId: principalId || null,
+        // Each officer of the unit gets a contract of their own: O/E is offered.
+        indicators: termsFromRows(rows, true),
       });
       setResult(answer.result);
       setOutcome(answer.outcome);
@@ -83,6 +97,7 @@ export function ApplyTemplateForm({
             onChange={(e) => {
               setTemplateKey(e.target.value);
               const template = contractTemplate(e.target.value);
+              setRows(templateRows(template));
               if (template && periodFrom) setPeriodTo(periodEnd(periodFrom, template.months));
             }}
             className={inputClasses}
@@ -177,6 +192,37 @@ export function ApplyTemplateForm({
             </select>
           </Field>
         </div>
+        <section className="space-y-3" aria-labelledby="apply-indicators">
+          <h2 id="apply-indicators" className="text-base font-semibold text-slate-900">
+            {t("form.sections.indicators")}
+          </h2>
+          <p className="text-sm text-slate-600">{t("calibration.unitHint")}</p>
+          {calibration.result.status === "error" ? <FormMessage result={calibration.result} texts={texts} /> : null}
+          <BaselinePanel
+            baselines={calibration.baselines}
+            preview={calibration.preview}
+            loading={calibration.loading}
+            canLoad={!!officeCode && !!unit && !!periodFrom}
+            perOfficer
+            onPropose={calibration.propose}
+            onLoad={() =>
+              calibration.loadFor({
+                partyType: "UNIT_TEMPLATE",
+                officeCode,
+                partyOfficerId: null,
+                partyUnit: unit,
+                periodFrom,
+              })
+            }
+          />
+          <IndicatorRows
+            rows={rows}
+            onChange={setRows}
+            errorFor={errorFor}
+            officerParty
+            calibration={calibration.baselines ? { baselines: calibration.baselines, own: null } : null}
+          />
+        </section>
         <SubmitButton pending={pending} pendingLabel={t("apply.submitting")}>
           {t("apply.submit")}
         </SubmitButton>

@@ -73,11 +73,14 @@ export async function ContractDetailView({
   basePath,
   back,
   act,
+  watch = null,
 }: {
   detail: ContractDetail;
   basePath: string;
   back: { href: string; label: string };
   act: ContractPageActions;
+  // The managers' page adds the gaming watch here; the officer's own page never does.
+  watch?: React.ReactNode;
 }) {
   const [t, format] = await Promise.all([getTranslations("contracts"), getFormatter()]);
   const c = detail.contract;
@@ -122,6 +125,7 @@ export async function ContractDetailView({
           </Notice>
         ) : null}
         <ContractActions contractId={c.id} actions={detail.actions} editHref={`${basePath}/${c.id}/edit`} act={act} />
+        {watch}
         <section aria-labelledby="current-title" className="space-y-3">
           <h2 id="current-title" className="text-lg font-semibold text-slate-900">
             {t("detail.currentTitle")}

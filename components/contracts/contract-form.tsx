@@ -12,12 +12,14 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { Notice } from "@/components/ui/notice";
 
 import { PartyFields, type PartyState } from "@/components/contracts/party-fields";
-import { IndicatorRows, type IndicatorRowState } from "@/components/contracts/indicator-rows";
-import { fromDisplay, toDisplay } from "@/components/format/kpi-format";
-import { parseTypedNumber, typedNumber } from "@/lib/contracts/typed-number";
+import { IndicatorRows } from "@/components/contracts/indicator-rows";
+import { rowsFromTerms, termsFromRows, type IndicatorRowState } from "@/components/contracts/indicator-terms";
+import type { ScoringBasis } from "@/lib/contracts/scoring";
 import { periodEnd } from "@/lib/contracts/contract-periods";
 import { useContractTexts } from "@/components/contracts/form-texts";
 import { FormMessage, fieldErrorOf } from "@/components/forms/form-message";
+import { BaselinePanel } from "@/components/contracts/baseline-panel";
+import { useCalibration, type LoadBaselines } from "@/components/contracts/use-calibration";
 
 export type ContractFormValues = {
   title: string;
@@ -27,18 +29,17 @@ export type ContractFormValues = {
   periodTo: string;
   principalId: string;
   // In stored units (fractions for rates).
-  indicators: { kpiId: string; threshold: number; target: number; weight: number; minVolume: number }[];
+  indicators: {
+    kpiId: string;
+    basis?: ScoringBasis;
+    threshold: number;
+    target: number;
+    weight: number;
+    minVolume: number;
+  }[];
 };
 
-const toRows = (indicators: ContractFormValues["indicators"]): IndicatorRowState[] =>
-  indicators.map((i, index) => ({
-    key: index + 1,
-    kpiId: i.kpiId,
-    threshold: typedNumber(toDisplay(i.kpiId, i.threshold)),
-    target: typedNumber(toDisplay(i.kpiId, i.target)),
-    weight: typedNumber(i.weight),
-    minVolume: typedNumber(i.minVolume),
-  }));
+const toRows = (indicators: ContractFormValues["indicators"]): IndicatorRowState[] => rowsFromTerms(indicators);
 
 export function ContractForm({
   contractId,
@@ -48,6 +49,7 @@ export function ContractForm({
   self,
   save,
   searchOfficers,
+  loadBaselines,
 }: {
   contractId: number | null;
   initial: ContractFormValues;
@@ -56,6 +58,7 @@ export function ContractForm({
   self: { id: string; name: string };
   save: (contractId: number | null, payload: unknown) => Promise<FormResult>;
   searchOfficers: (q: string) => Promise<OfficerChoice[]>;
+  loadBaselines: LoadBaselines;
 }) {
   const t = useTranslations("contracts");
   const router = useRouter();
@@ -71,6 +74,10 @@ export function ContractForm({
   const [rows, setRows] = useState<IndicatorRowState[]>(toRows(initial.indicators));
   const texts = useContractTexts();
   const errorFor = fieldErrorOf(result, texts);
+  const calibration = useCalibration(rows, setRows, loadBaselines, party.partyType === "OFFICER");
+  const partyChosen =
+    !!party.officeCode &&
+    (party.partyType === "OFFICER" ? !!party.officer : party.partyType === "UNIT" ? !!party.unit : true);
 
   function applyTemplate(key: string) {
     setTemplateKey(key);
@@ -97,13 +104,7 @@ export function ContractForm({
       periodTo,
       templateKey: templateKey || null,
       principalId: principalId || null,
-      indicators: rows.map((r) => ({
-        kpiId: r.kpiId,
-        threshold: fromDisplay(r.kpiId, parseTypedNumber(r.threshold)),
-        target: fromDisplay(r.kpiId, parseTypedNumber(r.target)),
-        weight: parseTypedNumber(r.weight),
-        minVolume: parseTypedNumber(r.minVolume),
-      })),
+      indicators: termsFromRows(rows, party.partyType === "OFFICER"),
     };
     startTransition(async () => {
       const outcome = await save(contractId, payload);
@@ -221,7 +222,41 @@ export function ContractForm({
           {t("form.sections.indicators")}
         </h2>
         <p className="text-sm text-slate-600">{t("form.indicatorsHint")}</p>
-        <IndicatorRows rows={rows} onChange={setRows} errorFor={errorFor} />
+        {calibration.result.status === "error" ? <FormMessage result={calibration.result} texts={texts} /> : null}
+        <BaselinePanel
+          baselines={calibration.baselines}
+          preview={calibration.preview}
+          loading={calibration.loading}
+          canLoad={partyChosen && !!periodFrom && rows.some((r) => r.kpiId)}
+          perOfficer={false}
+          onPropose={calibration.propose}
+          onLoad={() =>
+            calibration.loadFor({
+              partyType: party.partyType,
+              officeCode: party.officeCode,
+              partyOfficerId: party.partyType === "OFFICER" ? (party.officer?.officerId ?? null) : null,
+              partyUnit: party.partyType === "UNIT" ? party.unit || null : null,
+              periodFrom,
+            })
+          }
+        />
+        <IndicatorRows
+          rows={rows}
+          onChange={setRows}
+          errorFor={errorFor}
+          officerParty={party.partyType === "OFFICER"}
+          calibration={
+            calibration.baselines
+              ? {
+                  baselines: calibration.baselines,
+                  own: {
+                    values: calibration.baselines.subjects[0]?.values ?? {},
+                    oe: calibration.baselines.subjects[0]?.oe,
+                  },
+                }
+              : null
+          }
+        />
       </section>
 
       <div className="flex gap-3">

@@ -6,7 +6,7 @@ import type { PeriodIndicators } from "@/lib/contracts/contract-indicators";
 import { CONTEXT_KPIS } from "@/lib/contracts/contract-indicators";
 import { noteKey, type DisputeNote } from "@/lib/disputes/dispute-rules";
 import type { DisputeNotes } from "@/lib/disputes/load-dispute-notes";
-import { formatKpiValue, formatMonth, formatScore } from "@/components/format/kpi-format";
+import { formatKpiValue, formatMonth, formatRatio, formatScore } from "@/components/format/kpi-format";
 import { TableFrame } from "@/components/ui/table-frame";
 import { IndicatorDefinition } from "@/components/indicators/indicator-definition";
 
@@ -75,6 +75,12 @@ export async function MonthlyTable({
                   >
                     <span className="text-slate-900">{value(kpiId, cell?.value ?? null)}</span>
                     <span className="block text-xs text-slate-500">n = {format.number(cell?.denominator ?? 0)}</span>
+                    {m.oe.has(kpiId) ? (
+                      // The ratio the month's score reads for an indicator scored on observed/expected.
+                      <span className="block text-xs font-medium text-brand-700" data-oe={m.oe.get(kpiId)!.ratio ?? ""}>
+                        {t("basis.oeValue", { value: formatRatio(format, m.oe.get(kpiId)!.ratio) })}
+                      </span>
+                    ) : null}
                     {note ? (
                       <a
                         href={`#dispute-note-${note.disputeId}`}

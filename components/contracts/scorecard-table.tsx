@@ -1,11 +1,15 @@
 // A contract's scorecard as an accessible table: each indicator's value, n, threshold, target, weight, score and
 // status, with its definition in plain words. Used for the current indicators, an evaluation's frozen snapshot
-// and the preview of a quarter before it is evaluated. Raw values sit in data-* attributes for checks.
+// and the preview of a quarter before it is evaluated. Raw values sit in data-* attributes for checks. An indicator
+// scored on observed/expected says so under its name, and its value, threshold and target are O/E ratios (two
+// decimals) with the observed and expected counts under the value.
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { Scorecard } from "@/lib/contracts/scoring";
 import type { KpiValue } from "@/lib/contracts/build-scorecard";
 import { IndicatorStatusBadge } from "@/components/contracts/badges";
-import { formatKpiValue, formatScore } from "@/components/format/kpi-format";
+import { formatKpiValue, formatScore, formatTermValue } from "@/components/format/kpi-format";
+import { BasisNote } from "@/components/contracts/basis-note";
+import type { ScoringBasis } from "@/lib/contracts/scoring";
 import Link from "next/link";
 import type { KpiSubject } from "@/lib/contracts/kpi-subject";
 import { IndicatorDefinition } from "@/components/indicators/indicator-definition";
@@ -37,8 +41,9 @@ export async function ScorecardTable({
   drillDown?: DrillDown;
 }) {
   const [t, format] = await Promise.all([getTranslations("contracts"), getFormatter()]);
-  const value = (kpiId: string, v: number | null) => formatKpiValue(format, t, kpiId, v);
-  const measured = (kpiId: string, v: number | null) =>
+  const value = (kpiId: string, v: number | null, basis?: ScoringBasis) =>
+    basis ? formatTermValue(format, t, kpiId, basis, v) : formatKpiValue(format, t, kpiId, v);
+  const measured = (kpiId: string, v: number | null, basis?: ScoringBasis) =>
     v === null ? (
       t("detail.noValue")
     ) : drillDown ? (
@@ -46,10 +51,10 @@ export async function ScorecardTable({
         href={drillDownHref(drillDown, kpiId)}
         className="underline decoration-slate-300 underline-offset-2 hover:decoration-brand-600"
       >
-        {value(kpiId, v)}
+        {value(kpiId, v, basis)}
       </Link>
     ) : (
-      value(kpiId, v)
+      value(kpiId, v, basis)
     );
   const anyRescaled = scorecard.indicators.some((i) => i.score === null) && scorecard.overall !== null;
   return (
@@ -89,6 +94,7 @@ export async function ScorecardTable({
             <tr
               key={i.kpiId}
               data-kpi={i.kpiId}
+              data-basis={i.basis ?? "RAW"}
               data-value={i.value ?? ""}
               data-n={i.n}
               data-score={i.score ?? ""}
@@ -106,11 +112,22 @@ export async function ScorecardTable({
                     <span className="mt-0.5 block text-xs text-slate-500">{t(`direction.${i.direction}`)}</span>
                   </>
                 )}
+                <BasisNote basis={i.basis} label={t("basis.oe")} title={t("basis.oeExplained")} />
               </th>
-              <td className={`${td} text-right font-semibold text-slate-900`}>{measured(i.kpiId, i.value)}</td>
+              <td className={`${td} text-right font-semibold text-slate-900`}>
+                {measured(i.kpiId, i.value, i.basis ?? "RAW")}
+                {i.oe ? (
+                  <span className="block text-xs font-normal text-slate-500">
+                    {t("basis.counts", {
+                      observed: format.number(i.oe.observed),
+                      expected: format.number(i.oe.expected, { maximumFractionDigits: 1 }),
+                    })}
+                  </span>
+                ) : null}
+              </td>
               <td className={`${td} text-right text-slate-700`}>{format.number(i.n)}</td>
-              <td className={`${td} text-right text-slate-700`}>{value(i.kpiId, i.threshold)}</td>
-              <td className={`${td} text-right text-slate-700`}>{value(i.kpiId, i.target)}</td>
+              <td className={`${td} text-right text-slate-700`}>{value(i.kpiId, i.threshold, i.basis ?? "RAW")}</td>
+              <td className={`${td} text-right text-slate-700`}>{value(i.kpiId, i.target, i.basis ?? "RAW")}</td>
               <td className={`${td} text-right text-slate-700`}>
                 {format.number(i.weight / 100, { style: "percent", maximumFractionDigits: 1 })}
                 {i.score !== null && Math.abs(i.effectiveWeight - i.weight) > 1e-9 ? (

@@ -1,10 +1,21 @@
 // The indicators of a contract in a compact table (threshold, target, weight), for the officer deciding whether to
 // acknowledge it.
 import { getFormatter, getTranslations } from "next-intl/server";
-import { formatKpiValue } from "@/components/format/kpi-format";
+import { formatTermValue } from "@/components/format/kpi-format";
+import { BasisNote } from "@/components/contracts/basis-note";
+
+const basisOf = (i: { basis?: string | null }) => (i.basis === "OE" ? "OE" : "RAW");
 import { IndicatorDefinition } from "@/components/indicators/indicator-definition";
 
-type Row = { kpiId: string; direction: string; threshold: number; target: number; weight: number; minVolume: number };
+type Row = {
+  kpiId: string;
+  direction: string;
+  basis?: string | null;
+  threshold: number;
+  target: number;
+  weight: number;
+  minVolume: number;
+};
 
 export async function TermsList({ indicators }: { indicators: Row[] }) {
   const [t, format] = await Promise.all([getTranslations("contracts"), getFormatter()]);
@@ -38,9 +49,14 @@ export async function TermsList({ indicators }: { indicators: Row[] }) {
                 <IndicatorDefinition kpiId={i.kpiId} inline />
                 <span className="block text-xs text-slate-600">{t(`kpis.${i.kpiId}.formula`)}</span>
                 <span className="block text-xs text-slate-500">{t(`direction.${i.direction}`)}</span>
+                <BasisNote basis={i.basis} label={t("basis.oe")} title={t("basis.oeExplained")} />
               </th>
-              <td className="px-3 py-2 text-right tabular-nums">{formatKpiValue(format, t, i.kpiId, i.threshold)}</td>
-              <td className="px-3 py-2 text-right tabular-nums">{formatKpiValue(format, t, i.kpiId, i.target)}</td>
+              <td className="px-3 py-2 text-right tabular-nums">
+                {formatTermValue(format, t, i.kpiId, basisOf(i), i.threshold)}
+              </td>
+              <td className="px-3 py-2 text-right tabular-nums">
+                {formatTermValue(format, t, i.kpiId, basisOf(i), i.target)}
+              </td>
               <td className="px-3 py-2 text-right tabular-nums">
                 {format.number(i.weight / 100, { style: "percent", maximumFractionDigits: 1 })}
               </td>

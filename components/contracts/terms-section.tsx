@@ -2,9 +2,10 @@
 // target, weight and minimum volume.
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ContractDetail } from "@/lib/contracts/get-contract-detail";
-import { formatDay, formatKpiValue } from "@/components/format/kpi-format";
+import { formatDay, formatTermValue } from "@/components/format/kpi-format";
 import { partyLabel } from "@/components/contracts/party-label";
 import { TableFrame } from "@/components/ui/table-frame";
+import { BasisNote } from "@/components/contracts/basis-note";
 import { IndicatorDefinition } from "@/components/indicators/indicator-definition";
 
 const th = "px-3 py-2 text-xs font-semibold uppercase tracking-wide text-slate-600";
@@ -83,10 +84,15 @@ export async function TermsSection({ detail }: { detail: ContractDetail }) {
                 <span className="font-medium text-slate-900">{t(`kpis.${i.kpiId}.name`)}</span>{" "}
                 <span className="text-xs text-slate-500">({i.kpiId})</span>{" "}
                 <IndicatorDefinition kpiId={i.kpiId} inline />
+                <BasisNote basis={i.basis} label={t("basis.oe")} title={t("basis.oeExplained")} />
               </th>
               <td className="px-3 py-2 text-slate-700">{t(`direction.${i.direction}`)}</td>
-              <td className="px-3 py-2 text-right tabular-nums">{formatKpiValue(format, t, i.kpiId, i.threshold)}</td>
-              <td className="px-3 py-2 text-right tabular-nums">{formatKpiValue(format, t, i.kpiId, i.target)}</td>
+              <td className="px-3 py-2 text-right tabular-nums">
+                {formatTermValue(format, t, i.kpiId, i.basis, i.threshold)}
+              </td>
+              <td className="px-3 py-2 text-right tabular-nums">
+                {formatTermValue(format, t, i.kpiId, i.basis, i.target)}
+              </td>
               <td className="px-3 py-2 text-right tabular-nums">
                 {format.number(i.weight / 100, { style: "percent", maximumFractionDigits: 1 })}
               </td>

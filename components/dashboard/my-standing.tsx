@@ -4,7 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { monthlyIndicators, type IndicatorContract } from "@/lib/contracts/contract-indicators";
 import { peerStanding } from "@/lib/dashboard/peer-standing";
 import { MIN_PEERS_SHOWN } from "@/lib/dashboard/distribution";
-import { formatKpiValue, formatMonth, kpiUnit } from "@/components/format/kpi-format";
+import { formatKpiValue, formatMonth, formatTermValue, kpiUnit } from "@/components/format/kpi-format";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { TrendChart } from "@/components/charts/trend-chart";
 import { HistogramChart } from "@/components/charts/histogram-chart";
@@ -23,6 +23,12 @@ export async function MyStanding({ contract, officerId }: { contract: IndicatorC
   // The latest month in which the officer has any value: the month the comparison is made on.
   const latest = months.toReversed().find((m) => [...m.values.values()].some((v) => v.value !== null))?.month ?? null;
   const standings = latest ? await peerStanding(officerId, contract.indicators, latest) : [];
+  // An indicator without any value yet is one line, not an empty chart.
+  const hasData = (kpiId: string) => months.some((m) => m.values.get(kpiId)?.value != null);
+  const withData = contract.indicators.filter((i) => hasData(i.kpiId));
+  const withoutData = contract.indicators.filter((i) => !hasData(i.kpiId)).map((i) => i.kpiId);
+  const shownStandings = standings.filter((s) => s.bins.length);
+  const hiddenStandings = standings.filter((s) => !s.bins.length);
 
   return (
     <div className="space-y-6">
@@ -30,10 +36,25 @@ export async function MyStanding({ contract, officerId }: { contract: IndicatorC
         <h3 id={`trend-${contract.id}`} className="text-base font-semibold text-slate-900">
           {t("trend.title")}
         </h3>
+        {withoutData.length ? (
+          <p className="text-sm text-slate-600" data-testid="my-trend-empty">
+            {t("trend.emptyList", { kpis: withoutData.join(", ") })}
+          </p>
+        ) : null}
         <div className="grid gap-4 lg:grid-cols-2">
-          {contract.indicators.map((i) => {
-            const points = months.map((m) => ({ month: m.month, cell: m.values.get(i.kpiId) }));
-            const title = `${i.kpiId} · ${tc(`kpis.${i.kpiId}.name`)}`;
+          {withData.map((i) => {
+            // An indicator scored on observed/expected is drawn on its O/E, the scale of its threshold and target.
+            const oe = i.basis === "OE";
+            const points = months.map((m) => {
+              const raw = m.values.get(i.kpiId);
+              const ratio = m.oe.get(i.kpiId);
+              return {
+                month: m.month,
+                cell: oe ? (ratio ? { value: ratio.ratio, denominator: ratio.n } : undefined) : raw,
+              };
+            });
+            const title = `${i.kpiId} · ${tc(`kpis.${i.kpiId}.name`)}${oe ? ` · ${tc("basis.oe")}` : ""}`;
+            const value = (kpiId: string, v: number | null) => formatTermValue(format, tc, kpiId, i.basis, v);
             return (
               <ChartFigure
                 key={i.kpiId}
@@ -59,7 +80,7 @@ export async function MyStanding({ contract, officerId }: { contract: IndicatorC
                 <TrendChart
                   className="h-48"
                   label={title}
-                  kind={kpiUnit(i.kpiId)}
+                  kind={oe ? "ratio" : kpiUnit(i.kpiId)}
                   band={{ threshold: i.threshold, target: i.target }}
                   thresholdName={tc("detail.columns.threshold")}
                   targetName={tc("detail.columns.target")}
@@ -77,8 +98,20 @@ export async function MyStanding({ contract, officerId }: { contract: IndicatorC
             {t("standing.title", { month: formatMonth(format, latest) })}
           </h3>
           <p className="text-sm text-slate-600">{t("standing.body")}</p>
+          {hiddenStandings.length ? (
+            <p
+              className="text-sm text-slate-600"
+              data-testid="my-standing-hidden"
+              data-kpis={hiddenStandings.map((s) => s.kpiId).join(" ")}
+            >
+              {t("standing.notShownList", {
+                kpis: hiddenStandings.map((s) => s.kpiId).join(", "),
+                min: MIN_PEERS_SHOWN,
+              })}
+            </p>
+          ) : null}
           <div className="grid gap-4 lg:grid-cols-2">
-            {standings.map((s) => {
+            {shownStandings.map((s) => {
               const title = `${s.kpiId} · ${tc(`kpis.${s.kpiId}.name`)}`;
               const summary =
                 s.beaten !== null

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { OverviewIndicator, OverviewRow } from "@/lib/dashboard/contract-overview";
-import { formatKpiValue, formatScore } from "@/components/format/kpi-format";
+import { formatTermValue, formatScore } from "@/components/format/kpi-format";
 import { partyLabel } from "@/components/contracts/party-label";
 import { IndicatorLights } from "@/components/dashboard/indicator-lights";
 import { TrendMark, trendWords } from "@/components/dashboard/trend-mark";
@@ -22,9 +22,9 @@ export async function OverviewTable({ rows }: { rows: OverviewRow[] }) {
   const once = (key: string, word: () => string) => looked.get(key) ?? looked.set(key, word()).get(key)!;
   const describe = (i: OverviewIndicator) =>
     t("light", {
-      kpi: i.kpiId,
+      kpi: i.basis === "OE" ? `${i.kpiId} (${once("basis.oe", () => tc("basis.oe"))})` : i.kpiId,
       name: once(`name.${i.kpiId}`, () => te(`names.${i.kpiId}`)),
-      value: formatKpiValue(format, tc, i.kpiId, i.value),
+      value: formatTermValue(format, tc, i.kpiId, i.basis, i.value),
       n: i.n,
       status: once(`status.${i.status}`, () => tc(`indicatorStatus.${i.status}`)),
     });

@@ -16,7 +16,8 @@ import {
 import { revenueForecast } from "@/lib/dashboard/revenue-forecast";
 import { histogram, quartiles } from "@/lib/dashboard/distribution";
 import { KPI_TREND_TOLERANCE, trendIsGood, trendOf } from "@/lib/dashboard/trend";
-import { formatKpiDelta, formatKpiValue, formatMonth, kpiUnit } from "@/components/format/kpi-format";
+import { STANDARDISED_KPIS, standardiseRates } from "@/lib/kpis/standardise-rates";
+import { formatKpiDelta, formatKpiValue, formatMonth, kpiUnit, formatMoney } from "@/components/format/kpi-format";
 import { drilldownHref } from "@/components/explore/drilldown-href";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { TrendChart } from "@/components/charts/trend-chart";
@@ -57,6 +58,16 @@ export async function SubjectDashboardView({
   const drill = (id: KpiId, type: "officer" | "unit" | "office", subjectId: string) =>
     drilldownHref({ kpi: id, type, id: subjectId, from: period.from, to: period.to, only: "all", page: 1 });
 
+  // Beside each officer's raw rate, what the office's own rates give on his mix of declarations (observed/expected).
+  const fair = STANDARDISED_KPIS.includes(kpi)
+    ? new Map(
+        (await standardiseRates({ ...period, officerIds: officers.map((o) => o.officerId), kpiIds: [kpi] })).map(
+          (f) => [f.officerId, f],
+        ),
+      )
+    : null;
+  const ratio = (v: number | null | undefined) =>
+    v === null || v === undefined ? "—" : format.number(v, { maximumFractionDigits: 2 });
   const definition = kpiDefinition(kpi);
   const kpiSeries = series.get(kpi) ?? [];
   const band = terms.get(kpi) ?? null;
@@ -202,22 +213,31 @@ export async function SubjectDashboardView({
           testId="distribution-chart"
           title={t("distribution.title", { kpi, month: formatMonth(format, month) })}
           description={
-            q
-              ? t("distribution.summary", {
+            q ? (
+              <>
+                {t("distribution.summary", {
                   count: officers.length,
                   q1: value(kpi, q.q1),
                   median: value(kpi, q.median),
                   q3: value(kpi, q.q3),
                   better: tc(`direction.${definition.direction === "context" ? "higher" : definition.direction}`),
-                })
-              : undefined
+                })}
+                {fair ? ` ${t("distribution.fairHint")}` : null}
+              </>
+            ) : undefined
           }
           tableLabel={t("distribution.showOfficers")}
           actions={<ExportLinks base="/api/dashboard/subject" query={exportQuery("officers")} />}
           empty={officers.length ? null : t("distribution.empty")}
           table={{
             caption: t("distribution.title", { kpi, month: formatMonth(format, month) }),
-            columns: [t("distribution.officer"), t("distribution.unit"), t("table.value"), t("table.n")],
+            columns: [
+              t("distribution.officer"),
+              t("distribution.unit"),
+              t("table.value"),
+              t("table.n"),
+              ...(fair ? [t("distribution.expected"), t("distribution.oe")] : []),
+            ],
             rows: officers.map((o) => [
               <Link
                 key={o.officerId}
@@ -227,8 +247,17 @@ export async function SubjectDashboardView({
               o.unit,
               value(kpi, o.value),
               o.n,
+              ...(fair
+                ? (() => {
+                    const f = fair.get(o.officerId);
+                    return [
+                      f ? value(kpi, f.expected / f.n) : "—",
+                      f && f.ratio !== null ? `${ratio(f.ratio)} (${ratio(f.lower)}–${ratio(f.upper)})` : "—",
+                    ];
+                  })()
+                : []),
             ]),
-            numeric: [false, false, true, true],
+            numeric: [false, false, true, true, ...(fair ? [true, true] : [])],
           }}
         >
           <HistogramChart
@@ -252,7 +281,7 @@ export async function SubjectDashboardView({
               {t("revenue.method", {
                 method: t(`revenue.methods.${revenue.method}`),
                 months: revenue.backtest.months,
-                mae: format.number(revenue.backtest.mae, { maximumFractionDigits: 0 }),
+                mae: formatMoney(format, tc, revenue.backtest.mae),
                 mape:
                   revenue.backtest.mape === null
                     ? "—"
@@ -271,17 +300,12 @@ export async function SubjectDashboardView({
           caption: t("revenue.title"),
           columns: [t("month"), t("revenue.actual"), t("revenue.forecast"), t("revenue.range")],
           rows: [
-            ...revenue.history.map((h) => [
-              formatMonth(format, h.month),
-              format.number(h.revenue, { maximumFractionDigits: 0 }),
-              "",
-              "",
-            ]),
+            ...revenue.history.map((h) => [formatMonth(format, h.month), formatMoney(format, tc, h.revenue), "", ""]),
             ...revenue.forecast.map((f) => [
               formatMonth(format, f.month),
               "",
-              format.number(f.revenue, { maximumFractionDigits: 0 }),
-              `${format.number(f.lower, { maximumFractionDigits: 0 })} – ${format.number(f.upper, { maximumFractionDigits: 0 })}`,
+              formatMoney(format, tc, f.revenue),
+              `${formatMoney(format, tc, f.lower)} – ${formatMoney(format, tc, f.upper)}`,
             ]),
           ],
           numeric: [false, true, true, true],

@@ -50,6 +50,7 @@ export async function FileCountsTable({
                 <td className="px-4 py-3 text-right tabular-nums">{n(c.unchanged)}</td>
                 <td className="px-4 py-3 text-slate-600">
                   {c.error ? <div className="text-red-700">{c.error}</div> : null}
+                  {c.dependent ? <div className="text-red-800">{t("dependent", { count: c.dependent })}</div> : null}
                   {c.warnings.map((w) => <div key={w}>{w}</div>)}
                 </td>
               </tr>

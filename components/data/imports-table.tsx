@@ -34,6 +34,7 @@ export async function ImportsTable({ imports }: { imports: ImportBatchView[] }) 
               <td className="px-4 py-3">
                 <StatusBadge status={b.status} />
                 {b.status === "RUNNING" ? <span className="ml-2 tabular-nums text-slate-600">{b.progress.toFixed(0)} %</span> : null}
+                {b.status === "QUEUED" && b.errorKind === "interrupted" ? <div className="mt-1 text-xs text-amber-800">{t("interrupted")}</div> : null}
               </td>
               <td className="px-4 py-3 text-right tabular-nums">{b.files ? format.number(sum.accepted) : "—"}</td>
               <td className="px-4 py-3 text-right tabular-nums">{b.files ? format.number(sum.rejected) : "—"}</td>

@@ -3,6 +3,7 @@ type Translate = (key: string, values?: Record<string, string>) => string;
 
 export function phaseLabel(t: Translate, status: string, phase: string | null): string {
   if (status === "QUEUED") return t("phase.queued");
+  if (status === "FAILED") return t("phase.failed");
   if (!phase) return t("phase.starting");
   const saving = /^saving (.+)$/.exec(phase);
   if (saving) return t("phase.saving", { file: saving[1]! });

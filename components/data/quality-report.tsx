@@ -22,6 +22,27 @@ export async function QualityReportView({ report }: { report: QualityReport }) {
         <p className="mt-1 text-sm text-slate-600">{t("intro")}</p>
       </div>
 
+      {report.rejectionCauses?.length ? (
+        <div className="rounded-lg border border-red-200 bg-white p-4 shadow-sm" data-testid="rejection-causes">
+          <h3 className="font-semibold text-slate-900">{t("causes.title")}</h3>
+          <p className="mb-3 text-sm text-slate-600">{t("causes.help")}</p>
+          <table className="min-w-full text-sm">
+            <thead><tr><th className={th}>{t("causes.row")}</th><th className={th}>{t("causes.reason")}</th><th className={th}>{t("causes.dependents")}</th></tr></thead>
+            <tbody className="divide-y divide-slate-100">
+              {report.rejectionCauses.map((c) => (
+                <tr key={`${c.file}:${c.line}`}>
+                  <td className="whitespace-nowrap px-3 py-2 font-medium">{t("causes.line", { file: c.file, line: c.line })}</td>
+                  <td className="px-3 py-2 text-slate-700">{c.reason}</td>
+                  <td className="px-3 py-2 tabular-nums">
+                    {Object.entries(c.dependents).map(([file, count]) => t("causes.count", { file, count: num(count) })).join(" · ")}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+
       <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
         {[
           [t("declarations"), num(report.declarations)],

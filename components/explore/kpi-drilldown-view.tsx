@@ -10,12 +10,17 @@ import { ChartIcon } from "@/components/ui/icons";
 import { buttonClasses } from "@/components/ui/button";
 import { RecordTable } from "@/components/explore/record-table";
 import { drilldownHref, drilldownQuery } from "@/components/explore/drilldown-href";
-import { formatKpiValue } from "@/components/explore/kpi-value";
+import { formatKpiValue, formatMoney } from "@/components/format/kpi-format";
 import { DRILLDOWN_SORTS } from "@/lib/explore/schema";
 import { inputClasses } from "@/components/ui/field";
 
 export async function KpiDrilldownView({ user, input }: { user: SessionUser; input: KpiDrilldownInput }) {
-  const [t, format, d] = await Promise.all([getTranslations("explore"), getFormatter(), kpiDrilldown(user, input)]);
+  const [t, tc, format, d] = await Promise.all([
+    getTranslations("explore"),
+    getTranslations("contracts"),
+    getFormatter(),
+    kpiDrilldown(user, input),
+  ]);
   const v = d.value;
   const only = d.filterable ? input.only : "all";
   const here = drilldownHref(input);
@@ -29,9 +34,6 @@ export async function KpiDrilldownView({ user, input }: { user: SessionUser; inp
         ...Object.keys(d.rows[0]).filter((c) => !["decl_id", "in_numerator", "measure"].includes(c)),
       ].filter((c) => !["measure", "in_numerator"].includes(c) || d.rows.some((r) => r[c] !== null))
     : [];
-  const number = {
-    number: (n: number, o: { style?: "percent"; maximumFractionDigits: number }) => format.number(n, o),
-  };
   const filterLink = (value: "all" | "numerator") => (
     <Link
       href={drilldownHref(input, { only: value, page: 1 })}
@@ -56,7 +58,7 @@ export async function KpiDrilldownView({ user, input }: { user: SessionUser; inp
             <dt className="text-slate-600">{t("kpi.value")}</dt>
             <dd className="mt-1 text-2xl font-semibold tabular-nums text-slate-900" data-testid="kpi-value">
               {v?.value !== null && v?.value !== undefined ? (
-                formatKpiValue(d.kpi.unit, v.value, number, t)
+                formatKpiValue(format, tc, d.kpi.id, v.value)
               ) : (
                 <span className="text-sm font-normal text-slate-600">{t("kpi.noValue")}</span>
               )}
@@ -72,7 +74,9 @@ export async function KpiDrilldownView({ user, input }: { user: SessionUser; inp
             <dt className="text-slate-600">{t("kpi.numerator")}</dt>
             <dd className="mt-1 text-2xl font-semibold tabular-nums text-slate-900" data-testid="kpi-numerator">
               {v?.numerator !== null && v?.numerator !== undefined
-                ? format.number(v.numerator, { maximumFractionDigits: 2 })
+                ? d.kpi.unit === "amount"
+                  ? formatMoney(format, tc, v.numerator)
+                  : format.number(v.numerator, { maximumFractionDigits: 2 })
                 : "—"}
             </dd>
           </div>

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { formatCell } from "@/components/explore/record-cell";
 import { declarationHref } from "@/components/explore/drilldown-href";
 import { TableFrame, TableHead } from "@/components/ui/table-frame";
+import { MONEY_COLUMNS, moneyHeader } from "@/components/format/kpi-format";
 
 const NUMERIC_COLUMNS = new Set([
   "taxes_initial",
@@ -35,7 +36,7 @@ export async function RecordTable({
   linkBack?: string;
   testId?: string;
 }) {
-  const t = await getTranslations("explore.columns");
+  const [t, tm] = await Promise.all([getTranslations("explore.columns"), getTranslations("contracts")]);
   const cells = await Promise.all(rows.map((row) => Promise.all(columns.map((c) => formatCell(c, row[c])))));
   const align = (c: string) => (NUMERIC_COLUMNS.has(c) ? "text-right tabular-nums" : "");
   return (
@@ -43,7 +44,7 @@ export async function RecordTable({
       <TableHead>
         {columns.map((c) => (
           <th key={c} scope="col" className={`whitespace-nowrap px-4 py-3 ${align(c)}`}>
-            {t.has(c) ? t(c) : c}
+            {MONEY_COLUMNS.has(c) ? moneyHeader(tm, t.has(c) ? t(c) : c) : t.has(c) ? t(c) : c}
           </th>
         ))}
       </TableHead>

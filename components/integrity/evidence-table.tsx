@@ -6,6 +6,7 @@ import { getTranslations } from "next-intl/server";
 import { formatCell } from "@/components/explore/record-cell";
 import { declarationHref } from "@/components/explore/drilldown-href";
 import { TableFrame, TableHead } from "@/components/ui/table-frame";
+import { MONEY_COLUMNS, moneyHeader } from "@/components/format/kpi-format";
 
 const NUMERIC = new Set([
   "taxes_initial",
@@ -47,7 +48,11 @@ export async function EvidenceTable({
   caption: string;
   back: string;
 }) {
-  const [tc, ti] = await Promise.all([getTranslations("explore.columns"), getTranslations("integrity.flag.columns")]);
+  const [tc, ti, tm] = await Promise.all([
+    getTranslations("explore.columns"),
+    getTranslations("integrity.flag.columns"),
+    getTranslations("contracts"),
+  ]);
   // What the method adds (measure, event, first digit, item…) right after the declaration id, then the declaration.
   const all = Object.keys(rows[0] ?? {}).filter((c) => !HIDDEN.has(c));
   const columns = [
@@ -56,7 +61,8 @@ export async function EvidenceTable({
     ...all.filter((c) => c !== "decl_id" && DECLARATION_COLUMNS.has(c)),
   ].filter((c) => all.includes(c));
   const cells = await Promise.all(rows.map((row) => Promise.all(columns.map((c) => formatCell(c, row[c])))));
-  const header = (c: string) => (ti.has(c as never) ? ti(c as never) : tc.has(c as never) ? tc(c as never) : c);
+  const label = (c: string) => (ti.has(c as never) ? ti(c as never) : tc.has(c as never) ? tc(c as never) : c);
+  const header = (c: string) => (MONEY_COLUMNS.has(c) ? moneyHeader(tm, label(c)) : label(c));
   const align = (c: string) => (NUMERIC.has(c) ? "text-right tabular-nums" : "");
   return (
     <TableFrame caption={caption} testId="evidence-table">

@@ -2,7 +2,7 @@
 // method's test, so the analyst reads why the flag was raised before looking at the declarations.
 import type { Flag } from "@prisma/client";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { formatKpiValue } from "@/components/format/kpi-format";
+import { formatDay, formatKpiValue } from "@/components/format/kpi-format";
 import { nigriniBand } from "@/lib/integrity/benford";
 
 const num = (v: unknown) => (typeof v === "number" ? v : typeof v === "string" && v !== "" ? Number(v) : NaN);
@@ -78,6 +78,41 @@ export async function FlagStatistics({ flag }: { flag: Flag }) {
         origin: String(s.originCountry ?? "—"),
         decl: flag.subjectId,
         item: flag.relatedId,
+      });
+      break;
+    case "GAMING": {
+      const guard = String(s.guard ?? flag.relatedId);
+      const guardValue = (v: unknown) =>
+        guard === "INSPECTIONS"
+          ? format.number(num(v), { style: "percent", maximumFractionDigits: 1 })
+          : formatKpiValue(format, tc, guard, Number.isFinite(num(v)) ? num(v) : null);
+      text = t("GAMING", {
+        contractNo: n(s.contractNo, 0),
+        kpi: kpi,
+        guard: guard === "INSPECTIONS" ? t("inspectionsGuard") : guard,
+        start: typeof s.afterFrom === "string" ? formatDay(format, s.afterFrom) : "—",
+        rewardedBefore: value(s.rewardedBefore),
+        rewardedAfter: value(s.rewardedAfter),
+        nBefore: n(s.nRewardedBefore, 0),
+        nAfter: n(s.nRewardedAfter, 0),
+        guardBefore: guardValue(s.guardBefore),
+        guardAfter: guardValue(s.guardAfter),
+        zRewarded: n(s.zRewarded),
+        zGuard: n(s.zGuard),
+      });
+      break;
+    }
+    case "RISK_DRIFT":
+      text = t("RISK_DRIFT", {
+        model: flag.subjectId,
+        n: format.number(flag.n),
+        scorePsi: n(s.scorePsi, 3),
+        factorPsi: n(s.factorPsi, 3),
+        precision: Number.isFinite(num(s.precisionAt5))
+          ? format.number(num(s.precisionAt5), { style: "percent", maximumFractionDigits: 1 })
+          : "—",
+        trainFrom: String(s.trainFrom ?? "—"),
+        trainTo: String(s.trainTo ?? "—"),
       });
       break;
     default:

@@ -1,5 +1,5 @@
 // Who or what a flag is about, as the inbox and the flag page name it: the officer (name and id), the broker (and
-// the officer of a pair), or the declaration and item of a unit value.
+// the officer of a pair), the declaration and item of a unit value, or the risk model that drifted.
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { InboxRow } from "@/lib/integrity/list-flags";
@@ -21,6 +21,19 @@ export async function FlagSubject({ flag, links = true }: { flag: Subject; links
     return links ? (
       <Link
         href={`/explore/declarations/${encodeURIComponent(flag.subjectId)}`}
+        className="font-medium text-brand-700 hover:underline"
+      >
+        {label}
+      </Link>
+    ) : (
+      <span className="font-medium text-slate-900">{label}</span>
+    );
+  }
+  if (flag.subjectType === "risk_model") {
+    const label = t("riskModel", { id: flag.subjectId });
+    return links ? (
+      <Link
+        href={`/analysis/risk?model=${encodeURIComponent(flag.subjectId)}#drift`}
         className="font-medium text-brand-700 hover:underline"
       >
         {label}

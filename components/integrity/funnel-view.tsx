@@ -38,16 +38,38 @@ export async function FunnelView({ user, kpiId, officeCode, from, to, highlightO
     label: `${o.fullName} (${o.officerId})`,
     group: o.flagId ? "flagged" : o.band,
     highlighted: o.officerId === highlightOfficer,
+    name: o.fullName,
   }));
+  const od = data.overdispersion;
+  const overdispersionNote = od
+    ? od.tau2 > 0
+      ? t("overdispersion", {
+          phi: format.number(od.phi, { maximumFractionDigits: 2 }),
+          tau: pct(od.tau),
+          officers: od.officers,
+        })
+      : t("noOverdispersion", { phi: format.number(od.phi, { maximumFractionDigits: 2 }), officers: od.officers })
+    : null;
   const empty = data.p0 === null || !data.officers.length ? t("empty") : null;
   return (
     <ChartFigure
       testId="funnel-chart"
       title={title}
       description={
-        data.p0 === null
-          ? null
-          : t("chartDescription", { p0: pct(data.p0), n: format.number(data.officeN), officers: data.officers.length })
+        data.p0 === null ? null : (
+          <>
+            {t("chartDescription", {
+              p0: pct(data.p0),
+              n: format.number(data.officeN),
+              officers: data.officers.length,
+            })}
+            {overdispersionNote ? (
+              <span className="mt-1 block" data-testid="funnel-overdispersion">
+                {overdispersionNote}
+              </span>
+            ) : null}
+          </>
+        )
       }
       tableLabel={t("tableView")}
       empty={empty}
@@ -59,15 +81,17 @@ export async function FunnelView({ user, kpiId, officeCode, from, to, highlightO
           t("columns.numerator"),
           t("columns.rate"),
           t("columns.band"),
+          t("columns.overdispersedBand"),
           t("columns.flag"),
         ],
-        numeric: [false, true, true, true, false, false],
+        numeric: [false, true, true, true, false, false, false],
         rows: data.officers.map((o) => [
           `${o.fullName} (${o.officerId})`,
           format.number(o.n),
           format.number(o.numerator),
           pct(o.p),
           t(`bands.${o.band}`),
+          t(`bands.${o.overdispersedBand}`),
           o.flagId ? (
             <Link key="f" href={`/integrity/flags/${o.flagId}`} className="text-brand-700 hover:underline">
               {t("openFlag", { id: o.flagId })}
@@ -94,6 +118,9 @@ export async function FunnelView({ user, kpiId, officeCode, from, to, highlightO
           p0: t("legend.p0"),
           limit2: t("legend.limit2"),
           limit3: t("legend.limit3"),
+          limit2od: t("legend.limit2od"),
+          limit3od: t("legend.limit3od"),
+          focus: t("legend.focus"),
           n: t("axis.n"),
           rate: t("axis.rate"),
         }}

@@ -1,11 +1,14 @@
-// The integrity area's own navigation: its home, the flag inbox, the four charts and the detection settings.
+// The integrity area's own navigation: its home, the work queue, the flag inbox, cases and their outcomes, the four
+// charts and the detection settings.
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 export const INTEGRITY_SECTIONS = [
   { id: "home", href: "/integrity" },
+  { id: "queue", href: "/integrity/queue" },
   { id: "flags", href: "/integrity/flags" },
   { id: "cases", href: "/integrity/cases" },
+  { id: "outcomes", href: "/integrity/outcomes" },
   { id: "funnel", href: "/integrity/funnel" },
   { id: "pairs", href: "/integrity/pairs" },
   { id: "benford", href: "/integrity/benford" },

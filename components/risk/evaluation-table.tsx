@@ -1,6 +1,7 @@
 // A model's evaluation as the literature reports it: for each share n of the evaluation months' declarations
-// inspected by score, precision@n, recall@n and revenue@n of the model beside those of an actual seeded random
-// selection of the same size and what a random selection achieves on average (the fraud share; n %).
+// inspected by score, precision@n (with its 95 % interval), recall@n and revenue@n of the model beside those of an
+// actual seeded random selection of the same size and what a random selection achieves on average (the fraud share;
+// n %), and revenue@n without the largest 1 % of rows by revenue.
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { RankingEvaluation } from "@/lib/risk/selection-metrics";
 import { selectivityFormat } from "@/components/selectivity/selectivity-format";
@@ -11,7 +12,7 @@ const td = "px-3 py-2 text-right text-sm tabular-nums text-slate-800";
 
 export async function EvaluationTable({ evaluation, caption }: { evaluation: RankingEvaluation; caption: string }) {
   const [t, format] = await Promise.all([getTranslations("risk.evaluation"), getFormatter()]);
-  const f = selectivityFormat(format);
+  const f = selectivityFormat(format, await getTranslations("contracts"));
   return (
     <TableFrame caption={caption} testId="evaluation-table" smallText={false}>
       <thead className="bg-slate-50">
@@ -28,7 +29,7 @@ export async function EvaluationTable({ evaluation, caption }: { evaluation: Ran
           <th scope="colgroup" colSpan={3} className={`${th} text-center`}>
             {t("recall")}
           </th>
-          <th scope="colgroup" colSpan={2} className={`${th} text-center`}>
+          <th scope="colgroup" colSpan={3} className={`${th} text-center`}>
             {t("revenue")}
           </th>
         </tr>
@@ -57,6 +58,9 @@ export async function EvaluationTable({ evaluation, caption }: { evaluation: Ran
           <th scope="col" className={th}>
             {t("random")}
           </th>
+          <th scope="col" className={th}>
+            {t("withoutLargest")}
+          </th>
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
@@ -66,8 +70,15 @@ export async function EvaluationTable({ evaluation, caption }: { evaluation: Ran
               {t("nValue", { n: r.n })}
             </th>
             <td className={td}>{f.count(r.k)}</td>
-            <td className={`${td} font-semibold`} data-testid={`precision-${r.n}`}>
-              {f.percent(r.model.precision)}
+            <td className={td}>
+              <span className="font-semibold" data-testid={`precision-${r.n}`}>
+                {f.percent(r.model.precision)}
+              </span>
+              {r.precisionInterval ? (
+                <span className="block text-xs font-normal text-slate-500" data-testid={`interval-${r.n}`}>
+                  {t("interval", { lo: f.percent(r.precisionInterval[0]), hi: f.percent(r.precisionInterval[1]) })}
+                </span>
+              ) : null}
             </td>
             <td className={td} data-testid={`random-precision-${r.n}`}>
               {f.percent(r.random.precision)}
@@ -82,6 +93,9 @@ export async function EvaluationTable({ evaluation, caption }: { evaluation: Ran
               {f.percent(r.model.revenue)}
             </td>
             <td className={td}>{f.percent(r.random.revenue)}</td>
+            <td className={td} data-testid={`revenue-without-${r.n}`}>
+              {f.percent(r.model.revenueWithoutLargest ?? null)}
+            </td>
           </tr>
         ))}
       </tbody>

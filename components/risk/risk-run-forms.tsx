@@ -1,6 +1,6 @@
 "use client";
-// The risk screen's two requests: train a model on chosen windows (empty = the default split: the last months with
-// labels held out for the evaluation) and score one month with the model shown. Errors come back from the server
+// The risk screen's requests: train a model on chosen windows (empty = the default split: the last months with
+// labels held out for the evaluation), score one month with the model shown, and check that model's drift again. Errors come back from the server
 // action in the user's language.
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
@@ -82,6 +82,20 @@ export function ScoreForm({
         {t("submit")}
       </SubmitButton>
       {state.error ? <Notice tone="error">{t(`errors.${state.error}`)}</Notice> : null}
+    </form>
+  );
+}
+
+export function DriftForm({ action, modelId }: { action: Action; modelId: string }) {
+  const t = useTranslations("risk.driftRun");
+  const [state, formAction] = useActionState(action, initial);
+  return (
+    <form action={formAction} className="flex flex-wrap items-end gap-3" data-testid="drift-form">
+      <input type="hidden" name="modelId" value={modelId} />
+      <SubmitButton variant="secondary" pendingLabel={t("pending")}>
+        {t("submit")}
+      </SubmitButton>
+      {state.error ? <Notice tone="error">{t("error")}</Notice> : null}
     </form>
   );
 }

@@ -17,7 +17,7 @@ export async function TopScoresTable({ rows, caption }: { rows: ScoredDeclaratio
     getTranslations("risk.factors"),
     getFormatter(),
   ]);
-  const f = selectivityFormat(format);
+  const f = selectivityFormat(format, await getTranslations("contracts"));
   return (
     <TableFrame caption={caption} testId="top-scores" smallText={false}>
       <thead className="bg-slate-50">
@@ -62,7 +62,7 @@ export async function TopScoresTable({ rows, caption }: { rows: ScoredDeclaratio
               </td>
               <td className={`${td} text-right font-semibold tabular-nums`}>{f.percent(r.score)}</td>
               <td className={td} data-testid="raised-by">
-                {raising.length ? raising.map((x) => factorText(tf, x, f.decimal)).join(", ") : t("nothingRaised")}
+                {raising.length ? raising.map((x) => factorText(tf, x, f)).join(", ") : t("nothingRaised")}
               </td>
             </tr>
           );

@@ -25,7 +25,7 @@ export async function LaneTable({
     getTranslations("risk.lanes"),
     getFormatter(),
   ]);
-  const f = selectivityFormat(format);
+  const f = selectivityFormat(format, await getTranslations("contracts"));
   const perCell = rows.some((r) => "month" in r);
   return (
     <TableFrame caption={caption} testId={testId} smallText={false}>

@@ -11,7 +11,7 @@ const tdNum = `${td} text-right tabular-nums`;
 
 export async function ReroutesTable({ rows, caption }: { rows: OfficerReroutes[]; caption: string }) {
   const [t, format] = await Promise.all([getTranslations("risk.selectivity.reroutes"), getFormatter()]);
-  const f = selectivityFormat(format);
+  const f = selectivityFormat(format, await getTranslations("contracts"));
   return (
     <TableFrame caption={caption} testId="reroutes-table" smallText={false}>
       <thead className="bg-slate-50">

@@ -2,7 +2,6 @@
 // trs_results or mirror_results in place of the period's or year's previous one. A year without an exchange rate can
 // never succeed: not retried.
 import "server-only";
-import { UnrecoverableError } from "bullmq";
 import { AppError } from "@/lib/kernel/app-error";
 import { executeRun } from "@/lib/analysis/analysis-runs";
 import { MirrorRunParams, TrsRunParams } from "@/lib/analysis/analysis-run-params";
@@ -10,27 +9,24 @@ import { computeAndStoreTrs } from "@/lib/trs/store-trs";
 import { computeAndStoreMirror } from "@/lib/mirror/store-mirror";
 import type { ProgressReporter } from "@/lib/queue/job-payloads";
 
-async function unlessInvalid<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof AppError && error.code === "INVALID") throw new UnrecoverableError(error.message);
-    throw error;
-  }
-}
+const isInvalid = (error: unknown) => error instanceof AppError && error.code === "INVALID";
 
 export async function processTrsCompute(runId: number, report: ProgressReporter) {
-  return unlessInvalid(() =>
-    executeRun(runId, "TRS_COMPUTE", report, (params, progress) =>
-      computeAndStoreTrs(TrsRunParams.parse(params), (fraction) => progress(fraction * 100)),
-    ),
+  return executeRun(
+    runId,
+    "TRS_COMPUTE",
+    report,
+    (params, progress) => computeAndStoreTrs(TrsRunParams.parse(params), (fraction) => progress(fraction * 100)),
+    { isPermanent: isInvalid },
   );
 }
 
 export async function processMirrorCompute(runId: number, report: ProgressReporter) {
-  return unlessInvalid(() =>
-    executeRun(runId, "MIRROR_COMPUTE", report, (params, progress) =>
-      computeAndStoreMirror(MirrorRunParams.parse(params), (fraction) => progress(fraction * 100)),
-    ),
+  return executeRun(
+    runId,
+    "MIRROR_COMPUTE",
+    report,
+    (params, progress) => computeAndStoreMirror(MirrorRunParams.parse(params), (fraction) => progress(fraction * 100)),
+    { isPermanent: isInvalid },
   );
 }

@@ -1,8 +1,9 @@
-// kpis.compute: one period's catalogue for the officers or offices named (all when null), stored in kpi_results.
+// kpis.compute: one period's catalogue for the officers, their units and the offices named (all when null), stored
+// in kpi_results, then the period's integrity detection on those stored values.
 // kpis.recompute-open: the nightly pass over the periods that can still change, KPIs and flags, then contracts, and
 // a new selectivity run.
 import "server-only";
-import { computeAndStoreKpis } from "@/lib/kpis/store-kpis";
+import { EVERY_SUBJECT, recomputeTouchedKpis, withTheirUnits } from "@/lib/kpis/recompute-touched";
 import { openPeriods } from "@/lib/kpis/open-periods";
 import { detectAndStoreFlags } from "@/lib/integrity/store-flags";
 import { refreshContractIndicators } from "@/lib/contracts/refresh-contract-indicators";
@@ -11,15 +12,13 @@ import type { ProgressReporter } from "@/lib/queue/job-payloads";
 import { todayIso } from "@/lib/kernel/calendar";
 
 export async function processKpisCompute(
-  p: { from: string; to: string; subjectType: "officer" | "unit" | "office"; subjectIds: string[] | null },
+  p: { from: string; to: string; officers: string[] | null; offices: string[] | null },
   report: ProgressReporter,
 ): Promise<{ rows: number }> {
-  const rows = await computeAndStoreKpis({
-    from: p.from,
-    to: p.to,
-    subject: p.subjectType,
-    subjectIds: p.subjectIds ?? undefined,
-  });
+  const rows = await recomputeTouchedKpis(p, await withTheirUnits(p.officers, p.offices));
+  await report(70);
+  // Detection compares each officer with their office over the whole period, from the values just stored.
+  await detectAndStoreFlags(p, "stored");
   await report(100);
   return { rows };
 }
@@ -28,9 +27,8 @@ export async function processKpisRecomputeOpen(report: ProgressReporter): Promis
   const periods = await openPeriods();
   let rows = 0;
   for (const [i, period] of periods.entries()) {
-    for (const subject of ["officer", "unit", "office"] as const)
-      rows += await computeAndStoreKpis({ ...period, subject });
-    await detectAndStoreFlags(period);
+    rows += await recomputeTouchedKpis(period, EVERY_SUBJECT);
+    await detectAndStoreFlags(period, "stored");
     await report(((i + 1) / periods.length) * 95);
   }
   // "The period so far" of the contracts in force moves every day.

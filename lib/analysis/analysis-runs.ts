@@ -1,25 +1,15 @@
 // The analysis jobs' state in PostgreSQL (analysis_runs): a request is a row (what was asked, by whom), the job
 // carries only its id, and the processor moves the row QUEUED → RUNNING → SUCCEEDED / FAILED with its progress and
-// result. A run that already succeeded is not run again (a retried or duplicated job returns its result), and
-// the screens read the rows, so a lost queue loses no history.
+// result, under the lease of the row (lib/queue/job-lease.ts). A run that already finished is not run again (a
+// retried or duplicated job returns), and the screens read the rows, so a lost queue loses no history.
 import "server-only";
 import type { AnalysisRun, AnalysisRunKind, Prisma } from "@prisma/client";
 import { db } from "@/lib/db";
 import { inTransaction } from "@/lib/pg";
-import { enqueue } from "@/lib/queue/enqueue";
-import { JOB_NAMES } from "@/lib/queue/job-names";
 import type { ProgressReporter } from "@/lib/queue/job-payloads";
+import { JobNotRunError, withJobLease } from "@/lib/queue/job-lease";
+import { dispatchJobRow, readJobRows, type JobRow, type Queryable } from "@/lib/queue/job-state";
 import { AppError } from "@/lib/kernel/app-error";
-
-// The job that carries each kind of run (payload { runId }); a kind without one here is not requested through
-// requestAnalysisRun.
-export const RUN_JOB: Partial<Record<AnalysisRunKind, (typeof JOB_NAMES)[keyof typeof JOB_NAMES]>> = {
-  SELECTIVITY_COMPUTE: JOB_NAMES.selectivityCompute,
-  RISK_TRAIN: JOB_NAMES.riskTrain,
-  RISK_SCORE: JOB_NAMES.riskScore,
-  TRS_COMPUTE: JOB_NAMES.trsCompute,
-  MIRROR_COMPUTE: JOB_NAMES.mirrorCompute,
-};
 
 export type RunView = Pick<
   AnalysisRun,
@@ -50,26 +40,40 @@ export async function requestAnalysisRun(
   params: Prisma.InputJsonObject,
   options: { requestedById?: string | null; force?: boolean } = {},
 ): Promise<{ runId: number; created: boolean }> {
-  const jobName = RUN_JOB[kind];
-  if (!jobName) throw new Error(`no job runs analysis runs of kind ${kind}`);
-  const { runId, created } = await inTransaction(async (client) => {
-    await client.query("SELECT pg_advisory_xact_lock(hashtext('analysis_runs:' || $1))", [kind]);
-    if (!options.force) {
-      const { rows } = await client.query<{ id: number }>(
-        `SELECT id FROM analysis_runs WHERE kind = $1::"AnalysisRunKind" AND status IN ('QUEUED', 'RUNNING') AND params = $2::jsonb
-          ORDER BY id DESC LIMIT 1`,
-        [kind, JSON.stringify(params)],
-      );
-      if (rows[0]) return { runId: rows[0].id, created: false };
-    }
+  const { runId, created, row } = await inTransaction((client) => recordAnalysisRun(client, kind, params, options));
+  if (created) await dispatchJobRow(row);
+  return { runId, created };
+}
+
+// The row of a run request, written with the caller's client (inside its transaction); the caller queues the row
+// (dispatchJobRow) once committed.
+export async function recordAnalysisRun(
+  client: Queryable,
+  kind: AnalysisRunKind,
+  params: Prisma.InputJsonObject,
+  options: { requestedById?: string | null; force?: boolean } = {},
+): Promise<{ runId: number; created: boolean; row: JobRow }> {
+  await client.query("SELECT pg_advisory_xact_lock(hashtext('analysis_runs:' || $1))", [kind]);
+  let runId: number | undefined;
+  let created = false;
+  if (!options.force) {
+    const { rows } = await client.query<{ id: number }>(
+      `SELECT id FROM analysis_runs WHERE kind = $1::"AnalysisRunKind" AND status IN ('QUEUED', 'RUNNING') AND params = $2::jsonb
+        ORDER BY id DESC LIMIT 1`,
+      [kind, JSON.stringify(params)],
+    );
+    runId = rows[0]?.id;
+  }
+  if (runId === undefined) {
     const { rows } = await client.query<{ id: number }>(
       `INSERT INTO analysis_runs (kind, params, requested_by_id) VALUES ($1::"AnalysisRunKind", $2::jsonb, $3) RETURNING id`,
       [kind, JSON.stringify(params), options.requestedById ?? null],
     );
-    return { runId: rows[0]!.id, created: true };
-  });
-  if (created) await enqueue(jobName as typeof JOB_NAMES.riskTrain, { runId });
-  return { runId, created };
+    runId = rows[0]!.id;
+    created = true;
+  }
+  const [row] = await readJobRows("analysis_runs", "id = $1", [runId], client);
+  return { runId, created, row: row! };
 }
 
 export async function getRunOrThrow(runId: number): Promise<RunView> {
@@ -83,41 +87,41 @@ export async function latestRun(kind: AnalysisRunKind): Promise<RunView | null> 
   return run ? view(run) : null;
 }
 
-// Runs the work of one run: the row says RUNNING while it works and keeps its progress (at most every half
-// second), then its result or its error. The job's own progress follows too.
+// Runs the work of one run under the lease of its row: the row says RUNNING while it works and keeps its progress
+// (at most every half second), then its result, or its error once no attempt is left (lib/queue/job-lease.ts). The
+// job's own progress follows too. `isPermanent`: errors that no retry can fix.
 export async function executeRun<T extends Prisma.InputJsonObject>(
   runId: number,
   kind: AnalysisRunKind,
   report: ProgressReporter,
   work: (params: Record<string, unknown>, progress: ProgressReporter) => Promise<T>,
+  options: { isPermanent?: (error: unknown) => boolean } = {},
 ): Promise<unknown> {
   const run = await db.analysisRun.findUnique({ where: { id: runId } });
   if (!run || run.kind !== kind) throw new Error(`analysis run ${runId} (${kind}) does not exist`);
-  if (run.status === "SUCCEEDED") return run.result;
-  await db.analysisRun.update({
-    where: { id: runId },
-    data: { status: "RUNNING", startedAt: new Date(), progress: 0, error: null },
-  });
-  let saved = 0;
-  const progress: ProgressReporter = async (percent) => {
-    await report(percent);
-    if (Date.now() - saved < 500 && percent < 100) return;
-    saved = Date.now();
-    await db.analysisRun.update({ where: { id: runId }, data: { progress: Math.round(percent * 10) / 10 } });
-  };
   try {
-    const result = await work(run.params as Record<string, unknown>, progress);
-    await db.analysisRun.update({
-      where: { id: runId },
-      data: { status: "SUCCEEDED", progress: 100, result, finishedAt: new Date() },
-    });
-    await report(100);
-    return result;
+    return await withJobLease(
+      "analysis_runs",
+      runId,
+      async (lease) => {
+        let saved = 0;
+        const progress: ProgressReporter = async (percent) => {
+          await report(percent);
+          if (Date.now() - saved < 500 && percent < 100) return;
+          saved = Date.now();
+          lease.progress(percent);
+        };
+        const result = await work(run.params as Record<string, unknown>, progress);
+        await lease.succeed({ result });
+        await report(100);
+        return result;
+      },
+      options,
+    );
   } catch (error) {
-    await db.analysisRun.update({
-      where: { id: runId },
-      data: { status: "FAILED", error: (error as Error).message.slice(0, 2000), finishedAt: new Date() },
-    });
+    if (error instanceof JobNotRunError && error.status === "SUCCEEDED") {
+      return (await db.analysisRun.findUniqueOrThrow({ where: { id: runId } })).result;
+    }
     throw error;
   }
 }

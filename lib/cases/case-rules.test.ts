@@ -184,5 +184,17 @@ describe("flags joining a case", () => {
       code: "CONFLICT",
       key: "flagsOfficeMismatch",
     });
+    // A new case on everything behind one subject may span offices; it still takes only flags awaiting triage, and
+    // an existing case keeps its one office.
+    const spanning = [
+      { id: 1, state: "NEW" as const, officeCode: "CMDLA1" },
+      { id: 2, state: "NEW" as const, officeCode: null },
+    ];
+    expect(joinRefusal(spanning, undefined, true)).toBeNull();
+    expect(joinRefusal([...spanning, { id: 3, state: "DISMISSED", officeCode: "CMDLA1" }], undefined, true)).toEqual({
+      code: "CONFLICT",
+      key: "flagAlreadyTriaged",
+    });
+    expect(joinRefusal(spanning, "CMDLA1", true)).toEqual({ code: "CONFLICT", key: "flagsOfficeMismatch" });
   });
 });

@@ -154,10 +154,16 @@ export function isOverdue(c: { status: CaseStatus; dueDate: string | null }, tod
 export type TriageFlag = { id: number; state: "NEW" | "DISMISSED" | "IN_CASE"; officeCode: string | null };
 
 // Flags join a case while they await triage, and all the flags of a case share one office (null included), so the
-// case has one scope. `caseOfficeCode` is undefined for a new case.
-export function joinRefusal(flags: readonly TriageFlag[], caseOfficeCode?: string | null): Refusal | null {
+// case has one scope. `caseOfficeCode` is undefined for a new case. A new case opened on everything behind one
+// subject may span offices (`spanOffices`): its office is then null, which only national users see.
+export function joinRefusal(
+  flags: readonly TriageFlag[],
+  caseOfficeCode?: string | null,
+  spanOffices = false,
+): Refusal | null {
   if (!flags.length) return refuse("INVALID", "noFlags");
   if (flags.some((f) => f.state !== "NEW")) return refuse("CONFLICT", "flagAlreadyTriaged");
+  if (spanOffices && caseOfficeCode === undefined) return null;
   const office = caseOfficeCode === undefined ? flags[0]!.officeCode : caseOfficeCode;
   if (flags.some((f) => f.officeCode !== office)) return refuse("CONFLICT", "flagsOfficeMismatch");
   return null;

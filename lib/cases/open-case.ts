@@ -69,7 +69,17 @@ function defaultTitle(flag: EvidenceSnapshot["flag"]): string {
   return `${what} · ${who} · ${flag.periodFrom} – ${flag.periodTo}`;
 }
 
-export async function openCase(raw: z.input<typeof OpenCaseInput>, actor: CaseActor): Promise<{ caseId: number }> {
+// The office of a new case: its flags' one office, or null when `spanOffices` lets it take flags of several.
+export function newCaseOffice(flags: readonly { officeCode: string | null }[]): string | null {
+  const offices = new Set(flags.map((f) => f.officeCode));
+  return offices.size === 1 ? flags[0]!.officeCode : null;
+}
+
+export async function openCase(
+  raw: z.input<typeof OpenCaseInput>,
+  actor: CaseActor,
+  options: { spanOffices?: boolean } = {},
+): Promise<{ caseId: number }> {
   requireCaseRole(actor);
   const input = OpenCaseInput.parse(raw);
   const frozen: Frozen[] = [];
@@ -98,8 +108,8 @@ export async function openCase(raw: z.input<typeof OpenCaseInput>, actor: CaseAc
           await tx.case.update({ where: { id: target.id }, data: { subjectOfficerIds } });
           caseId = target.id;
         } else {
-          throwIfCaseRefused(joinRefusal(flags));
-          const officeCode = flags[0]!.officeCode;
+          throwIfCaseRefused(joinRefusal(flags, undefined, options.spanOffices === true));
+          const officeCode = newCaseOffice(flags);
           if (!canSeeCase({ officeCode, subjectOfficerIds: subjects }, actor))
             throw new CaseError("FORBIDDEN", "ownCase");
           const created = await tx.case.create({

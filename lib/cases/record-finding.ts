@@ -1,5 +1,6 @@
-// The finding of the investigation: confirmed (with its offence code, and the evidence declarations it confirms —
-// all of them when none is named), unfounded or inconclusive, with a written summary.
+// The finding of the investigation: confirmed (with its offence code, the evidence declarations it confirms — all of
+// them when none is named — and the case's flags it does not uphold, if any), unfounded or inconclusive, with a
+// written summary. When the case is closed, its flags' outcomes teach the work queue (method-outcomes.ts).
 import "server-only";
 import type { z } from "zod";
 import { writeAudit } from "@/lib/audit";
@@ -23,6 +24,14 @@ export async function recordFinding(raw: z.input<typeof FindingInput>, actor: Ca
           "confirmedDeclIds",
         );
     }
+    if (input.unfoundedFlagIds.length) {
+      const inCase = new Set(
+        (await tx.caseFlag.findMany({ where: { caseId: c.id }, select: { flagId: true } })).map((f) => f.flagId),
+      );
+      const outside = input.unfoundedFlagIds.filter((id) => !inCase.has(id));
+      if (outside.length)
+        throw new CaseError("INVALID", "flagNotInCase", { flagIds: outside.join(", ") }, "unfoundedFlagIds");
+    }
     const to = statusAfter("recordFinding", c.status);
     await tx.case.update({
       where: { id: c.id },
@@ -32,6 +41,7 @@ export async function recordFinding(raw: z.input<typeof FindingInput>, actor: Ca
         findingSummary: input.summary,
         offenceCode: input.offenceCode,
         confirmedDeclIds: input.confirmedDeclIds,
+        unfoundedFlagIds: input.unfoundedFlagIds,
         findingById: actor.id,
         findingAt: new Date(),
       },
@@ -49,6 +59,7 @@ export async function recordFinding(raw: z.input<typeof FindingInput>, actor: Ca
           offenceCode: input.offenceCode,
           summary: input.summary,
           confirmedDeclIds: input.confirmedDeclIds,
+          unfoundedFlagIds: input.unfoundedFlagIds,
         },
       },
       tx,

@@ -72,6 +72,23 @@ export const FindingInput = z
     offenceCode: z.preprocess(blankToUndefined, z.enum(OFFENCE_CODES, { message: "offenceCode" }).optional()),
     // Empty = every declaration of the evidence is confirmed.
     confirmedDeclIds: DeclIds.default([]),
+    // Flags of the case the finding does not uphold (each is then unfounded, the others founded); empty = none.
+    unfoundedFlagIds: z
+      .preprocess(
+        (v) =>
+          typeof v === "string"
+            ? v.split(/[\s,;]+/).filter(Boolean)
+            : Array.isArray(v)
+              ? v.flatMap((x) =>
+                  String(x)
+                    .split(/[\s,;]+/)
+                    .filter(Boolean),
+                )
+              : v,
+        z.array(z.coerce.number({ message: "flagNotInCase" }).int({ message: "flagNotInCase" }).positive()),
+      )
+      .transform((ids) => [...new Set(ids)].sort((a, b) => a - b))
+      .default([]),
   })
   .superRefine((f, ctx) => {
     if (f.finding === "CONFIRMED" && f.offenceCode === undefined)
@@ -82,6 +99,7 @@ export const FindingInput = z
     ...f,
     offenceCode: f.finding === "CONFIRMED" ? f.offenceCode! : null,
     confirmedDeclIds: f.finding === "CONFIRMED" ? f.confirmedDeclIds : [],
+    unfoundedFlagIds: f.finding === "CONFIRMED" ? f.unfoundedFlagIds : [],
   }));
 
 const OptionalAmount = z.preprocess(

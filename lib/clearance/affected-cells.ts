@@ -57,7 +57,48 @@ const CELLS: Partial<Record<CanonicalFileSpec["name"], { join: string; values: s
 // Office hours, holidays and the list of officers or offices weigh on every period.
 const EVERYTHING = new Set(["offices", "officers", "holidays"]);
 
-export async function affectedCells(client: PoolClient, spec: CanonicalFileSpec): Promise<Cell[]> {
+// Into an empty table (a first load) every row is new and every subject of its months is touched: only the months
+// are looked up, from the staged rows' own dates and from the registration months of their declarations, instead
+// of listing each row's subjects.
+const MONTH_COLUMNS: Partial<Record<CanonicalFileSpec["name"], { own: string[]; ofDeclarations: boolean }>> = {
+  declarations: { own: ["reg_ts", "asmt_ts"], ofDeclarations: false },
+  inspections: { own: ["exam_ts"], ofDeclarations: true },
+  events: { own: ["ts"], ofDeclarations: true },
+  items: { own: [], ofDeclarations: true },
+};
+
+async function monthsOfFirstLoad(
+  client: PoolClient,
+  spec: CanonicalFileSpec,
+  declarationsWereEmpty: boolean,
+): Promise<Cell[]> {
+  const columns = MONTH_COLUMNS[spec.name]!;
+  const stg = stagingTable(spec);
+  const parts = columns.own.map((c) => `SELECT DISTINCT ${month(c)} AS m FROM ${stg} WHERE reject_reason IS NULL`);
+  // When this import brought every declaration, the rows can only belong to those, whose registration months its
+  // declarations file already named.
+  if (columns.ofDeclarations && !declarationsWereEmpty) {
+    parts.push(`SELECT DISTINCT ${month("d.reg_ts")} AS m FROM declarations d
+                 WHERE d.decl_id IN (SELECT decl_id FROM ${stg} WHERE reject_reason IS NULL)`);
+  }
+  if (!parts.length) return [];
+  const { rows } = await client.query<{ m: string | null }>(parts.join(" UNION "));
+  return rows
+    .filter((r) => r.m !== null)
+    .flatMap((r): Cell[] => [
+      ["officer", "*", r.m!],
+      ["office", "*", r.m!],
+    ]);
+}
+
+// New rows (not `stored`, see markStoredRows) count as they are; a stored row only when it differs from the row it
+// replaces, whose cells count too.
+// declarationsWereEmpty: the declarations table was empty when this import began.
+export async function affectedCells(
+  client: PoolClient,
+  spec: CanonicalFileSpec,
+  declarationsWereEmpty = false,
+): Promise<Cell[]> {
   if (EVERYTHING.has(spec.name)) {
     return [
       ["officer", "*", "*"],
@@ -66,14 +107,19 @@ export async function affectedCells(client: PoolClient, spec: CanonicalFileSpec)
   }
   const cells = CELLS[spec.name];
   if (!cells) return [];
-  // Into an empty table every staged row is new: no replaced rows to look at.
-  const empty = await tableIsEmpty(client, spec.table);
-  const values = empty ? cells.values.filter((v) => !/\bo\./.test(v)) : cells.values;
-  const { rows } = await client.query<{ t: Cell[0]; id: string; m: string }>(
-    `SELECT DISTINCT v.t, v.id, v.m
-       FROM ${stagingTable(spec)} s ${empty ? cells.join.replace(/LEFT JOIN \w+ o ON [^\n]*\n?/, "") : cells.join}
+  if (await tableIsEmpty(client, spec.table)) return monthsOfFirstLoad(client, spec, declarationsWereEmpty);
+  const withoutReplaced = cells.join.replace(/LEFT JOIN \w+ o ON [^\n]*\n?/, "");
+  const select = (join: string, values: string[], where: string) =>
+    `SELECT v.t, v.id, v.m
+       FROM ${stagingTable(spec)} s ${join}
       CROSS JOIN LATERAL (VALUES ${values.join(", ")}) AS v(t, id, m)
-      WHERE s.reject_reason IS NULL ${empty ? "" : `AND ${stagedRowChanges(spec)}`} AND v.id IS NOT NULL AND v.m IS NOT NULL`,
+      WHERE s.reject_reason IS NULL AND ${where} AND v.id IS NOT NULL AND v.m IS NOT NULL`;
+  const { rows } = await client.query<{ t: Cell[0]; id: string; m: string }>(
+    `${select(
+      withoutReplaced,
+      cells.values.filter((v) => !/\bo\./.test(v)),
+      "NOT s.stored",
+    )} UNION ${select(cells.join, cells.values, `s.stored AND ${stagedRowChanges(spec)}`)}`,
   );
   return rows.map((r) => [r.t, r.id, r.m]);
 }

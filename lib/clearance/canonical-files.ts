@@ -15,6 +15,9 @@ export type ColumnSpec = {
   pgType: string;
   // Stored instead of NULL in the target (holidays: an empty office_code means every office).
   nullAs?: string;
+  // Free text (names, descriptions): invalid UTF-8 is kept as U+FFFD with a warning instead of rejecting the row,
+  // and with it every row that depends on it. Identifiers and codes stay strict.
+  freeText?: boolean;
 };
 
 export type ReferenceSpec = { column: string; file: CanonicalFileName; keyColumn: string };
@@ -42,7 +45,7 @@ export type CanonicalFileName =
   | "exchange_rates"
   | "mirror_exports";
 
-type ColumnOptions = { optional?: boolean; nullable?: boolean; pgType?: string; nullAs?: string };
+type ColumnOptions = { optional?: boolean; nullable?: boolean; pgType?: string; nullAs?: string; freeText?: boolean };
 
 function col(name: string, type: FieldType, options: ColumnOptions = {}): ColumnSpec {
   return {
@@ -52,6 +55,7 @@ function col(name: string, type: FieldType, options: ColumnOptions = {}): Column
     notNull: !options.optional && !options.nullable,
     pgType: options.pgType ?? defaultPgType(type),
     nullAs: options.nullAs,
+    freeText: options.freeText,
   };
 }
 
@@ -90,7 +94,7 @@ export const CANONICAL_FILES: CanonicalFileSpec[] = [
     optionalFile: false,
     columns: [
       col("office_code", "string"),
-      col("name", "string"),
+      col("name", "string", { freeText: true }),
       col("open_time", "hhmm"),
       col("close_time", "hhmm"),
       col("workdays", "workdays"),
@@ -105,7 +109,7 @@ export const CANONICAL_FILES: CanonicalFileSpec[] = [
     optionalFile: false,
     columns: [
       col("officer_id", "string"),
-      col("full_name", "string"),
+      col("full_name", "string", { freeText: true }),
       col("office_code", "string"),
       col("unit", "string"),
       col("grade", "string", { optional: true }),
@@ -158,7 +162,7 @@ export const CANONICAL_FILES: CanonicalFileSpec[] = [
       col("decl_id", "string"),
       col("item_no", "positiveInteger"),
       col("hs_code", "hsCode"),
-      col("description", "string", { optional: true }),
+      col("description", "string", { optional: true, freeText: true }),
       col("origin_country", "country"),
       col("net_kg", "nonNegativeNumber", { nullable: true }),
       col("gross_kg", "nonNegativeNumber", { nullable: true }),

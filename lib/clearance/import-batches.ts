@@ -1,19 +1,26 @@
 // Reading import batches for the Data area.
 import "server-only";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { jobErrorKind, type JobErrorKind } from "@/lib/queue/job-lease";
 import { AppError } from "@/lib/kernel/app-error";
 import type { FileCounts } from "@/lib/clearance/import-pipeline";
 import type { QualityReport } from "@/lib/clearance/quality-report";
 
 export type ImportBatchView = {
   id: number;
-  kind: "CANONICAL" | "KCS";
+  kind: "CANONICAL" | "KCS" | "WCO";
   sourceName: string;
   sha256: string;
   status: "QUEUED" | "RUNNING" | "SUCCEEDED" | "FAILED";
   progress: number;
   phase: string | null;
   error: string | null;
+  // Runs started since it was last requested, of at most maxAttempts (lib/queue/job-lease.ts).
+  attempts: number;
+  maxAttempts: number;
+  // What its error says happened (an interruption, a failed attempt queued again…), null without one.
+  errorKind: JobErrorKind | null;
   files: Record<string, FileCounts> | null;
   quality: QualityReport | null;
   createdBy: string | null;
@@ -43,6 +50,9 @@ function toView(b: BatchRow, withQuality: boolean): ImportBatchView {
     progress: b.progress,
     phase: b.phase,
     error: b.error,
+    attempts: b.attempts,
+    maxAttempts: env.JOB_MAX_ATTEMPTS,
+    errorKind: jobErrorKind(b.error),
     files: (b.fileCounts as Record<string, FileCounts> | null) ?? null,
     quality: withQuality ? ((b.quality as QualityReport | null) ?? null) : null,
     createdBy: b.createdBy?.email ?? null,

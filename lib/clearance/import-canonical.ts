@@ -3,10 +3,15 @@ import "server-only";
 import { CANONICAL_FILES } from "@/lib/clearance/canonical-files";
 import { openSource } from "@/lib/clearance/sources";
 import { stageFile, type StageResult } from "@/lib/clearance/stage-file";
-import { runImport, type ImportOutcome, type Progress } from "@/lib/clearance/import-pipeline";
+import { runImport, type BeforeCommit, type ImportOutcome, type Progress } from "@/lib/clearance/import-pipeline";
 import { ImportInputError } from "@/lib/clearance/import-input-error";
 
-export async function importCanonical(batchId: number, location: string, progress: Progress): Promise<ImportOutcome> {
+export async function importCanonical(
+  batchId: number,
+  location: string,
+  progress: Progress,
+  beforeCommit?: BeforeCommit,
+): Promise<ImportOutcome> {
   const source = await openSource(location);
   try {
     const missing = CANONICAL_FILES.filter((s) => !s.optionalFile && !source.files.has(s.fileName)).map(
@@ -30,6 +35,7 @@ export async function importCanonical(batchId: number, location: string, progres
         return results;
       },
       progress,
+      beforeCommit,
     );
   } finally {
     source.close();

@@ -1,5 +1,8 @@
-// An import that can never succeed as given (missing file, unreadable archive): reported to the user, not retried.
-export class ImportInputError extends Error {
+// An import that can never succeed as given (missing file or column, unreadable archive): reported to the user, the
+// import stores nothing, and it is not retried.
+import { PermanentJobError } from "@/lib/queue/job-errors";
+
+export class ImportInputError extends PermanentJobError {
   constructor(message: string) {
     super(message);
     this.name = "ImportInputError";

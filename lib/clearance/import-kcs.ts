@@ -11,7 +11,7 @@ import { csvRecords } from "@/lib/clearance/csv-records";
 import { restoreDefusedCell } from "@/lib/csv-cell";
 import { CopyWriter } from "@/lib/clearance/copy-writer";
 import { kcsFieldGetter, mapKcsRecord, missingKcsColumns } from "@/lib/clearance/kcs-record";
-import { runImport, type ImportOutcome, type Progress } from "@/lib/clearance/import-pipeline";
+import { runImport, type BeforeCommit, type ImportOutcome, type Progress } from "@/lib/clearance/import-pipeline";
 import { ImportInputError } from "@/lib/clearance/import-input-error";
 import type { StageResult } from "@/lib/clearance/stage-file";
 import type { RejectedRowsWriter } from "@/lib/clearance/rejected-rows";
@@ -35,10 +35,20 @@ const STG_KCS_COLUMNS = [
   "critical",
 ] as const;
 
-export async function importKcs(batchId: number, file: string, progress: Progress): Promise<ImportOutcome> {
+export async function importKcs(
+  batchId: number,
+  file: string,
+  progress: Progress,
+  beforeCommit?: BeforeCommit,
+): Promise<ImportOutcome> {
   const stat = await fs.promises.stat(file).catch(() => null);
   if (!stat?.isFile()) throw new ImportInputError(`${file} is not a readable file`);
-  return runImport(batchId, (client, rejects, report) => stageKcs(client, file, stat.size, rejects, report), progress);
+  return runImport(
+    batchId,
+    (client, rejects, report) => stageKcs(client, file, stat.size, rejects, report),
+    progress,
+    beforeCommit,
+  );
 }
 
 async function stageKcs(

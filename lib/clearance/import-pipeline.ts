@@ -7,21 +7,33 @@ import { withImportSession } from "@/lib/clearance/import-session";
 import { CANONICAL_FILES } from "@/lib/clearance/canonical-files";
 import { createStagingTable, stagingTable, type StageResult } from "@/lib/clearance/stage-file";
 import {
+  markStoredRows,
   rejectDuplicateKeys,
   rejectUnknownReferences,
   storeSetRejections,
+  tableIsEmpty,
   upsertAccepted,
   upsertParties,
+  withKeyProbes,
 } from "@/lib/clearance/merge-staged";
 import { buildQualityReport, type QualityReport } from "@/lib/clearance/quality-report";
 import { RejectedRowsWriter } from "@/lib/clearance/rejected-rows";
 import { affectedCells } from "@/lib/clearance/affected-cells";
 import type { Cell } from "@/lib/kpis/recomputation";
+import {
+  createRejectedKeysTable,
+  dependentCount,
+  rejectDependents,
+  rejectionCauses,
+  storeRejectedKeys,
+} from "@/lib/clearance/dependent-rejections";
 
 export type FileCounts = {
   read: number;
   accepted: number;
   rejected: number;
+  // Of the rejected, those rejected only because a row they depend on was (lib/clearance/dependent-rejections.ts).
+  dependent: number;
   inserted: number;
   updated: number;
   unchanged: number;
@@ -31,7 +43,32 @@ export type FileCounts = {
   seconds: number;
 };
 
-export type ImportOutcome = { files: Record<string, FileCounts>; quality: QualityReport; affectedCells: Cell[] };
+// Seconds spent in each phase of the import, summed over the files (the benchmark's profile).
+export type ImportProfile = Record<string, number>;
+
+export type ImportOutcome = {
+  files: Record<string, FileCounts>;
+  quality: QualityReport;
+  affectedCells: Cell[];
+  profile?: ImportProfile;
+};
+
+// Called inside the import's transaction just before it commits, with the outcome: what must be committed with the
+// data or not at all (the batch's status, the follow-up jobs, the audit entry). Throwing rolls everything back.
+export type BeforeCommit = (client: PoolClient, outcome: ImportOutcome) => Promise<void>;
+
+function profiler() {
+  const profile: ImportProfile = {};
+  const time = async <T>(phase: string, work: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    try {
+      return await work();
+    } finally {
+      profile[phase] = (profile[phase] ?? 0) + (performance.now() - started) / 1000;
+    }
+  };
+  return { profile, time };
+}
 
 export type Progress = (fraction: number, phase: string) => Promise<void>;
 
@@ -46,23 +83,44 @@ const IMPORT_LOCK = 7_320_001;
 const STAGING_SHARE = 0.8;
 const QUALITY_AT = 0.97;
 
-export async function runImport(batchId: number, stage: Stager, progress: Progress): Promise<ImportOutcome> {
+export async function runImport(
+  batchId: number,
+  stage: Stager,
+  progress: Progress,
+  beforeCommit?: BeforeCommit,
+): Promise<ImportOutcome> {
   return withImportSession(async (client) => {
     await progress(0, "waiting");
     await client.query("SELECT pg_advisory_lock($1)", [IMPORT_LOCK]);
     try {
       for (const spec of CANONICAL_FILES) await createStagingTable(client, spec);
+      const { profile, time } = profiler();
+      await createRejectedKeysTable(client);
       const rejects = await RejectedRowsWriter.open(batchId);
       let staged: Record<string, StageResult>;
       try {
-        staged = await stage(client, rejects, (f) => progress(f * STAGING_SHARE, "reading"));
+        staged = await time("reading and staging", () =>
+          stage(client, rejects, (f) => progress(f * STAGING_SHARE, "reading")),
+        );
       } finally {
         await rejects.close();
       }
-      for (const spec of CANONICAL_FILES) await client.query(`ANALYZE ${stagingTable(spec)}`);
-      return await mergeAll(client, batchId, staged, progress);
+      await time("analyzing staged rows", async () => {
+        for (const spec of CANONICAL_FILES) {
+          const keys = staged[spec.fileName]?.rejectedKeys;
+          if (keys?.length) await storeRejectedKeys(client, spec, keys);
+          await client.query(`ANALYZE ${stagingTable(spec)}`);
+        }
+      });
+      const outcome = await mergeAll(client, batchId, staged, progress, time, beforeCommit);
+      await time("analyzing loaded tables", () => analyzeGrownTables(client, outcome.files));
+      return { ...outcome, profile };
     } finally {
-      await client.query(CANONICAL_FILES.map((s) => `DROP TABLE IF EXISTS ${stagingTable(s)}`).join("; "));
+      await client.query(
+        [...CANONICAL_FILES.map((s) => stagingTable(s)), "stg_rejected_keys"]
+          .map((t) => `DROP TABLE IF EXISTS ${t}`)
+          .join("; "),
+      );
       await client.query("SELECT pg_advisory_unlock($1)", [IMPORT_LOCK]);
     }
   });
@@ -73,9 +131,12 @@ async function mergeAll(
   batchId: number,
   staged: Record<string, StageResult>,
   progress: Progress,
+  time: ReturnType<typeof profiler>["time"],
+  beforeCommit?: BeforeCommit,
 ): Promise<ImportOutcome> {
   const files: Record<string, FileCounts> = {};
   const cells = new Map<string, Cell>();
+  const declarationsWereEmpty = await tableIsEmpty(client, "declarations");
   await client.query("BEGIN");
   try {
     for (const [i, spec] of CANONICAL_FILES.entries()) {
@@ -87,17 +148,26 @@ async function mergeAll(
         `saving ${spec.fileName}`,
       );
       const started = performance.now();
-      await rejectDuplicateKeys(client, spec);
-      await rejectUnknownReferences(client, spec);
-      const setRejected = await storeSetRejections(client, spec, batchId);
-      const touched = await affectedCells(client, spec);
-      const { accepted, inserted, updated } = await upsertAccepted(client, spec, batchId);
+      await time("duplicate keys", () => rejectDuplicateKeys(client, spec));
+      await time("dependent rows", () => rejectDependents(client, spec));
+      await time("references", () => rejectUnknownReferences(client, spec));
+      const setRejected = await time("rejected rows", () => storeSetRejections(client, spec, batchId));
+      const stored = await time("finding stored rows", () =>
+        withKeyProbes(client, spec, () => markStoredRows(client, spec)),
+      );
+      const touched = await time("affected KPI cells", () =>
+        withKeyProbes(client, spec, () => affectedCells(client, spec, declarationsWereEmpty)),
+      );
+      const { accepted, inserted, updated } = await time("writing rows and indexes", () =>
+        withKeyProbes(client, spec, () => upsertAccepted(client, spec, batchId, stored)),
+      );
       if (inserted + updated > 0) for (const cell of touched) cells.set(cell.join("|"), cell);
-      if (spec.name === "declarations") await upsertParties(client);
+      if (spec.name === "declarations") await time("brokers and importers", () => upsertParties(client));
       files[spec.fileName] = {
         read: stage.read,
         accepted,
         rejected: stage.rejected + setRejected,
+        dependent: await dependentCount(client, spec),
         inserted,
         updated,
         unchanged: accepted - inserted - updated,
@@ -107,11 +177,35 @@ async function mergeAll(
       };
     }
     await progress(QUALITY_AT, "checking quality");
-    const quality = await buildQualityReport(client);
-    await client.query("COMMIT");
-    return { files, quality, affectedCells: [...cells.values()] };
+    const quality = await time("quality report", async () => ({
+      ...(await buildQualityReport(client)),
+      rejectionCauses: await rejectionCauses(client),
+    }));
+    const outcome = { files, quality, affectedCells: [...cells.values()] };
+    await beforeCommit?.(client, outcome);
+    await time("commit", () => client.query("COMMIT"));
+    return outcome;
   } catch (error) {
     await client.query("ROLLBACK");
     throw error;
+  }
+}
+
+// The KPI jobs right after an import plan their queries on the tables' statistics: a table that grew by a tenth or
+// more (every table of a first load) is analyzed now rather than whenever autovacuum gets to it. A day's rows
+// into a large table are far below that, so the daily path does not pay for it.
+const ANALYZE_GROWTH = 0.1;
+
+async function analyzeGrownTables(client: PoolClient, files: Record<string, FileCounts>): Promise<void> {
+  for (const spec of CANONICAL_FILES) {
+    const counts = files[spec.fileName];
+    const changed = counts ? counts.inserted + counts.updated : 0;
+    if (!changed) continue;
+    const { rows } = await client.query<{ n: number }>(
+      `SELECT coalesce(sum(greatest(c.reltuples, 0)), 0)::float8 AS n FROM pg_class c
+        WHERE c.oid = $1::regclass OR c.oid IN (SELECT inhrelid FROM pg_inherits WHERE inhparent = $1::regclass)`,
+      [spec.table],
+    );
+    if (changed >= ANALYZE_GROWTH * Math.max(rows[0]!.n - changed, 0)) await client.query(`ANALYZE ${spec.table}`);
   }
 }

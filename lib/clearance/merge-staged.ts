@@ -9,15 +9,22 @@ import { stagingTable } from "@/lib/clearance/stage-file";
 
 export type MergeCounts = { rejected: number; inserted: number; updated: number; unchanged: number };
 
-// Hash aggregation on the key finds the few duplicates without sorting millions of rows.
-// Hash aggregation on the key finds the few duplicates without sorting millions of rows.
+// Hash aggregation on the key finds the few duplicates without sorting millions of rows. Five million staged events
+// make a hash table larger than the session's work_mem, which then spills to disk and takes many times longer: the
+// statement gets four times as much memory for its hash tables (about 1 GB inside PostgreSQL, not in Node).
 export async function rejectDuplicateKeys(client: PoolClient, spec: CanonicalFileSpec): Promise<void> {
   const stg = stagingTable(spec);
   const keyOf = (alias: string) =>
     spec.key.map((k) =>
       spec.columns.find((c) => c.name === k)?.nullAs ? `coalesce(${alias}.${k}, '')` : `${alias}.${k}`,
     );
-  await client.query(`
+  // Inside the import's transaction: should the statement fail, the rollback undoes the SET too.
+  await client.query("SET hash_mem_multiplier = 4");
+  await findDuplicates();
+  await client.query("RESET hash_mem_multiplier");
+
+  async function findDuplicates() {
+    await client.query(`
     UPDATE ${stg} s
        SET reject_column = '${spec.key.join(", ")}',
            reject_reason = 'duplicate key: the same ${spec.key.join(" + ")} is on line ' || d.first_line || ' of this file'
@@ -29,6 +36,7 @@ export async function rejectDuplicateKeys(client: PoolClient, spec: CanonicalFil
        .map((k, i) => `${k} = d.k${i}`)
        .join(" AND ")}
        AND s.line <> d.first_line AND s.reject_reason IS NULL`);
+  }
 }
 
 export async function rejectUnknownReferences(client: PoolClient, spec: CanonicalFileSpec): Promise<void> {
@@ -88,13 +96,57 @@ export function stagedRowChanges(spec: CanonicalFileSpec): string {
   return `NOT EXISTS (SELECT 1 FROM ${spec.table} t WHERE ${keyMatch}${same})`;
 }
 
+// A day's rows against a table of millions: PostgreSQL's costs (random reads of every month partition's key index)
+// make it hash the whole table to find a few thousand keys, six times slower here than probing the indexes of a
+// table that sits in memory. Statements that only join staged rows to stored tables by their keys run with hash
+// and merge joins off when the staged rows are fewer than a tenth of the stored ones.
+const PROBE_SHARE = 0.1;
+
+export async function withKeyProbes<T>(
+  client: PoolClient,
+  spec: CanonicalFileSpec,
+  work: () => Promise<T>,
+): Promise<T> {
+  const { rows } = await client.query<{ staged: number; stored: number }>(
+    // Both sizes from the statistics (the staging tables are analyzed once staged): no count of millions of rows.
+    `SELECT (SELECT greatest(reltuples, 0) FROM pg_class WHERE oid = '${stagingTable(spec)}'::regclass)::float8 AS staged,
+            (SELECT coalesce(sum(greatest(c.reltuples, 0)), 0) FROM pg_class c
+              WHERE c.oid = $1::regclass OR c.oid IN (SELECT inhrelid FROM pg_inherits WHERE inhparent = $1::regclass))::float8
+              AS stored`,
+    [spec.table],
+  );
+  const { staged, stored } = rows[0]!;
+  if (staged >= PROBE_SHARE * stored) return work();
+  // Inside the import's transaction: should the work fail, the rollback undoes the SET too (and a RESET in an
+  // aborted transaction would only hide the error).
+  await client.query("SET enable_hashjoin = off; SET enable_mergejoin = off");
+  const result = await work();
+  await client.query("RESET enable_hashjoin; RESET enable_mergejoin");
+  return result;
+}
+
+// Marks the accepted staged rows whose key is already stored: one index probe per staged row, so a day's file
+// costs in proportion to the day. Everything after it treats the others as new without looking again: they need
+// no comparison, no replaced row and no existence check on insert. Returns how many are stored.
+export async function markStoredRows(client: PoolClient, spec: CanonicalFileSpec): Promise<number> {
+  if (await tableIsEmpty(client, spec.table)) return 0;
+  const { keyMatch } = rowComparison(spec);
+  const { rowCount } = await client.query(
+    `UPDATE ${stagingTable(spec)} s SET stored = true
+      WHERE s.reject_reason IS NULL AND EXISTS (SELECT 1 FROM ${spec.table} t WHERE ${keyMatch})`,
+  );
+  return rowCount ?? 0;
+}
+
 // Update-then-insert by key rather than INSERT … ON CONFLICT: declarations are partitioned by month, and a
 // partitioned table cannot have a unique index on decl_id alone. Imports run one at a time, so the two steps
 // cannot interleave with another writer.
+// `stored`: how many accepted rows markStoredRows found already stored.
 export async function upsertAccepted(
   client: PoolClient,
   spec: CanonicalFileSpec,
   batchId: number,
+  stored: number,
 ): Promise<{ accepted: number; inserted: number; updated: number }> {
   const stg = stagingTable(spec);
   const { targets, sources, keyMatch, compared } = rowComparison(spec);
@@ -109,23 +161,24 @@ export async function upsertAccepted(
   // Loading into an empty table (a first import): nothing to update and nothing to look up.
   const empty = await tableIsEmpty(client, spec.table);
   let updated = 0;
-  if (compared.length && !empty) {
+  if (compared.length && stored > 0) {
     const sets = [...compared.map(([t, src]) => `${t} = ${src}`), ...(tracksBatch ? ["import_batch_id = $1"] : [])];
     const result = await client.query(
       `UPDATE ${spec.table} t SET ${sets.join(", ")} FROM ${stg} s
-        WHERE ${accepted} AND ${keyMatch}
+        WHERE ${accepted} AND s.stored AND ${keyMatch}
           AND (${compared.map(([t]) => `t.${t}`).join(", ")}) IS DISTINCT FROM (${compared.map(([, src]) => src).join(", ")})`,
       tracksBatch ? [batchId] : [],
     );
     updated = result.rowCount ?? 0;
   }
-  // A bulk load into an empty table builds its secondary indexes once at the end, much faster than maintaining
-  // them row by row (the primary key stays: it guards the load).
-  const rebuild = empty ? await dropSecondaryIndexesForBulkLoad(client, spec.table, stg) : [];
+  // A bulk load into an empty table builds its indexes, the primary key's included, once at the end: much faster
+  // than maintaining them row by row. The staged rows' keys were already found unique (rejectDuplicateKeys), and
+  // the key is rebuilt, and so checked again, before the transaction commits.
+  const rebuild = empty ? await dropIndexesForBulkLoad(client, spec.table, stg) : [];
   const inserted = await client.query(
     `INSERT INTO ${spec.table} (${[...targets, ...(tracksBatch ? ["import_batch_id"] : [])].join(", ")})
      SELECT ${[...sources, ...(tracksBatch ? ["$1::int"] : [])].join(", ")} FROM ${stg} s
-      WHERE ${accepted}${empty ? "" : ` AND NOT EXISTS (SELECT 1 FROM ${spec.table} t WHERE ${keyMatch})`}`,
+      WHERE ${accepted} AND NOT s.stored`,
     tracksBatch ? [batchId] : [],
   );
   for (const definition of rebuild) await client.query(definition);
@@ -151,18 +204,35 @@ export async function tableIsEmpty(client: PoolClient, table: string): Promise<b
 
 const BULK_LOAD_ROWS = 50_000;
 
-// Drops the table's indexes that back no constraint when a large load is coming, returning their definitions to
-// recreate them afterwards, in the same transaction.
-async function dropSecondaryIndexesForBulkLoad(client: PoolClient, table: string, staging: string): Promise<string[]> {
+// Drops the table's indexes, and its primary key when no foreign key points to it, when a large load is coming,
+// returning the statements that build them again, in the same transaction. Only the tables' owner may: the portal's
+// least-privileged role (the worker's uploads) loads with the indexes in place, and an operator's first load with
+// DATABASE_URL set to the owner gets the faster path (docs/scaling.md).
+async function dropIndexesForBulkLoad(client: PoolClient, table: string, staging: string): Promise<string[]> {
   const { rows: size } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${staging}`);
   if (size[0]!.n < BULK_LOAD_ROWS) return [];
+  const { rows: owner } = await client.query<{ owns: boolean }>(
+    `SELECT pg_has_role(current_user, relowner, 'USAGE') AS owns FROM pg_class WHERE oid = $1::regclass`,
+    [table],
+  );
+  if (!owner[0]?.owns) return [];
+  const { rows: keys } = await client.query<{ conname: string; definition: string }>(
+    `SELECT conname, pg_get_constraintdef(oid) AS definition FROM pg_constraint
+      WHERE conrelid = $1::regclass AND contype = 'p'
+        AND NOT EXISTS (SELECT 1 FROM pg_constraint f WHERE f.contype = 'f' AND f.confrelid = $1::regclass)`,
+    [table],
+  );
   const { rows } = await client.query<{ indexname: string; indexdef: string }>(
     `SELECT indexname, indexdef FROM pg_indexes
       WHERE schemaname = current_schema() AND tablename = $1
         AND indexname NOT IN (SELECT conname FROM pg_constraint WHERE conrelid = $1::regclass)`,
     [table],
   );
+  for (const key of keys) await client.query(`ALTER TABLE ${table} DROP CONSTRAINT "${key.conname}"`);
   for (const index of rows) await client.query(`DROP INDEX "${index.indexname}"`);
-  // A partitioned table lists its indexes "ON ONLY" the parent; recreated without ONLY they cover every partition.
-  return rows.map((index) => index.indexdef.replace(" ON ONLY ", " ON "));
+  return [
+    ...keys.map((key) => `ALTER TABLE ${table} ADD CONSTRAINT "${key.conname}" ${key.definition}`),
+    // A partitioned table lists its indexes "ON ONLY" the parent; recreated without ONLY they cover every partition.
+    ...rows.map((index) => index.indexdef.replace(" ON ONLY ", " ON ")),
+  ];
 }

@@ -5,6 +5,7 @@ import "server-only";
 import type { PoolClient } from "pg";
 import { fileSpec } from "@/lib/clearance/canonical-files";
 import { stagingTable } from "@/lib/clearance/stage-file";
+import type { RejectionCause } from "@/lib/clearance/dependent-rejections";
 
 export type QualityReport = {
   declarations: number;
@@ -12,6 +13,8 @@ export type QualityReport = {
   sequences: { check: SequenceCheck; count: number; share: number; examples: string[] }[];
   timeliness: { officeCode: string; declarations: number; medianLagDays: number; p90LagDays: number }[];
   volumes: { officeCode: string; month: string; declarations: number }[];
+  // Rows that caused others to be rejected, with how many per file (absent from reports of earlier imports).
+  rejectionCauses?: RejectionCause[];
 };
 
 export type SequenceCheck =

@@ -1,101 +1,125 @@
-// Runs one import batch end to end and keeps its row in import_batches up to date: status, live progress, per-file
-// counts and the quality report. Used by the worker's job and, in-process, by the CLI. Safe to run twice: a batch
-// that already succeeded is not imported again, and a retried one starts from a clean slate.
+// Runs one import batch end to end under the lease of its import_batches row (lib/queue/job-lease.ts): status, live
+// progress, per-file counts and the quality report. Used by the worker's job and, in-process, by the CLI.
+// - The data, the SUCCEEDED status, the follow-up jobs (KPI recomputation, TRS and mirror runs) and the
+//   "import.succeeded" audit entry are committed in one transaction, after checking that this run still owns the
+//   row: an import is committed once, whatever the queue delivers twice.
+// - A batch that already succeeded is not imported again; one that failed is run again only through a retry
+//   (retryImportBatch), which queues it anew.
+// - Follow-up jobs are queued after the commit; when Redis cannot be reached they wait in PostgreSQL for the
+//   workers' reconcile pass.
 import "server-only";
-import type { Prisma } from "@prisma/client";
+import type { PoolClient } from "pg";
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
 import { importCanonical } from "@/lib/clearance/import-canonical";
 import { importKcs } from "@/lib/clearance/import-kcs";
+import { importWco } from "@/lib/wco/import-wco";
 import type { ImportOutcome } from "@/lib/clearance/import-pipeline";
+import { ImportInputError } from "@/lib/clearance/import-input-error";
 import { queueAnalysisRecomputation, queueKpiRecomputation } from "@/lib/kpis/queue-recomputation";
+import { JobNotRunError, withJobLease, type Lease } from "@/lib/queue/job-lease";
+import { dispatchJobRows, type JobRow } from "@/lib/queue/job-state";
 import { logger } from "@/lib/logger";
 
 const PROGRESS_EVERY_MS = 250;
 
 export type ProgressListener = (percent: number) => Promise<void>;
 
-export async function runImportBatch(batchId: number, onProgress?: ProgressListener): Promise<ImportOutcome> {
+export async function runImportBatch(
+  batchId: number,
+  onProgress?: ProgressListener,
+  options: { retry?: boolean } = {},
+): Promise<ImportOutcome> {
   const batch = await db.importBatch.findUniqueOrThrow({ where: { id: batchId } });
-  if (batch.status === "SUCCEEDED") {
-    return {
-      files: batch.fileCounts,
-      quality: batch.quality,
-      affectedCells: batch.affectedCells ?? [],
-    } as unknown as ImportOutcome;
+  try {
+    return await withJobLease("import_batches", batchId, (lease) => importUnderLease(batch, lease, onProgress), {
+      retry: options.retry,
+      isPermanent: (error) => error instanceof ImportInputError,
+      onFailed: (message) =>
+        writeAudit({
+          actorId: batch.createdById,
+          action: "import.failed",
+          entityType: "import",
+          entityId: String(batchId),
+          data: { source: batch.sourceName, error: message },
+        }),
+    });
+  } catch (error) {
+    if (error instanceof JobNotRunError && error.status === "SUCCEEDED") return storedOutcome(batchId);
+    throw error;
   }
-  await db.importBatch.update({
-    where: { id: batchId },
-    data: { status: "RUNNING", startedAt: new Date(), progress: 0, phase: "starting", error: null },
-  });
+}
 
+type Batch = Awaited<ReturnType<typeof db.importBatch.findUniqueOrThrow>>;
+
+async function importUnderLease(batch: Batch, lease: Lease, onProgress?: ProgressListener): Promise<ImportOutcome> {
   let lastWrite = 0;
   let lastPhase = "";
+  // Best effort, never blocking and never throwing (the readers call it without waiting): a progress write or a
+  // listener that fails does not stop the import. A run whose lease was lost finds out at its commit.
   const progress = async (fraction: number, phase: string) => {
     const now = Date.now();
     if (phase === lastPhase && now - lastWrite < PROGRESS_EVERY_MS) return;
     lastWrite = now;
     lastPhase = phase;
     const percent = Math.round(fraction * 1000) / 10;
-    await db.importBatch.update({ where: { id: batchId }, data: { progress: percent, phase } });
-    await onProgress?.(percent);
+    lease.progress(percent, { phase });
+    onProgress?.(percent).catch((error: Error) => logger.debug({ err: error.message }, "progress listener failed"));
   };
+  await progress(0, "starting");
 
-  try {
-    const outcome =
-      batch.kind === "KCS"
-        ? await importKcs(batchId, batch.sourcePath, progress)
-        : await importCanonical(batchId, batch.sourcePath, progress);
-    await db.importBatch.update({
-      where: { id: batchId },
-      data: {
-        status: "SUCCEEDED",
-        progress: 100,
-        phase: "done",
-        finishedAt: new Date(),
-        fileCounts: outcome.files as unknown as Prisma.InputJsonValue,
-        quality: outcome.quality as unknown as Prisma.InputJsonValue,
-        affectedCells: outcome.affectedCells as unknown as Prisma.InputJsonValue,
-      },
-    });
-    await onProgress?.(100);
-    // The data is in; should the queue be down, the nightly recomputation catches up with it.
-    const recomputations = await queueKpiRecomputation(`import-${batchId}`, outcome.affectedCells).catch(
-      (error: Error) => {
-        logger.error({ batchId, err: error.message }, "could not queue KPI recomputation");
-        return 0;
-      },
-    );
+  let followUps: JobRow[] = [];
+  const commit = async (client: PoolClient, outcome: ImportOutcome) => {
+    await lease.fence(client);
+    const reason = `import-${batch.id}`;
+    const kpiJobs = await queueKpiRecomputation(client, reason, outcome.affectedCells);
     const changedFiles = Object.entries(outcome.files)
       .filter(([, c]) => c.inserted + c.updated > 0)
       .map(([file]) => file);
-    const analyses = await queueAnalysisRecomputation(outcome.affectedCells, changedFiles).catch((error: Error) => {
-      logger.error({ batchId, err: error.message }, "could not queue the TRS and mirror recomputation");
-      return 0;
-    });
-    await writeAudit({
-      actorId: batch.createdById,
-      action: "import.succeeded",
-      entityType: "import",
-      entityId: String(batchId),
-      data: { source: batch.sourceName, files: summarize(outcome), recomputations, analyses },
-    });
-    return outcome;
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    await db.importBatch.update({
-      where: { id: batchId },
-      data: { status: "FAILED", phase: "failed", error: message, finishedAt: new Date() },
-    });
-    await writeAudit({
-      actorId: batch.createdById,
-      action: "import.failed",
-      entityType: "import",
-      entityId: String(batchId),
-      data: { source: batch.sourceName, error: message },
-    });
-    throw error;
-  }
+    const analysisRuns = await queueAnalysisRecomputation(client, outcome.affectedCells, changedFiles);
+    followUps = [...kpiJobs.rows, ...analysisRuns];
+    await lease.succeed(
+      {
+        phase: "done",
+        file_counts: outcome.files,
+        quality: outcome.quality,
+        affected_cells: outcome.affectedCells,
+      },
+      client,
+    );
+    await client.query(
+      `INSERT INTO audit_log (actor_id, action, entity_type, entity_id, data) VALUES ($1, 'import.succeeded', 'import', $2, $3)`,
+      [
+        batch.createdById,
+        String(batch.id),
+        JSON.stringify({
+          source: batch.sourceName,
+          files: summarize(outcome),
+          recomputations: kpiJobs.requests,
+          analyses: analysisRuns.length,
+        }),
+      ],
+    );
+  };
+
+  const outcome =
+    batch.kind === "KCS"
+      ? await importKcs(batch.id, batch.sourcePath, progress, commit)
+      : batch.kind === "WCO"
+        ? await importWco(batch.id, batch.sourcePath, progress, commit)
+        : await importCanonical(batch.id, batch.sourcePath, progress, commit);
+  await onProgress?.(100).catch(() => undefined);
+  await dispatchJobRows(followUps);
+  return outcome;
+}
+
+async function storedOutcome(batchId: number): Promise<ImportOutcome> {
+  const batch = await db.importBatch.findUniqueOrThrow({ where: { id: batchId } });
+  return {
+    files: batch.fileCounts,
+    quality: batch.quality,
+    affectedCells: batch.affectedCells ?? [],
+  } as unknown as ImportOutcome;
 }
 
 function summarize(outcome: ImportOutcome): Record<string, { accepted: number; rejected: number }> {

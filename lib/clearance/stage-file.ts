@@ -3,9 +3,10 @@
 import "server-only";
 import type { PoolClient } from "pg";
 import { csvRecords } from "@/lib/clearance/csv-records";
-import type { CanonicalFileSpec } from "@/lib/clearance/canonical-files";
+import { CANONICAL_FILES, type CanonicalFileSpec } from "@/lib/clearance/canonical-files";
 import { CopyWriter } from "@/lib/clearance/copy-writer";
-import { planHeader, recordAsObject, validateRow } from "@/lib/clearance/validate-row";
+import { planHeader, recordAsObject, validateRow, type HeaderPlan } from "@/lib/clearance/validate-row";
+import { ImportInputError } from "@/lib/clearance/import-input-error";
 import type { RejectedRowsWriter } from "@/lib/clearance/rejected-rows";
 import type { SourceFile } from "@/lib/clearance/sources";
 
@@ -15,7 +16,21 @@ export type StageResult = {
   warnings: string[];
   error: string | null;
   seconds?: number;
+  // Keys of the rows rejected while reading a file that others reference (lib/clearance/dependent-rejections.ts).
+  rejectedKeys?: RejectedKey[];
 };
+
+export type RejectedKey = { key: string; line: number; reason: string };
+
+// Keys of rejected rows kept per file; beyond, rows that depend on them are reported as unknown references.
+const REJECTED_KEYS_KEPT = 1_000_000;
+const REFERENCED = new Set(CANONICAL_FILES.flatMap((spec) => spec.references.map((r) => r.file)));
+
+// Where the key of `spec` is in a record read with `plan`, when other files reference `spec`; else -1.
+function referencedKeyIndex(spec: CanonicalFileSpec, plan: HeaderPlan): number {
+  if (!REFERENCED.has(spec.name) || spec.key.length !== 1) return -1;
+  return plan.indexes[spec.columns.findIndex((c) => c.name === spec.key[0])] ?? -1;
+}
 
 export function stagingTable(spec: CanonicalFileSpec): string {
   return `stg_${spec.name}`;
@@ -25,9 +40,13 @@ export async function createStagingTable(client: PoolClient, spec: CanonicalFile
   const table = stagingTable(spec);
   const columns = spec.columns.map((c) => `${c.name} ${c.pgType}`).join(", ");
   await client.query(`DROP TABLE IF EXISTS ${table}`);
-  // reject_reason/reject_column are filled by the set-based reference checks before the merge.
+  // reject_reason/reject_column are filled by the set-based reference checks before the merge; cause_* name the
+  // rejected row a dependent row was rejected for (lib/clearance/dependent-rejections.ts); stored marks the accepted
+  // rows whose key is already in the target table (lib/clearance/merge-staged.ts), the only ones that can change a
+  // stored row.
   await client.query(
-    `CREATE TEMP TABLE ${table} (line integer NOT NULL, ${columns}, reject_column text, reject_reason text)`,
+    `CREATE TEMP TABLE ${table} (line integer NOT NULL, ${columns}, reject_column text, reject_reason text,
+       cause_file text, cause_line integer, cause_reason text, stored boolean NOT NULL DEFAULT false)`,
   );
 }
 
@@ -44,11 +63,16 @@ export async function stageFile(
   input.on("data", (chunk: Buffer) => onBytes(chunk.length));
 
   let header: string[] | null = null;
-  let plan: ReturnType<typeof planHeader> | null = null;
+  let plan: HeaderPlan | null = null;
+  let keyIndex = -1;
   let writer: CopyWriter | null = null;
-  const reject = async (line: number, column: string | null, reason: string, values: object) => {
+  let replaced: { count: number; first: string } | null = null;
+  const reject = async (line: number, column: string | null, reason: string, fields: string[]) => {
     result.rejected++;
-    await rejects.add({ file: file.name, line, column, reason, values });
+    const key = keyIndex === -1 ? undefined : fields[keyIndex];
+    if (key && (result.rejectedKeys ??= []).length < REJECTED_KEYS_KEPT)
+      result.rejectedKeys.push({ key, line, reason });
+    await rejects.add({ file: file.name, line, column, reason, values: header ? recordAsObject(header, fields) : {} });
   };
 
   try {
@@ -58,25 +82,40 @@ export async function stageFile(
           header = record.fields.map((h) => h.trim());
           plan = planHeader(spec, header);
           if (plan.unknown.length) result.warnings.push(`unknown columns ignored: ${plan.unknown.join(", ")}`);
+          // A file without a required column cannot be read: the whole import fails and stores nothing, rather
+          // than rejecting every row of the files that depend on it.
           if (plan.missingRequired.length) {
-            result.error = `missing required column(s): ${plan.missingRequired.join(", ")}; file not imported`;
             input.destroy();
-            return result;
+            throw new ImportInputError(`${file.name}: missing required column(s): ${plan.missingRequired.join(", ")}`);
           }
+          keyIndex = referencedKeyIndex(spec, plan);
           writer = new CopyWriter(client, stagingTable(spec), ["line", ...spec.columns.map((c) => c.name)]);
           continue;
         }
         result.read++;
         if (record.error) {
-          await reject(record.line, null, `malformed CSV: ${record.error}`, {});
+          // What was read of the line before its quote opened, so that the rows depending on it are traced to it.
+          await reject(record.line, null, `malformed CSV: ${record.error}`, record.fields);
           continue;
         }
         const row = validateRow(spec, plan!, record.fields);
-        if (row.ok) await writer!.write([record.line, ...row.values]);
-        else await reject(record.line, row.column, row.reason, recordAsObject(header, record.fields));
+        if (!row.ok) {
+          await reject(record.line, row.column, row.reason, record.fields);
+          continue;
+        }
+        if (row.replacedIn) {
+          replaced ??= { count: 0, first: `line ${record.line}, ${row.replacedIn}` };
+          replaced.count++;
+        }
+        await writer!.write([record.line, ...row.values]);
       }
     }
-    if (!header) result.error = "empty file: no header row";
+    if (!header) throw new ImportInputError(`${file.name}: empty file, no header row`);
+    if (replaced) {
+      result.warnings.push(
+        `invalid UTF-8 in free text replaced by \uFFFD in ${replaced.count} row(s) (first: ${replaced.first})`,
+      );
+    }
   } finally {
     await writer?.end();
     result.seconds = (performance.now() - started) / 1000;

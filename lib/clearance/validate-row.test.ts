@@ -76,3 +76,24 @@ describe("planHeader", () => {
     expect(plan.missingRequired).toEqual([]);
   });
 });
+
+describe("validateRow and invalid UTF-8", () => {
+  const officers = fileSpec("officers");
+  const plan = planHeader(officers, ["officer_id", "full_name", "office_code", "unit"]);
+
+  it("keeps a name with an invalid byte, as U+FFFD, and says which column it was in", () => {
+    expect(validateRow(officers, plan, ["OF001", "Ama\uFFFDou", "CMDLA1", "U1"])).toEqual({
+      ok: true,
+      values: ["OF001", "Ama\uFFFDou", "CMDLA1", "U1", null, null],
+      replacedIn: "full_name",
+    });
+  });
+
+  it("still rejects an invalid byte in an identifier, which would change whom the row is about", () => {
+    expect(validateRow(officers, plan, ["OF\uFFFD01", "Amadou", "CMDLA1", "U1"])).toEqual({
+      ok: false,
+      column: "officer_id",
+      reason: "invalid UTF-8",
+    });
+  });
+});

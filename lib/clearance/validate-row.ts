@@ -26,13 +26,16 @@ export function planHeader(spec: CanonicalFileSpec, header: string[]): HeaderPla
   };
 }
 
-export type RowResult = { ok: true; values: (string | null)[] } | { ok: false; column: string | null; reason: string };
+// replacedIn: the first free-text column whose invalid UTF-8 was kept as U+FFFD.
+export type RowResult =
+  { ok: true; values: (string | null)[]; replacedIn?: string } | { ok: false; column: string | null; reason: string };
 
 export function validateRow(spec: CanonicalFileSpec, plan: HeaderPlan, record: string[]): RowResult {
   if (record.length <= plan.lastIndex) {
     return { ok: false, column: null, reason: `too few fields: ${record.length}, the header has more` };
   }
   const values: (string | null)[] = new Array(spec.columns.length);
+  let replacedIn: string | undefined;
   for (let i = 0; i < spec.columns.length; i++) {
     const column = spec.columns[i]!;
     const index = plan.indexes[i]!;
@@ -42,7 +45,10 @@ export function validateRow(spec: CanonicalFileSpec, plan: HeaderPlan, record: s
       return { ok: false, column: column.name, reason: `field longer than ${MAX_FIELD_LENGTH} characters` };
     }
     // The decoder turns invalid UTF-8 into U+FFFD.
-    if (raw.includes("\uFFFD")) return { ok: false, column: column.name, reason: "invalid UTF-8" };
+    if (raw.includes("\uFFFD")) {
+      if (!column.freeText) return { ok: false, column: column.name, reason: "invalid UTF-8" };
+      replacedIn ??= column.name;
+    }
     if (raw === "") {
       if (column.notNull) return { ok: false, column: column.name, reason: "required value is empty" };
       values[i] = null;
@@ -52,7 +58,8 @@ export function validateRow(spec: CanonicalFileSpec, plan: HeaderPlan, record: s
     if (!parsed.ok) return { ok: false, column: column.name, reason: parsed.reason };
     values[i] = parsed.value;
   }
-  return checkRowRules(spec, values);
+  const checked = checkRowRules(spec, values);
+  return checked.ok && replacedIn ? { ...checked, replacedIn } : checked;
 }
 
 // Timestamps are normalised "YYYY-MM-DD HH:MM:SS", so string order is time order.

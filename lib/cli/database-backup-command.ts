@@ -8,7 +8,7 @@ import { grantAppRole } from "@/lib/database/app-role";
 import type { CliOptions } from "@/lib/cli/options";
 
 function fileArgument(options: CliOptions): string {
-  const file = options.file;
+  const file = options.operand;
   if (typeof file !== "string" || file === "") throw new Error("give the backup file: pmc db backup|restore FILE");
   return path.resolve(file);
 }

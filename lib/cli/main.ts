@@ -8,11 +8,15 @@ const USAGE = `usage: pmc <command> [options]
   db backup FILE
   db restore FILE [--yes]
   generate --out DIR [--declarations N] [--seed S] [--from DATE --to DATE]
-  import --dir DIR | --kcs FILE
+  import --dir DIR | --kcs FILE | --wco DIR
+  export --wco --from DATE --to DATE --out DIR [--pseudonyms PURPOSE]
   kpis --from DATE --to DATE --subject officer|office --out FILE
   flags --from DATE --to DATE --out FILE
   trs --from DATE --to DATE --out FILE
-  mirror --year YYYY --out FILE`;
+  mirror --year YYYY --out FILE
+  baselines --from DATE --to DATE --subject officer|office --out FILE
+  triage --from DATE --to DATE --top K --out FILE
+  risk evaluate --train-from DATE --train-to DATE --test-from DATE --test-to DATE --out FILE`;
 
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -29,18 +33,25 @@ async function main(argv: string[]): Promise<number> {
       to: { type: "string" },
       subject: { type: "string" },
       year: { type: "string" },
+      top: { type: "string" },
+      wco: { type: "boolean" },
+      pseudonyms: { type: "string" },
+      "train-from": { type: "string" },
+      "train-to": { type: "string" },
+      "test-from": { type: "string" },
+      "test-to": { type: "string" },
     },
   });
   const [first, second] = positionals;
-  const name = first === "db" ? `db ${second ?? ""}`.trim() : first;
+  const name = first === "db" || first === "risk" ? `${first} ${second ?? ""}`.trim() : first;
   const command = name ? commands[name] : undefined;
-  if (!command) {
+  if (!name || !command) {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
-  // A command's own argument (the file of db backup and db restore).
-  const [argument] = positionals.slice(first === "db" ? 2 : 1);
-  return command({ ...(values as Record<string, string | boolean | undefined>), file: argument });
+  // The operand after the command's name: `import --wco DIR` gives DIR, `db backup FILE` gives FILE.
+  const operand = positionals[name.split(" ").length];
+  return command({ ...(values as Record<string, string | boolean | undefined>), operand });
 }
 
 main(process.argv.slice(2))

@@ -41,10 +41,11 @@ export async function amendContract(
         amendmentReason: input.reason,
         createdById: actor.id,
         indicators: {
-          create: old.indicators.map(({ position, kpiId, direction, threshold, target, weight, minVolume }) => ({
+          create: old.indicators.map(({ position, kpiId, direction, basis, threshold, target, weight, minVolume }) => ({
             position,
             kpiId,
             direction,
+            basis,
             threshold,
             target,
             weight,

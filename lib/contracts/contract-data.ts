@@ -5,8 +5,17 @@ import { kpiDefinition, type KpiId } from "@/lib/kpis/catalogue";
 import type { ContractInput } from "@/lib/contracts/schema";
 import { dayToDate } from "@/lib/kernel/calendar";
 import { isoDate } from "@/lib/kernel/calendar";
+import { basisOf, type ScoringBasis } from "@/lib/contracts/scoring";
 
-type IndicatorRow = { kpiId: string; threshold: number; target: number; weight: number; minVolume: number };
+type IndicatorRow = {
+  kpiId: string;
+  // Absent on a template's indicators, which score the raw value.
+  basis?: ScoringBasis;
+  threshold: number;
+  target: number;
+  weight: number;
+  minVolume: number;
+};
 
 // The direction is the catalogue's, never the form's: a contract cannot turn "lower is better" around.
 export function indicatorRows(indicators: IndicatorRow[]): Prisma.ContractIndicatorCreateWithoutContractInput[] {
@@ -14,6 +23,7 @@ export function indicatorRows(indicators: IndicatorRow[]): Prisma.ContractIndica
     position,
     kpiId: i.kpiId,
     direction: kpiDefinition(i.kpiId as KpiId).direction === "lower" ? "lower" : "higher",
+    basis: basisOf(i),
     threshold: i.threshold,
     target: i.target,
     weight: i.weight,
@@ -65,6 +75,8 @@ export function termsSummary(c: TermsSummarySource): Prisma.InputJsonObject {
     templateKey: c.templateKey,
     indicators: c.indicators.map((i) => ({
       kpiId: i.kpiId,
+      // What the threshold and target are in: the raw value or O/E ratios.
+      basis: basisOf(i),
       threshold: i.threshold,
       target: i.target,
       weight: i.weight,

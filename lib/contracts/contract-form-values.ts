@@ -3,6 +3,7 @@ import "server-only";
 import { addMonths } from "@/lib/kernel/calendar";
 import type { ContractWithIndicators } from "@/lib/contracts/access";
 import { isoDate, todayIso } from "@/lib/kernel/calendar";
+import type { ScoringBasis } from "@/lib/contracts/scoring";
 
 export type FormStart = {
   title: string;
@@ -16,7 +17,14 @@ export type FormStart = {
   periodFrom: string;
   periodTo: string;
   principalId: string;
-  indicators: { kpiId: string; threshold: number; target: number; weight: number; minVolume: number }[];
+  indicators: {
+    kpiId: string;
+    basis: ScoringBasis;
+    threshold: number;
+    target: number;
+    weight: number;
+    minVolume: number;
+  }[];
 };
 
 export function firstDayOfNextMonth(today = todayIso()): string {
@@ -34,7 +42,7 @@ export function blankFormStart(actor: { id: string; officeCode: string | null })
     periodFrom: from,
     periodTo: isoDate(to),
     principalId: actor.id,
-    indicators: [{ kpiId: "", threshold: Number.NaN, target: Number.NaN, weight: 100, minVolume: 30 }],
+    indicators: [{ kpiId: "", basis: "RAW", threshold: Number.NaN, target: Number.NaN, weight: 100, minVolume: 30 }],
   };
 }
 
@@ -61,8 +69,9 @@ export function draftFormStart(
     periodFrom: isoDate(c.periodFrom),
     periodTo: isoDate(c.periodTo),
     principalId: c.principalId,
-    indicators: c.indicators.map(({ kpiId, threshold, target, weight, minVolume }) => ({
+    indicators: c.indicators.map(({ kpiId, basis, threshold, target, weight, minVolume }) => ({
       kpiId,
+      basis,
       threshold,
       target,
       weight,

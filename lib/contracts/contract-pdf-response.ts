@@ -1,6 +1,7 @@
 // The PDF route handlers' shared part: check the user may see the contract (404 otherwise, before any browser is
 // started), pick the print page of the area the user can open, print it in the user's language.
 import "server-only";
+import { recordOfficerView } from "@/lib/view-log/record-officer-view";
 import { canOpenArea } from "@/lib/auth/areas";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { getContractForActorOrThrow } from "@/lib/contracts/access";
@@ -29,6 +30,10 @@ export async function contractPdfResponse(
     file += `-evaluation-${evaluationId}`;
   }
   const base = canOpenArea(user, "contracts") ? "/contracts" : "/me/contracts";
+  // An officer's contract printed by someone else is in that officer's view log.
+  if (contract.partyOfficerId) {
+    await recordOfficerView(user, contract.partyOfficerId, "export", new URL(request.url).pathname);
+  }
   return printedPageResponse(request, user, {
     path: `${base}/${id}${suffix}/print`,
     fileStem: file,

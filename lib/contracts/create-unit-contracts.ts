@@ -53,7 +53,7 @@ export async function createUnitContracts(
         periodTo: input.periodTo,
         templateKey: template.key,
         principalId: input.principalId,
-        indicators: template.indicators,
+        indicators: input.indicators ?? template.indicators,
       });
       try {
         const principalId = await resolvePrincipal(tx, actor, terms.principalId, terms);

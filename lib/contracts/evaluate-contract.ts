@@ -56,9 +56,10 @@ export async function evaluateContract(
       subject: measured.subject,
       periodFrom: isoDate(contract.periodFrom),
       periodTo: isoDate(contract.periodTo),
-      indicators: contract.indicators.map(({ kpiId, direction, threshold, target, weight, minVolume }) => ({
+      indicators: contract.indicators.map(({ kpiId, direction, basis, threshold, target, weight, minVolume }) => ({
         kpiId,
         direction,
+        ...(basis === "OE" ? { basis } : {}),
         threshold,
         target,
         weight,
@@ -66,13 +67,16 @@ export async function evaluateContract(
       })),
     },
     period,
-    kpis: contract.indicators.map(({ kpiId }) => {
+    kpis: contract.indicators.map(({ kpiId, basis }) => {
       const cell = measured.values.get(kpiId);
+      const oe = measured.oe.get(kpiId);
       return {
         kpiId,
         value: cell?.value ?? null,
         numerator: cell?.numerator ?? null,
         denominator: cell?.denominator ?? null,
+        // Null when the officer has no O/E for the quarter: the indicator was then not evaluable.
+        ...(basis === "OE" ? { oe: oe ? { observed: oe.observed, expected: oe.expected, n: oe.n } : null } : {}),
       };
     }),
   };
@@ -99,10 +103,13 @@ export async function evaluateContract(
     if (existing) throw new ContractError("CONFLICT", "alreadyEvaluated", { quarter: input.quarter }, "quarter");
     // Raw SQL with the snapshot as JSON text, so PostgreSQL keeps every number exactly: Prisma's Json path drops the
     // 17th significant digit of some doubles (a revenue per declaration, say), after which the stored inputs would no
-    // longer hash to inputs_hash. What was stored is checked against the hash before the transaction commits.
+    // longer hash to inputs_hash. What was stored is checked against the hash before the transaction commits. The
+    // overall score goes as the text of the number for the same reason: a double parameter lost its 17th digit
+    // (23.614079195474552 was stored as 23.61407919547455), and the preview would no longer equal it.
+    const overall = measured.scorecard.overall === null ? null : String(measured.scorecard.overall);
     const [evaluation] = await tx.$queryRaw<{ id: number; scorecard: string }[]>`
       INSERT INTO contract_evaluations (contract_id, period_from, period_to, scorecard, inputs_hash, overall_score, decision, comments, evaluator_id)
-      VALUES (${locked.id}, ${period.from}::date, ${period.to}::date, ${JSON.stringify(snapshot)}::jsonb, ${hash}, ${measured.scorecard.overall},
+      VALUES (${locked.id}, ${period.from}::date, ${period.to}::date, ${JSON.stringify(snapshot)}::jsonb, ${hash}, ${overall}::float8,
               ${input.decision}::"EvaluationDecision", ${input.comments}, ${actor.id})
       RETURNING id, scorecard::text AS scorecard`;
     if (inputsHash((JSON.parse(evaluation!.scorecard) as EvaluationSnapshot).inputs) !== hash)

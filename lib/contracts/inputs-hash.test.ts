@@ -31,6 +31,21 @@ describe("evaluation inputs hash", () => {
     expect(inputsHash({ ...inputs, kpis: [{ ...inputs.kpis[0]!, numerator: 21 }] })).not.toBe(expected);
     expect(inputsHash({ ...inputs, period: { from: "2025-04-01", to: "2025-06-29" } })).not.toBe(expected);
   });
+
+  it("covers the basis of an O/E indicator and the observed and expected counts it was scored on", () => {
+    const oe: EvaluationInputs = {
+      ...inputs,
+      contract: { ...inputs.contract, indicators: [{ ...inputs.contract.indicators[0]!, basis: "OE" }] },
+      kpis: [{ ...inputs.kpis[0]!, oe: { observed: 20, expected: 24.5, n: 40 } }],
+    };
+    const hash = inputsHash(oe);
+    expect(hash).not.toBe(inputsHash(inputs));
+    expect(inputsHash({ ...oe, kpis: [{ ...oe.kpis[0]!, oe: { observed: 20, expected: 24.6, n: 40 } }] })).not.toBe(
+      hash,
+    );
+    // A raw indicator carries neither: its inputs read as they did before O/E scoring existed.
+    expect(canonicalJson(inputs)).not.toContain("basis");
+  });
 });
 
 describe("buildScorecard", () => {

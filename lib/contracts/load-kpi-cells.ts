@@ -1,11 +1,13 @@
-// Reads the KPI values contracts need from kpi_results, computing and storing (computeAndStoreKpis) the cells that
-// are missing or were computed before the latest import, so a page or an evaluation always shows the catalogue's
-// value for the data as it is now. Missing cells are computed per (subject type, period) for just the subjects
-// and KPIs asked for: one set-based query per KPI set, however many contracts share the period.
+// Reads the KPI values contracts need from kpi_results, computing and storing the cells that are missing or that an
+// import since their computation may have changed, so a page or an evaluation always shows the catalogue's value for
+// the data as it is now. Missing cells are computed per period for just the subjects asked for
+// (recomputeTouchedKpis): one set-based statement per KPI set, however many contracts share the period.
 import "server-only";
 import { pool } from "@/lib/pg";
-import { computeAndStoreKpis } from "@/lib/kpis/store-kpis";
-import type { KpiId } from "@/lib/kpis/catalogue";
+import { recomputeTouchedKpis } from "@/lib/kpis/recompute-touched";
+import { kpiDefinition, type KpiId } from "@/lib/kpis/catalogue";
+import type { Cell } from "@/lib/kpis/recomputation";
+import { periodContains } from "@/lib/kernel/calendar";
 import type { KpiSubjectType } from "@/lib/kpis/compute-kpis";
 import type { KpiValue } from "@/lib/contracts/build-scorecard";
 
@@ -86,18 +88,62 @@ export async function readStoredKpiCells(requests: CellRequest[], kpiIds: readon
   const unique = uniqueRequests(requests);
   if (!unique.length || !kpiIds.length) return { cells: new Map(), latestImportId: null, stale: [] };
   const [latest, cells] = await Promise.all([latestImportId(), readCells(unique, kpiIds)]);
-  return { cells, latestImportId: latest, stale: staleRequests(unique, cells, kpiIds, latest) };
+  return { cells, latestImportId: latest, stale: await findStale(unique, cells, kpiIds, latest) };
 }
 
+// The imports that succeeded after `since`, with the KPI cells each changed (null: unknown, so every cell).
+type LaterImport = { id: number; cells: Cell[] | null };
+
+async function importsAfter(since: number | null, latest: number | null): Promise<LaterImport[]> {
+  if (since === null || latest === null || since >= latest) return [];
+  const { rows } = await pool.query<{ id: number; affected_cells: Cell[] | null }>(
+    `SELECT id, affected_cells FROM import_batches WHERE status = 'SUCCEEDED' AND id > $1 ORDER BY id`,
+    [since],
+  );
+  return rows.map((r) => ({ id: r.id, cells: r.affected_cells }));
+}
+
+// Could this change have moved the request's value? Its month lies in the period and it names the subject, all of
+// its type, or (for a unit) any officer, since an officer's change moves their unit.
+function touches([type, id, month]: Cell, r: CellRequest): boolean {
+  if (month !== "*" && !periodContains(r, month)) return false;
+  if (type === "officer" && r.subjectType === "unit") return true;
+  return type === r.subjectType && (id === "*" || id === r.subjectId);
+}
+
+// A stored value is fresh when it was computed from the latest import's data, or when no import since the one it
+// was computed from changed a cell it depends on: a day's import leaves the other months of a contract as they were.
 function staleRequests(
   unique: CellRequest[],
   cells: Map<string, CellValues>,
   kpiIds: readonly KpiId[],
   latest: number | null,
+  later: LaterImport[],
 ) {
-  const fresh = (values: CellValues | undefined) =>
-    values !== undefined && kpiIds.every((k) => values.has(k) && values.get(k)!.lastImportId === latest);
-  return unique.filter((r) => !fresh(cells.get(cellKey(r))));
+  const unchangedSince = (r: CellRequest, since: number | null) =>
+    since !== null && later.every((i) => i.id <= since || (i.cells !== null && !i.cells.some((c) => touches(c, r))));
+  const fresh = (r: CellRequest, values: CellValues | undefined) =>
+    values !== undefined &&
+    kpiIds.every((k) => {
+      const stored = values.get(k);
+      return stored !== undefined && (stored.lastImportId === latest || unchangedSince(r, stored.lastImportId));
+    });
+  return unique.filter((r) => !fresh(r, cells.get(cellKey(r))));
+}
+
+async function findStale(
+  unique: CellRequest[],
+  cells: Map<string, CellValues>,
+  kpiIds: readonly KpiId[],
+  latest: number | null,
+) {
+  let oldest: number | null = null;
+  for (const values of cells.values()) {
+    for (const v of values.values()) {
+      if (v.lastImportId !== null && (oldest === null || v.lastImportId < oldest)) oldest = v.lastImportId;
+    }
+  }
+  return staleRequests(unique, cells, kpiIds, latest, await importsAfter(oldest, latest));
 }
 
 export async function loadKpiCells(
@@ -107,18 +153,25 @@ export async function loadKpiCells(
   const unique = uniqueRequests(requests);
   if (!unique.length || !kpiIds.length) return new Map();
   const [latest, cells] = await Promise.all([latestImportId(), readCells(unique, kpiIds)]);
-  const stale = staleRequests(unique, cells, kpiIds, latest);
+  const stale = await findStale(unique, cells, kpiIds, latest);
   if (!stale.length) return cells;
 
-  const groups = new Map<string, { subjectType: KpiSubjectType; from: string; to: string; ids: string[] }>();
+  // One recomputation per period for the officers, units and offices asked for, reading each KPI set once.
+  const periods = new Map<string, { from: string; to: string; touched: Record<KpiSubjectType, Set<string>> }>();
   for (const r of stale) {
-    const key = `${r.subjectType}|${r.from}|${r.to}`;
-    const group = groups.get(key) ?? { subjectType: r.subjectType, from: r.from, to: r.to, ids: [] };
-    group.ids.push(r.subjectId);
-    groups.set(key, group);
+    const key = `${r.from}|${r.to}`;
+    const entry = periods.get(key) ?? {
+      from: r.from,
+      to: r.to,
+      touched: { officer: new Set<string>(), unit: new Set<string>(), office: new Set<string>() },
+    };
+    entry.touched[r.subjectType].add(r.subjectId);
+    periods.set(key, entry);
   }
-  for (const g of groups.values()) {
-    await computeAndStoreKpis({ from: g.from, to: g.to, subject: g.subjectType, subjectIds: g.ids, kpiIds });
+  const sets = [...new Set(kpiIds.map((id) => kpiDefinition(id).set))];
+  for (const p of periods.values()) {
+    const touched = { officer: [...p.touched.officer], unit: [...p.touched.unit], office: [...p.touched.office] };
+    await recomputeTouchedKpis(p, touched, { sets });
   }
   const recomputed = await readCells(stale, kpiIds);
   for (const [key, values] of recomputed) cells.set(key, values);

@@ -66,6 +66,18 @@ export async function recordContractReview(raw: z.input<typeof ReviewInput>, act
             numerator,
             denominator,
           })),
+          // The O/E the indicators scored on it were measured by (none for a contract scoring raw values).
+          ...(indicators.oe.size
+            ? {
+                observedExpected: [...indicators.oe].map(([kpiId, o]) => ({
+                  kpiId,
+                  observed: o.observed,
+                  expected: o.expected,
+                  n: o.n,
+                  ratio: o.ratio,
+                })),
+              }
+            : {}),
           overallScore: indicators.scorecard.overall,
         },
       },

@@ -63,6 +63,41 @@ describe("ContractInput", () => {
     expect(messages({ ...valid, indicators: many })).toContain("indicatorsMax");
   });
 
+  it("scores the raw value by default, and O/E only for an officer's standardised rates", () => {
+    expect(ContractInput.parse(valid).indicators.map((i) => i.basis)).toEqual(["RAW", "RAW"]);
+    // P1 same-day assessment on O/E: threshold and target are ratios, 1.00 = as expected for the case mix.
+    const oe = { kpiId: "P1", basis: "OE", threshold: 0.9, target: 1.2, weight: 60 };
+    expect(ContractInput.parse({ ...valid, indicators: [oe, valid.indicators[1]] }).indicators[0]!.basis).toBe("OE");
+    const issues = (input: unknown) => {
+      const r = ContractInput.safeParse(input);
+      return r.success ? [] : r.error.issues.map((i) => [i.path.join("."), i.message]);
+    };
+    // P4 median assessment time has no O/E.
+    expect(issues({ ...valid, indicators: [valid.indicators[0], { ...valid.indicators[1], basis: "OE" }] })).toEqual([
+      ["indicators.1.basis", "basisNotStandardised"],
+    ]);
+    // A unit has no case mix of its own to be compared with.
+    expect(
+      issues({
+        ...valid,
+        partyType: "UNIT",
+        partyOfficerId: null,
+        partyUnit: "U1",
+        indicators: [oe, valid.indicators[1]],
+      }),
+    ).toEqual([["indicators.0.basis", "basisOfficerOnly"]]);
+    // The direction still applies, and a ratio is never negative.
+    expect(issues({ ...valid, indicators: [{ ...oe, target: 0.8 }, valid.indicators[1]] })).toEqual([
+      ["indicators.0.target", "targetAboveThreshold"],
+    ]);
+    expect(issues({ ...valid, indicators: [{ ...oe, threshold: -0.1 }, valid.indicators[1]] })).toEqual([
+      ["indicators.0.threshold", "ratioNegative"],
+    ]);
+    expect(issues({ ...valid, indicators: [{ ...oe, basis: "XX" }, valid.indicators[1]] })).toEqual([
+      ["indicators.0.basis", "basisUnknown"],
+    ]);
+  });
+
   it("needs the officer for an individual contract and the unit for a unit contract", () => {
     expect(messages({ ...valid, partyOfficerId: null })).toEqual(["officerRequired"]);
     expect(messages({ ...valid, partyType: "UNIT", partyOfficerId: null })).toEqual(["unitRequired"]);

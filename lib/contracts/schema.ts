@@ -2,6 +2,8 @@
 // of the "contracts.errors" namespace, with their values in the issue's params.
 import { z } from "zod";
 import { KPI_CATALOGUE, type KpiId } from "@/lib/kpis/catalogue";
+import { isStandardised } from "@/lib/kpis/standardised-kpis";
+import { SCORING_BASES } from "@/lib/contracts/scoring";
 
 // P13 (throughput) is "context only" in docs/indicators.md: shown beside a contract, never scored.
 export const CONTRACT_KPIS = KPI_CATALOGUE.filter((k) => k.direction !== "context");
@@ -13,6 +15,8 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export const IndicatorInput = z.object({
   kpiId: z.enum(CONTRACT_KPI_IDS, { message: "unknownKpi" }),
+  // Raw value (today's contracts) or observed/expected; threshold and target are then O/E ratios.
+  basis: z.enum(SCORING_BASES, { message: "basisUnknown" }).default("RAW"),
   threshold: z.number({ message: "number" }).finite(),
   target: z.number({ message: "number" }).finite(),
   weight: z.number({ message: "number" }).gt(0, { message: "weightPositive" }).max(100, { message: "weightMax" }),
@@ -46,6 +50,9 @@ export const ContractInput = z
     }
     const seen = new Set<string>();
     c.indicators.forEach((ind, i) => {
+      refineBasis(ind, c.partyType, (path, message) =>
+        ctx.addIssue({ code: "custom", path: ["indicators", i, path], message }),
+      );
       if (seen.has(ind.kpiId))
         ctx.addIssue({ code: "custom", path: ["indicators", i, "kpiId"], message: "duplicateKpi" });
       seen.add(ind.kpiId);
@@ -67,6 +74,20 @@ export const ContractInput = z
 
 export type ContractInput = z.infer<typeof ContractInput>;
 
+// O/E exists for an officer's standardised rates only (lib/kpis/standardised-kpis.ts): a unit or an office has no
+// case mix of its own to be compared with. An O/E ratio is a count over a count, never negative.
+function refineBasis(
+  ind: { kpiId: string; basis: string; threshold: number; target: number },
+  partyType: string,
+  issue: (path: string, message: string) => void,
+) {
+  if (ind.basis !== "OE") return;
+  if (!isStandardised(ind.kpiId)) issue("basis", "basisNotStandardised");
+  else if (partyType !== "OFFICER") issue("basis", "basisOfficerOnly");
+  if (ind.threshold < 0) issue("threshold", "ratioNegative");
+  if (ind.target < 0) issue("target", "ratioNegative");
+}
+
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const Id = z.coerce.number({ message: "notFound" }).int().positive({ message: "notFound" });
 const text = (min: number, max: number, tooShort: string) =>
@@ -82,6 +103,9 @@ export const UnitTemplateInput = z
     periodFrom: z.string().regex(DAY, { message: "date" }),
     periodTo: z.string().regex(DAY, { message: "date" }),
     principalId: z.string().min(1).nullable().default(null),
+    // The template's indicators as calibrated for this unit in the form; the template's own when absent. Each
+    // officer's draft is then checked as any contract (ContractInput).
+    indicators: z.array(IndicatorInput).min(1).max(MAX_INDICATORS).nullable().default(null),
   })
   .superRefine((c, ctx) => {
     if (c.periodFrom > c.periodTo) ctx.addIssue({ code: "custom", path: ["periodTo"], message: "periodOrder" });

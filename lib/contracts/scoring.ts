@@ -2,18 +2,34 @@
 // with T the threshold and G the target, which reads the same for higher- and lower-is-better indicators; an
 // indicator below its minimum volume is not evaluable and the other weights are renormalised; overall = Σ wᵢsᵢ.
 // Pure functions: the evaluation snapshot stores their output.
+//   An indicator scored on observed/expected ("OE", docs/indicators.md "Fair comparison") goes through the same
+// formula with x = O/E and T, G expressed as O/E ratios: the KPI's direction still says which side is better.
 export type Direction = "higher" | "lower";
+
+// RAW: the KPI's own value; OE: the officer's observed/expected for his case mix.
+export type ScoringBasis = "RAW" | "OE";
+export const SCORING_BASES = ["RAW", "OE"] as const satisfies readonly ScoringBasis[];
 
 export type IndicatorTerms = {
   kpiId: string;
   direction: Direction;
+  // Absent in snapshots frozen before the choice existed, all of which scored the raw value.
+  basis?: ScoringBasis;
   threshold: number;
   target: number;
   weight: number;
   minVolume: number;
 };
 
-export type Measurement = { value: number | null; n: number };
+// For an O/E indicator, value is O/E and n the officer's declarations in the KPI's population, with the counts it
+// came from so that a page can say what the ratio means.
+export type Measurement = {
+  value: number | null;
+  n: number;
+  oe?: { observed: number; expected: number; lower: number | null; upper: number | null };
+};
+
+export const basisOf = (terms: { basis?: ScoringBasis | null }): ScoringBasis => terms.basis ?? "RAW";
 
 export type IndicatorStatus = "not_evaluable" | "below_threshold" | "between" | "target_met";
 

@@ -1,10 +1,12 @@
-// Demo contracts, so that the demo's dashboards show contracts with real scores: the Cameroon 2010 template over
-// calendar 2025 (the year `pmc generate` covers by default) for every officer of the demo officers' office and of
-// two other offices, plus one unit contract and one office contract of the demo office. Made with the contract
+// Demo contracts, so that the demo's dashboards show contracts with real scores: the Cameroon 2010 template over the
+// second half of 2025 (`pmc generate` covers 2025 by default) for every officer of the demo officers' office and of
+// two other offices, plus one unit contract and one office contract of the demo office. Each contract's thresholds
+// and targets are calibrated as a manager would in the form: from the baselines of the six months before it starts
+// (contract-baselines.ts), by the rule of calibration.ts; a KPI without any baseline keeps the template's numbers.
+// The period starts the day the generator's planted gaming officer starts gaming, so his contract's watch sees it. Made with the contract
 // services, so validation, the overlap rule and the audit rows are the portal's own: the demo manager creates and
 // signs them as principal, each demo officer acknowledges their own, and the rest stay SIGNED, since only the
-// party's own account may acknowledge (lifecycle.ts) and those officers and offices have none. Thresholds and
-// targets are the template's; the scores follow from the data.
+// party's own account may acknowledge (lifecycle.ts) and those officers and offices have none.
 // Safe to run again: a party that already has its demo contract (in any status or version) gets no other one, and
 // only the transitions still due are made.
 import "server-only";
@@ -21,9 +23,29 @@ import { dayToDate } from "@/lib/kernel/calendar";
 import type { Party } from "@/lib/contracts/check-contract-terms";
 import type { Actor } from "@/lib/auth/session-user";
 import type { ContractStatus } from "@/lib/contracts/lifecycle";
+import type { TemplateIndicator } from "@/lib/contracts/templates";
+import { contractBaselines } from "@/lib/contracts/contract-baselines";
+
+// The template's indicators with the thresholds and targets the calibration rule proposes for this party.
+export async function calibratedIndicators(
+  party: Party,
+  indicators: readonly TemplateIndicator[],
+  principal: Actor,
+): Promise<TemplateIndicator[]> {
+  const baselines = await contractBaselines(
+    { ...party, periodFrom: DEMO_CONTRACT_PERIOD.from, kpiIds: indicators.map((i) => i.kpiId) },
+    principal,
+    // The demo contracts score raw values: no standardisation to run.
+    { observedExpected: false },
+  );
+  return indicators.map((i) => {
+    const proposal = baselines.indicators.find((b) => b.kpiId === i.kpiId)?.proposal;
+    return proposal ? { ...i, threshold: proposal.threshold, target: proposal.target } : { ...i };
+  });
+}
 
 export const DEMO_CONTRACT_TEMPLATE = "cameroon-2010";
-export const DEMO_CONTRACT_PERIOD = { from: "2025-01-01", to: "2025-12-31" } as const;
+export const DEMO_CONTRACT_PERIOD = { from: "2025-07-01", to: "2025-12-31" } as const;
 // Besides the demo officers' own office, so that a national manager sees several offices side by side.
 const OTHER_OFFICES = 2;
 
@@ -88,7 +110,7 @@ async function demoParties(officeCode: string, unit: string): Promise<DemoParty[
           partyType: "OFFICER" as const,
           officeCode: office.officeCode,
           partyOfficerId: o.officerId,
-          title: `${office.name} — PMC 2025`,
+          title: `${office.name} — PMC 2025 H2`,
           label: o.officerId,
         })),
     ),
@@ -97,10 +119,10 @@ async function demoParties(officeCode: string, unit: string): Promise<DemoParty[
       partyType: "UNIT",
       officeCode,
       partyUnit: unit,
-      title: `${home.name}, ${unit} — unit PMC 2025`,
+      title: `${home.name}, ${unit} — unit PMC 2025 H2`,
       label: `${officeCode}/${unit}`,
     },
-    { ...party, partyType: "OFFICE", officeCode, title: `${home.name} — office PMC 2025`, label: officeCode },
+    { ...party, partyType: "OFFICE", officeCode, title: `${home.name} — office PMC 2025 H2`, label: officeCode },
   ];
 }
 
@@ -154,7 +176,7 @@ export async function seedDemoContracts(users: DemoUser[]): Promise<DemoContract
             periodFrom: DEMO_CONTRACT_PERIOD.from,
             periodTo: DEMO_CONTRACT_PERIOD.to,
             templateKey: template.key,
-            indicators: template.indicators,
+            indicators: await calibratedIndicators(party, template.indicators, principal),
           },
           principal,
         );

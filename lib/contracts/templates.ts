@@ -3,8 +3,18 @@
 // inspectors on seven indicators led by the yellow-lane 24 h rate (53 % → 85 %) and the inspection hit rate.
 // Thresholds and targets were not published: the values below are starting points a manager adjusts.
 import type { KpiId } from "@/lib/kpis/catalogue";
+import type { ScoringBasis } from "@/lib/contracts/scoring";
 
-export type TemplateIndicator = { kpiId: KpiId; threshold: number; target: number; weight: number; minVolume?: number };
+// basis: what the indicator is scored on, the raw value when absent (as in both templates below: the published
+// contracts scored raw rates); a template may name "OE" for a standardised rate, its terms then O/E ratios.
+export type TemplateIndicator = {
+  kpiId: KpiId;
+  basis?: ScoringBasis;
+  threshold: number;
+  target: number;
+  weight: number;
+  minVolume?: number;
+};
 
 export type ContractTemplate = { key: string; months: number; indicators: TemplateIndicator[] };
 

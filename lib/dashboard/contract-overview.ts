@@ -1,7 +1,9 @@
 // The manager overview: every scored contract of the user's offices in force in a month, with the month's overall
 // score and traffic light per indicator, the trend against the month before and the score over the period so far.
 // Reads stored KPI results only (readStoredKpiCells): a contract whose values are not stored yet is listed as
-// pending, and the refresh job is queued, so a page load never scans declarations.
+// pending, and the refresh job is queued, so a page load never scans declarations — except for the indicators a
+// contract scores on observed/expected, whose O/E is computed on read as on the officer's page (decision 031), one
+// statement per period for the officers of those contracts only.
 import "server-only";
 import type { Prisma } from "@prisma/client";
 import { db } from "@/lib/db";
@@ -9,6 +11,8 @@ import type { KpiId } from "@/lib/kpis/catalogue";
 import type { Actor } from "@/lib/auth/session-user";
 import { contractVisibilityWhere } from "@/lib/contracts/access";
 import { buildScorecard } from "@/lib/contracts/build-scorecard";
+import { loadObservedExpected, oeKey, oeKpisOf } from "@/lib/contracts/load-observed-expected";
+import type { ScoringBasis } from "@/lib/contracts/scoring";
 import { kpiSubjectOf, type KpiSubject } from "@/lib/contracts/kpi-subject";
 import { cellKey, readStoredKpiCells, type CellRequest } from "@/lib/contracts/load-kpi-cells";
 import { isoDate, todayIso, type Period } from "@/lib/kernel/calendar";
@@ -24,6 +28,8 @@ import { OVERVIEW_PAGE_SIZE, type OverviewFilters } from "@/lib/dashboard/overvi
 export type OverviewIndicator = {
   kpiId: string;
   status: IndicatorStatus;
+  // OE: value, threshold and target are O/E ratios.
+  basis: ScoringBasis;
   value: number | null;
   n: number;
   threshold: number;
@@ -129,7 +135,15 @@ export async function overviewRows(actor: Actor, filters: OverviewQuery, today =
       periodTo: true,
       indicators: {
         orderBy: { position: "asc" },
-        select: { kpiId: true, direction: true, threshold: true, target: true, weight: true, minVolume: true },
+        select: {
+          kpiId: true,
+          direction: true,
+          basis: true,
+          threshold: true,
+          target: true,
+          weight: true,
+          minVolume: true,
+        },
       },
       partyOfficer: { select: { fullName: true, unit: true } },
     },
@@ -159,9 +173,19 @@ export async function overviewRows(actor: Actor, filters: OverviewQuery, today =
     kpiIds,
   );
 
+  const oePlans = plans.filter(({ c }) => c.partyOfficerId && oeKpisOf(c.indicators).length);
+  const oe = await loadObservedExpected(
+    oePlans.flatMap(({ c, current, previous, soFar }) =>
+      [current, soFar, previous].flatMap((r) => (r ? [{ officerId: c.partyOfficerId!, from: r.from, to: r.to }] : [])),
+    ),
+    oePlans.flatMap(({ c }) => oeKpisOf(c.indicators)),
+  );
+
   const rows = plans.map(({ c, period, subject, current, previous, soFar }): OverviewRow => {
+    const oeOf = (r: CellRequest) =>
+      c.partyOfficerId ? oe.get(oeKey({ officerId: c.partyOfficerId, from: r.from, to: r.to })) : undefined;
     const scorecard = (r: CellRequest | null) =>
-      r ? buildScorecard(c.indicators, stored.cells.get(cellKey(r)) ?? new Map()) : null;
+      r ? buildScorecard(c.indicators, stored.cells.get(cellKey(r)) ?? new Map(), oeOf(r)) : null;
     const monthCard = scorecard(current)!;
     const previousScore = scorecard(previous)?.overall ?? null;
     return {
@@ -185,6 +209,7 @@ export async function overviewRows(actor: Actor, filters: OverviewQuery, today =
       indicators: monthCard.indicators.map((i) => ({
         kpiId: i.kpiId,
         status: i.status,
+        basis: i.basis ?? "RAW",
         value: i.value,
         n: i.n,
         threshold: i.threshold,

@@ -45,12 +45,15 @@ export const MIN_PEERS_SHOWN = 5;
 export function quartiles(values: readonly number[]): { q1: number; median: number; q3: number } | null {
   const sorted = values.filter(Number.isFinite).toSorted((a, b) => a - b);
   if (!sorted.length) return null;
-  // Linear interpolation between closest ranks, as PostgreSQL percentile_cont (docs/indicators.md, Scope).
-  const at = (p: number) => {
-    const rank = p * (sorted.length - 1);
-    const lo = Math.floor(rank);
-    const hi = Math.ceil(rank);
-    return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (rank - lo);
-  };
+  const at = (p: number) => percentileCont(sorted, p);
   return { q1: at(0.25), median: at(0.5), q3: at(0.75) };
+}
+
+// The p-th percentile of sorted, non-empty values by linear interpolation between closest ranks, as PostgreSQL
+// percentile_cont (docs/indicators.md, Scope).
+export function percentileCont(sorted: readonly number[], p: number): number {
+  const rank = p * (sorted.length - 1);
+  const lo = Math.floor(rank);
+  const hi = Math.ceil(rank);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (rank - lo);
 }

@@ -5,6 +5,8 @@ import { overviewRows } from "@/lib/dashboard/contract-overview";
 import { OverviewFilters } from "@/lib/dashboard/overview-filters";
 import { dataMonths } from "@/lib/dashboard/subject-dashboard";
 import { tableExportResponse, type ExportFormat } from "@/lib/table-export";
+import { valueColumn } from "@/lib/kpis/value-unit";
+import type { KpiId } from "@/lib/kpis/catalogue";
 
 export async function overviewExportResponse(
   actor: Actor,
@@ -15,6 +17,9 @@ export async function overviewExportResponse(
   const month = filters.month || (await dataMonths()).months.at(-1) || "";
   const { rows } = month ? await overviewRows(actor, { ...filters, month }) : { rows: [] };
   const kpis = [...new Set(rows.flatMap((r) => r.indicators.map((i) => i.kpiId)))];
+  // A KPI some contract scores on observed/expected gets a basis column: its value is then that contract's O/E
+  // ratio. Exports where every indicator is scored raw keep their columns.
+  const withBasis = new Set(rows.flatMap((r) => r.indicators.filter((i) => i.basis === "OE").map((i) => i.kpiId)));
   const columns = [
     "contract_id",
     "contract_no",
@@ -31,7 +36,12 @@ export async function overviewExportResponse(
     "previous_month_score",
     "score_delta",
     "score_so_far",
-    ...kpis.flatMap((k) => [`${k}_value`, `${k}_n`, `${k}_status`]),
+    ...kpis.flatMap((k) => [
+      valueColumn(k as KpiId, `${k}_value`),
+      `${k}_n`,
+      `${k}_status`,
+      ...(withBasis.has(k) ? [`${k}_basis`] : []),
+    ]),
   ];
   const table = rows.map((r) => {
     const byKpi = new Map(r.indicators.map((i) => [i.kpiId, i]));
@@ -53,7 +63,8 @@ export async function overviewExportResponse(
       r.soFarScore,
       ...kpis.flatMap((k) => {
         const i = byKpi.get(k);
-        return i ? [i.value, i.n, i.status] : [null, null, null];
+        const basis = withBasis.has(k) ? [i?.basis ?? null] : [];
+        return i ? [i.value, i.n, i.status, ...basis] : [null, null, null, ...basis];
       }),
     ];
   });

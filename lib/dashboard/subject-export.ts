@@ -1,6 +1,7 @@
 // The office and unit pages' tables as downloads: the month's KPI table (value, numerator, n, last month, the
 // contract's threshold and target) or, with table=officers, the officers' values on one KPI.
 import "server-only";
+import { valueColumn, valueUnit } from "@/lib/kpis/value-unit";
 import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { KPI_CATALOGUE } from "@/lib/kpis/catalogue";
@@ -39,7 +40,7 @@ export async function subjectExportResponse(
     return tableExportResponse(
       {
         name: input.kpi,
-        columns: ["officer_id", "full_name", "unit", "kpi_id", "month", "value", "n"],
+        columns: ["officer_id", "full_name", "unit", "kpi_id", "month", valueColumn(input.kpi), "n"],
         rows: rows.map((r) => [r.officerId, r.fullName, r.unit, input.kpi, month, r.value, r.n]),
       },
       format,
@@ -62,6 +63,7 @@ export async function subjectExportResponse(
       month,
       k.id,
       k.name,
+      valueUnit(k.id),
       c?.value ?? null,
       c?.numerator ?? null,
       c?.denominator ?? null,
@@ -79,6 +81,7 @@ export async function subjectExportResponse(
         "month",
         "kpi_id",
         "kpi_name",
+        "value_unit",
         "value",
         "numerator",
         "denominator",

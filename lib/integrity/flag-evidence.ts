@@ -140,6 +140,22 @@ async function evidencePage(
       });
       return { declarations: await withDeclarationColumns(evidence.rows), total: evidence.total };
     }
+    case "GAMING": {
+      // The guard's rows since the contract started: the cancellations and amendments (or backlog) that rose.
+      const stats = (flag.stats ?? {}) as Record<string, unknown>;
+      const inspections = flag.relatedId === "INSPECTIONS";
+      const evidence = await kpiEvidence({
+        kpiId: inspections ? "P11" : (flag.relatedId as KpiId),
+        subjectType: "officer",
+        subjectId: flag.subjectId,
+        from: typeof stats.afterFrom === "string" ? stats.afterFrom : from,
+        to: typeof stats.afterTo === "string" ? stats.afterTo : to,
+        page: page.page,
+        pageSize: page.pageSize,
+        only: inspections ? ("all" as const) : ("numerator" as const),
+      });
+      return { declarations: await withDeclarationColumns(evidence.rows), total: evidence.total };
+    }
     case "BROKER_OFFICER_PAIR": {
       const officeCode = flag.officeCode ?? (flag.stats as Record<string, unknown> | null)?.officeCode ?? null;
       return rowsWithCount(
@@ -170,6 +186,9 @@ async function evidencePage(
         [flag.subjectId, flag.relatedId],
         page,
       );
+    case "RISK_DRIFT":
+      // About the risk model, not about declarations: the figures are on the risk page's drift panel.
+      return { declarations: [], total: 0 };
     default:
       throw new AppError("INVALID", `Unknown detection method ${flag.method}`);
   }

@@ -1,13 +1,19 @@
 // Funnel plot of a rate KPI (RATE_OUTLIER, docs/indicators.md "Flags") for one office and period, from stored KPI
-// results
-// only (docs/decisions/021): each officer's rate against its denominator n, the office rate p0, the ±2σ/±3σ limit
-// curves p0 ± k·sqrt(p0(1 − p0)/n) and which officers a RATE_OUTLIER flag of that KPI and period names.
+// results only (docs/decisions/021): each officer's rate against its denominator n, the office rate p0, the ±2σ/±3σ
+// limit curves p0 ± k·sqrt(p0(1 − p0)/n), the office's overdispersion (φ, τ²) with the limits that include it
+// (overdispersion.ts), and which officers a RATE_OUTLIER flag of that KPI and period names.
 import "server-only";
 import { pool } from "@/lib/pg";
 import { db } from "@/lib/db";
 import { flagVisibilityWhere, type FlagViewer } from "@/lib/integrity/flag-evidence";
 import { assertIntegrityViewer, integrityOfficeOrThrow } from "@/lib/integrity/integrity-scope";
 import { funnelBand, funnelCurve, type FunnelBand, type FunnelPoint } from "@/lib/integrity/control-limits";
+import {
+  additiveLimits,
+  beyondAdditive,
+  estimateOverdispersion,
+  type Overdispersion,
+} from "@/lib/integrity/overdispersion";
 import { kpiDefinition } from "@/lib/kpis/catalogue";
 import { comparePeriods } from "@/lib/integrity/period-kind";
 import type { RATE_KPIS } from "@/lib/integrity/schema";
@@ -19,10 +25,20 @@ export type FunnelOfficer = {
   n: number;
   numerator: number;
   band: FunnelBand;
+  // Where the rate falls against the limits that include the office's overdispersion, on the worse side.
+  overdispersedBand: "alarm" | "warning" | "inside";
   flagId: number | null;
 };
 
-export type FunnelData = { p0: number | null; officeN: number; officers: FunnelOfficer[]; curve: FunnelPoint[] };
+export type FunnelCurvePoint = FunnelPoint & { lower2od: number; upper2od: number; lower3od: number; upper3od: number };
+
+export type FunnelData = {
+  p0: number | null;
+  officeN: number;
+  officers: FunnelOfficer[];
+  curve: FunnelCurvePoint[];
+  overdispersion: Overdispersion | null;
+};
 
 type Query = { kpiId: (typeof RATE_KPIS)[number]; officeCode: string; from: string; to: string };
 
@@ -60,6 +76,14 @@ export async function funnelData(viewer: FlagViewer, q: Query): Promise<FunnelDa
   const p0 = office.rows[0]?.value ?? null;
   const better = kpiDefinition(q.kpiId).direction === "higher" ? "higher" : "lower";
   const flagOf = new Map(flags.map((f) => [f.subjectId, f.id]));
+  const overdispersion =
+    p0 === null
+      ? null
+      : estimateOverdispersion(
+          officers.rows.map((r) => ({ p: r.value, n: r.denominator })),
+          p0,
+        );
+  const tau2 = overdispersion?.tau2 ?? 0;
   const list = officers.rows.map((r) => ({
     officerId: r.officer_id,
     fullName: r.full_name,
@@ -67,18 +91,32 @@ export async function funnelData(viewer: FlagViewer, q: Query): Promise<FunnelDa
     n: r.denominator,
     numerator: r.numerator,
     band: p0 === null ? ("inside" as const) : funnelBand(r.value, p0, r.denominator, better),
+    overdispersedBand:
+      p0 === null
+        ? ("inside" as const)
+        : beyondAdditive(r.value, p0, r.denominator, 3, tau2, better)
+          ? ("alarm" as const)
+          : beyondAdditive(r.value, p0, r.denominator, 2, tau2, better)
+            ? ("warning" as const)
+            : ("inside" as const),
     flagId: flagOf.get(r.officer_id) ?? null,
   }));
   const ns = list.map((o) => o.n);
+  // A little beyond the officers on both sides, so no point sits on the frame.
+  const curve =
+    p0 === null || !ns.length
+      ? []
+      : funnelCurve(p0, Math.max(1, Math.floor((Math.min(...ns) * 8) / 10)), Math.ceil((Math.max(...ns) * 11) / 10));
   return {
     p0,
     officeN: office.rows[0]?.denominator ?? 0,
     officers: list,
-    // A little beyond the officers on both sides, so no point sits on the frame.
-    curve:
-      p0 === null || !ns.length
-        ? []
-        : funnelCurve(p0, Math.max(1, Math.floor((Math.min(...ns) * 8) / 10)), Math.ceil((Math.max(...ns) * 11) / 10)),
+    curve: curve.map((c) => {
+      const two = additiveLimits(p0!, c.n, 2, tau2);
+      const three = additiveLimits(p0!, c.n, 3, tau2);
+      return { ...c, lower2od: two.lower, upper2od: two.upper, lower3od: three.lower, upper3od: three.upper };
+    }),
+    overdispersion,
   };
 }
 

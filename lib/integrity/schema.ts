@@ -3,7 +3,17 @@
 import { z } from "zod";
 import { KPI_CATALOGUE, type KpiId } from "@/lib/kpis/catalogue";
 
-export const FLAG_METHODS = ["RATE_OUTLIER", "VALUE_OUTLIER", "BROKER_OFFICER_PAIR", "BENFORD", "UNIT_VALUE"] as const;
+// GAMING is raised by the contracts' gaming watch and RISK_DRIFT by the risk model's drift check
+// (lib/risk/risk-drift.ts), not by the detection methods.
+export const FLAG_METHODS = [
+  "RATE_OUTLIER",
+  "VALUE_OUTLIER",
+  "BROKER_OFFICER_PAIR",
+  "BENFORD",
+  "UNIT_VALUE",
+  "GAMING",
+  "RISK_DRIFT",
+] as const;
 export const FLAG_STATES = ["NEW", "DISMISSED", "IN_CASE"] as const;
 export const FLAG_SORTS = ["score-desc", "score-asc", "detected-desc", "detected-asc"] as const;
 export type FlagSort = (typeof FLAG_SORTS)[number];

@@ -1,20 +1,24 @@
 // Runs detection over a period and stores its flags. A flag already known (same method, KPI, subject, related
 // subject and period) gets the new figures and keeps its triage and case; flags the run no longer raises are marked
-// inactive, never deleted, since a case may rest on them.
+// inactive, never deleted, since a case may rest on them. Each method's number of tests over the period and each
+// flag's revenue at stake are stored with them, for the work queue (triage-queue.ts).
 import "server-only";
 import { pool } from "@/lib/pg";
-import { detectFlags, type Flag } from "@/lib/integrity/detect-flags";
+import { detectFlagsWithTests, type Flag } from "@/lib/integrity/detect-flags";
+import { updateRevenueAtStake } from "@/lib/integrity/flag-stakes";
 import { currentDetectionParams } from "@/lib/integrity/detection-settings";
 import { METHOD_PARAMS_KEY, type DetectionParams } from "@/lib/integrity/detection-params";
+import { storeGamingFlags } from "@/lib/integrity/gaming-watch";
 
 const RULE_KEY: Record<Flag["method"], keyof DetectionParams> = METHOD_PARAMS_KEY;
 
-export async function detectAndStoreFlags(period: {
-  from: string;
-  to: string;
-}): Promise<{ raised: number; retired: number }> {
+// `kpis`: see detectFlags ("stored" when the period's KPI results were just stored).
+export async function detectAndStoreFlags(
+  period: { from: string; to: string },
+  kpis: "computed" | "stored" = "computed",
+): Promise<{ raised: number; retired: number }> {
   const params = await currentDetectionParams();
-  const flags = await detectFlags(period, params);
+  const { flags, tests } = await detectFlagsWithTests(period, params, pool, kpis);
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
@@ -51,13 +55,23 @@ export async function detectAndStoreFlags(period: {
         ),
       ],
     );
+    const gaming = await storeGamingFlags(period, client);
     const retired = await client.query(
       `UPDATE flags SET active = false
-        WHERE period_from = $1::date AND period_to = $2::date AND active AND NOT (id = ANY ($3::int[]))`,
-      [period.from, period.to, raised.map((r) => r.id)],
+        WHERE period_from = $1::date AND period_to = $2::date AND active AND NOT (id = ANY ($3::int[]))
+          AND method = ANY ($4::text[])`,
+      // Only the flags of the methods this run computes: other flags of the period (the risk model's drift) are not its own.
+      [period.from, period.to, [...raised.map((r) => r.id), ...gaming], [...Object.keys(RULE_KEY), "GAMING"]],
     );
+    await client.query(
+      `INSERT INTO detection_tests (method, period_from, period_to, tests, detected_at)
+       SELECT t.method, $1::date, $2::date, t.tests, now() FROM jsonb_to_recordset($3::jsonb) AS t(method text, tests int)
+       ON CONFLICT (method, period_from, period_to) DO UPDATE SET tests = EXCLUDED.tests, detected_at = now()`,
+      [period.from, period.to, JSON.stringify(Object.entries(tests).map(([method, n]) => ({ method, tests: n })))],
+    );
+    await updateRevenueAtStake(client, period);
     await client.query("COMMIT");
-    return { raised: flags.length, retired: retired.rowCount ?? 0 };
+    return { raised: flags.length + gaming.length, retired: retired.rowCount ?? 0 };
   } catch (error) {
     await client.query("ROLLBACK");
     throw error;

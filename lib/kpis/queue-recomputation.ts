@@ -1,20 +1,22 @@
-// Queues the KPI recomputation a change calls for (an import, an amended contract period): one kpis.compute job
-// per period and subject type, one integrity.detect job per period and one contracts.refresh-indicators job. Job
-// ids are derived from the reason and the request, so queuing twice is one job. After an import, also the stored
+// Records the KPI recomputation a change calls for (an import, an amended contract period): one kpis.compute job
+// per period (the touched cells, then the period's integrity detection) and one contracts.refresh-indicators job.
+// Job keys are derived from the reason and the request, so asking twice is one job. After an import, also the stored
 // TRS and mirror tables it changed (queueAnalysisRecomputation: one trs.compute run per month, quarter and year
-// touched, one mirror.compute run per year).
+// touched, one mirror.compute run per year). Both write their rows with the caller's client, inside its
+// transaction, and return them: the caller queues them (dispatchJobRows) once it has committed.
 import "server-only";
 import crypto from "node:crypto";
 import { pool } from "@/lib/pg";
-import { enqueue } from "@/lib/queue/enqueue";
+import { jobContracts } from "@/lib/queue/job-payloads";
 import { JOB_NAMES } from "@/lib/queue/job-names";
+import { recordJobRun, type JobRow, type Queryable } from "@/lib/queue/job-state";
 import { addMonths, monthOf, type Period } from "@/lib/kernel/calendar";
 import { recomputeRequests, type Cell } from "@/lib/kpis/recomputation";
 import { analysisRequests } from "@/lib/analysis/analysis-recomputation";
-import { requestAnalysisRun } from "@/lib/analysis/analysis-runs";
+import { recordAnalysisRun } from "@/lib/analysis/analysis-runs";
 
-export async function monthsWithData(): Promise<string[]> {
-  const { rows } = await pool.query<{ first: string | null; last: string | null }>(
+export async function monthsWithData(client: Queryable = pool): Promise<string[]> {
+  const { rows } = await client.query<{ first: string | null; last: string | null }>(
     `SELECT min(reg_ts)::date::text AS first, max(reg_ts)::date::text AS last FROM declarations`,
   );
   const { first, last } = rows[0]!;
@@ -25,28 +27,40 @@ export async function monthsWithData(): Promise<string[]> {
 }
 
 export async function queueKpiRecomputation(
+  client: Queryable,
   reason: string,
   cells: Cell[],
   extraPeriods: Period[] = [],
-): Promise<number> {
-  if (!cells.length) return 0;
-  const requests = recomputeRequests(cells, await monthsWithData(), extraPeriods);
+): Promise<{ requests: number; rows: JobRow[] }> {
+  if (!cells.length) return { requests: 0, rows: [] };
+  const requests = recomputeRequests(cells, await monthsWithData(client), extraPeriods);
+  const rows: JobRow[] = [];
   for (const r of requests) {
     const digest = crypto.createHash("sha1").update(JSON.stringify(r)).digest("hex").slice(0, 12);
-    await enqueue(JOB_NAMES.kpisCompute, r, `${reason}-${digest}`);
+    const key = `${jobContracts[JOB_NAMES.kpisCompute].jobId(r)}-${reason}-${digest}`;
+    rows.push(await recordJobRun(JOB_NAMES.kpisCompute, r, key, client));
   }
-  // Detection compares each subject with its whole office, so it runs once per period touched.
-  const periods = new Map(requests.map((r) => [`${r.from}/${r.to}`, { from: r.from, to: r.to }]));
-  for (const period of periods.values()) await enqueue(JOB_NAMES.integrityDetect, period, reason);
   // Contract indicators are clipped to each contract's own period: brought up to date in their own job.
-  await enqueue(JOB_NAMES.contractsRefreshIndicators, { reason });
-  return requests.length;
+  const refresh = { reason };
+  rows.push(
+    await recordJobRun(
+      JOB_NAMES.contractsRefreshIndicators,
+      refresh,
+      jobContracts[JOB_NAMES.contractsRefreshIndicators].jobId(refresh),
+      client,
+    ),
+  );
+  return { requests: requests.length, rows };
 }
 
 // changedFiles: the import's files with rows inserted or updated. Runs are requested as the system (no user), and
 // always anew: a run of the same period already running may have read the data before this import.
-export async function queueAnalysisRecomputation(cells: Cell[], changedFiles: string[]): Promise<number> {
-  const { rows } = await pool.query<{ year: number }>(
+export async function queueAnalysisRecomputation(
+  client: Queryable,
+  cells: Cell[],
+  changedFiles: string[],
+): Promise<JobRow[]> {
+  const { rows } = await client.query<{ year: number }>(
     `SELECT DISTINCT x.year FROM mirror_exports x JOIN exchange_rates r ON r.year = x.year ORDER BY x.year`,
   );
   const { trsPeriods, mirrorYears } = analysisRequests(
@@ -54,7 +68,10 @@ export async function queueAnalysisRecomputation(cells: Cell[], changedFiles: st
     changedFiles,
     rows.map((r) => r.year),
   );
-  for (const period of trsPeriods) await requestAnalysisRun("TRS_COMPUTE", period, { force: true });
-  for (const year of mirrorYears) await requestAnalysisRun("MIRROR_COMPUTE", { year }, { force: true });
-  return trsPeriods.length + mirrorYears.length;
+  const runs: JobRow[] = [];
+  for (const period of trsPeriods)
+    runs.push((await recordAnalysisRun(client, "TRS_COMPUTE", period, { force: true })).row);
+  for (const year of mirrorYears)
+    runs.push((await recordAnalysisRun(client, "MIRROR_COMPUTE", { year }, { force: true })).row);
+  return runs;
 }

@@ -1,13 +1,13 @@
 // Which KPI cells to recompute after a change. A cell is (subject type, subject id, month); "*" stands for every
 // subject or every month (e.g. office hours changed, which moves I8 everywhere). Cells become one request per
-// period (the months and quarters that contain them) and subject type, naming only the officers and offices
-// touched.
+// period (the months and quarters that contain them), naming the officers and offices touched (null: all of them;
+// empty: none). An officer's change moves their unit too, so the units recomputed are those of the officers named.
 import { periodsForMonths, periodContains, type Period } from "@/lib/kernel/calendar";
 import type { KpiSubjectType } from "@/lib/kpis/compute-kpis";
 
 export type Cell = [subjectType: KpiSubjectType, subjectId: string, month: string];
 
-export type RecomputeRequest = Period & { subjectType: KpiSubjectType; subjectIds: string[] | null };
+export type RecomputeRequest = Period & { officers: string[] | null; offices: string[] | null };
 
 export function recomputeRequests(
   cells: Cell[],
@@ -27,16 +27,16 @@ export function recomputeRequests(
   }
   const requests: RecomputeRequest[] = [];
   for (const period of periods) {
-    for (const subjectType of ["officer", "office"] as const) {
+    const touched = (subjectType: KpiSubjectType): string[] | null => {
       const inPeriod = cells.filter(
         ([type, , month]) => type === subjectType && (month === "*" || periodContains(period, month)),
       );
-      if (!inPeriod.length) continue;
-      const ids = inPeriod.some(([, id]) => id === "*") ? null : [...new Set(inPeriod.map(([, id]) => id))].sort();
-      requests.push({ ...period, subjectType, subjectIds: ids });
-      // An officer's change moves their unit too; units are few, so all of them are recomputed.
-      if (subjectType === "officer") requests.push({ ...period, subjectType: "unit", subjectIds: null });
-    }
+      return inPeriod.some(([, id]) => id === "*") ? null : [...new Set(inPeriod.map(([, id]) => id))].sort();
+    };
+    const officers = touched("officer");
+    const offices = touched("office");
+    if (officers?.length === 0 && offices?.length === 0) continue;
+    requests.push({ ...period, officers, offices });
   }
   return requests;
 }

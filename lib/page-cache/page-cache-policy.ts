@@ -39,13 +39,14 @@ export function isCacheableRequest(request: RequestLike): boolean {
   );
 }
 
-// `snapshot` is PostgreSQL's pg_current_snapshot(): it changes when any write transaction commits, so a page kept
-// under it is never served once the data it was rendered from may have changed. `today` because contract periods
-// "so far" and due activations move with the date.
-export function pageCacheKey(request: RequestLike, snapshot: string, today: string): string {
+// `dataVersion` is the portal's own data version (data_version.version): every committed transaction that changes
+// what the pages show moves it, so a page kept under it is never served once the data it was rendered from may
+// have changed, while reads, sign-ins and audit entries leave it alone. `today` because contract periods "so far"
+// and due activations move with the date.
+export function pageCacheKey(request: RequestLike, dataVersion: string, today: string): string {
   const parts = [
     request.pathname + request.search,
-    snapshot,
+    dataVersion,
     today,
     ...KEYED_HEADERS.map((h) => request.headers.get(h) ?? ""),
   ];

@@ -1,11 +1,12 @@
 // The proxy's page cache (docs/decisions/026-rendered-page-cache.md): a dashboard page is rendered by the portal
 // itself, with the visitor's own request, the first time it is asked for in a given database state, and the same
-// bytes answer the same session's later requests until a write commits, the day changes or the TTL runs out.
+// bytes answer the same session's later requests until a change of the portal's data commits (its data version
+// moves), the day changes or the TTL runs out.
 // Twenty managers opening the overview cost one render each, not one per request.
 import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
-import { pool } from "@/lib/pg";
+import { readDataVersion } from "@/lib/page-cache/data-version";
 import { logger } from "@/lib/logger";
 import { todayIso } from "@/lib/kernel/calendar";
 import { PageStore, type StoredPage } from "@/lib/page-cache/page-store";
@@ -41,15 +42,14 @@ const answer = (page: StoredPage, status: string) =>
 // rendered directly instead.
 export async function serveCachedPage(request: NextRequest, forward: Headers): Promise<Response> {
   const passOn = () => NextResponse.next({ request: { headers: forward } });
-  let snapshot: string;
+  let version: string;
   try {
-    const { rows } = await pool.query<{ snapshot: string }>("SELECT pg_current_snapshot()::text AS snapshot");
-    snapshot = rows[0]!.snapshot;
+    version = await readDataVersion();
   } catch {
     // The page itself says the database cannot be reached.
     return passOn();
   }
-  const key = pageCacheKey(requestParts(request), snapshot, todayIso());
+  const key = pageCacheKey(requestParts(request), version, todayIso());
   const kept = store.get(key, Date.now());
   if (kept) return answer(kept, "hit");
   const inFlight = rendering.get(key);

@@ -17,11 +17,12 @@ const ImportRunPayload = z.object({ batchId: z.number().int().positive() });
 // Analysis jobs carry the id of their analysis_runs row, which holds what was asked (lib/analysis/analysis-runs.ts).
 const AnalysisRunPayload = z.object({ runId: z.number().int().positive() });
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+// The officers and offices whose cells to recompute (null: all; empty: none); the officers' units come with them.
 const KpisComputePayload = z.object({
   from: Day,
   to: Day,
-  subjectType: z.enum(["officer", "unit", "office"]),
-  subjectIds: z.array(z.string()).nullable(),
+  officers: z.array(z.string()).nullable(),
+  offices: z.array(z.string()).nullable(),
 });
 
 function contract<S extends z.ZodType>(definition: JobContract<S>): JobContract<S> {
@@ -32,7 +33,7 @@ export const jobContracts = {
   [JOB_NAMES.importRun]: contract({ schema: ImportRunPayload, jobId: (p) => `import-${p.batchId}` }),
   [JOB_NAMES.kpisCompute]: contract({
     schema: KpisComputePayload,
-    jobId: (p) => `kpis-${p.subjectType}-${p.from}-${p.to}`,
+    jobId: (p) => `kpis-${p.from}-${p.to}`,
   }),
   [JOB_NAMES.integrityDetect]: contract({
     schema: z.object({ from: Day, to: Day }),
@@ -58,8 +59,16 @@ export const jobContracts = {
   }),
   [JOB_NAMES.riskTrain]: contract({ schema: AnalysisRunPayload, jobId: (p) => `risk-train-${p.runId}` }),
   [JOB_NAMES.riskScore]: contract({ schema: AnalysisRunPayload, jobId: (p) => `risk-score-${p.runId}` }),
+  [JOB_NAMES.riskDrift]: contract({ schema: AnalysisRunPayload, jobId: (p) => `risk-drift-${p.runId}` }),
+  // The monthly schedule: a request for a drift check of the latest model.
+  [JOB_NAMES.riskDriftMonthly]: contract({ schema: z.object({}), jobId: () => `risk-drift-monthly-${todayIso()}` }),
   [JOB_NAMES.trsCompute]: contract({ schema: AnalysisRunPayload, jobId: (p) => `trs-compute-${p.runId}` }),
   [JOB_NAMES.mirrorCompute]: contract({ schema: AnalysisRunPayload, jobId: (p) => `mirror-compute-${p.runId}` }),
+  [JOB_NAMES.viewLogFlush]: contract({
+    schema: z.object({}),
+    jobId: () => `viewlog-flush-${new Date().toISOString().slice(0, 16)}`,
+  }),
+  [JOB_NAMES.retentionRun]: contract({ schema: z.object({}), jobId: () => `retention-${todayIso()}` }),
 } satisfies Record<JobName, unknown>;
 
 export type JobPayload<N extends JobName> = z.input<(typeof jobContracts)[N]["schema"]>;

@@ -9,6 +9,7 @@ import { readKcsDataset } from "@/lib/risk/kcs-dataset";
 import { RANDOM_SELECTION_SEED, trainAndEvaluate } from "@/lib/risk/evaluate-risk-model";
 import { DEFAULT_RISK_OPTIONS, type RiskModelOptions } from "@/lib/risk/risk-model";
 import type { SelectionResult } from "@/lib/risk/selection-metrics";
+import { INTERACTIONS } from "@/lib/risk/risk-features";
 
 export const KCS_TRAIN_FILE = "df_syn_train_eng.csv";
 export const KCS_TEST_FILE = "df_syn_valid_eng.csv";
@@ -20,6 +21,7 @@ const percentages = (r: SelectionResult) => ({
   precisionPct: pct(r.precision),
   recallPct: pct(r.recall),
   revenuePct: pct(r.revenue),
+  revenueWithoutLargestPct: pct(r.revenueWithoutLargest),
 });
 
 function dateRange(rows: { regDate: string }[]) {
@@ -34,8 +36,12 @@ export async function evaluateOnKcs(dir: string, options: RiskModelOptions = DEF
     readKcsDataset(path.join(dir, KCS_TEST_FILE)),
   ]);
   const readSeconds = (performance.now() - started) / 1000;
-  const { model, evaluation, trainingSeconds } = trainAndEvaluate(train.rows, test.rows, options);
+  const { model, selection, evaluation, trainingSeconds } = trainAndEvaluate(train.rows, test.rows, options);
   const t = evaluation!.test;
+  const chosen = selection.candidates.find(
+    (c) =>
+      c.m === selection.chosen?.m && c.l2 === selection.chosen?.l2 && c.interactions === selection.chosen?.interactions,
+  );
   return {
     dataset: "Korea Customs Service synthetic import declarations (Jeong et al., arXiv:2208.02484)",
     split: {
@@ -55,14 +61,39 @@ export async function evaluateOnKcs(dir: string, options: RiskModelOptions = DEF
         fraud: t.illicit,
       },
     },
-    label: "Fraud = 1",
+    label: "Fraud = 1 (the imported inspection's result offence; Critical Fraud only sets its offence code)",
     revenue:
       "taxes of a fraudulent row (Item Price × Tax Rate / 100), 0 otherwise: the duty at stake, as KCS has no surtax column",
     selection:
       "top round(N · n / 100) test rows by score (ties by declaration id); random = a seeded shuffle's first rows",
+    intervals: "95 % Wilson score interval of precision@n (binomial: k inspected, illicit found)",
+    revenueWithoutLargest: `revenue@n with the ${t.largest.rows} test rows of largest revenue (the top 1 % by revenue) left out of the top and of the total`,
     baseRatePct: pct(t.baseRate),
+    auc: t.auc,
+    largestRows: { rows: t.largest.rows, revenueSharePct: pct(t.largest.revenueShare) },
     randomSeed: RANDOM_SELECTION_SEED,
-    options,
+    options: model.options,
+    optionSelection: {
+      criterion: selection.criterion,
+      folds: selection.folds,
+      chosen: selection.chosen,
+      chosenPrecisionAt5Pct: chosen?.precisionAt5.map(pct) ?? null,
+      chosenAuc: chosen?.auc ?? null,
+      candidates: selection.candidates.length,
+      // The best setting of each kind of interaction: what the product interactions bring, on the folds alone.
+      bestByInteractions: INTERACTIONS.map((interactions) => {
+        const best = selection.candidates
+          .filter((c) => c.interactions === interactions)
+          .reduce((b, c) => (c.meanPrecisionAt5 > b.meanPrecisionAt5 ? c : b));
+        return {
+          interactions,
+          m: best.m,
+          l2: best.l2,
+          precisionAt5Pct: best.precisionAt5.map(pct),
+          meanPrecisionAt5Pct: pct(best.meanPrecisionAt5),
+        };
+      }),
+    },
     model: {
       intercept: model.intercept,
       coefficients: Object.fromEntries(model.features.map((f) => [f.factor, f.coefficient])),
@@ -72,14 +103,17 @@ export async function evaluateOnKcs(dir: string, options: RiskModelOptions = DEF
     perN: t.perN.map((r) => ({
       n: r.n,
       k: r.k,
-      model: percentages(r.model),
+      model: {
+        ...percentages(r.model),
+        precisionInterval95Pct: r.precisionInterval ? r.precisionInterval.map((v) => pct(v)) : null,
+      },
       random: percentages(r.random),
       expectedRandom: {
         precisionPct: pct(r.expectedRandom.precision),
         recallPct: pct(r.expectedRandom.recall),
         revenuePct: pct(r.expectedRandom.revenue),
       },
-      liftOverBaseRate: Math.round((r.model.precision / t.baseRate) * 100) / 100,
+      liftOverBaseRate: r.model.precision === null ? null : Math.round((r.model.precision / t.baseRate) * 100) / 100,
     })),
     seconds: { read: readSeconds, training: trainingSeconds },
   };

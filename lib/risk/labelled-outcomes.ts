@@ -6,7 +6,7 @@
 //                 as every KCS row) its taxes at stake, taxes_final or taxes_initial or Σ items.taxes; 0 when not
 //                 illicit (the KCS evaluation reads the files the same way, kcs-dataset.ts)
 // The model's fields come from the declaration and its main item: the item of highest customs value (lowest
-// item_no among equals), whose HS6, origin and unit value stand for the declaration.
+// item_no among equals), whose HS6, origin, unit value and taxes stand for the declaration.
 import "server-only";
 import { pool } from "@/lib/pg";
 import type { Scope } from "@/lib/auth/scope";
@@ -18,7 +18,7 @@ export type LabelSources = "inspections" | "inspections+cases";
 export type LabelledOutcome = DatedLabelledInput & { recovered: number; fromInspection: boolean; fromCase: boolean };
 
 export const MAIN_ITEM_SQL = `LEFT JOIN LATERAL (
-    SELECT i.hs6, i.origin_country, i.cif_value::float8 AS cif_value, i.net_kg::float8 AS net_kg FROM items i
+    SELECT i.hs6, i.origin_country, i.cif_value::float8 AS cif_value, i.net_kg::float8 AS net_kg, i.taxes::float8 AS taxes FROM items i
      WHERE i.decl_id = d.decl_id ORDER BY i.cif_value DESC NULLS LAST, i.item_no LIMIT 1) mi ON true`;
 
 // $1 from, $2 to (dates, inclusive), $3 office or null, $4–$7 the case labels (caseLabelArrays; empty arrays when only
@@ -43,8 +43,8 @@ const LABELS_SQL = `
            coalesce(i.offence_code, nullif(c.offence_code, '')) AS offence_code,
            i.decl_id IS NOT NULL AS from_inspection, c.decl_id IS NOT NULL AS from_case
       FROM inspected i FULL JOIN cased c USING (decl_id))
-  SELECT d.decl_id, to_char(d.reg_ts, 'YYYY-MM-DD') AS reg_date, d.office_code, d.broker_id, d.importer_id,
-         mi.hs6, mi.origin_country, mi.cif_value, mi.net_kg, l.illicit, l.recovered, l.offence_code, l.from_inspection, l.from_case,
+  SELECT d.decl_id, to_char(d.reg_ts, 'YYYY-MM-DD') AS reg_date, d.office_code, d.broker_id, d.importer_id, d.export_country,
+         mi.hs6, mi.origin_country, mi.cif_value, mi.net_kg, mi.taxes, l.illicit, l.recovered, l.offence_code, l.from_inspection, l.from_case,
          CASE WHEN NOT l.illicit THEN 0
               WHEN l.has_recovered THEN l.recovered
               ELSE coalesce(d.taxes_final, d.taxes_initial, (SELECT sum(t.taxes) FROM items t WHERE t.decl_id = d.decl_id), 0)::float8 END AS revenue
@@ -60,10 +60,12 @@ type LabelRow = {
   office_code: string;
   broker_id: string | null;
   importer_id: string | null;
+  export_country: string | null;
   hs6: string | null;
   origin_country: string | null;
   cif_value: number | null;
   net_kg: number | null;
+  taxes: number | null;
   illicit: boolean;
   recovered: number;
   offence_code: string | null;
@@ -92,9 +94,11 @@ export async function loadLabelledOutcomes(
     importer: r.importer_id,
     hs6: r.hs6,
     origin: r.origin_country,
+    departure: r.export_country,
     office: r.office_code,
     cifValue: r.cif_value,
     netKg: r.net_kg,
+    taxes: r.taxes,
     illicit: r.illicit ? 1 : 0,
     revenue: Number(r.revenue),
     offenceCode: r.offence_code,

@@ -10,7 +10,12 @@ import { scopeForUser } from "@/lib/auth/scope";
 import type { Viewer } from "@/lib/auth/session-user";
 import { AppError } from "@/lib/kernel/app-error";
 import type { RiskEvaluation } from "@/lib/risk/evaluate-risk-model";
-import type { FactorEncoding, ModelFeature, RiskFactor } from "@/lib/risk/risk-model";
+import type { ModelFeature, RiskFactor } from "@/lib/risk/risk-model";
+import type { EncodedKey, LevelTable } from "@/lib/risk/risk-features";
+import type { OptionSelection } from "@/lib/risk/time-split-selection";
+import { isCurrentFormat } from "@/lib/risk/stored-model";
+import { TOP_SHARE } from "@/lib/risk/population-stability";
+import { DOMINANCE } from "@/lib/risk/selection-metrics";
 import type { Split } from "@/lib/risk/training-split";
 import { isoDate } from "@/lib/kernel/calendar";
 
@@ -27,13 +32,35 @@ export type ModelSummary = {
 
 export type ModelDetail = ModelSummary & {
   intercept: number;
+  // False for a model stored before the current factors: listed, but it scores nothing.
+  current: boolean;
   features: (ModelFeature & { levels: number | null })[];
   evaluation: (RiskEvaluation & { split: Split }) | null;
+  options: { m?: number; l2?: number; interactions?: string };
+  selection: OptionSelection | null;
+  // The main factors of the training rows' top 5 %: what the drift panel compares each month with.
+  driftTopFactors: Record<string, number> | null;
   sources: { inspections: number; caseFindings: number };
   trainingSeconds: number;
 };
 
-export type StoredFactor = { factor: RiskFactor; value: string | number | null; contribution: number };
+export type StoredFactor = {
+  factor: RiskFactor;
+  value: string | number | null;
+  rate?: number | null;
+  contribution: number;
+};
+
+// The table of codes behind each categorical factor (how many codes the training rows had).
+const FACTOR_TABLE: Partial<Record<RiskFactor, EncodedKey>> = {
+  declarant: "declarant",
+  importer: "importer",
+  hs6: "hs6",
+  hs6Origin: "hs6Origin",
+  hs6Route: "hs6Route",
+  origin: "origin",
+  office: "office",
+};
 
 export type ScoredDeclaration = {
   declId: string;
@@ -69,16 +96,22 @@ export async function listRiskModels(limit = 20): Promise<ModelSummary[]> {
 export async function getRiskModelOrThrow(modelId: string): Promise<ModelDetail> {
   const m = await db.riskModel.findUnique({ where: { id: modelId }, omit: { unitValueReference: true } });
   if (!m) throw new AppError("NOT_FOUND", "No such risk model");
-  // Only the number of levels of each encoding is shown, not the levels (the encodings can be large).
-  const encodings = m.encodings as Record<string, FactorEncoding>;
+  // Only the number of codes of each encoding is shown, not the codes (the tables can be large).
+  const current = isCurrentFormat(m.encodings);
+  const tables = current ? (m.encodings as { tables: Record<EncodedKey, LevelTable> }).tables : null;
+  const levels = (factor: RiskFactor) => {
+    const key = FACTOR_TABLE[factor];
+    return tables && key ? Object.keys(tables[key] ?? {}).length : null;
+  };
   return {
     ...summary(m as RiskModel),
     intercept: m.intercept,
-    features: (m.features as ModelFeature[]).map((f) => ({
-      ...f,
-      levels: encodings[f.factor] ? Object.keys(encodings[f.factor]!.levels).length : null,
-    })),
+    current,
+    features: (m.features as ModelFeature[]).map((f) => ({ ...f, levels: levels(f.factor) })),
     evaluation: m.metrics as (RiskEvaluation & { split: Split }) | null,
+    options: m.options as ModelDetail["options"],
+    selection: (m.selection ?? null) as OptionSelection | null,
+    driftTopFactors: (m.driftReference as { topFactors?: Record<string, number> } | null)?.topFactors ?? null,
     sources: m.sources as { inspections: number; caseFindings: number },
     trainingSeconds: m.trainingSeconds,
   };
@@ -145,5 +178,68 @@ export async function topScores(
       score: r.score,
       factors: r.factors,
     })),
+  };
+}
+
+export type OfficeConcentration = {
+  month: string;
+  total: number;
+  top: number;
+  offices: { officeCode: string; rows: number; selected: number; officeFactorFirst: number; dominates: boolean }[];
+};
+
+// Which offices fill the top TOP_SHARE % of one scored month, and how often the office factor raised those scores
+// most (a declaration's stored factors are sorted by contribution, so its first factor is its main one). The same
+// test as the evaluation's (selection-metrics.ts officeDominance). National staff see every office, an office's
+// staff their own office's row; the top is always the whole month's, as the selection is national.
+export async function officeConcentration(
+  viewer: Viewer,
+  modelId: string,
+  month: string,
+): Promise<OfficeConcentration | null> {
+  const office = scoreOffice(viewer);
+  if (office === undefined) return null;
+  const { rows } = await pool.query<{
+    office_code: string;
+    rows: number;
+    selected: number;
+    office_first: number;
+    total: number;
+    top: number;
+  }>(
+    `WITH ranked AS (
+       SELECT office_code, factors, row_number() OVER (ORDER BY score DESC, decl_id) AS rn, count(*) OVER () AS n
+         FROM risk_scores
+        WHERE model_id = $1 AND reg_ts >= to_date($2, 'YYYY-MM') AND reg_ts < to_date($2, 'YYYY-MM') + interval '1 month')
+     SELECT office_code, count(*)::int AS rows,
+            count(*) FILTER (WHERE rn <= round(n * $3 / 100.0))::int AS selected,
+            count(*) FILTER (WHERE rn <= round(n * $3 / 100.0) AND factors -> 0 ->> 'factor' = 'office'
+                                   AND (factors -> 0 ->> 'contribution')::float8 > 0)::int AS office_first,
+            max(n)::int AS total, max(round(n * $3 / 100.0))::int AS top
+       FROM ranked GROUP BY office_code ORDER BY office_code`,
+    [modelId, month, TOP_SHARE],
+  );
+  if (!rows.length) return null;
+  const total = rows[0]!.total;
+  const top = rows[0]!.top;
+  return {
+    month,
+    total,
+    top,
+    offices: rows
+      .filter((r) => office === null || r.office_code === office)
+      .map((r) => {
+        const shareOfTop = top ? r.selected / top : 0;
+        return {
+          officeCode: r.office_code,
+          rows: r.rows,
+          selected: r.selected,
+          officeFactorFirst: r.office_first,
+          dominates:
+            shareOfTop >= DOMINANCE.minShareOfTop &&
+            shareOfTop >= DOMINANCE.overRepresentation * (r.rows / total) &&
+            r.office_first > DOMINANCE.officeFactorFirst * r.selected,
+        };
+      }),
   };
 }

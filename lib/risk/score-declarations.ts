@@ -6,13 +6,13 @@
 // Defaults: the latest model, the latest month with declarations.
 import "server-only";
 import { z } from "zod";
-import type { RiskModel } from "@prisma/client";
 import { db } from "@/lib/db";
 import { pool } from "@/lib/pg";
 import { monthPeriod } from "@/lib/kernel/calendar";
 import { caseFeedbackLabels } from "@/lib/risk/case-labels";
 import { MAIN_ITEM_SQL } from "@/lib/risk/labelled-outcomes";
-import { riskScorer, type RiskModelParameters, type RiskInput } from "@/lib/risk/risk-model";
+import { riskScorer, type RiskInput } from "@/lib/risk/risk-model";
+import { storedModelParameters } from "@/lib/risk/stored-model";
 import type { ProgressReporter } from "@/lib/queue/job-payloads";
 
 const PAGE_SIZE = 5_000;
@@ -27,26 +27,10 @@ export const RiskScoreParams = z.object({
   to: Day.optional(),
 });
 
-export function storedModelParameters(row: RiskModel): RiskModelParameters {
-  const encodings = row.encodings as unknown as RiskModelParameters["encodings"];
-  const options = row.options as unknown as RiskModelParameters["options"] & { iterations: number; converged: boolean };
-  return {
-    options,
-    rows: row.rows,
-    positives: row.positives,
-    prior: encodings.declarant.prior,
-    encodings,
-    unitValueReference: row.unitValueReference as unknown as RiskModelParameters["unitValueReference"],
-    features: row.features as unknown as RiskModelParameters["features"],
-    intercept: row.intercept,
-    iterations: options.iterations,
-    converged: options.converged,
-  };
-}
-
 // $1 from, $2 to, $3 the last declaration id of the previous page ('' first), $4 page size, $5 case-labelled ids.
 const UNLABELLED_SQL = `
-  SELECT d.decl_id, d.reg_ts, d.office_code, d.broker_id, d.importer_id, mi.hs6, mi.origin_country, mi.cif_value, mi.net_kg
+  SELECT d.decl_id, d.reg_ts, to_char(d.reg_ts, 'YYYY-MM-DD') AS reg_date, d.office_code, d.broker_id, d.importer_id,
+         d.export_country, mi.hs6, mi.origin_country, mi.cif_value, mi.net_kg, mi.taxes
     FROM declarations d
     ${MAIN_ITEM_SQL}
    WHERE d.status <> 'cancelled' AND d.reg_ts >= $1::date AND d.reg_ts < $2::date + 1 AND d.decl_id > $3
@@ -58,16 +42,21 @@ const UNLABELLED_SQL = `
 type UnlabelledRow = {
   decl_id: string;
   reg_ts: string;
+  reg_date: string;
   office_code: string;
   broker_id: string | null;
   importer_id: string | null;
+  export_country: string | null;
   hs6: string | null;
   origin_country: string | null;
   cif_value: number | null;
   net_kg: number | null;
+  taxes: number | null;
 };
 
 const round = (v: number, digits = 4) => Math.round(v * 10 ** digits) / 10 ** digits;
+// Values span many magnitudes (a tax rate of 0.08, kg per 1,000 of value of 0.0003): kept to 4 significant digits.
+const significant = (v: number) => Number(v.toPrecision(4));
 
 export type ScoreOutcome = { modelId: string; period: { from: string; to: string }; scored: number; removed: number };
 
@@ -101,19 +90,23 @@ export async function scoreAndStoreDeclarations(raw: unknown, progress: Progress
     const scoredRows = rows.map((r) => {
       const input: RiskInput = {
         declId: r.decl_id,
+        regDate: r.reg_date,
         declarant: r.broker_id,
         importer: r.importer_id,
         hs6: r.hs6,
         origin: r.origin_country,
+        departure: r.export_country,
         office: r.office_code,
         cifValue: r.cif_value,
         netKg: r.net_kg,
+        taxes: r.taxes,
       };
       const s = score(input);
       const factors = s.contributions
         .map((c) => ({
           factor: c.factor,
-          value: typeof c.value === "number" ? round(c.value) : c.value,
+          value: typeof c.value === "number" ? significant(c.value) : c.value,
+          rate: c.rate === null ? null : round(c.rate),
           contribution: round(c.contribution),
         }))
         .sort((a, b) => b.contribution - a.contribution);

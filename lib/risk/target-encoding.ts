@@ -79,3 +79,59 @@ export function outOfFoldEncoding(
   }
   return out;
 }
+
+// Hierarchical smoothing: each level of a chain of ever finer groups (HS2 → HS4 → HS6 → HS6 × origin → HS6 × origin ×
+// departure) is shrunk towards the estimate of the level above it rather than towards the overall rate, so a rare
+// combination borrows from its product before it borrows from everything. A level never seen keeps its parent's
+// estimate. Returns [prior, p₁, …, p_L].
+// A level made of exactly its parent's rows (a product declared from one origin only) says nothing more than its
+// parent: it keeps the parent's estimate rather than shrinking the same rows twice.
+export function chainEstimates(counts: readonly (LevelCount | undefined)[], prior: number, m: number): number[] {
+  const out = [prior];
+  let parent = prior;
+  let above: LevelCount | undefined;
+  for (const c of counts) {
+    if (c && c.n > 0) {
+      const same = above !== undefined && c.n === above.n && c.positives === above.positives;
+      if (!same) parent = mEstimate(c.positives, c.n, parent, m);
+      above = c;
+    }
+    out.push(parent);
+  }
+  return out;
+}
+
+// Per-fold counts of one categorical key, so that each training row can be encoded from the rows of the other
+// folds: total − own fold, computed once for every fold.
+export class FoldedCounts {
+  private readonly total: LevelCounts;
+  private readonly byFold: LevelCounts[];
+
+  constructor(keys: readonly (string | null)[], labels: readonly number[], folds: readonly number[], k: number) {
+    this.total = new Map();
+    this.byFold = Array.from({ length: k }, () => new Map());
+    keys.forEach((key, i) => {
+      if (key === null || key === "") return;
+      for (const map of [this.total, this.byFold[folds[i]!]!]) {
+        const c = map.get(key) ?? { n: 0, positives: 0 };
+        c.n++;
+        c.positives += labels[i]!;
+        map.set(key, c);
+      }
+    });
+  }
+
+  // The counts of `key` among the rows outside `fold` (every row when fold is null).
+  outside(key: string | null, fold: number | null): LevelCount | undefined {
+    if (key === null || key === "") return undefined;
+    const all = this.total.get(key);
+    if (!all) return undefined;
+    const own = fold === null ? undefined : this.byFold[fold]!.get(key);
+    if (!own) return all;
+    return own.n < all.n ? { n: all.n - own.n, positives: all.positives - own.positives } : undefined;
+  }
+
+  levels(): LevelCounts {
+    return this.total;
+  }
+}

@@ -97,10 +97,12 @@ describe("analysis: selectivity and risk", () => {
     await page.goto(`/analysis/risk?model=${model.id}`);
     await page.locator("#risk-score-month").selectOption("2024-05");
     await page.getByTestId("score-form").getByRole("button", { name: "Score with this model" }).click();
+    // The fixture's office only: another file's data may have declarations of May 2024 too, scored alike.
     await waitFor(async () =>
       (await db.riskScore.count({
         where: {
           modelId: model.id,
+          officeCode: "EZ",
           regTs: { gte: new Date("2024-05-01T00:00:00Z"), lt: new Date("2024-06-01T00:00:00Z") },
         },
       })) === 100
@@ -121,9 +123,25 @@ describe("analysis: selectivity and risk", () => {
       );
     }
     await page.locator('[data-testid="chart-precision"] svg.recharts-surface').first().waitFor();
-    // May's highest scores are broker BZ9's, raised by their declarant first, each opening the declaration.
+    // Precision per office: EZ alone, its own top 5 % of April's 100 (5 declarations) as stored.
+    const ez = evaluation.test.offices.find((o) => o.office === "EZ")!.perN.find((r) => r.n === 5)!;
+    await expect(
+      page
+        .locator('[data-testid="office-precision"] tr[data-office="EZ"] [data-testid="office-precision-value"]')
+        .textContent(),
+    ).resolves.toBe(percent("en-GB", ez.precision));
+    // The drift check the training queued: April, the month after the window, against the training rows.
+    await waitFor(() => db.riskDriftCheck.findFirst({ where: { modelId: model.id } }));
+    await page.reload();
+    await page.locator('[data-testid="drift-table"] tr[data-month="2024-04"]').waitFor();
+    // How the options were chosen: February and March, each from the months before.
+    await page.getByTestId("selection-chosen").waitFor();
+    // May's highest scores are broker BZ9's, raised by their declarant first (its offence rate shown), each opening
+    // the declaration.
     const first = page.locator('[data-testid="top-scores"] tbody tr').first();
-    await expect(first.getByTestId("raised-by").textContent()).resolves.toMatch(/^declarant BZ9 \(\+/);
+    await expect(first.getByTestId("raised-by").textContent()).resolves.toMatch(
+      /^declarant BZ9: [\d.]+% offences \(\+/,
+    );
     const declId = await first.getAttribute("data-decl");
     await screenshot(page, "analysis-risk-manager-en");
     await Promise.all([
@@ -175,6 +193,7 @@ describe("analysis: selectivity and risk", () => {
     await screenshot(fr, "analysis-selectivity-manager-fr");
     await fr.goto("/analysis/risk");
     await expect(fr.locator("h1").textContent()).resolves.toBe("Retour d’expérience du risque");
+    await expect(fr.locator("#drift-title").textContent()).resolves.toBe("Surveillance de la dérive");
     await screenshot(fr, "analysis-risk-manager-fr");
 
     const lanes = await page.request.get("/api/selectivity/lanes.csv?office=EZ&from=2024-01&to=2024-05");

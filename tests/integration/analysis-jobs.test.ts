@@ -13,6 +13,7 @@ import { computeMirror } from "@/lib/mirror/compute-mirror";
 import { closeQueue, getQueue } from "@/lib/queue/enqueue";
 import { clearClearanceData } from "@/tests/support/clearance-db";
 import { startWorker, type WorkerProcess } from "@/tests/support/worker-process";
+import { clearQueuedJobs } from "@/tests/support/clear-jobs";
 
 const FIXTURE = path.resolve("tests/fixtures/canonical-small");
 
@@ -43,7 +44,7 @@ describe("TRS and mirror jobs", () => {
   beforeAll(async () => {
     await clearClearanceData();
     await pool.query("DELETE FROM analysis_runs WHERE kind IN ('TRS_COMPUTE', 'MIRROR_COMPUTE')");
-    await getQueue().obliterate({ force: true });
+    await clearQueuedJobs();
     worker = await startWorker();
   });
   afterAll(async () => {

@@ -280,8 +280,16 @@ describe("office and unit pages", () => {
       .split("\r\n")
       .find((l) => l.includes(",P1,"))!
       .split(",");
-    // value 39/60, numerator 39, n 60, March 0.5; the office has no contract of its own: no threshold or target.
-    expect(p1.slice(5)).toEqual([String(39 / 60), "39", "60", "0.5", "", ""]);
+    // A rate (share), value 39/60, numerator 39, n 60, March 0.5; the office has no contract of its own: no threshold
+    // or target.
+    expect(p1.slice(5)).toEqual(["share", String(39 / 60), "39", "60", "0.5", "", ""]);
+    // Money says its currency.
+    expect(
+      kpis
+        .split("\r\n")
+        .find((l) => l.includes(",P8,"))!
+        .split(",")[5],
+    ).toBe("XAF");
     const officers = await (
       await subjectExportResponse(
         manager,

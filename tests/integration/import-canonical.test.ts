@@ -103,8 +103,10 @@ describe("canonical import of a small hand-made folder", () => {
     expect(reason("items.csv", 8)).toMatch(/negative/);
     expect(reason("items.csv", 9)).toMatch(/unknown decl_id "D999"/);
     expect(reason("items.csv", 10)).toMatch(/6 to 10 digits/);
-    // D007 itself was rejected, so its item refers to a declaration that does not exist.
-    expect(reason("items.csv", 11)).toMatch(/unknown decl_id "D007"/);
+    // D007 itself was rejected (line 8), so its item is rejected for that reason, traced to that line.
+    expect(reason("items.csv", 11)).toBe(
+      'rejected only because declarations.csv line 8 was rejected: "X" is not one of G, B, Y, R',
+    );
     expect(reason("officers.csv", 6)).toMatch(/unknown office_code "XXXX99"/);
   });
 
@@ -184,7 +186,7 @@ describe("canonical import of a small hand-made folder", () => {
         "declarations.csv": (text) => text.replace("D001,CMDLA1,I,IM4", "D001,CMDLA1,I,FAILME"),
       });
       const batchId = await createImportBatch({ kind: "CANONICAL", sourcePath: dir });
-      await expect(runImportBatch(batchId)).rejects.toThrow(/test_no_failme/);
+      await expect(runImportBatch(batchId, undefined, { retry: false })).rejects.toThrow(/test_no_failme/);
       const batch = await db.importBatch.findUniqueOrThrow({ where: { id: batchId } });
       expect(batch.status).toBe("FAILED");
       expect(batch.error).toMatch(/test_no_failme/);
@@ -200,15 +202,22 @@ describe("canonical import of a small hand-made folder", () => {
     await expect(runImportBatch(batchId)).rejects.toThrow("required file(s) missing: events.csv");
   });
 
-  it("rejects a whole file that lacks a required column, and keeps the other files", async () => {
+  it("fails the whole import, storing nothing, when a file lacks a required column", async () => {
+    const before = await clearanceDigest();
     const dir = await copyFixture({
+      "offices.csv": (text) => text.replace("Douala Port I,", "Renamed office,"),
       "inspections.csv": (text) =>
         text.replace("decl_id,inspector_id,exam_ts,result", "decl_id,inspector_id,exam_ts,outcome"),
     });
-    const { outcome } = await importFolder(dir);
-    expect(outcome.files["inspections.csv"]!.error).toMatch(/missing required column\(s\): result/);
-    expect(outcome.files["inspections.csv"]!.accepted).toBe(0);
-    expect(outcome.files["events.csv"]!.accepted).toBe(12);
+    const batchId = await createImportBatch({ kind: "CANONICAL", sourcePath: dir });
+    await expect(runImportBatch(batchId)).rejects.toThrow("inspections.csv: missing required column(s): result");
+    // Not retried: no attempt can fix the file.
+    expect(await db.importBatch.findUniqueOrThrow({ where: { id: batchId } })).toMatchObject({
+      status: "FAILED",
+      error: "inspections.csv: missing required column(s): result",
+      attempts: 1,
+    });
+    expect(await clearanceDigest()).toBe(before);
   });
 });
 

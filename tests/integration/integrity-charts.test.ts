@@ -77,10 +77,36 @@ describe("integrity chart data", () => {
     const f = await funnelData(VIEWERS.analystOA, { kpiId: "I1", officeCode: "OA", ...MAY });
     expect(f.p0).toBe(0.2);
     expect(f.officeN).toBe(100);
+    // Overdispersion of the two officers around p0 = 0.2: z = 0.3/√(0.16/40) = 4.7434 and −0.1/√(0.16/50) = −1.7678;
+    // winsorised at the 10th/90th percentiles of two values: −1.7678 + 0.1 × 6.5112 = −1.1166 and
+    // −1.7678 + 0.9 × 6.5112 = 4.0923; φ = (4.0923² + 1.1166²) / 2 = 8.9969; w = 250 and 312.5:
+    // τ² = (2φ − 1) / (562.5 − (250² + 312.5²)/562.5) = 16.9938 / 277.78 = 0.061178. X1 is beyond the binomial 3σ
+    // (0.2 + 3 × 0.0632 = 0.39) but within the overdispersed 2σ (0.2 + 2√(0.004 + 0.061178) = 0.71).
+    expect(f.overdispersion!.phi).toBeCloseTo(8.996904, 5);
+    expect(f.overdispersion!.tau2).toBeCloseTo(0.0611777, 6);
     expect(f.officers).toEqual([
-      { officerId: "X1", fullName: "Xavier One", p: 0.5, n: 40, numerator: 20, band: "alarm", flagId: id.rateI1 },
-      { officerId: "X2", fullName: "Xena Two", p: 0.1, n: 50, numerator: 5, band: "inside", flagId: null },
+      {
+        officerId: "X1",
+        fullName: "Xavier One",
+        p: 0.5,
+        n: 40,
+        numerator: 20,
+        band: "alarm",
+        overdispersedBand: "inside",
+        flagId: id.rateI1,
+      },
+      {
+        officerId: "X2",
+        fullName: "Xena Two",
+        p: 0.1,
+        n: 50,
+        numerator: 5,
+        band: "inside",
+        overdispersedBand: "inside",
+        flagId: null,
+      },
     ]);
+    expect(f.curve[0]!.upper2od).toBeCloseTo(0.2 + 2 * Math.sqrt(0.16 / 32 + 0.0611777), 6);
     // Curves from 0.8 × 40 = 32 to 1.1 × 50 = 55.
     expect(f.curve[0]!.n).toBe(32);
     expect(f.curve.at(-1)!.n).toBe(55);

@@ -17,12 +17,13 @@ import { getRunOrThrow, requestAnalysisRun } from "@/lib/analysis/analysis-runs"
 import { loadLabelledOutcomes } from "@/lib/risk/labelled-outcomes";
 import { inspectionLabelsTable } from "@/lib/risk/labels-export";
 import { riskScorer } from "@/lib/risk/risk-model";
-import { storedModelParameters } from "@/lib/risk/score-declarations";
+import { storedModelParameters } from "@/lib/risk/stored-model";
 import { scoredMonths, topScores } from "@/lib/risk/risk-report";
 import { closeQueue, getQueue } from "@/lib/queue/enqueue";
 import { clearClearanceData } from "@/tests/support/clearance-db";
 import { insertConfirmedCase } from "@/tests/support/selectivity-fixture";
 import { startWorker, type WorkerProcess } from "@/tests/support/worker-process";
+import { clearQueuedJobs } from "@/tests/support/clear-jobs";
 
 async function finished(runId: number, timeoutMs = 90_000) {
   const deadline = Date.now() + timeoutMs;
@@ -69,7 +70,7 @@ describe("risk.train and risk.score", () => {
   beforeAll(async () => {
     await clearClearanceData();
     await pool.query("DELETE FROM risk_models");
-    await getQueue().obliterate({ force: true });
+    await clearQueuedJobs();
     await insertRiskData();
     worker = await startWorker();
   });
@@ -97,10 +98,16 @@ describe("risk.train and risk.score", () => {
 
     const model = await db.riskModel.findUniqueOrThrow({ where: { id: state.modelId } });
     expect([model.rows, model.positives]).toEqual([300, 68]);
-    expect(model.sources).toEqual({ inspections: 300, caseFindings: 0 });
+    expect(model.sources).toEqual({ labels: "inspections+cases", inspections: 300, caseFindings: 0 });
     const features = model.features as { factor: string; coefficient: number }[];
-    expect(features.map((f) => f.factor)).toEqual(["declarant", "importer", "hs6", "origin", "office", "unitValue"]);
+    expect(features.map((f) => f.factor)).toEqual(
+      expect.arrayContaining(["declarant", "declarantCount", "importer", "newImporter", "hs6", "unitValue", "taxRate"]),
+    );
     expect(features.find((f) => f.factor === "declarant")!.coefficient).toBeGreaterThan(0.5);
+    // The options were chosen on January–March alone: February then March, each trained on the months before.
+    const selection = model.selection as { folds: { valid: { from: string } }[]; chosen: object | null };
+    expect(selection.folds.map((f) => f.valid.from)).toEqual(["2025-02", "2025-03"]);
+    expect(selection.chosen).not.toBeNull();
     // April: 23 positives of 100. The ten B9 declarations rank first: the top 10 % holds them all.
     const metrics = model.metrics as {
       test: {
@@ -147,13 +154,16 @@ describe("risk.train and risk.score", () => {
     const stored = await db.riskModel.findUniqueOrThrow({ where: { id: state.modelId } });
     const s = riskScorer(storedModelParameters(stored))({
       declId: id(409),
+      regDate: "2025-05-09",
       declarant: "B9",
       importer: `I${409 % 13}`,
       hs6: "620342",
       origin: "VN",
+      departure: null,
       office: "RA",
       cifValue: 100,
       netKg: 10,
+      taxes: null,
     });
     expect(top.rows.find((r) => r.declId === id(409))!.score).toBeCloseTo(s.score, 12);
 

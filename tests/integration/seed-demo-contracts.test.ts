@@ -16,6 +16,9 @@ import { seedDemoUsers, type DemoUser } from "@/lib/users/seed-demo-users";
 import { seedDemoContracts } from "@/lib/contracts/seed-demo-contracts";
 import { CONTRACT_TEMPLATES } from "@/lib/contracts/templates";
 import { clearClearanceData } from "@/tests/support/clearance-db";
+import { computeKpis } from "@/lib/kpis/compute-kpis";
+import { kpiDefinition, type KpiId } from "@/lib/kpis/catalogue";
+import { proposeTerms } from "@/lib/contracts/calibration";
 
 const FIXTURE = path.resolve("tests/fixtures/canonical-small");
 
@@ -34,7 +37,7 @@ describe("demo contracts", () => {
     await pool.end();
   });
 
-  it("contracts every officer of the demo office and of CMDLA5, the demo unit and the demo office, over 2025", async () => {
+  it("contracts every officer of the demo office and of CMDLA5, the demo unit and the demo office, over the second half of 2025, calibrated from the months before", async () => {
     const auditBefore = (await contractAudit()).length;
     const outcome = await seedDemoContracts(users);
     expect(outcome).toMatchObject({
@@ -72,13 +75,42 @@ describe("demo contracts", () => {
         createdById: manager.id,
       });
       expect([c.periodFrom.toISOString().slice(0, 10), c.periodTo.toISOString().slice(0, 10)]).toEqual([
-        "2025-01-01",
+        "2025-07-01",
         "2025-12-31",
       ]);
       expect(c.signedAt).not.toBeNull();
-      expect(c.indicators.map((i) => [i.kpiId, i.threshold, i.target, i.weight])).toEqual(
-        cameroon.indicators.map((i) => [i.kpiId, i.threshold, i.target, i.weight]),
-      );
+      expect(c.indicators.map((i) => [i.kpiId, i.weight])).toEqual(cameroon.indicators.map((i) => [i.kpiId, i.weight]));
+    }
+    // Calibrated on the six months before 2025-07-01 that have data: the fixture ends on 2025-04-01, so October
+    // 2024 – March 2025. An officer's terms are set against the officers of their office, by the rule of
+    // calibration.ts on their values (computed here by the KPI engine); a KPI nobody has a value for keeps the
+    // template's numbers.
+    const reference = await computeKpis({ from: "2024-10-01", to: "2025-03-31", subject: "officer" });
+    const officeOf = new Map((await db.officer.findMany()).map((o) => [o.officerId, o.officeCode]));
+    for (const c of contracts.filter((c) => c.partyType === "OFFICER")) {
+      for (const i of c.indicators) {
+        const values = reference
+          .filter((r) => r.kpiId === i.kpiId && r.value !== null && officeOf.get(r.subjectId) === c.officeCode)
+          .map((r) => r.value!)
+          .sort((a, b) => a - b);
+        const template = cameroon.indicators.find((t) => t.kpiId === i.kpiId)!;
+        const at = (p: number) => {
+          const h = p * (values.length - 1);
+          const lo = Math.floor(h);
+          return values[lo]! + (h - lo) * ((values[Math.ceil(h)] ?? values[lo]!) - values[lo]!);
+        };
+        const def = kpiDefinition(i.kpiId as KpiId);
+        const want = values.length
+          ? proposeTerms(def.direction as "higher" | "lower", def.unit, {
+              p10: at(0.1),
+              p25: at(0.25),
+              p50: at(0.5),
+              p75: at(0.75),
+              p90: at(0.9),
+            })
+          : template;
+        expect([i.threshold, i.target], `${c.partyOfficerId} ${i.kpiId}`).toEqual([want.threshold, want.target]);
+      }
     }
     // Acknowledged by the officer's own account, not by anyone else.
     const officerAccounts = await db.user.findMany({ where: { officerId: { in: ["OF001", "OF002"] } } });

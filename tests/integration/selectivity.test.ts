@@ -10,6 +10,7 @@ import { closeQueue, getQueue } from "@/lib/queue/enqueue";
 import { clearClearanceData } from "@/tests/support/clearance-db";
 import { insertConfirmedCase, insertSelectivityData } from "@/tests/support/selectivity-fixture";
 import { startWorker, type WorkerProcess } from "@/tests/support/worker-process";
+import { clearQueuedJobs } from "@/tests/support/clear-jobs";
 
 async function finished(runId: number, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
@@ -30,7 +31,7 @@ describe("selectivity.compute", () => {
     await clearClearanceData();
     await pool.query("DELETE FROM selectivity_lanes");
     await pool.query("DELETE FROM selectivity_reroutes");
-    await getQueue().obliterate({ force: true });
+    await clearQueuedJobs();
     await insertSelectivityData();
     await insertConfirmedCase(["SEL-9"], "SB", { declId: "SEL-9", amount: 25 });
     worker = await startWorker();

@@ -12,6 +12,12 @@ export type ChildGroup = {
   exitedEarly: (what: string) => Promise<never>;
   /** SIGTERM to the group, SIGKILL after `graceMs`. Resolves with the exit code. */
   stop: (graceMs?: number) => Promise<number | null>;
+  /** Sends `signal` to the whole group (kill -9 with SIGKILL) and resolves when the group is gone. */
+  kill: (signal: NodeJS.Signals) => Promise<number | null>;
+  /** The child's exit code; undefined while it runs. */
+  exitCode: () => number | null | undefined;
+  /** Resolves with the exit code once the whole group is gone; rejects after `timeoutMs`. */
+  gone: (timeoutMs: number) => Promise<number | null>;
 };
 
 const running = new Set<ChildProcess>();
@@ -47,9 +53,11 @@ export function spawnGroup(
 ): ChildGroup {
   const child = spawn(command, args, { ...options, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   running.add(child);
+  let exitCode: number | null | undefined;
   const exited = new Promise<number | null>((resolve) =>
     child.once("exit", (code) => {
       running.delete(child);
+      exitCode = code;
       resolve(code);
     }),
   );
@@ -103,5 +111,29 @@ export function spawnGroup(
     return exited;
   };
 
-  return { pid: child.pid!, output: () => output, waitForLine, exitedEarly, stop };
+  const kill = async (signal: NodeJS.Signals) => {
+    signalGroup(child, signal);
+    while (groupAlive(child)) await sleep(50);
+    return exited;
+  };
+
+  const gone = async (timeoutMs: number) => {
+    const deadline = Date.now() + timeoutMs;
+    while (groupAlive(child)) {
+      if (Date.now() > deadline) throw new Error(`process group ${child.pid} still running after ${timeoutMs} ms`);
+      await sleep(50);
+    }
+    return exited;
+  };
+
+  return {
+    pid: child.pid!,
+    output: () => output,
+    waitForLine,
+    exitedEarly,
+    stop,
+    kill,
+    exitCode: () => exitCode,
+    gone,
+  };
 }

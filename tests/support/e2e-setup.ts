@@ -22,6 +22,7 @@ import {
 } from "./local-services";
 import { startWorker, type WorkerProcess } from "./worker-process";
 import { APP_ROLE, appRoleUrl, grantAppRole } from "./app-role";
+import { WCO_SCHEMAS_DIR } from "./wco-data";
 
 // Overridable so that several e2e runs can share one machine, like PMC_TEST_DATABASE for the integration tests.
 const E2E_DATABASE = process.env.PMC_E2E_DATABASE || "pmc_e2e";
@@ -112,6 +113,8 @@ export default async function setup(project: TestProject) {
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       NEXT_DIST_DIR: E2E_DIST_DIR,
+      // The portal reads no schemas of its own: the WCO upload test needs the samples' ones.
+      WCO_SCHEMA_DIR: process.env.WCO_SCHEMA_DIR ?? WCO_SCHEMAS_DIR,
     };
     // The login-throttling tests rely on the default attempt budget.
     delete appEnv.LOGIN_MAX_ATTEMPTS;

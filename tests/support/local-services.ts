@@ -28,7 +28,7 @@ export function localDatabaseUrl(name: string, baseUrl = process.env.DATABASE_UR
   return url.toString();
 }
 
-export async function recreateDatabase(databaseUrl: string): Promise<void> {
+export async function recreateDatabase(databaseUrl: string, options: { create?: boolean } = {}): Promise<void> {
   const url = new URL(databaseUrl);
   const name = url.pathname.slice(1);
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Unexpected database name "${name}"`);
@@ -38,7 +38,7 @@ export async function recreateDatabase(databaseUrl: string): Promise<void> {
   try {
     // FORCE: a worker or server left over from an interrupted run must not keep the old database alive.
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${name}"`);
+    if (options.create !== false) await admin.query(`CREATE DATABASE "${name}"`);
   } finally {
     await admin.end();
   }

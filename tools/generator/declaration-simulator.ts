@@ -7,7 +7,7 @@ import { SECONDS_PER_DAY, SECONDS_PER_HOUR, SECONDS_PER_MINUTE } from "./local-t
 import type { MirrorAccumulator } from "./mirror-exports";
 import type { OfficeCalendar } from "./office-calendar";
 import { OfficerAssignment } from "./officer-assignment";
-import { HONEST, LANE_SHARES } from "./planted-plan";
+import { HONEST, LANE_SHARES, PLANT } from "./planted-plan";
 import type { Broker, Officer, OfficePopulation, Population } from "./population";
 import { WeightedPicker, type Random } from "@/lib/kernel/seeded-random";
 import type { Goods } from "./reference-goods";
@@ -161,8 +161,30 @@ export class DeclarationSimulator {
     this.process(d, calendar);
     const arrivalTs = this.arrival(flow, regTs, d.releaseTs);
     const controls = this.controls(d);
+    this.cancelIfGaming(d, calendar);
     this.writeDeclaration(d, office.spec.code, regime, importerId, arrivalTs, controls);
     this.writeItems(d, office.spec.code, year);
+  }
+
+  /**
+   * The planted gaming officer: a declaration he would not have assessed on its registration day is cancelled
+   * instead. Applied once every random draw of the declaration has been made, so the draws, and with them every
+   * other declaration of the data set, are exactly those of a data set without him.
+   */
+  private cancelIfGaming(d: Declaration, calendar: OfficeCalendar): void {
+    if (
+      d.regTs >= d.officer.gamingFromTs &&
+      Number.isNaN(d.cancelTs) &&
+      !Number.isNaN(d.asmtTs) &&
+      Math.floor(d.asmtTs / SECONDS_PER_DAY) !== Math.floor(d.regTs / SECONDS_PER_DAY)
+    ) {
+      // In office hours, like any cancellation, so that the officer's off-hours share is untouched.
+      d.cancelTs = calendar.addWorkingSeconds(d.assignTs + STEP, PLANT.gamingOfficer.cancelAfterMinutes * MINUTE);
+      d.asmtTs = Number.NaN;
+      d.amendTs = Number.NaN;
+      d.payTs = Number.NaN;
+      d.releaseTs = Number.NaN;
+    }
   }
 
   /** The officers' steps, in office working time from registration on. */

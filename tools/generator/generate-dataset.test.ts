@@ -341,6 +341,7 @@ describe("planted integrity patterns (docs/indicators.md Flags)", () => {
         "OFF_HOURS_OFFICER",
         "MIRROR_GAP",
         "FAST_RED_ASSESSOR",
+        "CONTRACT_GAMING",
       ]),
     );
     const officers = new Set(ds.officers.map((o) => o.officer_id));
@@ -367,6 +368,23 @@ describe("planted integrity patterns (docs/indicators.md Flags)", () => {
     expect(check.required).toBeGreaterThan(12);
     expect(check.missing).toEqual([]);
     expect(check.unexpected).toEqual([]);
+  });
+
+  it("makes the gaming officer assess everything the same day after his start, at the cost of cancellations", () => {
+    const [{ officerId }] = officersOfPattern("CONTRACT_GAMING") as [{ officerId: string }];
+    const mine = ds.declarations.filter((d) => d.assessing_officer_id === officerId);
+    const half = (after: boolean) => mine.filter((d) => (d.reg_ts as string) >= "2025-07-01" === after);
+    const live = (rows: Row[]) => rows.filter((d) => d.status !== "cancelled");
+    const sameDay = (rows: Row[]) =>
+      live(rows).filter(
+        (d) => d.asmt_ts !== "" && (d.asmt_ts as string).slice(0, 10) === (d.reg_ts as string).slice(0, 10),
+      ).length / live(rows).length;
+    const cancelled = (rows: Row[]) => rows.filter((d) => d.status === "cancelled").length / rows.length;
+    const [before, after] = [half(false), half(true)];
+    expect(sameDay(before)).toBeLessThan(0.95);
+    // Only declarations never assessed (abandoned goods) or still open at the cutoff escape him.
+    expect(sameDay(after)).toBeGreaterThan(0.98);
+    expect(cancelled(after) - cancelled(before)).toBeGreaterThan(0.05);
   });
 
   it("makes each lane downgrader's I1 rate an outlier (z ≥ 3) against the office in every quarter", () => {

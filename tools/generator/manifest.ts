@@ -7,7 +7,7 @@ import { PLANT } from "./planted-plan";
 import type { Officer, Population } from "./population";
 
 export type DetectionMethod =
-  "RATE_OUTLIER" | "VALUE_OUTLIER" | "BROKER_OFFICER_PAIR" | "BENFORD" | "UNIT_VALUE" | "MIRROR";
+  "RATE_OUTLIER" | "VALUE_OUTLIER" | "BROKER_OFFICER_PAIR" | "BENFORD" | "UNIT_VALUE" | "MIRROR" | "GAMING";
 
 export type Detection = {
   method: DetectionMethod;
@@ -102,6 +102,31 @@ export function buildManifest(input: ManifestInput): Manifest {
       detection: [everyPeriod("BROKER_OFFICER_PAIR", null, "broker"), everyPeriod("RATE_OUTLIER", "I7", "officer")],
       kpis: ["I7"],
       parameters: { brokerShareOfOffice: PLANT.pairBrokerShare, manualShare: PLANT.pairManualShare },
+    })),
+    ...withRole("gaming").map((o) => ({
+      id: "gaming-officer",
+      type: "CONTRACT_GAMING",
+      description: `${o.fullName} (${o.id}) is under a contract that rewards same-day assessment from ${PLANT.gamingOfficer.from}; from that day he cancels every declaration he would not assess on its registration day, ${PLANT.gamingOfficer.cancelAfterMinutes} minutes of office time after it reached him, so his same-day rate (P1) rises while his amendment-or-cancellation rate (I12) rises too.`,
+      period: { from: PLANT.gamingOfficer.from, to: options.to },
+      subjects: [officerSubject(o)],
+      detection: [
+        {
+          method: "GAMING" as const,
+          kpiId: "P1",
+          subjectType: "officer" as const,
+          reliability: "when-enough-volume" as const,
+          condition: `a contract rewarding P1 from ${PLANT.gamingOfficer.from}: the watch compares I12 before and after its start`,
+        },
+        {
+          method: "RATE_OUTLIER" as const,
+          kpiId: "I12",
+          subjectType: "officer" as const,
+          reliability: "when-enough-volume" as const,
+          condition: "periods after the start, when the cancellations push I12 far enough above the office's",
+        },
+      ],
+      kpis: ["P1", "P2", "I12"],
+      parameters: { from: PLANT.gamingOfficer.from, cancelAfterMinutes: PLANT.gamingOfficer.cancelAfterMinutes },
     })),
     ...withRole("slow").map((o) => ({
       id: "slow-officer",

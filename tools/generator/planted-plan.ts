@@ -58,4 +58,11 @@ export const PLANT = {
   /** 8. A red-lane officer who "inspects" and assesses within the hour (I9); auto-assignment by workload then sends
    * him more red files, which is also why he has ≥ 30 of them in a quarter. */
   fastRedAssessor: { office: "CMDLA1", redWeight: 6, share: 0.7 },
+  /** 9. An officer whose contract rewards same-day assessment from `from` on (the demo contracts start then) and
+   * who, from that day, cancels every declaration he would not assess on its registration day, `cancelAfterMinutes` of
+   * office time after it reached him (the declarant lodges it again): his same-day rate (P1) rises, his late rate (P2) falls and
+   * his cancellations (I12) rise, which the GAMING watch of his contract finds. No random draw is added: every
+   * other declaration is exactly as without him; only the import totals behind the mirror data lose his cancelled
+   * declarations, which can change which flows rank among the largest (where the mirror gaps are planted). */
+  gamingOfficer: { office: "CMDLA5", from: "2025-07-01", cancelAfterMinutes: 45 },
 } as const;

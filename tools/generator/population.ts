@@ -3,6 +3,7 @@
 import { EvenBernoulli, WeylSequence } from "./even-sequences";
 import { HONEST, PLANT } from "./planted-plan";
 import { Random, WeightedPicker } from "@/lib/kernel/seeded-random";
+import { parseDay, SECONDS_PER_DAY } from "./local-time";
 import { OFFICES, type OfficeSpec } from "./reference-offices";
 import { emailLocalPart, FIRST_NAMES, LAST_NAMES } from "./reference-people";
 
@@ -11,7 +12,7 @@ import { emailLocalPart, FIRST_NAMES, LAST_NAMES } from "./reference-people";
 export const TAX_BANDS = 48;
 const TAX_LOAD_SLOTS = 2 * TAX_BANDS;
 
-export type OfficerRole = "downgrader" | "pair" | "slow" | "offHours" | "fastRed";
+export type OfficerRole = "downgrader" | "pair" | "slow" | "offHours" | "fastRed" | "gaming";
 
 export type Officer = {
   id: string;
@@ -39,6 +40,8 @@ export type Officer = {
   downgradeRate: number;
   offHoursReleaseShare: number;
   fastRedShare: number;
+  /** Local second from which the officer cancels declarations about to be late (NaN: never). */
+  gamingFromTs: number;
   manual: EvenBernoulli;
   overtime: EvenBernoulli;
   amendOrCancel: EvenBernoulli;
@@ -150,6 +153,7 @@ function createOfficers(spec: OfficeSpec, count: number, random: Random, usedEma
       downgradeRate: 0,
       offHoursReleaseShare: 0,
       fastRedShare: 0,
+      gamingFromTs: Number.NaN,
       manual: new EvenBernoulli(HONEST.manualShare, random),
       overtime: new EvenBernoulli(HONEST.overtimeShare, random),
       amendOrCancel: new EvenBernoulli(HONEST.amendOrCancelShare, random),
@@ -275,6 +279,10 @@ export function buildPopulation(declarations: number, periodDays: number, random
       pickBroker: brokerPicker(national, paired, locals),
     };
   });
+
+  // Recruited last, so that every draw before it, and so every other planted officer, is as it was without him.
+  const gaming = recruit(officersOf(PLANT.gamingOfficer.office), random, "gaming");
+  gaming.gamingFromTs = (parseDay(PLANT.gamingOfficer.from) as number) * SECONDS_PER_DAY;
 
   const importerCount = clamp(Math.round(declarations / 40), 300, 25_000);
   const pickImporter = new WeightedPicker(

@@ -11,6 +11,7 @@ import { UsersSummary } from "@/components/admin/users-summary";
 import { UsersTable } from "@/components/admin/users-table";
 import { CreateUserForm } from "@/components/admin/create-user-form";
 import { AuditLogPanel } from "@/components/admin/audit-log-panel";
+import { AdminSectionNav } from "@/components/admin/admin-section-nav";
 import { createUserAction, searchOfficersAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -50,6 +51,7 @@ export default async function AdminPage() {
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
+      <AdminSectionNav current="users" />
       <UsersSummary users={users} />
       <Section id="users-heading" title={t("users.title")} description={t("users.description")}>
         <UsersTable users={users} />

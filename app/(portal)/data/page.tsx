@@ -2,18 +2,24 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireArea } from "@/lib/auth/guards";
+import { env } from "@/lib/env";
 import { listImportBatches } from "@/lib/clearance/import-batches";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { DatabaseIcon } from "@/components/ui/icons";
 import { UploadPanel } from "@/components/data/upload-panel";
 import { ImportsTable } from "@/components/data/imports-table";
+import { WcoExportForm } from "@/components/data/wco-export-form";
+import { addMonths, monthOf, monthPeriod, todayIso } from "@/lib/kernel/calendar";
 
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("data"))("title") };
 }
+
+// The export form starts on the last complete month.
+const lastMonth = () => monthPeriod(addMonths(monthOf(todayIso()), -1));
 
 export default async function DataPage() {
   const user = await requireArea("data");
@@ -22,7 +28,8 @@ export default async function DataPage() {
     <>
       <PageHeader title={t("title")} description={t("description")} />
       <div className="space-y-8">
-        {user.role === "ADMIN" ? <UploadPanel /> : null}
+        {user.role === "ADMIN" ? <UploadPanel wcoSchemas={Boolean(env.WCO_SCHEMA_DIR)} /> : null}
+        <WcoExportForm {...lastMonth()} />
         {imports.length ? (
           <ImportsTable imports={imports} />
         ) : (

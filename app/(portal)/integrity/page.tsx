@@ -1,5 +1,6 @@
-// /integrity — integrity home (INTEGRITY, ADMIN): open flags by method and state, the top flags to triage, and the
-// way to the inbox, the charts and the detection settings. Each section is its own component.
+// /integrity — integrity home (INTEGRITY, ADMIN): the work queue of the latest quarter first, then open flags by method
+// and state, the top flags to triage, and the way to the inbox, the charts and the detection settings. Each section
+// is its own component.
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { getTranslations } from "next-intl/server";
@@ -10,6 +11,8 @@ import { OverdueCasesSection } from "@/components/cases/overdue-cases-section";
 import { SectionSkeleton } from "@/components/ui/section-skeleton";
 import { IntegrityNav } from "@/components/integrity/integrity-nav";
 import { IntegritySummary } from "@/components/integrity/integrity-summary";
+import { HomeQueueSection } from "@/components/integrity/home-queue-section";
+import { WeeklyDigestSection } from "@/components/cases/weekly-digest-section";
 
 export const dynamic = "force-dynamic";
 
@@ -25,6 +28,8 @@ export default async function IntegrityPage() {
       <IntegrityNav current="home" />
       <ScopeNote user={user} />
       <Suspense fallback={<SectionSkeleton label={t("home.loading")} />}>
+        <HomeQueueSection user={user} />
+        <WeeklyDigestSection user={user} />
         <IntegritySummary user={user} />
       </Suspense>
       <OverdueCasesSection user={user} />

@@ -23,8 +23,10 @@ import { ConfirmForm } from "@/components/contracts/contract-actions";
 import { formatDay } from "@/components/format/kpi-format";
 import { acknowledgeAction } from "@/app/(portal)/contracts/actions";
 import { MyStanding } from "@/components/dashboard/my-standing";
+import { MyMonthSummary } from "@/components/dashboard/my-month-summary";
 import { MyDisputesSection } from "@/components/disputes/my-disputes-section";
 import { openDisputeAction } from "@/app/(portal)/me/disputes-actions";
+import { MyViewsPanel } from "@/components/privacy/my-views-panel";
 
 export const dynamic = "force-dynamic";
 
@@ -68,31 +70,13 @@ export default async function MyIndicatorsPage() {
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
-      {officer ? (
-        <Card className="mb-6 max-w-2xl">
-          <h2 className="text-sm font-semibold text-slate-900">{t("officer.heading")}</h2>
-          <dl className="mt-3 grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
-            {(
-              [
-                ["name", officer.fullName],
-                ["id", officer.officerId],
-                ["office", officer.officeName],
-                ["unit", officer.unit],
-              ] as const
-            ).map(([key, value]) => (
-              <div key={key} className="flex flex-col">
-                <dt className="text-xs text-slate-500">{t(`officer.${key}`)}</dt>
-                <dd className="font-medium text-slate-900">{value}</dd>
-              </div>
-            ))}
-          </dl>
-        </Card>
-      ) : (
-        <div className="mb-6 max-w-2xl">
-          <Notice tone="info">{t("notLinked")}</Notice>
+      {inForce.length ? (
+        <div className="mb-8">
+          <Suspense fallback={<SectionSkeleton label={tc("detail.loadingIndicators")} />}>
+            <MyMonthSummary contracts={inForce} officerId={user.officerId} />
+          </Suspense>
         </div>
-      )}
-
+      ) : null}
       {contracts.length === 0 && officer ? (
         <EmptyState title={t("empty.title")} icon={<ChartIcon />}>
           <p>{t("empty.body")}</p>
@@ -166,6 +150,34 @@ export default async function MyIndicatorsPage() {
         ) : null}
 
         {officer && contracts.length ? <MyDisputesSection user={user} openDispute={openDisputeAction} /> : null}
+
+        {officer ? <MyViewsPanel /> : null}
+      </div>
+      <div className="mt-10">
+        {officer ? (
+          <Card className="max-w-2xl">
+            <h2 className="text-sm font-semibold text-slate-900">{t("officer.heading")}</h2>
+            <dl className="mt-3 grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
+              {(
+                [
+                  ["name", officer.fullName],
+                  ["id", officer.officerId],
+                  ["office", officer.officeName],
+                  ["unit", officer.unit],
+                ] as const
+              ).map(([key, value]) => (
+                <div key={key} className="flex flex-col">
+                  <dt className="text-xs text-slate-500">{t(`officer.${key}`)}</dt>
+                  <dd className="font-medium text-slate-900">{value}</dd>
+                </div>
+              ))}
+            </dl>
+          </Card>
+        ) : (
+          <div className="max-w-2xl">
+            <Notice tone="info">{t("notLinked")}</Notice>
+          </div>
+        )}
       </div>
     </>
   );

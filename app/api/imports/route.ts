@@ -1,5 +1,5 @@
-// POST /api/imports — upload a zip of canonical CSV files or a KCS CSV (raw body, name in X-File-Name) and queue
-// its import. GET /api/imports — the latest import batches.
+// POST /api/imports — upload a zip of canonical CSV files, a KCS CSV or (X-Import-Format: WCO) a zip of WCO Data
+// Model messages (raw body, name in X-File-Name) and queue its import. GET /api/imports — the latest import batches.
 import { withRole } from "@/lib/auth/guards";
 import { saveUpload } from "@/lib/clearance/save-upload";
 import { startImport } from "@/lib/clearance/start-import";
@@ -10,7 +10,8 @@ export const POST = withRole(["ADMIN"], async (request, { user }) => {
   const fileName = decodeURIComponent(request.headers.get("x-file-name") ?? "");
   if (!fileName) throw new AppError("INVALID", "X-File-Name header is required");
   if (!request.body) throw new AppError("INVALID", "The request has no file");
-  const upload = await saveUpload(request.body, fileName);
+  const format = request.headers.get("x-import-format") === "WCO" ? "WCO" : null;
+  const upload = await saveUpload(request.body, fileName, format);
   const id = await startImport({ ...upload, userId: user.id });
   return Response.json({ id }, { status: 201 });
 });

@@ -1,6 +1,6 @@
 "use server";
-// Server actions of the risk screen: train a model (risk.train, which then scores the latest month) and score a
-// month with a chosen model (risk.score). Windows are checked by the job's own schema before anything is queued.
+// Server actions of the risk screen: train a model (risk.train, which then scores the latest month and checks its
+// drift), score a month with a chosen model (risk.score) and check a model's drift again (risk.drift). Windows are checked by the job's own schema before anything is queued.
 import { revalidatePath } from "next/cache";
 import { forbidden } from "next/navigation";
 import { z } from "zod";
@@ -9,6 +9,7 @@ import { requestAnalysisRun } from "@/lib/analysis/analysis-runs";
 import { mayRequestAnalysisRuns } from "@/lib/risk/run-access";
 import { RiskTrainParams } from "@/lib/risk/train-risk-model";
 import { RiskScoreParams } from "@/lib/risk/score-declarations";
+import { RiskDriftParams } from "@/lib/risk/risk-drift";
 import { monthPeriod } from "@/lib/kernel/calendar";
 import type { RiskActionState } from "@/lib/risk/risk-action-state";
 
@@ -46,6 +47,15 @@ export async function scoreRiskAction(_previous: RiskActionState, form: FormData
     ...(month ? monthPeriod(month) : {}),
   });
   const { runId } = await requestAnalysisRun("RISK_SCORE", params, { requestedById: user.id });
+  revalidatePath("/analysis/risk");
+  return { error: null, runId };
+}
+
+export async function checkDriftAction(_previous: RiskActionState, form: FormData): Promise<RiskActionState> {
+  const user = await requireRunner();
+  const parsed = RiskDriftParams.safeParse({ modelId: text(form, "modelId") || undefined });
+  if (!parsed.success) return { error: "month", runId: null };
+  const { runId } = await requestAnalysisRun("RISK_DRIFT", parsed.data, { requestedById: user.id });
   revalidatePath("/analysis/risk");
   return { error: null, runId };
 }

@@ -1,8 +1,11 @@
 // /analysis/risk?model= — risk feedback: the explainable risk models trained on labelled outcomes
 // (inspections and closed cases' findings), the chosen model's evaluation as the fraud-detection literature
-// reports it (precision@n, recall@n, revenue@n against a random selection and the fraud share), its factors, and
-// the highest scores of the latest month it scored with the factors that raised them. Everything is read from
-// risk_models and risk_scores; training and scoring run as jobs (risk.train, risk.score).
+// reports it (precision@n with its interval, recall@n, revenue@n with and without the largest rows, against a
+// random selection and the fraud share), its precision per office with the warning when an office fills the top
+// because of its own factor, how its options were chosen by time, its factors, its drift month by month, and the
+// highest scores of the latest month it scored with the factors that raised them. Everything is read from
+// risk_models, risk_drift_checks and risk_scores; training, scoring and drift checks run as jobs (risk.train,
+// risk.score, risk.drift).
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -12,7 +15,17 @@ import { requireArea } from "@/lib/auth/guards";
 import { latestRun } from "@/lib/analysis/analysis-runs";
 import { AppError } from "@/lib/kernel/app-error";
 import { monthsWithData } from "@/lib/kpis/queue-recomputation";
-import { getRiskModelOrThrow, listRiskModels, scoredMonths, topScores, type ModelDetail } from "@/lib/risk/risk-report";
+import {
+  getRiskModelOrThrow,
+  listRiskModels,
+  officeConcentration,
+  scoredMonths,
+  topScores,
+  type ModelDetail,
+} from "@/lib/risk/risk-report";
+import { driftChecks } from "@/lib/risk/risk-drift";
+import { visibleOfficeCodes } from "@/lib/analysis/analysis-access";
+import { TOP_SHARE } from "@/lib/risk/population-stability";
 import { mayRequestAnalysisRuns } from "@/lib/risk/run-access";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -25,11 +38,14 @@ import { ChartFigure } from "@/components/charts/chart-figure";
 import { GroupedBarChart } from "@/components/charts/grouped-bar-chart";
 import { formatDay, formatMonth } from "@/components/format/kpi-format";
 import { RunPanel } from "@/components/risk/run-panel";
-import { ScoreForm, TrainForm } from "@/components/risk/risk-run-forms";
+import { DriftForm, ScoreForm, TrainForm } from "@/components/risk/risk-run-forms";
 import { EvaluationTable } from "@/components/risk/evaluation-table";
+import { OfficePrecisionTable } from "@/components/risk/office-precision-table";
+import { OptionSelectionTable } from "@/components/risk/option-selection";
+import { DriftPanel } from "@/components/risk/drift-panel";
 import { TopScoresTable } from "@/components/risk/top-scores-table";
 import { selectivityFormat } from "@/components/selectivity/selectivity-format";
-import { scoreRiskAction, trainRiskModelAction } from "@/app/(portal)/analysis/risk/actions";
+import { checkDriftAction, scoreRiskAction, trainRiskModelAction } from "@/app/(portal)/analysis/risk/actions";
 import { TableFrame } from "@/components/ui/table-frame";
 
 export const dynamic = "force-dynamic";
@@ -74,23 +90,35 @@ async function loadModel(id: string): Promise<ModelDetail> {
 export default async function RiskPage({ searchParams }: Props) {
   const user = await requireArea("analysis");
   const query = ModelQuery.parse(await searchParams);
-  const [t, te, tf, format, models, trainRun, scoreRun, months] = await Promise.all([
+  const [t, te, tf, to, ts, td, format, models, trainRun, scoreRun, driftRun, months] = await Promise.all([
     getTranslations("risk.model"),
     getTranslations("risk.evaluation"),
     getTranslations("risk.factors"),
+    getTranslations("risk.offices"),
+    getTranslations("risk.selection"),
+    getTranslations("risk.drift"),
     getFormatter(),
     listRiskModels(),
     latestRun("RISK_TRAIN"),
     latestRun("RISK_SCORE"),
+    latestRun("RISK_DRIFT"),
     monthsWithData(),
   ]);
-  const f = selectivityFormat(format);
+  const f = selectivityFormat(format, await getTranslations("contracts"));
   const canRun = mayRequestAnalysisRuns(user);
   const selectedId = query.model ?? models[0]?.id;
   const model = selectedId ? await loadModel(selectedId) : null;
-  const [scores, scored] = model
-    ? await Promise.all([topScores(user, model.id, { month: query.month }), scoredMonths(user, model.id)])
-    : [null, []];
+  const [scores, scored, drift] = model
+    ? await Promise.all([
+        topScores(user, model.id, { month: query.month }),
+        scoredMonths(user, model.id),
+        driftChecks(model.id),
+      ])
+    : [null, [], []];
+  const concentration = model && scores?.month ? await officeConcentration(user, model.id, scores.month) : null;
+  // Per-office figures of the evaluation: every office for national staff, their own offices for an office's staff.
+  const visible = visibleOfficeCodes(user);
+  const offices = (model?.evaluation?.test.offices ?? []).filter((o) => visible === null || visible.includes(o.office));
   const day = (d: string) => formatDay(format, d);
 
   return (
@@ -104,6 +132,9 @@ export default async function RiskPage({ searchParams }: Props) {
       <div className="mb-8 grid gap-4">
         <RunPanel title={t("trainRun")} run={trainRun} endpoint="/api/risk/runs" testId="train-run" actionsBelow>
           {canRun ? <TrainForm action={trainRiskModelAction} /> : null}
+        </RunPanel>
+        <RunPanel title={t("driftRun")} run={driftRun} endpoint="/api/risk/runs" testId="drift-run">
+          {canRun && model?.current ? <DriftForm action={checkDriftAction} modelId={model.id} /> : null}
         </RunPanel>
         <RunPanel title={t("scoreRun")} run={scoreRun} endpoint="/api/risk/runs" testId="score-run">
           {canRun && model ? (
@@ -204,7 +235,20 @@ export default async function RiskPage({ searchParams }: Props) {
                     baseRate: f.percent(model.evaluation.test.baseRate),
                   })}
                 </p>
+                {model.evaluation.test.auc !== undefined && model.evaluation.test.auc !== null ? (
+                  <p className="text-sm text-slate-700" data-testid="evaluation-auc">
+                    {te("auc", { auc: format.number(model.evaluation.test.auc, { maximumFractionDigits: 3 }) })}
+                  </p>
+                ) : null}
                 <EvaluationTable evaluation={model.evaluation.test} caption={te("caption")} />
+                {model.evaluation.test.largest ? (
+                  <p className="max-w-4xl text-xs leading-relaxed text-slate-600" data-testid="evaluation-largest">
+                    {te("largest", {
+                      rows: f.count(model.evaluation.test.largest.rows),
+                      share: f.percent(model.evaluation.test.largest.revenueShare),
+                    })}
+                  </p>
+                ) : null}
                 <div className="grid gap-4 lg:grid-cols-2">
                   {(["precision", "recall"] as const).map((metric) => {
                     // The third bar: for precision the fraud share (what a random pick finds), for recall n over N.
@@ -259,6 +303,25 @@ export default async function RiskPage({ searchParams }: Props) {
             )}
           </section>
 
+          {offices.length ? (
+            <section aria-labelledby="offices-title" className="mb-10 space-y-3" data-testid="offices">
+              <h2 id="offices-title" className="text-lg font-semibold text-slate-900">
+                {to("title")}
+              </h2>
+              {visible !== null ? <p className="text-sm text-slate-600">{to("scoped")}</p> : null}
+              <OfficePrecisionTable offices={offices} n={TOP_SHARE} />
+            </section>
+          ) : null}
+
+          {model.selection ? (
+            <section aria-labelledby="selection-title" className="mb-10 space-y-3" data-testid="selection">
+              <h2 id="selection-title" className="text-lg font-semibold text-slate-900">
+                {ts("title")}
+              </h2>
+              <OptionSelectionTable selection={model.selection} />
+            </section>
+          ) : null}
+
           <section aria-labelledby="factors-title" className="mb-10 space-y-3">
             <h2 id="factors-title" className="text-lg font-semibold text-slate-900">
               {tf("title")}
@@ -303,6 +366,13 @@ export default async function RiskPage({ searchParams }: Props) {
             </TableFrame>
           </section>
 
+          <section id="drift" aria-labelledby="drift-title" className="mb-10 space-y-3" data-testid="drift">
+            <h2 id="drift-title" className="text-lg font-semibold text-slate-900">
+              {td("title")}
+            </h2>
+            <DriftPanel checks={drift} referenceTopFactors={model.driftTopFactors} />
+          </section>
+
           <section aria-labelledby="scores-title" className="space-y-3">
             <div className="flex flex-wrap items-end justify-between gap-3">
               <h2 id="scores-title" className="text-lg font-semibold text-slate-900">
@@ -336,6 +406,22 @@ export default async function RiskPage({ searchParams }: Props) {
                 <p className="text-sm text-slate-600">
                   {t("scores.body", { shown: f.count(scores.rows.length), total: f.count(scores.total) })}
                 </p>
+                {concentration?.offices
+                  .filter((o) => o.dominates)
+                  .map((o) => (
+                    <Notice key={o.officeCode} tone="warning">
+                      <span data-testid="concentration-warning" data-office={o.officeCode}>
+                        {t("scores.concentration", {
+                          office: o.officeCode,
+                          share: f.percent(concentration.top ? o.selected / concentration.top : null),
+                          selected: f.count(o.selected),
+                          top: f.count(concentration.top),
+                          rows: f.percent(o.rows / concentration.total),
+                          first: f.count(o.officeFactorFirst),
+                        })}
+                      </span>
+                    </Notice>
+                  ))}
                 <TopScoresTable
                   rows={scores.rows}
                   caption={t("scores.title", { month: formatMonth(format, scores.month!) })}

@@ -68,7 +68,7 @@ export default async function SelectivityPage({ searchParams }: Props) {
     latestRun("SELECTIVITY_COMPUTE"),
   ]);
   await refreshSelectivityIfStale(freshness);
-  const f = selectivityFormat(format);
+  const f = selectivityFormat(format, await getTranslations("contracts"));
   const canRun = mayRequestAnalysisRuns(user);
   const panel = (
     <RunPanel

@@ -6,6 +6,8 @@ import { requireArea } from "@/lib/auth/guards";
 import { loadContractDetailOr404 } from "@/lib/contracts/load-contract-page";
 import { ContractDetailView } from "@/components/contracts/contract-detail-view";
 import { contractPageActions } from "@/app/(portal)/contracts/page-actions";
+import { GamingWatchSection } from "@/components/contracts/gaming-watch-section";
+import { ViewBeacon } from "@/components/privacy/view-beacon";
 
 export const dynamic = "force-dynamic";
 
@@ -20,12 +22,17 @@ export default async function ContractPage({ params }: Props) {
   const user = await requireArea("contracts");
   const detail = await loadContractDetailOr404((await params).id, user);
   const t = await getTranslations("contracts.form");
+  const officerId = detail.contract.partyOfficerId;
   return (
-    <ContractDetailView
-      detail={detail}
-      basePath="/contracts"
-      back={{ href: "/contracts", label: t("back") }}
-      act={contractPageActions}
-    />
+    <>
+      {officerId ? <ViewBeacon officerId={officerId} what="contract" /> : null}
+      <ContractDetailView
+        detail={detail}
+        basePath="/contracts"
+        back={{ href: "/contracts", label: t("back") }}
+        act={contractPageActions}
+        watch={<GamingWatchSection contractId={detail.contract.id} actor={user} />}
+      />
+    </>
   );
 }

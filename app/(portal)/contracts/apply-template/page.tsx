@@ -7,7 +7,7 @@ import { listOfficeUnits, listPrincipalChoices } from "@/lib/contracts/party-opt
 import { firstDayOfNextMonth } from "@/lib/contracts/contract-form-values";
 import { PageHeader } from "@/components/ui/page-header";
 import { ApplyTemplateForm } from "@/components/contracts/apply-template-form";
-import { applyTemplateAction } from "@/app/(portal)/contracts/actions";
+import { applyTemplateAction, baselinesAction } from "@/app/(portal)/contracts/actions";
 
 export const dynamic = "force-dynamic";
 
@@ -35,6 +35,7 @@ export default async function ApplyTemplatePage() {
         self={{ id: user.id, name: user.name }}
         defaultFrom={firstDayOfNextMonth()}
         apply={applyTemplateAction}
+        loadBaselines={baselinesAction}
       />
     </>
   );

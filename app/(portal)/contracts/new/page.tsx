@@ -7,7 +7,7 @@ import { listOfficeUnits, listPrincipalChoices } from "@/lib/contracts/party-opt
 import { blankFormStart } from "@/lib/contracts/contract-form-values";
 import { PageHeader } from "@/components/ui/page-header";
 import { ContractForm } from "@/components/contracts/contract-form";
-import { saveContractAction, searchOfficersAction } from "@/app/(portal)/contracts/actions";
+import { saveContractAction, searchOfficersAction, baselinesAction } from "@/app/(portal)/contracts/actions";
 
 export const dynamic = "force-dynamic";
 
@@ -37,6 +37,7 @@ export default async function NewContractPage() {
         self={{ id: user.id, name: user.name }}
         save={saveContractAction}
         searchOfficers={searchOfficersAction}
+        loadBaselines={baselinesAction}
       />
     </>
   );

@@ -15,6 +15,7 @@ import { Notice } from "@/components/ui/notice";
 import { ChartIcon } from "@/components/ui/icons";
 import { KpiPickerForm } from "@/components/explore/kpi-picker-form";
 import { DrilldownSkeleton, KpiDrilldownView } from "@/components/explore/kpi-drilldown-view";
+import { ViewBeacon } from "@/components/privacy/view-beacon";
 
 export const dynamic = "force-dynamic";
 
@@ -72,6 +73,7 @@ export default async function KpiDrilldownPage({ searchParams }: Props) {
       >
         <IndicatorDefinition kpiId={input.kpi} align="end" />
       </PageHeader>
+      {input.type === "officer" ? <ViewBeacon officerId={input.id} what="drilldown" /> : null}
       <div className="space-y-6">
         <KpiPickerForm values={values} />
         <Suspense key={JSON.stringify(input)} fallback={<DrilldownSkeleton />}>

@@ -3,6 +3,7 @@
 import { withRole } from "@/lib/auth/guards";
 import { ROLES } from "@/lib/auth/session-user";
 import { KpiDrilldownInput, firstValues } from "@/lib/explore/schema";
+import { recordOfficerView } from "@/lib/view-log/record-officer-view";
 import { drilldownXlsxStream, exportFileName } from "@/lib/explore/export-drilldown";
 
 export const dynamic = "force-dynamic";
@@ -11,6 +12,11 @@ export const runtime = "nodejs";
 export const GET = withRole(ROLES, async (request, { user }) => {
   const input = KpiDrilldownInput.parse(firstValues(new URL(request.url).searchParams));
   const body = await drilldownXlsxStream(user, input);
+  // After the stream's scope check: only a view the user was allowed is recorded.
+  if (input.type === "officer") {
+    const url = new URL(request.url);
+    await recordOfficerView(user, input.id, "export", url.pathname + url.search);
+  }
   return new Response(body, {
     headers: {
       "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

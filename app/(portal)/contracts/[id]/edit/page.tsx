@@ -9,7 +9,7 @@ import { listOfficeUnits, listPrincipalChoices } from "@/lib/contracts/party-opt
 import { PageHeader } from "@/components/ui/page-header";
 import { Notice } from "@/components/ui/notice";
 import { ContractForm } from "@/components/contracts/contract-form";
-import { saveContractAction, searchOfficersAction } from "@/app/(portal)/contracts/actions";
+import { saveContractAction, searchOfficersAction, baselinesAction } from "@/app/(portal)/contracts/actions";
 
 export const dynamic = "force-dynamic";
 
@@ -45,6 +45,7 @@ export default async function EditContractPage({ params }: Props) {
           self={{ id: user.id, name: user.name }}
           save={saveContractAction}
           searchOfficers={searchOfficersAction}
+          loadBaselines={baselinesAction}
         />
       ) : (
         <Notice tone="info">{tErrors("notDraft")}</Notice>

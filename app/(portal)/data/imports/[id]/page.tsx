@@ -14,6 +14,8 @@ import { ImportProgress } from "@/components/data/import-progress";
 import { FileCountsTable } from "@/components/data/file-counts-table";
 import { QualityReportView } from "@/components/data/quality-report";
 import { StatusBadge } from "@/components/data/status-badge";
+import { RetryImportButton } from "@/components/data/retry-import-button";
+import { retryImportAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -36,7 +38,7 @@ async function loadBatch(raw: string) {
 }
 
 export default async function ImportPage({ params }: Props) {
-  await requireArea("data");
+  const user = await requireArea("data");
   const batch = await loadBatch((await params).id);
   const [t, format, rejected] = await Promise.all([
     getTranslations("data.detail"),
@@ -58,7 +60,29 @@ export default async function ImportPage({ params }: Props) {
           <div><dt className="text-slate-600">{t("hash")}</dt><dd className="mt-1 truncate font-mono text-xs" title={batch.sha256}>{batch.sha256.slice(0, 16)}…</dd></div>
         </dl>
         <ImportProgress id={batch.id} initial={batch} />
-        {batch.status === "FAILED" ? <Notice tone="error">{t("failed", { error: batch.error ?? "" })}</Notice> : null}
+        {batch.status === "FAILED" ? (
+          <Notice tone="error">
+            {batch.errorKind === "interruptedTooOften" || batch.errorKind === "stopped"
+              ? t(batch.errorKind, { attempts: batch.attempts, error: batch.error ?? "" })
+              : t("failed", { error: batch.error ?? "" })}
+          </Notice>
+        ) : null}
+        {batch.status === "QUEUED" && (batch.errorKind === "interrupted" || batch.errorKind === "attemptFailed") ? (
+          <Notice tone="info">
+            {t(batch.errorKind, { attempt: batch.attempts + 1, max: batch.maxAttempts, error: batch.error ?? "" })}
+          </Notice>
+        ) : null}
+        {batch.status === "QUEUED" && batch.errorKind === "handedBack" ? (
+          <Notice tone="info">{t("handedBack")}</Notice>
+        ) : null}
+        {user.role === "ADMIN" ? (
+          <RetryImportButton
+            batchId={batch.id}
+            action={retryImportAction}
+            canRetry={batch.status === "FAILED"}
+            help={t("retryHelp", { max: batch.maxAttempts })}
+          />
+        ) : null}
         {batch.files ? <FileCountsTable id={batch.id} files={batch.files} rejectedFiles={rejected} /> : null}
         {batch.quality ? <QualityReportView report={batch.quality} /> : null}
       </div>

@@ -17,6 +17,7 @@ import { formatDay } from "@/components/format/kpi-format";
 import { IntegrityNav } from "@/components/integrity/integrity-nav";
 import { CaseStatusBadge, FindingBadge, OverdueBadge } from "@/components/cases/case-badges";
 import { CaseEvidence } from "@/components/cases/case-evidence";
+import { FlagOutcome } from "@/components/cases/flag-outcome";
 import { CaseSteps } from "@/components/cases/case-steps";
 import { CaseTimeline } from "@/components/cases/case-timeline";
 import { CaseForm } from "@/components/cases/case-form";
@@ -194,7 +195,15 @@ export default async function CasePage({ params }: Props) {
           </h2>
           <p className="max-w-3xl text-sm text-slate-600">{t("evidence.intro")}</p>
           {detail.flags.map((f) => (
-            <CaseEvidence key={f.flagId} caseId={c.id} item={f} />
+            <div key={f.flagId} className="space-y-2">
+              {c.status === "CLOSED" && (c.finding === "CONFIRMED" || c.finding === "UNFOUNDED") ? (
+                <FlagOutcome
+                  flagId={f.flagId}
+                  founded={c.finding === "CONFIRMED" && !c.unfoundedFlagIds.includes(f.flagId)}
+                />
+              ) : null}
+              <CaseEvidence caseId={c.id} item={f} />
+            </div>
           ))}
         </section>
 

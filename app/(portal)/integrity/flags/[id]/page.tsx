@@ -31,6 +31,8 @@ import { UnitValueView } from "@/components/integrity/unit-value-view";
 import { formatPeriod } from "@/components/integrity/period-label";
 import { formatScoreOf } from "@/components/integrity/flag-format";
 import { casesOfFlags } from "@/lib/cases/list-cases";
+import { flagSignificance } from "@/lib/integrity/flag-significance";
+import { formatPValue } from "@/components/integrity/triage-format";
 import { usesCases } from "@/lib/cases/case-rules";
 import { triageFlagsAction } from "../actions";
 import { isoDate } from "@/lib/kernel/calendar";
@@ -136,13 +138,15 @@ export default async function FlagPage({ params, searchParams }: Props) {
   }
   const pageParam = Number((await searchParams).page);
   const page = Number.isSafeInteger(pageParam) && pageParam > 0 ? pageParam : 1;
-  const [t, ti, te, tp, format, [row]] = await Promise.all([
+  const [t, ti, te, tp, tt, format, [row], significance] = await Promise.all([
     getTranslations("integrity.flag"),
     getTranslations("integrity"),
     getTranslations("explore"),
     getTranslations("integrity.period"),
+    getTranslations("triage.significance"),
     getFormatter(),
     toRows([flag]),
+    flagSignificance(flag),
   ]);
   const r = row!;
   const [chart, caseId] = await Promise.all([
@@ -161,6 +165,16 @@ export default async function FlagPage({ params, searchParams }: Props) {
     [t("facts.period"), formatPeriod(format, tp, r.periodFrom, r.periodTo)],
     [t("facts.score"), formatScoreOf(format, flag.method, flag.score)],
     [t("facts.n"), format.number(flag.n)],
+    [tt("pValue"), formatPValue(format, significance.log10P)],
+    [
+      tt("fdr", { level: format.number(significance.level, { style: "percent" }) }),
+      <span key="fdr" data-testid="flag-fdr" data-survives={significance.survives ? "yes" : "no"}>
+        {tt(significance.survives ? "survives" : "doesNotSurvive", {
+          m: significance.tests,
+          flags: significance.flags,
+        })}
+      </span>,
+    ],
     [t("facts.state"), <FlagStateBadge key="st" state={flag.state} />],
     [t("facts.active"), flag.active ? t("facts.activeYes") : t("facts.activeNo")],
     [t("facts.detected"), format.dateTime(flag.firstDetectedAt, { dateStyle: "medium", timeStyle: "short" })],
@@ -239,9 +253,12 @@ export default async function FlagPage({ params, searchParams }: Props) {
             {t("evidence.title")}
           </h2>
           <p className="mb-3 mt-1 text-sm text-slate-600">{t(`evidence.${flag.method}` as never)}</p>
-          <Suspense key={page} fallback={<SectionSkeleton label={t("evidence.loading")} />}>
-            <Evidence user={user} flag={flag} page={page} />
-          </Suspense>
+          {/* A drift flag is about the risk model: no declaration stands behind it. */}
+          {flag.method === "RISK_DRIFT" ? null : (
+            <Suspense key={page} fallback={<SectionSkeleton label={t("evidence.loading")} />}>
+              <Evidence user={user} flag={flag} page={page} />
+            </Suspense>
+          )}
         </section>
       </div>
     </>

@@ -1,0 +1,62 @@
+// A first load large enough for the import's bulk path (over 50,000 staged rows in one table), run as the portal's
+// least-privileged role, as the worker imports an upload: rebuilding the indexes after the load is the tables'
+// owner's alone, so this role loads with the indexes in place, and stores exactly what the owner's import stores.
+import { execFile } from "node:child_process";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pool } from "@/lib/pg";
+import { closeQueue } from "@/lib/queue/enqueue";
+import { generateDataset } from "@/tools/generator/generate-dataset";
+import { clearClearanceData, clearanceDigest } from "@/tests/support/clearance-db";
+import { clearQueuedJobs } from "@/tests/support/clear-jobs";
+import { projectRoot } from "@/tests/support/local-services";
+
+const appUrl = process.env.PMC_APP_DATABASE_URL!;
+let dataset = "";
+
+async function pmcImport(databaseUrl: string): Promise<string> {
+  const { stdout } = await promisify(execFile)(process.execPath, ["bin/pmc.mjs", "import", "--dir", dataset], {
+    cwd: projectRoot,
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  return stdout;
+}
+
+const eventIndexes = async () =>
+  (await pool.query<{ indexname: string }>(`SELECT indexname FROM pg_indexes WHERE tablename = 'events' ORDER BY 1`))
+    .rows;
+
+beforeAll(async () => {
+  expect(appUrl, "the integration setup hands the app role's URL to the tests").toBeTruthy();
+  dataset = await fs.mkdtemp(path.join(os.tmpdir(), "pmc-app-role-import-"));
+  await generateDataset({ outDir: dataset, declarations: 12_000, seed: 23, from: "2025-01-01", to: "2025-03-31" });
+  await clearQueuedJobs();
+}, 180_000);
+
+afterAll(async () => {
+  await clearQueuedJobs();
+  await clearClearanceData();
+  await closeQueue();
+  await fs.rm(dataset, { recursive: true, force: true });
+});
+
+describe("a first bulk load by the portal's own role", () => {
+  it("succeeds with the indexes in place and stores what the owner's import stores", async () => {
+    const indexes = await eventIndexes();
+    await clearClearanceData();
+    await pmcImport(appUrl);
+    const { rows } = await pool.query<{ n: number }>("SELECT count(*)::int AS n FROM events");
+    expect(rows[0]!.n).toBeGreaterThan(50_000);
+    expect(await eventIndexes()).toEqual(indexes);
+    const asApp = await clearanceDigest({ ignore: ["import_batch_id"] });
+
+    await clearClearanceData();
+    await pmcImport(process.env.DATABASE_URL!);
+    expect(await eventIndexes()).toEqual(indexes);
+    expect(await clearanceDigest({ ignore: ["import_batch_id"] })).toBe(asApp);
+  }, 300_000);
+});

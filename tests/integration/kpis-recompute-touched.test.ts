@@ -1,0 +1,108 @@
+// The import's recomputation (lib/kpis/recompute-touched.ts), which computes officers, units and offices together in
+// one statement per KPI set and writes kpi_results in SQL, stores exactly what the catalogue engine
+// (computeKpis, checked against hand-worked figures by kpis-catalogue and kpis-oracle) computes, for every subject
+// and for a few touched ones, and writes nothing for the subjects it was not asked about.
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { pool } from "@/lib/pg";
+import { generateDataset } from "@/tools/generator/generate-dataset";
+import { createImportBatch } from "@/lib/clearance/create-import-batch";
+import { runImportBatch } from "@/lib/clearance/run-import-batch";
+import { computeKpis, type KpiRow, type KpiSubjectType } from "@/lib/kpis/compute-kpis";
+import { EVERY_SUBJECT, recomputeTouchedKpis, withTheirUnits } from "@/lib/kpis/recompute-touched";
+import { closeQueue } from "@/lib/queue/enqueue";
+import { clearClearanceData } from "@/tests/support/clearance-db";
+
+const SUBJECT_TYPES: KpiSubjectType[] = ["officer", "unit", "office"];
+const PERIODS = [
+  { from: "2025-02-01", to: "2025-02-28" },
+  { from: "2025-01-01", to: "2025-03-31" },
+];
+
+type Stored = { type: string; id: string; kpi: string; value: number | null; num: number | null; den: number | null };
+const asStored = (r: KpiRow): Stored => ({
+  type: r.subjectType,
+  id: r.subjectId,
+  kpi: r.kpiId,
+  value: r.value,
+  num: r.numerator,
+  den: r.denominator,
+});
+const order = (a: Stored, b: Stored) =>
+  a.type.localeCompare(b.type) || a.id.localeCompare(b.id) || a.kpi.localeCompare(b.kpi);
+
+async function stored(period: { from: string; to: string }): Promise<Stored[]> {
+  const { rows } = await pool.query<Stored>(
+    `SELECT subject_type::text AS type, subject_id AS id, kpi_id AS kpi, value, numerator AS num, denominator AS den
+       FROM kpi_results WHERE period_from = $1 AND period_to = $2`,
+    [period.from, period.to],
+  );
+  return rows.sort(order);
+}
+
+function expectSame(actual: Stored[], expected: Stored[]) {
+  expect(actual.map((r) => `${r.type}|${r.id}|${r.kpi}`)).toEqual(expected.map((r) => `${r.type}|${r.id}|${r.kpi}`));
+  for (const [i, row] of actual.entries()) {
+    const want = expected[i]!;
+    for (const field of ["value", "num", "den"] as const) {
+      if (want[field] === null) expect(row[field], `${row.type} ${row.id} ${row.kpi} ${field}`).toBeNull();
+      else expect(row[field], `${row.type} ${row.id} ${row.kpi} ${field}`).toBeCloseTo(want[field]!, 9);
+    }
+  }
+}
+
+let dir: string;
+
+beforeAll(async () => {
+  await clearClearanceData();
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), "pmc-recompute-"));
+  await generateDataset({ outDir: dir, declarations: 6_000, seed: 11, from: "2025-01-01", to: "2025-03-31" });
+  await runImportBatch(await createImportBatch({ kind: "CANONICAL", sourcePath: dir }));
+}, 300_000);
+
+afterAll(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+  await closeQueue();
+  await db.$disconnect();
+});
+
+describe("recomputeTouchedKpis", () => {
+  it("stores for every officer, unit and office what computeKpis computes", async () => {
+    for (const period of PERIODS) {
+      await pool.query("DELETE FROM kpi_results");
+      const written = await recomputeTouchedKpis(period, EVERY_SUBJECT);
+      const expected = (await Promise.all(SUBJECT_TYPES.map((subject) => computeKpis({ ...period, subject })))).flat();
+      expect(written).toBe(expected.length);
+      expect(expected.some((r) => r.subjectType === "unit" && r.value !== null)).toBe(true);
+      expectSame(await stored(period), expected.map(asStored).sort(order));
+    }
+  });
+
+  it("writes only the cells of the officers, their units and the offices it is given", async () => {
+    const period = PERIODS[0]!;
+    await pool.query("DELETE FROM kpi_results");
+    const { rows } = await pool.query<{ officer_id: string; office_code: string; unit: string }>(
+      `SELECT officer_id, office_code, unit FROM officers ORDER BY officer_id LIMIT 2`,
+    );
+    const officers = rows.map((r) => r.officer_id);
+    const { rows: offices } = await pool.query<{ office_code: string }>(
+      `SELECT office_code FROM offices WHERE office_code <> $1 ORDER BY office_code LIMIT 1`,
+      [rows[0]!.office_code],
+    );
+    const touched = await withTheirUnits(
+      officers,
+      offices.map((o) => o.office_code),
+    );
+    expect(touched.unit).toEqual([...new Set(rows.map((r) => `${r.office_code}/${r.unit}`))].sort());
+    await recomputeTouchedKpis(period, touched);
+    const expected = (
+      await Promise.all(
+        SUBJECT_TYPES.map((subject) => computeKpis({ ...period, subject, subjectIds: touched[subject]! })),
+      )
+    ).flat();
+    expectSame(await stored(period), expected.map(asStored).sort(order));
+  });
+});

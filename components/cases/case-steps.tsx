@@ -52,20 +52,20 @@ export async function CaseSteps({
   const c = detail.case;
   const can = (operation: CaseDetail["operations"][number]) => detail.operations.includes(operation);
   const forms: React.ReactNode[] = [];
+  // What every step's form has: the case, its title, its buttons' words and its test id.
+  const texts = (step: "assign" | "finding" | "action" | "close" | "reopen") => ({
+    caseId: c.id,
+    title: t(`${step}Form.title`),
+    submitLabel: t(`${step}Form.submit`),
+    pendingLabel: t(`${step}Form.submitting`),
+    testId: `${step}-form`,
+  });
 
   if (can("assign")) {
     const title = c.assigneeId ? t("assignForm.retitle") : t("assignForm.title");
     forms.push(
       assignees.length ? (
-        <CaseForm
-          key="assign"
-          action={actions.assign}
-          caseId={c.id}
-          title={title}
-          submitLabel={t("assignForm.submit")}
-          pendingLabel={t("assignForm.submitting")}
-          testId="assign-form"
-        >
+        <CaseForm key="assign" action={actions.assign} {...texts("assign")} title={title}>
           <div className="grid gap-4 sm:grid-cols-2">
             <Control id="assign-assignee" text={t("assignForm.assignee")}>
               <select id="assign-assignee" name="assigneeId" defaultValue={c.assigneeId ?? ""} className={inputClasses}>
@@ -101,15 +101,7 @@ export async function CaseSteps({
 
   if (can("recordFinding")) {
     forms.push(
-      <CaseForm
-        key="finding"
-        action={actions.recordFinding}
-        caseId={c.id}
-        title={t("findingForm.title")}
-        submitLabel={t("findingForm.submit")}
-        pendingLabel={t("findingForm.submitting")}
-        testId="finding-form"
-      >
+      <CaseForm key="finding" action={actions.recordFinding} {...texts("finding")}>
         <fieldset className="flex flex-col gap-2">
           <legend className={`${label} mb-1`}>{t("findingForm.finding")}</legend>
           <div className="flex flex-wrap gap-x-6 gap-y-2">
@@ -179,16 +171,7 @@ export async function CaseSteps({
   if (can("addAction")) {
     const types = c.finding === "CONFIRMED" ? CASE_ACTION_TYPES : (["TRAINING"] as const);
     forms.push(
-      <CaseForm
-        key="action"
-        action={actions.addAction}
-        caseId={c.id}
-        title={t("actionForm.title")}
-        submitLabel={t("actionForm.submit")}
-        pendingLabel={t("actionForm.submitting")}
-        variant="secondary"
-        testId="action-form"
-      >
+      <CaseForm key="action" action={actions.addAction} {...texts("action")} variant="secondary">
         {c.finding !== "CONFIRMED" ? <p className={hint}>{t("actionForm.onlyTraining")}</p> : null}
         <div className="grid gap-4 sm:grid-cols-3">
           <Control id="action-type" text={t("actionForm.type")}>
@@ -239,15 +222,7 @@ export async function CaseSteps({
   if (c.status === "FINDING_RECORDED") {
     if (can("close")) {
       forms.push(
-        <CaseForm
-          key="close"
-          action={actions.close}
-          caseId={c.id}
-          title={t("closeForm.title")}
-          submitLabel={t("closeForm.submit")}
-          pendingLabel={t("closeForm.submitting")}
-          testId="close-form"
-        >
+        <CaseForm key="close" action={actions.close} {...texts("close")}>
           <p className={hint}>{t("closeForm.body")}</p>
           <Control id="close-note" text={t("closeForm.note")} help={t("closeForm.noteHint")}>
             <textarea
@@ -271,16 +246,7 @@ export async function CaseSteps({
 
   if (can("reopen")) {
     forms.push(
-      <CaseForm
-        key="reopen"
-        action={actions.reopen}
-        caseId={c.id}
-        title={t("reopenForm.title")}
-        submitLabel={t("reopenForm.submit")}
-        pendingLabel={t("reopenForm.submitting")}
-        variant="danger"
-        testId="reopen-form"
-      >
+      <CaseForm key="reopen" action={actions.reopen} {...texts("reopen")} variant="danger">
         <p className={hint}>{t("reopenForm.body")}</p>
         <Control id="reopen-reason" text={t("reopenForm.reason")} help={t("reopenForm.reasonHint")}>
           <textarea

@@ -28,21 +28,7 @@ export async function MethodOutcomesView({ user }: { user: SessionUser }) {
         <p className="text-sm text-slate-600">{t("byMethodBody", { min: MIN_OUTCOMES })}</p>
         <TableFrame caption={t("byMethod")} testId="outcomes-by-method">
           <TableHead>
-            <th scope="col" className={th}>
-              {t("method")}
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              {t("founded")}
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              {t("n")}
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              {t("rate")}
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              {t("weight")}
-            </th>
+            <HeadCells labels={[t("method"), t("founded"), t("n"), t("rate"), t("weight")]} left={1} />
           </TableHead>
           <tbody className="divide-y divide-slate-100">
             {methods.map((m) => {
@@ -74,21 +60,7 @@ export async function MethodOutcomesView({ user }: { user: SessionUser }) {
         {outcomes.byOffice.length ? (
           <TableFrame caption={t("byOffice")} testId="outcomes-by-office">
             <TableHead>
-              <th scope="col" className={th}>
-                {t("office")}
-              </th>
-              <th scope="col" className={th}>
-                {t("method")}
-              </th>
-              <th scope="col" className={`${th} text-right`}>
-                {t("founded")}
-              </th>
-              <th scope="col" className={`${th} text-right`}>
-                {t("n")}
-              </th>
-              <th scope="col" className={`${th} text-right`}>
-                {t("rate")}
-              </th>
+              <HeadCells labels={[t("office"), t("method"), t("founded"), t("n"), t("rate")]} left={2} />
             </TableHead>
             <tbody className="divide-y divide-slate-100">
               {outcomes.byOffice.map((r) => (
@@ -110,4 +82,13 @@ export async function MethodOutcomesView({ user }: { user: SessionUser }) {
       </section>
     </div>
   );
+}
+
+// Column headers: the first `left` name their rows, the others hold numbers.
+function HeadCells({ labels, left }: { labels: string[]; left: number }) {
+  return labels.map((label, i) => (
+    <th key={label} scope="col" className={i < left ? th : `${th} text-right`}>
+      {label}
+    </th>
+  ));
 }

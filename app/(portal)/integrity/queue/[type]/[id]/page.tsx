@@ -51,6 +51,11 @@ export default async function SubjectPage({ params, searchParams }: Props) {
     getFormatter(),
   ]);
   const windowLabel = formatPeriod(format, tp, window.from, window.to);
+  const backLink = (
+    <Link href={`/integrity/queue?period=${periodKey(window)}`} className="font-medium text-brand-700 hover:underline">
+      {t("back", { period: windowLabel })}
+    </Link>
+  );
   if (!view) {
     return (
       <>
@@ -58,14 +63,7 @@ export default async function SubjectPage({ params, searchParams }: Props) {
         <IntegrityNav current="queue" />
         <EmptyState title={t("nothingLeft.title")} icon={<ShieldIcon />}>
           <p>{t("nothingLeft.body")}</p>
-          <p className="mt-3">
-            <Link
-              href={`/integrity/queue?period=${periodKey(window)}`}
-              className="font-medium text-brand-700 hover:underline"
-            >
-              {t("back", { period: windowLabel })}
-            </Link>
-          </p>
+          <p className="mt-3">{backLink}</p>
         </EmptyState>
       </>
     );
@@ -73,14 +71,7 @@ export default async function SubjectPage({ params, searchParams }: Props) {
   const { row, queue } = view;
   return (
     <>
-      <p className="mb-3 text-sm">
-        <Link
-          href={`/integrity/queue?period=${periodKey(window)}`}
-          className="font-medium text-brand-700 hover:underline"
-        >
-          {t("back", { period: windowLabel })}
-        </Link>
-      </p>
+      <p className="mb-3 text-sm">{backLink}</p>
       <PageHeader
         title={t("heading", { rank: row.rank, total: queue.rows.length })}
         description={t("description", { period: windowLabel })}

@@ -42,12 +42,13 @@ export async function storeRejectedKeys(client: PoolClient, spec: CanonicalFileS
 
 // Rejects the staged rows of `spec` whose reference points only to rejected rows (neither stored nor accepted in
 // this import). Run before the unknown-reference check, in load order, so that the referenced file's own
-// rejections are final.
-export async function rejectDependents(client: PoolClient, spec: CanonicalFileSpec): Promise<void> {
+// rejections are final. Returns how many it rejected: the file's dependent rows, as only it sets their cause.
+export async function rejectDependents(client: PoolClient, spec: CanonicalFileSpec): Promise<number> {
+  let rejected = 0;
   for (const ref of spec.references) {
     const target = fileSpec(ref.file);
     const targetStage = stagingTable(target);
-    await client.query(
+    const { rowCount } = await client.query(
       `UPDATE ${stagingTable(spec)} s
           SET reject_column = $1,
               reject_reason = 'rejected only because ' || c.root_file || ' line ' || c.root_line
@@ -67,14 +68,9 @@ export async function rejectDependents(client: PoolClient, spec: CanonicalFileSp
                            WHERE r.${ref.keyColumn} = s.${ref.column} AND r.reject_reason IS NULL)`,
       [ref.column, target.fileName],
     );
+    rejected += rowCount ?? 0;
   }
-}
-
-export async function dependentCount(client: PoolClient, spec: CanonicalFileSpec): Promise<number> {
-  const { rows } = await client.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM ${stagingTable(spec)} WHERE cause_line IS NOT NULL`,
-  );
-  return rows[0]!.n;
+  return rejected;
 }
 
 // Every row that caused others to be rejected, with how many per file, the most consequential first.

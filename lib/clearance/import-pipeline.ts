@@ -7,6 +7,7 @@ import { withImportSession } from "@/lib/clearance/import-session";
 import { CANONICAL_FILES } from "@/lib/clearance/canonical-files";
 import { createStagingTable, stagingTable, type StageResult } from "@/lib/clearance/stage-file";
 import {
+  duplicatesCaughtByKeyRebuild,
   markStoredRows,
   rejectDuplicateKeys,
   rejectUnknownReferences,
@@ -22,7 +23,6 @@ import { affectedCells } from "@/lib/clearance/affected-cells";
 import type { Cell } from "@/lib/kpis/recomputation";
 import {
   createRejectedKeysTable,
-  dependentCount,
   rejectDependents,
   rejectionCauses,
   storeRejectedKeys,
@@ -148,33 +148,26 @@ async function mergeAll(
         `saving ${spec.fileName}`,
       );
       const started = performance.now();
-      await time("duplicate keys", () => rejectDuplicateKeys(client, spec));
-      await time("dependent rows", () => rejectDependents(client, spec));
-      await time("references", () => rejectUnknownReferences(client, spec));
-      const setRejected = await time("rejected rows", () => storeSetRejections(client, spec, batchId));
-      const stored = await time("finding stored rows", () =>
-        withKeyProbes(client, spec, () => markStoredRows(client, spec)),
-      );
-      const touched = await time("affected KPI cells", () =>
-        withKeyProbes(client, spec, () => affectedCells(client, spec, declarationsWereEmpty)),
-      );
-      const { accepted, inserted, updated } = await time("writing rows and indexes", () =>
-        withKeyProbes(client, spec, () => upsertAccepted(client, spec, batchId, stored)),
-      );
-      if (inserted + updated > 0) for (const cell of touched) cells.set(cell.join("|"), cell);
-      if (spec.name === "declarations") await time("brokers and importers", () => upsertParties(client));
-      files[spec.fileName] = {
-        read: stage.read,
-        accepted,
-        rejected: stage.rejected + setRejected,
-        dependent: await dependentCount(client, spec),
-        inserted,
-        updated,
-        unchanged: accepted - inserted - updated,
-        warnings: stage.warnings,
-        error: stage.error,
-        seconds: (stage.seconds ?? 0) + (performance.now() - started) / 1000,
-      };
+      const merge = (checkDuplicates: boolean) =>
+        mergeFile(client, spec, { batchId, stage, declarationsWereEmpty, checkDuplicates, time });
+      let merged: MergedFile;
+      if (await duplicatesCaughtByKeyRebuild(client, spec)) {
+        await client.query("SAVEPOINT unchecked_keys");
+        try {
+          merged = await merge(false);
+          await client.query("RELEASE SAVEPOINT unchecked_keys");
+        } catch (error) {
+          if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+          // The file holds duplicate keys: back to before its checks, and again with the duplicate check.
+          await client.query("ROLLBACK TO SAVEPOINT unchecked_keys");
+          merged = await merge(true);
+        }
+      } else {
+        merged = await merge(true);
+      }
+      const { counts, touched } = merged;
+      if (counts.inserted + counts.updated > 0) for (const cell of touched) cells.set(cell.join("|"), cell);
+      files[spec.fileName] = { ...counts, seconds: (stage.seconds ?? 0) + (performance.now() - started) / 1000 };
     }
     await progress(QUALITY_AT, "checking quality");
     const quality = await time("quality report", async () => ({
@@ -189,6 +182,56 @@ async function mergeAll(
     await client.query("ROLLBACK");
     throw error;
   }
+}
+
+const UNIQUE_VIOLATION = "23505";
+
+type MergedFile = { counts: Omit<FileCounts, "seconds">; touched: Cell[] };
+
+// One file's rows from its staging table into its table: set-based rejections, then the upsert. checkDuplicates:
+// false only when the primary key rebuilt after the load will catch them (duplicatesCaughtByKeyRebuild).
+async function mergeFile(
+  client: PoolClient,
+  spec: (typeof CANONICAL_FILES)[number],
+  options: {
+    batchId: number;
+    stage: StageResult;
+    declarationsWereEmpty: boolean;
+    checkDuplicates: boolean;
+    time: ReturnType<typeof profiler>["time"];
+  },
+): Promise<MergedFile> {
+  const { batchId, stage, declarationsWereEmpty, time } = options;
+  if (options.checkDuplicates) await time("duplicate keys", () => rejectDuplicateKeys(client, spec));
+  const dependent = await time("dependent rows", () => rejectDependents(client, spec));
+  await time("references", () => rejectUnknownReferences(client, spec));
+  const setRejected = await time("rejected rows", () => storeSetRejections(client, spec, batchId));
+  const stored = await time("finding stored rows", () =>
+    withKeyProbes(client, spec, () => markStoredRows(client, spec)),
+  );
+  // The months noted while staging are those of the accepted rows when no staged row was rejected since.
+  const stagedMonths = setRejected === 0 ? stage.months : undefined;
+  const touched = await time("affected KPI cells", () =>
+    withKeyProbes(client, spec, () => affectedCells(client, spec, declarationsWereEmpty, stagedMonths)),
+  );
+  const { accepted, inserted, updated } = await time("writing rows and indexes", () =>
+    withKeyProbes(client, spec, () => upsertAccepted(client, spec, batchId, stored)),
+  );
+  if (spec.name === "declarations") await time("brokers and importers", () => upsertParties(client));
+  return {
+    counts: {
+      read: stage.read,
+      accepted,
+      rejected: stage.rejected + setRejected,
+      dependent,
+      inserted,
+      updated,
+      unchanged: accepted - inserted - updated,
+      warnings: stage.warnings,
+      error: stage.error,
+    },
+    touched,
+  };
 }
 
 // The KPI jobs right after an import plan their queries on the tables' statistics: a table that grew by a tenth or

@@ -182,6 +182,8 @@ export async function upsertAccepted(
     tracksBatch ? [batchId] : [],
   );
   for (const definition of rebuild) await client.query(definition);
+  // With nothing stored, every accepted row was inserted: no need to count millions of staged rows again.
+  if (stored === 0) return { accepted: inserted.rowCount ?? 0, inserted: inserted.rowCount ?? 0, updated };
   const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${stg} s WHERE ${accepted}`);
   return { accepted: rows[0]!.n, inserted: inserted.rowCount ?? 0, updated };
 }
@@ -204,35 +206,62 @@ export async function tableIsEmpty(client: PoolClient, table: string): Promise<b
 
 const BULK_LOAD_ROWS = 50_000;
 
-// Drops the table's indexes, and its primary key when no foreign key points to it, when a large load is coming,
-// returning the statements that build them again, in the same transaction. Only the tables' owner may: the portal's
-// least-privileged role (the worker's uploads) loads with the indexes in place, and an operator's first load with
-// DATABASE_URL set to the owner gets the faster path (docs/scaling.md).
-async function dropIndexesForBulkLoad(client: PoolClient, table: string, staging: string): Promise<string[]> {
-  const { rows: size } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${staging}`);
-  if (size[0]!.n < BULK_LOAD_ROWS) return [];
+type BulkLoadPlan = { keys: { conname: string; definition: string; columns: string[] }[]; indexes: IndexRow[] };
+type IndexRow = { indexname: string; indexdef: string };
+
+// What a large load into the empty `table` may drop and build again afterwards: its indexes, and its primary key
+// when no foreign key points to it. Null when the load is small or the importing role does not own the table: the
+// portal's least-privileged role (the worker's uploads) loads with the indexes in place, and an operator's first
+// load with DATABASE_URL set to the owner gets the faster path (docs/scaling.md).
+async function bulkLoadPlan(client: PoolClient, table: string, staging: string): Promise<BulkLoadPlan | null> {
+  // The staging table's size from its statistics (it was analyzed once staged): a threshold needs no exact count.
+  const { rows: size } = await client.query<{ n: number }>(
+    `SELECT greatest(reltuples, 0)::float8 AS n FROM pg_class WHERE oid = '${staging}'::regclass`,
+  );
+  if (size[0]!.n < BULK_LOAD_ROWS) return null;
   const { rows: owner } = await client.query<{ owns: boolean }>(
     `SELECT pg_has_role(current_user, relowner, 'USAGE') AS owns FROM pg_class WHERE oid = $1::regclass`,
     [table],
   );
-  if (!owner[0]?.owns) return [];
-  const { rows: keys } = await client.query<{ conname: string; definition: string }>(
-    `SELECT conname, pg_get_constraintdef(oid) AS definition FROM pg_constraint
+  if (!owner[0]?.owns) return null;
+  const { rows: keys } = await client.query<{ conname: string; definition: string; columns: string[] }>(
+    `SELECT conname, pg_get_constraintdef(oid) AS definition,
+            ARRAY(SELECT attname::text FROM pg_attribute WHERE attrelid = conrelid AND attnum = ANY (conkey)) AS columns
+       FROM pg_constraint
       WHERE conrelid = $1::regclass AND contype = 'p'
         AND NOT EXISTS (SELECT 1 FROM pg_constraint f WHERE f.contype = 'f' AND f.confrelid = $1::regclass)`,
     [table],
   );
-  const { rows } = await client.query<{ indexname: string; indexdef: string }>(
+  const { rows: indexes } = await client.query<IndexRow>(
     `SELECT indexname, indexdef FROM pg_indexes
       WHERE schemaname = current_schema() AND tablename = $1
         AND indexname NOT IN (SELECT conname FROM pg_constraint WHERE conrelid = $1::regclass)`,
     [table],
   );
-  for (const key of keys) await client.query(`ALTER TABLE ${table} DROP CONSTRAINT "${key.conname}"`);
-  for (const index of rows) await client.query(`DROP INDEX "${index.indexname}"`);
+  return { keys, indexes };
+}
+
+// True when loading `spec` will rebuild a primary key on exactly the file's key after the rows are in: that build
+// fails on any duplicate, so the staged rows need not be grouped by key beforehand (the grouping of five million
+// events is a tenth of a first load). The caller tries without the duplicate check and, should the key's build
+// fail, rolls back to before it and merges the file again with the check, which then names each duplicate line.
+export async function duplicatesCaughtByKeyRebuild(client: PoolClient, spec: CanonicalFileSpec): Promise<boolean> {
+  if (spec.columns.some((c) => c.nullAs && spec.key.includes(c.name))) return false;
+  if (!(await tableIsEmpty(client, spec.table))) return false;
+  const plan = await bulkLoadPlan(client, spec.table, stagingTable(spec));
+  const key = [...spec.key].sort().join(",");
+  return plan?.keys.some((k) => [...k.columns].sort().join(",") === key) ?? false;
+}
+
+// Drops what bulkLoadPlan allows, returning the statements that build it again, in the same transaction.
+async function dropIndexesForBulkLoad(client: PoolClient, table: string, staging: string): Promise<string[]> {
+  const plan = await bulkLoadPlan(client, table, staging);
+  if (!plan) return [];
+  for (const key of plan.keys) await client.query(`ALTER TABLE ${table} DROP CONSTRAINT "${key.conname}"`);
+  for (const index of plan.indexes) await client.query(`DROP INDEX "${index.indexname}"`);
   return [
-    ...keys.map((key) => `ALTER TABLE ${table} ADD CONSTRAINT "${key.conname}" ${key.definition}`),
+    ...plan.keys.map((key) => `ALTER TABLE ${table} ADD CONSTRAINT "${key.conname}" ${key.definition}`),
     // A partitioned table lists its indexes "ON ONLY" the parent; recreated without ONLY they cover every partition.
-    ...rows.map((index) => index.indexdef.replace(" ON ONLY ", " ON ")),
+    ...plan.indexes.map((index) => index.indexdef.replace(" ON ONLY ", " ON ")),
   ];
 }

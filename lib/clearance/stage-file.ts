@@ -9,6 +9,7 @@ import { planHeader, recordAsObject, validateRow, type HeaderPlan } from "@/lib/
 import { ImportInputError } from "@/lib/clearance/import-input-error";
 import type { RejectedRowsWriter } from "@/lib/clearance/rejected-rows";
 import type { SourceFile } from "@/lib/clearance/sources";
+import { StagedMonths } from "@/lib/clearance/staged-months";
 
 export type StageResult = {
   read: number;
@@ -18,6 +19,8 @@ export type StageResult = {
   seconds?: number;
   // Keys of the rows rejected while reading a file that others reference (lib/clearance/dependent-rejections.ts).
   rejectedKeys?: RejectedKey[];
+  // The months of the staged rows' own dates (lib/clearance/staged-months.ts), when the stager noted them.
+  months?: string[];
 };
 
 export type RejectedKey = { key: string; line: number; reason: string };
@@ -67,6 +70,7 @@ export async function stageFile(
   let keyIndex = -1;
   let writer: CopyWriter | null = null;
   let replaced: { count: number; first: string } | null = null;
+  const months = new StagedMonths(spec);
   const reject = async (line: number, column: string | null, reason: string, fields: string[]) => {
     result.rejected++;
     const key = keyIndex === -1 ? undefined : fields[keyIndex];
@@ -107,10 +111,12 @@ export async function stageFile(
           replaced ??= { count: 0, first: `line ${record.line}, ${row.replacedIn}` };
           replaced.count++;
         }
+        months.add(row.values);
         await writer!.write([record.line, ...row.values]);
       }
     }
     if (!header) throw new ImportInputError(`${file.name}: empty file, no header row`);
+    result.months = months.months();
     if (replaced) {
       result.warnings.push(
         `invalid UTF-8 in free text replaced by \uFFFD in ${replaced.count} row(s) (first: ${replaced.first})`,

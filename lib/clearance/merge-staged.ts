@@ -12,7 +12,8 @@ export type MergeCounts = { rejected: number; inserted: number; updated: number;
 // Hash aggregation on the key finds the few duplicates without sorting millions of rows. Five million staged events
 // make a hash table larger than the session's work_mem, which then spills to disk and takes many times longer: the
 // statement gets four times as much memory for its hash tables (about 1 GB inside PostgreSQL, not in Node).
-export async function rejectDuplicateKeys(client: PoolClient, spec: CanonicalFileSpec): Promise<void> {
+// Returns how many rows it rejected.
+export async function rejectDuplicateKeys(client: PoolClient, spec: CanonicalFileSpec): Promise<number> {
   const stg = stagingTable(spec);
   const keyOf = (alias: string) =>
     spec.key.map((k) =>
@@ -20,11 +21,12 @@ export async function rejectDuplicateKeys(client: PoolClient, spec: CanonicalFil
     );
   // Inside the import's transaction: should the statement fail, the rollback undoes the SET too.
   await client.query("SET hash_mem_multiplier = 4");
-  await findDuplicates();
+  const rejected = await findDuplicates();
   await client.query("RESET hash_mem_multiplier");
+  return rejected;
 
   async function findDuplicates() {
-    await client.query(`
+    const { rowCount } = await client.query(`
     UPDATE ${stg} s
        SET reject_column = '${spec.key.join(", ")}',
            reject_reason = 'duplicate key: the same ${spec.key.join(" + ")} is on line ' || d.first_line || ' of this file'
@@ -36,13 +38,16 @@ export async function rejectDuplicateKeys(client: PoolClient, spec: CanonicalFil
        .map((k, i) => `${k} = d.k${i}`)
        .join(" AND ")}
        AND s.line <> d.first_line AND s.reject_reason IS NULL`);
+    return rowCount ?? 0;
   }
 }
 
-export async function rejectUnknownReferences(client: PoolClient, spec: CanonicalFileSpec): Promise<void> {
+// Returns how many rows it rejected.
+export async function rejectUnknownReferences(client: PoolClient, spec: CanonicalFileSpec): Promise<number> {
+  let rejected = 0;
   for (const ref of spec.references) {
     const target = fileSpec(ref.file);
-    await client.query(`
+    const { rowCount } = await client.query(`
       UPDATE ${stagingTable(spec)} s
          SET reject_column = '${ref.column}',
              reject_reason = 'unknown ${ref.column} "' || s.${ref.column} || '": not in ${target.fileName} (stored or accepted in this import)'
@@ -50,14 +55,19 @@ export async function rejectUnknownReferences(client: PoolClient, spec: Canonica
          AND NOT EXISTS (SELECT 1 FROM ${target.table} t WHERE t.${ref.keyColumn} = s.${ref.column})
          AND NOT EXISTS (SELECT 1 FROM ${stagingTable(target)} r
                           WHERE r.${ref.keyColumn} = s.${ref.column} AND r.reject_reason IS NULL)`);
+    rejected += rowCount ?? 0;
   }
+  return rejected;
 }
 
+// rejected: how many staged rows the checks above rejected, the sum of their counts (no scan for none).
 export async function storeSetRejections(
   client: PoolClient,
   spec: CanonicalFileSpec,
   batchId: number,
+  rejected: number,
 ): Promise<number> {
+  if (rejected === 0) return 0;
   // json_build_object keeps the file's column order for the download (jsonb would sort the keys).
   const values = spec.columns
     .map(
@@ -141,12 +151,16 @@ export async function markStoredRows(client: PoolClient, spec: CanonicalFileSpec
 // Update-then-insert by key rather than INSERT … ON CONFLICT: declarations are partitioned by month, and a
 // partitioned table cannot have a unique index on decl_id alone. Imports run one at a time, so the two steps
 // cannot interleave with another writer.
-// `stored`: how many accepted rows markStoredRows found already stored.
+// `stored`: how many accepted rows markStoredRows found already stored. `rebuild` runs the statements that build
+// the keys and indexes dropped for a bulk load (the caller times it apart).
 export async function upsertAccepted(
   client: PoolClient,
   spec: CanonicalFileSpec,
   batchId: number,
   stored: number,
+  rebuild: (statements: string[]) => Promise<void> = async (statements) => {
+    for (const statement of statements) await client.query(statement);
+  },
 ): Promise<{ accepted: number; inserted: number; updated: number }> {
   const stg = stagingTable(spec);
   const { targets, sources, keyMatch, compared } = rowComparison(spec);
@@ -174,14 +188,14 @@ export async function upsertAccepted(
   // A bulk load into an empty table builds its indexes, the primary key's included, once at the end: much faster
   // than maintaining them row by row. The staged rows' keys were already found unique (rejectDuplicateKeys), and
   // the key is rebuilt, and so checked again, before the transaction commits.
-  const rebuild = empty ? await dropIndexesForBulkLoad(client, spec.table, stg) : [];
+  const dropped = empty ? await dropIndexesForBulkLoad(client, spec.table, stg) : [];
   const inserted = await client.query(
     `INSERT INTO ${spec.table} (${[...targets, ...(tracksBatch ? ["import_batch_id"] : [])].join(", ")})
      SELECT ${[...sources, ...(tracksBatch ? ["$1::int"] : [])].join(", ")} FROM ${stg} s
       WHERE ${accepted} AND NOT s.stored`,
     tracksBatch ? [batchId] : [],
   );
-  for (const definition of rebuild) await client.query(definition);
+  await rebuild(dropped);
   // With nothing stored, every accepted row was inserted: no need to count millions of staged rows again.
   if (stored === 0) return { accepted: inserted.rowCount ?? 0, inserted: inserted.rowCount ?? 0, updated };
   const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${stg} s WHERE ${accepted}`);

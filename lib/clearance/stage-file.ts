@@ -10,6 +10,7 @@ import { ImportInputError } from "@/lib/clearance/import-input-error";
 import type { RejectedRowsWriter } from "@/lib/clearance/rejected-rows";
 import type { SourceFile } from "@/lib/clearance/sources";
 import { StagedMonths } from "@/lib/clearance/staged-months";
+import type { FilledCounts } from "@/lib/clearance/quality-report";
 
 export type StageResult = {
   read: number;
@@ -21,6 +22,8 @@ export type StageResult = {
   rejectedKeys?: RejectedKey[];
   // The months of the staged rows' own dates (lib/clearance/staged-months.ts), when the stager noted them.
   months?: string[];
+  // The staged rows and their values per column, for the quality report's completeness (quality-report.ts).
+  counted?: FilledCounts;
 };
 
 export type RejectedKey = { key: string; line: number; reason: string };
@@ -71,6 +74,7 @@ export async function stageFile(
   let writer: CopyWriter | null = null;
   let replaced: { count: number; first: string } | null = null;
   const months = new StagedMonths(spec);
+  const counted: FilledCounts = { rows: 0, filled: spec.columns.map(() => 0) };
   const reject = async (line: number, column: string | null, reason: string, fields: string[]) => {
     result.rejected++;
     const key = keyIndex === -1 ? undefined : fields[keyIndex];
@@ -112,11 +116,14 @@ export async function stageFile(
           replaced.count++;
         }
         months.add(row.values);
+        counted.rows++;
+        for (let i = 0; i < row.values.length; i++) if (row.values[i] !== null) counted.filled[i]!++;
         await writer!.write([record.line, ...row.values]);
       }
     }
     if (!header) throw new ImportInputError(`${file.name}: empty file, no header row`);
     result.months = months.months();
+    result.counted = counted;
     if (replaced) {
       result.warnings.push(
         `invalid UTF-8 in free text replaced by \uFFFD in ${replaced.count} row(s) (first: ${replaced.first})`,

@@ -77,7 +77,7 @@ export async function buildQualityReport(
   const { rows: counts } = await client.query<Record<string, number | string[] | null>>(
     `SELECT ${checks
       .map(
-        ([check, condition], i) => `count(*) FILTER (WHERE ${condition})::int AS n${i},
+        ([, condition], i) => `count(*) FILTER (WHERE ${condition})::int AS n${i},
         (array_agg(decl_id ORDER BY decl_id) FILTER (WHERE ${condition}))[1:5] AS e${i}`,
       )
       .join(", ")}

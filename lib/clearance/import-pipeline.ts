@@ -4,8 +4,9 @@
 import "server-only";
 import type { PoolClient } from "pg";
 import { withImportSession } from "@/lib/clearance/import-session";
+import { spoolFiles, type ReadFile, type SpooledFiles } from "@/lib/clearance/spool-files";
 import { pool } from "@/lib/pg";
-import { CANONICAL_FILES } from "@/lib/clearance/canonical-files";
+import { CANONICAL_FILES, type CanonicalFileSpec } from "@/lib/clearance/canonical-files";
 import { createStagingTable, stagingTable, type StageResult } from "@/lib/clearance/stage-file";
 import {
   duplicatesCaughtByKeyRebuild,
@@ -86,6 +87,20 @@ export type Stager = (
   progress: (fraction: number) => Promise<void>,
 ) => Promise<Record<string, StageResult>>;
 
+// A format whose files are read one at a time (the canonical CSV folder): each file is read alongside the merge of
+// the files before it (lib/clearance/spool-files.ts). files: those present, in load order.
+export type FileStager = { files: CanonicalFileSpec[]; totalBytes: number; read: ReadFile };
+
+// The staged files as the merge takes them, in load order.
+type StagedFiles = {
+  // The file's staging table filled and analyzed, and its rejected keys stored; undefined when not imported.
+  get(spec: CanonicalFileSpec): Promise<StageResult | undefined>;
+  // Every file read and its rejected rows written: before the quality report and the commit.
+  finish(): Promise<void>;
+  // Where the progress bar stands while the i-th canonical file is saved.
+  savingAt(i: number): number;
+};
+
 // Imports touch the same tables; one at a time keeps counts and rejections exact.
 const IMPORT_LOCK = 7_320_001;
 const STAGING_SHARE = 0.8;
@@ -93,7 +108,7 @@ const QUALITY_AT = 0.97;
 
 export async function runImport(
   batchId: number,
-  stage: Stager,
+  stage: Stager | FileStager,
   progress: Progress,
   beforeCommit?: BeforeCommit,
 ): Promise<ImportOutcome> {
@@ -105,24 +120,75 @@ export async function runImport(
       const { profile, time } = profiler();
       await createRejectedKeysTable(client);
       const rejects = await RejectedRowsWriter.open(batchId);
-      let staged: Record<string, StageResult>;
-      try {
-        staged = await time("reading and staging", () =>
-          stage(client, rejects, (f) => progress(f * STAGING_SHARE, "reading")),
-        );
-      } finally {
+      let rejectsOpen = true;
+      const closeRejects = async () => {
+        if (!rejectsOpen) return;
+        rejectsOpen = false;
         await rejects.close();
-      }
-      await time("analyzing staged rows", async () => {
-        for (const spec of CANONICAL_FILES) {
-          const keys = staged[spec.fileName]?.rejectedKeys;
-          if (keys?.length) await storeRejectedKeys(client, spec, keys);
-          await client.query(`ANALYZE ${stagingTable(spec)}`);
+      };
+      let spooled: SpooledFiles | null = null;
+      let files: StagedFiles;
+      let report = progress;
+      try {
+        if (typeof stage === "function") {
+          let staged: Record<string, StageResult>;
+          try {
+            staged = await time("reading and staging", () =>
+              stage(client, rejects, (f) => progress(f * STAGING_SHARE, "reading")),
+            );
+          } finally {
+            await closeRejects();
+          }
+          await time("analyzing staged rows", async () => {
+            for (const spec of CANONICAL_FILES) await analyzeStaged(client, spec, staged[spec.fileName]);
+          });
+          files = {
+            get: async (spec) => staged[spec.fileName],
+            finish: async () => undefined,
+            // Saving spans the staging share up to the quality check's 97 %, so the bar never moves back.
+            savingAt: (i) => STAGING_SHARE + ((QUALITY_AT - STAGING_SHARE) * i) / CANONICAL_FILES.length,
+          };
+        } else {
+          // Reading and merging overlap: the bar follows the reading, and never moves back.
+          let shown = 0;
+          report = (fraction, phase) => progress((shown = Math.max(shown, fraction)), phase);
+          let bytes = 0;
+          let readingSeconds = 0;
+          const read: ReadFile = async (...args) => {
+            const result = await stage.read(...args);
+            readingSeconds += result.seconds ?? 0;
+            return result;
+          };
+          const reading = await spoolFiles(stage.files, read, rejects, (n) => {
+            bytes += n;
+            void report(Math.min(bytes / stage.totalBytes, 1) * QUALITY_AT, "reading");
+          });
+          spooled = reading;
+          files = {
+            async get(spec) {
+              const result = await time("waiting for the reading", () => reading.read(spec));
+              if (!result) return undefined;
+              await time("loading staged rows", () => reading.load(client, spec));
+              await time("analyzing staged rows", () => analyzeStaged(client, spec, result));
+              return result;
+            },
+            async finish() {
+              await time("waiting for the reading", () => reading.settle(false));
+              await closeRejects();
+              // Read alongside the merge, so not a share of the import's time: how long reading took in all.
+              profile["reading files (alongside the merge)"] = readingSeconds;
+            },
+            savingAt: () => 0,
+          };
         }
-      });
-      const outcome = await mergeAll(client, batchId, staged, progress, time, beforeCommit);
-      await time("analyzing loaded tables", () => analyzeGrownTables(client, outcome.files));
-      return { ...outcome, profile };
+        const outcome = await mergeAll(client, batchId, files, report, time, beforeCommit);
+        await time("analyzing loaded tables", () => analyzeGrownTables(client, outcome.files));
+        return { ...outcome, profile };
+      } finally {
+        // After a failure: stop reading, remove the spool, and end the rejected rows' COPY.
+        await spooled?.settle(true);
+        await closeRejects();
+      }
     } finally {
       await client.query(
         [...CANONICAL_FILES.map((s) => stagingTable(s)), "stg_rejected_keys"]
@@ -134,10 +200,17 @@ export async function runImport(
   });
 }
 
+// The rejected keys of a staged file (for the rows that depend on them), and statistics for the merge's plans.
+async function analyzeStaged(client: PoolClient, spec: CanonicalFileSpec, staged: StageResult | undefined) {
+  const keys = staged?.rejectedKeys;
+  if (keys?.length) await storeRejectedKeys(client, spec, keys);
+  await client.query(`ANALYZE ${stagingTable(spec)}`);
+}
+
 async function mergeAll(
   client: PoolClient,
   batchId: number,
-  staged: Record<string, StageResult>,
+  staged: StagedFiles,
   progress: Progress,
   time: ReturnType<typeof profiler>["time"],
   beforeCommit?: BeforeCommit,
@@ -149,13 +222,9 @@ async function mergeAll(
   await client.query("BEGIN");
   try {
     for (const [i, spec] of CANONICAL_FILES.entries()) {
-      const stage = staged[spec.fileName];
+      const stage = await staged.get(spec);
       if (!stage) continue;
-      // Saving spans the staging share up to the quality check's 97 %, so the bar never moves back.
-      await progress(
-        STAGING_SHARE + ((QUALITY_AT - STAGING_SHARE) * i) / CANONICAL_FILES.length,
-        `saving ${spec.fileName}`,
-      );
+      await progress(staged.savingAt(i), `saving ${spec.fileName}`);
       const started = performance.now();
       const merge = (checkDuplicates: boolean) =>
         mergeFile(client, spec, { batchId, stage, declarationsWereEmpty, checkDuplicates, time });
@@ -180,6 +249,7 @@ async function mergeAll(
       if (counts.inserted + counts.updated > 0) for (const cell of touched) cells.set(cell.join("|"), cell);
       files[spec.fileName] = { ...counts, seconds: (stage.seconds ?? 0) + (performance.now() - started) / 1000 };
     }
+    await staged.finish();
     await progress(QUALITY_AT, "checking quality");
     const quality = await time("quality report", async () => ({
       ...(await buildQualityReport(client, counted)),

@@ -56,12 +56,19 @@ export async function createStagingTable(client: PoolClient, spec: CanonicalFile
   );
 }
 
-export async function stageFile(
-  client: PoolClient,
+// The columns a staging table is filled with, in the order of the COPY text.
+export function stagedColumns(spec: CanonicalFileSpec): string[] {
+  return ["line", ...spec.columns.map((c) => c.name)];
+}
+
+// Reads and checks one file, handing each valid row, as COPY text, to the writer `open` gives once the header is
+// read (straight into the staging table, or into a spool file: lib/clearance/spool-files.ts).
+export async function readFile(
   spec: CanonicalFileSpec,
   file: SourceFile,
   rejects: RejectedRowsWriter,
   onBytes: (bytes: number) => void,
+  open: () => CopyWriter,
 ): Promise<StageResult> {
   const started = performance.now();
   const result: StageResult = { read: 0, rejected: 0, warnings: [], error: null };
@@ -97,7 +104,7 @@ export async function stageFile(
             throw new ImportInputError(`${file.name}: missing required column(s): ${plan.missingRequired.join(", ")}`);
           }
           keyIndex = referencedKeyIndex(spec, plan);
-          writer = new CopyWriter(client, stagingTable(spec), ["line", ...spec.columns.map((c) => c.name)]);
+          writer = open();
           continue;
         }
         result.read++;

@@ -74,7 +74,10 @@ export async function rejectDependents(client: PoolClient, spec: CanonicalFileSp
 }
 
 // Every row that caused others to be rejected, with how many per file, the most consequential first.
-export async function rejectionCauses(client: PoolClient): Promise<RejectionCause[]> {
+// withDependents: the files whose merge rejected dependent rows, when known (the others need no scan); all when not.
+export async function rejectionCauses(client: PoolClient, withDependents?: string[]): Promise<RejectionCause[]> {
+  const specs = CANONICAL_FILES.filter((spec) => !withDependents || withDependents.includes(spec.fileName));
+  if (!specs.length) return [];
   const { rows } = await client.query<{
     cause_file: string;
     cause_line: number;
@@ -82,11 +85,13 @@ export async function rejectionCauses(client: PoolClient): Promise<RejectionCaus
     file: string;
     n: number;
   }>(
-    CANONICAL_FILES.map(
-      (spec) =>
-        `SELECT cause_file, cause_line, cause_reason, '${spec.fileName}' AS file, count(*)::int AS n
+    specs
+      .map(
+        (spec) =>
+          `SELECT cause_file, cause_line, cause_reason, '${spec.fileName}' AS file, count(*)::int AS n
            FROM ${stagingTable(spec)} WHERE cause_line IS NOT NULL GROUP BY 1, 2, 3`,
-    ).join(" UNION ALL "),
+      )
+      .join(" UNION ALL "),
   );
   const causes = new Map<string, RejectionCause>();
   for (const r of rows) {

@@ -253,7 +253,10 @@ async function mergeAll(
     await progress(QUALITY_AT, "checking quality");
     const quality = await time("quality report", async () => ({
       ...(await buildQualityReport(client, counted)),
-      rejectionCauses: await rejectionCauses(client),
+      rejectionCauses: await rejectionCauses(
+        client,
+        Object.keys(files).filter((file) => files[file]!.dependent > 0),
+      ),
     }));
     const outcome = { files, quality, affectedCells: [...cells.values()] };
     await beforeCommit?.(client, outcome);

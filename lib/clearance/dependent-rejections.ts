@@ -11,6 +11,7 @@ import "server-only";
 import type { PoolClient } from "pg";
 import { CANONICAL_FILES, fileSpec, type CanonicalFileSpec } from "@/lib/clearance/canonical-files";
 import { stagingTable, type RejectedKey } from "@/lib/clearance/stage-file";
+import { storedKeyCheck } from "@/lib/clearance/merge-staged";
 
 export type RejectionCause = {
   file: string;
@@ -43,7 +44,12 @@ export async function storeRejectedKeys(client: PoolClient, spec: CanonicalFileS
 // Rejects the staged rows of `spec` whose reference points only to rejected rows (neither stored nor accepted in
 // this import). Run before the unknown-reference check, in load order, so that the referenced file's own
 // rejections are final. Returns how many it rejected: the file's dependent rows, as only it sets their cause.
-export async function rejectDependents(client: PoolClient, spec: CanonicalFileSpec): Promise<number> {
+// emptyAtStart: see storedKeyCheck.
+export async function rejectDependents(
+  client: PoolClient,
+  spec: CanonicalFileSpec,
+  emptyAtStart: ReadonlySet<string> = new Set(),
+): Promise<number> {
   let rejected = 0;
   for (const ref of spec.references) {
     const target = fileSpec(ref.file);
@@ -63,7 +69,7 @@ export async function rejectDependents(client: PoolClient, spec: CanonicalFileSp
                        SELECT k.key, k.file, k.line, k.reason, k.line FROM stg_rejected_keys k WHERE k.file = $2) x
                 ORDER BY key, line) c
         WHERE s.reject_reason IS NULL AND s.${ref.column} = c.key
-          AND NOT EXISTS (SELECT 1 FROM ${target.table} t WHERE t.${ref.keyColumn} = s.${ref.column})
+          ${storedKeyCheck(target, ref.keyColumn, `s.${ref.column}`, emptyAtStart)}
           AND NOT EXISTS (SELECT 1 FROM ${targetStage} r
                            WHERE r.${ref.keyColumn} = s.${ref.column} AND r.reject_reason IS NULL)`,
       [ref.column, target.fileName],

@@ -218,7 +218,10 @@ async function mergeAll(
   const files: Record<string, FileCounts> = {};
   const cells = new Map<string, Cell>();
   const counted: Record<string, FilledCounts> = {};
-  const declarationsWereEmpty = await tableIsEmpty(client, "declarations");
+  // Tables empty before this import: what they hold during it is what it accepted (storedKeyCheck).
+  const emptyAtStart = new Set<string>();
+  for (const spec of CANONICAL_FILES) if (await tableIsEmpty(client, spec.table)) emptyAtStart.add(spec.table);
+  const declarationsWereEmpty = emptyAtStart.has("declarations");
   await client.query("BEGIN");
   try {
     for (const [i, spec] of CANONICAL_FILES.entries()) {
@@ -227,7 +230,7 @@ async function mergeAll(
       await progress(staged.savingAt(i), `saving ${spec.fileName}`);
       const started = performance.now();
       const merge = (checkDuplicates: boolean) =>
-        mergeFile(client, spec, { batchId, stage, declarationsWereEmpty, checkDuplicates, time });
+        mergeFile(client, spec, { batchId, stage, declarationsWereEmpty, emptyAtStart, checkDuplicates, time });
       let merged: MergedFile;
       if (await duplicatesCaughtByKeyRebuild(client, spec)) {
         await client.query("SAVEPOINT unchecked_keys");
@@ -282,16 +285,17 @@ async function mergeFile(
     batchId: number;
     stage: StageResult;
     declarationsWereEmpty: boolean;
+    emptyAtStart: ReadonlySet<string>;
     checkDuplicates: boolean;
     time: ReturnType<typeof profiler>["time"];
   },
 ): Promise<MergedFile> {
-  const { batchId, stage, declarationsWereEmpty, time } = options;
+  const { batchId, stage, declarationsWereEmpty, emptyAtStart, time } = options;
   const duplicates = options.checkDuplicates
     ? await time("duplicate keys", () => rejectDuplicateKeys(client, spec))
     : 0;
-  const dependent = await time("dependent rows", () => rejectDependents(client, spec));
-  const unknown = await time("references", () => rejectUnknownReferences(client, spec));
+  const dependent = await time("dependent rows", () => rejectDependents(client, spec, emptyAtStart));
+  const unknown = await time("references", () => rejectUnknownReferences(client, spec, emptyAtStart));
   const setRejected = await time("rejected rows", () =>
     storeSetRejections(client, spec, batchId, duplicates + dependent + unknown),
   );

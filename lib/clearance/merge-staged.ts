@@ -42,8 +42,12 @@ export async function rejectDuplicateKeys(client: PoolClient, spec: CanonicalFil
   }
 }
 
-// Returns how many rows it rejected.
-export async function rejectUnknownReferences(client: PoolClient, spec: CanonicalFileSpec): Promise<number> {
+// Returns how many rows it rejected. emptyAtStart: see storedKeyCheck.
+export async function rejectUnknownReferences(
+  client: PoolClient,
+  spec: CanonicalFileSpec,
+  emptyAtStart: ReadonlySet<string> = new Set(),
+): Promise<number> {
   let rejected = 0;
   for (const ref of spec.references) {
     const target = fileSpec(ref.file);
@@ -52,12 +56,25 @@ export async function rejectUnknownReferences(client: PoolClient, spec: Canonica
          SET reject_column = '${ref.column}',
              reject_reason = 'unknown ${ref.column} "' || s.${ref.column} || '": not in ${target.fileName} (stored or accepted in this import)'
        WHERE s.reject_reason IS NULL AND s.${ref.column} IS NOT NULL
-         AND NOT EXISTS (SELECT 1 FROM ${target.table} t WHERE t.${ref.keyColumn} = s.${ref.column})
+         ${storedKeyCheck(target, ref.keyColumn, `s.${ref.column}`, emptyAtStart)}
          AND NOT EXISTS (SELECT 1 FROM ${stagingTable(target)} r
                           WHERE r.${ref.keyColumn} = s.${ref.column} AND r.reject_reason IS NULL)`);
     rejected += rowCount ?? 0;
   }
   return rejected;
+}
+
+// "Not among the stored rows of `target`": left out when its table was empty when the import began, for then what
+// it holds now are the rows this import accepted from its staging table, which the check beside it already looks
+// at (on a first load, reading a million declarations once more per file that references them).
+export function storedKeyCheck(
+  target: CanonicalFileSpec,
+  keyColumn: string,
+  value: string,
+  emptyAtStart: ReadonlySet<string>,
+): string {
+  if (emptyAtStart.has(target.table)) return "";
+  return `AND NOT EXISTS (SELECT 1 FROM ${target.table} t WHERE t.${keyColumn} = ${value})`;
 }
 
 // rejected: how many staged rows the checks above rejected, the sum of their counts (no scan for none).

@@ -36,6 +36,28 @@ type Read = { result: Promise<StageResult>; spool: string };
 
 const SPOOL_CHUNK = 4 * 1024 * 1024;
 
+// Spool folders are named after the process that reads into them: one whose process is gone was left by an import
+// that was killed (a stopped `pmc import`, a worker's crash), and is removed before the next import spools.
+const SPOOL_PREFIX = "pmc-import-spool-";
+
+async function removeAbandonedSpools(): Promise<void> {
+  for (const name of await fsp.readdir(os.tmpdir())) {
+    const pid = Number(new RegExp(`^${SPOOL_PREFIX}(\\d+)-`).exec(name)?.[1]);
+    if (!pid || pid === process.pid || processIsAlive(pid)) continue;
+    await fsp.rm(path.join(os.tmpdir(), name), { recursive: true, force: true });
+  }
+}
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: alive, under another user.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
 // Starts reading `files` (in load order) in the background. A file that cannot be read fails its own load and
 // every later one; nothing is read after a failure or once settle(true) is called.
 export async function spoolFiles(
@@ -44,7 +66,8 @@ export async function spoolFiles(
   rejects: RejectedRowsWriter,
   onBytes: (bytes: number) => void,
 ): Promise<SpooledFiles> {
-  const dir = await fsp.mkdtemp(path.join(os.tmpdir(), "pmc-import-spool-"));
+  await removeAbandonedSpools();
+  const dir = await fsp.mkdtemp(path.join(os.tmpdir(), `${SPOOL_PREFIX}${process.pid}-`));
   let stopped = false;
   const reads = new Map<string, Read>();
   let previous: Promise<unknown> = Promise.resolve();

@@ -167,6 +167,6 @@ describe("import of CSV edge cases", () => {
     const dir = await copyFixture({ "events.csv": text((s) => s.replace("decl_id,ts,action,", "decl_id,ts,act,")) });
     await expect(importFolder(dir)).rejects.toThrow("events.csv: missing required column(s): action");
     expect(await clearanceDigest()).toBe(before);
-    expect(await spools()).toEqual(spoolsBefore);
+    expect((await spools()).filter((f) => !spoolsBefore.includes(f))).toEqual([]);
   });
 });

@@ -1,0 +1,17 @@
+import { detectFlagsWithTests } from "@/lib/integrity/detect-flags";
+import { currentDetectionParams } from "@/lib/integrity/detection-settings";
+import { storeGamingFlags } from "@/lib/integrity/gaming-watch";
+import { pool } from "@/lib/pg";
+const p = { from: "2025-10-01", to: "2025-12-31" };
+const params = await currentDetectionParams();
+let t = performance.now();
+const r = await detectFlagsWithTests(p, params, pool, "stored");
+console.log("detectFlagsWithTests", ((performance.now() - t) / 1000).toFixed(2), r.flags.length);
+const client = await pool.connect();
+await client.query("BEGIN");
+t = performance.now();
+await storeGamingFlags(p, client);
+console.log("gaming", ((performance.now() - t) / 1000).toFixed(2));
+await client.query("ROLLBACK");
+client.release();
+await pool.end();

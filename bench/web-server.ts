@@ -1,7 +1,7 @@
 // The portal as bench/web.ts measures it: the production build of the committed HEAD, exported with `git archive`
 // into its own directory outside the checkout (so that uncommitted work in progress, which may not even type-check,
 // and test runs rebuilding .next never change the server under measurement, nor the reverse), served by `npm start`
-// (scripts/serve.mjs: `next start` in one process per core) on a free local port against the bench database, with
+// (scripts/serve.mjs: `next start` in one process per core but one) on a free local port against the bench database, with
 // sessions signed in through the real login (Auth.js credentials callback).
 import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
@@ -93,10 +93,8 @@ export async function freePort(from: number): Promise<number> {
   throw new Error(`no free port in ${from}..${from + 49}`);
 }
 
-export type Server = { baseUrl: string; stop: () => Promise<void>; output: () => string };
-
-// The number of web processes `npm start` runs (scripts/serve.mjs): PMC_WEB_WORKERS, or one per core.
-export const WEB_WORKERS = Number(process.env.PMC_WEB_WORKERS || os.availableParallelism());
+// webProcesses: how many `next start` processes serve.mjs started (its first line says).
+export type Server = { baseUrl: string; webProcesses: number; stop: () => Promise<void>; output: () => string };
 
 // `npm start` (scripts/serve.mjs) in its own process group, so stopping it stops every process it started.
 export async function startServer(port: number, env: { databaseUrl: string; queuePrefix: string }): Promise<Server> {
@@ -107,7 +105,6 @@ export async function startServer(port: number, env: { databaseUrl: string; queu
     env: {
       ...process.env,
       NODE_ENV: "production",
-      PMC_WEB_WORKERS: String(WEB_WORKERS),
       NEXT_DIST_DIR: "",
       NEXT_TELEMETRY_DISABLED: "1",
       DATABASE_URL: env.databaseUrl,
@@ -139,7 +136,10 @@ export async function startServer(port: number, env: { databaseUrl: string; queu
       (r) => r.ok,
       () => false,
     );
-    if (answered) return { baseUrl, stop, output: () => output };
+    if (answered) {
+      const webProcesses = Number(/serve: (\d+) web process/.exec(output)?.[1] ?? NaN);
+      return { baseUrl, webProcesses, stop, output: () => output };
+    }
     await sleep(1000);
   }
   await stop();

@@ -34,7 +34,7 @@ import {
   round,
   writeResult,
 } from "./support";
-import { WEB_WORKERS, buildIfNeeded, freePort, signIn, startServer, type Server } from "./web-server";
+import { buildIfNeeded, freePort, signIn, startServer, type Server } from "./web-server";
 import { loadPage, loadSql, type HttpSummary, type LoadOptions, type LoadSummary } from "./web-load";
 import { BYPASS_VALUE, PAGE_CACHE_HEADER } from "@/lib/page-cache/page-cache-policy";
 import { declarationBaseline, drilldownBaseline, officerBaseline, overviewBaseline } from "./web-baselines";
@@ -286,7 +286,7 @@ try {
   const port = await freePort(Number(process.env.BENCH_WEB_PORT ?? 3400));
   server = await startServer(port, { databaseUrl: env.DATABASE_URL, queuePrefix: env.QUEUE_PREFIX });
   log(
-    `npm start (${WEB_WORKERS} web processes) on ${server.baseUrl} (${build.built ? `built in ${build.seconds} s` : "existing build"})`,
+    `npm start (${server.webProcesses} web processes) on ${server.baseUrl} (${build.built ? `built in ${build.seconds} s` : "existing build"})`,
   );
   const account = (role: DemoUser["role"]) => demo.users.find((u) => u.role === role)!;
   const manager = account("MANAGER");
@@ -367,7 +367,7 @@ try {
       build,
       server: {
         command: `npm start -- -p ${port}`,
-        webProcesses: WEB_WORKERS,
+        webProcesses: server.webProcesses,
         nodeEnv: "production",
         queuePrefix: env.QUEUE_PREFIX,
       },

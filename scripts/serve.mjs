@@ -3,7 +3,9 @@
 // because a Node process renders one page at a time on one core: with one process, twenty managers opening their
 // dashboards queue behind each other while the other cores idle. Every process keeps its own page cache; what they
 // must share (sessions, the sign-in throttle, jobs) lives in PostgreSQL and Redis. PMC_WEB_WORKERS sets the number
-// of processes (default: one per core the machine offers). Arguments are `next start`'s (-p PORT -H HOST).
+// of processes; by default one per core but one, left to PostgreSQL and the job worker, which share the machine in
+// the demo (on 2 cores, a second web process made the cached pages slower and the rendered ones no faster:
+// docs/decisions/035-one-web-process-per-core.md). Arguments are `next start`'s (-p PORT -H HOST).
 import cluster from "node:cluster";
 import os from "node:os";
 import { createRequire } from "node:module";
@@ -13,7 +15,7 @@ import { createRequire } from "node:module";
 const STARTUP_MS = 15_000;
 
 function workerCount(value) {
-  if (value === undefined || value === "") return os.availableParallelism();
+  if (value === undefined || value === "") return Math.max(1, os.availableParallelism() - 1);
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 64) {
     console.error(`PMC_WEB_WORKERS must be a whole number from 1 to 64, not "${value}"`);

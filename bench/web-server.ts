@@ -1,8 +1,8 @@
 // The portal as bench/web.ts measures it: the production build of the committed HEAD, exported with `git archive`
 // into its own directory outside the checkout (so that uncommitted work in progress, which may not even type-check,
-// and test runs rebuilding .next never change the server under measurement, nor the reverse), served by
-// `next start` on a free local port against the bench database, with sessions signed in through the real login
-// (Auth.js credentials callback).
+// and test runs rebuilding .next never change the server under measurement, nor the reverse), served by `npm start`
+// (scripts/serve.mjs: `next start` in one process per core but one) on a free local port against the bench database, with
+// sessions signed in through the real login (Auth.js credentials callback).
 import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -12,7 +12,6 @@ import path from "node:path";
 import { ROOT, round } from "./support";
 
 export const BUILD_DIR = path.join(os.tmpdir(), "pmc-bench-web");
-const NEXT = path.join(BUILD_DIR, "node_modules/.bin/next");
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const git = (...args: string[]) => execFileSync("git", args, { cwd: ROOT, encoding: "utf8" }).trim();
 
@@ -66,7 +65,11 @@ export async function buildIfNeeded(): Promise<BuildOutcome> {
     env,
     stdio: ["ignore", "ignore", "inherit"],
   });
-  execFileSync(NEXT, ["build"], { cwd: BUILD_DIR, env, stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync(path.join(BUILD_DIR, "node_modules/.bin/next"), ["build"], {
+    cwd: BUILD_DIR,
+    env,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   fs.writeFileSync(stamp, `${commit}\n`);
   return {
     commit,
@@ -90,11 +93,12 @@ export async function freePort(from: number): Promise<number> {
   throw new Error(`no free port in ${from}..${from + 49}`);
 }
 
-export type Server = { baseUrl: string; stop: () => Promise<void>; output: () => string };
+// webProcesses: how many `next start` processes serve.mjs started (its first line says).
+export type Server = { baseUrl: string; webProcesses: number; stop: () => Promise<void>; output: () => string };
 
-// `next start` in its own process group, so stopping it stops every process it started.
+// `npm start` (scripts/serve.mjs) in its own process group, so stopping it stops every process it started.
 export async function startServer(port: number, env: { databaseUrl: string; queuePrefix: string }): Promise<Server> {
-  const child: ChildProcess = spawn(NEXT, ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child: ChildProcess = spawn(process.execPath, ["scripts/serve.mjs", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: BUILD_DIR,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
@@ -127,16 +131,19 @@ export async function startServer(port: number, env: { databaseUrl: string; queu
   };
   const baseUrl = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 120; i++) {
-    if (exited) throw new Error(`next start exited before answering:\n${output}`);
+    if (exited) throw new Error(`the web server exited before answering:\n${output}`);
     const answered = await fetch(`${baseUrl}/login`).then(
       (r) => r.ok,
       () => false,
     );
-    if (answered) return { baseUrl, stop, output: () => output };
+    if (answered) {
+      const webProcesses = Number(/serve: (\d+) web process/.exec(output)?.[1] ?? NaN);
+      return { baseUrl, webProcesses, stop, output: () => output };
+    }
     await sleep(1000);
   }
   await stop();
-  throw new Error(`next start did not answer ${baseUrl}/login within 120 s:\n${output}`);
+  throw new Error(`the web server did not answer ${baseUrl}/login within 120 s:\n${output}`);
 }
 
 // name=value of every Set-Cookie, later ones replacing earlier ones of the same name.

@@ -1,6 +1,6 @@
 // npm run bench:web — the portal under load on the 1,000,000-declaration bench database (made as bench:import makes
 // it when missing): KPI results computed for every month and quarter and for the demo contracts' period (timed), demo
-// users and contracts seeded, the production build of the committed HEAD (bench/web-server.ts) served by `next start`
+// users and contracts seeded, the production build of the committed HEAD (bench/web-server.ts) served by `npm start`
 // on a free local port, then for each page 20 concurrent clients, each signed in with its own session, for a fixed
 // time after a short warm-up: the manager overview (/dashboard), the officer's own page (/me), a KPI drill-down and a
 // declaration record, plus a trivial route (/api/auth/session) for the framework's own cost. Each page is measured
@@ -285,7 +285,9 @@ try {
   migrateDatabase(BENCH_DATABASE);
   const port = await freePort(Number(process.env.BENCH_WEB_PORT ?? 3400));
   server = await startServer(port, { databaseUrl: env.DATABASE_URL, queuePrefix: env.QUEUE_PREFIX });
-  log(`next start on ${server.baseUrl} (${build.built ? `built in ${build.seconds} s` : "existing build"})`);
+  log(
+    `npm start (${server.webProcesses} web processes) on ${server.baseUrl} (${build.built ? `built in ${build.seconds} s` : "existing build"})`,
+  );
   const account = (role: DemoUser["role"]) => demo.users.find((u) => u.role === role)!;
   const manager = account("MANAGER");
   const officer = account("OFFICER");
@@ -363,7 +365,12 @@ try {
       kpiResults,
       demoContracts: { ...demo.contracts, seconds: demo.seconds },
       build,
-      server: { command: `next start -p ${port}`, nodeEnv: "production", queuePrefix: env.QUEUE_PREFIX },
+      server: {
+        command: `npm start -- -p ${port}`,
+        webProcesses: server.webProcesses,
+        nodeEnv: "production",
+        queuePrefix: env.QUEUE_PREFIX,
+      },
       drilldownOfficer: { ...subjects.officer, period: DRILLDOWN_PERIOD },
       declaration: subjects.declId,
       overviewMonth: latestMonth,

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm run demo`: from a fresh machine (Node 20) to a running portal with demo data. Checks the services, migrates
 # the database, generates and imports the synthetic data set once, seeds the demo users, builds when the sources
-# changed, then runs `next start` and the worker until Ctrl-C, which stops both.
+# changed, then runs `npm start` (scripts/serve.mjs) and the worker until Ctrl-C, which stops both.
 #
 # Overrides: PORT (3000), HOST (127.0.0.1: the demo's passwords are public, so it listens on this machine only;
 # HOST=0.0.0.0 opens it to the network), DEMO_DECLARATIONS (200000), PMC_DEMO_DB (pmc; a trial database also gets its
@@ -121,7 +121,7 @@ if needs_build; then
   npm run --silent build || die "npm run build failed"
 fi
 
-start_child env NODE_ENV=production node_modules/.bin/next start -p "$PORT" -H "$HOST"
+start_child env NODE_ENV=production node scripts/serve.mjs -p "$PORT" -H "$HOST"
 start_child env NODE_ENV=production npm run --silent worker
 
 url="http://127.0.0.1:$PORT"

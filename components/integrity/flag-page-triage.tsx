@@ -1,31 +1,18 @@
 "use client";
 // Triage of the one flag a page shows: dismiss it with a reason, or open a case with it (the inbox's bulk action on a
 // single flag, same server action).
-import { startTransition, useActionState, useEffect, useState, type FormEvent } from "react";
-import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { IDLE, type FormResult } from "@/lib/kernel/form-result";
+import { useFormAction, type FormAction } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
 import { Field, inputClasses } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TriageMessage } from "@/components/integrity/flag-triage-form";
 
-type Action = (previous: FormResult, formData: FormData) => Promise<FormResult>;
-
-export function FlagPageTriage({ flagId, action }: { flagId: number; action: Action }) {
+export function FlagPageTriage({ flagId, action }: { flagId: number; action: FormAction }) {
   const t = useTranslations("integrity.inbox.bulk");
-  const [result, dispatch, pending] = useActionState(action, IDLE);
+  const { result, pending, formProps } = useFormAction(action);
   const [panel, setPanel] = useState<"dismiss" | "case" | null>(null);
-  const router = useRouter();
-  useEffect(() => {
-    if (result.status === "success") router.refresh();
-  }, [result, router]);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formData = new FormData(event.currentTarget);
-    startTransition(() => dispatch(formData));
-  }
 
   return (
     <div className="space-y-3" data-testid="flag-triage">
@@ -52,8 +39,7 @@ export function FlagPageTriage({ flagId, action }: { flagId: number; action: Act
           </div>
           {panel ? (
             <form
-              onSubmit={onSubmit}
-              noValidate
+              {...formProps}
               className="flex flex-col gap-3 rounded-md border border-slate-200 bg-slate-50 p-4"
               aria-label={panel === "dismiss" ? t("dismissOne") : t("openCase")}
             >

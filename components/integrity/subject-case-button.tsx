@@ -2,16 +2,13 @@
 // "Open a case with all its flags" on a subject of the work queue: one case on everything behind the subject that
 // the analyst may see and that is still to triage, with an optional title. Once opened, the case's page follows
 // (nothing is left to triage behind the subject).
-import { startTransition, useActionState, useEffect, useState, type FormEvent } from "react";
-import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { IDLE, type FormResult } from "@/lib/kernel/form-result";
+import { useFormAction, type FormAction } from "@/components/forms/use-form-action";
 import { Button } from "@/components/ui/button";
 import { Field, inputClasses } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TriageMessage } from "@/components/integrity/flag-triage-form";
-
-type Action = (previous: FormResult, formData: FormData) => Promise<FormResult>;
 
 export function SubjectCaseButton({
   action,
@@ -19,24 +16,15 @@ export function SubjectCaseButton({
   window,
   flags,
 }: {
-  action: Action;
+  action: FormAction;
   subject: { type: string; id: string };
   window: { from: string; to: string };
   flags: number;
 }) {
   const t = useTranslations("triage.subject");
-  const [result, dispatch, pending] = useActionState(action, IDLE);
+  // The action's answer names the new case's page, where the user goes next.
+  const { result, pending, formProps } = useFormAction(action);
   const [open, setOpen] = useState(false);
-  const router = useRouter();
-  useEffect(() => {
-    if (result.status === "success") router.push(`/integrity/cases/${String(result.values.caseId)}`);
-  }, [result, router]);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formData = new FormData(event.currentTarget);
-    startTransition(() => dispatch(formData));
-  }
 
   return (
     <div className="space-y-3" data-testid="subject-case">
@@ -48,8 +36,7 @@ export function SubjectCaseButton({
           </Button>
           {open ? (
             <form
-              onSubmit={onSubmit}
-              noValidate
+              {...formProps}
               className="flex flex-col gap-3 rounded-md border border-slate-200 bg-slate-50 p-4"
               aria-label={t("openCase", { count: flags })}
             >

@@ -220,6 +220,59 @@ describe("the work queue", () => {
     expect(uv.every((f) => f.tests === rows[0]!.n)).toBe(true);
   });
 
+  it("stores each flag's revenue at stake as docs/indicators.md defines it, worked out again here", async () => {
+    type StoredFlag = {
+      id: number;
+      method: string;
+      subject_id: string;
+      related_id: string;
+      n: number;
+      stats: Record<string, number | string>;
+      revenue: number;
+      office_code: string;
+    };
+    const { rows: flags } = await pool.query<StoredFlag>(
+      `SELECT id, method, subject_id, related_id, n, stats, revenue_at_stake::float8 AS revenue, office_code
+         FROM flags WHERE period_from = $1 AND period_to = $2 AND method IN ('UNIT_VALUE', 'RATE_OUTLIER', 'BROKER_OFFICER_PAIR')`,
+      [Q1.from, Q1.to],
+    );
+    // Final taxes of the quarter's live declarations, from which the means are taken in JavaScript.
+    const { rows: decls } = await pool.query<{ officer: string; broker: string; office: string; taxes: number }>(
+      `SELECT assessing_officer_id AS officer, broker_id AS broker, office_code AS office,
+              coalesce(taxes_final, 0)::float8 AS taxes
+         FROM declarations WHERE reg_ts >= $1::date AND reg_ts < $2::date + 1 AND status <> 'cancelled'`,
+      [Q1.from, Q1.to],
+    );
+    const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
+    const expected = async (f: StoredFlag): Promise<number> => {
+      const s = f.stats as Record<string, number>;
+      if (f.method === "RATE_OUTLIER") {
+        return Math.abs(s.p! - s.p0!) * f.n * mean(decls.filter((d) => d.officer === f.subject_id).map((d) => d.taxes));
+      }
+      if (f.method === "BROKER_OFFICER_PAIR") {
+        const pair = decls.filter(
+          (d) => d.office === f.office_code && d.broker === f.subject_id && d.officer === f.related_id,
+        );
+        return Math.max(0, s.n_bo! - s.expected!) * mean(pair.map((d) => d.taxes));
+      }
+      const { rows } = await pool.query<{ net_kg: number; cif: number; taxes: number }>(
+        `SELECT net_kg::float8, cif_value::float8 AS cif, coalesce(taxes, 0)::float8 AS taxes
+           FROM items WHERE decl_id = $1 AND item_no = $2::int`,
+        [f.subject_id, f.related_id],
+      );
+      const item = rows[0]!;
+      return (Math.max(0, Math.exp(s.median!) * item.net_kg - item.cif) * item.taxes) / item.cif;
+    };
+    for (const method of ["UNIT_VALUE", "RATE_OUTLIER", "BROKER_OFFICER_PAIR"]) {
+      expect(flags.filter((f) => f.method === method).length, method).toBeGreaterThan(0);
+    }
+    for (const f of flags) {
+      const want = await expected(f);
+      expect(f.revenue, `${f.method} ${f.subject_id}`).toBeCloseTo(want, Math.abs(want) >= 1 ? 2 : 6);
+    }
+    expect(flags.some((f) => f.revenue > 0)).toBe(true);
+  });
+
   it("marks the rows within the unit's capacity, which its analysts set and audit", async () => {
     expect((await triageQueue(users.national, Q1)).line).toBe(60);
     expect(await setCapacity(users.analystDla, { casesPerMonth: "2" })).toBe(2);

@@ -1,4 +1,4 @@
-// Global setup of the e2e project: the production build served by `next start` (port 3200) plus one worker, on a
+// Global setup of the e2e project: the production build served by `npm start` (port 3200) plus one worker, on a
 // fresh database (pmc_e2e) holding the small canonical data set and the demo users. Test files get E2E_BASE_URL
 // (through tests/support/test-env.ts); teardown stops both servers whatever happened. The build has a folder of its
 // own, .next-e2e, so that `npm test` never replaces the build a running `npm run demo` serves from .next.
@@ -126,9 +126,11 @@ export default async function setup(project: TestProject) {
       log(`E2E_SKIP_BUILD=1: using the existing build in ${E2E_DIST_DIR}/`);
     } else await run(`next build (${E2E_DIST_DIR}/)`, bin("next"), ["build"], appEnv);
 
-    server = spawnGroup(bin("next"), ["start", "-p", String(E2E_PORT), "-H", "127.0.0.1"], {
+    // Served as `npm start` serves it, in one process: the page cache is per process, and its tests expect the
+    // second view of a page to find the first.
+    server = spawnGroup(process.execPath, ["scripts/serve.mjs", "-p", String(E2E_PORT), "-H", "127.0.0.1"], {
       cwd: projectRoot,
-      env: appEnv,
+      env: { ...appEnv, PMC_WEB_WORKERS: "1" },
     });
     workerStarting = startWorker({ env: appEnv }).then((started) => {
       worker = started;
@@ -148,7 +150,7 @@ export default async function setup(project: TestProject) {
       const seedArgs = ["--require", "./lib/runtime/allow-server-only.cjs", SEED_DEMO_USERS, "--without-contracts"];
       await run("seed demo users", bin("tsx"), seedArgs, appEnv);
     } else log("scripts/seed-demo-users.ts not present: no demo users seeded");
-    await Promise.race([waitForHttp(E2E_BASE_URL, 120_000), server.exitedEarly("next start")]);
+    await Promise.race([waitForHttp(E2E_BASE_URL, 120_000), server.exitedEarly("the web server")]);
     await workerStarting;
   } catch (error) {
     await stopAll();

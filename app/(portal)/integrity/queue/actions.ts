@@ -24,7 +24,7 @@ export async function openSubjectCaseAction(_previous: FormResult, formData: For
     { guard: requireIntegrityUser },
     async (user) => {
       const { caseId, flags } = await openSubjectCase(formFields(formData) as never, user);
-      return success("caseOpened", { caseId, count: flags });
+      return success("caseOpened", { caseId, count: flags }, `/integrity/cases/${caseId}`);
     },
     // Nothing is refreshed in place: the form sends the user on to the new case, and the subject's page, had it
     // been rendered again here, would have had nothing left to show the answer in.

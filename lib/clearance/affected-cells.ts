@@ -7,6 +7,7 @@ import type { CanonicalFileSpec } from "@/lib/clearance/canonical-files";
 import { stagingTable } from "@/lib/clearance/stage-file";
 import { stagedRowChanges, tableIsEmpty } from "@/lib/clearance/merge-staged";
 import type { Cell } from "@/lib/kpis/recomputation";
+import { MONTH_COLUMNS } from "@/lib/clearance/staged-months";
 
 const month = (ts: string) => `to_char(${ts}, 'YYYY-MM')`;
 
@@ -59,45 +60,45 @@ const EVERYTHING = new Set(["offices", "officers", "holidays"]);
 
 // Into an empty table (a first load) every row is new and every subject of its months is touched: only the months
 // are looked up, from the staged rows' own dates and from the registration months of their declarations, instead
-// of listing each row's subjects.
-const MONTH_COLUMNS: Partial<Record<CanonicalFileSpec["name"], { own: string[]; ofDeclarations: boolean }>> = {
-  declarations: { own: ["reg_ts", "asmt_ts"], ofDeclarations: false },
-  inspections: { own: ["exam_ts"], ofDeclarations: true },
-  events: { own: ["ts"], ofDeclarations: true },
-  items: { own: [], ofDeclarations: true },
-};
-
+// of listing each row's subjects. stagedMonths: the own dates' months noted while staging, given only when every
+// staged row was accepted (no duplicate or reference rejected since), so that they are those of the accepted rows.
 async function monthsOfFirstLoad(
   client: PoolClient,
   spec: CanonicalFileSpec,
   declarationsWereEmpty: boolean,
+  stagedMonths?: string[],
 ): Promise<Cell[]> {
   const columns = MONTH_COLUMNS[spec.name]!;
   const stg = stagingTable(spec);
-  const parts = columns.own.map((c) => `SELECT DISTINCT ${month(c)} AS m FROM ${stg} WHERE reject_reason IS NULL`);
+  const months = new Set(stagedMonths ?? []);
+  const parts = stagedMonths
+    ? []
+    : columns.own.map((c) => `SELECT DISTINCT ${month(c)} AS m FROM ${stg} WHERE reject_reason IS NULL`);
   // When this import brought every declaration, the rows can only belong to those, whose registration months its
   // declarations file already named.
   if (columns.ofDeclarations && !declarationsWereEmpty) {
     parts.push(`SELECT DISTINCT ${month("d.reg_ts")} AS m FROM declarations d
                  WHERE d.decl_id IN (SELECT decl_id FROM ${stg} WHERE reject_reason IS NULL)`);
   }
-  if (!parts.length) return [];
-  const { rows } = await client.query<{ m: string | null }>(parts.join(" UNION "));
-  return rows
-    .filter((r) => r.m !== null)
-    .flatMap((r): Cell[] => [
-      ["officer", "*", r.m!],
-      ["office", "*", r.m!],
-    ]);
+  if (parts.length) {
+    const { rows } = await client.query<{ m: string | null }>(parts.join(" UNION "));
+    for (const r of rows) if (r.m !== null) months.add(r.m);
+  }
+  return [...months].flatMap((m): Cell[] => [
+    ["officer", "*", m],
+    ["office", "*", m],
+  ]);
 }
 
 // New rows (not `stored`, see markStoredRows) count as they are; a stored row only when it differs from the row it
 // replaces, whose cells count too.
-// declarationsWereEmpty: the declarations table was empty when this import began.
+// declarationsWereEmpty: the declarations table was empty when this import began. stagedMonths: see
+// monthsOfFirstLoad.
 export async function affectedCells(
   client: PoolClient,
   spec: CanonicalFileSpec,
   declarationsWereEmpty = false,
+  stagedMonths?: string[],
 ): Promise<Cell[]> {
   if (EVERYTHING.has(spec.name)) {
     return [
@@ -107,7 +108,9 @@ export async function affectedCells(
   }
   const cells = CELLS[spec.name];
   if (!cells) return [];
-  if (await tableIsEmpty(client, spec.table)) return monthsOfFirstLoad(client, spec, declarationsWereEmpty);
+  if (await tableIsEmpty(client, spec.table)) {
+    return monthsOfFirstLoad(client, spec, declarationsWereEmpty, stagedMonths);
+  }
   const withoutReplaced = cells.join.replace(/LEFT JOIN \w+ o ON [^\n]*\n?/, "");
   const select = (join: string, values: string[], where: string) =>
     `SELECT v.t, v.id, v.m

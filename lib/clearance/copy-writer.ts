@@ -1,5 +1,7 @@
-// Bulk load through COPY … FROM STDIN (text format), in ~256 KB chunks that respect the stream's backpressure.
+// Bulk load through COPY … FROM STDIN (text format), in ~256 KB chunks that respect the stream's backpressure. The
+// same text can go to a file first (a spool, lib/clearance/spool-files.ts) and into the table later.
 import "server-only";
+import type { Writable } from "node:stream";
 import type { PoolClient } from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { finished } from "node:stream/promises";
@@ -16,11 +18,17 @@ const COPY_ESCAPES: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": 
 
 export class CopyWriter {
   private buffer = "";
-  private readonly stream: ReturnType<typeof copyFrom>;
+  private readonly stream: Writable;
   private failure: Error | null = null;
 
-  constructor(client: PoolClient, table: string, columns: string[]) {
-    this.stream = client.query(copyFrom(`COPY ${table} (${columns.join(", ")}) FROM STDIN`));
+  // Into `table` through `client`, or, given a writable stream alone, the COPY text into that stream.
+  constructor(client: PoolClient, table: string, columns: string[]);
+  constructor(stream: Writable);
+  constructor(target: PoolClient | Writable, table?: string, columns?: string[]) {
+    this.stream =
+      table === undefined
+        ? (target as Writable)
+        : (target as PoolClient).query(copyFrom(`COPY ${table} (${columns!.join(", ")}) FROM STDIN`));
     this.stream.on("error", (error: Error) => {
       this.failure = error;
     });
@@ -37,9 +45,18 @@ export class CopyWriter {
     const chunk = this.buffer;
     this.buffer = "";
     if (!this.stream.write(chunk)) {
+      // Each wait removes both its listeners: a file stream drains thousands of times in a large file.
       await new Promise<void>((resolve, reject) => {
-        this.stream.once("drain", resolve);
-        this.stream.once("error", reject);
+        const drained = () => {
+          this.stream.off("error", failed);
+          resolve();
+        };
+        const failed = (error: Error) => {
+          this.stream.off("drain", drained);
+          reject(error);
+        };
+        this.stream.once("drain", drained);
+        this.stream.once("error", failed);
       });
     }
   }

@@ -11,6 +11,7 @@ import "server-only";
 import type { PoolClient } from "pg";
 import { CANONICAL_FILES, fileSpec, type CanonicalFileSpec } from "@/lib/clearance/canonical-files";
 import { stagingTable, type RejectedKey } from "@/lib/clearance/stage-file";
+import { storedKeyCheck } from "@/lib/clearance/merge-staged";
 
 export type RejectionCause = {
   file: string;
@@ -42,12 +43,18 @@ export async function storeRejectedKeys(client: PoolClient, spec: CanonicalFileS
 
 // Rejects the staged rows of `spec` whose reference points only to rejected rows (neither stored nor accepted in
 // this import). Run before the unknown-reference check, in load order, so that the referenced file's own
-// rejections are final.
-export async function rejectDependents(client: PoolClient, spec: CanonicalFileSpec): Promise<void> {
+// rejections are final. Returns how many it rejected: the file's dependent rows, as only it sets their cause.
+// emptyAtStart: see storedKeyCheck.
+export async function rejectDependents(
+  client: PoolClient,
+  spec: CanonicalFileSpec,
+  emptyAtStart: ReadonlySet<string> = new Set(),
+): Promise<number> {
+  let rejected = 0;
   for (const ref of spec.references) {
     const target = fileSpec(ref.file);
     const targetStage = stagingTable(target);
-    await client.query(
+    const { rowCount } = await client.query(
       `UPDATE ${stagingTable(spec)} s
           SET reject_column = $1,
               reject_reason = 'rejected only because ' || c.root_file || ' line ' || c.root_line
@@ -62,23 +69,21 @@ export async function rejectDependents(client: PoolClient, spec: CanonicalFileSp
                        SELECT k.key, k.file, k.line, k.reason, k.line FROM stg_rejected_keys k WHERE k.file = $2) x
                 ORDER BY key, line) c
         WHERE s.reject_reason IS NULL AND s.${ref.column} = c.key
-          AND NOT EXISTS (SELECT 1 FROM ${target.table} t WHERE t.${ref.keyColumn} = s.${ref.column})
+          ${storedKeyCheck(target, ref.keyColumn, `s.${ref.column}`, emptyAtStart)}
           AND NOT EXISTS (SELECT 1 FROM ${targetStage} r
                            WHERE r.${ref.keyColumn} = s.${ref.column} AND r.reject_reason IS NULL)`,
       [ref.column, target.fileName],
     );
+    rejected += rowCount ?? 0;
   }
-}
-
-export async function dependentCount(client: PoolClient, spec: CanonicalFileSpec): Promise<number> {
-  const { rows } = await client.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM ${stagingTable(spec)} WHERE cause_line IS NOT NULL`,
-  );
-  return rows[0]!.n;
+  return rejected;
 }
 
 // Every row that caused others to be rejected, with how many per file, the most consequential first.
-export async function rejectionCauses(client: PoolClient): Promise<RejectionCause[]> {
+// withDependents: the files whose merge rejected dependent rows, when known (the others need no scan); all when not.
+export async function rejectionCauses(client: PoolClient, withDependents?: string[]): Promise<RejectionCause[]> {
+  const specs = CANONICAL_FILES.filter((spec) => !withDependents || withDependents.includes(spec.fileName));
+  if (!specs.length) return [];
   const { rows } = await client.query<{
     cause_file: string;
     cause_line: number;
@@ -86,11 +91,13 @@ export async function rejectionCauses(client: PoolClient): Promise<RejectionCaus
     file: string;
     n: number;
   }>(
-    CANONICAL_FILES.map(
-      (spec) =>
-        `SELECT cause_file, cause_line, cause_reason, '${spec.fileName}' AS file, count(*)::int AS n
+    specs
+      .map(
+        (spec) =>
+          `SELECT cause_file, cause_line, cause_reason, '${spec.fileName}' AS file, count(*)::int AS n
            FROM ${stagingTable(spec)} WHERE cause_line IS NOT NULL GROUP BY 1, 2, 3`,
-    ).join(" UNION ALL "),
+      )
+      .join(" UNION ALL "),
   );
   const causes = new Map<string, RejectionCause>();
   for (const r of rows) {

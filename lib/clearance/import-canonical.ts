@@ -2,7 +2,7 @@
 import "server-only";
 import { CANONICAL_FILES } from "@/lib/clearance/canonical-files";
 import { openSource } from "@/lib/clearance/sources";
-import { stageFile, type StageResult } from "@/lib/clearance/stage-file";
+import { readFile } from "@/lib/clearance/stage-file";
 import { runImport, type BeforeCommit, type ImportOutcome, type Progress } from "@/lib/clearance/import-pipeline";
 import { ImportInputError } from "@/lib/clearance/import-input-error";
 
@@ -21,18 +21,14 @@ export async function importCanonical(
     const present = CANONICAL_FILES.filter((s) => source.files.has(s.fileName));
     const totalBytes = present.reduce((sum, s) => sum + source.files.get(s.fileName)!.size, 0) || 1;
 
+    // Each file is read alongside the merge of the ones before it (lib/clearance/spool-files.ts).
     return await runImport(
       batchId,
-      async (client, rejects, report) => {
-        let bytes = 0;
-        const results: Record<string, StageResult> = {};
-        for (const spec of present) {
-          results[spec.fileName] = await stageFile(client, spec, source.files.get(spec.fileName)!, rejects, (n) => {
-            bytes += n;
-            void report(Math.min(bytes / totalBytes, 1));
-          });
-        }
-        return results;
+      {
+        files: present,
+        totalBytes,
+        read: (spec, rejects, open, onBytes) =>
+          readFile(spec, source.files.get(spec.fileName)!, rejects, onBytes, open),
       },
       progress,
       beforeCommit,

@@ -4,9 +4,12 @@
 import "server-only";
 import type { PoolClient } from "pg";
 import { withImportSession } from "@/lib/clearance/import-session";
-import { CANONICAL_FILES } from "@/lib/clearance/canonical-files";
+import { spoolFiles, type ReadFile, type SpooledFiles } from "@/lib/clearance/spool-files";
+import { pool } from "@/lib/pg";
+import { CANONICAL_FILES, type CanonicalFileSpec } from "@/lib/clearance/canonical-files";
 import { createStagingTable, stagingTable, type StageResult } from "@/lib/clearance/stage-file";
 import {
+  duplicatesCaughtByKeyRebuild,
   markStoredRows,
   rejectDuplicateKeys,
   rejectUnknownReferences,
@@ -16,13 +19,12 @@ import {
   upsertParties,
   withKeyProbes,
 } from "@/lib/clearance/merge-staged";
-import { buildQualityReport, type QualityReport } from "@/lib/clearance/quality-report";
+import { buildQualityReport, type FilledCounts, type QualityReport } from "@/lib/clearance/quality-report";
 import { RejectedRowsWriter } from "@/lib/clearance/rejected-rows";
 import { affectedCells } from "@/lib/clearance/affected-cells";
 import type { Cell } from "@/lib/kpis/recomputation";
 import {
   createRejectedKeysTable,
-  dependentCount,
   rejectDependents,
   rejectionCauses,
   storeRejectedKeys,
@@ -43,7 +45,8 @@ export type FileCounts = {
   seconds: number;
 };
 
-// Seconds spent in each phase of the import, summed over the files (the benchmark's profile).
+// Seconds spent in each phase of the import, summed over the files (the benchmark's profile). A phase timed inside
+// another is counted in its own line only, so that the shares add up to the whole.
 export type ImportProfile = Record<string, number>;
 
 export type ImportOutcome = {
@@ -59,12 +62,18 @@ export type BeforeCommit = (client: PoolClient, outcome: ImportOutcome) => Promi
 
 function profiler() {
   const profile: ImportProfile = {};
+  // Seconds spent in phases nested in the one running (phases run one after another, never side by side).
+  let nested = 0;
   const time = async <T>(phase: string, work: () => Promise<T>): Promise<T> => {
     const started = performance.now();
+    const nestedBefore = nested;
+    nested = 0;
     try {
       return await work();
     } finally {
-      profile[phase] = (profile[phase] ?? 0) + (performance.now() - started) / 1000;
+      const seconds = (performance.now() - started) / 1000;
+      profile[phase] = (profile[phase] ?? 0) + seconds - nested;
+      nested = nestedBefore + seconds;
     }
   };
   return { profile, time };
@@ -78,6 +87,20 @@ export type Stager = (
   progress: (fraction: number) => Promise<void>,
 ) => Promise<Record<string, StageResult>>;
 
+// A format whose files are read one at a time (the canonical CSV folder): each file is read alongside the merge of
+// the files before it (lib/clearance/spool-files.ts). files: those present, in load order.
+export type FileStager = { files: CanonicalFileSpec[]; totalBytes: number; read: ReadFile };
+
+// The staged files as the merge takes them, in load order.
+type StagedFiles = {
+  // The file's staging table filled and analyzed, and its rejected keys stored; undefined when not imported.
+  get(spec: CanonicalFileSpec): Promise<StageResult | undefined>;
+  // Every file read and its rejected rows written: before the quality report and the commit.
+  finish(): Promise<void>;
+  // Where the progress bar stands while the i-th canonical file is saved.
+  savingAt(i: number): number;
+};
+
 // Imports touch the same tables; one at a time keeps counts and rejections exact.
 const IMPORT_LOCK = 7_320_001;
 const STAGING_SHARE = 0.8;
@@ -85,7 +108,7 @@ const QUALITY_AT = 0.97;
 
 export async function runImport(
   batchId: number,
-  stage: Stager,
+  stage: Stager | FileStager,
   progress: Progress,
   beforeCommit?: BeforeCommit,
 ): Promise<ImportOutcome> {
@@ -97,24 +120,75 @@ export async function runImport(
       const { profile, time } = profiler();
       await createRejectedKeysTable(client);
       const rejects = await RejectedRowsWriter.open(batchId);
-      let staged: Record<string, StageResult>;
-      try {
-        staged = await time("reading and staging", () =>
-          stage(client, rejects, (f) => progress(f * STAGING_SHARE, "reading")),
-        );
-      } finally {
+      let rejectsOpen = true;
+      const closeRejects = async () => {
+        if (!rejectsOpen) return;
+        rejectsOpen = false;
         await rejects.close();
-      }
-      await time("analyzing staged rows", async () => {
-        for (const spec of CANONICAL_FILES) {
-          const keys = staged[spec.fileName]?.rejectedKeys;
-          if (keys?.length) await storeRejectedKeys(client, spec, keys);
-          await client.query(`ANALYZE ${stagingTable(spec)}`);
+      };
+      let spooled: SpooledFiles | null = null;
+      let files: StagedFiles;
+      let report = progress;
+      try {
+        if (typeof stage === "function") {
+          let staged: Record<string, StageResult>;
+          try {
+            staged = await time("reading and staging", () =>
+              stage(client, rejects, (f) => progress(f * STAGING_SHARE, "reading")),
+            );
+          } finally {
+            await closeRejects();
+          }
+          await time("analyzing staged rows", async () => {
+            for (const spec of CANONICAL_FILES) await analyzeStaged(client, spec, staged[spec.fileName]);
+          });
+          files = {
+            get: async (spec) => staged[spec.fileName],
+            finish: async () => undefined,
+            // Saving spans the staging share up to the quality check's 97 %, so the bar never moves back.
+            savingAt: (i) => STAGING_SHARE + ((QUALITY_AT - STAGING_SHARE) * i) / CANONICAL_FILES.length,
+          };
+        } else {
+          // Reading and merging overlap: the bar follows the reading, and never moves back.
+          let shown = 0;
+          report = (fraction, phase) => progress((shown = Math.max(shown, fraction)), phase);
+          let bytes = 0;
+          let readingSeconds = 0;
+          const read: ReadFile = async (...args) => {
+            const result = await stage.read(...args);
+            readingSeconds += result.seconds ?? 0;
+            return result;
+          };
+          const reading = await spoolFiles(stage.files, read, rejects, (n) => {
+            bytes += n;
+            void report(Math.min(bytes / stage.totalBytes, 1) * QUALITY_AT, "reading");
+          });
+          spooled = reading;
+          files = {
+            async get(spec) {
+              const result = await time("waiting for the reading", () => reading.read(spec));
+              if (!result) return undefined;
+              await time("loading staged rows", () => reading.load(client, spec));
+              await time("analyzing staged rows", () => analyzeStaged(client, spec, result));
+              return result;
+            },
+            async finish() {
+              await time("waiting for the reading", () => reading.settle(false));
+              await closeRejects();
+              // Read alongside the merge, so not a share of the import's time: how long reading took in all.
+              profile["reading files (alongside the merge)"] = readingSeconds;
+            },
+            savingAt: () => 0,
+          };
         }
-      });
-      const outcome = await mergeAll(client, batchId, staged, progress, time, beforeCommit);
-      await time("analyzing loaded tables", () => analyzeGrownTables(client, outcome.files));
-      return { ...outcome, profile };
+        const outcome = await mergeAll(client, batchId, files, report, time, beforeCommit);
+        await time("analyzing loaded tables", () => analyzeGrownTables(client, outcome.files));
+        return { ...outcome, profile };
+      } finally {
+        // After a failure: stop reading, remove the spool, and end the rejected rows' COPY.
+        await spooled?.settle(true);
+        await closeRejects();
+      }
     } finally {
       await client.query(
         [...CANONICAL_FILES.map((s) => stagingTable(s)), "stg_rejected_keys"]
@@ -126,60 +200,66 @@ export async function runImport(
   });
 }
 
+// The rejected keys of a staged file (for the rows that depend on them), and statistics for the merge's plans.
+async function analyzeStaged(client: PoolClient, spec: CanonicalFileSpec, staged: StageResult | undefined) {
+  const keys = staged?.rejectedKeys;
+  if (keys?.length) await storeRejectedKeys(client, spec, keys);
+  await client.query(`ANALYZE ${stagingTable(spec)}`);
+}
+
 async function mergeAll(
   client: PoolClient,
   batchId: number,
-  staged: Record<string, StageResult>,
+  staged: StagedFiles,
   progress: Progress,
   time: ReturnType<typeof profiler>["time"],
   beforeCommit?: BeforeCommit,
 ): Promise<ImportOutcome> {
   const files: Record<string, FileCounts> = {};
   const cells = new Map<string, Cell>();
-  const declarationsWereEmpty = await tableIsEmpty(client, "declarations");
+  const counted: Record<string, FilledCounts> = {};
+  // Tables empty before this import: what they hold during it is what it accepted (storedKeyCheck).
+  const emptyAtStart = new Set<string>();
+  for (const spec of CANONICAL_FILES) if (await tableIsEmpty(client, spec.table)) emptyAtStart.add(spec.table);
+  const declarationsWereEmpty = emptyAtStart.has("declarations");
   await client.query("BEGIN");
   try {
     for (const [i, spec] of CANONICAL_FILES.entries()) {
-      const stage = staged[spec.fileName];
+      const stage = await staged.get(spec);
       if (!stage) continue;
-      // Saving spans the staging share up to the quality check's 97 %, so the bar never moves back.
-      await progress(
-        STAGING_SHARE + ((QUALITY_AT - STAGING_SHARE) * i) / CANONICAL_FILES.length,
-        `saving ${spec.fileName}`,
-      );
+      await progress(staged.savingAt(i), `saving ${spec.fileName}`);
       const started = performance.now();
-      await time("duplicate keys", () => rejectDuplicateKeys(client, spec));
-      await time("dependent rows", () => rejectDependents(client, spec));
-      await time("references", () => rejectUnknownReferences(client, spec));
-      const setRejected = await time("rejected rows", () => storeSetRejections(client, spec, batchId));
-      const stored = await time("finding stored rows", () =>
-        withKeyProbes(client, spec, () => markStoredRows(client, spec)),
-      );
-      const touched = await time("affected KPI cells", () =>
-        withKeyProbes(client, spec, () => affectedCells(client, spec, declarationsWereEmpty)),
-      );
-      const { accepted, inserted, updated } = await time("writing rows and indexes", () =>
-        withKeyProbes(client, spec, () => upsertAccepted(client, spec, batchId, stored)),
-      );
-      if (inserted + updated > 0) for (const cell of touched) cells.set(cell.join("|"), cell);
-      if (spec.name === "declarations") await time("brokers and importers", () => upsertParties(client));
-      files[spec.fileName] = {
-        read: stage.read,
-        accepted,
-        rejected: stage.rejected + setRejected,
-        dependent: await dependentCount(client, spec),
-        inserted,
-        updated,
-        unchanged: accepted - inserted - updated,
-        warnings: stage.warnings,
-        error: stage.error,
-        seconds: (stage.seconds ?? 0) + (performance.now() - started) / 1000,
-      };
+      const merge = (checkDuplicates: boolean) =>
+        mergeFile(client, spec, { batchId, stage, declarationsWereEmpty, emptyAtStart, checkDuplicates, time });
+      let merged: MergedFile;
+      if (await duplicatesCaughtByKeyRebuild(client, spec)) {
+        await client.query("SAVEPOINT unchecked_keys");
+        try {
+          merged = await merge(false);
+          await client.query("RELEASE SAVEPOINT unchecked_keys");
+        } catch (error) {
+          if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+          // The file holds duplicate keys: back to before its checks, and again with the duplicate check.
+          await client.query("ROLLBACK TO SAVEPOINT unchecked_keys");
+          merged = await merge(true);
+        }
+      } else {
+        merged = await merge(true);
+      }
+      const { counts, touched, setRejected } = merged;
+      // What the stager counted is what was accepted when no staged row was rejected since.
+      if (setRejected === 0 && stage.counted) counted[spec.fileName] = stage.counted;
+      if (counts.inserted + counts.updated > 0) for (const cell of touched) cells.set(cell.join("|"), cell);
+      files[spec.fileName] = { ...counts, seconds: (stage.seconds ?? 0) + (performance.now() - started) / 1000 };
     }
+    await staged.finish();
     await progress(QUALITY_AT, "checking quality");
     const quality = await time("quality report", async () => ({
-      ...(await buildQualityReport(client)),
-      rejectionCauses: await rejectionCauses(client),
+      ...(await buildQualityReport(client, counted)),
+      rejectionCauses: await rejectionCauses(
+        client,
+        Object.keys(files).filter((file) => files[file]!.dependent > 0),
+      ),
     }));
     const outcome = { files, quality, affectedCells: [...cells.values()] };
     await beforeCommit?.(client, outcome);
@@ -191,21 +271,111 @@ async function mergeAll(
   }
 }
 
+const UNIQUE_VIOLATION = "23505";
+
+// setRejected: the staged rows the set-based checks rejected.
+type MergedFile = { counts: Omit<FileCounts, "seconds">; touched: Cell[]; setRejected: number };
+
+// One file's rows from its staging table into its table: set-based rejections, then the upsert. checkDuplicates:
+// false only when the primary key rebuilt after the load will catch them (duplicatesCaughtByKeyRebuild).
+async function mergeFile(
+  client: PoolClient,
+  spec: (typeof CANONICAL_FILES)[number],
+  options: {
+    batchId: number;
+    stage: StageResult;
+    declarationsWereEmpty: boolean;
+    emptyAtStart: ReadonlySet<string>;
+    checkDuplicates: boolean;
+    time: ReturnType<typeof profiler>["time"];
+  },
+): Promise<MergedFile> {
+  const { batchId, stage, declarationsWereEmpty, emptyAtStart, time } = options;
+  const duplicates = options.checkDuplicates
+    ? await time("duplicate keys", () => rejectDuplicateKeys(client, spec))
+    : 0;
+  const dependent = await time("dependent rows", () => rejectDependents(client, spec, emptyAtStart));
+  const unknown = await time("references", () => rejectUnknownReferences(client, spec, emptyAtStart));
+  const setRejected = await time("rejected rows", () =>
+    storeSetRejections(client, spec, batchId, duplicates + dependent + unknown),
+  );
+  const stored = await time("finding stored rows", () =>
+    withKeyProbes(client, spec, () => markStoredRows(client, spec)),
+  );
+  // The months noted while staging are those of the accepted rows when no staged row was rejected since.
+  const stagedMonths = setRejected === 0 ? stage.months : undefined;
+  const touched = await time("affected KPI cells", () =>
+    withKeyProbes(client, spec, () => affectedCells(client, spec, declarationsWereEmpty, stagedMonths)),
+  );
+  const rebuild = (statements: string[]) =>
+    time("building keys and indexes", async () => {
+      for (const statement of statements) await client.query(statement);
+    });
+  const { accepted, inserted, updated } = await time("writing rows", () =>
+    withKeyProbes(client, spec, () => upsertAccepted(client, spec, batchId, stored, rebuild)),
+  );
+  if (spec.name === "declarations") await time("brokers and importers", () => upsertParties(client));
+  return {
+    counts: {
+      read: stage.read,
+      accepted,
+      rejected: stage.rejected + setRejected,
+      dependent,
+      inserted,
+      updated,
+      unchanged: accepted - inserted - updated,
+      warnings: stage.warnings,
+      error: stage.error,
+    },
+    touched,
+    setRejected,
+  };
+}
+
 // The KPI jobs right after an import plan their queries on the tables' statistics: a table that grew by a tenth or
 // more (every table of a first load) is analyzed now rather than whenever autovacuum gets to it. A day's rows
 // into a large table are far below that, so the daily path does not pay for it.
 const ANALYZE_GROWTH = 0.1;
 
 async function analyzeGrownTables(client: PoolClient, files: Record<string, FileCounts>): Promise<void> {
+  const grown: { table: string; relations: number }[] = [];
   for (const spec of CANONICAL_FILES) {
     const counts = files[spec.fileName];
     const changed = counts ? counts.inserted + counts.updated : 0;
     if (!changed) continue;
-    const { rows } = await client.query<{ n: number }>(
-      `SELECT coalesce(sum(greatest(c.reltuples, 0)), 0)::float8 AS n FROM pg_class c
+    const { rows } = await client.query<{ n: number; relations: number }>(
+      `SELECT coalesce(sum(greatest(c.reltuples, 0)), 0)::float8 AS n, count(*)::int AS relations FROM pg_class c
         WHERE c.oid = $1::regclass OR c.oid IN (SELECT inhrelid FROM pg_inherits WHERE inhparent = $1::regclass)`,
       [spec.table],
     );
-    if (changed >= ANALYZE_GROWTH * Math.max(rows[0]!.n - changed, 0)) await client.query(`ANALYZE ${spec.table}`);
+    if (changed >= ANALYZE_GROWTH * Math.max(rows[0]!.n - changed, 0)) {
+      grown.push({ table: spec.table, relations: rows[0]!.relations });
+    }
+  }
+  if (grown.length < 2) {
+    for (const { table } of grown) await client.query(`ANALYZE ${table}`);
+    return;
+  }
+  // The data is committed: a second session analyzes alongside this one, so that both cores work. ANALYZE samples
+  // a fixed number of rows per relation, so a table's cost goes with its relations (a month partition each),
+  // not its rows: declarations on one side, the other tables on the other.
+  const sessions: { tables: string[]; relations: number }[] = [
+    { tables: [], relations: 0 },
+    { tables: [], relations: 0 },
+  ];
+  for (const t of grown.sort((a, b) => b.relations - a.relations)) {
+    const lighter = sessions[0]!.relations <= sessions[1]!.relations ? sessions[0]! : sessions[1]!;
+    lighter.tables.push(t.table);
+    lighter.relations += t.relations;
+  }
+  const second = await pool.connect();
+  try {
+    await Promise.all(
+      [client, second].map(async (session, i) => {
+        for (const table of sessions[i]!.tables) await session.query(`ANALYZE ${table}`);
+      }),
+    );
+  } finally {
+    second.release();
   }
 }

@@ -10,7 +10,11 @@ export async function withImportSession<T>(fn: (client: pg.PoolClient) => Promis
   await client.connect();
   try {
     // Staging tables of a million declarations and their sorts and hash joins fit in memory on a 24 GB machine.
-    await client.query("SET temp_buffers = '1GB'; SET work_mem = '256MB'; SET synchronous_commit = off");
+    // maintenance_work_mem: a first load rebuilds its keys and indexes over millions of rows (merge-staged.ts);
+    // with the server's default 64 MB each of those sorts spills to disk in many runs.
+    await client.query(
+      "SET temp_buffers = '1GB'; SET work_mem = '256MB'; SET maintenance_work_mem = '512MB'; SET synchronous_commit = off",
+    );
     return await fn(client as unknown as pg.PoolClient);
   } finally {
     await client.end();

@@ -12,7 +12,8 @@ export type MergeCounts = { rejected: number; inserted: number; updated: number;
 // Hash aggregation on the key finds the few duplicates without sorting millions of rows. Five million staged events
 // make a hash table larger than the session's work_mem, which then spills to disk and takes many times longer: the
 // statement gets four times as much memory for its hash tables (about 1 GB inside PostgreSQL, not in Node).
-export async function rejectDuplicateKeys(client: PoolClient, spec: CanonicalFileSpec): Promise<void> {
+// Returns how many rows it rejected.
+export async function rejectDuplicateKeys(client: PoolClient, spec: CanonicalFileSpec): Promise<number> {
   const stg = stagingTable(spec);
   const keyOf = (alias: string) =>
     spec.key.map((k) =>
@@ -20,11 +21,12 @@ export async function rejectDuplicateKeys(client: PoolClient, spec: CanonicalFil
     );
   // Inside the import's transaction: should the statement fail, the rollback undoes the SET too.
   await client.query("SET hash_mem_multiplier = 4");
-  await findDuplicates();
+  const rejected = await findDuplicates();
   await client.query("RESET hash_mem_multiplier");
+  return rejected;
 
   async function findDuplicates() {
-    await client.query(`
+    const { rowCount } = await client.query(`
     UPDATE ${stg} s
        SET reject_column = '${spec.key.join(", ")}',
            reject_reason = 'duplicate key: the same ${spec.key.join(" + ")} is on line ' || d.first_line || ' of this file'
@@ -36,28 +38,53 @@ export async function rejectDuplicateKeys(client: PoolClient, spec: CanonicalFil
        .map((k, i) => `${k} = d.k${i}`)
        .join(" AND ")}
        AND s.line <> d.first_line AND s.reject_reason IS NULL`);
+    return rowCount ?? 0;
   }
 }
 
-export async function rejectUnknownReferences(client: PoolClient, spec: CanonicalFileSpec): Promise<void> {
+// Returns how many rows it rejected. emptyAtStart: see storedKeyCheck.
+export async function rejectUnknownReferences(
+  client: PoolClient,
+  spec: CanonicalFileSpec,
+  emptyAtStart: ReadonlySet<string> = new Set(),
+): Promise<number> {
+  let rejected = 0;
   for (const ref of spec.references) {
     const target = fileSpec(ref.file);
-    await client.query(`
+    const { rowCount } = await client.query(`
       UPDATE ${stagingTable(spec)} s
          SET reject_column = '${ref.column}',
              reject_reason = 'unknown ${ref.column} "' || s.${ref.column} || '": not in ${target.fileName} (stored or accepted in this import)'
        WHERE s.reject_reason IS NULL AND s.${ref.column} IS NOT NULL
-         AND NOT EXISTS (SELECT 1 FROM ${target.table} t WHERE t.${ref.keyColumn} = s.${ref.column})
+         ${storedKeyCheck(target, ref.keyColumn, `s.${ref.column}`, emptyAtStart)}
          AND NOT EXISTS (SELECT 1 FROM ${stagingTable(target)} r
                           WHERE r.${ref.keyColumn} = s.${ref.column} AND r.reject_reason IS NULL)`);
+    rejected += rowCount ?? 0;
   }
+  return rejected;
 }
 
+// "Not among the stored rows of `target`": left out when its table was empty when the import began, for then what
+// it holds now are the rows this import accepted from its staging table, which the check beside it already looks
+// at (on a first load, reading a million declarations once more per file that references them).
+export function storedKeyCheck(
+  target: CanonicalFileSpec,
+  keyColumn: string,
+  value: string,
+  emptyAtStart: ReadonlySet<string>,
+): string {
+  if (emptyAtStart.has(target.table)) return "";
+  return `AND NOT EXISTS (SELECT 1 FROM ${target.table} t WHERE t.${keyColumn} = ${value})`;
+}
+
+// rejected: how many staged rows the checks above rejected, the sum of their counts (no scan for none).
 export async function storeSetRejections(
   client: PoolClient,
   spec: CanonicalFileSpec,
   batchId: number,
+  rejected: number,
 ): Promise<number> {
+  if (rejected === 0) return 0;
   // json_build_object keeps the file's column order for the download (jsonb would sort the keys).
   const values = spec.columns
     .map(
@@ -141,12 +168,16 @@ export async function markStoredRows(client: PoolClient, spec: CanonicalFileSpec
 // Update-then-insert by key rather than INSERT … ON CONFLICT: declarations are partitioned by month, and a
 // partitioned table cannot have a unique index on decl_id alone. Imports run one at a time, so the two steps
 // cannot interleave with another writer.
-// `stored`: how many accepted rows markStoredRows found already stored.
+// `stored`: how many accepted rows markStoredRows found already stored. `rebuild` runs the statements that build
+// the keys and indexes dropped for a bulk load (the caller times it apart).
 export async function upsertAccepted(
   client: PoolClient,
   spec: CanonicalFileSpec,
   batchId: number,
   stored: number,
+  rebuild: (statements: string[]) => Promise<void> = async (statements) => {
+    for (const statement of statements) await client.query(statement);
+  },
 ): Promise<{ accepted: number; inserted: number; updated: number }> {
   const stg = stagingTable(spec);
   const { targets, sources, keyMatch, compared } = rowComparison(spec);
@@ -174,14 +205,16 @@ export async function upsertAccepted(
   // A bulk load into an empty table builds its indexes, the primary key's included, once at the end: much faster
   // than maintaining them row by row. The staged rows' keys were already found unique (rejectDuplicateKeys), and
   // the key is rebuilt, and so checked again, before the transaction commits.
-  const rebuild = empty ? await dropIndexesForBulkLoad(client, spec.table, stg) : [];
+  const dropped = empty ? await dropIndexesForBulkLoad(client, spec.table, stg) : [];
   const inserted = await client.query(
     `INSERT INTO ${spec.table} (${[...targets, ...(tracksBatch ? ["import_batch_id"] : [])].join(", ")})
      SELECT ${[...sources, ...(tracksBatch ? ["$1::int"] : [])].join(", ")} FROM ${stg} s
       WHERE ${accepted} AND NOT s.stored`,
     tracksBatch ? [batchId] : [],
   );
-  for (const definition of rebuild) await client.query(definition);
+  await rebuild(dropped);
+  // With nothing stored, every accepted row was inserted: no need to count millions of staged rows again.
+  if (stored === 0) return { accepted: inserted.rowCount ?? 0, inserted: inserted.rowCount ?? 0, updated };
   const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${stg} s WHERE ${accepted}`);
   return { accepted: rows[0]!.n, inserted: inserted.rowCount ?? 0, updated };
 }
@@ -204,35 +237,62 @@ export async function tableIsEmpty(client: PoolClient, table: string): Promise<b
 
 const BULK_LOAD_ROWS = 50_000;
 
-// Drops the table's indexes, and its primary key when no foreign key points to it, when a large load is coming,
-// returning the statements that build them again, in the same transaction. Only the tables' owner may: the portal's
-// least-privileged role (the worker's uploads) loads with the indexes in place, and an operator's first load with
-// DATABASE_URL set to the owner gets the faster path (docs/scaling.md).
-async function dropIndexesForBulkLoad(client: PoolClient, table: string, staging: string): Promise<string[]> {
-  const { rows: size } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${staging}`);
-  if (size[0]!.n < BULK_LOAD_ROWS) return [];
+type BulkLoadPlan = { keys: { conname: string; definition: string; columns: string[] }[]; indexes: IndexRow[] };
+type IndexRow = { indexname: string; indexdef: string };
+
+// What a large load into the empty `table` may drop and build again afterwards: its indexes, and its primary key
+// when no foreign key points to it. Null when the load is small or the importing role does not own the table: the
+// portal's least-privileged role (the worker's uploads) loads with the indexes in place, and an operator's first
+// load with DATABASE_URL set to the owner gets the faster path (docs/scaling.md).
+async function bulkLoadPlan(client: PoolClient, table: string, staging: string): Promise<BulkLoadPlan | null> {
+  // The staging table's size from its statistics (it was analyzed once staged): a threshold needs no exact count.
+  const { rows: size } = await client.query<{ n: number }>(
+    `SELECT greatest(reltuples, 0)::float8 AS n FROM pg_class WHERE oid = '${staging}'::regclass`,
+  );
+  if (size[0]!.n < BULK_LOAD_ROWS) return null;
   const { rows: owner } = await client.query<{ owns: boolean }>(
     `SELECT pg_has_role(current_user, relowner, 'USAGE') AS owns FROM pg_class WHERE oid = $1::regclass`,
     [table],
   );
-  if (!owner[0]?.owns) return [];
-  const { rows: keys } = await client.query<{ conname: string; definition: string }>(
-    `SELECT conname, pg_get_constraintdef(oid) AS definition FROM pg_constraint
+  if (!owner[0]?.owns) return null;
+  const { rows: keys } = await client.query<{ conname: string; definition: string; columns: string[] }>(
+    `SELECT conname, pg_get_constraintdef(oid) AS definition,
+            ARRAY(SELECT attname::text FROM pg_attribute WHERE attrelid = conrelid AND attnum = ANY (conkey)) AS columns
+       FROM pg_constraint
       WHERE conrelid = $1::regclass AND contype = 'p'
         AND NOT EXISTS (SELECT 1 FROM pg_constraint f WHERE f.contype = 'f' AND f.confrelid = $1::regclass)`,
     [table],
   );
-  const { rows } = await client.query<{ indexname: string; indexdef: string }>(
+  const { rows: indexes } = await client.query<IndexRow>(
     `SELECT indexname, indexdef FROM pg_indexes
       WHERE schemaname = current_schema() AND tablename = $1
         AND indexname NOT IN (SELECT conname FROM pg_constraint WHERE conrelid = $1::regclass)`,
     [table],
   );
-  for (const key of keys) await client.query(`ALTER TABLE ${table} DROP CONSTRAINT "${key.conname}"`);
-  for (const index of rows) await client.query(`DROP INDEX "${index.indexname}"`);
+  return { keys, indexes };
+}
+
+// True when loading `spec` will rebuild a primary key on exactly the file's key after the rows are in: that build
+// fails on any duplicate, so the staged rows need not be grouped by key beforehand (the grouping of five million
+// events is a tenth of a first load). The caller tries without the duplicate check and, should the key's build
+// fail, rolls back to before it and merges the file again with the check, which then names each duplicate line.
+export async function duplicatesCaughtByKeyRebuild(client: PoolClient, spec: CanonicalFileSpec): Promise<boolean> {
+  if (spec.columns.some((c) => c.nullAs && spec.key.includes(c.name))) return false;
+  if (!(await tableIsEmpty(client, spec.table))) return false;
+  const plan = await bulkLoadPlan(client, spec.table, stagingTable(spec));
+  const key = [...spec.key].sort().join(",");
+  return plan?.keys.some((k) => [...k.columns].sort().join(",") === key) ?? false;
+}
+
+// Drops what bulkLoadPlan allows, returning the statements that build it again, in the same transaction.
+async function dropIndexesForBulkLoad(client: PoolClient, table: string, staging: string): Promise<string[]> {
+  const plan = await bulkLoadPlan(client, table, staging);
+  if (!plan) return [];
+  for (const key of plan.keys) await client.query(`ALTER TABLE ${table} DROP CONSTRAINT "${key.conname}"`);
+  for (const index of plan.indexes) await client.query(`DROP INDEX "${index.indexname}"`);
   return [
-    ...keys.map((key) => `ALTER TABLE ${table} ADD CONSTRAINT "${key.conname}" ${key.definition}`),
+    ...plan.keys.map((key) => `ALTER TABLE ${table} ADD CONSTRAINT "${key.conname}" ${key.definition}`),
     // A partitioned table lists its indexes "ON ONLY" the parent; recreated without ONLY they cover every partition.
-    ...rows.map((index) => index.indexdef.replace(" ON ONLY ", " ON ")),
+    ...plan.indexes.map((index) => index.indexdef.replace(" ON ONLY ", " ON ")),
   ];
 }

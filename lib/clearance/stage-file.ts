@@ -9,6 +9,8 @@ import { planHeader, recordAsObject, validateRow, type HeaderPlan } from "@/lib/
 import { ImportInputError } from "@/lib/clearance/import-input-error";
 import type { RejectedRowsWriter } from "@/lib/clearance/rejected-rows";
 import type { SourceFile } from "@/lib/clearance/sources";
+import { StagedMonths } from "@/lib/clearance/staged-months";
+import type { FilledCounts } from "@/lib/clearance/quality-report";
 
 export type StageResult = {
   read: number;
@@ -18,6 +20,10 @@ export type StageResult = {
   seconds?: number;
   // Keys of the rows rejected while reading a file that others reference (lib/clearance/dependent-rejections.ts).
   rejectedKeys?: RejectedKey[];
+  // The months of the staged rows' own dates (lib/clearance/staged-months.ts), when the stager noted them.
+  months?: string[];
+  // The staged rows and their values per column, for the quality report's completeness (quality-report.ts).
+  counted?: FilledCounts;
 };
 
 export type RejectedKey = { key: string; line: number; reason: string };
@@ -50,12 +56,19 @@ export async function createStagingTable(client: PoolClient, spec: CanonicalFile
   );
 }
 
-export async function stageFile(
-  client: PoolClient,
+// The columns a staging table is filled with, in the order of the COPY text.
+export function stagedColumns(spec: CanonicalFileSpec): string[] {
+  return ["line", ...spec.columns.map((c) => c.name)];
+}
+
+// Reads and checks one file, handing each valid row, as COPY text, to the writer `open` gives once the header is
+// read (straight into the staging table, or into a spool file: lib/clearance/spool-files.ts).
+export async function readFile(
   spec: CanonicalFileSpec,
   file: SourceFile,
   rejects: RejectedRowsWriter,
   onBytes: (bytes: number) => void,
+  open: () => CopyWriter,
 ): Promise<StageResult> {
   const started = performance.now();
   const result: StageResult = { read: 0, rejected: 0, warnings: [], error: null };
@@ -67,6 +80,8 @@ export async function stageFile(
   let keyIndex = -1;
   let writer: CopyWriter | null = null;
   let replaced: { count: number; first: string } | null = null;
+  const months = new StagedMonths(spec);
+  const counted: FilledCounts = { rows: 0, filled: spec.columns.map(() => 0) };
   const reject = async (line: number, column: string | null, reason: string, fields: string[]) => {
     result.rejected++;
     const key = keyIndex === -1 ? undefined : fields[keyIndex];
@@ -89,7 +104,7 @@ export async function stageFile(
             throw new ImportInputError(`${file.name}: missing required column(s): ${plan.missingRequired.join(", ")}`);
           }
           keyIndex = referencedKeyIndex(spec, plan);
-          writer = new CopyWriter(client, stagingTable(spec), ["line", ...spec.columns.map((c) => c.name)]);
+          writer = open();
           continue;
         }
         result.read++;
@@ -107,10 +122,15 @@ export async function stageFile(
           replaced ??= { count: 0, first: `line ${record.line}, ${row.replacedIn}` };
           replaced.count++;
         }
+        months.add(row.values);
+        counted.rows++;
+        for (let i = 0; i < row.values.length; i++) if (row.values[i] !== null) counted.filled[i]!++;
         await writer!.write([record.line, ...row.values]);
       }
     }
     if (!header) throw new ImportInputError(`${file.name}: empty file, no header row`);
+    result.months = months.months();
+    result.counted = counted;
     if (replaced) {
       result.warnings.push(
         `invalid UTF-8 in free text replaced by \uFFFD in ${replaced.count} row(s) (first: ${replaced.first})`,

@@ -155,4 +155,18 @@ describe("import of CSV edge cases", () => {
     );
     expect(rows).toEqual([{ status: "FAILED", error: "declarations.csv: missing required column(s): lane_initial" }]);
   });
+
+  // events.csv is read last, while the files before it are already being merged inside the import's transaction
+  // (lib/clearance/spool-files.ts): its failure must still leave everything as it was, and no spool behind.
+  it("fails as a whole when events.csv, read while the earlier files are merged, lacks a required column", async () => {
+    await clearClearanceData();
+    await importFolder(FIXTURE);
+    const before = await clearanceDigest();
+    const spools = async () => (await fs.readdir(os.tmpdir())).filter((f) => f.startsWith("pmc-import-spool-"));
+    const spoolsBefore = await spools();
+    const dir = await copyFixture({ "events.csv": text((s) => s.replace("decl_id,ts,action,", "decl_id,ts,act,")) });
+    await expect(importFolder(dir)).rejects.toThrow("events.csv: missing required column(s): action");
+    expect(await clearanceDigest()).toBe(before);
+    expect((await spools()).filter((f) => !spoolsBefore.includes(f))).toEqual([]);
+  });
 });

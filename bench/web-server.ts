@@ -1,8 +1,8 @@
 // The portal as bench/web.ts measures it: the production build of the committed HEAD, exported with `git archive`
 // into its own directory outside the checkout (so that uncommitted work in progress, which may not even type-check,
 // and test runs rebuilding .next never change the server under measurement, nor the reverse), served by `npm start`
-// (scripts/serve.mjs: `next start` in one process per core but one) on a free local port against the bench database, with
-// sessions signed in through the real login (Auth.js credentials callback).
+// (scripts/serve.mjs: `next start` in one process per core but one) on a free local port against the bench
+// database, with sessions signed in through the real login (Auth.js credentials callback).
 import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -12,6 +12,7 @@ import path from "node:path";
 import { ROOT, round } from "./support";
 
 export const BUILD_DIR = path.join(os.tmpdir(), "pmc-bench-web");
+const NEXT = path.join(BUILD_DIR, "node_modules/.bin/next");
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const git = (...args: string[]) => execFileSync("git", args, { cwd: ROOT, encoding: "utf8" }).trim();
 
@@ -65,11 +66,7 @@ export async function buildIfNeeded(): Promise<BuildOutcome> {
     env,
     stdio: ["ignore", "ignore", "inherit"],
   });
-  execFileSync(path.join(BUILD_DIR, "node_modules/.bin/next"), ["build"], {
-    cwd: BUILD_DIR,
-    env,
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  execFileSync(NEXT, ["build"], { cwd: BUILD_DIR, env, stdio: ["ignore", "ignore", "inherit"] });
   fs.writeFileSync(stamp, `${commit}\n`);
   return {
     commit,

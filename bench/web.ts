@@ -285,8 +285,9 @@ try {
   migrateDatabase(BENCH_DATABASE);
   const port = await freePort(Number(process.env.BENCH_WEB_PORT ?? 3400));
   server = await startServer(port, { databaseUrl: env.DATABASE_URL, queuePrefix: env.QUEUE_PREFIX });
+  const { webProcesses } = server;
   log(
-    `npm start (${server.webProcesses} web processes) on ${server.baseUrl} (${build.built ? `built in ${build.seconds} s` : "existing build"})`,
+    `npm start (${webProcesses} web processes) on ${server.baseUrl} (${build.built ? `built in ${build.seconds} s` : "existing build"})`,
   );
   const account = (role: DemoUser["role"]) => demo.users.find((u) => u.role === role)!;
   const manager = account("MANAGER");
@@ -367,7 +368,7 @@ try {
       build,
       server: {
         command: `npm start -- -p ${port}`,
-        webProcesses: server.webProcesses,
+        webProcesses,
         nodeEnv: "production",
         queuePrefix: env.QUEUE_PREFIX,
       },

@@ -4,7 +4,7 @@
 import "server-only";
 import type { PoolClient } from "pg";
 import { withImportSession } from "@/lib/clearance/import-session";
-import { spoolFiles, type ReadFile, type SpooledFiles } from "@/lib/clearance/spool-files";
+import { spoolFiles, type ReadFile } from "@/lib/clearance/spool-files";
 import { pool } from "@/lib/pg";
 import { CANONICAL_FILES, type CanonicalFileSpec } from "@/lib/clearance/canonical-files";
 import { createStagingTable, stagingTable, type StageResult } from "@/lib/clearance/stage-file";
@@ -91,20 +91,90 @@ export type Stager = (
 // the files before it (lib/clearance/spool-files.ts). files: those present, in load order.
 export type FileStager = { files: CanonicalFileSpec[]; totalBytes: number; read: ReadFile };
 
+// Imports touch the same tables; one at a time keeps counts and rejections exact.
+const IMPORT_LOCK = 7_320_001;
+const STAGING_SHARE = 0.8;
+const QUALITY_AT = 0.97;
+
 // The staged files as the merge takes them, in load order.
 type StagedFiles = {
   // The file's staging table filled and analyzed, and its rejected keys stored; undefined when not imported.
   get(spec: CanonicalFileSpec): Promise<StageResult | undefined>;
   // Every file read and its rejected rows written: before the quality report and the commit.
   finish(): Promise<void>;
+  // After a failure: nothing more is read, and what reading left behind is removed.
+  stop(): Promise<void>;
   // Where the progress bar stands while the i-th canonical file is saved.
   savingAt(i: number): number;
 };
 
-// Imports touch the same tables; one at a time keeps counts and rejections exact.
-const IMPORT_LOCK = 7_320_001;
-const STAGING_SHARE = 0.8;
-const QUALITY_AT = 0.97;
+// What staging needs from the import: its session, where rejected rows go (closed once), the progress bar and the
+// profiler.
+type Staging = {
+  client: PoolClient;
+  rejects: RejectedRowsWriter;
+  closeRejects: () => Promise<void>;
+  progress: Progress;
+  time: ReturnType<typeof profiler>["time"];
+  profile: ImportProfile;
+};
+
+// Every file staged before the merge begins (KCS and WCO, which stage one file into several tables).
+async function stageAtOnce(stage: Stager, staging: Staging): Promise<StagedFiles> {
+  const { client, rejects, closeRejects, progress, time } = staging;
+  let staged: Record<string, StageResult>;
+  try {
+    staged = await time("reading and staging", () =>
+      stage(client, rejects, (f) => progress(f * STAGING_SHARE, "reading")),
+    );
+  } finally {
+    await closeRejects();
+  }
+  await time("analyzing staged rows", async () => {
+    for (const spec of CANONICAL_FILES) await analyzeStaged(client, spec, staged[spec.fileName]);
+  });
+  return {
+    get: async (spec) => staged[spec.fileName],
+    finish: async () => undefined,
+    stop: async () => undefined,
+    // Saving spans the staging share up to the quality check's 97 %, so the bar never moves back.
+    savingAt: (i) => STAGING_SHARE + ((QUALITY_AT - STAGING_SHARE) * i) / CANONICAL_FILES.length,
+  };
+}
+
+// Each file read alongside the merge of the files before it (lib/clearance/spool-files.ts): the bar follows the
+// reading.
+async function stageAlongside(stage: FileStager, staging: Staging): Promise<StagedFiles> {
+  const { client, rejects, closeRejects, progress, time, profile } = staging;
+  let bytes = 0;
+  let readingSeconds = 0;
+  const read: ReadFile = async (...args) => {
+    const result = await stage.read(...args);
+    readingSeconds += result.seconds ?? 0;
+    return result;
+  };
+  const reading = await spoolFiles(stage.files, read, rejects, (n) => {
+    bytes += n;
+    void progress(Math.min(bytes / stage.totalBytes, 1) * QUALITY_AT, "reading");
+  });
+  return {
+    async get(spec) {
+      const result = await time("waiting for the reading", () => reading.read(spec));
+      if (!result) return undefined;
+      await time("loading staged rows", () => reading.load(client, spec));
+      await time("analyzing staged rows", () => analyzeStaged(client, spec, result));
+      return result;
+    },
+    async finish() {
+      await time("waiting for the reading", () => reading.settle(false));
+      await closeRejects();
+      // Read alongside the merge, so not a share of the import's time: how long reading took in all.
+      profile["reading files (alongside the merge)"] = readingSeconds;
+    },
+    stop: () => reading.settle(true),
+    savingAt: () => 0,
+  };
+}
 
 export async function runImport(
   batchId: number,
@@ -126,67 +196,19 @@ export async function runImport(
         rejectsOpen = false;
         await rejects.close();
       };
-      let spooled: SpooledFiles | null = null;
-      let files: StagedFiles;
-      let report = progress;
+      // Reading and merging may overlap: the bar never moves back.
+      let shown = 0;
+      const report: Progress = (fraction, phase) => progress((shown = Math.max(shown, fraction)), phase);
+      const staging: Staging = { client, rejects, closeRejects, progress: report, time, profile };
+      let files: StagedFiles | null = null;
       try {
-        if (typeof stage === "function") {
-          let staged: Record<string, StageResult>;
-          try {
-            staged = await time("reading and staging", () =>
-              stage(client, rejects, (f) => progress(f * STAGING_SHARE, "reading")),
-            );
-          } finally {
-            await closeRejects();
-          }
-          await time("analyzing staged rows", async () => {
-            for (const spec of CANONICAL_FILES) await analyzeStaged(client, spec, staged[spec.fileName]);
-          });
-          files = {
-            get: async (spec) => staged[spec.fileName],
-            finish: async () => undefined,
-            // Saving spans the staging share up to the quality check's 97 %, so the bar never moves back.
-            savingAt: (i) => STAGING_SHARE + ((QUALITY_AT - STAGING_SHARE) * i) / CANONICAL_FILES.length,
-          };
-        } else {
-          // Reading and merging overlap: the bar follows the reading, and never moves back.
-          let shown = 0;
-          report = (fraction, phase) => progress((shown = Math.max(shown, fraction)), phase);
-          let bytes = 0;
-          let readingSeconds = 0;
-          const read: ReadFile = async (...args) => {
-            const result = await stage.read(...args);
-            readingSeconds += result.seconds ?? 0;
-            return result;
-          };
-          const reading = await spoolFiles(stage.files, read, rejects, (n) => {
-            bytes += n;
-            void report(Math.min(bytes / stage.totalBytes, 1) * QUALITY_AT, "reading");
-          });
-          spooled = reading;
-          files = {
-            async get(spec) {
-              const result = await time("waiting for the reading", () => reading.read(spec));
-              if (!result) return undefined;
-              await time("loading staged rows", () => reading.load(client, spec));
-              await time("analyzing staged rows", () => analyzeStaged(client, spec, result));
-              return result;
-            },
-            async finish() {
-              await time("waiting for the reading", () => reading.settle(false));
-              await closeRejects();
-              // Read alongside the merge, so not a share of the import's time: how long reading took in all.
-              profile["reading files (alongside the merge)"] = readingSeconds;
-            },
-            savingAt: () => 0,
-          };
-        }
+        files = typeof stage === "function" ? await stageAtOnce(stage, staging) : await stageAlongside(stage, staging);
         const outcome = await mergeAll(client, batchId, files, report, time, beforeCommit);
         await time("analyzing loaded tables", () => analyzeGrownTables(client, outcome.files));
         return { ...outcome, profile };
       } finally {
         // After a failure: stop reading, remove the spool, and end the rejected rows' COPY.
-        await spooled?.settle(true);
+        await files?.stop();
         await closeRejects();
       }
     } finally {
@@ -232,7 +254,7 @@ async function mergeAll(
       const merge = (checkDuplicates: boolean) =>
         mergeFile(client, spec, { batchId, stage, declarationsWereEmpty, emptyAtStart, checkDuplicates, time });
       let merged: MergedFile;
-      if (await duplicatesCaughtByKeyRebuild(client, spec)) {
+      if (emptyAtStart.has(spec.table) && (await duplicatesCaughtByKeyRebuild(client, spec))) {
         await client.query("SAVEPOINT unchecked_keys");
         try {
           merged = await merge(false);

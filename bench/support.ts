@@ -70,7 +70,14 @@ export function importWithPipeline(database: string, dir = DATA, queuePrefix = B
     ["--require", "./lib/runtime/allow-server-only.cjs", "bench/run-import.ts", dir],
     {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: databaseUrl(database), QUEUE_PREFIX: queuePrefix, LOG_LEVEL: "warn" },
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl(database),
+        QUEUE_PREFIX: queuePrefix,
+        LOG_LEVEL: "warn",
+        // The young generation the worker and `pmc` run with (package.json, bin/pmc.mjs; decision 037).
+        NODE_OPTIONS: "--max-semi-space-size=64",
+      },
       encoding: "utf8",
       maxBuffer: 64 * 2 ** 20,
     },

@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=64
 // `npx pmc …`: runs the TypeScript CLI (lib/cli/main.ts) in this process through tsx.
 import { createRequire } from "node:module";
 import { register } from "tsx/esm/api";

@@ -5,7 +5,7 @@ import "server-only";
 import type { PoolClient } from "pg";
 import type { CanonicalFileSpec } from "@/lib/clearance/canonical-files";
 import { stagingTable } from "@/lib/clearance/stage-file";
-import { stagedRowChanges, tableIsEmpty } from "@/lib/clearance/merge-staged";
+import { stagedRowChanges } from "@/lib/clearance/merge-staged";
 import type { Cell } from "@/lib/kpis/recomputation";
 import { MONTH_COLUMNS } from "@/lib/clearance/staged-months";
 
@@ -92,14 +92,14 @@ async function monthsOfFirstLoad(
 
 // New rows (not `stored`, see markStoredRows) count as they are; a stored row only when it differs from the row it
 // replaces, whose cells count too.
-// declarationsWereEmpty: the declarations table was empty when this import began. stagedMonths: see
-// monthsOfFirstLoad.
+// firstLoad: the file's table was empty when this import began. declarationsWereEmpty: so was the declarations
+// table. stagedMonths: see monthsOfFirstLoad.
 export async function affectedCells(
   client: PoolClient,
   spec: CanonicalFileSpec,
-  declarationsWereEmpty = false,
-  stagedMonths?: string[],
+  options: { firstLoad: boolean; declarationsWereEmpty: boolean; stagedMonths?: string[] },
 ): Promise<Cell[]> {
+  const { firstLoad, declarationsWereEmpty, stagedMonths } = options;
   if (EVERYTHING.has(spec.name)) {
     return [
       ["officer", "*", "*"],
@@ -108,7 +108,7 @@ export async function affectedCells(
   }
   const cells = CELLS[spec.name];
   if (!cells) return [];
-  if (await tableIsEmpty(client, spec.table)) {
+  if (firstLoad) {
     return monthsOfFirstLoad(client, spec, declarationsWereEmpty, stagedMonths);
   }
   const withoutReplaced = cells.join.replace(/LEFT JOIN \w+ o ON [^\n]*\n?/, "");

@@ -30,8 +30,8 @@ export type CanonicalFileSpec = {
   columns: ColumnSpec[];
   key: string[];
   references: ReferenceSpec[];
-  // Target columns computed from staged columns (SQL over the staging row, aliased s).
-  derived?: { name: string; expr: string }[];
+  // Target columns holding the first `chars` characters of a staged column.
+  derived?: { name: string; prefixOf: string; chars: number }[];
 };
 
 export type CanonicalFileName =
@@ -173,7 +173,7 @@ export const CANONICAL_FILES: CanonicalFileSpec[] = [
     ],
     key: ["decl_id", "item_no"],
     references: [declRef],
-    derived: [{ name: "hs6", expr: "left(s.hs_code, 6)" }],
+    derived: [{ name: "hs6", prefixOf: "hs_code", chars: 6 }],
   },
   {
     name: "inspections",

@@ -107,7 +107,8 @@ export async function* csvRecords(input: AsyncIterable<Buffer | string>): AsyncG
     return text.indexOf("\r") === -1 ? text : text.replace(/\r\n?/g, "\n");
   };
 
-  function* take(text: string, final: boolean): Generator<CsvRecord, number> {
+  // Appends the records complete in `text` to `batch`; returns where the rest begins.
+  function take(text: string, final: boolean, batch: CsvRecord[]): number {
     let pos = 0;
     // After a rejected record whose own line goes on: resume at the next line.
     const skipRestOfLine = () => {
@@ -132,7 +133,7 @@ export async function* csvRecords(input: AsyncIterable<Buffer | string>): AsyncG
         // One line longer than the limit: it cannot be a clearance record, and keeping it would hold it all in memory.
         const quote = text.indexOf('"', pos);
         if (quote === -1 || quote > pos + MAX_RECORD_CHARS) {
-          yield { line, fields: [], error: `record longer than ${MAX_RECORD_CHARS} characters (1 MiB): skipped` };
+          batch.push({ line, fields: [], error: `record longer than ${MAX_RECORD_CHARS} characters (1 MiB): skipped` });
           skipRestOfLine();
           continue;
         }
@@ -147,7 +148,7 @@ export async function* csvRecords(input: AsyncIterable<Buffer | string>): AsyncG
       if (raw.indexOf('"') === -1) {
         const fields = raw.split(",");
         expectedFields ??= fields.length;
-        yield { line, fields };
+        batch.push({ line, fields });
         pos = stop + 1;
         line++;
         continue;
@@ -169,20 +170,20 @@ export async function* csvRecords(input: AsyncIterable<Buffer | string>): AsyncG
           parsed && !("error" in parsed)
             ? ` and leave ${parsed.fields.length} fields where the header has ${expectedFields}`
             : "";
-        yield {
+        batch.push({
           line,
           // The fields before the quote, which are whole: enough to say which row the rejected line was.
           fields: raw.slice(0, raw.indexOf('"')).split(",").slice(0, -1),
           error: `${why}${fields}; only line ${line} is rejected, the lines after it are read on their own`,
-        };
+        });
         skipRestOfLine();
         continue;
       }
       if ("error" in parsed!) {
-        yield { line, fields: [], error: parsed.error };
+        batch.push({ line, fields: [], error: parsed.error });
       } else {
         expectedFields ??= parsed!.fields.length;
-        yield { line, fields: parsed!.fields };
+        batch.push({ line, fields: parsed!.fields });
       }
       line += parsed!.newlines + 1;
       pos = parsed!.end;
@@ -192,13 +193,7 @@ export async function* csvRecords(input: AsyncIterable<Buffer | string>): AsyncG
 
   const run = (text: string, final: boolean): CsvRecord[] => {
     const batch: CsvRecord[] = [];
-    const it = take(text, final);
-    let step = it.next();
-    while (!step.done) {
-      batch.push(step.value);
-      step = it.next();
-    }
-    carry = text.slice(step.value);
+    carry = text.slice(take(text, final, batch));
     return batch;
   };
 

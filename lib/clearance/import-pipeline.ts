@@ -9,6 +9,8 @@ import { pool } from "@/lib/pg";
 import { CANONICAL_FILES, type CanonicalFileSpec } from "@/lib/clearance/canonical-files";
 import { createStagingTable, stagingTable, type StageResult } from "@/lib/clearance/stage-file";
 import {
+  bulkLoadPlan,
+  dropForBulkLoad,
   duplicatesCaughtByKeyRebuild,
   markStoredRows,
   rejectDuplicateKeys,
@@ -22,6 +24,12 @@ import {
 import { buildQualityReport, type FilledCounts, type QualityReport } from "@/lib/clearance/quality-report";
 import { RejectedRowsWriter } from "@/lib/clearance/rejected-rows";
 import { affectedCells } from "@/lib/clearance/affected-cells";
+import {
+  loadedRowsReferToUnknownKeys,
+  stagingViewOfTable,
+  tableCopyColumns,
+  tableCopyText,
+} from "@/lib/clearance/straight-load";
 import type { Cell } from "@/lib/kpis/recomputation";
 import {
   createRejectedKeysTable,
@@ -98,8 +106,16 @@ const QUALITY_AT = 0.97;
 
 // The staged files as the merge takes them, in load order.
 type StagedFiles = {
-  // The file's staging table filled and analyzed, and its rejected keys stored; undefined when not imported.
-  get(spec: CanonicalFileSpec): Promise<StageResult | undefined>;
+  // The file read and checked row by row; undefined when not imported.
+  read(spec: CanonicalFileSpec): Promise<StageResult | undefined>;
+  // Its staging table filled and analyzed, and its rejected keys stored.
+  stage(spec: CanonicalFileSpec, result: StageResult): Promise<void>;
+  // Its rows copied straight into a table, and the copy's source removed once the load holds
+  // (lib/clearance/straight-load.ts); absent when the format stages every file at once.
+  straight?: {
+    copy(spec: CanonicalFileSpec, sql: string, rewrite: (lines: string) => string): Promise<number>;
+    discard(spec: CanonicalFileSpec): Promise<void>;
+  };
   // Every file read and its rejected rows written: before the quality report and the commit.
   finish(): Promise<void>;
   // After a failure: nothing more is read, and what reading left behind is removed.
@@ -134,7 +150,8 @@ async function stageAtOnce(stage: Stager, staging: Staging): Promise<StagedFiles
     for (const spec of CANONICAL_FILES) await analyzeStaged(client, spec, staged[spec.fileName]);
   });
   return {
-    get: async (spec) => staged[spec.fileName],
+    read: async (spec) => staged[spec.fileName],
+    stage: async () => undefined,
     finish: async () => undefined,
     stop: async () => undefined,
     // Saving spans the staging share up to the quality check's 97 %, so the bar never moves back.
@@ -158,12 +175,14 @@ async function stageAlongside(stage: FileStager, staging: Staging): Promise<Stag
     void progress(Math.min(bytes / stage.totalBytes, 1) * QUALITY_AT, "reading");
   });
   return {
-    async get(spec) {
-      const result = await time("waiting for the reading", () => reading.read(spec));
-      if (!result) return undefined;
+    read: (spec) => time("waiting for the reading", () => reading.read(spec)),
+    async stage(spec, result) {
       await time("loading staged rows", () => reading.load(client, spec));
       await time("analyzing staged rows", () => analyzeStaged(client, spec, result));
-      return result;
+    },
+    straight: {
+      copy: (spec, sql, rewrite) => reading.copy(client, spec, sql, rewrite),
+      discard: (spec) => reading.discard(spec),
     },
     async finish() {
       await time("waiting for the reading", () => reading.settle(false));
@@ -212,14 +231,22 @@ export async function runImport(
         await closeRejects();
       }
     } finally {
-      await client.query(
-        [...CANONICAL_FILES.map((s) => stagingTable(s)), "stg_rejected_keys"]
-          .map((t) => `DROP TABLE IF EXISTS ${t}`)
-          .join("; "),
-      );
+      await dropStaging(client);
       await client.query("SELECT pg_advisory_unlock($1)", [IMPORT_LOCK]);
     }
   });
+}
+
+// The staging tables, and the views that replaced those of files loaded straight into their tables.
+async function dropStaging(client: PoolClient): Promise<void> {
+  const { rows } = await client.query<{ relname: string; view: boolean }>(
+    `SELECT relname, relkind = 'v' AS view FROM pg_class
+      WHERE relnamespace = pg_my_temp_schema() AND relname = ANY ($1::text[])`,
+    [[...CANONICAL_FILES.map((s) => stagingTable(s)), "stg_rejected_keys"]],
+  );
+  if (rows.length) {
+    await client.query(rows.map((r) => `DROP ${r.view ? "VIEW" : "TABLE"} ${r.relname}`).join("; "));
+  }
 }
 
 // The rejected keys of a staged file (for the rows that depend on them), and statistics for the merge's plans.
@@ -247,26 +274,37 @@ async function mergeAll(
   await client.query("BEGIN");
   try {
     for (const [i, spec] of CANONICAL_FILES.entries()) {
-      const stage = await staged.get(spec);
+      const stage = await staged.read(spec);
       if (!stage) continue;
       await progress(staged.savingAt(i), `saving ${spec.fileName}`);
       const started = performance.now();
+      const firstLoad = emptyAtStart.has(spec.table);
+      const straight = firstLoad
+        ? await loadStraight(client, spec, staged, { batchId, stage, declarationsWereEmpty, time })
+        : null;
       const merge = (checkDuplicates: boolean) =>
         mergeFile(client, spec, { batchId, stage, declarationsWereEmpty, emptyAtStart, checkDuplicates, time });
       let merged: MergedFile;
-      if (emptyAtStart.has(spec.table) && (await duplicatesCaughtByKeyRebuild(client, spec))) {
-        await client.query("SAVEPOINT unchecked_keys");
-        try {
-          merged = await merge(false);
-          await client.query("RELEASE SAVEPOINT unchecked_keys");
-        } catch (error) {
-          if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
-          // The file holds duplicate keys: back to before its checks, and again with the duplicate check.
-          await client.query("ROLLBACK TO SAVEPOINT unchecked_keys");
+      if (straight && straight !== "duplicates") {
+        merged = straight;
+      } else {
+        await staged.stage(spec, stage);
+        // A first load not already found to hold duplicate keys is merged without the duplicate check when the
+        // primary key rebuilt after it catches them.
+        if (firstLoad && straight !== "duplicates" && (await duplicatesCaughtByKeyRebuild(client, spec))) {
+          await client.query("SAVEPOINT unchecked_keys");
+          try {
+            merged = await merge(false);
+            await client.query("RELEASE SAVEPOINT unchecked_keys");
+          } catch (error) {
+            if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+            // The file holds duplicate keys: back to before its checks, and again with the duplicate check.
+            await client.query("ROLLBACK TO SAVEPOINT unchecked_keys");
+            merged = await merge(true);
+          }
+        } else {
           merged = await merge(true);
         }
-      } else {
-        merged = await merge(true);
       }
       const { counts, touched, setRejected } = merged;
       // What the stager counted is what was accepted when no staged row was rejected since.
@@ -294,6 +332,77 @@ async function mergeAll(
 }
 
 const UNIQUE_VIOLATION = "23505";
+
+// A large file's first load written once (lib/clearance/straight-load.ts). Returns the merged file; "duplicates"
+// when the file's keys were not unique; null when it cannot be loaded so (a format staged at once, a small file, a
+// table the importing role does not own) or holds an unknown reference. Either way but the first, nothing of it
+// stays stored, and it goes through its staging table.
+async function loadStraight(
+  client: PoolClient,
+  spec: CanonicalFileSpec,
+  staged: StagedFiles,
+  options: {
+    batchId: number;
+    stage: StageResult;
+    declarationsWereEmpty: boolean;
+    time: ReturnType<typeof profiler>["time"];
+  },
+): Promise<MergedFile | "duplicates" | null> {
+  const { batchId, stage, declarationsWereEmpty, time } = options;
+  if (!staged.straight || !stage.months || spec.columns.some((c) => c.nullAs)) return null;
+  const plan = await bulkLoadPlan(client, spec.table, stage.read - stage.rejected);
+  if (!plan) return null;
+  let inserted = 0;
+  await client.query("SAVEPOINT straight_load");
+  try {
+    const keys = stage.rejectedKeys;
+    if (keys?.length) await storeRejectedKeys(client, spec, keys);
+    if (spec.name === "declarations" && stage.months.length) {
+      await client.query(
+        `SELECT ensure_declaration_partitions($1::date, $2::date + interval '1 month' - interval '1 second')`,
+        [`${stage.months[0]}-01`, `${stage.months.at(-1)}-01`],
+      );
+    }
+    const rebuild = await dropForBulkLoad(client, spec.table, plan);
+    const copy = `COPY ${spec.table} (${tableCopyColumns(spec).join(", ")}) FROM STDIN`;
+    inserted = await time("writing rows straight into the tables", () =>
+      staged.straight!.copy(spec, copy, tableCopyText(spec, batchId)),
+    );
+    if (await time("references", () => loadedRowsReferToUnknownKeys(client, spec))) {
+      await client.query("ROLLBACK TO SAVEPOINT straight_load");
+      return null;
+    }
+    await time("building keys and indexes", async () => {
+      for (const statement of rebuild) await client.query(statement);
+    });
+    await client.query("RELEASE SAVEPOINT straight_load");
+  } catch (error) {
+    if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+    await client.query("ROLLBACK TO SAVEPOINT straight_load");
+    return "duplicates";
+  }
+  await staged.straight.discard(spec);
+  await stagingViewOfTable(client, spec);
+  if (spec.name === "declarations") await time("brokers and importers", () => upsertParties(client));
+  const touched = await time("affected KPI cells", () =>
+    affectedCells(client, spec, { firstLoad: true, declarationsWereEmpty, stagedMonths: stage.months }),
+  );
+  return {
+    counts: {
+      read: stage.read,
+      accepted: inserted,
+      rejected: stage.rejected,
+      dependent: 0,
+      inserted,
+      updated: 0,
+      unchanged: 0,
+      warnings: stage.warnings,
+      error: stage.error,
+    },
+    touched,
+    setRejected: 0,
+  };
+}
 
 // setRejected: the staged rows the set-based checks rejected.
 type MergedFile = { counts: Omit<FileCounts, "seconds">; touched: Cell[]; setRejected: number };
@@ -327,7 +436,9 @@ async function mergeFile(
   // The months noted while staging are those of the accepted rows when no staged row was rejected since.
   const stagedMonths = setRejected === 0 ? stage.months : undefined;
   const touched = await time("affected KPI cells", () =>
-    withKeyProbes(client, spec, () => affectedCells(client, spec, declarationsWereEmpty, stagedMonths)),
+    withKeyProbes(client, spec, () =>
+      affectedCells(client, spec, { firstLoad: emptyAtStart.has(spec.table), declarationsWereEmpty, stagedMonths }),
+    ),
   );
   const rebuild = (statements: string[]) =>
     time("building keys and indexes", async () => {

@@ -107,7 +107,7 @@ export function rowComparison(spec: CanonicalFileSpec) {
   const targets = [...spec.columns.map((c) => c.name), ...(spec.derived ?? []).map((d) => d.name)];
   const sources = [
     ...spec.columns.map((c) => (c.nullAs ? `coalesce(s.${c.name}, ${c.nullAs})` : `s.${c.name}`)),
-    ...(spec.derived ?? []).map((d) => d.expr),
+    ...(spec.derived ?? []).map((d) => `left(s.${d.prefixOf}, ${d.chars})`),
   ];
   const keyMatch = spec.key.map((k) => `t.${k} = ${sources[targets.indexOf(k)]}`).join(" AND ");
   const compared = targets.map((t, i) => [t, sources[i]!] as const).filter(([t]) => !spec.key.includes(t));
@@ -205,7 +205,8 @@ export async function upsertAccepted(
   // A bulk load into an empty table builds its indexes, the primary key's included, once at the end: much faster
   // than maintaining them row by row. The staged rows' keys were already found unique (rejectDuplicateKeys), and
   // the key is rebuilt, and so checked again, before the transaction commits.
-  const dropped = empty ? await dropIndexesForBulkLoad(client, spec.table, stg) : [];
+  const plan = empty ? await bulkLoadPlan(client, spec.table, await stagedRowEstimate(client, spec)) : null;
+  const dropped = plan ? await dropForBulkLoad(client, spec.table, plan) : [];
   const inserted = await client.query(
     `INSERT INTO ${spec.table} (${[...targets, ...(tracksBatch ? ["import_batch_id"] : [])].join(", ")})
      SELECT ${[...sources, ...(tracksBatch ? ["$1::int"] : [])].join(", ")} FROM ${stg} s
@@ -237,19 +238,23 @@ export async function tableIsEmpty(client: PoolClient, table: string): Promise<b
 
 const BULK_LOAD_ROWS = 50_000;
 
-type BulkLoadPlan = { keys: { conname: string; definition: string; columns: string[] }[]; indexes: IndexRow[] };
+export type BulkLoadPlan = { keys: { conname: string; definition: string; columns: string[] }[]; indexes: IndexRow[] };
 type IndexRow = { indexname: string; indexdef: string };
 
-// What a large load into the empty `table` may drop and build again afterwards: its indexes, and its primary key
-// when no foreign key points to it. Null when the load is small or the importing role does not own the table: the
-// portal's least-privileged role (the worker's uploads) loads with the indexes in place, and an operator's first
-// load with DATABASE_URL set to the owner gets the faster path (docs/scaling.md).
-async function bulkLoadPlan(client: PoolClient, table: string, staging: string): Promise<BulkLoadPlan | null> {
-  // The staging table's size from its statistics (it was analyzed once staged): a threshold needs no exact count.
-  const { rows: size } = await client.query<{ n: number }>(
-    `SELECT greatest(reltuples, 0)::float8 AS n FROM pg_class WHERE oid = '${staging}'::regclass`,
+// The staging table's size from its statistics (it was analyzed once staged): a threshold needs no exact count.
+async function stagedRowEstimate(client: PoolClient, spec: CanonicalFileSpec): Promise<number> {
+  const { rows } = await client.query<{ n: number }>(
+    `SELECT greatest(reltuples, 0)::float8 AS n FROM pg_class WHERE oid = '${stagingTable(spec)}'::regclass`,
   );
-  if (size[0]!.n < BULK_LOAD_ROWS) return null;
+  return rows[0]!.n;
+}
+
+// What a load of `rows` rows into the empty `table` may drop and build again afterwards: its indexes, and its
+// primary key when no foreign key points to it. Null when the load is small or the importing role does not own the
+// table: the portal's least-privileged role (the worker's uploads) loads with the indexes in place, and an
+// operator's first load with DATABASE_URL set to the owner gets the faster path (docs/scaling.md).
+export async function bulkLoadPlan(client: PoolClient, table: string, rows: number): Promise<BulkLoadPlan | null> {
+  if (rows < BULK_LOAD_ROWS) return null;
   const { rows: owner } = await client.query<{ owns: boolean }>(
     `SELECT pg_has_role(current_user, relowner, 'USAGE') AS owns FROM pg_class WHERE oid = $1::regclass`,
     [table],
@@ -278,15 +283,13 @@ async function bulkLoadPlan(client: PoolClient, table: string, staging: string):
 // fail, rolls back to before it and merges the file again with the check, which then names each duplicate line.
 export async function duplicatesCaughtByKeyRebuild(client: PoolClient, spec: CanonicalFileSpec): Promise<boolean> {
   if (spec.columns.some((c) => c.nullAs && spec.key.includes(c.name))) return false;
-  const plan = await bulkLoadPlan(client, spec.table, stagingTable(spec));
+  const plan = await bulkLoadPlan(client, spec.table, await stagedRowEstimate(client, spec));
   const key = [...spec.key].sort().join(",");
   return plan?.keys.some((k) => [...k.columns].sort().join(",") === key) ?? false;
 }
 
 // Drops what bulkLoadPlan allows, returning the statements that build it again, in the same transaction.
-async function dropIndexesForBulkLoad(client: PoolClient, table: string, staging: string): Promise<string[]> {
-  const plan = await bulkLoadPlan(client, table, staging);
-  if (!plan) return [];
+export async function dropForBulkLoad(client: PoolClient, table: string, plan: BulkLoadPlan): Promise<string[]> {
   for (const key of plan.keys) await client.query(`ALTER TABLE ${table} DROP CONSTRAINT "${key.conname}"`);
   for (const index of plan.indexes) await client.query(`DROP INDEX "${index.indexname}"`);
   return [

@@ -26,8 +26,13 @@ export type ReadFile = (
 export type SpooledFiles = {
   // The file read; undefined when the import has no such file.
   read(spec: CanonicalFileSpec): Promise<StageResult | undefined>;
-  // Its valid rows loaded into its staging table, once read.
+  // Its valid rows loaded into its staging table, once read; the spool is then removed.
   load(client: PoolClient, spec: CanonicalFileSpec): Promise<void>;
+  // Its valid rows, once read, through `copy` (a COPY … FROM STDIN), each run of whole lines rewritten by `rewrite`
+  // on the way (lines of the spool's COPY text, whole); the spool is kept. Returns how many rows the COPY stored.
+  copy(client: PoolClient, spec: CanonicalFileSpec, copy: string, rewrite?: (lines: string) => string): Promise<number>;
+  // The spool of a file no longer needed: its disk space given back.
+  discard(spec: CanonicalFileSpec): Promise<void>;
   // Every file read (or the reading stopped) and the spool removed. Stops the reading first when `stop`.
   settle(stop: boolean): Promise<void>;
 };
@@ -35,6 +40,22 @@ export type SpooledFiles = {
 type Read = { result: Promise<StageResult>; spool: string };
 
 const SPOOL_CHUNK = 4 * 1024 * 1024;
+
+// Chunks of COPY text rewritten line by line: each chunk's whole lines go through `rewrite`, the rest waits for
+// the next chunk. Read as latin1, one character per byte, so that a rewrite that only looks at ASCII (tabs, digits,
+// line breaks) leaves every UTF-8 sequence as it was, even one cut between two chunks.
+function rewriteLines(rewrite: (lines: string) => string) {
+  return async function* (chunks: AsyncIterable<Buffer>) {
+    let carry = "";
+    for await (const chunk of chunks) {
+      const text = carry + chunk.toString("latin1");
+      const end = text.lastIndexOf("\n") + 1;
+      carry = text.slice(end);
+      if (end) yield Buffer.from(rewrite(text.slice(0, end)), "latin1");
+    }
+    if (carry) yield Buffer.from(rewrite(carry), "latin1");
+  };
+}
 
 // Spool folders are named after the process that reads into them: one whose process is gone was left by an import
 // that was killed (a stopped `pmc import`, a worker's crash), and is removed before the next import spools.
@@ -89,24 +110,30 @@ export async function spoolFiles(
     () => undefined,
   );
 
-  return {
+  const spooled: SpooledFiles = {
     async read(spec) {
       return reads.get(spec.fileName)?.result;
     },
     async load(client, spec) {
+      await spooled.copy(client, spec, `COPY ${stagingTable(spec)} (${stagedColumns(spec).join(", ")}) FROM STDIN`);
+      // The spool has served: its disk space is given back while the other files are merged.
+      await spooled.discard(spec);
+    },
+    async copy(client, spec, sql, rewrite) {
       const read = reads.get(spec.fileName);
-      if (!read) return;
+      if (!read) return 0;
       await read.result;
-      if (fs.existsSync(read.spool)) {
-        await pipeline(
-          // The next file's reading keeps this process busy, and each turn of its loop lets this copy forward one
-          // chunk: large chunks, so that the load is not held to the reading's pace.
-          fs.createReadStream(read.spool, { highWaterMark: SPOOL_CHUNK }),
-          client.query(copyFrom(`COPY ${stagingTable(spec)} (${stagedColumns(spec).join(", ")}) FROM STDIN`)),
-        );
-        // The spool has served: its disk space is given back while the other files are merged.
-        await fsp.rm(read.spool, { force: true });
-      }
+      if (!fs.existsSync(read.spool)) return 0;
+      const copy = client.query(copyFrom(sql));
+      // The next file's reading keeps this process busy, and each turn of its loop lets this copy forward one
+      // chunk: large chunks, so that the load is not held to the reading's pace.
+      const spool = fs.createReadStream(read.spool, { highWaterMark: SPOOL_CHUNK });
+      await (rewrite ? pipeline(spool, rewriteLines(rewrite), copy) : pipeline(spool, copy));
+      return copy.rowCount;
+    },
+    async discard(spec) {
+      const read = reads.get(spec.fileName);
+      if (read) await fsp.rm(read.spool, { force: true });
     },
     async settle(stop) {
       if (stop) stopped = true;
@@ -114,4 +141,5 @@ export async function spoolFiles(
       await fsp.rm(dir, { recursive: true, force: true });
     },
   };
+  return spooled;
 }

@@ -4,7 +4,7 @@ import "server-only";
 import type { PoolClient } from "pg";
 import { csvRecords } from "@/lib/clearance/csv-records";
 import { CANONICAL_FILES, type CanonicalFileSpec } from "@/lib/clearance/canonical-files";
-import { CopyWriter } from "@/lib/clearance/copy-writer";
+import { copyTextValue, CopyWriter } from "@/lib/clearance/copy-writer";
 import { planHeader, recordAsObject, validateRow, type HeaderPlan } from "@/lib/clearance/validate-row";
 import { ImportInputError } from "@/lib/clearance/import-input-error";
 import type { RejectedRowsWriter } from "@/lib/clearance/rejected-rows";
@@ -81,6 +81,8 @@ export async function readFile(
   let writer: CopyWriter | null = null;
   let replaced: { count: number; first: string } | null = null;
   const months = new StagedMonths(spec);
+  // Only free text can hold what COPY text escapes: every other type was checked against a pattern without it.
+  const escaped = spec.columns.map((c) => c.type === "string");
   const counted: FilledCounts = { rows: 0, filled: spec.columns.map(() => 0) };
   const reject = async (line: number, column: string | null, reason: string, fields: string[]) => {
     result.rejected++;
@@ -124,8 +126,19 @@ export async function readFile(
         }
         months.add(row.values);
         counted.rows++;
-        for (let i = 0; i < row.values.length; i++) if (row.values[i] !== null) counted.filled[i]!++;
-        await writer!.write([record.line, ...row.values]);
+        // The values are done with: they become their COPY text in place, one join makes the row.
+        const text = row.values;
+        for (let i = 0; i < text.length; i++) {
+          const value = text[i]!;
+          if (value === null) {
+            text[i] = "\\N";
+            continue;
+          }
+          counted.filled[i]!++;
+          if (escaped[i]) text[i] = copyTextValue(value);
+        }
+        const wait = writer!.writeText(`${record.line}\t${text.join("\t")}`);
+        if (wait) await wait;
       }
     }
     if (!header) throw new ImportInputError(`${file.name}: empty file, no header row`);

@@ -54,6 +54,10 @@ export function validateRow(spec: CanonicalFileSpec, plan: HeaderPlan, record: s
       values[i] = null;
       continue;
     }
+    if (column.type === "string") {
+      values[i] = raw;
+      continue;
+    }
     const parsed = parseField(column.type, raw);
     if (!parsed.ok) return { ok: false, column: column.name, reason: parsed.reason };
     values[i] = parsed.value;

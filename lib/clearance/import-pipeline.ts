@@ -25,6 +25,8 @@ import { buildQualityReport, type FilledCounts, type QualityReport } from "@/lib
 import { RejectedRowsWriter } from "@/lib/clearance/rejected-rows";
 import { affectedCells } from "@/lib/clearance/affected-cells";
 import {
+  loadedKeysRepeat,
+  primaryKeyIsFileKey,
   loadedRowsReferToUnknownKeys,
   stagingViewOfTable,
   tableCopyColumns,
@@ -332,11 +334,12 @@ async function mergeAll(
 }
 
 const UNIQUE_VIOLATION = "23505";
+const FOREIGN_KEY_VIOLATION = "23503";
 
-// A large file's first load written once (lib/clearance/straight-load.ts). Returns the merged file; "duplicates"
-// when the file's keys were not unique; null when it cannot be loaded so (a format staged at once, a small file, a
-// table the importing role does not own) or holds an unknown reference. Either way but the first, nothing of it
-// stays stored, and it goes through its staging table.
+// A file's first load written once (lib/clearance/straight-load.ts). Returns the merged file; "duplicates" when
+// the file's keys were not unique; null when it cannot be loaded so (a format staged at once, a column stored with
+// a default for empty values) or holds an unknown reference. Either way but the first, nothing of it stays
+// stored, and it goes through its staging table.
 async function loadStraight(
   client: PoolClient,
   spec: CanonicalFileSpec,
@@ -350,8 +353,9 @@ async function loadStraight(
 ): Promise<MergedFile | "duplicates" | null> {
   const { batchId, stage, declarationsWereEmpty, time } = options;
   if (!staged.straight || !stage.months || spec.columns.some((c) => c.nullAs)) return null;
+  // A large load by the tables' owner builds the indexes once, after it; any other loads with them in place.
   const plan = await bulkLoadPlan(client, spec.table, stage.read - stage.rejected);
-  if (!plan) return null;
+  const keyIsPrimary = await primaryKeyIsFileKey(client, spec);
   let inserted = 0;
   await client.query("SAVEPOINT straight_load");
   try {
@@ -363,7 +367,7 @@ async function loadStraight(
         [`${stage.months[0]}-01`, `${stage.months.at(-1)}-01`],
       );
     }
-    const rebuild = await dropForBulkLoad(client, spec.table, plan);
+    const rebuild = plan ? await dropForBulkLoad(client, spec.table, plan) : [];
     const copy = `COPY ${spec.table} (${tableCopyColumns(spec).join(", ")}) FROM STDIN`;
     inserted = await time("writing rows straight into the tables", () =>
       staged.straight!.copy(spec, copy, tableCopyText(spec, batchId)),
@@ -375,11 +379,17 @@ async function loadStraight(
     await time("building keys and indexes", async () => {
       for (const statement of rebuild) await client.query(statement);
     });
+    if (!keyIsPrimary && (await time("duplicate keys", () => loadedKeysRepeat(client, spec)))) {
+      await client.query("ROLLBACK TO SAVEPOINT straight_load");
+      return "duplicates";
+    }
     await client.query("RELEASE SAVEPOINT straight_load");
   } catch (error) {
-    if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+    // A duplicate key, or a reference the table's own foreign key refused while loading.
+    const code = (error as { code?: string }).code;
+    if (code !== UNIQUE_VIOLATION && code !== FOREIGN_KEY_VIOLATION) throw error;
     await client.query("ROLLBACK TO SAVEPOINT straight_load");
-    return "duplicates";
+    return code === UNIQUE_VIOLATION ? "duplicates" : null;
   }
   await staged.straight.discard(spec);
   await stagingViewOfTable(client, spec);

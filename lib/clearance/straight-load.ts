@@ -49,7 +49,17 @@ export function tableCopyText(spec: CanonicalFileSpec, batchId: number): (lines:
 
 // True when a row of the loaded table names a key its referenced table does not hold. The referenced tables hold
 // exactly what this import accepted of their files and what was stored before.
+// Millions of rows against the keys of another table: probing its index (over every month partition of the
+// declarations) once per row, as PostgreSQL would for an EXISTS that hopes to stop early, takes minutes where one
+// hash of the keys takes a second. Inside the import's transaction: a failure's rollback undoes the SET too.
 export async function loadedRowsReferToUnknownKeys(client: PoolClient, spec: CanonicalFileSpec): Promise<boolean> {
+  await client.query("SET enable_nestloop = off");
+  const unknown = await anyUnknownReference(client, spec);
+  await client.query("RESET enable_nestloop");
+  return unknown;
+}
+
+async function anyUnknownReference(client: PoolClient, spec: CanonicalFileSpec): Promise<boolean> {
   for (const ref of spec.references) {
     const target = fileSpec(ref.file);
     const { rows } = await client.query<{ unknown: boolean }>(
@@ -61,6 +71,26 @@ export async function loadedRowsReferToUnknownKeys(client: PoolClient, spec: Can
     if (rows[0]!.unknown) return true;
   }
   return false;
+}
+
+// Whether the table's primary key is the file's key: then loading or rebuilding it fails on a duplicate.
+export async function primaryKeyIsFileKey(client: PoolClient, spec: CanonicalFileSpec): Promise<boolean> {
+  const { rows } = await client.query<{ columns: string[] }>(
+    `SELECT ARRAY(SELECT attname::text FROM pg_attribute WHERE attrelid = conrelid AND attnum = ANY (conkey)) AS columns
+       FROM pg_constraint WHERE conrelid = $1::regclass AND contype = 'p'`,
+    [spec.table],
+  );
+  const key = [...spec.key].sort().join(",");
+  return rows.some((r) => [...r.columns].sort().join(",") === key);
+}
+
+// True when two loaded rows share the file's key. Asked only where the primary key is not that key and so does
+// not fail on them (declarations: the key is decl_id, the partitioned table's primary key adds reg_ts).
+export async function loadedKeysRepeat(client: PoolClient, spec: CanonicalFileSpec): Promise<boolean> {
+  const { rows } = await client.query<{ repeated: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM ${spec.table} GROUP BY ${spec.key.join(", ")} HAVING count(*) > 1) AS repeated`,
+  );
+  return rows[0]!.repeated;
 }
 
 // After a straight load the table holds exactly the file's accepted rows: its staging table is replaced by a view

@@ -1,6 +1,8 @@
-// A first load large enough for the import's bulk path (over 50,000 staged rows in one table), run as the portal's
-// least-privileged role, as the worker imports an upload: rebuilding the indexes after the load is the tables'
-// owner's alone, so this role loads with the indexes in place, and stores exactly what the owner's import stores.
+// A first load large enough for the import's bulk path (over 50,000 rows in one table), run as the portal's
+// least-privileged role, as the worker imports an upload, and as the tables' owner. Both copy each clean file
+// straight into its empty table (lib/clearance/straight-load.ts); rebuilding the indexes after the load is the
+// owner's alone, so the portal's role loads with the indexes in place. Both must store, and reject, exactly the
+// same rows, including when a file falls back to its staging table.
 import { execFile } from "node:child_process";
 import fs from "node:fs/promises";
 import os from "node:os";
@@ -76,23 +78,37 @@ describe("a first bulk load by the portal's own role", () => {
     expect(await clearanceDigest({ ignore: ["import_batch_id"] })).toBe(asApp);
   }, 300_000);
 
-  // The owner's first load leaves duplicate keys to the primary key rebuilt after the load, and merges the file again
-  // with the duplicate check when that build fails: what it reports and stores must be what the checked path gives.
-  it("rejects duplicate keys of a bulk-loaded file exactly as the checked path does", async () => {
+  // A straight load finds duplicate keys by the primary key (rebuilt by the owner, kept by the portal's role) or, for
+  // declarations, whose primary key adds reg_ts, by grouping; the file is then merged again through its staging
+  // table with the duplicate check, which names each duplicate line.
+  it("rejects duplicate keys of a bulk-loaded file on both paths, naming their lines", async () => {
     const events = path.join(dataset, "events.csv");
+    const declarations = path.join(dataset, "declarations.csv");
     const original = await fs.readFile(events, "utf8");
+    const originalDeclarations = await fs.readFile(declarations, "utf8");
     const lines = original.trimEnd().split("\n");
     // Line 3 again after line 2000, and line 2000 again at the end: two duplicates, far from their first lines.
     await fs.writeFile(
       events,
       [...lines.slice(0, 2000), lines[2]!, ...lines.slice(2000), lines[1999]!].join("\n") + "\n",
     );
+    // A declaration again at the end, registered at its arrival: its decl_id repeats, but not the declarations
+    // table's primary key (decl_id, reg_ts), which a straight load would keep.
+    const declarationLines = originalDeclarations.trimEnd().split("\n");
+    const header = declarationLines[0]!.split(",");
+    const again = declarationLines[10]!.split(",");
+    again[header.indexOf("reg_ts")] = again[header.indexOf("arrival_ts")]!;
+    await fs.writeFile(declarations, [...declarationLines, again.join(",")].join("\n") + "\n");
     try {
       const indexes = await eventIndexes();
       await clearClearanceData();
       const asApp = { printed: await pmcImport(appUrl), rejected: await latestRejections() };
       const stored = await clearanceDigest({ ignore: ["import_batch_id"] });
-      expect(asApp.rejected).toHaveLength(2);
+      expect(asApp.rejected.map((r) => r.split(" | ").slice(0, 2).join(":"))).toEqual([
+        `declarations.csv:${declarationLines.length + 1}`,
+        "events.csv:2001",
+        `events.csv:${lines.length + 2}`,
+      ]);
       expect(asApp.rejected.every((r) => r.includes("duplicate key"))).toBe(true);
 
       await clearClearanceData();
@@ -102,12 +118,13 @@ describe("a first bulk load by the portal's own role", () => {
       expect(await eventIndexes()).toEqual(indexes);
     } finally {
       await fs.writeFile(events, original);
+      await fs.writeFile(declarations, originalDeclarations);
     }
   }, 300_000);
 
   // A file loaded straight into its table that names an unknown declaration, or one rejected while reading, is
   // taken back and merged through its staging table: the rejections name the same lines as on the checked path.
-  it("rejects unknown and dependent references of a bulk-loaded file exactly as the checked path does", async () => {
+  it("rejects unknown and dependent references of a bulk-loaded file on both paths, naming their lines", async () => {
     const files = ["declarations.csv", "events.csv"].map((f) => path.join(dataset, f));
     const originals = await Promise.all(files.map((f) => fs.readFile(f, "utf8")));
     const [declarations, events] = originals.map((text) => text.trimEnd().split("\n"));

@@ -249,8 +249,9 @@ async function stagedRowEstimate(client: PoolClient, spec: CanonicalFileSpec): P
   return rows[0]!.n;
 }
 
-// What a load of `rows` rows into the empty `table` may drop and build again afterwards: its indexes, and its
-// primary key when no foreign key points to it. Null when the load is small or the importing role does not own the
+// What a load of `rows` rows into the empty `table` may drop and build again afterwards: its indexes, its own
+// foreign keys (checked then in one join rather than row by row) and its primary key when no foreign key points to
+// it; keys listed primary first. Null when the load is small or the importing role does not own the
 // table: the portal's least-privileged role (the worker's uploads) loads with the indexes in place, and an
 // operator's first load with DATABASE_URL set to the owner gets the faster path (docs/scaling.md).
 export async function bulkLoadPlan(client: PoolClient, table: string, rows: number): Promise<BulkLoadPlan | null> {
@@ -264,8 +265,11 @@ export async function bulkLoadPlan(client: PoolClient, table: string, rows: numb
     `SELECT conname, pg_get_constraintdef(oid) AS definition,
             ARRAY(SELECT attname::text FROM pg_attribute WHERE attrelid = conrelid AND attnum = ANY (conkey)) AS columns
        FROM pg_constraint
-      WHERE conrelid = $1::regclass AND contype = 'p'
-        AND NOT EXISTS (SELECT 1 FROM pg_constraint f WHERE f.contype = 'f' AND f.confrelid = $1::regclass)`,
+      WHERE conrelid = $1::regclass
+        AND (contype = 'f'
+             OR contype = 'p'
+                AND NOT EXISTS (SELECT 1 FROM pg_constraint f WHERE f.contype = 'f' AND f.confrelid = $1::regclass))
+      ORDER BY contype = 'f'`,
     [table],
   );
   const { rows: indexes } = await client.query<IndexRow>(

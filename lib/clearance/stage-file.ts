@@ -127,17 +127,17 @@ export async function readFile(
         months.add(row.values);
         counted.rows++;
         // The values are done with: they become their COPY text in place, one join makes the row.
-        const text = row.values;
-        for (let i = 0; i < text.length; i++) {
-          const value = text[i]!;
+        const cells = row.values;
+        for (let i = 0; i < cells.length; i++) {
+          const value = cells[i]!;
           if (value === null) {
-            text[i] = "\\N";
+            cells[i] = "\\N";
             continue;
           }
           counted.filled[i]!++;
-          if (escaped[i]) text[i] = copyTextValue(value);
+          if (escaped[i]) cells[i] = copyTextValue(value);
         }
-        const wait = writer!.writeText(`${record.line}\t${text.join("\t")}`);
+        const wait = writer!.writeText(`${record.line}\t${cells.join("\t")}`);
         if (wait) await wait;
       }
     }

@@ -291,22 +291,10 @@ async function mergeAll(
         merged = straight;
       } else {
         await staged.stage(spec, stage);
-        // A first load not already found to hold duplicate keys is merged without the duplicate check when the
-        // primary key rebuilt after it catches them.
-        if (firstLoad && straight !== "duplicates" && (await duplicatesCaughtByKeyRebuild(client, spec))) {
-          await client.query("SAVEPOINT unchecked_keys");
-          try {
-            merged = await merge(false);
-            await client.query("RELEASE SAVEPOINT unchecked_keys");
-          } catch (error) {
-            if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
-            // The file holds duplicate keys: back to before its checks, and again with the duplicate check.
-            await client.query("ROLLBACK TO SAVEPOINT unchecked_keys");
-            merged = await merge(true);
-          }
-        } else {
-          merged = await merge(true);
-        }
+        // A first load not already found to hold duplicate keys tries without the duplicate check when the primary
+        // key rebuilt after it catches them.
+        const unchecked = firstLoad && straight !== "duplicates" && (await duplicatesCaughtByKeyRebuild(client, spec));
+        merged = unchecked ? await mergeUncheckedFirst(client, merge) : await merge(true);
       }
       const { counts, touched, setRejected } = merged;
       // What the stager counted is what was accepted when no staged row was rejected since.
@@ -334,6 +322,24 @@ async function mergeAll(
 }
 
 const UNIQUE_VIOLATION = "23505";
+
+// Merges without the duplicate check from a savepoint; should the rebuilt key find a duplicate, goes back to it and
+// merges again with the check, which names each duplicate line.
+async function mergeUncheckedFirst(
+  client: PoolClient,
+  merge: (checkDuplicates: boolean) => Promise<MergedFile>,
+): Promise<MergedFile> {
+  await client.query("SAVEPOINT unchecked_keys");
+  try {
+    const merged = await merge(false);
+    await client.query("RELEASE SAVEPOINT unchecked_keys");
+    return merged;
+  } catch (error) {
+    if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+    await client.query("ROLLBACK TO SAVEPOINT unchecked_keys");
+    return merge(true);
+  }
+}
 const FOREIGN_KEY_VIOLATION = "23503";
 
 // A file's first load written once (lib/clearance/straight-load.ts). Returns the merged file; "duplicates" when

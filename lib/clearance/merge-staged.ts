@@ -288,8 +288,12 @@ export async function bulkLoadPlan(client: PoolClient, table: string, rows: numb
 export async function duplicatesCaughtByKeyRebuild(client: PoolClient, spec: CanonicalFileSpec): Promise<boolean> {
   if (spec.columns.some((c) => c.nullAs && spec.key.includes(c.name))) return false;
   const plan = await bulkLoadPlan(client, spec.table, await stagedRowEstimate(client, spec));
-  const key = [...spec.key].sort().join(",");
-  return plan?.keys.some((k) => [...k.columns].sort().join(",") === key) ?? false;
+  return plan?.keys.some((k) => isFileKey(spec, k.columns)) ?? false;
+}
+
+// Whether `columns` are the file's key, in any order.
+export function isFileKey(spec: CanonicalFileSpec, columns: string[]): boolean {
+  return [...columns].sort().join(",") === [...spec.key].sort().join(",");
 }
 
 // Drops what bulkLoadPlan allows, returning the statements that build it again, in the same transaction.

@@ -8,6 +8,7 @@ import "server-only";
 import type { PoolClient } from "pg";
 import { fileSpec, type CanonicalFileSpec } from "@/lib/clearance/canonical-files";
 import { stagingTable } from "@/lib/clearance/stage-file";
+import { isFileKey } from "@/lib/clearance/merge-staged";
 
 // The table's columns in the order of tableCopyText's lines: the file's own, the derived ones, and the import
 // batch of a declaration.
@@ -80,8 +81,7 @@ export async function primaryKeyIsFileKey(client: PoolClient, spec: CanonicalFil
        FROM pg_constraint WHERE conrelid = $1::regclass AND contype = 'p'`,
     [spec.table],
   );
-  const key = [...spec.key].sort().join(",");
-  return rows.some((r) => [...r.columns].sort().join(",") === key);
+  return rows.some((r) => isFileKey(spec, r.columns));
 }
 
 // True when two loaded rows share the file's key. Asked only where the primary key is not that key and so does

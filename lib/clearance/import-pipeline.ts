@@ -124,6 +124,8 @@ type StagedFiles = {
   stop(): Promise<void>;
   // Where the progress bar stands while the i-th canonical file is saved.
   savingAt(i: number): number;
+  // Whether files are still being read, by this process, alongside the merge.
+  reading(): boolean;
 };
 
 // What staging needs from the import: its session, where rejected rows go (closed once), the progress bar and the
@@ -158,6 +160,7 @@ async function stageAtOnce(stage: Stager, staging: Staging): Promise<StagedFiles
     stop: async () => undefined,
     // Saving spans the staging share up to the quality check's 97 %, so the bar never moves back.
     savingAt: (i) => STAGING_SHARE + ((QUALITY_AT - STAGING_SHARE) * i) / CANONICAL_FILES.length,
+    reading: () => false,
   };
 }
 
@@ -194,6 +197,7 @@ async function stageAlongside(stage: FileStager, staging: Staging): Promise<Stag
     },
     stop: () => reading.settle(true),
     savingAt: () => 0,
+    reading: () => reading.reading(),
   };
 }
 
@@ -273,6 +277,8 @@ async function mergeAll(
   const emptyAtStart = new Set<string>();
   for (const spec of CANONICAL_FILES) if (await tableIsEmpty(client, spec.table)) emptyAtStart.add(spec.table);
   const declarationsWereEmpty = emptyAtStart.has("declarations");
+  const buildKeys: BuildKeys = (statements) =>
+    time("building keys and indexes", () => buildKeysAndIndexes(client, statements, staged.reading()));
   await client.query("BEGIN");
   try {
     for (const [i, spec] of CANONICAL_FILES.entries()) {
@@ -282,10 +288,18 @@ async function mergeAll(
       const started = performance.now();
       const firstLoad = emptyAtStart.has(spec.table);
       const straight = firstLoad
-        ? await loadStraight(client, spec, staged, { batchId, stage, declarationsWereEmpty, time })
+        ? await loadStraight(client, spec, staged, { batchId, stage, declarationsWereEmpty, time, buildKeys })
         : null;
       const merge = (checkDuplicates: boolean) =>
-        mergeFile(client, spec, { batchId, stage, declarationsWereEmpty, emptyAtStart, checkDuplicates, time });
+        mergeFile(client, spec, {
+          batchId,
+          stage,
+          declarationsWereEmpty,
+          emptyAtStart,
+          checkDuplicates,
+          time,
+          buildKeys,
+        });
       let merged: MergedFile;
       if (straight && straight !== "duplicates") {
         merged = straight;
@@ -319,6 +333,20 @@ async function mergeAll(
     await client.query("ROLLBACK");
     throw error;
   }
+}
+
+// Builds the keys and indexes a large load dropped (merge-staged.ts, bulkLoadPlan).
+type BuildKeys = (statements: string[]) => Promise<void>;
+
+// PostgreSQL builds a large index with parallel workers. While this process still reads the next files, those
+// workers would take the core the reading needs, and the reading is the first load's longest path: the build then
+// runs in this session alone. Once everything is read, the workers use the core the reading leaves.
+async function buildKeysAndIndexes(client: PoolClient, statements: string[], reading: boolean): Promise<void> {
+  if (!statements.length) return;
+  await client.query(
+    reading ? "SET LOCAL max_parallel_maintenance_workers = 0" : "RESET max_parallel_maintenance_workers",
+  );
+  for (const statement of statements) await client.query(statement);
 }
 
 const UNIQUE_VIOLATION = "23505";
@@ -355,9 +383,10 @@ async function loadStraight(
     stage: StageResult;
     declarationsWereEmpty: boolean;
     time: ReturnType<typeof profiler>["time"];
+    buildKeys: BuildKeys;
   },
 ): Promise<MergedFile | "duplicates" | null> {
-  const { batchId, stage, declarationsWereEmpty, time } = options;
+  const { batchId, stage, declarationsWereEmpty, time, buildKeys } = options;
   if (!staged.straight || !stage.months || spec.columns.some((c) => c.nullAs)) return null;
   // A large load by the tables' owner builds the indexes once, after it; any other loads with them in place.
   const plan = await bulkLoadPlan(client, spec.table, stage.read - stage.rejected);
@@ -382,9 +411,7 @@ async function loadStraight(
       await client.query("ROLLBACK TO SAVEPOINT straight_load");
       return null;
     }
-    await time("building keys and indexes", async () => {
-      for (const statement of rebuild) await client.query(statement);
-    });
+    await buildKeys(rebuild);
     if (!keyIsPrimary && (await time("duplicate keys", () => loadedKeysRepeat(client, spec)))) {
       await client.query("ROLLBACK TO SAVEPOINT straight_load");
       return "duplicates";
@@ -435,6 +462,7 @@ async function mergeFile(
     emptyAtStart: ReadonlySet<string>;
     checkDuplicates: boolean;
     time: ReturnType<typeof profiler>["time"];
+    buildKeys: BuildKeys;
   },
 ): Promise<MergedFile> {
   const { batchId, stage, declarationsWereEmpty, emptyAtStart, time } = options;
@@ -456,12 +484,8 @@ async function mergeFile(
       affectedCells(client, spec, { firstLoad: emptyAtStart.has(spec.table), declarationsWereEmpty, stagedMonths }),
     ),
   );
-  const rebuild = (statements: string[]) =>
-    time("building keys and indexes", async () => {
-      for (const statement of statements) await client.query(statement);
-    });
   const { accepted, inserted, updated } = await time("writing rows", () =>
-    withKeyProbes(client, spec, () => upsertAccepted(client, spec, batchId, stored, rebuild)),
+    withKeyProbes(client, spec, () => upsertAccepted(client, spec, batchId, stored, options.buildKeys)),
   );
   if (spec.name === "declarations") await time("brokers and importers", () => upsertParties(client));
   return {

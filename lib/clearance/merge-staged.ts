@@ -175,9 +175,7 @@ export async function upsertAccepted(
   spec: CanonicalFileSpec,
   batchId: number,
   stored: number,
-  rebuild: (statements: string[]) => Promise<void> = async (statements) => {
-    for (const statement of statements) await client.query(statement);
-  },
+  rebuild: (statements: string[]) => Promise<void>,
 ): Promise<{ accepted: number; inserted: number; updated: number }> {
   const stg = stagingTable(spec);
   const { targets, sources, keyMatch, compared } = rowComparison(spec);

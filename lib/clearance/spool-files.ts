@@ -35,6 +35,8 @@ export type SpooledFiles = {
   discard(spec: CanonicalFileSpec): Promise<void>;
   // Every file read (or the reading stopped) and the spool removed. Stops the reading first when `stop`.
   settle(stop: boolean): Promise<void>;
+  // Whether files are still being read (this process's core is busy).
+  reading(): boolean;
 };
 
 type Read = { result: Promise<StageResult>; spool: string };
@@ -105,9 +107,10 @@ export async function spoolFiles(
     reads.set(spec.fileName, { result, spool });
     previous = result;
   }
+  let reading = true;
   const allRead = previous.then(
-    () => undefined,
-    () => undefined,
+    () => void (reading = false),
+    () => void (reading = false),
   );
 
   const spooled: SpooledFiles = {
@@ -135,6 +138,7 @@ export async function spoolFiles(
       const read = reads.get(spec.fileName);
       if (read) await fsp.rm(read.spool, { force: true });
     },
+    reading: () => reading,
     async settle(stop) {
       if (stop) stopped = true;
       await allRead;

@@ -6,7 +6,7 @@
 import "server-only";
 import { pool } from "@/lib/pg";
 import { KPI_CATALOGUE, kpiAggregates, type KpiSet } from "@/lib/kpis/catalogue";
-import type { KpiSubjectType } from "@/lib/kpis/compute-kpis";
+import { EVENT_CALENDAR_JOINS, OFF_HOURS, type KpiSubjectType } from "@/lib/kpis/compute-kpis";
 
 export type TouchedSubjects = Record<KpiSubjectType, string[] | null>;
 
@@ -47,11 +47,8 @@ function setRows(set: KpiSet): string {
                WHERE d.status <> 'cancelled' AND d.asmt_ts >= ${PERIOD} AND d.asmt_ts < ${AS_OF}`;
     case "events":
       return `SELECT e.officer_id, ${unitId("o")} AS unit_id, d.office_code AS office_id, e.decl_id, e.ts, e.action,
-                     (e.ts::time < f.open_time::time OR e.ts::time >= f.close_time::time
-                      OR NOT (extract(isodow FROM e.ts)::int = ANY (f.workdays))
-                      OR EXISTS (SELECT 1 FROM holidays h WHERE h.date = e.ts::date AND h.office_code IN ('', d.office_code))
-                     ) AS off_hours
-                FROM events e JOIN declarations d USING (decl_id) JOIN offices f ON f.office_code = d.office_code
+                     ${OFF_HOURS} AS off_hours
+                FROM events e JOIN declarations d USING (decl_id) ${EVENT_CALENDAR_JOINS}
                 LEFT JOIN officers o ON o.officer_id = e.officer_id
                WHERE e.officer_id IS NOT NULL AND e.ts >= ${PERIOD} AND e.ts < ${AS_OF}`;
     case "items":

@@ -35,6 +35,8 @@ const OFFICERS = [
 
 const HOLIDAYS = [
   { date: "2025-03-10", office_code: "" },
+  // OFA's own holiday on the national one: an event of that day is still one event (I8).
+  { date: "2025-03-10", office_code: "OFA" },
   { date: "2025-03-12", office_code: "OFB" },
 ];
 

@@ -465,7 +465,7 @@ async function mergeFile(
     buildKeys: BuildKeys;
   },
 ): Promise<MergedFile> {
-  const { batchId, stage, declarationsWereEmpty, emptyAtStart, time } = options;
+  const { batchId, stage, declarationsWereEmpty, emptyAtStart, time, buildKeys } = options;
   const duplicates = options.checkDuplicates
     ? await time("duplicate keys", () => rejectDuplicateKeys(client, spec))
     : 0;
@@ -485,7 +485,7 @@ async function mergeFile(
     ),
   );
   const { accepted, inserted, updated } = await time("writing rows", () =>
-    withKeyProbes(client, spec, () => upsertAccepted(client, spec, batchId, stored, options.buildKeys)),
+    withKeyProbes(client, spec, () => upsertAccepted(client, spec, batchId, stored, buildKeys)),
   );
   if (spec.name === "declarations") await time("brokers and importers", () => upsertParties(client));
   return {

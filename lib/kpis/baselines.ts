@@ -7,7 +7,7 @@ import "server-only";
 import type { PoolClient } from "pg";
 import { pool } from "@/lib/pg";
 import { KPI_IDS, type KpiId } from "@/lib/kpis/catalogue";
-import { computeKpis, type KpiRow, type KpiSubjectType } from "@/lib/kpis/compute-kpis";
+import { computeKpis, unitId, type KpiRow, type KpiSubjectType } from "@/lib/kpis/compute-kpis";
 
 type Queryable = Pick<PoolClient, "query">;
 
@@ -41,8 +41,7 @@ export async function baselinesOf(
   const kept = values.filter((v) => v.value !== null && Number.isFinite(v.value));
   if (!kept.length) return [];
   const groupings = subject === "officer" ? groupBy : [];
-  const groupExpr = (kind: BaselineGroupKind) =>
-    kind === "office" ? "o.office_code" : "o.office_code || '/' || o.unit";
+  const groupExpr = (kind: BaselineGroupKind) => (kind === "office" ? "o.office_code" : unitId("o"));
   const sets = ["(v.kpi_id)", ...groupings.map((g) => `(v.kpi_id, ${groupExpr(g)})`)];
   // GROUPING() tells the ALL row from a group; an officer missing from officers (impossible through the import's
   // checks) would only count in ALL.

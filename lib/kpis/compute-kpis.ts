@@ -40,9 +40,9 @@ type Queryable = Pick<PoolClient, "query">;
 const PERIOD = `$1::date::timestamp`;
 const AS_OF = `($2::date + 1)::timestamp`;
 
-// A unit's rows are those of its officers: the officer joined as `u`, not looked up per row (a subplan, which
-// PostgreSQL runs for every row and never in parallel).
-const UNIT_ID = `u.office_code || '/' || u.unit`;
+// A unit's id in SQL, from the officers row `alias`. Set queries join that row (as `u`) rather than look it up per
+// row: a lookup is a subplan, which PostgreSQL runs for every row and never in parallel.
+export const unitId = (alias: string) => `${alias}.office_code || '/' || ${alias}.unit`;
 
 // I8's off hours of an event `e` of a declaration `d`: those of the declaration's office, whoever did the event,
 // with EVENT_CALENDAR_JOINS. The holidays are joined once per date rather than looked up per event: a lookup is a
@@ -56,7 +56,7 @@ export const EVENT_CALENDAR_JOINS = `JOIN offices f ON f.office_code = d.office_
 // The rows of one KPI set for a period, with a subject_id column. Parameters: $1 from, $2 to, $3 I9 hours,
 // $4 subject ids (or null for all).
 export function setQuery(set: KpiSet, subject: KpiSubjectType): string {
-  const decl = { officer: "d.assessing_officer_id", unit: UNIT_ID, office: "d.office_code" }[subject];
+  const decl = { officer: "d.assessing_officer_id", unit: unitId("u"), office: "d.office_code" }[subject];
   const unitJoin = (officerId: string) =>
     subject === "unit" ? `LEFT JOIN officers u ON u.officer_id = ${officerId}` : "";
   const only = (expr: string) => `${expr} IS NOT NULL AND ($4::text[] IS NULL OR ${expr} = ANY ($4::text[]))`;
@@ -72,7 +72,7 @@ export function setQuery(set: KpiSet, subject: KpiSubjectType): string {
                WHERE d.reg_ts >= ${PERIOD} AND d.reg_ts < ${AS_OF} AND ${only(decl)}`;
     case "E": {
       // E includes inspections of cancelled declarations; an officer's are those they examined.
-      const who = { officer: "i.inspector_id", unit: UNIT_ID, office: "d.office_code" }[subject];
+      const who = { officer: "i.inspector_id", unit: unitId("u"), office: "d.office_code" }[subject];
       const join = subject === "office" ? "JOIN declarations d USING (decl_id)" : "";
       return `SELECT ${who} AS subject_id, i.* FROM inspections i ${join} ${unitJoin("i.inspector_id")}
                WHERE i.exam_ts >= ${PERIOD} AND i.exam_ts < ${AS_OF} AND ${only(who)}`;
@@ -81,7 +81,7 @@ export function setQuery(set: KpiSet, subject: KpiSubjectType): string {
       return `SELECT ${decl} AS subject_id, d.* FROM declarations d ${unitJoin("d.assessing_officer_id")}
                WHERE d.status <> 'cancelled' AND d.asmt_ts >= ${PERIOD} AND d.asmt_ts < ${AS_OF} AND ${only(decl)}`;
     case "events": {
-      const who = { officer: "e.officer_id", unit: UNIT_ID, office: "d.office_code" }[subject];
+      const who = { officer: "e.officer_id", unit: unitId("u"), office: "d.office_code" }[subject];
       return `SELECT ${who} AS subject_id, e.*, ${OFF_HOURS} AS off_hours
                 FROM events e JOIN declarations d USING (decl_id) ${EVENT_CALENDAR_JOINS} ${unitJoin("e.officer_id")}
                WHERE e.officer_id IS NOT NULL AND e.ts >= ${PERIOD} AND e.ts < ${AS_OF} AND ${only(who)}`;
@@ -118,9 +118,7 @@ const toNumber = (v: unknown): number | null => (v === null || v === undefined ?
 export async function computeKpis(params: KpiParams, db: Queryable = pool): Promise<KpiRow[]> {
   const kpis = KPI_CATALOGUE.filter((k) => !params.kpiIds || params.kpiIds.includes(k.id));
   const args = [params.from, params.to, params.i9Hours ?? 1, params.subjectIds ?? null];
-  const subjectIdSql = { officer: "officer_id", unit: "office_code || '/' || unit", office: "office_code" }[
-    params.subject
-  ];
+  const subjectIdSql = { officer: "officer_id", unit: unitId("officers"), office: "office_code" }[params.subject];
   const subjectTable = params.subject === "office" ? "offices" : "officers";
   const subjectSql = `SELECT DISTINCT ${subjectIdSql} AS id FROM ${subjectTable}
                        WHERE $1::text[] IS NULL OR ${subjectIdSql} = ANY ($1::text[]) ORDER BY 1`;

@@ -6,7 +6,7 @@
 import "server-only";
 import { pool } from "@/lib/pg";
 import { KPI_CATALOGUE, kpiAggregates, type KpiSet } from "@/lib/kpis/catalogue";
-import { EVENT_CALENDAR_JOINS, OFF_HOURS, type KpiSubjectType } from "@/lib/kpis/compute-kpis";
+import { EVENT_CALENDAR_JOINS, OFF_HOURS, unitId, type KpiSubjectType } from "@/lib/kpis/compute-kpis";
 
 export type TouchedSubjects = Record<KpiSubjectType, string[] | null>;
 
@@ -15,7 +15,6 @@ type Period = { from: string; to: string };
 // $1 from, $2 to, $3 I9 hours, $4 officers, $5 units, $6 offices (null: all of that type).
 const PERIOD = `$1::date::timestamp`;
 const AS_OF = `($2::date + 1)::timestamp`;
-const unitId = (alias: string) => `${alias}.office_code || '/' || ${alias}.unit`;
 
 // A row of the set belongs to the officer, unit and office it is attributed to; it is read when any of them is
 // touched, and only the groups of touched subjects are kept.

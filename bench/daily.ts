@@ -6,7 +6,7 @@
 //
 // The day is cut out of the generated data: the busiest of the last ten days of November 2025 (D). A base
 // database is made once from the bench database: D's rows are written to CSV files (data/bench-N-day/) and
-// deleted, the KPI results and flags of D's month and quarter are stored, and the demo contracts seeded, as a
+// deleted, the KPI results and flags of D's quarter and its months are stored, and the demo contracts seeded, as a
 // portal that has run until the day before would have them. Each run works on a fresh copy of that base. Writes bench/results/daily.json.
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
@@ -113,7 +113,7 @@ async function prepareBase(): Promise<{ day: string }> {
     ["events", "inspections", "items", "declarations"].map((t) => `DELETE FROM ${t} WHERE ${ofDay}`).join("; "),
   );
   psql(BASE, "VACUUM ANALYZE");
-  log(`storing the KPI results and flags of ${day}'s month and quarter, seeding the demo contracts`);
+  log(`storing the KPI results and flags of ${day}'s quarter and its months, seeding the demo contracts`);
   const started = performance.now();
   await runScript("bench/daily-base.ts", BASE, [day]);
   log(`base ready in ${since(started)} s`);

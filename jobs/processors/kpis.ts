@@ -1,24 +1,40 @@
 // kpis.compute: one period's catalogue for the officers, their units and the offices named (all when null), stored
-// in kpi_results, then the period's integrity detection on those stored values.
+// in kpi_results, then the period's integrity detection on those stored values. A quarter that names its touched
+// months recomputes those months first and itself from its months, then detects over each.
 // kpis.recompute-open: the nightly pass over the periods that can still change, KPIs and flags, then contracts, and
 // a new selectivity run.
 import "server-only";
 import { EVERY_SUBJECT, recomputeTouchedKpis, withTheirUnits } from "@/lib/kpis/recompute-touched";
+import { recomputeFromMonths } from "@/lib/kpis/recompute-from-months";
 import { openPeriods } from "@/lib/kpis/open-periods";
+import { queueContractsRefresh } from "@/lib/kpis/queue-recomputation";
+import { dispatchJobRows } from "@/lib/queue/job-state";
 import { detectAndStoreFlags } from "@/lib/integrity/store-flags";
 import { refreshContractIndicators } from "@/lib/contracts/refresh-contract-indicators";
 import { requestAnalysisRun } from "@/lib/analysis/analysis-runs";
 import type { ProgressReporter } from "@/lib/queue/job-payloads";
-import { todayIso } from "@/lib/kernel/calendar";
+import { monthPeriod, todayIso } from "@/lib/kernel/calendar";
 
 export async function processKpisCompute(
-  p: { from: string; to: string; officers: string[] | null; offices: string[] | null },
+  p: {
+    from: string;
+    to: string;
+    officers: string[] | null;
+    offices: string[] | null;
+    months?: string[];
+    thenRefresh?: string;
+  },
   report: ProgressReporter,
 ): Promise<{ rows: number }> {
-  const rows = await recomputeTouchedKpis(p, await withTheirUnits(p.officers, p.offices));
+  const touched = await withTheirUnits(p.officers, p.offices);
+  const rows = p.months ? await recomputeFromMonths(p, p.months, touched) : await recomputeTouchedKpis(p, touched);
   await report(70);
-  // Detection compares each officer with their office over the whole period, from the values just stored.
-  await detectAndStoreFlags(p, "stored");
+  // Detection compares each officer with their office over the whole period, from the values just stored. One
+  // period after the other: the gaming watch's windows computed for one are then read by the next.
+  for (const period of [p, ...(p.months ?? []).map(monthPeriod)]) {
+    await detectAndStoreFlags({ from: period.from, to: period.to }, "stored");
+  }
+  if (p.thenRefresh) await dispatchJobRows([await queueContractsRefresh(p.thenRefresh)]);
   await report(100);
   return { rows };
 }

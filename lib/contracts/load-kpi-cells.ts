@@ -5,7 +5,7 @@
 import "server-only";
 import { pool } from "@/lib/pg";
 import { recomputeTouchedKpis } from "@/lib/kpis/recompute-touched";
-import { kpiDefinition, type KpiId } from "@/lib/kpis/catalogue";
+import type { KpiDefinition, KpiId } from "@/lib/kpis/catalogue";
 import type { Cell } from "@/lib/kpis/recomputation";
 import { periodContains } from "@/lib/kernel/calendar";
 import type { KpiSubjectType } from "@/lib/kpis/compute-kpis";
@@ -168,10 +168,11 @@ export async function loadKpiCells(
     entry.touched[r.subjectType].add(r.subjectId);
     periods.set(key, entry);
   }
-  const sets = [...new Set(kpiIds.map((id) => kpiDefinition(id).set))];
+  // Only the KPIs asked for: the others of a cell keep their own freshness, checked when they are asked for.
+  const only = (k: KpiDefinition) => kpiIds.includes(k.id);
   for (const p of periods.values()) {
     const touched = { officer: [...p.touched.officer], unit: [...p.touched.unit], office: [...p.touched.office] };
-    await recomputeTouchedKpis(p, touched, { sets });
+    await recomputeTouchedKpis(p, touched, { only });
   }
   const recomputed = await readCells(stale, kpiIds);
   for (const [key, values] of recomputed) cells.set(key, values);

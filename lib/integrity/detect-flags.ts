@@ -259,22 +259,26 @@ async function unitValueItems(db: Queryable, period: Period, params: DetectionPa
     mad: number;
     m: number;
   }>(
-    `WITH it AS (
+    // Every item of a group with a spread is tested, so the count comes from the groups, and only the items below
+    // −m are joined back.
+    `WITH it AS MATERIALIZED (
         SELECT i.decl_id, i.item_no, i.hs6, i.origin_country, ln(i.cif_value::float8 / i.net_kg::float8) AS x
           FROM items i JOIN declarations d USING (decl_id)
          WHERE ${PERIOD_B} AND i.net_kg > 0 AND i.cif_value > 0),
-      grp AS (
+      grp AS MATERIALIZED (
         SELECT hs6, origin_country, count(*)::int AS n, percentile_cont(0.5) WITHIN GROUP (ORDER BY x) AS med
           FROM it GROUP BY hs6, origin_country HAVING count(*) >= $3),
-      spread AS (
-        SELECT it.hs6, it.origin_country, percentile_cont(0.5) WITHIN GROUP (ORDER BY abs(it.x - g.med)) AS mad
-          FROM it JOIN grp g USING (hs6, origin_country) GROUP BY it.hs6, it.origin_country),
+      spread AS MATERIALIZED (
+        SELECT g.hs6, g.origin_country, g.n, g.med,
+               percentile_cont(0.5) WITHIN GROUP (ORDER BY abs(it.x - g.med)) AS mad
+          FROM it JOIN grp g USING (hs6, origin_country) GROUP BY g.hs6, g.origin_country, g.n, g.med),
+      tested AS (SELECT coalesce(sum(n), 0)::int AS tested FROM spread WHERE mad > 0),
       scored AS (
-        SELECT it.decl_id, it.item_no, it.hs6, it.origin_country, g.n, it.x, g.med, s.mad, 0.6745 * (it.x - g.med) / s.mad AS m
-          FROM it JOIN grp g USING (hs6, origin_country) JOIN spread s USING (hs6, origin_country)
-         WHERE s.mad > 0),
-      tested AS (SELECT count(*)::int AS tested FROM scored)
-     SELECT t.tested, sc.* FROM tested t LEFT JOIN scored sc ON sc.m < -$4::float8`,
+        SELECT it.decl_id, it.item_no, it.hs6, it.origin_country, s.n, it.x, s.med, s.mad,
+               0.6745 * (it.x - s.med) / s.mad AS m
+          FROM it JOIN spread s USING (hs6, origin_country)
+         WHERE s.mad > 0 AND 0.6745 * (it.x - s.med) / s.mad < -$4::float8)
+     SELECT t.tested, sc.* FROM tested t LEFT JOIN scored sc ON true`,
     [period.from, period.to, params.minGroup, params.m],
   );
   const tested = all[0]?.tested ?? 0;

@@ -3,13 +3,13 @@
 // started (the six complete months before its first day) and after (from its first day to the end of the detection
 // period, within the contract). A rewarded indicator that improved while its guard worsened, both beyond chance
 // (gaming-test.ts), raises a GAMING flag on the officer with the figures behind it. The values are the KPI engine's,
-// two set-based queries per distinct pair of windows. Flags are stored with the other methods' (store-flags.ts) and
+// stored as the officer's KPI cells of each window. Flags are stored with the other methods' (store-flags.ts) and
 // scoped to the officer's office like them: the integrity unit sees them, and the contract's managers see them on
 // the contract's page; an officer never does.
 import "server-only";
 import type { PoolClient } from "pg";
 import { pool } from "@/lib/pg";
-import { computeKpis, type KpiRow } from "@/lib/kpis/compute-kpis";
+import { cellKey, loadKpiCells, type CellValues } from "@/lib/contracts/load-kpi-cells";
 import { kpiDefinition, type KpiId } from "@/lib/kpis/catalogue";
 import { referencePeriod } from "@/lib/contracts/calibration";
 import { GAMING_TEST, gamingVerdict, type Proportion } from "@/lib/integrity/gaming-test";
@@ -77,15 +77,15 @@ async function watchedContracts(db: Queryable, period: Period): Promise<WatchedC
 
 const dayBefore = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
-function proportion(values: Map<string, KpiRow>, officerId: string, measure: KpiId | Guard): Proportion | null {
+function proportion(values: CellValues | undefined, measure: KpiId | Guard): Proportion | null {
   if (measure === "INSPECTIONS") {
-    const inspections = values.get(`${officerId}|P11`)?.denominator;
-    const declarations = values.get(`${officerId}|P8`)?.denominator;
+    const inspections = values?.get("P11")?.denominator;
+    const declarations = values?.get("P8")?.denominator;
     return inspections === undefined || inspections === null || !declarations
       ? null
       : { x: inspections, n: declarations };
   }
-  const row = values.get(`${officerId}|${measure}`);
+  const row = values?.get(measure);
   if (!row || row.numerator === null || row.denominator === null) return null;
   return { x: row.numerator, n: row.denominator };
 }
@@ -93,45 +93,36 @@ function proportion(values: Map<string, KpiRow>, officerId: string, measure: Kpi
 const directionOf = (m: KpiId | Guard): "higher" | "lower" =>
   m === "INSPECTIONS" ? "higher" : kpiDefinition(m).direction === "lower" ? "lower" : "higher";
 
-export async function watchContractGaming(period: Period, db: Queryable = pool): Promise<GamingFlag[]> {
-  const contracts = await watchedContracts(db, period);
+// The windows' values are stored KPI cells (loadKpiCells), like a contract's own: kept while no import touches
+// them, so the window before a contract is computed once, and a window after it once for the detection runs of
+// every period that ends on the same day.
+export async function watchContractGaming(period: Period): Promise<GamingFlag[]> {
+  const contracts = await watchedContracts(pool, period);
   const plans = contracts.flatMap((c) => {
     const after = { from: c.from, to: c.to < period.to ? c.to : period.to };
     const before = referencePeriod(c.from, dayBefore(c.from));
     const pairs = GAMING_PAIRS.filter((p) => c.kpis.includes(p.rewarded) && kpiDefinition(p.rewarded).unit === "share");
     return before && pairs.length && after.from <= after.to ? [{ c, before, after, pairs }] : [];
   });
-  // Officers sharing the same windows are computed together.
-  const windows = new Map<string, { period: Period; officers: Set<string>; kpis: Set<KpiId> }>();
-  for (const p of plans) {
-    for (const w of [p.before, p.after]) {
-      const key = `${w.from}|${w.to}`;
-      const entry = windows.get(key) ?? { period: w, officers: new Set(), kpis: new Set<KpiId>(["P8", "P11"]) };
-      entry.officers.add(p.c.officerId);
-      for (const pair of p.pairs) {
-        entry.kpis.add(pair.rewarded);
-        if (pair.guard !== "INSPECTIONS") entry.kpis.add(pair.guard);
-      }
-      windows.set(key, entry);
-    }
+  const kpiIds = new Set<KpiId>(["P8", "P11"]);
+  for (const pair of plans.flatMap((p) => p.pairs)) {
+    kpiIds.add(pair.rewarded);
+    if (pair.guard !== "INSPECTIONS") kpiIds.add(pair.guard);
   }
-  const values = new Map<string, Map<string, KpiRow>>();
-  for (const [key, w] of windows) {
-    const rows = await computeKpis(
-      { ...w.period, subject: "officer", subjectIds: [...w.officers], kpiIds: [...w.kpis] },
-      db,
-    );
-    values.set(key, new Map(rows.map((r) => [`${r.subjectId}|${r.kpiId}`, r])));
-  }
-
+  const cell = (officerId: string, window: Period) =>
+    ({ subjectType: "officer", subjectId: officerId, ...window }) as const;
+  const values = await loadKpiCells(
+    plans.flatMap((p) => [cell(p.c.officerId, p.before), cell(p.c.officerId, p.after)]),
+    [...kpiIds],
+  );
   return plans.flatMap(({ c, before, after, pairs }) => {
-    const b = values.get(`${before.from}|${before.to}`)!;
-    const a = values.get(`${after.from}|${after.to}`)!;
+    const b = values.get(cellKey(cell(c.officerId, before)));
+    const a = values.get(cellKey(cell(c.officerId, after)));
     return pairs.flatMap((pair): GamingFlag[] => {
-      const rb = proportion(b, c.officerId, pair.rewarded);
-      const ra = proportion(a, c.officerId, pair.rewarded);
-      const gb = proportion(b, c.officerId, pair.guard);
-      const ga = proportion(a, c.officerId, pair.guard);
+      const rb = proportion(b, pair.rewarded);
+      const ra = proportion(a, pair.rewarded);
+      const gb = proportion(b, pair.guard);
+      const ga = proportion(a, pair.guard);
       if (!rb || !ra || !gb || !ga) return [];
       const verdict = gamingVerdict(
         { before: rb, after: ra, direction: directionOf(pair.rewarded) },
@@ -177,9 +168,7 @@ export async function watchContractGaming(period: Period, db: Queryable = pool):
 
 // Stores the period's GAMING flags inside the detection run's transaction (store-flags.ts), with the same upsert
 // as the other methods; returns their ids, which the run keeps active.
-export async function storeGamingFlags(period: Period, client: Queryable): Promise<number[]> {
-  // Read through the pool: the KPI engine runs its set queries side by side, which one client cannot.
-  const flags = await watchContractGaming(period);
+export async function storeGamingFlags(period: Period, flags: GamingFlag[], client: Queryable): Promise<number[]> {
   if (!flags.length) return [];
   const { rows } = await client.query<{ id: number }>(
     `INSERT INTO flags (method, kpi_id, subject_type, subject_id, related_id, period_from, period_to, score, n, stats, rule,

@@ -8,7 +8,7 @@ import { detectFlagsWithTests, type Flag } from "@/lib/integrity/detect-flags";
 import { updateRevenueAtStake } from "@/lib/integrity/flag-stakes";
 import { currentDetectionParams } from "@/lib/integrity/detection-settings";
 import { METHOD_PARAMS_KEY, type DetectionParams } from "@/lib/integrity/detection-params";
-import { storeGamingFlags } from "@/lib/integrity/gaming-watch";
+import { storeGamingFlags, watchContractGaming } from "@/lib/integrity/gaming-watch";
 
 const RULE_KEY: Record<Flag["method"], keyof DetectionParams> = METHOD_PARAMS_KEY;
 
@@ -18,7 +18,10 @@ export async function detectAndStoreFlags(
   kpis: "computed" | "stored" = "computed",
 ): Promise<{ raised: number; retired: number }> {
   const params = await currentDetectionParams();
-  const { flags, tests } = await detectFlagsWithTests(period, params, pool, kpis);
+  const [{ flags, tests }, gamingFlags] = await Promise.all([
+    detectFlagsWithTests(period, params, pool, kpis),
+    watchContractGaming(period),
+  ]);
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
@@ -55,7 +58,7 @@ export async function detectAndStoreFlags(
         ),
       ],
     );
-    const gaming = await storeGamingFlags(period, client);
+    const gaming = await storeGamingFlags(period, gamingFlags, client);
     const retired = await client.query(
       `UPDATE flags SET active = false
         WHERE period_from = $1::date AND period_to = $2::date AND active AND NOT (id = ANY ($3::int[]))

@@ -312,3 +312,18 @@ export function kpiDefinition(id: KpiId): KpiDefinition {
   if (!definition) throw new Error(`Unknown KPI ${id}`);
   return definition;
 }
+
+// A KPI whose numerator and n are counts of rows that each fall in one month, whatever the period: a longer
+// period's value is then the sum of its months' counts, exactly (docs/decisions/038-periods-from-months.md). Not
+// the percentiles, not the sums of amounts (added up as floating point they would differ from the period's own sum
+// in the last digits), not I10 (its reference is taken over the whole period) and not P2 or P3 (they look at the
+// period's end, as_of).
+export function addsUpOverMonths(k: KpiDefinition): boolean {
+  return (
+    k.kind === "ratio" &&
+    k.numerator !== undefined &&
+    "count" in k.numerator &&
+    k.set !== "items" &&
+    !`${k.population} ${k.numerator.count}`.includes("as_of")
+  );
+}

@@ -1,5 +1,6 @@
-// Records the KPI recomputation a change calls for (an import, an amended contract period): one kpis.compute job
-// per period (the touched cells, then the period's integrity detection) and one contracts.refresh-indicators job.
+// Records the KPI recomputation an import calls for: one kpis.compute job per quarter touched (its touched months,
+// then the quarter from its months, then the integrity detection of each) or other period, each queueing the
+// contracts.refresh-indicators job when it ends.
 // Job keys are derived from the reason and the request, so asking twice is one job. After an import, also the stored
 // TRS and mirror tables it changed (queueAnalysisRecomputation: one trs.compute run per month, quarter and year
 // touched, one mirror.compute run per year). Both write their rows with the caller's client, inside its
@@ -38,19 +39,23 @@ export async function queueKpiRecomputation(
   for (const r of requests) {
     const digest = crypto.createHash("sha1").update(JSON.stringify(r)).digest("hex").slice(0, 12);
     const key = `${jobContracts[JOB_NAMES.kpisCompute].jobId(r)}-${reason}-${digest}`;
-    rows.push(await recordJobRun(JOB_NAMES.kpisCompute, r, key, client));
+    rows.push(await recordJobRun(JOB_NAMES.kpisCompute, { ...r, thenRefresh: reason }, key, client));
   }
-  // Contract indicators are clipped to each contract's own period: brought up to date in their own job.
-  const refresh = { reason };
-  rows.push(
-    await recordJobRun(
-      JOB_NAMES.contractsRefreshIndicators,
-      refresh,
-      jobContracts[JOB_NAMES.contractsRefreshIndicators].jobId(refresh),
-      client,
-    ),
-  );
+  if (!requests.length) rows.push(await queueContractsRefresh(reason, client));
   return { requests: requests.length, rows };
+}
+
+// Contract indicators are clipped to each contract's own period: brought up to date in their own job. After an
+// import it is queued by the period jobs as each ends (one job per reason: queued again, it is not run twice), so
+// that the contract cells of the months they have stored are read, not computed a second time alongside them.
+export function queueContractsRefresh(reason: string, client: Queryable = pool): Promise<JobRow> {
+  const refresh = { reason };
+  return recordJobRun(
+    JOB_NAMES.contractsRefreshIndicators,
+    refresh,
+    jobContracts[JOB_NAMES.contractsRefreshIndicators].jobId(refresh),
+    client,
+  );
 }
 
 // changedFiles: the import's files with rows inserted or updated. Runs are requested as the system (no user), and

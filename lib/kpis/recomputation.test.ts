@@ -2,26 +2,23 @@ import { describe, expect, it } from "vitest";
 import { recomputeRequests, type Cell } from "@/lib/kpis/recomputation";
 
 describe("recomputeRequests", () => {
-  it("recomputes the month and quarter of each touched cell, in one request per period naming the touched subjects", () => {
+  it("recomputes each touched cell's quarter, naming its touched months and the touched subjects", () => {
     const cells: Cell[] = [
       ["officer", "OF2", "2025-03"],
       ["officer", "OF1", "2025-03"],
       ["office", "CMDLA1", "2025-04"],
     ];
     expect(recomputeRequests(cells, [])).toEqual([
-      { from: "2025-01-01", to: "2025-03-31", officers: ["OF1", "OF2"], offices: [] },
-      { from: "2025-03-01", to: "2025-03-31", officers: ["OF1", "OF2"], offices: [] },
-      { from: "2025-04-01", to: "2025-04-30", officers: [], offices: ["CMDLA1"] },
-      { from: "2025-04-01", to: "2025-06-30", officers: [], offices: ["CMDLA1"] },
+      { from: "2025-01-01", to: "2025-03-31", months: ["2025-03"], officers: ["OF1", "OF2"], offices: [] },
+      { from: "2025-04-01", to: "2025-06-30", months: ["2025-04"], officers: [], offices: ["CMDLA1"] },
     ]);
   });
 
   it("expands a '*' month to every month with data and a '*' subject to all subjects", () => {
-    const requests = recomputeRequests([["office", "*", "*"]], ["2025-01", "2025-02"]);
+    const requests = recomputeRequests([["office", "*", "*"]], ["2025-01", "2025-02", "2025-04"]);
     expect(requests).toEqual([
-      { from: "2025-01-01", to: "2025-01-31", officers: [], offices: null },
-      { from: "2025-01-01", to: "2025-03-31", officers: [], offices: null },
-      { from: "2025-02-01", to: "2025-02-28", officers: [], offices: null },
+      { from: "2025-01-01", to: "2025-03-31", months: ["2025-01", "2025-02"], officers: [], offices: null },
+      { from: "2025-04-01", to: "2025-06-30", months: ["2025-04"], officers: [], offices: null },
     ]);
   });
 
@@ -34,10 +31,9 @@ describe("recomputeRequests", () => {
         { from: "2025-08-01", to: "2026-01-31" },
       ],
     );
-    expect(requests.map((r) => `${r.from}/${r.to}`)).toEqual([
-      "2025-04-01/2025-06-30",
-      "2025-05-01/2025-05-31",
-      "2025-02-01/2025-07-31",
+    expect(requests.map((r) => `${r.from}/${r.to} ${r.months ?? "whole"}`)).toEqual([
+      "2025-04-01/2025-06-30 2025-05",
+      "2025-02-01/2025-07-31 whole",
     ]);
   });
 

@@ -1,13 +1,16 @@
 // Which KPI cells to recompute after a change. A cell is (subject type, subject id, month); "*" stands for every
 // subject or every month (e.g. office hours changed, which moves I8 everywhere). Cells become one request per
-// period (the months and quarters that contain them), naming the officers and offices touched (null: all of them;
-// empty: none). An officer's change moves their unit too, so the units recomputed are those of the officers named.
-import { periodsForMonths, periodContains, type Period } from "@/lib/kernel/calendar";
+// quarter that contains them, naming the touched months inside it and the officers and offices touched (null: all
+// of them; empty: none): the quarter's job recomputes those months, then the quarter from its months
+// (docs/decisions/038-periods-from-months.md). An officer's change moves their unit too, so the units recomputed
+// are those of the officers named. Other periods that contain a touched month (a contract's) get a request of
+// their own, computed whole.
+import { periodContains, quarterPeriod, type Period } from "@/lib/kernel/calendar";
 import type { KpiSubjectType } from "@/lib/kpis/compute-kpis";
 
 export type Cell = [subjectType: KpiSubjectType, subjectId: string, month: string];
 
-export type RecomputeRequest = Period & { officers: string[] | null; offices: string[] | null };
+export type RecomputeRequest = Period & { officers: string[] | null; offices: string[] | null; months?: string[] };
 
 export function recomputeRequests(
   cells: Cell[],
@@ -15,8 +18,15 @@ export function recomputeRequests(
   extraPeriods: Period[] = [],
 ): RecomputeRequest[] {
   const everyMonth = cells.some(([, , month]) => month === "*");
-  const months = everyMonth ? monthsWithData : [...new Set(cells.map(([, , m]) => m))];
-  const periods = [...periodsForMonths(months)];
+  const months = [...new Set(everyMonth ? monthsWithData : cells.map(([, , m]) => m))].sort();
+  const quarters = new Map<string, Period & { months: string[] }>();
+  for (const month of months) {
+    const q = quarterPeriod(month);
+    const entry = quarters.get(q.from) ?? { ...q, months: [] };
+    entry.months.push(month);
+    quarters.set(q.from, entry);
+  }
+  const periods: (Period & { months?: string[] })[] = [...quarters.values()];
   for (const extra of extraPeriods) {
     if (
       months.some((m) => periodContains(extra, m)) &&

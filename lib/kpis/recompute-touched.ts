@@ -5,7 +5,7 @@
 // (catalogue.ts): a touched subject without rows in a set gets its empty values, so stale values never remain.
 import "server-only";
 import { pool } from "@/lib/pg";
-import { KPI_CATALOGUE, kpiAggregates, type KpiSet } from "@/lib/kpis/catalogue";
+import { KPI_CATALOGUE, kpiAggregates, type KpiDefinition, type KpiSet } from "@/lib/kpis/catalogue";
 import { EVENT_CALENDAR_JOINS, OFF_HOURS, unitId, type KpiSubjectType } from "@/lib/kpis/compute-kpis";
 
 export type TouchedSubjects = Record<KpiSubjectType, string[] | null>;
@@ -67,7 +67,7 @@ function setRows(set: KpiSet): string {
 }
 
 // The touched subjects of each type that exist, as compute-kpis.ts lists them.
-const TOUCHED_SUBJECTS = `
+export const TOUCHED_SUBJECTS = `
   SELECT 'officer'::"KpiSubjectType" AS subject_type, officer_id AS subject_id FROM officers
    WHERE $4::text[] IS NULL OR officer_id = ANY ($4::text[])
   UNION
@@ -76,8 +76,9 @@ const TOUCHED_SUBJECTS = `
   UNION
   SELECT 'office', office_code FROM offices WHERE $6::text[] IS NULL OR office_code = ANY ($6::text[])`;
 
-export function recomputeSetSql(set: KpiSet): string {
-  const kpis = KPI_CATALOGUE.filter((k) => k.set === set);
+// `only`: the set's KPIs to write (all by default).
+export function recomputeSetSql(set: KpiSet, only: (k: KpiDefinition) => boolean = () => true): string {
+  const kpis = KPI_CATALOGUE.filter((k) => k.set === set && only(k));
   const columns = kpis.flatMap((k) => {
     const { top, n } = kpiAggregates(k);
     return [`${top} AS "${k.id}:top"`, `${n} AS "${k.id}:n"`];
@@ -128,13 +129,16 @@ export async function withTheirUnits(officers: string[] | null, offices: string[
   return { officer: officers, unit: rows.map((r) => r.id), office: offices };
 }
 
-// Returns the number of cells written. `sets` limits the work to the sets a change can move (all by default).
+// Returns the number of cells written. `only` limits the work to some KPIs (all by default): only the sets that hold
+// them are read.
 export async function recomputeTouchedKpis(
   period: Period,
   touched: TouchedSubjects,
-  options: { i9Hours?: number; sets?: readonly KpiSet[] } = {},
+  options: { i9Hours?: number; only?: (k: KpiDefinition) => boolean } = {},
 ): Promise<number> {
   const args = [period.from, period.to, options.i9Hours ?? 1, touched.officer, touched.unit, touched.office];
-  const results = await Promise.all((options.sets ?? SETS).map((set) => pool.query(recomputeSetSql(set), args)));
+  const only = options.only ?? (() => true);
+  const sets = SETS.filter((set) => KPI_CATALOGUE.some((k) => k.set === set && only(k)));
+  const results = await Promise.all(sets.map((set) => pool.query(recomputeSetSql(set, only), args)));
   return results.reduce((sum, r) => sum + (r.rowCount ?? 0), 0);
 }

@@ -23,6 +23,10 @@ const KpisComputePayload = z.object({
   to: Day,
   officers: z.array(z.string()).nullable(),
   offices: z.array(z.string()).nullable(),
+  // A quarter's touched months: recomputed first, and the quarter from its months (lib/kpis/recompute-from-months.ts).
+  months: z.array(z.string().regex(/^\d{4}-\d{2}$/)).optional(),
+  // The reason whose contracts.refresh-indicators job to queue when done (lib/kpis/queue-recomputation.ts).
+  thenRefresh: z.string().optional(),
 });
 
 function contract<S extends z.ZodType>(definition: JobContract<S>): JobContract<S> {

@@ -122,6 +122,22 @@ describe("gaming watch", () => {
     expect(flags[0]!.n).toBe(200);
   });
 
+  it("keeps the windows' values as the officer's KPI cells, for the next run and the contract's pages", async () => {
+    const { rows } = await pool.query(
+      `SELECT to_char(period_from, 'YYYY-MM-DD') AS "from", to_char(period_to, 'YYYY-MM-DD') AS "to", kpi_id,
+              numerator, denominator
+         FROM kpi_results WHERE subject_type = 'officer' AND subject_id = $1 AND kpi_id IN ('P2', 'I12')
+        ORDER BY 1, 3`,
+      [G],
+    );
+    expect(rows).toEqual([
+      { from: "2025-01-01", to: "2025-06-30", kpi_id: "I12", numerator: 6, denominator: 206 },
+      { from: "2025-01-01", to: "2025-06-30", kpi_id: "P2", numerator: 20, denominator: 200 },
+      { from: "2025-07-01", to: "2025-12-31", kpi_id: "I12", numerator: 30, denominator: 230 },
+      { from: "2025-07-01", to: "2025-12-31", kpi_id: "P2", numerator: 2, denominator: 200 },
+    ]);
+  });
+
   it("keeps the flag, once, when detection runs again", async () => {
     await detectAndStoreFlags(H2);
     expect((await gamingFlags()).map((f) => [f.subjectId, f.active])).toEqual([[G, true]]);

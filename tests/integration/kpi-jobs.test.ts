@@ -50,29 +50,27 @@ describe("KPI jobs", () => {
     const jobs = await getQueue().getJobs(["waiting", "active", "completed"]);
     // Detection runs inside each period's KPI job, on the values it has just stored.
     expect(jobs.filter((j) => j.name === "integrity.detect")).toEqual([]);
-    // One job per period, for every officer (with their units) and every office at once.
+    // One job per quarter with its touched months, for every officer (with their units) and every office at once.
     expect(
       jobs
         .filter((j) => j.name === "kpis.compute")
-        .map((j) => `${j.data.from} ${j.data.to} ${JSON.stringify([j.data.officers, j.data.offices])}`)
+        .map((j) => `${j.data.from} ${j.data.to} ${JSON.stringify([j.data.months, j.data.officers, j.data.offices])}`)
         .sort(),
-    ).toEqual([
-      "2025-01-01 2025-03-31 [null,null]",
-      "2025-03-01 2025-03-31 [null,null]",
-      "2025-04-01 2025-04-30 [null,null]",
-      "2025-04-01 2025-06-30 [null,null]",
-    ]);
+    ).toEqual(['2025-01-01 2025-03-31 [["2025-03"],null,null]', '2025-04-01 2025-06-30 [["2025-04"],null,null]']);
     expect(outcome.affectedCells).toContainEqual(["office", "*", "*"]);
-    expect(jobs.filter((j) => j.name === "contracts.refresh-indicators").map((j) => j.id)).toEqual([
-      `contracts-refresh-import-${batchId}`,
-    ]);
+    // The contracts' refresh is queued by the period jobs as they end, once.
+    expect(jobs.filter((j) => j.name === "contracts.refresh-indicators")).toEqual([]);
 
     await drained();
     // The import's TRS and mirror runs (tests/integration/analysis-jobs.test.ts) are not KPI jobs.
     const done = (await getQueue().getJobs(["completed"])).filter(
       (j) => j.name !== "trs.compute" && j.name !== "mirror.compute",
     );
-    expect(done).toHaveLength(5);
+    expect(done).toHaveLength(3);
+    const refresh = done.filter((j) => j.name === "contracts.refresh-indicators");
+    expect(refresh.map((j) => j.data.reason)).toEqual([`import-${batchId}`]);
+    const quarterJobsEnded = Math.min(...done.filter((j) => j.name === "kpis.compute").map((j) => j.finishedOn!));
+    expect(refresh[0]!.processedOn!).toBeGreaterThanOrEqual(quarterJobsEnded);
     const processedBy = new Set(done.map((j) => j.processedBy));
     expect(processedBy.size).toBe(2);
 

@@ -13,6 +13,8 @@ import { createImportBatch } from "@/lib/clearance/create-import-batch";
 import { runImportBatch } from "@/lib/clearance/run-import-batch";
 import { computeKpis, type KpiRow, type KpiSubjectType } from "@/lib/kpis/compute-kpis";
 import { EVERY_SUBJECT, recomputeTouchedKpis, withTheirUnits } from "@/lib/kpis/recompute-touched";
+import { recomputeFromMonths } from "@/lib/kpis/recompute-from-months";
+import { monthPeriod } from "@/lib/kernel/calendar";
 import { closeQueue } from "@/lib/queue/enqueue";
 import { clearClearanceData } from "@/tests/support/clearance-db";
 
@@ -104,5 +106,55 @@ describe("recomputeTouchedKpis", () => {
       )
     ).flat();
     expectSame(await stored(period), expected.map(asStored).sort(order));
+  });
+});
+
+describe("recomputeFromMonths", () => {
+  const quarter = PERIODS[1]!;
+  const expectedOver = async (period: { from: string; to: string }) =>
+    (await Promise.all(SUBJECT_TYPES.map((subject) => computeKpis({ ...period, subject })))).flat().map(asStored);
+  // One officer's stored P1 cell of January.
+  const januaryP1 = async () => {
+    const { rows } = await pool.query<{ subject_id: string; numerator: number }>(
+      `SELECT subject_id, numerator FROM kpi_results
+        WHERE subject_type = 'officer' AND period_from = '2025-01-01' AND period_to = '2025-01-31' AND kpi_id = 'P1'
+          AND numerator > 0 ORDER BY subject_id LIMIT 1`,
+    );
+    return rows[0]!;
+  };
+  const quarterP1 = async (officer: string) =>
+    (
+      await pool.query<{ numerator: number }>(
+        `SELECT numerator FROM kpi_results WHERE subject_type = 'officer' AND subject_id = $1
+            AND period_from = $2 AND period_to = $3 AND kpi_id = 'P1'`,
+        [officer, quarter.from, quarter.to],
+      )
+    ).rows[0]!.numerator;
+
+  it("stores the quarter and its months as computeKpis computes them, computing the months it lacks", async () => {
+    await pool.query("DELETE FROM kpi_results");
+    await recomputeFromMonths(quarter, ["2025-02"], EVERY_SUBJECT);
+    for (const period of [quarter, ...["2025-01", "2025-02", "2025-03"].map(monthPeriod)]) {
+      expectSame(await stored(period), (await expectedOver(period)).sort(order));
+    }
+  });
+
+  it("adds up the counts of an untouched month that are up to date, and recomputes those that are not", async () => {
+    const { subject_id: officer, numerator } = await januaryP1();
+    const right = await quarterP1(officer);
+    // Seven more same-day assessments than there were: still up to date by the rule, so taken as they are.
+    await pool.query(
+      `UPDATE kpi_results SET numerator = numerator + 7 WHERE subject_type = 'officer' AND subject_id = $1
+          AND period_from = '2025-01-01' AND period_to = '2025-01-31' AND kpi_id = 'P1'`,
+      [officer],
+    );
+    await recomputeFromMonths(quarter, ["2025-02"], EVERY_SUBJECT);
+    expect(await quarterP1(officer)).toBe(right + 7);
+    // Computed from no known import: out of date, so January is computed again and the sum is right.
+    await pool.query(`UPDATE kpi_results SET last_import_id = NULL WHERE period_from = '2025-01-01'`);
+    await recomputeFromMonths(quarter, ["2025-02"], EVERY_SUBJECT);
+    expect((await januaryP1()).numerator).toBe(numerator);
+    expect(await quarterP1(officer)).toBe(right);
+    expectSame(await stored(quarter), (await expectedOver(quarter)).sort(order));
   });
 });

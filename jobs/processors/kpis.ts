@@ -7,8 +7,7 @@ import "server-only";
 import { EVERY_SUBJECT, recomputeTouchedKpis, withTheirUnits } from "@/lib/kpis/recompute-touched";
 import { recomputeFromMonths } from "@/lib/kpis/recompute-from-months";
 import { openPeriods } from "@/lib/kpis/open-periods";
-import { queueContractsRefresh } from "@/lib/kpis/queue-recomputation";
-import { dispatchJobRows } from "@/lib/queue/job-state";
+import { queueFollowUps } from "@/lib/kpis/queue-recomputation";
 import { detectAndStoreFlags } from "@/lib/integrity/store-flags";
 import { refreshContractIndicators } from "@/lib/contracts/refresh-contract-indicators";
 import { requestAnalysisRun } from "@/lib/analysis/analysis-runs";
@@ -22,7 +21,7 @@ export async function processKpisCompute(
     officers: string[] | null;
     offices: string[] | null;
     months?: string[];
-    thenRefresh?: string;
+    then?: { refresh: string; analysisRuns: number[] };
   },
   report: ProgressReporter,
 ): Promise<{ rows: number }> {
@@ -34,7 +33,7 @@ export async function processKpisCompute(
   for (const period of [p, ...(p.months ?? []).map(monthPeriod)]) {
     await detectAndStoreFlags({ from: period.from, to: period.to }, "stored");
   }
-  if (p.thenRefresh) await dispatchJobRows([await queueContractsRefresh(p.thenRefresh)]);
+  if (p.then) await queueFollowUps(p.then);
   await report(100);
   return { rows };
 }

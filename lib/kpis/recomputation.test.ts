@@ -22,21 +22,6 @@ describe("recomputeRequests", () => {
     ]);
   });
 
-  it("adds other periods (e.g. a contract's) that contain a touched month", () => {
-    const requests = recomputeRequests(
-      [["officer", "OF1", "2025-05"]],
-      [],
-      [
-        { from: "2025-02-01", to: "2025-07-31" },
-        { from: "2025-08-01", to: "2026-01-31" },
-      ],
-    );
-    expect(requests.map((r) => `${r.from}/${r.to} ${r.months ?? "whole"}`)).toEqual([
-      "2025-04-01/2025-06-30 2025-05",
-      "2025-02-01/2025-07-31 whole",
-    ]);
-  });
-
   it("asks for nothing when nothing changed", () => {
     expect(recomputeRequests([], ["2025-01"])).toEqual([]);
   });

@@ -3,20 +3,15 @@
 // quarter that contains them, naming the touched months inside it and the officers and offices touched (null: all
 // of them; empty: none): the quarter's job recomputes those months, then the quarter from its months
 // (docs/decisions/038-periods-from-months.md). An officer's change moves their unit too, so the units recomputed
-// are those of the officers named. Other periods that contain a touched month (a contract's) get a request of
-// their own, computed whole.
+// are those of the officers named.
 import { periodContains, quarterPeriod, type Period } from "@/lib/kernel/calendar";
 import type { KpiSubjectType } from "@/lib/kpis/compute-kpis";
 
 export type Cell = [subjectType: KpiSubjectType, subjectId: string, month: string];
 
-export type RecomputeRequest = Period & { officers: string[] | null; offices: string[] | null; months?: string[] };
+export type RecomputeRequest = Period & { months: string[]; officers: string[] | null; offices: string[] | null };
 
-export function recomputeRequests(
-  cells: Cell[],
-  monthsWithData: string[],
-  extraPeriods: Period[] = [],
-): RecomputeRequest[] {
+export function recomputeRequests(cells: Cell[], monthsWithData: string[]): RecomputeRequest[] {
   const everyMonth = cells.some(([, , month]) => month === "*");
   const months = [...new Set(everyMonth ? monthsWithData : cells.map(([, , m]) => m))].sort();
   const quarters = new Map<string, Period & { months: string[] }>();
@@ -26,17 +21,8 @@ export function recomputeRequests(
     entry.months.push(month);
     quarters.set(q.from, entry);
   }
-  const periods: (Period & { months?: string[] })[] = [...quarters.values()];
-  for (const extra of extraPeriods) {
-    if (
-      months.some((m) => periodContains(extra, m)) &&
-      !periods.some((p) => p.from === extra.from && p.to === extra.to)
-    ) {
-      periods.push(extra);
-    }
-  }
   const requests: RecomputeRequest[] = [];
-  for (const period of periods) {
+  for (const period of quarters.values()) {
     const touched = (subjectType: KpiSubjectType): string[] | null => {
       const inPeriod = cells.filter(
         ([type, , month]) => type === subjectType && (month === "*" || periodContains(period, month)),

@@ -7,7 +7,8 @@ import "server-only";
 import { EVERY_SUBJECT, recomputeTouchedKpis, withTheirUnits } from "@/lib/kpis/recompute-touched";
 import { recomputeFromMonths } from "@/lib/kpis/recompute-from-months";
 import { openPeriods } from "@/lib/kpis/open-periods";
-import { queueFollowUps } from "@/lib/kpis/queue-recomputation";
+import { queueContractsRefresh } from "@/lib/kpis/queue-recomputation";
+import { dispatchJobRows } from "@/lib/queue/job-state";
 import { detectAndStoreFlags } from "@/lib/integrity/store-flags";
 import { refreshContractIndicators } from "@/lib/contracts/refresh-contract-indicators";
 import { requestAnalysisRun } from "@/lib/analysis/analysis-runs";
@@ -21,7 +22,7 @@ export async function processKpisCompute(
     officers: string[] | null;
     offices: string[] | null;
     months?: string[];
-    then?: { refresh: string; analysisRuns: number[] };
+    thenRefresh?: string;
   },
   report: ProgressReporter,
 ): Promise<{ rows: number }> {
@@ -33,7 +34,7 @@ export async function processKpisCompute(
   for (const period of [p, ...(p.months ?? []).map(monthPeriod)]) {
     await detectAndStoreFlags({ from: period.from, to: period.to }, "stored");
   }
-  if (p.then) await queueFollowUps(p.then);
+  if (p.thenRefresh) await dispatchJobRows([await queueContractsRefresh(p.thenRefresh)]);
   await report(100);
   return { rows };
 }

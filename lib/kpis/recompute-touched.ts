@@ -22,6 +22,13 @@ const touchedRow = `(($4::text[] IS NULL AND officer_id IS NOT NULL) OR officer_
   OR ($5::text[] IS NULL AND unit_id IS NOT NULL) OR unit_id = ANY ($5::text[])
   OR ($6::text[] IS NULL AND office_id IS NOT NULL) OR office_id = ANY ($6::text[]))`;
 
+// touchedRow on the set's own columns, where the planner can apply it while reading: it holds for every row that
+// touchedRow keeps, and leaves all of them when units are touched (a unit is only known after the officers join).
+// Without it, the per-row probes of B (inspected, amended_after) run for every row of the period.
+const scope = (officer: string, office: string) => `($5::text[] IS NULL OR cardinality($5::text[]) > 0
+  OR ($4::text[] IS NULL AND ${officer} IS NOT NULL) OR ${officer} = ANY ($4::text[])
+  OR ($6::text[] IS NULL AND ${office} IS NOT NULL) OR ${office} = ANY ($6::text[]))`;
+
 // The rows of one set with their officer_id, unit_id and office_id (docs/indicators.md; compute-kpis.ts's setQuery
 // gives the same rows one subject type at a time).
 function setRows(set: KpiSet): string {
@@ -34,22 +41,24 @@ function setRows(set: KpiSet): string {
                      (d.asmt_ts IS NOT NULL AND EXISTS (SELECT 1 FROM events e
                         WHERE e.decl_id = d.decl_id AND e.action = 'amend' AND e.ts > d.asmt_ts)) AS amended_after
                 FROM declarations d LEFT JOIN officers o ON o.officer_id = d.assessing_officer_id
-               WHERE d.reg_ts >= ${PERIOD} AND d.reg_ts < ${AS_OF}`;
+               WHERE d.reg_ts >= ${PERIOD} AND d.reg_ts < ${AS_OF} AND ${scope("d.assessing_officer_id", "d.office_code")}`;
     case "E":
       return `SELECT i.inspector_id AS officer_id, ${unitId("o")} AS unit_id, d.office_code AS office_id, i.*
                 FROM inspections i JOIN declarations d USING (decl_id)
                 LEFT JOIN officers o ON o.officer_id = i.inspector_id
-               WHERE i.exam_ts >= ${PERIOD} AND i.exam_ts < ${AS_OF}`;
+               WHERE i.exam_ts >= ${PERIOD} AND i.exam_ts < ${AS_OF} AND ${scope("i.inspector_id", "d.office_code")}`;
     case "assessed":
       return `SELECT d.assessing_officer_id AS officer_id, ${unitId("o")} AS unit_id, d.office_code AS office_id, d.*
                 FROM declarations d LEFT JOIN officers o ON o.officer_id = d.assessing_officer_id
-               WHERE d.status <> 'cancelled' AND d.asmt_ts >= ${PERIOD} AND d.asmt_ts < ${AS_OF}`;
+               WHERE d.status <> 'cancelled' AND d.asmt_ts >= ${PERIOD} AND d.asmt_ts < ${AS_OF}
+                 AND ${scope("d.assessing_officer_id", "d.office_code")}`;
     case "events":
       return `SELECT e.officer_id, ${unitId("o")} AS unit_id, d.office_code AS office_id, e.decl_id, e.ts, e.action,
                      ${OFF_HOURS} AS off_hours
                 FROM events e JOIN declarations d USING (decl_id) ${EVENT_CALENDAR_JOINS}
                 LEFT JOIN officers o ON o.officer_id = e.officer_id
-               WHERE e.officer_id IS NOT NULL AND e.ts >= ${PERIOD} AND e.ts < ${AS_OF}`;
+               WHERE e.officer_id IS NOT NULL AND e.ts >= ${PERIOD} AND e.ts < ${AS_OF}
+                 AND ${scope("e.officer_id", "d.office_code")}`;
     case "items":
       // The I10 reference is taken over every live declaration's items of the period, touched or not.
       return `WITH it AS MATERIALIZED (

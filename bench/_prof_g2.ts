@@ -1,0 +1,13 @@
+import { pool } from "@/lib/pg";
+import { recomputeTouchedKpis, recomputeSetSql } from "@/lib/kpis/recompute-touched";
+import { computeKpis } from "@/lib/kpis/compute-kpis";
+const time = async (label: string, f: () => Promise<unknown>) => { const t = performance.now(); await f(); console.log(label, ((performance.now() - t) / 1000).toFixed(2)); };
+const { rows } = await pool.query(`SELECT DISTINCT party_officer_id AS o FROM contracts WHERE party_type='OFFICER' AND signed_at IS NOT NULL`);
+const officers = rows.map((r: any) => r.o);
+const ids = ["P8","P11","P1","P2","P5","I12","P3"];
+const H2 = { from: "2025-07-01", to: "2025-12-31" };
+await time("computeKpis H2", () => computeKpis({ ...H2, subject: "officer", subjectIds: officers, kpiIds: ids as any }));
+await time("recompute H2 only", () => recomputeTouchedKpis(H2, { officer: officers, unit: [], office: [] }, { only: (k) => ids.includes(k.id) }));
+const r = await pool.query(`EXPLAIN (ANALYZE, COSTS OFF) ${recomputeSetSql("B", (k) => ids.includes(k.id))}`, [H2.from, H2.to, 1, officers, [], []]);
+console.log(r.rows.map((x: any) => x["QUERY PLAN"]).join("\n").slice(0, 6000));
+await pool.end();

@@ -29,11 +29,11 @@ export async function processKpisCompute(
   const touched = await withTheirUnits(p.officers, p.offices);
   const rows = p.months ? await recomputeFromMonths(p, p.months, touched) : await recomputeTouchedKpis(p, touched);
   await report(70);
-  // Detection compares each officer with their office over the whole period, from the values just stored. One
-  // period after the other: the gaming watch's windows computed for one are then read by the next.
-  for (const period of [p, ...(p.months ?? []).map(monthPeriod)]) {
-    await detectAndStoreFlags({ from: period.from, to: period.to }, "stored");
-  }
+  // Detection compares each officer with their office over the whole period, from the values just stored. The
+  // period first, then its months side by side: the gaming watch's window that ends with the period is then read,
+  // not computed again, by its last month.
+  await detectAndStoreFlags({ from: p.from, to: p.to }, "stored");
+  await Promise.all((p.months ?? []).map((m) => detectAndStoreFlags(monthPeriod(m), "stored")));
   if (p.thenRefresh) await dispatchJobRows([await queueContractsRefresh(p.thenRefresh)]);
   await report(100);
   return { rows };

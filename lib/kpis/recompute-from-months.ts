@@ -46,7 +46,9 @@ function staleMonths(stale: CellRequest[]): Map<string, TouchedSubjects> {
 }
 
 // $1 from, $2 to, $4–$6 the touched subjects, $7 the months' first days, $8 their last days, $9 the KPIs, $10 the
-// import the months were checked against.
+// import the months were checked against, $11 the first days of the touched months: their cells, computed by this
+// job, must be from that import's data or newer, not overwritten since by a job of an earlier import (a subject
+// short of a month is then computed over the whole period).
 const SUM_OF_MONTHS = `
   WITH typed_params AS (SELECT $3::float8)
   INSERT INTO kpi_results (subject_type, subject_id, period_from, period_to, kpi_id, value, numerator, denominator,
@@ -59,6 +61,7 @@ const SUM_OF_MONTHS = `
     JOIN unnest($7::date[], $8::date[]) AS p(period_from, period_to)
       ON p.period_from = m.period_from AND p.period_to = m.period_to
    WHERE m.kpi_id = ANY ($9::text[])
+     AND (m.period_from <> ALL ($11::date[]) OR m.last_import_id >= $10::int OR $10::int IS NULL)
    GROUP BY m.subject_type, m.subject_id, m.kpi_id
   HAVING count(*) = cardinality($7::date[])
   ON CONFLICT (subject_type, subject_id, period_from, period_to, kpi_id) DO UPDATE
@@ -101,6 +104,7 @@ export async function recomputeFromMonths(
     months.map((m) => monthPeriod(m).to),
     ADDITIVE,
     latest,
+    touchedMonths.map((m) => monthPeriod(m).from),
   ]);
   // A subject without a cell in some month (none should be) is computed over the whole period instead.
   if (summed.rowCount !== subjects.length * ADDITIVE.length) {

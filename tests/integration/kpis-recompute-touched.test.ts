@@ -157,4 +157,23 @@ describe("recomputeFromMonths", () => {
     expect(await quarterP1(officer)).toBe(right);
     expectSame(await stored(quarter), (await expectedOver(quarter)).sort(order));
   });
+  it("does not add up a touched month whose cell an older import's job overwrote meanwhile", async () => {
+    const { subject_id: officer } = await januaryP1();
+    const right = await quarterP1(officer);
+    // Every write of this officer's February P1 is made to look like an older job's: other figures, an older import.
+    await pool.query(`
+      CREATE FUNCTION older_job() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN NEW.numerator := NEW.numerator + 5; NEW.last_import_id := NEW.last_import_id - 1; RETURN NEW; END $$`);
+    await pool.query(
+      `CREATE TRIGGER older_job BEFORE INSERT OR UPDATE ON kpi_results FOR EACH ROW
+         WHEN (NEW.subject_id = '${officer}' AND NEW.period_from = '2025-02-01' AND NEW.kpi_id = 'P1')
+         EXECUTE FUNCTION older_job()`,
+    );
+    try {
+      await recomputeFromMonths(quarter, ["2025-02"], EVERY_SUBJECT);
+    } finally {
+      await pool.query("DROP TRIGGER older_job ON kpi_results; DROP FUNCTION older_job()");
+    }
+    expect(await quarterP1(officer)).toBe(right);
+  });
 });

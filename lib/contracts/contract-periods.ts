@@ -1,7 +1,7 @@
 // The calendar of a contract: the months it reviews and the quarters it evaluates, clipped to its own period, and
 // "the period so far" its current indicators cover. Dates are "YYYY-MM-DD" strings, inclusive (docs/indicators.md,
 // Scope).
-import { addMonths, isoDate, monthOf, monthPeriod, quarterPeriod, type Period } from "@/lib/kernel/calendar";
+import { isoDate, monthPeriod, monthsOf, quarterPeriod, type Period } from "@/lib/kernel/calendar";
 
 const earlier = (a: string, b: string) => (a < b ? a : b);
 const later = (a: string, b: string) => (a > b ? a : b);
@@ -16,13 +16,6 @@ export function clipPeriod(p: Period, within: Period): Period | null {
 // From the start of the contract to today (or its end, when over); null before it starts.
 export function periodSoFar(contract: Period, today: string): Period | null {
   return clipPeriod(contract, { from: contract.from, to: today });
-}
-
-// Every month the period touches, "YYYY-MM", in order.
-export function monthsOf(p: Period): string[] {
-  const months: string[] = [];
-  for (let m = monthOf(p.from); m <= monthOf(p.to); m = addMonths(m, 1)) months.push(m);
-  return months;
 }
 
 // The months of the contract, each clipped to the contract (a contract starting on the 15th reviews its first

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addMonths, monthPeriod, periodsForMonths, quarterPeriod } from "@/lib/kernel/calendar";
+import { addMonths, monthPeriod, monthsOf, periodsForMonths, quarterPeriod } from "@/lib/kernel/calendar";
 
 describe("KPI periods", () => {
   it("knows month lengths, leap years included", () => {
@@ -16,6 +16,11 @@ describe("KPI periods", () => {
   it("steps across years", () => {
     expect(addMonths("2025-01", -1)).toBe("2024-12");
     expect(addMonths("2025-11", 3)).toBe("2026-02");
+  });
+
+  it("lists the months a period touches, across a year's end", () => {
+    expect(monthsOf({ from: "2025-11-15", to: "2026-01-31" })).toEqual(["2025-11", "2025-12", "2026-01"]);
+    expect(monthsOf({ from: "2025-10-01", to: "2025-12-31" })).toEqual(["2025-10", "2025-11", "2025-12"]);
   });
 
   it("lists each month and quarter once", () => {

@@ -39,6 +39,13 @@ export function addMonths(month: string, delta: number): string {
   return `${Math.floor(index / 12)}-${pad((index % 12) + 1)}`;
 }
 
+// Every month the period touches, "YYYY-MM", in order.
+export function monthsOf(p: Period): string[] {
+  const months: string[] = [];
+  for (let m = monthOf(p.from); m <= monthOf(p.to); m = addMonths(m, 1)) months.push(m);
+  return months;
+}
+
 // The months and quarters that contain any of the given months, without repeats, in date order.
 export function periodsForMonths(months: Iterable<string>): Period[] {
   const periods = new Map<string, Period>();

@@ -11,7 +11,7 @@ import { pool } from "@/lib/pg";
 import { jobContracts } from "@/lib/queue/job-payloads";
 import { JOB_NAMES } from "@/lib/queue/job-names";
 import { recordJobRun, type JobRow, type Queryable } from "@/lib/queue/job-state";
-import { addMonths, monthOf } from "@/lib/kernel/calendar";
+import { monthsOf } from "@/lib/kernel/calendar";
 import { recomputeRequests, type Cell } from "@/lib/kpis/recomputation";
 import { analysisRequests } from "@/lib/analysis/analysis-recomputation";
 import { recordAnalysisRun } from "@/lib/analysis/analysis-runs";
@@ -21,10 +21,7 @@ export async function monthsWithData(client: Queryable = pool): Promise<string[]
     `SELECT min(reg_ts)::date::text AS first, max(reg_ts)::date::text AS last FROM declarations`,
   );
   const { first, last } = rows[0]!;
-  if (!first || !last) return [];
-  const months: string[] = [];
-  for (let m = monthOf(first); m <= monthOf(last); m = addMonths(m, 1)) months.push(m);
-  return months;
+  return first && last ? monthsOf({ from: first, to: last }) : [];
 }
 
 export async function queueKpiRecomputation(

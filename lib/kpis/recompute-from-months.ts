@@ -9,18 +9,11 @@ import { KPI_CATALOGUE, addsUpOverMonths } from "@/lib/kpis/catalogue";
 import type { KpiSubjectType } from "@/lib/kpis/compute-kpis";
 import { TOUCHED_SUBJECTS, recomputeTouchedKpis, type TouchedSubjects } from "@/lib/kpis/recompute-touched";
 import { readStoredKpiCells, type CellRequest } from "@/lib/contracts/load-kpi-cells";
-import { addMonths, monthOf, monthPeriod, type Period } from "@/lib/kernel/calendar";
+import { monthOf, monthPeriod, monthsOf, type Period } from "@/lib/kernel/calendar";
 
 const LATEST_IMPORT = `SELECT max(id) AS id FROM import_batches WHERE status = 'SUCCEEDED'`;
 
 const ADDITIVE = KPI_CATALOGUE.filter(addsUpOverMonths).map((k) => k.id);
-
-// The months of a period that starts on a first and ends on a last day of a month.
-export function monthsOfPeriod(period: Period): string[] {
-  const months: string[] = [];
-  for (let m = monthOf(period.from); m <= monthOf(period.to); m = addMonths(m, 1)) months.push(m);
-  return months;
-}
 
 type Subject = { subject_type: KpiSubjectType; subject_id: string };
 
@@ -74,7 +67,7 @@ export async function recomputeFromMonths(
   touchedMonths: readonly string[],
   touched: TouchedSubjects,
 ): Promise<number> {
-  const months = monthsOfPeriod(period);
+  const months = monthsOf(period);
   // Read before anything is checked or computed: the sums are as fresh as the data of this import.
   const latest = (await pool.query<{ id: number | null }>(LATEST_IMPORT)).rows[0]?.id ?? null;
   const subjects = await listSubjects(touched);

@@ -85,8 +85,8 @@ export const TOUCHED_SUBJECTS = `
   UNION
   SELECT 'office', office_code FROM offices WHERE $6::text[] IS NULL OR office_code = ANY ($6::text[])`;
 
-// `only`: the set's KPIs to write (all by default).
-export function recomputeSetSql(set: KpiSet, only: (k: KpiDefinition) => boolean = () => true): string {
+// `only`: the set's KPIs to write.
+function recomputeSetSql(set: KpiSet, only: (k: KpiDefinition) => boolean): string {
   const kpis = KPI_CATALOGUE.filter((k) => k.set === set && only(k));
   const columns = kpis.flatMap((k) => {
     const { top, n } = kpiAggregates(k);

@@ -47,8 +47,8 @@ export type GamingFlag = {
 
 type WatchedContract = { id: number; contractNo: number; officerId: string; from: string; to: string; kpis: KpiId[] };
 
-async function watchedContracts(db: Queryable, period: Period): Promise<WatchedContract[]> {
-  const { rows } = await db.query<{
+async function watchedContracts(period: Period): Promise<WatchedContract[]> {
+  const { rows } = await pool.query<{
     id: number;
     contract_no: number;
     officer_id: string;
@@ -97,7 +97,7 @@ const directionOf = (m: KpiId | Guard): "higher" | "lower" =>
 // them, so the window before a contract is computed once, and a window after it once for the detection runs of
 // every period that ends on the same day.
 export async function watchContractGaming(period: Period): Promise<GamingFlag[]> {
-  const contracts = await watchedContracts(pool, period);
+  const contracts = await watchedContracts(period);
   const plans = contracts.flatMap((c) => {
     const after = { from: c.from, to: c.to < period.to ? c.to : period.to };
     const before = referencePeriod(c.from, dayBefore(c.from));

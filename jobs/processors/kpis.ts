@@ -12,18 +12,12 @@ import { dispatchJobRows } from "@/lib/queue/job-state";
 import { detectAndStoreFlags } from "@/lib/integrity/store-flags";
 import { refreshContractIndicators } from "@/lib/contracts/refresh-contract-indicators";
 import { requestAnalysisRun } from "@/lib/analysis/analysis-runs";
-import type { ProgressReporter } from "@/lib/queue/job-payloads";
+import type { ParsedJobPayload, ProgressReporter } from "@/lib/queue/job-payloads";
+import { JOB_NAMES } from "@/lib/queue/job-names";
 import { monthPeriod, todayIso } from "@/lib/kernel/calendar";
 
 export async function processKpisCompute(
-  p: {
-    from: string;
-    to: string;
-    officers: string[] | null;
-    offices: string[] | null;
-    months?: string[];
-    thenRefresh?: string;
-  },
+  p: ParsedJobPayload<typeof JOB_NAMES.kpisCompute>,
   report: ProgressReporter,
 ): Promise<{ rows: number }> {
   const touched = await withTheirUnits(p.officers, p.offices);
@@ -32,7 +26,7 @@ export async function processKpisCompute(
   // Detection compares each officer with their office over the whole period, from the values just stored. The
   // period first, then its months side by side: the gaming watch's window that ends with the period is then read,
   // not computed again, by its last month.
-  await detectAndStoreFlags({ from: p.from, to: p.to }, "stored");
+  await detectAndStoreFlags(p, "stored");
   await Promise.all((p.months ?? []).map((m) => detectAndStoreFlags(monthPeriod(m), "stored")));
   if (p.thenRefresh) await dispatchJobRows([await queueContractsRefresh(p.thenRefresh)]);
   await report(100);

@@ -32,7 +32,8 @@ type Row = {
   last_import_id: number | null;
 };
 
-async function latestImportId(): Promise<number | null> {
+// The latest import that succeeded: stored values computed from its data or newer are up to date.
+export async function latestImportId(): Promise<number | null> {
   const { rows } = await pool.query<{ id: number | null }>(
     `SELECT max(id) AS id FROM import_batches WHERE status = 'SUCCEEDED'`,
   );

@@ -8,10 +8,8 @@ import { pool } from "@/lib/pg";
 import { KPI_CATALOGUE, addsUpOverMonths } from "@/lib/kpis/catalogue";
 import type { KpiSubjectType } from "@/lib/kpis/compute-kpis";
 import { TOUCHED_SUBJECTS, recomputeTouchedKpis, type TouchedSubjects } from "@/lib/kpis/recompute-touched";
-import { readStoredKpiCells, type CellRequest } from "@/lib/contracts/load-kpi-cells";
+import { latestImportId, readStoredKpiCells, type CellRequest } from "@/lib/contracts/load-kpi-cells";
 import { monthOf, monthPeriod, monthsOf, type Period } from "@/lib/kernel/calendar";
-
-const LATEST_IMPORT = `SELECT max(id) AS id FROM import_batches WHERE status = 'SUCCEEDED'`;
 
 const ADDITIVE = KPI_CATALOGUE.filter(addsUpOverMonths).map((k) => k.id);
 
@@ -69,7 +67,7 @@ export async function recomputeFromMonths(
 ): Promise<number> {
   const months = monthsOf(period);
   // Read before anything is checked or computed: the sums are as fresh as the data of this import.
-  const latest = (await pool.query<{ id: number | null }>(LATEST_IMPORT)).rows[0]?.id ?? null;
+  const latest = await latestImportId();
   const subjects = await listSubjects(touched);
   const others = months.filter((m) => !touchedMonths.includes(m));
   const checked = await readStoredKpiCells(

@@ -7,8 +7,7 @@ import "server-only";
 import { EVERY_SUBJECT, recomputeTouchedKpis, withTheirUnits } from "@/lib/kpis/recompute-touched";
 import { recomputeFromMonths } from "@/lib/kpis/recompute-from-months";
 import { openPeriods } from "@/lib/kpis/open-periods";
-import { queueContractsRefresh } from "@/lib/kpis/queue-recomputation";
-import { dispatchJobRows } from "@/lib/queue/job-state";
+import { queueFollowUps } from "@/lib/kpis/queue-recomputation";
 import { detectAndStoreFlags } from "@/lib/integrity/store-flags";
 import { refreshContractIndicators } from "@/lib/contracts/refresh-contract-indicators";
 import { requestAnalysisRun } from "@/lib/analysis/analysis-runs";
@@ -28,7 +27,7 @@ export async function processKpisCompute(
   // not computed again, by its last month.
   await detectAndStoreFlags(p, "stored");
   await Promise.all((p.months ?? []).map((m) => detectAndStoreFlags(monthPeriod(m), "stored")));
-  if (p.thenRefresh) await dispatchJobRows([await queueContractsRefresh(p.thenRefresh)]);
+  if (p.then) await queueFollowUps(p.then);
   await report(100);
   return { rows };
 }

@@ -72,12 +72,13 @@ async function importUnderLease(batch: Batch, lease: Lease, onProgress?: Progres
   const commit = async (client: PoolClient, outcome: ImportOutcome) => {
     await lease.fence(client);
     const reason = `import-${batch.id}`;
-    const kpiJobs = await queueKpiRecomputation(client, reason, outcome.affectedCells);
     const changedFiles = Object.entries(outcome.files)
       .filter(([, c]) => c.inserted + c.updated > 0)
       .map(([file]) => file);
     const analysisRuns = await queueAnalysisRecomputation(client, outcome.affectedCells, changedFiles);
-    followUps = [...kpiJobs.rows, ...analysisRuns];
+    // The KPI jobs queue the contracts' refresh and the analysis runs as they end.
+    const kpiJobs = await queueKpiRecomputation(client, reason, outcome.affectedCells, analysisRuns);
+    followUps = kpiJobs.rows;
     await lease.succeed(
       {
         phase: "done",

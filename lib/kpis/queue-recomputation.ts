@@ -1,6 +1,6 @@
 // Records the KPI recomputation an import calls for: one kpis.compute job per quarter touched (its touched months,
 // then the quarter from its months, then the integrity detection of each), each queueing the import's
-// contracts.refresh-indicators job when it ends.
+// contracts.refresh-indicators job and analysis runs when it ends.
 // Job keys are derived from the reason and the request, so asking twice is one job. After an import, also the stored
 // TRS and mirror tables it changed (queueAnalysisRecomputation: one trs.compute run per month, quarter and year
 // touched, one mirror.compute run per year). Both write their rows with the caller's client, inside its
@@ -10,7 +10,7 @@ import crypto from "node:crypto";
 import { pool } from "@/lib/pg";
 import { jobContracts } from "@/lib/queue/job-payloads";
 import { JOB_NAMES } from "@/lib/queue/job-names";
-import { recordJobRun, type JobRow, type Queryable } from "@/lib/queue/job-state";
+import { dispatchJobRows, readJobRows, recordJobRun, type JobRow, type Queryable } from "@/lib/queue/job-state";
 import { monthsOf } from "@/lib/kernel/calendar";
 import { recomputeRequests, type Cell } from "@/lib/kpis/recomputation";
 import { analysisRequests } from "@/lib/analysis/analysis-recomputation";
@@ -24,27 +24,30 @@ export async function monthsWithData(client: Queryable = pool): Promise<string[]
   return first && last ? monthsOf({ from: first, to: last }) : [];
 }
 
+// `analysisRuns`: the import's analysis runs (queueAnalysisRecomputation), queued by the period jobs as they end,
+// like the contracts' refresh, so that the figures of the dashboards come first on the worker's cores.
 export async function queueKpiRecomputation(
   client: Queryable,
   reason: string,
   cells: Cell[],
+  analysisRuns: JobRow[] = [],
 ): Promise<{ requests: number; rows: JobRow[] }> {
-  if (!cells.length) return { requests: 0, rows: [] };
+  if (!cells.length) return { requests: 0, rows: analysisRuns };
   const requests = recomputeRequests(cells, await monthsWithData(client));
-  if (!requests.length) return { requests: 0, rows: [await queueContractsRefresh(reason, client)] };
+  if (!requests.length) return { requests: 0, rows: [await queueContractsRefresh(reason, client), ...analysisRuns] };
+  const then = { refresh: reason, analysisRuns: analysisRuns.map((r) => r.id) };
   const rows: JobRow[] = [];
   for (const r of requests) {
     const digest = crypto.createHash("sha1").update(JSON.stringify(r)).digest("hex").slice(0, 12);
     const key = `${jobContracts[JOB_NAMES.kpisCompute].jobId(r)}-${reason}-${digest}`;
-    rows.push(await recordJobRun(JOB_NAMES.kpisCompute, { ...r, thenRefresh: reason }, key, client));
+    rows.push(await recordJobRun(JOB_NAMES.kpisCompute, { ...r, then }, key, client));
   }
   return { requests: requests.length, rows };
 }
 
-// Contract indicators are clipped to each contract's own period: brought up to date in their own job. After an
-// import it is queued by the period jobs as each ends (one job per reason: queued again, it is not run twice), so
-// that the contract cells of the months they have stored are read, not computed a second time alongside them.
-export function queueContractsRefresh(reason: string, client: Queryable = pool): Promise<JobRow> {
+// Contract indicators are clipped to each contract's own period: brought up to date in their own job, one per
+// reason (queued again, it is not run twice).
+function queueContractsRefresh(reason: string, client: Queryable = pool): Promise<JobRow> {
   const refresh = { reason };
   return recordJobRun(
     JOB_NAMES.contractsRefreshIndicators,
@@ -52,6 +55,15 @@ export function queueContractsRefresh(reason: string, client: Queryable = pool):
     jobContracts[JOB_NAMES.contractsRefreshIndicators].jobId(refresh),
     client,
   );
+}
+
+// Run by each period job of an import as it ends. The months it has just stored are then up to date, so the
+// refresh computes only the contracts' own periods instead of the same months alongside the job. Jobs that are
+// not queued any more (the refresh another period job has run, an analysis run already done) are left alone; rows
+// that no one dispatches (a job that failed for good) are queued by the workers' reconcile pass.
+export async function queueFollowUps(then: { refresh: string; analysisRuns: number[] }): Promise<void> {
+  const analyses = await readJobRows("analysis_runs", "id = ANY ($1::int[])", [then.analysisRuns]);
+  await dispatchJobRows([await queueContractsRefresh(then.refresh), ...analyses]);
 }
 
 // changedFiles: the import's files with rows inserted or updated. Runs are requested as the system (no user), and

@@ -25,8 +25,9 @@ const KpisComputePayload = z.object({
   offices: z.array(z.string()).nullable(),
   // A quarter's touched months: recomputed first, and the quarter from its months (lib/kpis/recompute-from-months.ts).
   months: z.array(z.string().regex(/^\d{4}-\d{2}$/)).optional(),
-  // The reason whose contracts.refresh-indicators job to queue when done (lib/kpis/queue-recomputation.ts).
-  thenRefresh: z.string().optional(),
+  // What to queue when done (queueFollowUps in lib/kpis/queue-recomputation.ts): the contracts.refresh-indicators
+  // job of this reason and these analysis runs.
+  then: z.object({ refresh: z.string(), analysisRuns: z.array(z.number().int().positive()) }).optional(),
 });
 
 function contract<S extends z.ZodType>(definition: JobContract<S>): JobContract<S> {

@@ -69,13 +69,20 @@ describe("TRS and mirror jobs", () => {
       { from: "2025-04-01", to: "2025-06-30" },
     ]);
     expect(runs.filter((r) => r.kind === "MIRROR_COMPUTE").map((r) => r.params)).toEqual([{ year: 2025 }]);
-    const jobs = await getQueue().getJobs(["waiting", "active", "completed"]);
+    // Queued by the import's KPI jobs as they end, so that the dashboards' figures come first.
+    const queuedAtOnce = await getQueue().getJobs(["waiting", "active", "completed"]);
+    expect(queuedAtOnce.filter((j) => j.name === "trs.compute" || j.name === "mirror.compute")).toEqual([]);
+
+    await drained();
+    const jobs = await getQueue().getJobs(["completed"]);
     expect(jobs.filter((j) => j.name === "trs.compute")).toHaveLength(5);
     expect(jobs.filter((j) => j.name === "mirror.compute").map((j) => j.id)).toEqual([
       `mirror-compute-${runs.at(-1)!.id}`,
     ]);
-
-    await drained();
+    const firstKpiJobEnded = Math.min(...jobs.filter((j) => j.name === "kpis.compute").map((j) => j.finishedOn!));
+    for (const j of jobs.filter((j) => j.name === "trs.compute" || j.name === "mirror.compute")) {
+      expect(j.processedOn!).toBeGreaterThanOrEqual(firstKpiJobEnded);
+    }
     const done = await db.analysisRun.findMany({ where: { id: { in: runs.map((r) => r.id) } } });
     expect(done.map((r) => [r.status, r.progress])).toEqual(runs.map(() => ["SUCCEEDED", 100]));
     const completed = (await getQueue().getJobs(["completed"])).filter(

@@ -18,7 +18,7 @@ export async function declarationsOutsideSet(
   const k = kpiDefinition(kpiId);
   // The unused CTE types every parameter, since not every set's query refers to all of them (compute-kpis.ts).
   const sql = `WITH typed_params AS (SELECT $1::date, $2::date, $3::float8, $4::text[])
-    SELECT DISTINCT decl_id FROM (${setQuery(k.set, "officer")}) r
+    SELECT DISTINCT decl_id FROM (${setQuery(k.set, "officer", period)}) r
      WHERE (${k.population}) AND decl_id = ANY ($5::text[])`;
   const { rows } = await pool.query<{ decl_id: string }>(sql.replaceAll(":i9_hours", "$3::float8"), [
     period.from,

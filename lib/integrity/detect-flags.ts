@@ -4,7 +4,7 @@
 import "server-only";
 import type { PoolClient } from "pg";
 import { pool } from "@/lib/pg";
-import { computeKpis, type KpiRow } from "@/lib/kpis/compute-kpis";
+import { computeKpis, itemsOfDeclarations, type KpiRow } from "@/lib/kpis/compute-kpis";
 import { kpiDefinition, type KpiId } from "@/lib/kpis/catalogue";
 import { DEFAULT_DETECTION_PARAMS, type DetectionParams } from "@/lib/integrity/detection-params";
 import {
@@ -263,7 +263,7 @@ async function unitValueItems(db: Queryable, period: Period, params: DetectionPa
     // −m are joined back.
     `WITH it AS MATERIALIZED (
         SELECT i.decl_id, i.item_no, i.hs6, i.origin_country, ln(i.cif_value::float8 / i.net_kg::float8) AS x
-          FROM items i JOIN declarations d USING (decl_id)
+          FROM declarations d ${itemsOfDeclarations(period)}
          WHERE ${PERIOD_B} AND i.net_kg > 0 AND i.cif_value > 0),
       grp AS MATERIALIZED (
         SELECT hs6, origin_country, count(*)::int AS n, percentile_cont(0.5) WITHIN GROUP (ORDER BY x) AS med

@@ -1,11 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { addMonths, monthPeriod, monthsOf, periodsForMonths, quarterPeriod } from "@/lib/kernel/calendar";
+import { addMonths, daysIn, monthPeriod, monthsOf, periodsForMonths, quarterPeriod } from "@/lib/kernel/calendar";
 
 describe("KPI periods", () => {
   it("knows month lengths, leap years included", () => {
     expect(monthPeriod("2025-02")).toEqual({ from: "2025-02-01", to: "2025-02-28" });
     expect(monthPeriod("2024-02")).toEqual({ from: "2024-02-01", to: "2024-02-29" });
     expect(monthPeriod("2025-12")).toEqual({ from: "2025-12-01", to: "2025-12-31" });
+  });
+
+  it("counts a period's days, both ends included", () => {
+    expect(daysIn({ from: "2025-11-01", to: "2025-11-30" })).toBe(30);
+    expect(daysIn({ from: "2025-10-01", to: "2025-12-31" })).toBe(92);
+    expect(daysIn({ from: "2024-01-01", to: "2024-12-31" })).toBe(366);
+    expect(daysIn({ from: "2025-03-30", to: "2025-03-30" })).toBe(1);
   });
 
   it("puts a month in its calendar quarter", () => {

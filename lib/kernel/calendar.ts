@@ -12,6 +12,9 @@ export const todayIso = (now: Date = new Date()): string => isoDate(now);
 // "2025-03-01" → that day's midnight UTC.
 export const dayToDate = (day: string): Date => new Date(`${day}T00:00:00.000Z`);
 
+// The number of days of a period, both ends included.
+export const daysIn = (p: Period): number => (dayToDate(p.to).getTime() - dayToDate(p.from).getTime()) / 86_400_000 + 1;
+
 // month: 1..12.
 export function lastDay(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();

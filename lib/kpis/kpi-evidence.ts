@@ -60,7 +60,7 @@ export async function kpiEvidence(
   const sql = `WITH typed_params AS (SELECT $1::date, $2::date, $3::float8, $4::text[], $5::text),
     members AS (
       SELECT ${key.columns}, ${inNumerator} AS in_numerator, ${measure ? `(${measure})::float8` : "NULL::float8"} AS measure
-        FROM (${setQuery(k.set, q.subjectType)}) r
+        FROM (${setQuery(k.set, q.subjectType, q)}) r
        WHERE ${k.population}${filter} AND ($5::text = '' OR starts_with(decl_id, $5::text)))
     SELECT *, count(*) OVER ()::int AS total, (count(*) FILTER (WHERE in_numerator) OVER ())::int AS numerator_total
       FROM members ORDER BY ${order} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;

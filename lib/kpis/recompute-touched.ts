@@ -6,7 +6,13 @@
 import "server-only";
 import { pool } from "@/lib/pg";
 import { KPI_CATALOGUE, kpiAggregates, type KpiDefinition, type KpiSet } from "@/lib/kpis/catalogue";
-import { EVENT_CALENDAR_JOINS, OFF_HOURS, unitId, type KpiSubjectType } from "@/lib/kpis/compute-kpis";
+import {
+  EVENT_CALENDAR_JOINS,
+  OFF_HOURS,
+  itemsOfDeclarations,
+  unitId,
+  type KpiSubjectType,
+} from "@/lib/kpis/compute-kpis";
 
 export type TouchedSubjects = Record<KpiSubjectType, string[] | null>;
 
@@ -31,7 +37,7 @@ const scope = (officer: string, office: string) => `($5::text[] IS NULL OR cardi
 
 // The rows of one set with their officer_id, unit_id and office_id (docs/indicators.md; compute-kpis.ts's setQuery
 // gives the same rows one subject type at a time).
-function setRows(set: KpiSet): string {
+function setRows(set: KpiSet, period: Period): string {
   switch (set) {
     case "B":
       return `SELECT d.assessing_officer_id AS officer_id, ${unitId("o")} AS unit_id, d.office_code AS office_id,
@@ -65,7 +71,7 @@ function setRows(set: KpiSet): string {
                 SELECT d.assessing_officer_id AS officer_id, ${unitId("o")} AS unit_id, d.office_code AS office_id,
                        i.decl_id, i.item_no, i.hs6, i.origin_country,
                        i.cif_value::float8 AS cif_value, i.net_kg::float8 AS net_kg
-                  FROM items i JOIN declarations d USING (decl_id)
+                  FROM declarations d ${itemsOfDeclarations(period)}
                   LEFT JOIN officers o ON o.officer_id = d.assessing_officer_id
                  WHERE d.status <> 'cancelled' AND d.reg_ts >= ${PERIOD} AND d.reg_ts < ${AS_OF} AND i.net_kg > 0),
               ref AS (
@@ -86,7 +92,7 @@ export const TOUCHED_SUBJECTS = `
   SELECT 'office', office_code FROM offices WHERE $6::text[] IS NULL OR office_code = ANY ($6::text[])`;
 
 // `only`: the set's KPIs to write.
-function recomputeSetSql(set: KpiSet, only: (k: KpiDefinition) => boolean): string {
+function recomputeSetSql(set: KpiSet, only: (k: KpiDefinition) => boolean, period: Period): string {
   const kpis = KPI_CATALOGUE.filter((k) => k.set === set && only(k));
   const columns = kpis.flatMap((k) => {
     const { top, n } = kpiAggregates(k);
@@ -107,7 +113,7 @@ function recomputeSetSql(set: KpiSet, only: (k: KpiDefinition) => boolean): stri
              CASE WHEN GROUPING(officer_id) = 0 THEN officer_id WHEN GROUPING(unit_id) = 0 THEN unit_id ELSE office_id END
                AS subject_id,
              ${columns.join(",\n             ")}
-        FROM (${setRows(set)}) r
+        FROM (${setRows(set, period)}) r
        WHERE ${touchedRow}
        GROUP BY GROUPING SETS ((officer_id), (unit_id), (office_id)))
     INSERT INTO kpi_results (subject_type, subject_id, period_from, period_to, kpi_id, value, numerator, denominator,
@@ -148,6 +154,6 @@ export async function recomputeTouchedKpis(
   const args = [period.from, period.to, options.i9Hours ?? 1, touched.officer, touched.unit, touched.office];
   const only = options.only ?? (() => true);
   const sets = SETS.filter((set) => KPI_CATALOGUE.some((k) => k.set === set && only(k)));
-  const results = await Promise.all(sets.map((set) => pool.query(recomputeSetSql(set, only), args)));
+  const results = await Promise.all(sets.map((set) => pool.query(recomputeSetSql(set, only, period), args)));
   return results.reduce((sum, r) => sum + (r.rowCount ?? 0), 0);
 }

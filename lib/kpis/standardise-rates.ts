@@ -45,7 +45,7 @@ export async function standardiseRates(
                  coalesce((SELECT left(i.hs_code, 2) FROM items i WHERE i.decl_id = r.decl_id ORDER BY i.item_no LIMIT 1), '')
                    AS chapter,
                  ${flags.join(", ")}
-            FROM (${setQuery("B", "officer")}) r
+            FROM (${setQuery("B", "officer", params)}) r
            WHERE r.office_code IN (SELECT office_code FROM officers WHERE officer_id = ANY ($5::text[]))),
     office AS (SELECT office_code, lane, chapter, ${counts.join(", ")} FROM b GROUP BY 1, 2, 3),
     own AS (SELECT subject_id, office_code, lane, chapter, ${counts.join(", ")} FROM b

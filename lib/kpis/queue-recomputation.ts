@@ -1,6 +1,6 @@
 // Records the KPI recomputation an import calls for: one kpis.compute job per quarter touched (its touched months,
 // then the quarter from its months, then the integrity detection of each), each queueing the import's
-// contracts.refresh-indicators job and analysis runs when it ends.
+// contracts.refresh-indicators job when it ends, which queues the import's analysis runs when it ends.
 // Job keys are derived from the reason and the request, so asking twice is one job. After an import, also the stored
 // TRS and mirror tables it changed (queueAnalysisRecomputation: one trs.compute run per month, quarter and year
 // touched, one mirror.compute run per year). Both write their rows with the caller's client, inside its
@@ -34,7 +34,8 @@ export async function queueKpiRecomputation(
 ): Promise<{ requests: number; rows: JobRow[] }> {
   if (!cells.length) return { requests: 0, rows: analysisRuns };
   const requests = recomputeRequests(cells, await monthsWithData(client));
-  if (!requests.length) return { requests: 0, rows: [await queueContractsRefresh(reason, client), ...analysisRuns] };
+  if (!requests.length)
+    return { requests: 0, rows: [await queueContractsRefresh(reason, [], client), ...analysisRuns] };
   const then = { refresh: reason, analysisRuns: analysisRuns.map((r) => r.id) };
   const rows: JobRow[] = [];
   for (const r of requests) {
@@ -46,9 +47,9 @@ export async function queueKpiRecomputation(
 }
 
 // Contract indicators are clipped to each contract's own period: brought up to date in their own job, one per
-// reason (queued again, it is not run twice).
-function queueContractsRefresh(reason: string, client: Queryable = pool): Promise<JobRow> {
-  const refresh = { reason };
+// reason (queued again, it is not run twice), which then queues `analysisRuns`.
+function queueContractsRefresh(reason: string, analysisRuns: number[], client: Queryable = pool): Promise<JobRow> {
+  const refresh = { reason, analysisRuns };
   return recordJobRun(
     JOB_NAMES.contractsRefreshIndicators,
     refresh,
@@ -58,12 +59,16 @@ function queueContractsRefresh(reason: string, client: Queryable = pool): Promis
 }
 
 // Run by each period job of an import as it ends. The months it has just stored are then up to date, so the
-// refresh computes only the contracts' own periods instead of the same months alongside the job. Jobs that are
-// not queued any more (the refresh another period job has run, an analysis run already done) are left alone; rows
-// that no one dispatches (a job that failed for good) are queued by the workers' reconcile pass.
+// refresh computes only the contracts' own periods instead of the same months alongside the job. The refresh then
+// queues the import's analysis runs (dispatchAnalysisRuns), so that each job has the worker's cores to itself.
 export async function queueFollowUps(then: { refresh: string; analysisRuns: number[] }): Promise<void> {
-  const analyses = await readJobRows("analysis_runs", "id = ANY ($1::int[])", [then.analysisRuns]);
-  await dispatchJobRows([await queueContractsRefresh(then.refresh), ...analyses]);
+  await dispatchJobRows([await queueContractsRefresh(then.refresh, then.analysisRuns)]);
+}
+
+// Jobs that are not queued any more (an analysis run already done) are left alone; rows that no one dispatches (a
+// job that failed for good) are queued by the workers' reconcile pass.
+export async function dispatchAnalysisRuns(ids: number[]): Promise<void> {
+  if (ids.length) await dispatchJobRows(await readJobRows("analysis_runs", "id = ANY ($1::int[])", [ids]));
 }
 
 // changedFiles: the import's files with rows inserted or updated. Runs are requested as the system (no user), and

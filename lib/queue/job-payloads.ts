@@ -55,7 +55,11 @@ export const jobContracts = {
   }),
   // Why it was asked for (an import, a dashboard that found values missing): the jobId, so one request is one job.
   [JOB_NAMES.contractsRefreshIndicators]: contract({
-    schema: z.object({ reason: z.string().regex(/^[\w.-]{1,80}$/) }),
+    // analysisRuns: the import's TRS and mirror runs, queued when the refresh ends (lib/kpis/queue-recomputation.ts).
+    schema: z.object({
+      reason: z.string().regex(/^[\w.-]{1,80}$/),
+      analysisRuns: z.array(z.number().int().positive()).optional(),
+    }),
     jobId: (p) => `contracts-refresh-${p.reason}`,
   }),
   [JOB_NAMES.selectivityCompute]: contract({

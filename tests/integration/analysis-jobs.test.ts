@@ -69,7 +69,8 @@ describe("TRS and mirror jobs", () => {
       { from: "2025-04-01", to: "2025-06-30" },
     ]);
     expect(runs.filter((r) => r.kind === "MIRROR_COMPUTE").map((r) => r.params)).toEqual([{ year: 2025 }]);
-    // Queued by the import's KPI jobs as they end, so that the dashboards' figures come first.
+    // Queued by the contracts' refresh that the import's KPI jobs queue as they end, so that the dashboards' figures
+    // come first and each job has the worker's cores to itself.
     const queuedAtOnce = await getQueue().getJobs(["waiting", "active", "completed"]);
     expect(queuedAtOnce.filter((j) => j.name === "trs.compute" || j.name === "mirror.compute")).toEqual([]);
 
@@ -79,9 +80,13 @@ describe("TRS and mirror jobs", () => {
     expect(jobs.filter((j) => j.name === "mirror.compute").map((j) => j.id)).toEqual([
       `mirror-compute-${runs.at(-1)!.id}`,
     ]);
-    const firstKpiJobEnded = Math.min(...jobs.filter((j) => j.name === "kpis.compute").map((j) => j.finishedOn!));
+    // The refresh carries the runs to queue when it ends.
+    const refreshes = jobs.filter((j) => j.name === "contracts.refresh-indicators");
+    expect(refreshes.map((j) => [j.data.reason, j.data.analysisRuns])).toEqual([
+      [`import-${batchId}`, runs.map((r) => r.id)],
+    ]);
     for (const j of jobs.filter((j) => j.name === "trs.compute" || j.name === "mirror.compute")) {
-      expect(j.processedOn!).toBeGreaterThanOrEqual(firstKpiJobEnded);
+      expect(j.processedOn!).toBeGreaterThan(refreshes[0]!.processedOn!);
     }
     const done = await db.analysisRun.findMany({ where: { id: { in: runs.map((r) => r.id) } } });
     expect(done.map((r) => [r.status, r.progress])).toEqual(runs.map(() => ["SUCCEEDED", 100]));

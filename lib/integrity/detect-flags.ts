@@ -260,18 +260,20 @@ async function unitValueItems(db: Queryable, period: Period, params: DetectionPa
     m: number;
   }>(
     // Every item of a group with a spread is tested, so the count comes from the groups, and only the items below
-    // −m are joined back.
+    // −m are joined back. A group's values are gathered once, and its median and MAD are taken over that array: the
+    // same percentile_cont over the same values, without joining every item back to its group's median to sort the
+    // whole period a second time.
     `WITH it AS MATERIALIZED (
         SELECT i.decl_id, i.item_no, i.hs6, i.origin_country, ln(i.cif_value::float8 / i.net_kg::float8) AS x
           FROM declarations d ${itemsOfDeclarations(period)}
          WHERE ${PERIOD_B} AND i.net_kg > 0 AND i.cif_value > 0),
-      grp AS MATERIALIZED (
-        SELECT hs6, origin_country, count(*)::int AS n, percentile_cont(0.5) WITHIN GROUP (ORDER BY x) AS med
-          FROM it GROUP BY hs6, origin_country HAVING count(*) >= $3),
+      grp AS (
+        SELECT hs6, origin_country, array_agg(x) AS xs FROM it GROUP BY hs6, origin_country HAVING count(*) >= $3),
       spread AS MATERIALIZED (
-        SELECT g.hs6, g.origin_country, g.n, g.med,
-               percentile_cont(0.5) WITHIN GROUP (ORDER BY abs(it.x - g.med)) AS mad
-          FROM it JOIN grp g USING (hs6, origin_country) GROUP BY g.hs6, g.origin_country, g.n, g.med),
+        SELECT g.hs6, g.origin_country, cardinality(g.xs) AS n, c.med,
+               (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY abs(v - c.med)) FROM unnest(g.xs) v) AS mad
+          FROM grp g
+         CROSS JOIN LATERAL (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY v) AS med FROM unnest(g.xs) v) c),
       tested AS (SELECT coalesce(sum(n), 0)::int AS tested FROM spread WHERE mad > 0),
       scored AS (
         SELECT it.decl_id, it.item_no, it.hs6, it.origin_country, s.n, it.x, s.med, s.mad,

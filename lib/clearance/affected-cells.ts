@@ -55,6 +55,15 @@ const CELLS: Partial<Record<CanonicalFileSpec["name"], { join: string; values: s
   },
 };
 
+// A declaration that moves to another office takes its events and inspections with it: the events and E sets count
+// them in their own months, which need not be its registration's or assessment's, by the declaration's office.
+const movedToAnotherOffice = (staged: string) => `
+  SELECT 'office', x.office, ${month("r.ts")}
+    FROM ${staged} s JOIN declarations o ON o.decl_id = s.decl_id AND o.office_code <> s.office_code
+    JOIN (SELECT decl_id, ts FROM events UNION ALL SELECT decl_id, exam_ts FROM inspections) r ON r.decl_id = s.decl_id
+   CROSS JOIN LATERAL (VALUES (s.office_code), (o.office_code)) AS x(office)
+   WHERE s.reject_reason IS NULL AND s.stored`;
+
 // Office hours, holidays and the list of officers or offices weigh on every period.
 const EVERYTHING = new Set(["offices", "officers", "holidays"]);
 
@@ -122,7 +131,9 @@ export async function affectedCells(
       withoutReplaced,
       cells.values.filter((v) => !/\bo\./.test(v)),
       "NOT s.stored",
-    )} UNION ${select(cells.join, cells.values, `s.stored AND ${stagedRowChanges(spec)}`)}`,
+    )} UNION ${select(cells.join, cells.values, `s.stored AND ${stagedRowChanges(spec)}`)}${
+      spec.name === "declarations" ? ` UNION ${movedToAnotherOffice(stagingTable(spec))}` : ""
+    }`,
   );
   return rows.map((r) => [r.t, r.id, r.m]);
 }

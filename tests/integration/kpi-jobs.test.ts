@@ -123,6 +123,50 @@ describe("KPI jobs", () => {
     expect(after.rows[0]!.n).toBe(before.rows[0]!.n);
   });
 
+  it("recomputes the months of a declaration's events when it moves to another office", async () => {
+    const fs = await import("node:fs/promises");
+    const os = await import("node:os");
+    // The fixture with an amendment of D001 (CMDLA1, registered and assessed in March) in April, then the same with
+    // D001 moved to CMDLA5: the events set counts that April event for the declaration's office.
+    const variant = async (office: string) => {
+      const dir = await fs.mkdtemp(path.join(os.tmpdir(), "pmc-kpi-"));
+      for (const f of await fs.readdir(FIXTURE)) {
+        if (!f.endsWith(".csv")) continue;
+        let text = await fs.readFile(path.join(FIXTURE, f), "utf8");
+        if (f === "events.csv") text += "D001,2025-04-02 18:00:00,amend,OF001,,\n";
+        if (f === "declarations.csv") text = text.replace("D001,CMDLA1,", `D001,${office},`);
+        await fs.writeFile(path.join(dir, f), text);
+      }
+      const outcome = await runImportBatch(await createImportBatch({ kind: "CANONICAL", sourcePath: dir }));
+      await drained();
+      return outcome;
+    };
+    await variant("CMDLA1");
+    const moved = await variant("CMDLA5");
+    expect(moved.affectedCells).toContainEqual(["office", "CMDLA1", "2025-04"]);
+    expect(moved.affectedCells).toContainEqual(["office", "CMDLA5", "2025-04"]);
+
+    const april = { from: "2025-04-01", to: "2025-04-30" };
+    const { rows } = await pool.query(
+      `SELECT subject_id, kpi_id, value, numerator, denominator FROM kpi_results
+        WHERE subject_type = 'office' AND period_from = $1 AND period_to = $2 AND kpi_id = 'I8'
+        ORDER BY subject_id`,
+      [april.from, april.to],
+    );
+    const expected = (await computeKpis({ ...april, subject: "office", kpiIds: ["I8"] })).map((r) => ({
+      subject_id: r.subjectId,
+      kpi_id: r.kpiId,
+      value: r.value,
+      numerator: r.numerator,
+      denominator: r.denominator,
+    }));
+    expect(rows).toEqual(expected);
+    // The event at 18:00 is off hours at both offices (closed at 15:30 and 16:00), and is now CMDLA5's.
+    const n = (office: string, rs: { subject_id: string; denominator: number | null }[]) =>
+      rs.find((r) => r.subject_id === office)?.denominator ?? 0;
+    expect(n("CMDLA5", rows)).toBeGreaterThan(0);
+  });
+
   it("asks for a new selectivity run in the nightly pass, and only one while it waits", async () => {
     const reason = `nightly-${new Date().toISOString().slice(0, 10)}`;
     const runsOf = () =>

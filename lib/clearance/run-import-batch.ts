@@ -76,7 +76,7 @@ async function importUnderLease(batch: Batch, lease: Lease, onProgress?: Progres
       .filter(([, c]) => c.inserted + c.updated > 0)
       .map(([file]) => file);
     const analysisRuns = await queueAnalysisRecomputation(client, outcome.affectedCells, changedFiles);
-    // The KPI jobs queue the contracts' refresh and the analysis runs as they end.
+    // The KPI jobs queue the contracts' refresh as they end, and the refresh the analysis runs (decision 039).
     const kpiJobs = await queueKpiRecomputation(client, reason, outcome.affectedCells, analysisRuns);
     followUps = kpiJobs.rows;
     await lease.succeed(

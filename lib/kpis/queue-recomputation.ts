@@ -24,8 +24,8 @@ export async function monthsWithData(client: Queryable = pool): Promise<string[]
   return first && last ? monthsOf({ from: first, to: last }) : [];
 }
 
-// `analysisRuns`: the import's analysis runs (queueAnalysisRecomputation), queued by the period jobs as they end,
-// like the contracts' refresh, so that the figures of the dashboards come first on the worker's cores.
+// `analysisRuns`: the import's analysis runs (queueAnalysisRecomputation), queued by the contracts' refresh that the
+// period jobs queue as they end, so that the figures of the dashboards come first on the worker's cores.
 export async function queueKpiRecomputation(
   client: Queryable,
   reason: string,

@@ -6,6 +6,7 @@
 import "server-only";
 import { pool } from "@/lib/pg";
 import { KPI_CATALOGUE, kpiAggregates, type KpiDefinition, type KpiSet } from "@/lib/kpis/catalogue";
+import type { Period } from "@/lib/kernel/calendar";
 import {
   EVENT_CALENDAR_JOINS,
   OFF_HOURS,
@@ -15,8 +16,6 @@ import {
 } from "@/lib/kpis/compute-kpis";
 
 export type TouchedSubjects = Record<KpiSubjectType, string[] | null>;
-
-type Period = { from: string; to: string };
 
 // $1 from, $2 to, $3 I9 hours, $4 officers, $5 units, $6 offices (null: all of that type).
 const PERIOD = `$1::date::timestamp`;

@@ -1,6 +1,7 @@
 // Reading import batches for the Data area.
 import "server-only";
 import { db } from "@/lib/db";
+import { pool } from "@/lib/pg";
 import { env } from "@/lib/env";
 import { jobErrorKind, type JobErrorKind } from "@/lib/queue/job-lease";
 import { AppError } from "@/lib/kernel/app-error";
@@ -77,4 +78,12 @@ export function totals(files: Record<string, FileCounts> | null): { accepted: nu
     (t, c) => ({ accepted: t.accepted + c.accepted, rejected: t.rejected + c.rejected }),
     { accepted: 0, rejected: 0 },
   );
+}
+
+// The latest import that succeeded: stored values computed from its data or newer are up to date.
+export async function latestImportId(): Promise<number | null> {
+  const { rows } = await pool.query<{ id: number | null }>(
+    `SELECT max(id) AS id FROM import_batches WHERE status = 'SUCCEEDED'`,
+  );
+  return rows[0]?.id ?? null;
 }

@@ -4,6 +4,7 @@
 // (recomputeTouchedKpis): one set-based statement per KPI set, however many contracts share the period.
 import "server-only";
 import { pool } from "@/lib/pg";
+import { latestImportId } from "@/lib/clearance/import-batches";
 import { recomputeTouchedKpis } from "@/lib/kpis/recompute-touched";
 import type { KpiDefinition, KpiId } from "@/lib/kpis/catalogue";
 import type { Cell } from "@/lib/kpis/recomputation";
@@ -31,14 +32,6 @@ type Row = {
   computed_at: Date;
   last_import_id: number | null;
 };
-
-// The latest import that succeeded: stored values computed from its data or newer are up to date.
-export async function latestImportId(): Promise<number | null> {
-  const { rows } = await pool.query<{ id: number | null }>(
-    `SELECT max(id) AS id FROM import_batches WHERE status = 'SUCCEEDED'`,
-  );
-  return rows[0]?.id ?? null;
-}
 
 async function readCells(requests: CellRequest[], kpiIds: readonly string[]): Promise<Map<string, CellValues>> {
   const { rows } = await pool.query<Row>(

@@ -8,7 +8,8 @@ import { pool } from "@/lib/pg";
 import { KPI_CATALOGUE, addsUpOverMonths } from "@/lib/kpis/catalogue";
 import type { KpiSubjectType } from "@/lib/kpis/compute-kpis";
 import { TOUCHED_SUBJECTS, recomputeTouchedKpis, type TouchedSubjects } from "@/lib/kpis/recompute-touched";
-import { latestImportId, readStoredKpiCells, type CellRequest } from "@/lib/contracts/load-kpi-cells";
+import { readStoredKpiCells, type CellRequest } from "@/lib/contracts/load-kpi-cells";
+import { latestImportId } from "@/lib/clearance/import-batches";
 import { monthOf, monthPeriod, monthsOf, type Period } from "@/lib/kernel/calendar";
 
 const ADDITIVE = KPI_CATALOGUE.filter(addsUpOverMonths).map((k) => k.id);

@@ -45,13 +45,6 @@ export async function storedTrsPeriods(limit = 24): Promise<TrsPeriod[]> {
   return rows;
 }
 
-export async function latestImportId(): Promise<number | null> {
-  const { rows } = await pool.query<{ id: number | null }>(
-    `SELECT max(id) AS id FROM import_batches WHERE status = 'SUCCEEDED'`,
-  );
-  return rows[0]?.id ?? null;
-}
-
 export type TrendMonth = {
   month: string;
   count: number | null;

@@ -7,7 +7,8 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import { monthsWithData } from "@/lib/kpis/queue-recomputation";
 import { visibleOffices, type OfficeChoice } from "@/lib/dashboard/dashboard-scope";
 import { TrsQuery, trsPeriodOf } from "@/lib/analysis/analysis-query";
-import { latestImportId, readStoredTrs, storedTrsPeriods, type StoredTrs } from "@/lib/trs/read-trs";
+import { readStoredTrs, storedTrsPeriods, type StoredTrs } from "@/lib/trs/read-trs";
+import { latestImportId } from "@/lib/clearance/import-batches";
 import type { TrsPeriod } from "@/lib/trs/trs-intervals";
 
 export type TrsPageContext = {

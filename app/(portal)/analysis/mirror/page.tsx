@@ -7,7 +7,7 @@ import { Card } from "@tremor/react";
 import { requireArea } from "@/lib/auth/guards";
 import { MirrorQuery, queryString } from "@/lib/analysis/analysis-query";
 import { mirrorYears, readMirrorRanking } from "@/lib/mirror/read-mirror";
-import { latestImportId } from "@/lib/trs/read-trs";
+import { latestImportId } from "@/lib/clearance/import-batches";
 import { PageHeader } from "@/components/ui/page-header";
 import { NoAnalysisData } from "@/components/analysis/no-analysis-data";
 import { inputClasses } from "@/components/ui/field";

@@ -12,8 +12,10 @@ import { MONTH_COLUMNS } from "@/lib/clearance/staged-months";
 const month = (ts: string) => `to_char(${ts}, 'YYYY-MM')`;
 
 // VALUES rows (subject type, subject id, month) per file; "s" is the staged row, "o" the stored row it replaces,
-// "d" the stored declaration it belongs to.
-const CELLS: Partial<Record<CanonicalFileSpec["name"], { join: string; values: string[] }>> = {
+// "d" the stored declaration it belongs to. `replaced`: further cells of the stored rows replaced, which their
+// columns alone do not name: a statement over the staging table given, returning (t, id, m).
+type FileCells = { join: string; values: string[]; replaced?: (staged: string) => string };
+const CELLS: Partial<Record<CanonicalFileSpec["name"], FileCells>> = {
   declarations: {
     join: "LEFT JOIN declarations o ON o.decl_id = s.decl_id",
     values: ["s", "o"].flatMap((r) => [
@@ -23,6 +25,14 @@ const CELLS: Partial<Record<CanonicalFileSpec["name"], { join: string; values: s
       `('office', ${r}.office_code, ${month(`${r}.asmt_ts`)})`,
       `('officer', ${r}.assessing_officer_id, ${month(`${r}.asmt_ts`)})`,
     ]),
+    // A declaration that moves to another office takes its events and inspections with it: the events and E sets
+    // count them in their own months, which need not be its registration's or assessment's, by its office.
+    replaced: (staged) => `
+      SELECT 'office', x.office, ${month("r.ts")}
+        FROM ${staged} s JOIN declarations o ON o.decl_id = s.decl_id AND o.office_code <> s.office_code
+        JOIN (SELECT decl_id, ts FROM events UNION ALL SELECT decl_id, exam_ts FROM inspections) r ON r.decl_id = s.decl_id
+       CROSS JOIN LATERAL (VALUES (s.office_code), (o.office_code)) AS x(office)
+       WHERE s.reject_reason IS NULL AND s.stored`,
   },
   inspections: {
     join: `LEFT JOIN inspections o ON o.decl_id = s.decl_id AND o.exam_ts = s.exam_ts
@@ -54,15 +64,6 @@ const CELLS: Partial<Record<CanonicalFileSpec["name"], { join: string; values: s
     values: [`('officer', '*', ${month("d.reg_ts")})`, `('office', '*', ${month("d.reg_ts")})`],
   },
 };
-
-// A declaration that moves to another office takes its events and inspections with it: the events and E sets count
-// them in their own months, which need not be its registration's or assessment's, by the declaration's office.
-const movedToAnotherOffice = (staged: string) => `
-  SELECT 'office', x.office, ${month("r.ts")}
-    FROM ${staged} s JOIN declarations o ON o.decl_id = s.decl_id AND o.office_code <> s.office_code
-    JOIN (SELECT decl_id, ts FROM events UNION ALL SELECT decl_id, exam_ts FROM inspections) r ON r.decl_id = s.decl_id
-   CROSS JOIN LATERAL (VALUES (s.office_code), (o.office_code)) AS x(office)
-   WHERE s.reject_reason IS NULL AND s.stored`;
 
 // Office hours, holidays and the list of officers or offices weigh on every period.
 const EVERYTHING = new Set(["offices", "officers", "holidays"]);
@@ -132,7 +133,7 @@ export async function affectedCells(
       cells.values.filter((v) => !/\bo\./.test(v)),
       "NOT s.stored",
     )} UNION ${select(cells.join, cells.values, `s.stored AND ${stagedRowChanges(spec)}`)}${
-      spec.name === "declarations" ? ` UNION ${movedToAnotherOffice(stagingTable(spec))}` : ""
+      cells.replaced ? ` UNION ${cells.replaced(stagingTable(spec))}` : ""
     }`,
   );
   return rows.map((r) => [r.t, r.id, r.m]);
